@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['source', 'module', 'node', 'import', 'default'] },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/doc/**/*.test.ts'],
+    environment: 'node',
+  },
+});
