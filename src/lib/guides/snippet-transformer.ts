@@ -1,0 +1,87 @@
+import type { ShikiTransformer } from 'shiki';
+import type { Element, ElementContent, Root } from 'hast';
+
+/** What the fenced block's info string says about a code block. */
+export type SnippetKind = 'run' | 'output' | 'plain';
+
+/**
+ * Classifies a fenced code block from its language and meta string, following the snippet format in
+ * docs/dev/contracts.md: ```` ```console run [exit=N] ```` is runnable, ```` ```text output ```` is
+ * the expected output of the runnable block before it. Everything else is a plain code block.
+ */
+export function classifySnippet(lang: string, meta: string): SnippetKind {
+  const words = meta.trim().split(/\s+/);
+  if (lang === 'console' && words.includes('run')) return 'run';
+  if (lang === 'text' && words.includes('output')) return 'output';
+  return 'plain';
+}
+
+/** Reads `exit=N` from a runnable block's meta; 0 when absent. */
+export function expectedExitCode(meta: string): number {
+  const match = /(?:^|\s)exit=(\d+)(?:\s|$)/.exec(meta);
+  return match?.[1] === undefined ? 0 : Number(match[1]);
+}
+
+/** Shortens a command for an accessible button name ("Run: kubeadm init …"). */
+function shortCommand(source: string): string {
+  const first = (source.split('\n')[0] ?? '').replace(/\s*\\$/, '').trim();
+  const more = source.includes('\n') ? ' …' : '';
+  return first.length > 60 ? `${first.slice(0, 57)}…` : `${first}${more}`;
+}
+
+function text(value: string): ElementContent {
+  return { type: 'text', value };
+}
+
+function button(action: string, label: string, visible: string): Element {
+  return {
+    type: 'element',
+    tagName: 'button',
+    properties: { type: 'button', className: ['snippet-btn'], dataAction: action, ariaLabel: label },
+    children: [text(visible)],
+  };
+}
+
+/**
+ * Shiki transformer that turns `console run` blocks into runnable snippets (a figure with Run and
+ * Copy buttons; the raw command text stays in `data-command` so the terminal receives exactly what
+ * the doc-tests run) and labels `text output` blocks as expected output. The buttons are server
+ * rendered; src/components/Snippets.astro wires them up with one delegated listener.
+ */
+export function snippetTransformer(): ShikiTransformer {
+  return {
+    name: 'kubelife:snippets',
+    root(root: Root) {
+      const meta = this.options.meta?.__raw ?? '';
+      const kind = classifySnippet(this.options.lang, meta);
+      const pre = root.children[0];
+      if (kind === 'plain' || pre?.type !== 'element') return;
+      const source = this.source.replace(/\n$/, '');
+      pre.properties['dataSnippet'] = kind;
+      if (kind === 'run') {
+        pre.properties['dataCommand'] = source;
+        pre.properties['dataExit'] = String(expectedExitCode(meta));
+      }
+      const short = shortCommand(source);
+      const caption: Element = {
+        type: 'element',
+        tagName: 'figcaption',
+        properties: { className: ['snippet-bar'] },
+        children:
+          kind === 'run'
+            ? [
+                { type: 'element', tagName: 'span', properties: { className: ['snippet-label'] }, children: [text('Terminal')] },
+                button('run', `Run: ${short}`, 'Run'),
+                button('copy', `Copy: ${short}`, 'Copy'),
+              ]
+            : [{ type: 'element', tagName: 'span', properties: { className: ['snippet-label'] }, children: [text('Expected output')] }],
+      };
+      root.children[0] = {
+        type: 'element',
+        tagName: 'figure',
+        properties: { className: ['snippet', `snippet-${kind}`], dataSnippetFigure: kind },
+        children: [caption, pre],
+      };
+    },
+  };
+}
