@@ -1,0 +1,69 @@
+/**
+ * The doc-test harness: runs a guide page's snippets through the same `session.run(line)` the
+ * browser terminal and the CLI use, and compares each snippet's output with the page.
+ */
+import { createSession } from 'kubelife';
+import type { Session } from 'kubelife';
+import { extractSnippets, normalizeOutput, splitFrontmatter } from '../../src/lib/guides/snippets.ts';
+import type { PageMeta, Snippet } from '../../src/lib/guides/snippets.ts';
+import { diffLines } from './text-diff.ts';
+
+/** The outcome of one snippet. */
+export interface SnippetResult {
+  readonly snippet: Snippet;
+  readonly actual: string;
+  readonly exitCodes: readonly number[];
+  /** Empty when the snippet passed; otherwise why it failed, with a readable diff. */
+  readonly problems: readonly string[];
+}
+
+/** The outcome of one page. */
+export interface PageResult {
+  readonly file: string;
+  readonly meta: PageMeta;
+  readonly results: readonly SnippetResult[];
+  readonly ok: boolean;
+}
+
+/** Runs one snippet in `session` and checks its output and exit codes. */
+export async function runSnippet(session: Session, snippet: Snippet): Promise<SnippetResult> {
+  let actual = '';
+  const exitCodes: number[] = [];
+  for (const command of snippet.commands) {
+    const result = await session.run(command);
+    actual += result.stdout + result.stderr;
+    exitCodes.push(result.exitCode);
+  }
+  const problems: string[] = [];
+  const diff = diffLines(normalizeOutput(snippet.expected), normalizeOutput(actual));
+  if (diff) problems.push(`output differs from the page (- page, + engine):\n${diff}`);
+  exitCodes.forEach((code, index) => {
+    const last = index === exitCodes.length - 1;
+    const want = last ? snippet.exitCode : 0;
+    if (code !== want) {
+      problems.push(`\`${snippet.commands[index] ?? ''}\` exited with ${code}, the page expects ${want}`);
+    }
+  });
+  return { snippet, actual, exitCodes, problems };
+}
+
+/**
+ * Runs every snippet of a page in order. With `session` given (the hard way: a whole guide in one
+ * sequence) the page continues from it; otherwise it starts from the page's declared scenario.
+ */
+export async function runPage(file: string, source: string, session?: Session): Promise<PageResult> {
+  const { meta } = splitFrontmatter(source);
+  const snippets = extractSnippets(source);
+  const active = session ?? createSession(meta.scenario ? { scenario: meta.scenario } : {});
+  const results: SnippetResult[] = [];
+  for (const snippet of snippets) results.push(await runSnippet(active, snippet));
+  return { file, meta, results, ok: results.every((r) => r.problems.length === 0) };
+}
+
+/** Formats a failed page's problems for a terminal or a test failure message. */
+export function formatPageProblems(page: PageResult): string {
+  return page.results
+    .filter((r) => r.problems.length > 0)
+    .map((r) => `${page.file}:${r.snippet.line}\n${r.problems.join('\n')}`)
+    .join('\n\n');
+}

@@ -1,0 +1,138 @@
+/**
+ * Extracts runnable snippets from guide pages. This is the single source of truth for the snippet
+ * format: the doc-tests read pages through it, and the site's components follow the same rules
+ * (a ```console run``` block, followed by a ```text output``` block with the expected output).
+ */
+import { parse as parseYaml } from 'yaml';
+
+/** One runnable snippet of a page and the output the page promises for it. */
+export interface Snippet {
+  /** Logical command lines (backslash continuations kept verbatim inside one entry). */
+  readonly commands: readonly string[];
+  /** The expected combined output of all commands, as printed in the page. */
+  readonly expected: string;
+  /** Exit code the last command must return (earlier ones must return 0). Default 0. */
+  readonly exitCode: number;
+  /** 1-based line of the opening fence in the page source, for error messages. */
+  readonly line: number;
+}
+
+/** A page's frontmatter fields that matter to doc-tests. */
+export interface PageMeta {
+  readonly title?: string;
+  readonly kind?: 'overview' | 'leaf';
+  readonly order?: number;
+  readonly scenario?: string;
+  readonly produces?: string;
+  readonly doctest?: { readonly skip?: boolean; readonly reason?: string };
+}
+
+const fence = /^(```+|~~~+)\s*([^\s`]*)\s*(.*)$/;
+
+interface Block {
+  readonly lang: string;
+  readonly meta: string;
+  readonly body: string;
+  readonly line: number;
+}
+
+function readBlocks(lines: readonly string[]): Block[] {
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = fence.exec((lines[i] ?? '').trim());
+    if (!open) continue;
+    const marker = open[1] ?? '```';
+    const body: string[] = [];
+    let j = i + 1;
+    while (j < lines.length && !(lines[j] ?? '').trim().startsWith(marker)) body.push(lines[j++] ?? '');
+    if (j >= lines.length) throw new Error(`line ${i + 1}: code fence is never closed`);
+    blocks.push({ lang: open[2] ?? '', meta: open[3] ?? '', body: body.join('\n'), line: i + 1 });
+    i = j;
+  }
+  return blocks;
+}
+
+/** Reads the `key=value` and bare flags of a fence's meta string, e.g. `run exit=1`. */
+export function parseMeta(meta: string): Map<string, string | true> {
+  const out = new Map<string, string | true>();
+  for (const word of meta.split(/\s+/).filter(Boolean)) {
+    const eq = word.indexOf('=');
+    if (eq < 0) out.set(word, true);
+    else out.set(word.slice(0, eq), word.slice(eq + 1).replace(/^["']|["']$/g, ''));
+  }
+  return out;
+}
+
+/** True for the info string of a runnable block (`console run`). */
+export function isRunnable(lang: string, meta: string): boolean {
+  return lang === 'console' && parseMeta(meta).has('run');
+}
+
+/** True for the info string of an expected-output block (`text output`). */
+export function isOutput(lang: string, meta: string): boolean {
+  return lang === 'text' && parseMeta(meta).has('output');
+}
+
+/**
+ * Splits a runnable block into logical commands: a line ending in `\` continues on the next
+ * line; blank lines and `#` comment lines are not commands.
+ */
+export function splitCommands(body: string): string[] {
+  const commands: string[] = [];
+  let current = '';
+  for (const raw of body.split('\n')) {
+    const line = current ? raw : raw.trimStart();
+    if (!current && (line.trim() === '' || line.startsWith('#'))) continue;
+    current = current ? `${current}\n${line}` : line;
+    if (!/\\\s*$/.test(line)) {
+      commands.push(current.trimEnd());
+      current = '';
+    }
+  }
+  if (current) commands.push(current.trimEnd());
+  return commands;
+}
+
+/** Splits a page into its YAML frontmatter and the body (with the line offset of the body). */
+export function splitFrontmatter(source: string): { meta: PageMeta; body: string; offset: number } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
+  if (!match) return { meta: {}, body: source, offset: 0 };
+  const meta = (parseYaml(match[1] ?? '') ?? {}) as PageMeta;
+  return { meta, body: source.slice(match[0].length), offset: match[0].split('\n').length - 1 };
+}
+
+/**
+ * Extracts every runnable snippet of a page with its expected output.
+ * @throws Error when a runnable block is not followed by an output block.
+ */
+export function extractSnippets(source: string): Snippet[] {
+  const { body, offset } = splitFrontmatter(source);
+  const blocks = readBlocks(body.split(/\r?\n/));
+  const snippets: Snippet[] = [];
+  blocks.forEach((block, index) => {
+    if (!isRunnable(block.lang, block.meta)) return;
+    const next = blocks[index + 1];
+    const line = block.line + offset;
+    if (!next || !isOutput(next.lang, next.meta)) {
+      throw new Error(`line ${line}: a \`console run\` block must be followed by a \`text output\` block`);
+    }
+    const exit = parseMeta(block.meta).get('exit');
+    snippets.push({
+      commands: splitCommands(block.body),
+      expected: next.body,
+      exitCode: typeof exit === 'string' ? Number(exit) : 0,
+      line,
+    });
+  });
+  return snippets;
+}
+
+/** Normalises output for comparison: no trailing spaces on lines, no trailing blank lines. */
+export function normalizeOutput(text: string): string {
+  return text
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .replace(/\n+$/, '');
+}

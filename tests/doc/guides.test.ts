@@ -1,0 +1,45 @@
+/**
+ * Doc-tests: every runnable snippet of every guide page, checked against the engine, one test per
+ * page; then each guide as one continuous hard-way sequence, and each leaf's `produces` scenario
+ * checked against what its steps really leave behind.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSession } from 'kubelife';
+import { listGuides } from '../../scripts/lib/guide-files.ts';
+import { formatPageProblems, runPage } from '../../scripts/lib/doctest-runner.ts';
+
+const guides = listGuides(process.cwd());
+
+describe.each(guides.map((g) => [g.guide, g] as const))('guide %s', (_name, guide) => {
+  const pages = [guide.overview, ...guide.leaves].filter((p) => p !== undefined);
+
+  it.each(pages.filter((p) => !p.meta.doctest?.skip).map((p) => [p.file, p] as const))(
+    'page %s prints what it promises',
+    async (_file, page) => {
+      const result = await runPage(page.file, page.source);
+
+      expect(result.ok, formatPageProblems(result)).toBe(true);
+    },
+  );
+
+  it.runIf(guide.leaves.length > 0)('runs all leaves in order in one session (the hard way)', async () => {
+    const first = guide.leaves[0];
+    const session = createSession(first?.meta.scenario ? { scenario: first.meta.scenario } : {});
+    const problems: string[] = [];
+
+    for (const leaf of guide.leaves) {
+      const result = await runPage(leaf.file, leaf.source, session);
+      if (!result.ok) problems.push(formatPageProblems(result));
+    }
+
+    expect(problems.join('\n\n')).toBe('');
+  });
+
+  it.each(
+    guide.leaves
+      .map((leaf, i) => [leaf.file, leaf, guide.leaves[i + 1]] as const)
+      .filter(([, leaf, next]) => next !== undefined && leaf.meta.produces !== undefined),
+  )('leaf %s leaves the state the next leaf starts from', (_file, leaf, next) => {
+    expect(leaf.meta.produces).toBe(next?.meta.scenario);
+  });
+});
