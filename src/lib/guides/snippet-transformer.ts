@@ -1,6 +1,8 @@
 import type { ShikiTransformer } from 'shiki';
 import type { Element, ElementContent, Root } from 'hast';
 
+import { isOutput, isRunnable, parseMeta, splitCommands } from './snippets.ts';
+
 /** What the fenced block's info string says about a code block. */
 export type SnippetKind = 'run' | 'output' | 'plain';
 
@@ -10,16 +12,15 @@ export type SnippetKind = 'run' | 'output' | 'plain';
  * the expected output of the runnable block before it. Everything else is a plain code block.
  */
 export function classifySnippet(lang: string, meta: string): SnippetKind {
-  const words = meta.trim().split(/\s+/);
-  if (lang === 'console' && words.includes('run')) return 'run';
-  if (lang === 'text' && words.includes('output')) return 'output';
+  if (isRunnable(lang, meta)) return 'run';
+  if (isOutput(lang, meta)) return 'output';
   return 'plain';
 }
 
-/** Reads `exit=N` from a runnable block's meta; 0 when absent. */
+/** Reads `exit=N` from a runnable block's meta; 0 when absent (same rule as the doc-tests). */
 export function expectedExitCode(meta: string): number {
-  const match = /(?:^|\s)exit=(\d+)(?:\s|$)/.exec(meta);
-  return match?.[1] === undefined ? 0 : Number(match[1]);
+  const exit = parseMeta(meta).get('exit');
+  return typeof exit === 'string' ? Number(exit) : 0;
 }
 
 /** Shortens a command for an accessible button name ("Run: kubeadm init …"). */
@@ -44,8 +45,8 @@ function button(action: string, label: string, visible: string): Element {
 
 /**
  * Shiki transformer that turns `console run` blocks into runnable snippets (a figure with Run and
- * Copy buttons; the raw command text stays in `data-command` so the terminal receives exactly what
- * the doc-tests run) and labels `text output` blocks as expected output. The buttons are server
+ * Copy buttons; the raw command text stays in `data-command` for Copy, and `data-commands` holds the
+ * logical commands exactly as the doc-tests run them, via the shared extractor in snippets.ts) and labels `text output` blocks as expected output. The buttons are server
  * rendered; src/components/Snippets.astro wires them up with one delegated listener.
  */
 export function snippetTransformer(): ShikiTransformer {
@@ -60,6 +61,8 @@ export function snippetTransformer(): ShikiTransformer {
       pre.properties['dataSnippet'] = kind;
       if (kind === 'run') {
         pre.properties['dataCommand'] = source;
+        // The same logical commands the doc-tests run (continuations kept), so the browser needs no parser.
+        pre.properties['dataCommands'] = JSON.stringify(splitCommands(source));
         pre.properties['dataExit'] = String(expectedExitCode(meta));
       }
       const short = shortCommand(source);

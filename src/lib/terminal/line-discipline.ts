@@ -1,0 +1,283 @@
+/**
+ * A bash-like line discipline for a terminal emulator, kept free of xterm and DOM so it can be
+ * tested with @xterm/headless: it turns keystrokes (and pasted text) into edits of the current
+ * line, echoes them, runs complete commands one at a time and prints their output.
+ *
+ * Supported: printable input, Backspace/Delete, Left/Right/Home/End (and Ctrl-A/Ctrl-E), history
+ * Up/Down, Ctrl-C (prints ^C and a fresh prompt), Ctrl-L (clears the screen), Ctrl-U (kills the
+ * line), pasted multi-line text (each line runs in order), and `\` continuations (`> ` prompt).
+ */
+
+/** What a command run produces for the screen. */
+export interface ExecuteResult {
+  /** Text to print, with `\n` line ends (converted to `\r\n` here). */
+  readonly output: string;
+  /** Prompt to show next (e.g. after `ssh worker-1`); unchanged when absent. */
+  readonly prompt?: string | undefined;
+}
+
+/** The environment a line discipline drives. */
+export interface LineDisciplineHost {
+  /** Writes raw terminal data (already `\r\n` line ends and escape sequences). */
+  write(data: string): void;
+  /** Runs one logical command (continuation lines joined with `\n`, backslashes kept). */
+  execute(command: string): Promise<ExecuteResult>;
+  /** Current terminal width in columns, for cursor movement across wrapped rows. */
+  columns(): number;
+}
+
+/** Handle returned by createLineDiscipline. */
+export interface LineDiscipline {
+  /** Feeds keystrokes or pasted text from the terminal. */
+  input(data: string): void;
+  /** Types commands as if the user entered them, each followed by Enter. */
+  type(commands: readonly string[]): void;
+  /** Prints the prompt (call once after the terminal is ready, and after a reset). */
+  start(): void;
+  /** Replaces the primary prompt (takes effect at the next prompt). */
+  setPrompt(prompt: string): void;
+  /** Drops pending input, the current line and history position (not the history itself). */
+  reset(): void;
+  /** Resolves once every queued keystroke has been processed and no command is running. */
+  idle(): Promise<void>;
+}
+
+/** Prompt shown on continuation lines, like bash's PS2. */
+export const CONTINUATION_PROMPT = '> ';
+
+const KEYS: ReadonlyArray<readonly [string, string]> = [
+  ['\x1b[A', 'up'],
+  ['\x1b[B', 'down'],
+  ['\x1b[C', 'right'],
+  ['\x1b[D', 'left'],
+  ['\x1b[H', 'home'],
+  ['\x1bOH', 'home'],
+  ['\x1b[1~', 'home'],
+  ['\x1b[F', 'end'],
+  ['\x1bOF', 'end'],
+  ['\x1b[4~', 'end'],
+  ['\x1b[3~', 'delete'],
+];
+
+/** Creates a line discipline writing to and executing through `host`. */
+export function createLineDiscipline(host: LineDisciplineHost, initialPrompt: string): LineDiscipline {
+  let prompt = initialPrompt;
+  let pending = '';
+  let buffer = '';
+  let cursor = 0;
+  let continued: string[] = [];
+  const history: string[] = [];
+  let historyIndex = 0;
+  let draft = '';
+  let running = false;
+  let waiters: Array<() => void> = [];
+
+  const currentPrompt = (): string => (continued.length > 0 ? CONTINUATION_PROMPT : prompt);
+
+  /** Moves the physical cursor between two offsets measured from the start of the prompt. */
+  function move(from: number, to: number): string {
+    const cols = Math.max(1, host.columns());
+    const rows = Math.floor(to / cols) - Math.floor(from / cols);
+    let out = rows < 0 ? `\x1b[${-rows}A` : rows > 0 ? `\x1b[${rows}B` : '';
+    out += '\r';
+    if (to % cols > 0) out += `\x1b[${to % cols}C`;
+    return out;
+  }
+
+  /** After writing up to `end`, forces xterm out of its pending-wrap state at a row boundary. */
+  function settle(end: number): string {
+    const cols = Math.max(1, host.columns());
+    return end > 0 && end % cols === 0 ? ' \r\x1b[K' : '';
+  }
+
+  /** Redraws the input after an edit and puts the cursor at `next`. */
+  function redraw(next: number): void {
+    const base = currentPrompt().length;
+    const end = base + buffer.length;
+    host.write(
+      move(base + cursor, base) + buffer + '\x1b[J' + settle(end) + move(end, base + next),
+    );
+    cursor = next;
+  }
+
+  function insert(text: string): void {
+    buffer = buffer.slice(0, cursor) + text + buffer.slice(cursor);
+    if (cursor + text.length === buffer.length) {
+      cursor = buffer.length;
+      host.write(text + settle(currentPrompt().length + cursor));
+    } else {
+      redraw(cursor + text.length);
+    }
+  }
+
+  function recall(index: number): void {
+    if (index < 0 || index > history.length) return;
+    if (historyIndex === history.length) draft = buffer;
+    historyIndex = index;
+    const text = index === history.length ? draft : (history[index] ?? '');
+    const base = currentPrompt().length;
+    host.write(move(base + cursor, base));
+    buffer = text;
+    cursor = 0;
+    redraw(text.length);
+  }
+
+  function newPrompt(): void {
+    buffer = '';
+    cursor = 0;
+    historyIndex = history.length;
+    draft = '';
+    host.write(currentPrompt());
+  }
+
+  function enter(): void {
+    const base = currentPrompt().length;
+    host.write(move(base + cursor, base + buffer.length) + '\r\n');
+    const line = buffer;
+    if (/\\$/.test(line)) {
+      continued.push(line);
+      newPrompt();
+      return;
+    }
+    const command = [...continued, line].join('\n');
+    continued = [];
+    if (command.trim() === '') {
+      newPrompt();
+      return;
+    }
+    const remembered = command.replace(/\\\n/g, '');
+    if (history[history.length - 1] !== remembered) history.push(remembered);
+    running = true;
+    void host.execute(command).then(
+      (result) => finish(result),
+      (error: unknown) => finish({ output: `kubelife: ${String(error)}\n` }),
+    );
+  }
+
+  function finish(result: ExecuteResult): void {
+    if (result.prompt !== undefined) prompt = result.prompt;
+    const text = result.output.replace(/\r?\n/g, '\r\n');
+    host.write(text === '' || text.endsWith('\r\n') ? text : `${text}\r\n`);
+    running = false;
+    newPrompt();
+    drain();
+  }
+
+  function handleKey(key: string): void {
+    const base = currentPrompt().length;
+    switch (key) {
+      case 'up':
+        recall(historyIndex - 1);
+        break;
+      case 'down':
+        recall(historyIndex + 1);
+        break;
+      case 'left':
+        if (cursor > 0) host.write(move(base + cursor, base + cursor - 1)), (cursor -= 1);
+        break;
+      case 'right':
+        if (cursor < buffer.length) host.write(move(base + cursor, base + cursor + 1)), (cursor += 1);
+        break;
+      case 'home':
+        host.write(move(base + cursor, base));
+        cursor = 0;
+        break;
+      case 'end':
+        host.write(move(base + cursor, base + buffer.length));
+        cursor = buffer.length;
+        break;
+      case 'delete':
+        if (cursor < buffer.length) {
+          buffer = buffer.slice(0, cursor) + buffer.slice(cursor + 1);
+          redraw(cursor);
+        }
+        break;
+    }
+  }
+
+  /** Processes queued input until it is empty or a command starts running. */
+  function drain(): void {
+    while (!running && pending.length > 0) {
+      const key = KEYS.find(([sequence]) => pending.startsWith(sequence));
+      if (key) {
+        pending = pending.slice(key[0].length);
+        handleKey(key[1]);
+        continue;
+      }
+      const char = pending[0] ?? '';
+      pending = pending.slice(1);
+      if (char === '\r' || char === '\n') {
+        if (char === '\r' && pending[0] === '\n') pending = pending.slice(1);
+        enter();
+      } else if (char === '\x7f' || char === '\b') {
+        if (cursor > 0) {
+          buffer = buffer.slice(0, cursor - 1) + buffer.slice(cursor);
+          const base = currentPrompt().length;
+          host.write(move(base + cursor, base + cursor - 1));
+          cursor -= 1;
+          redraw(cursor);
+        }
+      } else if (char === '\x03') {
+        host.write(move(currentPrompt().length + cursor, currentPrompt().length + buffer.length));
+        host.write('^C\r\n');
+        continued = [];
+        newPrompt();
+      } else if (char === '\x0c') {
+        host.write('\x1b[H\x1b[2J' + currentPrompt() + buffer);
+        const base = currentPrompt().length;
+        host.write(settle(base + buffer.length) + move(base + buffer.length, base + cursor));
+      } else if (char === '\x15') {
+        const base = currentPrompt().length;
+        host.write(move(base + cursor, base));
+        buffer = '';
+        cursor = 0;
+        redraw(0);
+      } else if (char === '\x01') {
+        handleKey('home');
+      } else if (char === '\x05') {
+        handleKey('end');
+      } else if (char === '\x1b') {
+        // An escape sequence we do not handle: drop it up to its final byte.
+        const match = /^(\[[0-9;?]*[ -/]*[@-~]|O.)?/.exec(pending);
+        pending = pending.slice(match?.[0].length ?? 0);
+      } else if (char === '\t') {
+        insert(' ');
+      } else if (char >= ' ') {
+        insert(char);
+      }
+    }
+    if (!running && pending.length === 0) {
+      const done = waiters;
+      waiters = [];
+      for (const resolve of done) resolve();
+    }
+  }
+
+  return {
+    input(data) {
+      pending += data;
+      drain();
+    },
+    type(commands) {
+      pending += commands.map((command) => `${command.replace(/\n/g, '\r')}\r`).join('');
+      drain();
+    },
+    start() {
+      newPrompt();
+    },
+    setPrompt(next) {
+      prompt = next;
+    },
+    reset() {
+      pending = '';
+      continued = [];
+      buffer = '';
+      cursor = 0;
+      historyIndex = history.length;
+    },
+    idle() {
+      if (!running && pending.length === 0) return Promise.resolve();
+      return new Promise((resolve) => waiters.push(resolve));
+    },
+  };
+}
