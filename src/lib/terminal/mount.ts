@@ -1,0 +1,121 @@
+/**
+ * xterm wiring for the page terminal: creates the xterm Terminal and fit addon in a container,
+ * starts the engine worker and connects keystrokes → line discipline → worker → screen. Loaded
+ * lazily by <kubelife-terminal> on first interaction, so xterm and the engine never weigh on the
+ * initial page load. This folder is the only code that imports @xterm/*.
+ */
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+
+import { createLineDiscipline, type ExecuteResult } from './line-discipline.ts';
+import { createEngineClient } from './worker-client.ts';
+
+/** Where and how to mount a terminal. */
+export interface MountOptions {
+  readonly container: HTMLElement;
+  /** Scenario to start from (empty: the engine's default). */
+  readonly scenario: string;
+  /** Saved engine state to continue from instead of the scenario. */
+  readonly state?: unknown;
+  /** Called with the engine state after every command, for persistence. */
+  readonly onState: (state: unknown) => void;
+}
+
+/** Handle on a mounted terminal. */
+export interface TerminalController {
+  /** Types and runs commands as if entered at the prompt. */
+  run(commands: readonly string[]): void;
+  /** Restarts the session from a scenario and clears the screen. */
+  reset(scenario: string): Promise<void>;
+  focus(): void;
+  setScreenReaderMode(on: boolean): void;
+  /** Resolves once queued input has been processed. */
+  idle(): Promise<void>;
+  dispose(): void;
+}
+
+/** Marks the line as a kubelife notice (dim) rather than tool output; other stderr stays plain. */
+function styleStderr(stderr: string): string {
+  return stderr.replace(/^(kubelife: .*)$/gm, '\x1b[2m$1\x1b[22m');
+}
+
+/** Mounts a terminal; resolves once the engine session is loaded and the prompt is shown. */
+export async function mountTerminal(options: MountOptions): Promise<TerminalController> {
+  const { container, onState } = options;
+  const term = new Terminal({
+    cursorBlink: true,
+    convertEol: false,
+    fontFamily: "ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace",
+    fontSize: 13,
+    lineHeight: 1.2,
+    scrollback: 5000,
+    theme: { background: '#0d1117', foreground: '#e6edf3', cursor: '#e6edf3', selectionBackground: '#264f78' },
+  });
+  const fit = new FitAddon();
+  term.loadAddon(fit);
+  container.replaceChildren();
+  term.open(container);
+  fit.fit();
+  const observer = new ResizeObserver(() => fit.fit());
+  observer.observe(container);
+
+  const worker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' });
+  const client = createEngineClient(worker);
+  let firstWrite = true;
+
+  async function execute(command: string): Promise<ExecuteResult> {
+    try {
+      const result = await client.run(command);
+      if (firstWrite) performance.mark('kubelife:first-output');
+      firstWrite = false;
+      onState(await client.save());
+      return { output: result.stdout + styleStderr(result.stderr), prompt: result.prompt };
+    } catch (error) {
+      return { output: `\x1b[2mkubelife: ${error instanceof Error ? error.message : String(error)}\x1b[22m\n` };
+    }
+  }
+
+  const discipline = createLineDiscipline(
+    { write: (data) => term.write(data), execute, columns: () => term.cols },
+    'root@cp-1:~# ',
+  );
+  const input = term.onData((data) => discipline.input(data));
+
+  async function load(scenario: string, state?: unknown): Promise<void> {
+    try {
+      const loaded = await client.load(scenario, state);
+      discipline.setPrompt(loaded.prompt);
+    } catch (error) {
+      term.write(`\x1b[2mkubelife: cannot load scenario ${scenario}: ${String(error)}\x1b[22m\r\n`);
+    }
+    discipline.start();
+  }
+
+  await load(options.scenario, options.state);
+
+  return {
+    run(commands) {
+      firstWrite = true;
+      discipline.type(commands);
+    },
+    async reset(scenario) {
+      await discipline.idle();
+      discipline.reset();
+      term.reset();
+      await load(scenario);
+      onState(await client.save());
+    },
+    focus: () => term.focus(),
+    setScreenReaderMode(on) {
+      term.options.screenReaderMode = on;
+    },
+    idle: () => discipline.idle(),
+    dispose() {
+      input.dispose();
+      observer.disconnect();
+      client.dispose();
+      term.dispose();
+    },
+  };
+}

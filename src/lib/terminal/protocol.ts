@@ -1,0 +1,70 @@
+/**
+ * Messages between the page (worker-client.ts) and the engine Web Worker (engine-worker.ts).
+ * Every request carries an `id`; the worker answers each with exactly one response of that id.
+ * Engine state crosses the boundary as opaque JSON (`session.save()`), which the page only stores.
+ */
+
+/** Start a fresh session from a named scenario, or continue from a saved state. */
+export interface LoadRequest {
+  readonly id: number;
+  readonly type: 'load';
+  /** Scenario name; empty for the engine's default. */
+  readonly scenario: string;
+  /** State from an earlier `save`; when present it wins over `scenario`. */
+  readonly state?: unknown;
+}
+
+/** Run one logical command line (continuations kept, as the doc-tests run it). */
+export interface RunRequest {
+  readonly id: number;
+  readonly type: 'run';
+  readonly line: string;
+}
+
+/** Ask for the session's serialised state. */
+export interface SaveRequest {
+  readonly id: number;
+  readonly type: 'save';
+}
+
+/** Any request the worker understands. */
+export type WorkerRequest = LoadRequest | RunRequest | SaveRequest;
+
+/** Answer to a load: the prompt to show. */
+export interface LoadResponse {
+  readonly id: number;
+  readonly type: 'loaded';
+  readonly prompt: string;
+}
+
+/** Answer to a run: what the command printed and the prompt to show next. */
+export interface RunResponse {
+  readonly id: number;
+  readonly type: 'ran';
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+  readonly prompt: string;
+}
+
+/** Answer to a save. */
+export interface SaveResponse {
+  readonly id: number;
+  readonly type: 'saved';
+  readonly state: unknown;
+}
+
+/** The request could not be served (no session yet, unknown scenario, …). */
+export interface ErrorResponse {
+  readonly id: number;
+  readonly type: 'error';
+  readonly message: string;
+}
+
+/** Any response the worker sends. */
+export type WorkerResponse = LoadResponse | RunResponse | SaveResponse | ErrorResponse;
+
+/** Builds the bash-style prompt for a machine name. */
+export function promptFor(machine: string): string {
+  return `root@${machine}:~# `;
+}

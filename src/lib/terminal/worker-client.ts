@@ -1,0 +1,59 @@
+import type { LoadResponse, RunResponse, WorkerRequest, WorkerResponse } from './protocol.ts';
+
+/** The part of a Worker the client needs (a real Worker, or a fake in tests). */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerResponse>) => void): void;
+  terminate(): void;
+}
+
+/** Promise-based access to the engine worker. */
+export interface EngineClient {
+  load(scenario: string, state?: unknown): Promise<LoadResponse>;
+  run(line: string): Promise<RunResponse>;
+  save(): Promise<unknown>;
+  dispose(): void;
+}
+
+type Pending = { resolve(response: WorkerResponse): void; reject(error: Error): void };
+type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** Wraps a worker speaking the protocol in protocol.ts; responses are matched by id. */
+export function createEngineClient(worker: WorkerLike): EngineClient {
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  worker.addEventListener('message', (event) => {
+    const entry = pending.get(event.data.id);
+    if (!entry) return;
+    pending.delete(event.data.id);
+    if (event.data.type === 'error') entry.reject(new Error(event.data.message));
+    else entry.resolve(event.data);
+  });
+
+  function request(body: Body<WorkerRequest>): Promise<WorkerResponse> {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...body, id } as WorkerRequest);
+    });
+  }
+
+  return {
+    async load(scenario, state) {
+      const body = state === undefined ? { type: 'load' as const, scenario } : { type: 'load' as const, scenario, state };
+      return (await request(body)) as LoadResponse;
+    },
+    async run(line) {
+      return (await request({ type: 'run', line })) as RunResponse;
+    },
+    async save() {
+      const response = await request({ type: 'save' });
+      return response.type === 'saved' ? response.state : undefined;
+    },
+    dispose() {
+      worker.terminate();
+      for (const entry of pending.values()) entry.reject(new Error('terminal closed'));
+      pending.clear();
+    },
+  };
+}
