@@ -45,11 +45,13 @@ export async function runOpensslVerify(
       exitCode = 2;
       continue;
     }
-    const failure = await verifyOne(parseCertificateDer(der), trusted, now, getWebCrypto(crypto));
-    if (failure === undefined) stdout += `${target.file}: OK\n`;
+    const failures = await verifyOne(parseCertificateDer(der), trusted, now, getWebCrypto(crypto));
+    if (failures.length === 0) stdout += `${target.file}: OK\n`;
     else {
-      stderr += `${formatName(failure.cert.subject)}\n`;
-      stderr += `error ${failure.code} at ${failure.depth} depth lookup: ${VERIFY_ERRORS[failure.code]}\n`;
+      for (const failure of failures) {
+        stderr += `${formatName(failure.cert.subject)}\n`;
+        stderr += `error ${failure.code} at ${failure.depth} depth lookup: ${VERIFY_ERRORS[failure.code]}\n`;
+      }
       stderr += `error ${target.file}: verification failed\n`;
       exitCode = 2;
     }
@@ -86,27 +88,30 @@ async function verifyOne(
   trusted: readonly ParsedCertificate[],
   now: number,
   crypto: WebCryptoLike,
-): Promise<Failure | undefined> {
+): Promise<Failure[]> {
   // A trusted certificate verifies as itself (e.g. `openssl verify -CAfile ca.crt ca.crt`).
   const anchor = trusted.find((t) => equalBytes(t.der, leaf.der));
-  const chain = anchor ? [leaf] : [leaf];
+  const chain = [leaf];
   if (!anchor) {
     const issuer = trusted.find((t) => issues(t, leaf));
     if (!issuer) {
       const selfSigned = equalBytes(leaf.subjectDer, leaf.issuerDer);
-      return { code: selfSigned ? 18 : 20, depth: 0, cert: leaf };
+      return [{ code: selfSigned ? 18 : 20, depth: 0, cert: leaf }];
     }
     chain.push(issuer);
   }
-  // internal_verify: from the root (highest depth) down, signature then validity.
+  // internal_verify: from the root down, signature then validity. apps/verify.c's callback lets
+  // verification continue after "certificate has expired", so every expired link is reported.
+  const failures: Failure[] = [];
   for (let depth = chain.length - 1; depth >= 0; depth--) {
     const cert = chain[depth]!;
-    const signer = chain[depth + 1] ?? cert;
-    if (!(await signatureValid(cert, signer, crypto))) return { code: 7, depth, cert };
-    if (cert.notBefore > now) return { code: 9, depth, cert };
-    if (cert.notAfter < now) return { code: 10, depth, cert };
+    if (!(await signatureValid(cert, chain[depth + 1] ?? cert, crypto))) {
+      return [...failures, { code: 7, depth, cert }];
+    }
+    if (cert.notBefore > now) return [...failures, { code: 9, depth, cert }];
+    if (cert.notAfter < now) failures.push({ code: 10, depth, cert });
   }
-  return undefined;
+  return failures;
 }
 
 async function signatureValid(
