@@ -20,6 +20,8 @@ export interface MountOptions {
   readonly state?: unknown;
   /** Called with the engine state after every command, for persistence. */
   readonly onState: (state: unknown) => void;
+  /** Called after every command with its plain-text transcript entry (prompt, command, output). */
+  readonly onTranscript?: (text: string) => void;
 }
 
 /** Handle on a mounted terminal. */
@@ -33,6 +35,11 @@ export interface TerminalController {
   /** Resolves once queued input has been processed. */
   idle(): Promise<void>;
   dispose(): void;
+}
+
+/** Removes the escape sequences this module adds, for the plain-text transcript. */
+function plain(text: string): string {
+  return text.replace(/\x1b\[[0-9;]*m/g, '');
 }
 
 /** Marks the line as a kubelife notice (dim) rather than tool output; other stderr stays plain. */
@@ -63,14 +70,20 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
   const worker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' });
   const client = createEngineClient(worker);
   let firstWrite = true;
+  let prompt = 'root@cp-1:~# ';
 
   async function execute(command: string): Promise<ExecuteResult> {
     try {
       const result = await client.run(command);
       if (firstWrite) performance.mark('kubelife:first-output');
       firstWrite = false;
+      const output = result.stdout + styleStderr(result.stderr);
+      const echoed = command.replace(/\n/g, '\n> ');
+      const ending = output === '' || output.endsWith('\n') ? '' : '\n';
+      options.onTranscript?.(`${prompt}${echoed}\n${plain(output)}${ending}`);
+      prompt = result.prompt;
       onState(await client.save());
-      return { output: result.stdout + styleStderr(result.stderr), prompt: result.prompt };
+      return { output, prompt: result.prompt };
     } catch (error) {
       return { output: `\x1b[2mkubelife: ${error instanceof Error ? error.message : String(error)}\x1b[22m\n` };
     }
@@ -85,6 +98,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
   async function load(scenario: string, state?: unknown): Promise<void> {
     try {
       const loaded = await client.load(scenario, state);
+      prompt = loaded.prompt;
       discipline.setPrompt(loaded.prompt);
     } catch (error) {
       term.write(`\x1b[2mkubelife: cannot load scenario ${scenario}: ${String(error)}\x1b[22m\r\n`);

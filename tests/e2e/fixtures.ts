@@ -1,0 +1,44 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The page's terminal dock (a labelled region). */
+export function terminal(page: Page): Locator {
+  return page.getByRole('region', { name: 'Terminal: simulated cluster' });
+}
+
+/**
+ * The terminal's plain-text transcript (every prompt, command and output), which holds text that
+ * has scrolled out of xterm's rendered viewport.
+ */
+export function transcript(page: Page): Locator {
+  return page.getByRole('log', { name: 'Terminal transcript', includeHidden: true });
+}
+
+/** Opens the terminal with its button and waits for the prompt. */
+export async function openTerminal(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Open terminal' }).click();
+  await expect(terminal(page)).toContainText('root@cp-1:~#');
+}
+
+/** Types a command with the keyboard into the focused terminal and presses Enter. */
+export async function typeCommand(page: Page, command: string): Promise<void> {
+  await page.keyboard.type(command);
+  await page.keyboard.press('Enter');
+}
+
+/** Clicks every Run button on the page in order, waiting for each snippet's last expected line. */
+export async function runAllSnippets(page: Page): Promise<void> {
+  const figures = page.locator('figure[data-snippet-figure]');
+  const count = await figures.count();
+  let runs = 0;
+  for (let i = 0; i < count; i++) {
+    const figure = figures.nth(i);
+    if ((await figure.getAttribute('data-snippet-figure')) !== 'run') continue;
+    const output = figures.nth(i + 1);
+    const expected = ((await output.locator('pre').textContent()) ?? '').trimEnd().split('\n');
+    const lastLine = expected.filter((line) => line.trim() !== '').at(-1)?.trim();
+    await figure.getByRole('button', { name: /^Run: / }).click();
+    runs++;
+    if (lastLine !== undefined) await expect(transcript(page)).toContainText(lastLine);
+  }
+  expect(runs).toBeGreaterThan(0);
+}

@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+
+import { openTerminal, runAllSnippets, terminal, transcript, typeCommand } from './fixtures.ts';
+
+test.describe('terminal', () => {
+  test('runs the kubeadm init snippet and shows its phase output', async ({ page }) => {
+    await page.goto('/guides/install/init-control-plane/');
+
+    await page.getByRole('button', { name: /^Run: kubeadm init/ }).click();
+
+    await expect(transcript(page)).toContainText('[certs] Generating "ca" certificate and key');
+    await expect(terminal(page)).toContainText('root@cp-1:~# kubeadm init');
+  });
+
+  test('shows the node table for kubectl get nodes typed with the keyboard', async ({ page }) => {
+    await page.goto('/guides/install/verify/');
+    await openTerminal(page);
+
+    await typeCommand(page, 'kubectl get nodes');
+
+    const screen = terminal(page);
+    await expect(screen).toContainText('NAME');
+    await expect(screen).toContainText('STATUS');
+    await expect(screen).toContainText('worker-2');
+  });
+
+  test('starts a leaf opened directly from its declared scenario', async ({ page }) => {
+    await page.goto('/guides/install/init-control-plane/');
+
+    await openTerminal(page);
+    await typeCommand(page, 'kubectl get nodes');
+
+    await expect(terminal(page)).toContainText('scenario: packages-installed');
+    await expect(transcript(page)).toContainText('The connection to the server localhost:8080 was refused');
+  });
+
+  test('keeps the cluster when moving on to the next leaf', async ({ page }) => {
+    await page.goto('/guides/install/init-control-plane/');
+    await runAllSnippets(page);
+    await typeCommand(page, 'kubectl create namespace from-previous-leaf');
+    await expect(transcript(page)).toContainText('namespace/from-previous-leaf created');
+
+    await page.getByRole('link', { name: /Next.*Install a Pod network/ }).click();
+    await openTerminal(page);
+    await typeCommand(page, 'kubectl get namespaces');
+
+    await expect(terminal(page)).toContainText('continues: Initialise the control plane');
+    await expect(transcript(page)).toContainText('from-previous-leaf');
+  });
+
+  test('resets to the page scenario', async ({ page }) => {
+    await page.goto('/guides/install/init-control-plane/');
+    await runAllSnippets(page);
+
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('textbox', { name: 'Terminal input' }).focus();
+    await typeCommand(page, 'kubectl get nodes');
+
+    await expect(transcript(page)).toContainText('The connection to the server localhost:8080 was refused');
+  });
+
+  test('runs every snippet of the hard-way page in order against one cluster', async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto('/hard-way/install/');
+
+    await runAllSnippets(page);
+
+    await expect(transcript(page)).not.toContainText('command not found');
+    await expect(terminal(page)).toContainText('root@cp-1:~#');
+  });
+});
