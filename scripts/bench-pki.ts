@@ -25,7 +25,10 @@ function plan(seed: number) {
 const rows: Array<[string, number]> = [];
 let t = performance.now();
 const first = await materializePlan(plan(1));
-rows.push(['first control plane (incl. loading @peculiar/x509, importing keys)', performance.now() - t]);
+rows.push([
+  'first control plane (incl. loading @peculiar/x509, importing keys)',
+  performance.now() - t,
+]);
 
 const times: number[] = [];
 for (let i = 0; i < rounds; i++) {

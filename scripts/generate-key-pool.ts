@@ -45,8 +45,8 @@ for (let i = 0; i < count; i++) {
   const id = `sim-rsa2048-${String(i).padStart(2, '0')}`;
   entries.push(
     `  {\n    id: '${id}',\n    spkiSha256Hex: '${hash}',\n` +
-      `    pkcs8Pem: ${quote(toPem(pkcs8, 'PRIVATE KEY'))},\n` +
-      `    spkiPem: ${quote(toPem(spki, 'PUBLIC KEY'))},\n  },`,
+      `    pkcs8Pem:\n      ${quote(toPem(pkcs8, 'PRIVATE KEY'))},\n` +
+      `    spkiPem:\n      ${quote(toPem(spki, 'PUBLIC KEY'))},\n  },`,
   );
 }
 

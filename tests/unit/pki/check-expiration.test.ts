@@ -8,14 +8,23 @@ import {
 import { planCertificates } from '../../../src/lib/engine/src/pki/plan-certificates.ts';
 import { NOW, planInput } from './fixture.ts';
 
-const RENEWAL_NAMES: Record<string, string> = { 'etcd-server': 'etcd-server', 'etcd-peer': 'etcd-peer' };
+const RENEWAL_NAMES: Record<string, string> = {
+  'etcd-server': 'etcd-server',
+  'etcd-peer': 'etcd-peer',
+};
 
 function rows(now: number) {
   const plan = planCertificates(planInput());
   const certs = plan.certificates
     .filter((c) => !c.isCA && c.name !== 'kubelet.conf')
-    .map((c) => ({ name: RENEWAL_NAMES[c.name] ?? c.name, notAfter: c.notAfter, caName: c.issuer }));
-  const cas = plan.certificates.filter((c) => c.isCA).map((c) => ({ name: c.name, notAfter: c.notAfter }));
+    .map((c) => ({
+      name: RENEWAL_NAMES[c.name] ?? c.name,
+      notAfter: c.notAfter,
+      caName: c.issuer,
+    }));
+  const cas = plan.certificates
+    .filter((c) => c.isCA)
+    .map((c) => ({ name: c.name, notAfter: c.notAfter }));
   return formatCheckExpiration(certs, cas, now);
 }
 

@@ -24,7 +24,10 @@ export function planInput(overrides: Partial<PlanCertificatesInput> = {}): PlanC
 }
 
 /** Materialises a plan and mirrors its files under a temp dir (path → temp path). */
-export async function writeControlPlane(): Promise<{ root: string; files: Record<string, string> }> {
+export async function writeControlPlane(): Promise<{
+  root: string;
+  files: Record<string, string>;
+}> {
   const files = await materializePlan(planCertificates(planInput()));
   const root = mkdtempSync(join(tmpdir(), 'kubelife-pki-'));
   for (const [path, content] of Object.entries(files)) {

@@ -23,43 +23,84 @@ describe('materializeCertificate', () => {
     const second = await materializeCertificate(apiserver, keyById(apiserver.keyId), issuer);
 
     expect(second).toBe(first);
-    expect(first).toMatch(/^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+-----END CERTIFICATE-----\n$/);
+    expect(first).toMatch(
+      /^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+-----END CERTIFICATE-----\n$/,
+    );
   });
 
-  it.runIf(hasOpenssl)('builds chains that real openssl verify accepts (ca → apiserver, etcd-ca → etcd-server)', async () => {
-    const { root } = await writeControlPlane();
-    const pki = join(root, 'etc/kubernetes/pki');
+  it.runIf(hasOpenssl)(
+    'builds chains that real openssl verify accepts (ca → apiserver, etcd-ca → etcd-server)',
+    async () => {
+      const { root } = await writeControlPlane();
+      const pki = join(root, 'etc/kubernetes/pki');
 
-    const apiserver = openssl(['verify', '-CAfile', join(pki, 'ca.crt'), join(pki, 'apiserver.crt')]);
-    const etcd = openssl(['verify', '-CAfile', join(pki, 'etcd/ca.crt'), join(pki, 'etcd/server.crt')]);
+      const apiserver = openssl([
+        'verify',
+        '-CAfile',
+        join(pki, 'ca.crt'),
+        join(pki, 'apiserver.crt'),
+      ]);
+      const etcd = openssl([
+        'verify',
+        '-CAfile',
+        join(pki, 'etcd/ca.crt'),
+        join(pki, 'etcd/server.crt'),
+      ]);
 
-    expect(apiserver.toString()).toBe(`${join(pki, 'apiserver.crt')}: OK\n`);
-    expect(etcd.toString()).toBe(`${join(pki, 'etcd/server.crt')}: OK\n`);
-  });
+      expect(apiserver.toString()).toBe(`${join(pki, 'apiserver.crt')}: OK\n`);
+      expect(etcd.toString()).toBe(`${join(pki, 'etcd/server.crt')}: OK\n`);
+    },
+  );
 
-  it.runIf(hasOpenssl)('has a CA public key whose sha256 equals what kubeadm join --discovery-token-ca-cert-hash uses', async () => {
-    const { root } = await writeControlPlane();
-    const plan = planCertificates(planInput());
-    const caKey = keyById(plan.certificates[0]!.keyId);
+  it.runIf(hasOpenssl)(
+    'has a CA public key whose sha256 equals what kubeadm join --discovery-token-ca-cert-hash uses',
+    async () => {
+      const { root } = await writeControlPlane();
+      const plan = planCertificates(planInput());
+      const caKey = keyById(plan.certificates[0]!.keyId);
 
-    const pubkey = openssl(['x509', '-pubkey', '-noout', '-in', join(root, 'etc/kubernetes/pki/ca.crt')]);
-    const der = openssl(['rsa', '-pubin', '-outform', 'der'], pubkey);
-    const digest = openssl(['dgst', '-sha256', '-hex'], der).toString();
+      const pubkey = openssl([
+        'x509',
+        '-pubkey',
+        '-noout',
+        '-in',
+        join(root, 'etc/kubernetes/pki/ca.crt'),
+      ]);
+      const der = openssl(['rsa', '-pubin', '-outform', 'der'], pubkey);
+      const digest = openssl(['dgst', '-sha256', '-hex'], der).toString();
 
-    expect(digest.trim().split('= ')[1]).toBe(caKey.spkiSha256Hex);
-  });
+      expect(digest.trim().split('= ')[1]).toBe(caKey.spkiSha256Hex);
+    },
+  );
 
-  it.runIf(hasOpenssl)('writes key files as PKCS#1 RSA keys that match their certificates', async () => {
-    const { root, files } = await writeControlPlane();
-    const pki = join(root, 'etc/kubernetes/pki');
+  it.runIf(hasOpenssl)(
+    'writes key files as PKCS#1 RSA keys that match their certificates',
+    async () => {
+      const { root, files } = await writeControlPlane();
+      const pki = join(root, 'etc/kubernetes/pki');
 
-    const certModulus = openssl(['x509', '-noout', '-modulus', '-in', join(pki, 'apiserver.crt')]).toString();
-    const keyModulus = openssl(['rsa', '-noout', '-modulus', '-in', join(pki, 'apiserver.key')]).toString();
+      const certModulus = openssl([
+        'x509',
+        '-noout',
+        '-modulus',
+        '-in',
+        join(pki, 'apiserver.crt'),
+      ]).toString();
+      const keyModulus = openssl([
+        'rsa',
+        '-noout',
+        '-modulus',
+        '-in',
+        join(pki, 'apiserver.key'),
+      ]).toString();
 
-    expect(files['/etc/kubernetes/pki/apiserver.key']).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n/);
-    expect(files['/etc/kubernetes/pki/sa.pub']).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
-    expect(keyModulus).toBe(certModulus);
-  });
+      expect(files['/etc/kubernetes/pki/apiserver.key']).toMatch(
+        /^-----BEGIN RSA PRIVATE KEY-----\n/,
+      );
+      expect(files['/etc/kubernetes/pki/sa.pub']).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
+      expect(keyModulus).toBe(certModulus);
+    },
+  );
 });
 
 describe('materializeKubeconfig', () => {
@@ -68,7 +109,10 @@ describe('materializeKubeconfig', () => {
     const ca = plan.certificates[0]!;
     const admin = plan.certificates.find((c) => c.name === 'admin.conf')!;
 
-    const yaml = await materializeKubeconfig(admin, keyById(admin.keyId), { meta: ca, keyPoolEntry: keyById(ca.keyId) });
+    const yaml = await materializeKubeconfig(admin, keyById(admin.keyId), {
+      meta: ca,
+      keyPoolEntry: keyById(ca.keyId),
+    });
 
     const masked = yaml.replace(/(-data: )\S+/g, '$1<b64>');
     expect(masked).toBe(
@@ -95,7 +139,10 @@ describe('materializeKubeconfig', () => {
         '',
       ].join('\n'),
     );
-    const clientCert = Buffer.from(/client-certificate-data: (\S+)/.exec(yaml)![1]!, 'base64').toString();
+    const clientCert = Buffer.from(
+      /client-certificate-data: (\S+)/.exec(yaml)![1]!,
+      'base64',
+    ).toString();
     expect(clientCert).toMatch(/^-----BEGIN CERTIFICATE-----/);
   });
 });

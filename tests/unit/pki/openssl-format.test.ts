@@ -19,16 +19,26 @@ beforeAll(async () => {
 const pem = (relative: string): string => files[`/etc/kubernetes/pki/${relative}`] ?? '';
 
 describe.runIf(hasOpenssl)('openssl x509 formatting against real openssl', () => {
-  it.each(['ca.crt', 'apiserver.crt', 'apiserver-kubelet-client.crt', 'etcd/server.crt', 'etcd/peer.crt', 'front-proxy-client.crt'])(
-    'prints -text for %s exactly like openssl',
-    (file) => {
-      const real = execFileSync(OPENSSL, ['x509', '-noout', '-text', '-in', join(pki, file)]).toString();
+  it.each([
+    'ca.crt',
+    'apiserver.crt',
+    'apiserver-kubelet-client.crt',
+    'etcd/server.crt',
+    'etcd/peer.crt',
+    'front-proxy-client.crt',
+  ])('prints -text for %s exactly like openssl', (file) => {
+    const real = execFileSync(OPENSSL, [
+      'x509',
+      '-noout',
+      '-text',
+      '-in',
+      join(pki, file),
+    ]).toString();
 
-      const mine = formatText(pem(file));
+    const mine = formatText(pem(file));
 
-      expect(mine).toBe(real);
-    },
-  );
+    expect(mine).toBe(real);
+  });
 
   it.each([
     [['-noout', '-subject', '-issuer', '-dates', '-serial', '-enddate', '-startdate']],
@@ -37,7 +47,12 @@ describe.runIf(hasOpenssl)('openssl x509 formatting against real openssl', () =>
     [['-noout', '-ext', 'subjectAltName,keyUsage,extendedKeyUsage']],
     [['-subject']],
   ])('prints %j in the same order and form as openssl', (args) => {
-    const real = execFileSync(OPENSSL, ['x509', '-in', join(pki, 'apiserver.crt'), ...args]).toString();
+    const real = execFileSync(OPENSSL, [
+      'x509',
+      '-in',
+      join(pki, 'apiserver.crt'),
+      ...args,
+    ]).toString();
 
     const mine = runOpensslX509(pem('apiserver.crt'), args, NOW);
 
@@ -47,11 +62,16 @@ describe.runIf(hasOpenssl)('openssl x509 formatting against real openssl', () =>
 
   it('prints kubeconfig client subjects with O before CN', () => {
     const yaml = files['/etc/kubernetes/admin.conf'] ?? '';
-    const cert = Buffer.from(/client-certificate-data: (\S+)/.exec(yaml)?.[1] ?? '', 'base64').toString();
+    const cert = Buffer.from(
+      /client-certificate-data: (\S+)/.exec(yaml)?.[1] ?? '',
+      'base64',
+    ).toString();
 
     const out = runOpensslX509(cert, ['-noout', '-subject', '-issuer'], NOW);
 
-    expect(out.stdout).toBe('subject=O = kubeadm:cluster-admins, CN = kubernetes-admin\nissuer=CN = kubernetes\n');
+    expect(out.stdout).toBe(
+      'subject=O = kubeadm:cluster-admins, CN = kubernetes-admin\nissuer=CN = kubernetes\n',
+    );
   });
 });
 
@@ -63,7 +83,11 @@ describe('openssl x509 -checkend', () => {
   });
 
   it('says the certificate will expire when the window passes notAfter, exit code 1', () => {
-    const out = runOpensslX509(pem('apiserver.crt'), ['-noout', '-checkend', String(366 * 86400)], NOW);
+    const out = runOpensslX509(
+      pem('apiserver.crt'),
+      ['-noout', '-checkend', String(366 * 86400)],
+      NOW,
+    );
 
     expect(out).toEqual({ stdout: 'Certificate will expire\n', stderr: '', exitCode: 1 });
   });
@@ -71,7 +95,14 @@ describe('openssl x509 -checkend', () => {
 
 describe('openssl verify', () => {
   const realVerify = (ca: string, cert: string, attime: number) => {
-    const r = spawnSync(OPENSSL, ['verify', '-attime', String(Math.floor(attime / 1000)), '-CAfile', ca, cert]);
+    const r = spawnSync(OPENSSL, [
+      'verify',
+      '-attime',
+      String(Math.floor(attime / 1000)),
+      '-CAfile',
+      ca,
+      cert,
+    ]);
     return { stdout: r.stdout.toString(), stderr: r.stderr.toString(), exitCode: r.status };
   };
 
@@ -81,14 +112,23 @@ describe('openssl verify', () => {
     ['rejects an expired leaf', 'ca.crt', 'apiserver.crt', NOW + 400 * 86400 * 1000],
     ['rejects a leaf that is not yet valid', 'ca.crt', 'apiserver.crt', NOW - 86400 * 1000],
     ['accepts a CA verified against itself', 'ca.crt', 'ca.crt', NOW],
-    ['reports both an expired CA (depth 1) and an expired leaf (depth 0)', 'ca.crt', 'apiserver.crt', NOW + 11 * 365 * 86400 * 1000],
+    [
+      'reports both an expired CA (depth 1) and an expired leaf (depth 0)',
+      'ca.crt',
+      'apiserver.crt',
+      NOW + 11 * 365 * 86400 * 1000,
+    ],
   ])('%s with the same output and exit code as openssl', async (_title, caFile, certFile, at) => {
-    const mine = await runOpensslVerify(readFileSync(join(pki, caFile), 'utf8'), [
-      { file: join(pki, certFile), pem: readFileSync(join(pki, certFile), 'utf8') },
-    ], at);
+    const mine = await runOpensslVerify(
+      readFileSync(join(pki, caFile), 'utf8'),
+      [{ file: join(pki, certFile), pem: readFileSync(join(pki, certFile), 'utf8') }],
+      at,
+    );
 
     if (hasOpenssl) expect(mine).toEqual(realVerify(join(pki, caFile), join(pki, certFile), at));
-    expect(mine.exitCode === 0).toBe(caFile === 'ca.crt' && at >= NOW - 300000 && at < NOW + 365 * 86400 * 1000);
+    expect(mine.exitCode === 0).toBe(
+      caFile === 'ca.crt' && at >= NOW - 300000 && at < NOW + 365 * 86400 * 1000,
+    );
   });
 
   it('reports a certificate signature failure when the signature does not match the CA key', async () => {

@@ -23,20 +23,124 @@ describe('planCertificates', () => {
 
     expect(table).toEqual([
       ['ca', '/etc/kubernetes/pki/ca.crt', 'kubernetes', '', 'ca', '', true],
-      ['apiserver', '/etc/kubernetes/pki/apiserver.crt', 'kube-apiserver', '', 'ca', 'serverAuth', false],
-      ['apiserver-kubelet-client', '/etc/kubernetes/pki/apiserver-kubelet-client.crt', 'kube-apiserver-kubelet-client', 'kubeadm:cluster-admins', 'ca', 'clientAuth', false],
-      ['front-proxy-ca', '/etc/kubernetes/pki/front-proxy-ca.crt', 'front-proxy-ca', '', 'front-proxy-ca', '', true],
-      ['front-proxy-client', '/etc/kubernetes/pki/front-proxy-client.crt', 'front-proxy-client', '', 'front-proxy-ca', 'clientAuth', false],
+      [
+        'apiserver',
+        '/etc/kubernetes/pki/apiserver.crt',
+        'kube-apiserver',
+        '',
+        'ca',
+        'serverAuth',
+        false,
+      ],
+      [
+        'apiserver-kubelet-client',
+        '/etc/kubernetes/pki/apiserver-kubelet-client.crt',
+        'kube-apiserver-kubelet-client',
+        'kubeadm:cluster-admins',
+        'ca',
+        'clientAuth',
+        false,
+      ],
+      [
+        'front-proxy-ca',
+        '/etc/kubernetes/pki/front-proxy-ca.crt',
+        'front-proxy-ca',
+        '',
+        'front-proxy-ca',
+        '',
+        true,
+      ],
+      [
+        'front-proxy-client',
+        '/etc/kubernetes/pki/front-proxy-client.crt',
+        'front-proxy-client',
+        '',
+        'front-proxy-ca',
+        'clientAuth',
+        false,
+      ],
       ['etcd-ca', '/etc/kubernetes/pki/etcd/ca.crt', 'etcd-ca', '', 'etcd-ca', '', true],
-      ['etcd-server', '/etc/kubernetes/pki/etcd/server.crt', 'cp-1', '', 'etcd-ca', 'serverAuth,clientAuth', false],
-      ['etcd-peer', '/etc/kubernetes/pki/etcd/peer.crt', 'cp-1', '', 'etcd-ca', 'serverAuth,clientAuth', false],
-      ['etcd-healthcheck-client', '/etc/kubernetes/pki/etcd/healthcheck-client.crt', 'kube-etcd-healthcheck-client', '', 'etcd-ca', 'clientAuth', false],
-      ['apiserver-etcd-client', '/etc/kubernetes/pki/apiserver-etcd-client.crt', 'kube-apiserver-etcd-client', '', 'etcd-ca', 'clientAuth', false],
-      ['admin.conf', '/etc/kubernetes/admin.conf', 'kubernetes-admin', 'kubeadm:cluster-admins', 'ca', 'clientAuth', false],
-      ['super-admin.conf', '/etc/kubernetes/super-admin.conf', 'kubernetes-super-admin', 'system:masters', 'ca', 'clientAuth', false],
-      ['kubelet.conf', '/etc/kubernetes/kubelet.conf', 'system:node:cp-1', 'system:nodes', 'ca', 'clientAuth', false],
-      ['controller-manager.conf', '/etc/kubernetes/controller-manager.conf', 'system:kube-controller-manager', '', 'ca', 'clientAuth', false],
-      ['scheduler.conf', '/etc/kubernetes/scheduler.conf', 'system:kube-scheduler', '', 'ca', 'clientAuth', false],
+      [
+        'etcd-server',
+        '/etc/kubernetes/pki/etcd/server.crt',
+        'cp-1',
+        '',
+        'etcd-ca',
+        'serverAuth,clientAuth',
+        false,
+      ],
+      [
+        'etcd-peer',
+        '/etc/kubernetes/pki/etcd/peer.crt',
+        'cp-1',
+        '',
+        'etcd-ca',
+        'serverAuth,clientAuth',
+        false,
+      ],
+      [
+        'etcd-healthcheck-client',
+        '/etc/kubernetes/pki/etcd/healthcheck-client.crt',
+        'kube-etcd-healthcheck-client',
+        '',
+        'etcd-ca',
+        'clientAuth',
+        false,
+      ],
+      [
+        'apiserver-etcd-client',
+        '/etc/kubernetes/pki/apiserver-etcd-client.crt',
+        'kube-apiserver-etcd-client',
+        '',
+        'etcd-ca',
+        'clientAuth',
+        false,
+      ],
+      [
+        'admin.conf',
+        '/etc/kubernetes/admin.conf',
+        'kubernetes-admin',
+        'kubeadm:cluster-admins',
+        'ca',
+        'clientAuth',
+        false,
+      ],
+      [
+        'super-admin.conf',
+        '/etc/kubernetes/super-admin.conf',
+        'kubernetes-super-admin',
+        'system:masters',
+        'ca',
+        'clientAuth',
+        false,
+      ],
+      [
+        'kubelet.conf',
+        '/etc/kubernetes/kubelet.conf',
+        'system:node:cp-1',
+        'system:nodes',
+        'ca',
+        'clientAuth',
+        false,
+      ],
+      [
+        'controller-manager.conf',
+        '/etc/kubernetes/controller-manager.conf',
+        'system:kube-controller-manager',
+        '',
+        'ca',
+        'clientAuth',
+        false,
+      ],
+      [
+        'scheduler.conf',
+        '/etc/kubernetes/scheduler.conf',
+        'system:kube-scheduler',
+        '',
+        'ca',
+        'clientAuth',
+        false,
+      ],
     ]);
     expect(plan.serviceAccountKey?.keyPath).toBe('/etc/kubernetes/pki/sa.key');
   });
@@ -85,7 +189,11 @@ describe('planCertificates', () => {
 
   it('derives the apiserver service IP from the service subnet and the domain from dnsDomain', () => {
     const plan = planCertificates(
-      planInput({ serviceSubnet: '10.100.0.0/16', dnsDomain: 'corp.local', controlPlaneEndpoint: undefined }),
+      planInput({
+        serviceSubnet: '10.100.0.0/16',
+        dnsDomain: 'corp.local',
+        controlPlaneEndpoint: undefined,
+      }),
     );
 
     const apiserver = plan.certificates.find((c) => c.name === 'apiserver');
@@ -132,6 +240,8 @@ describe('planCertificates', () => {
     expect(joined.certificates.map((c) => c.name)).not.toContain('super-admin.conf');
     expect(joined.serviceAccountKey).toBeUndefined();
     const firstKeys = new Set(first.certificates.map((c) => c.keyId));
-    expect(joined.certificates.filter((c) => !c.isCA).some((c) => firstKeys.has(c.keyId))).toBe(false);
+    expect(joined.certificates.filter((c) => !c.isCA).some((c) => firstKeys.has(c.keyId))).toBe(
+      false,
+    );
   });
 });

@@ -53,7 +53,8 @@ export function formatCheckExpiration(
   const yesNo = (b: boolean | undefined): string => (b ? 'yes' : 'no').padEnd(8, ' ');
   const residual = (r: ExpirationRow): string =>
     shortHumanDuration(Math.trunc((r.notAfter - now) / 1000) * 1000);
-  const byName = (a: ExpirationRow, b: ExpirationRow): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const byName = (a: ExpirationRow, b: ExpirationRow): number =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   const lines = ['CERTIFICATE\tEXPIRES\tRESIDUAL TIME\tCERTIFICATE AUTHORITY\tEXTERNALLY MANAGED'];
   for (const c of [...certificates].sort(byName)) {
     lines.push(

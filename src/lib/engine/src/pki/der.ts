@@ -39,7 +39,7 @@ export function readTlv(bytes: Uint8Array, offset = 0): Tlv {
 /** Children of a constructed element (SEQUENCE, SET, [n] EXPLICIT). */
 export function children(tlv: Tlv): Tlv[] {
   const out: Tlv[] = [];
-  for (let offset = 0; offset < tlv.content.length; ) {
+  for (let offset = 0; offset < tlv.content.length;) {
     const child = readTlv(tlv.content, offset);
     out.push(child);
     offset += child.raw.length;
@@ -76,7 +76,8 @@ export function concat(...parts: readonly Uint8Array[]): Uint8Array {
 }
 
 /** SEQUENCE of the given encoded elements. */
-export const sequence = (...items: readonly Uint8Array[]): Uint8Array => tlv(0x30, concat(...items));
+export const sequence = (...items: readonly Uint8Array[]): Uint8Array =>
+  tlv(0x30, concat(...items));
 
 /** Encodes an OBJECT IDENTIFIER from dotted text. */
 export function oid(dotted: string): Uint8Array {
@@ -84,7 +85,8 @@ export function oid(dotted: string): Uint8Array {
   const bytes: number[] = [(arcs[0] ?? 0) * 40 + (arcs[1] ?? 0)];
   for (const arc of arcs.slice(2)) {
     const chunk: number[] = [arc & 0x7f];
-    for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128)) chunk.unshift(0x80 | (v & 0x7f));
+    for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128))
+      chunk.unshift(0x80 | (v & 0x7f));
     bytes.push(...chunk);
   }
   return tlv(0x06, Uint8Array.from(bytes));
@@ -93,7 +95,10 @@ export function oid(dotted: string): Uint8Array {
 /** Decodes OBJECT IDENTIFIER content bytes to dotted text. */
 export function decodeOid(content: Uint8Array): string {
   const first = content[0] ?? 0;
-  const arcs = [Math.min(2, Math.floor(first / 40)), first - Math.min(2, Math.floor(first / 40)) * 40];
+  const arcs = [
+    Math.min(2, Math.floor(first / 40)),
+    first - Math.min(2, Math.floor(first / 40)) * 40,
+  ];
   let value = 0;
   for (const b of content.subarray(1)) {
     value = value * 128 + (b & 0x7f);
@@ -162,7 +167,8 @@ export function utf8(text: string): Uint8Array {
     if (c < 0x80) out.push(c);
     else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
     else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else
+      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
   }
   return Uint8Array.from(out);
 }
@@ -170,7 +176,7 @@ export function utf8(text: string): Uint8Array {
 /** Decodes UTF-8 (or Latin-1-compatible ASCII) bytes. */
 export function fromUtf8(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i] ?? 0;
     let c = b;
     let extra = 0;

@@ -25,7 +25,12 @@ export type {
   KeyUsage,
   ExtKeyUsage,
 } from './specs.ts';
-export { planCertificates, planOne, randomSerialHex, createKeyPicker } from './plan-certificates.ts';
+export {
+  planCertificates,
+  planOne,
+  randomSerialHex,
+  createKeyPicker,
+} from './plan-certificates.ts';
 export { materializeCertificate } from './materialize.ts';
 export type { IssuerInput, MaterializeOptions } from './materialize.ts';
 export { materializeKubeconfig, formatKubeconfig } from './kubeconfig.ts';

@@ -28,7 +28,8 @@ export async function materializeKubeconfig(
   ca: IssuerInput,
   options: KubeconfigOptions = {},
 ): Promise<string> {
-  const caPem = options.caPem ?? (await materializeCertificate(ca.meta, ca.keyPoolEntry, 'self', options));
+  const caPem =
+    options.caPem ?? (await materializeCertificate(ca.meta, ca.keyPoolEntry, 'self', options));
   const clientPem = await materializeCertificate(meta, keyPoolEntry, ca, options);
   return formatKubeconfig({
     clusterName: options.clusterName ?? 'kubernetes',

@@ -66,11 +66,19 @@ export async function materializeCertificate(
       sequence(...meta.extKeyUsages.map((u) => oid(EXT_KEY_USAGE_OIDS[u]))),
     ]);
   }
-  extensions.push(['2.5.29.19', true, meta.isCA ? sequence(tlv(0x01, Uint8Array.of(0xff))) : sequence()]);
+  extensions.push([
+    '2.5.29.19',
+    true,
+    meta.isCA ? sequence(tlv(0x01, Uint8Array.of(0xff))) : sequence(),
+  ]);
   if (meta.isCA) extensions.push(['2.5.29.14', false, tlv(0x04, await subjectKeyId(crypto, spki))]);
   if (issuer !== 'self' && issuer.meta.isCA) {
     const issuerSpki = fromPem(issuer.keyPoolEntry.spkiPem, 'PUBLIC KEY');
-    extensions.push(['2.5.29.35', false, sequence(tlv(0x80, await subjectKeyId(crypto, issuerSpki)))]);
+    extensions.push([
+      '2.5.29.35',
+      false,
+      sequence(tlv(0x80, await subjectKeyId(crypto, issuerSpki))),
+    ]);
   }
   const san = subjectAltNameValue(meta);
   if (san) extensions.push(['2.5.29.17', false, san]);
@@ -85,9 +93,11 @@ export async function materializeCertificate(
       publicKey: spki,
       signingKey: signingKey as never,
       signingAlgorithm: RSA_SHA256,
-      extensions: extensions.map(([id, critical, value]) => new x509.Extension(id, critical, value)),
+      extensions: extensions.map(
+        ([id, critical, value]) => new x509.Extension(id, critical, value),
+      ),
     },
-    crypto as never,
+    crypto,
   );
   return cert.toString('pem').replace(/\r\n/g, '\n').trimEnd() + '\n';
 }
@@ -95,7 +105,8 @@ export async function materializeCertificate(
 /** Go's pkix.Name order: O before CN, one RDN per attribute type. */
 function nameJson(meta: CertificateMeta): Array<Record<string, string[]>> {
   const rdns: Array<Record<string, string[]>> = [];
-  if (meta.subject.organizations.length > 0) rdns.push({ '2.5.4.10': [...meta.subject.organizations] });
+  if (meta.subject.organizations.length > 0)
+    rdns.push({ '2.5.4.10': [...meta.subject.organizations] });
   rdns.push({ '2.5.4.3': [meta.subject.commonName] });
   return rdns;
 }

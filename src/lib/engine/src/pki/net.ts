@@ -44,7 +44,8 @@ function parseIpv6(text: string): Uint8Array | undefined {
   const tail = halves.length === 2 ? groups(halves[1] ?? '') : [];
   if (head === undefined || tail === undefined) return undefined;
   const missing = 8 - head.length - tail.length;
-  if ((halves.length === 1 && missing !== 0) || (halves.length === 2 && missing < 1)) return undefined;
+  if ((halves.length === 1 && missing !== 0) || (halves.length === 2 && missing < 1))
+    return undefined;
   const all = [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail];
   const bytes = new Uint8Array(16);
   all.forEach((g, i) => {
@@ -62,7 +63,7 @@ export function formatIp(bytes: Uint8Array): string {
   // Longest run (≥ 2) of zero groups becomes '::' (RFC 5952), as Go does.
   let bestStart = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

@@ -77,16 +77,20 @@ export function formatOpensslTime(epochMs: number): string {
 }
 
 const hexBytes = (b: Uint8Array, sep = ':', upper = false): string =>
-  Array.from(b, (x) => x.toString(16).padStart(2, '0')[upper ? 'toUpperCase' : 'toLowerCase']()).join(sep);
+  Array.from(b, (x) =>
+    x.toString(16).padStart(2, '0')[upper ? 'toUpperCase' : 'toLowerCase'](),
+  ).join(sep);
 
 /** `subject=O = kubeadm:cluster-admins, CN = kubernetes-admin` */
 export const formatSubject = (c: Cert): string => `subject=${formatName(parsed(c).subject)}`;
 /** `issuer=CN = kubernetes` */
 export const formatIssuer = (c: Cert): string => `issuer=${formatName(parsed(c).issuer)}`;
 /** `notBefore=Nov 25 14:39:10 2026 GMT` */
-export const formatStartDate = (c: Cert): string => `notBefore=${formatOpensslTime(parsed(c).notBefore)}`;
+export const formatStartDate = (c: Cert): string =>
+  `notBefore=${formatOpensslTime(parsed(c).notBefore)}`;
 /** `notAfter=Nov 25 14:44:10 2027 GMT` */
-export const formatEndDate = (c: Cert): string => `notAfter=${formatOpensslTime(parsed(c).notAfter)}`;
+export const formatEndDate = (c: Cert): string =>
+  `notAfter=${formatOpensslTime(parsed(c).notAfter)}`;
 /** `serial=618FB49243301E90` (uppercase hex of the magnitude). */
 export const formatSerial = (c: Cert): string => `serial=${hexBytes(parsed(c).serial, '', true)}`;
 /** `Modulus=CF0D…` (uppercase hex, no leading zero byte). */
@@ -99,7 +103,11 @@ export const formatPubkey = (c: Cert): string => toPem(parsed(c).spki, 'PUBLIC K
  * `-checkend N`: expiry within N seconds of `now` → `Certificate will expire`, exit code 1;
  * otherwise `Certificate will not expire`, exit code 0.
  */
-export function formatCheckEnd(c: Cert, seconds: number, now: number): { line: string; exitCode: number } {
+export function formatCheckEnd(
+  c: Cert,
+  seconds: number,
+  now: number,
+): { line: string; exitCode: number } {
   const expires = parsed(c).notAfter < now + seconds * 1000;
   return expires
     ? { line: 'Certificate will expire', exitCode: 1 }
@@ -118,7 +126,11 @@ export function formatExt(c: Cert, names: readonly string[]): string {
 /** `-text`: X509_print_ex's full dump (ends with a newline). */
 export function formatText(c: Cert): string {
   const p = parsed(c);
-  const lines = ['Certificate:', '    Data:', `        Version: ${p.version + 1} (0x${p.version.toString(16)})`];
+  const lines = [
+    'Certificate:',
+    '    Data:',
+    `        Version: ${p.version + 1} (0x${p.version.toString(16)})`,
+  ];
   lines.push(`        Serial Number:${formatSerialText(p.serial)}`);
   lines.push(`        Signature Algorithm: ${algorithmName(p.signatureAlgorithmOid)}`);
   lines.push(`        Issuer: ${formatName(p.issuer)}`, '        Validity');
@@ -128,7 +140,10 @@ export function formatText(c: Cert): string {
   lines.push(`            Public Key Algorithm: ${algorithmName(p.publicKeyAlgorithmOid)}`);
   if (p.rsa) {
     const modulus = p.rsa.modulus[0]! & 0x80 ? Uint8Array.of(0, ...p.rsa.modulus) : p.rsa.modulus;
-    lines.push(`                Public-Key: (${p.rsa.modulus.length * 8} bit)`, '                Modulus:');
+    lines.push(
+      `                Public-Key: (${p.rsa.modulus.length * 8} bit)`,
+      '                Modulus:',
+    );
     lines.push(...hexBlock(modulus, 15, '                    '));
     lines.push(`                Exponent: ${p.rsa.exponent} (0x${p.rsa.exponent.toString(16)})`);
   }
@@ -199,7 +214,13 @@ function extensionValue(e: ParsedExtension): string {
     }
     case '2.5.29.17':
       return children(value)
-        .map((n) => (n.tag === 0x82 ? `DNS:${String.fromCharCode(...n.content)}` : n.tag === 0x87 ? `IP Address:${ipText(n.content)}` : '<unsupported>'))
+        .map((n) =>
+          n.tag === 0x82
+            ? `DNS:${String.fromCharCode(...n.content)}`
+            : n.tag === 0x87
+              ? `IP Address:${ipText(n.content)}`
+              : '<unsupported>',
+        )
         .join(', ');
     default:
       return hexBytes(e.value);
@@ -210,6 +231,7 @@ function extensionValue(e: ParsedExtension): string {
 function ipText(b: Uint8Array): string {
   if (b.length === 4) return Array.from(b).join('.');
   const groups: string[] = [];
-  for (let i = 0; i < b.length; i += 2) groups.push((((b[i] ?? 0) << 8) | (b[i + 1] ?? 0)).toString(16).toUpperCase());
+  for (let i = 0; i < b.length; i += 2)
+    groups.push((((b[i] ?? 0) << 8) | (b[i + 1] ?? 0)).toString(16).toUpperCase());
   return groups.join(':');
 }

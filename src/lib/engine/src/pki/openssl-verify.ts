@@ -129,5 +129,7 @@ async function signatureValid(
 
 function hexId(bytes: Uint8Array): string {
   // Cache key for imported public keys: the SPKI itself (short enough, exact).
-  return Array.from(bytes.subarray(-48), (b) => b.toString(16).padStart(2, '0')).join('') + bytes.length;
+  return (
+    Array.from(bytes.subarray(-48), (b) => b.toString(16).padStart(2, '0')).join('') + bytes.length
+  );
 }

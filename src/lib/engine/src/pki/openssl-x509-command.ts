@@ -25,7 +25,8 @@ export interface CommandOutput {
   readonly exitCode: number;
 }
 
-type PrintOption = 'subject' | 'issuer' | 'startdate' | 'enddate' | 'serial' | 'modulus' | 'pubkey' | 'text' | 'ext';
+type PrintOption =
+  'subject' | 'issuer' | 'startdate' | 'enddate' | 'serial' | 'modulus' | 'pubkey' | 'text' | 'ext';
 
 /**
  * Runs `openssl x509` over `pem` (already read from `-in`) with the remaining arguments (`-in X`

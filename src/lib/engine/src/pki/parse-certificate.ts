@@ -61,14 +61,18 @@ export function parseCertificateDer(der: Uint8Array): ParsedCertificate {
     fields = fields.slice(1);
   }
   const [serial, , issuer, validity, subject, spki, ...rest] = fields;
-  if (!serial || !issuer || !validity || !subject || !spki) throw new Error('malformed TBSCertificate');
+  if (!serial || !issuer || !validity || !subject || !spki)
+    throw new Error('malformed TBSCertificate');
   const [notBefore, notAfter] = children(validity);
   const [spkiAlg, spkiBits] = children(spki);
-  const publicKeyAlgorithmOid = decodeOid(children(spkiAlg ?? spki)[0]?.content ?? new Uint8Array());
+  const publicKeyAlgorithmOid = decodeOid(
+    children(spkiAlg ?? spki)[0]?.content ?? new Uint8Array(),
+  );
   let rsa: ParsedCertificate['rsa'];
   if (publicKeyAlgorithmOid === '1.2.840.113549.1.1.1' && spkiBits) {
     const [modulus, exponent] = children(readTlv(spkiBits.content.subarray(1)));
-    if (modulus && exponent) rsa = { modulus: stripZero(modulus.content), exponent: intValue(exponent) };
+    if (modulus && exponent)
+      rsa = { modulus: stripZero(modulus.content), exponent: intValue(exponent) };
   }
   const extensionsWrapper = rest.find((t) => t.tag === 0xa3);
   const extensions: ParsedExtension[] = [];

@@ -134,7 +134,10 @@ function altNames(
   return { dnsNames: [...new Set(dns)].sort(), ipAddresses: [...new Set(ips)] };
 }
 
-function serverUrl(kind: 'controlPlaneEndpoint' | 'localAPIEndpoint', input: PlanCertificatesInput) {
+function serverUrl(
+  kind: 'controlPlaneEndpoint' | 'localAPIEndpoint',
+  input: PlanCertificatesInput,
+) {
   const bindPort = input.bindPort ?? 6443;
   if (kind === 'controlPlaneEndpoint' && input.controlPlaneEndpoint) {
     const { host, port } = splitHostPort(input.controlPlaneEndpoint);

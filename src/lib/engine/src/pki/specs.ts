@@ -276,7 +276,12 @@ export const CERTIFICATE_SPECS: readonly CertificateSpec[] = [
     ...kubeconfigSpec('kubelet.conf', 'system:node:{nodeName}', ['system:nodes']),
     only: 'kubeletConf',
   },
-  kubeconfigSpec('controller-manager.conf', 'system:kube-controller-manager', [], 'localAPIEndpoint'),
+  kubeconfigSpec(
+    'controller-manager.conf',
+    'system:kube-controller-manager',
+    [],
+    'localAPIEndpoint',
+  ),
   kubeconfigSpec('scheduler.conf', 'system:kube-scheduler', [], 'localAPIEndpoint'),
 ];
 

@@ -3,7 +3,9 @@
  * container throws without it). Lazy so the site's engine worker only pays for X.509 code when a
  * certificate is first materialised.
  */
-type X509Module = typeof import('@peculiar/x509');
+import type * as X509 from '@peculiar/x509';
+
+type X509Module = typeof X509;
 
 let loading: Promise<X509Module> | undefined;
 
