@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+
+import type { WorkerRequest, WorkerResponse } from '../../../src/lib/terminal/protocol.ts';
+import { createEngineClient, type WorkerLike } from '../../../src/lib/terminal/worker-client.ts';
+
+/** A fake worker that answers asynchronously, in reverse order for runs, to prove id matching. */
+function fakeWorker(): WorkerLike & { terminated: boolean } {
+  let listener: ((event: MessageEvent<WorkerResponse>) => void) | undefined;
+  const reply = (data: WorkerResponse, delay: number): void => {
+    setTimeout(() => listener?.({ data } as MessageEvent<WorkerResponse>), delay);
+  };
+  return {
+    terminated: false,
+    addEventListener: (_type, next) => {
+      listener = next;
+    },
+    postMessage(request: WorkerRequest) {
+      if (request.type === 'load') reply({ id: request.id, type: 'loaded', prompt: 'root@cp-1:~# ' }, 0);
+      if (request.type === 'save') reply({ id: request.id, type: 'error', message: 'no session loaded' }, 0);
+      if (request.type === 'run') {
+        const delay = request.line === 'slow' ? 20 : 1;
+        reply({ id: request.id, type: 'ran', stdout: `${request.line}\n`, stderr: '', exitCode: 0, prompt: 'p' }, delay);
+      }
+    },
+    terminate() {
+      this.terminated = true;
+    },
+  };
+}
+
+describe('engine client', () => {
+  it('matches responses to requests by id', async () => {
+    const client = createEngineClient(fakeWorker());
+
+    const [slow, fast] = await Promise.all([client.run('slow'), client.run('fast')]);
+
+    expect(slow.stdout).toBe('slow\n');
+    expect(fast.stdout).toBe('fast\n');
+  });
+
+  it('rejects with the worker error message', async () => {
+    const client = createEngineClient(fakeWorker());
+
+    const saving = client.save();
+
+    await expect(saving).rejects.toThrow('no session loaded');
+  });
+
+  it('rejects pending requests and stops the worker on dispose', async () => {
+    const worker = fakeWorker();
+    const client = createEngineClient(worker);
+
+    const pending = client.run('slow');
+    client.dispose();
+
+    await expect(pending).rejects.toThrow('terminal closed');
+    expect(worker.terminated).toBe(true);
+  });
+});
