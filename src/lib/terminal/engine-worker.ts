@@ -29,7 +29,7 @@ let machines: string[] = ['cp-1'];
  */
 function currentMachine(active: Session, line?: string, exitCode?: number): string {
   const withMachine = active as Session & { readonly machine?: unknown };
-  if (typeof withMachine.machine === 'string') return withMachine.machine;
+  if (typeof withMachine.machine === 'string' && withMachine.machine !== '') return withMachine.machine;
   const words = (line ?? '').trim().split(/\s+/);
   if (exitCode === 0 && words[0] === 'ssh' && words.length === 2 && words[1]) machines.push(words[1]);
   if (exitCode === 0 && words[0] === 'exit' && machines.length > 1) machines.pop();
