@@ -43,6 +43,96 @@ export const errorCatalog = {
     message: (p) => str(p, 'message'),
     exitCode: 1,
   },
+  UnknownFlag: {
+    title: 'Unknown flag',
+    // spf13/pflag wording, as cobra-based tools (kubeadm, kubectl) print it.
+    message: (p) => `unknown flag: ${str(p, 'flag')}`,
+    exitCode: 1,
+  },
+  UnknownShorthandFlag: {
+    title: 'Unknown shorthand flag',
+    message: (p) => `unknown shorthand flag: '${str(p, 'letter')}' in ${str(p, 'flag')}`,
+    exitCode: 1,
+  },
+  FlagNeedsArgument: {
+    title: 'Flag needs an argument',
+    message: (p) => `flag needs an argument: ${str(p, 'flag')}`,
+    exitCode: 1,
+  },
+  InvalidDuration: {
+    title: 'Invalid duration',
+    message: (p) => `invalid duration "${str(p, 'input')}"`,
+    hint: 'Use a number and a unit: 90s, 30m, 12h, 400d, 1y.',
+    exitCode: 1,
+  },
+  InvalidTime: {
+    title: 'Invalid time',
+    message: (p) => `invalid time "${str(p, 'input')}"`,
+    exitCode: 1,
+  },
+  NoSuchMachine: {
+    title: 'No such machine',
+    // OpenSSH's wording when a host name does not resolve.
+    message: (p) => `ssh: Could not resolve hostname ${str(p, 'machine')}: Name or service not known`,
+    exitCode: 255,
+  },
+  NoSuchScenario: {
+    title: 'No such scenario',
+    message: (p) => `unknown scenario "${str(p, 'name')}"`,
+    hint: 'Run `kubelife scenarios` to list them.',
+    exitCode: 1,
+  },
+  InvalidState: {
+    title: 'Invalid saved state',
+    message: (p) => `invalid saved state: ${str(p, 'reason')}`,
+    exitCode: 1,
+  },
+  KubeadmPhase: {
+    title: 'kubeadm phase failed',
+    // cmd/kubeadm/app/cmd/phases/workflow/runner.go wraps a phase error this way.
+    message: (p) => `error execution phase ${str(p, 'phase')}: ${str(p, 'message')}`,
+    exitCode: 1,
+  },
+  Kubeadm: {
+    title: 'kubeadm error',
+    message: (p) => str(p, 'message'),
+    exitCode: 1,
+  },
+  KubectlConnectionRefused: {
+    title: 'No kubeconfig',
+    // client-go's error for the default localhost:8080 server when no kubeconfig is found.
+    message: (p) =>
+      `The connection to the server ${str(p, 'server') || 'localhost:8080'} was refused - did you specify the right host or port?`,
+    hint: 'Copy /etc/kubernetes/admin.conf to $HOME/.kube/config or export KUBECONFIG=/etc/kubernetes/admin.conf.',
+    exitCode: 1,
+  },
+  Kubectl: {
+    title: 'kubectl error',
+    message: (p) => `error: ${str(p, 'message')}`,
+    exitCode: 1,
+  },
+  NoSuchFile: {
+    title: 'No such file or directory',
+    // GNU coreutils wording: "<tool>: <verb> '<path>': No such file or directory".
+    message: (p) => `${str(p, 'tool')}: ${str(p, 'prefix')}${str(p, 'path')}: No such file or directory`,
+    exitCode: 1,
+  },
+  AptUnableToLocate: {
+    title: 'Package not found',
+    message: (p) => `E: Unable to locate package ${str(p, 'package')}`,
+    hint: 'Add the pkgs.k8s.io repository and run apt-get update first.',
+    exitCode: 100,
+  },
+  AptVersionNotFound: {
+    title: 'Package version not found',
+    message: (p) => `E: Version '${str(p, 'version')}' for '${str(p, 'package')}' was not found`,
+    exitCode: 100,
+  },
+  AptHeld: {
+    title: 'Held package',
+    message: () => `E: Held packages were changed and -y was used without --allow-change-held-packages.`,
+    exitCode: 100,
+  },
   Internal: {
     title: 'Internal error',
     message: (p) => `internal error: ${str(p, 'message')}`,

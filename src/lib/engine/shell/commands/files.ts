@@ -1,0 +1,227 @@
+/**
+ * File utilities over the machine's simulated filesystem: ls, cat, mkdir, cp, rm, chown, chmod,
+ * and the pipe filters grep, head, tail.
+ */
+import { EngineError, isDirectory, normalizePath, type Machine } from '../../src/index.ts';
+import type { CommandModule, Invocation } from '../types.ts';
+
+function abs(inv: Invocation, p: string): string {
+  const home = inv.ctx.env['HOME'] ?? '/root';
+  if (p === '~') return home;
+  if (p.startsWith('~/')) return `${home}/${p.slice(2)}`;
+  return normalizePath(p.startsWith('/') ? p : `${home}/${p}`);
+}
+
+function machineOf(inv: Invocation): Machine | undefined {
+  return inv.ctx.state.machines[inv.machine];
+}
+
+function children(m: Machine, dir: string): string[] {
+  const prefix = dir === '/' ? '/' : `${dir}/`;
+  const names = new Set<string>();
+  for (const p of [...Object.keys(m.files), ...m.dirs]) {
+    if (p.startsWith(prefix) && p !== dir) {
+      const name = p.slice(prefix.length).split('/')[0];
+      if (name) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
+export const ls: CommandModule = {
+  name: 'ls',
+  summary: 'list directory contents',
+  run: (inv) => {
+    const m = machineOf(inv);
+    if (!m) return 1;
+    const opts = inv.args.filter((a) => a.startsWith('-')).join('');
+    const all = opts.includes('a');
+    const long = opts.includes('l');
+    const paths = inv.args.filter((a) => !a.startsWith('-'));
+    let code = 0;
+    const targets = paths.length > 0 ? paths : ['.'];
+    for (const [i, p] of targets.entries()) {
+      const path = p === '.' ? (inv.ctx.env['HOME'] ?? '/root') : abs(inv, p);
+      if (m.files[path] !== undefined) {
+        inv.io.out(long ? `-rw------- 1 root root ${m.files[path]?.length ?? 0} Nov 25 09:00 ${p}` : p);
+        continue;
+      }
+      if (!isDirectory(m, path)) {
+        inv.io.err(`ls: cannot access '${p}': No such file or directory`);
+        code = 2;
+        continue;
+      }
+      if (targets.length > 1) inv.io.out(`${i > 0 ? '\n' : ''}${p}:`);
+      const names = children(m, path).filter((n) => all || !n.startsWith('.'));
+      if (long) {
+        inv.io.out(`total ${names.length * 4}`);
+        for (const n of names) {
+          const full = `${path === '/' ? '' : path}/${n}`;
+          const file = m.files[full];
+          inv.io.out(file !== undefined ? `-rw------- 1 root root ${String(file.length).padStart(5)} Nov 25 09:00 ${n}` : `drwxr-xr-x 2 root root  4096 Nov 25 09:00 ${n}`);
+        }
+      } else if (names.length > 0) inv.io.out(names.join('  '));
+    }
+    return code;
+  },
+};
+
+export const cat: CommandModule = {
+  name: 'cat',
+  summary: 'print files',
+  run: async (inv) => {
+    const m = machineOf(inv);
+    if (!m) return 1;
+    const paths = inv.args.filter((a) => a !== '-');
+    if (paths.length === 0 && inv.stdin !== null) {
+      inv.io.out(inv.stdin.replace(/\n$/, ''));
+      return 0;
+    }
+    let code = 0;
+    for (const p of paths) {
+      const path = abs(inv, p);
+      const content = m.files[path];
+      if (content === undefined) {
+        inv.io.err(isDirectory(m, path) ? `cat: ${p}: Is a directory` : new EngineError('NoSuchFile', { tool: 'cat', prefix: '', path: p }).message);
+        code = 1;
+        continue;
+      }
+      const text = await inv.ctx.materialize(inv.ctx.state, inv.machine, content);
+      if (text.length > 0) inv.io.out(text.replace(/\n$/, ''));
+    }
+    return code;
+  },
+};
+
+export const mkdir: CommandModule = {
+  name: 'mkdir',
+  summary: 'make directories',
+  run: (inv) => {
+    const parents = inv.args.includes('-p');
+    let code = 0;
+    for (const p of inv.args.filter((a) => !a.startsWith('-'))) {
+      const t = inv.apply({ type: 'file.mkdir', machine: inv.machine, path: abs(inv, p), parents });
+      if (!t.ok) {
+        inv.io.err(t.error.message.replace(abs(inv, p), p));
+        code = 1;
+      }
+    }
+    return code;
+  },
+};
+
+export const cp: CommandModule = {
+  name: 'cp',
+  summary: 'copy files',
+  run: (inv) => {
+    const paths = inv.args.filter((a) => !a.startsWith('-'));
+    if (paths.length < 2) {
+      inv.io.err(paths.length === 0 ? 'cp: missing file operand' : `cp: missing destination file operand after '${paths[0] ?? ''}'`);
+      inv.io.err("Try 'cp --help' for more information.");
+      return 1;
+    }
+    const to = paths[paths.length - 1] ?? '';
+    let code = 0;
+    for (const from of paths.slice(0, -1)) {
+      const t = inv.apply({ type: 'file.copy', machine: inv.machine, from: abs(inv, from), to: abs(inv, to) });
+      if (!t.ok) {
+        inv.io.err(t.error.message.replace(`'${abs(inv, from)}'`, `'${from}'`).replace(`'${abs(inv, to)}'`, `'${to}'`));
+        code = 1;
+      }
+    }
+    return code;
+  },
+};
+
+export const rm: CommandModule = {
+  name: 'rm',
+  summary: 'remove files or directories',
+  run: (inv) => {
+    const flags = inv.args.filter((a) => a.startsWith('-')).join('');
+    const recursive = /[rR]/.test(flags);
+    const force = flags.includes('f');
+    let code = 0;
+    for (const p of inv.args.filter((a) => !a.startsWith('-'))) {
+      const t = inv.apply({ type: 'file.remove', machine: inv.machine, path: abs(inv, p), recursive });
+      if (!t.ok && !(force && t.error.code === 'NoSuchFile')) {
+        inv.io.err(t.error.message.replace(abs(inv, p), p));
+        code = 1;
+      }
+    }
+    return code;
+  },
+};
+
+function exists(inv: Invocation, p: string): boolean {
+  const m = machineOf(inv);
+  return m !== undefined && (m.files[abs(inv, p)] !== undefined || isDirectory(m, abs(inv, p)));
+}
+
+export const chown: CommandModule = {
+  name: 'chown',
+  summary: 'change file owner and group (everything belongs to root here)',
+  run: (inv) => {
+    const [, ...paths] = inv.args.filter((a) => !a.startsWith('-'));
+    for (const p of paths) {
+      if (!exists(inv, p)) {
+        inv.io.err(`chown: cannot access '${p}': No such file or directory`);
+        return 1;
+      }
+    }
+    return 0;
+  },
+};
+
+export const chmod: CommandModule = {
+  name: 'chmod',
+  summary: 'change file mode bits',
+  run: (inv) => {
+    const [, ...paths] = inv.args.filter((a) => !a.startsWith('-'));
+    for (const p of paths) {
+      if (!exists(inv, p)) {
+        inv.io.err(`chmod: cannot access '${p}': No such file or directory`);
+        return 1;
+      }
+    }
+    return 0;
+  },
+};
+
+export const grep: CommandModule = {
+  name: 'grep',
+  summary: 'print lines that match a pattern (in piped input)',
+  run: (inv) => {
+    const invert = inv.args.includes('-v');
+    const pattern = inv.args.find((a) => !a.startsWith('-')) ?? '';
+    const lines = (inv.stdin ?? '').split('\n').filter((l) => l !== '');
+    const hits = lines.filter((l) => l.includes(pattern) !== invert);
+    for (const l of hits) inv.io.out(l);
+    return hits.length > 0 ? 0 : 1;
+  },
+};
+
+function nFlag(args: readonly string[]): number {
+  const i = args.indexOf('-n');
+  const v = i >= 0 ? args[i + 1] : args.find((a) => /^-\d+$/.test(a))?.slice(1);
+  return Number(v ?? 10);
+}
+
+export const head: CommandModule = {
+  name: 'head',
+  summary: 'output the first lines of piped input',
+  run: (inv) => {
+    for (const l of (inv.stdin ?? '').split('\n').filter((x, i, a) => i < a.length - 1 || x !== '').slice(0, nFlag(inv.args))) inv.io.out(l);
+    return 0;
+  },
+};
+
+export const tail: CommandModule = {
+  name: 'tail',
+  summary: 'output the last lines of piped input',
+  run: (inv) => {
+    const lines = (inv.stdin ?? '').split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    for (const l of lines.slice(-nFlag(inv.args))) inv.io.out(l);
+    return 0;
+  },
+};

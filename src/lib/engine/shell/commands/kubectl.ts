@@ -1,0 +1,213 @@
+/**
+ * kubectl: get nodes/pods, version, apply -f. Finds its kubeconfig the way client-go does
+ * (KUBECONFIG, then $HOME/.kube/config), otherwise talks to localhost:8080 and fails like the real
+ * tool.
+ */
+import {
+  buildInfo,
+  EngineError,
+  FLANNEL_URL,
+  isEngineError,
+  listNodes,
+  listPods,
+  normalizePath,
+} from '../../src/index.ts';
+import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { formatTable, humanDuration } from '../format.ts';
+import type { CommandModule, Invocation } from '../types.ts';
+
+const GET_FLAGS: FlagSpec[] = [
+  { name: 'all-namespaces', short: 'A', type: 'bool', usage: 'If present, list the requested object(s) across all namespaces.' },
+  { name: 'namespace', short: 'n', type: 'string', usage: 'If present, the namespace scope for this CLI request' },
+  { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).' },
+  { name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file to use for CLI requests.' },
+  { name: 'watch', short: 'w', type: 'bool', usage: 'After listing/getting the requested object, watch for changes.' },
+];
+
+/** Server the kubeconfig points at, or null when kubectl has no kubeconfig. */
+function kubeconfigServer(inv: Invocation, explicit: string | undefined): string | null {
+  const m = inv.ctx.state.machines[inv.machine];
+  if (!m) return null;
+  const home = inv.ctx.env['HOME'] ?? '/root';
+  const candidates = explicit !== undefined ? [explicit] : inv.ctx.env['KUBECONFIG'] ? (inv.ctx.env['KUBECONFIG'] ?? '').split(':') : [`${home}/.kube/config`];
+  for (const c of candidates) {
+    const content = m.files[normalizePath(c)];
+    if (content === undefined) continue;
+    const match = /server: https:\/\/(\S+)/.exec(content);
+    if (match) return match[1] ?? null;
+  }
+  return null;
+}
+
+/** True when the API server behind `server` is up. */
+function serverUp(inv: Invocation, server: string): boolean {
+  const c = inv.ctx.state.cluster;
+  if (!c) return false;
+  if (server === c.endpoint) return true;
+  const host = server.split(':')[0];
+  return Object.values(inv.ctx.state.machines).some((m) => m.ip === host && c.nodes[m.name]?.controlPlane === true && m.kubelet.active === 'active');
+}
+
+function connect(inv: Invocation, p: ParsedFlags): boolean {
+  const server = kubeconfigServer(inv, str(p, 'kubeconfig'));
+  if (server === null || !serverUp(inv, server)) {
+    inv.io.err(new EngineError('KubectlConnectionRefused', { server: server ?? 'localhost:8080' }).message);
+    return false;
+  }
+  return true;
+}
+
+function get(inv: Invocation, p: ParsedFlags): number {
+  const [kind, ...names] = p.positionals;
+  if (kind === undefined) {
+    inv.io.err("You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples");
+    return 1;
+  }
+  const resource = ({ nodes: 'nodes', node: 'nodes', no: 'nodes', pods: 'pods', pod: 'pods', po: 'pods', namespaces: 'namespaces', namespace: 'namespaces', ns: 'namespaces' } as Record<string, string>)[kind];
+  if (!resource) {
+    if (!connect(inv, p)) return 1;
+    inv.io.err(`error: the server doesn't have a resource type "${kind}"`);
+    return 1;
+  }
+  if (!connect(inv, p)) return 1;
+  const state = inv.ctx.state;
+  const wide = str(p, 'output') === 'wide';
+  if (resource === 'nodes') {
+    let rows = listNodes(state);
+    if (names.length > 0) {
+      const missing = names.filter((n) => !rows.some((r) => r.name === n));
+      rows = rows.filter((r) => names.includes(r.name));
+      for (const n of missing) inv.io.err(`Error from server (NotFound): nodes "${n}" not found`);
+      if (rows.length === 0) return 1;
+    }
+    const header = ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', ...(wide ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] : [])];
+    inv.io.out(formatTable(header, rows.map((r) => [r.name, r.status, r.roles, humanDuration(r.ageMs), r.version, ...(wide ? [r.internalIP, '<none>', r.osImage, r.kernel, r.runtime] : [])])));
+    return 0;
+  }
+  if (resource === 'namespaces') {
+    const c = state.cluster;
+    const rows = (c?.namespaces ?? []).map((n) => [n, 'Active', humanDuration(state.now - (c ? Math.min(...Object.values(c.nodes).map((x) => x.createdAt)) : state.now))]);
+    inv.io.out(formatTable(['NAME', 'STATUS', 'AGE'], rows));
+    return 0;
+  }
+  const all = bool(p, 'all-namespaces');
+  const ns = str(p, 'namespace') ?? 'default';
+  let rows = listPods(state, all ? null : ns);
+  if (names.length > 0) rows = rows.filter((r) => names.includes(r.name));
+  if (rows.length === 0) {
+    if (names.length > 0) {
+      for (const n of names) inv.io.err(`Error from server (NotFound): pods "${n}" not found`);
+      return 1;
+    }
+    inv.io.err(all ? 'No resources found' : `No resources found in ${ns} namespace.`);
+    return 0;
+  }
+  const header = [...(all ? ['NAMESPACE'] : []), 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', ...(wide ? ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'] : [])];
+  inv.io.out(
+    formatTable(
+      header,
+      rows.map((r) => [...(all ? [r.namespace] : []), r.name, r.ready, r.status, String(r.restarts), humanDuration(r.ageMs), ...(wide ? [r.ip, r.node, '<none>', '<none>'] : [])]),
+    ),
+  );
+  return 0;
+}
+
+function version(inv: Invocation, p: ParsedFlags): number {
+  const m = inv.ctx.state.machines[inv.machine];
+  const v = `v${m?.packages.kubectl?.version ?? ''}`;
+  const b = buildInfo(v);
+  inv.io.out(`Client Version: ${v}\nKustomize Version: ${b.kustomizeVersion}`);
+  if (bool(p, 'client')) return 0;
+  if (!connect(inv, p)) return 1;
+  const server = inv.ctx.state.cluster?.version ?? '';
+  inv.io.out(`Server Version: ${server}`);
+  return 0;
+}
+
+function applyFile(inv: Invocation, p: ParsedFlags): number {
+  const file = str(p, 'filename');
+  if (file === undefined) {
+    inv.io.err('error: must specify one of -f and -k');
+    return 1;
+  }
+  if (file === FLANNEL_URL) {
+    if (!connect(inv, p)) return 1;
+    const t = inv.apply({ type: 'kubectl.apply.flannel' });
+    if (!t.ok) {
+      inv.io.err(t.error.message);
+      return t.error.exitCode;
+    }
+    return 0;
+  }
+  if (/^https?:\/\//.test(file)) {
+    const host = /^https?:\/\/([^/:]+)/.exec(file)?.[1] ?? '';
+    inv.io.err(`error: unable to read URL "${file}", server reported Get "${file}": dial tcp: lookup ${host} on 127.0.0.53:53: server misbehaving`);
+    return 1;
+  }
+  const m = inv.ctx.state.machines[inv.machine];
+  const path = normalizePath(file.startsWith('/') ? file : `${inv.ctx.env['HOME'] ?? '/root'}/${file}`);
+  if (m?.files[path] === undefined) {
+    inv.io.err(`error: the path "${file}" does not exist`);
+    return 1;
+  }
+  if (!connect(inv, p)) return 1;
+  inv.io.err(`error: no objects passed to apply`);
+  return 1;
+}
+
+const SUBCOMMANDS: Record<string, { flags: FlagSpec[]; short: string; run: (inv: Invocation, p: ParsedFlags) => number }> = {
+  get: { flags: GET_FLAGS, short: 'Display one or many resources', run: get },
+  version: {
+    flags: [
+      { name: 'client', type: 'bool', usage: 'If true, shows client version only (no server required).' },
+      { name: 'output', short: 'o', type: 'string', usage: "One of 'yaml' or 'json'." },
+      { name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file to use for CLI requests.' },
+    ],
+    short: 'Print the client and server version information',
+    run: version,
+  },
+  apply: {
+    flags: [
+      { name: 'filename', short: 'f', type: 'string', usage: 'The files that contain the configurations to apply.' },
+      { name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file to use for CLI requests.' },
+    ],
+    short: 'Apply a configuration to a resource by file name or stdin',
+    run: applyFile,
+  },
+};
+
+export const kubectl: CommandModule = {
+  name: 'kubectl',
+  summary: 'talk to the cluster (get, apply, version)',
+  requiresPackage: 'kubectl',
+  run(inv) {
+    const [sub, ...rest] = inv.args;
+    if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
+      inv.io.out(
+        `kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nBasic Commands (simulated subset):\n${Object.entries(SUBCOMMANDS).map(([n, s]) => `  ${n.padEnd(14)}${s.short}`).join('\n')}\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.`,
+      );
+      return 0;
+    }
+    const spec = SUBCOMMANDS[sub];
+    if (!spec) {
+      inv.io.err(`error: unknown command "${sub}" for "kubectl"`);
+      return 1;
+    }
+    let p: ParsedFlags;
+    try {
+      p = parseFlags(rest, spec.flags);
+    } catch (error) {
+      if (isEngineError(error)) {
+        inv.io.err(`error: ${error.message}`);
+        inv.io.err(`See 'kubectl ${sub} --help' for usage.`);
+        return 1;
+      }
+      throw error;
+    }
+    if (bool(p, 'help')) {
+      inv.io.out(`${spec.short}.\n\nUsage:\n  kubectl ${sub} [options]\n\nOptions:\n${spec.flags.map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}${f.type === 'bool' ? '=false' : "=''"}:\n\t${f.usage}`).join('\n\n')}`);
+      return 0;
+    }
+    return spec.run(inv, p);
+  },
+};

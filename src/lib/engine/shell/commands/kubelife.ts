@@ -1,0 +1,66 @@
+/**
+ * `kubelife`: engine controls inside the simulated shell — clock, scenarios, reset.
+ */
+import { formatRfc3339, isEngineError, listScenarios, parseDuration } from '../../src/index.ts';
+import type { CommandModule } from '../types.ts';
+
+const USAGE = `Usage:
+  kubelife clock                 print the simulated date
+  kubelife clock advance DUR     move the simulated clock forward (e.g. 90s, 2h, 400d, 1y)
+  kubelife scenarios             list the named scenarios
+  kubelife scenario NAME         replace the world with a scenario
+  kubelife reset                 go back to the scenario this session started from`;
+
+export const kubelife: CommandModule = {
+  name: 'kubelife',
+  summary: 'simulator controls (clock, scenario, scenarios, reset)',
+  run(inv) {
+    const [sub, ...rest] = inv.args;
+    if (sub === 'clock') {
+      if (rest[0] === 'advance') {
+        const raw = rest[1];
+        if (raw === undefined) {
+          inv.io.err('kubelife: clock advance needs a duration, e.g. 400d');
+          return 2;
+        }
+        try {
+          inv.apply({ type: 'clock.advance', ms: parseDuration(raw) });
+        } catch (error) {
+          inv.io.err(`kubelife: ${isEngineError(error) ? error.message : String(error)}`);
+          return 2;
+        }
+      }
+      inv.io.out(formatRfc3339(inv.ctx.state.now));
+      return 0;
+    }
+    if (sub === 'scenarios') {
+      const list = listScenarios();
+      const width = Math.max(...list.map((s) => s.name.length)) + 2;
+      for (const s of list) inv.io.out(`${s.name.padEnd(width)}${s.title}`);
+      return 0;
+    }
+    if (sub === 'scenario') {
+      const name = rest[0];
+      if (name === undefined) {
+        inv.io.out(inv.ctx.scenario);
+        return 0;
+      }
+      if (!listScenarios().some((s) => s.name === name)) {
+        inv.io.err(`kubelife: unknown scenario "${name}"; run 'kubelife scenarios' to list them`);
+        return 2;
+      }
+      inv.ctx.reset(name);
+      return 0;
+    }
+    if (sub === 'reset') {
+      inv.ctx.reset(inv.ctx.scenario);
+      return 0;
+    }
+    if (sub === undefined || sub === 'help' || sub === '--help') {
+      inv.io.out(USAGE);
+      return 0;
+    }
+    inv.io.err(`kubelife: unknown command "${sub}"\n${USAGE}`);
+    return 2;
+  },
+};

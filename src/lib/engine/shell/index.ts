@@ -1,0 +1,16 @@
+/**
+ * Public API of the shell layer (`kubelife/shell`): sessions, tokenizer, registry.
+ */
+import './commands/index.ts';
+
+export { createSession } from './session.ts';
+export type { Session, SessionOptions, SerializedState } from './session.ts';
+export type { RunResult, CommandModule, Invocation, ShellContext, Materializer } from './types.ts';
+export { tokenize, parseCommandList } from './tokenize.ts';
+export type { Token, WordPart, SimpleCommand } from './tokenize.ts';
+export { registry, register } from './registry.ts';
+export { parseFlags, formatFlagHelp } from './flags.ts';
+export type { FlagSpec, ParsedFlags } from './flags.ts';
+export { humanDuration, formatTable, printEvents } from './format.ts';
+export { registerCertificateSource, defaultMaterializer } from './materialize.ts';
+export type { CertificatePemSource } from './materialize.ts';

@@ -1,0 +1,58 @@
+/**
+ * Types shared by the shell: the session's mutable context and the command module shape.
+ */
+import type { ClusterState, Command, Transition } from '../src/index.ts';
+
+/** What a command produced. */
+export interface RunResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+/** Turns an `@pki:` file reference into real PEM text (async: certificates are real X.509). */
+export type Materializer = (state: ClusterState, machine: string, content: string) => Promise<string>;
+
+/** The mutable shell context one session carries between lines. */
+export interface ShellContext {
+  state: ClusterState;
+  /** Logged-in machines; the last one is current (`ssh` pushes, `exit` pops). */
+  machineStack: string[];
+  env: Record<string, string>;
+  readonly scenario: string;
+  /** Replaces the whole world (kubelife scenario/reset). */
+  reset(scenario: string): void;
+  /** Set by `exit` at top level: the CLI REPL stops. */
+  exitRequested: boolean;
+  readonly materialize: Materializer;
+}
+
+/** Output being collected for one command. */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Arguments every command module receives. */
+export interface Invocation {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly ctx: ShellContext;
+  readonly io: Output;
+  /** stdin contents when piped into. */
+  readonly stdin: string | null;
+  /** Applies a typed command to the session state; prints its events; returns the transition. */
+  apply(command: Command): Transition;
+  /** Name of the current machine. */
+  readonly machine: string;
+}
+
+/** A command the shell knows (`kubeadm`, `ls`, …). */
+export interface CommandModule {
+  readonly name: string;
+  /** One line for `help`. */
+  readonly summary: string;
+  /** True when the command exists only once a package installs it. */
+  readonly requiresPackage?: 'kubeadm' | 'kubelet' | 'kubectl';
+  run(inv: Invocation): number | Promise<number>;
+}

@@ -1,0 +1,52 @@
+/**
+ * Simulated time. The clock is part of ClusterState (epoch milliseconds) and only moves when a
+ * command says so, never from the host's clock.
+ */
+import { EngineError } from './errors.ts';
+
+/** Read-only view of simulated time handed to transitions. */
+export interface Clock {
+  /** Current simulated time, epoch milliseconds (UTC). */
+  readonly now: number;
+}
+
+const units: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+  y: 365 * 86_400_000,
+};
+
+/**
+ * Parses a duration such as `400d`, `2h30m`, `90s` or `1y` into milliseconds.
+ * @throws EngineError InvalidDuration
+ */
+export function parseDuration(text: string): number {
+  const re = /(\d+)(ms|s|m|h|d|w|y)/g;
+  let total = 0;
+  let consumed = 0;
+  for (const match of text.matchAll(re)) {
+    if (match.index !== consumed) break;
+    total += Number(match[1]) * (units[match[2] ?? ''] ?? 0);
+    consumed += match[0].length;
+  }
+  if (consumed === 0 || consumed !== text.length) {
+    throw new EngineError('InvalidDuration', { input: text });
+  }
+  return total;
+}
+
+/** Parses an ISO 8601 timestamp into epoch ms. @throws EngineError InvalidTime */
+export function parseTime(iso: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new EngineError('InvalidTime', { input: iso });
+  return ms;
+}
+
+/** Formats epoch ms as RFC 3339 without fractional seconds: `2026-11-25T09:00:00Z`. */
+export function formatRfc3339(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

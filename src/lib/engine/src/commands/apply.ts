@@ -1,0 +1,70 @@
+/**
+ * The single entry point for state changes: `apply(state, command, ctx)`. Pure: it never mutates
+ * `state`, and never throws (errors come back as a rejected transition).
+ */
+import type { ClusterState } from '../model/state.ts';
+import type { Command } from './types.ts';
+import { type Context, type Transition, ok, fail } from './result.ts';
+import { EngineError, isEngineError } from '../errors.ts';
+import { createMachine } from '../machine/create.ts';
+import { applyAptInstall, applyAptMark, applyAptUpdate } from '../machine/apt.ts';
+import { applyCopy, applyMkdir, applyRemove, applyService, applySwapOff, applySysctl, applyWriteFile } from '../machine/system.ts';
+import { applyKubeadmInit } from '../kubeadm/init.ts';
+import { applyKubeadmJoin } from '../kubeadm/join.ts';
+import { applyTokenCreate, applyTokenDelete } from '../kubeadm/token.ts';
+import { applyKubeadmReset } from '../kubeadm/reset.ts';
+import { applyFlannel } from '../kubectl/flannel.ts';
+
+function dispatch(state: ClusterState, c: Command): Transition {
+  switch (c.type) {
+    case 'machine.add':
+      return ok({ ...state, machines: { ...state.machines, [c.spec.name]: createMachine(c.spec, state.now) } });
+    case 'apt.update':
+      return applyAptUpdate(state, c.machine);
+    case 'apt.install':
+      return applyAptInstall(state, c.machine, c.packages, c.allowChangeHeld ?? false);
+    case 'apt.mark':
+      return applyAptMark(state, c.machine, c.packages, c.hold);
+    case 'swap.off':
+      return applySwapOff(state, c.machine);
+    case 'sysctl.set':
+      return applySysctl(state, c.machine, c.key, c.value);
+    case 'service':
+      return applyService(state, c.machine, c.unit, c.action, c.now ?? false);
+    case 'file.mkdir':
+      return applyMkdir(state, c.machine, c.path, c.parents);
+    case 'file.write':
+      return applyWriteFile(state, c.machine, c.path, c.content);
+    case 'file.copy':
+      return applyCopy(state, c.machine, c.from, c.to);
+    case 'file.remove':
+      return applyRemove(state, c.machine, c.path, c.recursive);
+    case 'kubeadm.init':
+      return applyKubeadmInit(state, c.machine, c.options);
+    case 'kubeadm.join':
+      return applyKubeadmJoin(state, c.machine, c.options);
+    case 'kubeadm.token.create':
+      return applyTokenCreate(state, c.machine, c.ttlMs, c.printJoinCommand, c.certificateKey);
+    case 'kubeadm.token.delete':
+      return applyTokenDelete(state, c.ids);
+    case 'kubeadm.reset':
+      return applyKubeadmReset(state, c.machine);
+    case 'kubectl.apply.flannel':
+      return applyFlannel(state);
+    case 'clock.advance':
+      return ok({ ...state, now: state.now + c.ms });
+  }
+}
+
+/**
+ * Applies a typed command to a state. `ctx.now` overrides the state's clock (for callers that
+ * keep time elsewhere); by default the state's own simulated clock is used.
+ */
+export function apply(state: ClusterState, command: Command, ctx: Context = {}): Transition {
+  const base = ctx.now !== undefined && ctx.now !== state.now ? { ...state, now: ctx.now } : state;
+  try {
+    return dispatch(base, command);
+  } catch (error) {
+    return fail(isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }));
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Typed commands: what the shell parses a line into and the core applies. Never strings.
+ */
+
+/** Hardware and OS of a new machine (used by scenarios). */
+export interface MachineSpec {
+  readonly name: string;
+  readonly ip: string;
+  readonly cpus: number;
+  readonly memoryMiB: number;
+}
+
+/** Options of `kubeadm init` after flag parsing. */
+export interface InitOptions {
+  readonly kubernetesVersion?: string;
+  readonly podNetworkCidr?: string;
+  readonly serviceCidr?: string;
+  readonly controlPlaneEndpoint?: string;
+  readonly advertiseAddress?: string;
+  readonly uploadCerts?: boolean;
+  readonly skipPhases?: readonly string[];
+  readonly ignorePreflightErrors?: readonly string[];
+  readonly nodeName?: string;
+  readonly tokenTtlMs?: number;
+}
+
+/** Options of `kubeadm join` after flag parsing. */
+export interface JoinOptions {
+  readonly endpoint: string;
+  readonly token?: string;
+  readonly caCertHashes: readonly string[];
+  readonly unsafeSkipCAVerification?: boolean;
+  readonly controlPlane?: boolean;
+  readonly certificateKey?: string;
+  readonly advertiseAddress?: string;
+  readonly ignorePreflightErrors?: readonly string[];
+  readonly skipPhases?: readonly string[];
+  readonly nodeName?: string;
+}
+
+/** A package request as written on the apt-get command line (`kubelet=1.36.4-1.1`). */
+export interface PackageRequest {
+  readonly name: string;
+  readonly version?: string;
+}
+
+/** Every state-changing command the engine understands. */
+export type Command =
+  | { readonly type: 'machine.add'; readonly spec: MachineSpec }
+  | { readonly type: 'apt.update'; readonly machine: string }
+  | { readonly type: 'apt.install'; readonly machine: string; readonly packages: readonly PackageRequest[]; readonly allowChangeHeld?: boolean }
+  | { readonly type: 'apt.mark'; readonly machine: string; readonly packages: readonly string[]; readonly hold: boolean }
+  | { readonly type: 'swap.off'; readonly machine: string }
+  | { readonly type: 'sysctl.set'; readonly machine: string; readonly key: string; readonly value: string }
+  | { readonly type: 'service'; readonly machine: string; readonly unit: string; readonly action: 'start' | 'stop' | 'restart' | 'enable' | 'disable' | 'daemon-reload'; readonly now?: boolean }
+  | { readonly type: 'file.mkdir'; readonly machine: string; readonly path: string; readonly parents: boolean }
+  | { readonly type: 'file.write'; readonly machine: string; readonly path: string; readonly content: string }
+  | { readonly type: 'file.copy'; readonly machine: string; readonly from: string; readonly to: string }
+  | { readonly type: 'file.remove'; readonly machine: string; readonly path: string; readonly recursive: boolean }
+  | { readonly type: 'kubeadm.init'; readonly machine: string; readonly options: InitOptions }
+  | { readonly type: 'kubeadm.join'; readonly machine: string; readonly options: JoinOptions }
+  | { readonly type: 'kubeadm.token.create'; readonly machine: string; readonly ttlMs?: number; readonly printJoinCommand: boolean; readonly certificateKey?: string }
+  | { readonly type: 'kubeadm.token.delete'; readonly machine: string; readonly ids: readonly string[] }
+  | { readonly type: 'kubeadm.reset'; readonly machine: string }
+  | { readonly type: 'kubectl.apply.flannel' }
+  | { readonly type: 'clock.advance'; readonly ms: number };
+
+/** The discriminants of {@link Command}. */
+export type CommandType = Command['type'];

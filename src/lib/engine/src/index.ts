@@ -1,0 +1,43 @@
+/**
+ * Public API of the engine core (pure, no I/O). Named re-exports only.
+ */
+export { apply } from './commands/apply.ts';
+export type { Command, CommandType, InitOptions, JoinOptions, MachineSpec, PackageRequest } from './commands/types.ts';
+export type { Applied, Rejected, Transition, Context } from './commands/result.ts';
+export type { EngineEvent, Stream } from './events.ts';
+export type {
+  ClusterState,
+  Cluster,
+  Machine,
+  NodeObject,
+  PodObject,
+  BootstrapToken,
+  CertificateMeta,
+  InstalledPackage,
+  KubePackage,
+  ServiceState,
+} from './model/state.ts';
+export { EngineError, engineError, isEngineError, errorCatalog } from './errors.ts';
+export type { ErrorCode, ErrorEntry, ErrorParams } from './errors.ts';
+export { parseVersion, isVersion, formatVersion, normalizeVersion, compareVersions, isPreRelease, minorLabel } from './model/version.ts';
+export type { Version } from './model/version.ts';
+export { DEFAULT_KUBERNETES_VERSION, DEFAULT_CLOCK_START, DEFAULT_SEED, DEFAULT_SCENARIO, DEFAULT_PACKAGE_REVISION } from './model/defaults.ts';
+export { buildInfo } from './model/build-info.ts';
+export type { BuildInfo } from './model/build-info.ts';
+export { createRng } from './random.ts';
+export type { Rng } from './random.ts';
+export { parseDuration, parseTime, formatRfc3339 } from './clock.ts';
+export { createEmptyState } from './state/create.ts';
+export { listNodes, listPods } from './views/cluster.ts';
+export type { NodeRow, PodRow } from './views/cluster.ts';
+export { scenarios, listScenarios, buildScenario, scenarioShell } from './scenarios/index.ts';
+export type { Scenario, ScenarioShell } from './scenarios/index.ts';
+export { flattenPhases, runPhases, formatPhaseHelp } from './workflow/phase.ts';
+export type { Phase, PhaseEntry } from './workflow/phase.ts';
+export { initPhases } from './kubeadm/init.ts';
+export { joinPhases } from './kubeadm/join.ts';
+export { formatJoinCommand, formatJoinCommandOneLine, goDuration } from './kubeadm/join-command.ts';
+export { FLANNEL_URL } from './kubectl/flannel.ts';
+export { isDirectory, normalizePath, dirname } from './machine/system.ts';
+export { tokenValid } from './kubeadm/tokens.ts';
+export { CERT_SPECS } from './kubeadm/certs.ts';

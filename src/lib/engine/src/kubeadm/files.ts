@@ -1,0 +1,193 @@
+/**
+ * Files kubeadm writes: kubeconfigs, static Pod manifests, kubelet configuration. Contents are
+ * abridged but keep the real structure and flags; embedded certificate data is a reference
+ * (`@pki:…`) the shell materialises into real PEM/base64 on read.
+ */
+
+/** Reference to base64 PEM data of a certificate or key on the same machine. */
+export function pkiRef(path: string): string {
+  return `@pki:base64:${path}`;
+}
+
+/** A kubeconfig as kubeadm writes it (client cert auth embedded). */
+export function kubeconfig(opts: { server: string; user: string; certPath: string }): string {
+  return `apiVersion: v1
+clusters:
+- cluster:
+    certificate-authority-data: ${pkiRef('/etc/kubernetes/pki/ca.crt')}
+    server: https://${opts.server}
+  name: kubernetes
+contexts:
+- context:
+    cluster: kubernetes
+    user: ${opts.user}
+  name: ${opts.user}@kubernetes
+current-context: ${opts.user}@kubernetes
+kind: Config
+preferences: {}
+users:
+- name: ${opts.user}
+  user:
+    client-certificate-data: ${pkiRef(opts.certPath)}
+    client-key-data: ${pkiRef(opts.certPath.replace(/\.crt$/, '.key'))}
+`;
+}
+
+/** Image tags kubeadm deploys for a Kubernetes minor (constants.go). */
+export function imageTags(version: string): { etcd: string; coredns: string; pause: string } {
+  const minor = Number(version.split('.')[1]);
+  if (minor >= 36) return { etcd: '3.6.9-0', coredns: 'v1.14.1', pause: '3.10.1' };
+  if (minor >= 35) return { etcd: '3.6.6-0', coredns: 'v1.13.1', pause: '3.10.1' };
+  if (minor >= 34) return { etcd: '3.6.4-0', coredns: 'v1.12.1', pause: '3.10.1' };
+  return { etcd: '3.5.21-0', coredns: 'v1.12.0', pause: '3.10' };
+}
+
+/** Inputs for the static Pod manifests. */
+export interface ManifestInput {
+  readonly node: string;
+  readonly ip: string;
+  readonly version: string;
+  readonly serviceSubnet: string;
+  readonly podSubnet: string | null;
+}
+
+function staticPod(name: string, image: string, command: readonly string[], extra = ''): string {
+  return `apiVersion: v1
+kind: Pod
+metadata:
+  labels:
+    component: ${name}
+    tier: control-plane
+  name: ${name}
+  namespace: kube-system
+spec:
+  containers:
+  - command:
+${command.map((c) => `    - ${c}`).join('\n')}
+    image: ${image}
+    imagePullPolicy: IfNotPresent
+    name: ${name}
+${extra}  hostNetwork: true
+  priority: 2000001000
+  priorityClassName: system-node-critical
+  securityContext:
+    seccompProfile:
+      type: RuntimeDefault
+status: {}
+`;
+}
+
+/** The four static Pod manifests of a stacked control plane, by file name. */
+export function controlPlaneManifests(i: ManifestInput): Record<string, string> {
+  const pki = '/etc/kubernetes/pki';
+  const tags = imageTags(i.version);
+  return {
+    'etcd.yaml': staticPod('etcd', `registry.k8s.io/etcd:${tags.etcd}`, [
+      'etcd',
+      `--advertise-client-urls=https://${i.ip}:2379`,
+      `--cert-file=${pki}/etcd/server.crt`,
+      '--client-cert-auth=true',
+      '--data-dir=/var/lib/etcd',
+      `--initial-advertise-peer-urls=https://${i.ip}:2380`,
+      `--initial-cluster=${i.node}=https://${i.ip}:2380`,
+      `--key-file=${pki}/etcd/server.key`,
+      `--listen-client-urls=https://127.0.0.1:2379,https://${i.ip}:2379`,
+      '--listen-metrics-urls=http://127.0.0.1:2381',
+      `--listen-peer-urls=https://${i.ip}:2380`,
+      `--name=${i.node}`,
+      `--peer-cert-file=${pki}/etcd/peer.crt`,
+      '--peer-client-cert-auth=true',
+      `--peer-key-file=${pki}/etcd/peer.key`,
+      `--peer-trusted-ca-file=${pki}/etcd/ca.crt`,
+      '--snapshot-count=10000',
+      `--trusted-ca-file=${pki}/etcd/ca.crt`,
+    ]),
+    'kube-apiserver.yaml': staticPod('kube-apiserver', `registry.k8s.io/kube-apiserver:${i.version}`, [
+      'kube-apiserver',
+      `--advertise-address=${i.ip}`,
+      '--allow-privileged=true',
+      '--authorization-mode=Node,RBAC',
+      `--client-ca-file=${pki}/ca.crt`,
+      '--enable-admission-plugins=NodeRestriction',
+      '--enable-bootstrap-token-auth=true',
+      `--etcd-cafile=${pki}/etcd/ca.crt`,
+      `--etcd-certfile=${pki}/apiserver-etcd-client.crt`,
+      `--etcd-keyfile=${pki}/apiserver-etcd-client.key`,
+      '--etcd-servers=https://127.0.0.1:2379',
+      `--kubelet-client-certificate=${pki}/apiserver-kubelet-client.crt`,
+      `--kubelet-client-key=${pki}/apiserver-kubelet-client.key`,
+      '--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname',
+      `--proxy-client-cert-file=${pki}/front-proxy-client.crt`,
+      `--proxy-client-key-file=${pki}/front-proxy-client.key`,
+      '--requestheader-allowed-names=front-proxy-client',
+      `--requestheader-client-ca-file=${pki}/front-proxy-ca.crt`,
+      '--requestheader-extra-headers-prefix=X-Remote-Extra-',
+      '--requestheader-group-headers=X-Remote-Group',
+      '--requestheader-username-headers=X-Remote-User',
+      '--secure-port=6443',
+      `--service-account-issuer=https://kubernetes.default.svc.cluster.local`,
+      `--service-account-key-file=${pki}/sa.pub`,
+      `--service-account-signing-key-file=${pki}/sa.key`,
+      `--service-cluster-ip-range=${i.serviceSubnet}`,
+      `--tls-cert-file=${pki}/apiserver.crt`,
+      `--tls-private-key-file=${pki}/apiserver.key`,
+    ]),
+    'kube-controller-manager.yaml': staticPod('kube-controller-manager', `registry.k8s.io/kube-controller-manager:${i.version}`, [
+      'kube-controller-manager',
+      ...(i.podSubnet ? ['--allocate-node-cidrs=true'] : []),
+      '--authentication-kubeconfig=/etc/kubernetes/controller-manager.conf',
+      '--authorization-kubeconfig=/etc/kubernetes/controller-manager.conf',
+      '--bind-address=127.0.0.1',
+      `--client-ca-file=${pki}/ca.crt`,
+      ...(i.podSubnet ? [`--cluster-cidr=${i.podSubnet}`] : []),
+      '--cluster-name=kubernetes',
+      `--cluster-signing-cert-file=${pki}/ca.crt`,
+      `--cluster-signing-key-file=${pki}/ca.key`,
+      '--controllers=*,bootstrapsigner,tokencleaner',
+      '--kubeconfig=/etc/kubernetes/controller-manager.conf',
+      '--leader-elect=true',
+      `--requestheader-client-ca-file=${pki}/front-proxy-ca.crt`,
+      `--root-ca-file=${pki}/ca.crt`,
+      `--service-account-private-key-file=${pki}/sa.key`,
+      `--service-cluster-ip-range=${i.serviceSubnet}`,
+      '--use-service-account-credentials=true',
+    ]),
+    'kube-scheduler.yaml': staticPod('kube-scheduler', `registry.k8s.io/kube-scheduler:${i.version}`, [
+      'kube-scheduler',
+      '--authentication-kubeconfig=/etc/kubernetes/scheduler.conf',
+      '--authorization-kubeconfig=/etc/kubernetes/scheduler.conf',
+      '--bind-address=127.0.0.1',
+      '--kubeconfig=/etc/kubernetes/scheduler.conf',
+      '--leader-elect=true',
+    ]),
+  };
+}
+
+/** /var/lib/kubelet/kubeadm-flags.env. */
+export function kubeadmFlagsEnv(version: string): string {
+  return `KUBELET_KUBEADM_ARGS="--container-runtime-endpoint=unix:///var/run/containerd/containerd.sock --pod-infra-container-image=registry.k8s.io/pause:${imageTags(version).pause}"\n`;
+}
+
+/** /var/lib/kubelet/config.yaml (abridged KubeletConfiguration). */
+export const KUBELET_CONFIG_YAML = `apiVersion: kubelet.config.k8s.io/v1beta1
+authentication:
+  anonymous:
+    enabled: false
+  webhook:
+    cacheTTL: 0s
+    enabled: true
+  x509:
+    clientCAFile: /etc/kubernetes/pki/ca.crt
+authorization:
+  mode: Webhook
+cgroupDriver: systemd
+clusterDNS:
+- 10.96.0.10
+clusterDomain: cluster.local
+containerRuntimeEndpoint: ""
+healthzBindAddress: 127.0.0.1
+healthzPort: 10248
+kind: KubeletConfiguration
+rotateCertificates: true
+staticPodPath: /etc/kubernetes/manifests
+`;

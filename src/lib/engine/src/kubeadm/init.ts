@@ -1,0 +1,509 @@
+/**
+ * `kubeadm init` as a phase tree (cmd/kubeadm/app/cmd/init.go and phases/init/*.go). Each phase
+ * logs what real kubeadm prints and updates a working copy of the state; the runner handles
+ * paths, --skip-phases and error wrapping.
+ */
+import type { BootstrapToken, CertificateMeta, ClusterState, Machine, PodObject } from '../model/state.ts';
+import type { InitOptions } from '../commands/types.ts';
+import { type Transition, ok, fail } from '../commands/result.ts';
+import { EngineError, isEngineError } from '../errors.ts';
+import { log, text, type EngineEvent } from '../events.ts';
+import { createRng, HEX_ALPHABET, NAME_SUFFIX_ALPHABET, type Rng } from '../random.ts';
+import { getMachine } from '../state/create.ts';
+import { formatRfc3339 } from '../clock.ts';
+import { parseVersion, formatVersion } from '../model/version.ts';
+import { type Phase, runPhases } from '../workflow/phase.ts';
+import { CERT_SPECS, makeCert, poolKey, type SanInput } from './certs.ts';
+import { preflightPhase } from './preflight.ts';
+import { controlPlaneManifests, kubeadmFlagsEnv, kubeconfig, KUBELET_CONFIG_YAML } from './files.ts';
+import { formatJoinCommand, goDuration } from './join-command.ts';
+import { newToken } from './tokens.ts';
+import { kubeletCanRun, startKubelet } from '../machine/kubelet.ts';
+
+/** Working data shared by the init phases. */
+export interface InitData {
+  state: ClusterState;
+  readonly events: EngineEvent[];
+  readonly rng: Rng;
+  readonly machine: string;
+  readonly node: string;
+  readonly ip: string;
+  readonly version: string;
+  readonly opts: InitOptions;
+  readonly endpoint: string;
+  readonly serviceSubnet: string;
+  /** Simulated time inside the workflow; phases move it forward. */
+  t: number;
+  certs: Record<string, CertificateMeta>;
+  token: BootstrapToken | null;
+  certificateKey: string | null;
+}
+
+const SEC = 1000;
+const PKI = '/etc/kubernetes/pki';
+const MANIFESTS = '/etc/kubernetes/manifests';
+
+function machineOf(d: InitData): Machine {
+  return getMachine(d.state, d.machine);
+}
+
+function putMachine(d: InitData, m: Machine): void {
+  d.state = { ...d.state, machines: { ...d.state.machines, [d.machine]: m } };
+}
+
+function writeFiles(d: InitData, files: Record<string, string>, certs: Record<string, CertificateMeta> = {}): void {
+  const m = machineOf(d);
+  putMachine(d, { ...m, files: { ...m.files, ...files }, certs: { ...m.certs, ...certs } });
+}
+
+function suffix(rng: Rng, n: number): string {
+  return rng.pick(NAME_SUFFIX_ALPHABET, n);
+}
+
+const certPhases: Phase<InitData>[] = [
+  ...CERT_SPECS.map((spec): Phase<InitData> => ({
+    name: spec.name,
+    short: spec.ca ? `Generate the certificate for ${spec.name}` : `Generate the self-signed ${spec.name} certificate`,
+    run: (d) => {
+      const path = `${PKI}/${spec.baseName}.crt`;
+      if (machineOf(d).certs[path]) {
+        const existing = machineOf(d).certs[path];
+        if (existing) d.certs[spec.name] = existing;
+        d.events.push(log('certs', spec.ca ? `Using existing ${spec.baseName} certificate and key on disk` : `Using existing ${spec.baseName} certificate authority`));
+        return;
+      }
+      const host = d.opts.controlPlaneEndpoint ? (d.opts.controlPlaneEndpoint.split(':')[0] ?? null) : null;
+      const san: SanInput = { node: d.node, advertiseAddress: d.ip, serviceIP: '10.96.0.1', controlPlaneEndpointHost: host };
+      const cert = makeCert(spec, san, d.t, d.rng);
+      d.certs[spec.name] = cert;
+      d.events.push(log('certs', `Generating "${spec.baseName}" certificate and key`));
+      if (spec.serving) {
+        d.events.push(log('certs', `${spec.baseName} serving cert is signed for DNS names [${cert.dnsNames.join(' ')}] and IPs [${cert.ips.join(' ')}]`));
+      }
+      writeFiles(d, { [path]: `@pki:cert:${path}`, [path.replace(/\.crt$/, '.key')]: `@pki:key:${cert.keyId}` }, { [path]: cert });
+    },
+  })),
+  {
+    name: 'sa',
+    short: 'Generate a private key for signing service account tokens along with its public key',
+    run: (d) => {
+      if (machineOf(d).files[`${PKI}/sa.key`]) {
+        d.events.push(log('certs', 'Using the existing "sa" key'));
+        return;
+      }
+      const key = poolKey(`sim-rsa2048-${String(d.rng.int(64)).padStart(2, '0')}`);
+      d.events.push(log('certs', 'Generating "sa" key and public key'));
+      writeFiles(d, { [`${PKI}/sa.key`]: `@pki:key:${key?.id ?? ''}`, [`${PKI}/sa.pub`]: `@pki:pub:${key?.id ?? ''}` });
+    },
+  },
+];
+
+const KUBECONFIGS: ReadonlyArray<{ name: string; user: (node: string) => string }> = [
+  { name: 'admin', user: () => 'kubernetes-admin' },
+  { name: 'super-admin', user: () => 'kubernetes-super-admin' },
+  { name: 'kubelet', user: (n) => `system:node:${n}` },
+  { name: 'controller-manager', user: () => 'system:kube-controller-manager' },
+  { name: 'scheduler', user: () => 'system:kube-scheduler' },
+];
+
+/** The init phase tree, in upstream order. */
+export const initPhases: readonly Phase<InitData>[] = [
+  {
+    name: 'preflight',
+    short: 'Run pre-flight checks',
+    run: (d) => {
+      preflightPhase(
+        machineOf(d),
+        {
+          kind: 'init',
+          controlPlane: true,
+          controlPlaneVersion: d.version,
+          controlPlaneRunning: d.state.cluster?.nodes[d.node]?.controlPlane === true && machineOf(d).kubelet.active === 'active',
+          time: formatRfc3339(d.t),
+        },
+        d.opts.ignorePreflightErrors ?? [],
+        d.events,
+      );
+      d.events.push(
+        log('preflight', 'Pulling images required for setting up a Kubernetes cluster'),
+        log('preflight', 'This might take a minute or two, depending on the speed of your internet connection'),
+        log('preflight', "You can also perform this action beforehand using 'kubeadm config images pull'"),
+      );
+      d.t += 9 * SEC;
+    },
+  },
+  {
+    name: 'certs',
+    short: 'Certificate generation',
+    run: (d) => d.events.push(log('certs', `Using certificateDir folder "${PKI}"`)),
+    phases: [{ name: 'all', short: 'Generate all certificates', hidden: true }, ...certPhases],
+  },
+  {
+    name: 'kubeconfig',
+    short: 'Generate all kubeconfig files necessary to establish the control plane and the admin kubeconfig file',
+    run: (d) => d.events.push(log('kubeconfig', 'Using kubeconfig folder "/etc/kubernetes"')),
+    phases: KUBECONFIGS.map(({ name, user }) => ({
+      name,
+      short: `Generate a kubeconfig file for the ${name}`,
+      run: (d: InitData) => {
+        d.events.push(log('kubeconfig', `Writing "${name}.conf" kubeconfig file`));
+        const certPath = `${PKI}/ca.crt`.replace('ca.crt', `${name}.crt`);
+        writeFiles(d, { [`/etc/kubernetes/${name}.conf`]: kubeconfig({ server: d.endpoint, user: user(d.node), certPath }) });
+      },
+    })),
+  },
+  {
+    name: 'etcd',
+    short: 'Generate static Pod manifest file for local etcd',
+    phases: [
+      {
+        name: 'local',
+        short: 'Generate the static Pod manifest file for a local, single-node local etcd instance',
+        run: (d) => {
+          d.events.push(log('etcd', `Creating static Pod manifest for local etcd in "${MANIFESTS}"`));
+          const manifests = controlPlaneManifests({ node: d.node, ip: d.ip, version: d.version, serviceSubnet: d.serviceSubnet, podSubnet: d.opts.podNetworkCidr ?? null });
+          writeFiles(d, { [`${MANIFESTS}/etcd.yaml`]: manifests['etcd.yaml'] ?? '', '/var/lib/etcd/member/snap/db': '' });
+        },
+      },
+    ],
+  },
+  {
+    name: 'control-plane',
+    short: 'Generate all static Pod manifest files necessary to establish the control plane',
+    run: (d) => d.events.push(log('control-plane', `Using manifest folder "${MANIFESTS}"`)),
+    phases: (['apiserver', 'controller-manager', 'scheduler'] as const).map((c) => ({
+      name: c,
+      short: `Generates the kube-${c} static Pod manifest`,
+      run: (d: InitData) => {
+        d.events.push(log('control-plane', `Creating static Pod manifest for "kube-${c}"`));
+        const manifests = controlPlaneManifests({ node: d.node, ip: d.ip, version: d.version, serviceSubnet: d.serviceSubnet, podSubnet: d.opts.podNetworkCidr ?? null });
+        writeFiles(d, { [`${MANIFESTS}/kube-${c}.yaml`]: manifests[`kube-${c}.yaml`] ?? '' });
+      },
+    })),
+  },
+  {
+    name: 'kubelet-start',
+    short: 'Write kubelet settings and (re)start the kubelet',
+    run: (d) => {
+      d.events.push(log('kubelet-start', 'Writing kubelet environment file with flags to file "/var/lib/kubelet/kubeadm-flags.env"'));
+      const files: Record<string, string> = { '/var/lib/kubelet/kubeadm-flags.env': kubeadmFlagsEnv(d.version), '/var/lib/kubelet/config.yaml': KUBELET_CONFIG_YAML };
+      if (parseVersion(d.version).minor >= 35) {
+        // v1.35+ writes the instance-specific config and merges it as a patch.
+        d.events.push(
+          log('kubelet-start', 'Writing kubelet configuration to file "/var/lib/kubelet/instance-config.yaml"'),
+          log('patches', 'Applied patch of type "application/strategic-merge-patch+json" to target "kubeletconfiguration"'),
+        );
+        files['/var/lib/kubelet/instance-config.yaml'] = 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ncontainerRuntimeEndpoint: unix:///var/run/containerd/containerd.sock\n';
+      }
+      d.events.push(log('kubelet-start', 'Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"'), log('kubelet-start', 'Starting the kubelet'));
+      writeFiles(d, files);
+      putMachine(d, startKubelet(machineOf(d), d.t));
+    },
+  },
+  {
+    name: 'wait-control-plane',
+    short: 'Wait for the control plane to start',
+    run: (d) => {
+      d.events.push(
+        log('wait-control-plane', `Waiting for the kubelet to boot up the control plane as static Pods from directory "${MANIFESTS}"`),
+        log('kubelet-check', 'Waiting for a healthy kubelet at http://127.0.0.1:10248/healthz. This can take up to 4m0s'),
+      );
+      if (!kubeletCanRun(machineOf(d))) {
+        d.t += 4 * 60 * SEC;
+        d.events.push(log('kubelet-check', `The kubelet is not healthy after ${goDuration(240_000_000_000 + d.rng.int(1_000_000))}`));
+        d.events.push(text(KUBELET_FAIL_HELP, 'stderr'));
+        throw new EngineError('Kubeadm', {
+          message:
+            "failed while waiting for the kubelet to start: The HTTP call equal to 'curl -sSL http://127.0.0.1:10248/healthz' returned error: Get \"http://127.0.0.1:10248/healthz\": context deadline exceeded",
+        });
+      }
+      const kubeletNs = d.rng.next() < 0.5 ? 500_000_000 + d.rng.int(3_000_000) : 1_000_000_000 + d.rng.int(3_000_000);
+      d.events.push(
+        log('kubelet-check', `The kubelet is healthy after ${goDuration(kubeletNs)}`),
+        log('control-plane-check', 'Waiting for healthy control plane components. This can take up to 4m0s'),
+        log('control-plane-check', `Checking kube-apiserver at https://${d.ip}:6443/livez`),
+        log('control-plane-check', 'Checking kube-controller-manager at https://127.0.0.1:10257/healthz'),
+        log('control-plane-check', 'Checking kube-scheduler at https://127.0.0.1:10259/livez'),
+      );
+      const cm = 1_500_000_000 + d.rng.int(2_000_000_000);
+      const sched = 1_500_000_000 + d.rng.int(2_000_000_000);
+      const api = Math.max(cm, sched) + 1_000_000_000 + d.rng.int(1_500_000_000);
+      const checks = [
+        { name: 'kube-controller-manager', ns: cm },
+        { name: 'kube-scheduler', ns: sched },
+        { name: 'kube-apiserver', ns: api },
+      ].sort((a, b) => a.ns - b.ns);
+      for (const c of checks) d.events.push(log('control-plane-check', `${c.name} is healthy after ${goDuration(c.ns)}`));
+      registerControlPlaneNode(d);
+      d.t += Math.ceil(api / 1_000_000);
+    },
+  },
+  {
+    name: 'upload-config',
+    short: 'Upload the kubeadm and kubelet configuration to a ConfigMap',
+    phases: [
+      {
+        name: 'kubeadm',
+        short: 'Upload the kubeadm ClusterConfiguration to a ConfigMap',
+        run: (d) => d.events.push(log('upload-config', 'Storing the configuration used in ConfigMap "kubeadm-config" in the "kube-system" Namespace')),
+      },
+      {
+        name: 'kubelet',
+        short: 'Upload the kubelet component config to a ConfigMap',
+        run: (d) => d.events.push(log('kubelet', 'Creating a ConfigMap "kubelet-config" in namespace kube-system with the configuration for the kubelets in the cluster')),
+      },
+    ],
+  },
+  {
+    name: 'upload-certs',
+    short: 'Upload certificates to kubeadm-certs',
+    run: (d) => {
+      if (!d.opts.uploadCerts) {
+        d.events.push(log('upload-certs', 'Skipping phase. Please see --upload-certs'));
+        return;
+      }
+      d.certificateKey = d.rng.pick(HEX_ALPHABET, 64);
+      d.events.push(
+        log('upload-certs', 'Storing the certificates in Secret "kubeadm-certs" in the "kube-system" Namespace'),
+        log('upload-certs', 'Using certificate key:'),
+        text(d.certificateKey),
+      );
+    },
+  },
+  {
+    name: 'mark-control-plane',
+    short: 'Mark a node as a control-plane',
+    run: (d) => {
+      d.events.push(
+        log('mark-control-plane', `Marking the node ${d.node} as control-plane by adding the labels: [node-role.kubernetes.io/control-plane node.kubernetes.io/exclude-from-external-load-balancers]`),
+        log('mark-control-plane', `Marking the node ${d.node} as control-plane by adding the taints [node-role.kubernetes.io/control-plane:NoSchedule]`),
+      );
+    },
+  },
+  {
+    name: 'bootstrap-token',
+    short: 'Generates bootstrap tokens used to join a node to a cluster',
+    run: (d) => {
+      const ttl = d.opts.tokenTtlMs ?? 24 * 3600 * SEC;
+      d.token = newToken(d.rng, d.t, ttl, "The default bootstrap token generated by 'kubeadm init'.");
+      d.events.push(
+        log('bootstrap-token', `Using token: ${d.token.id}.${d.token.secret}`),
+        log('bootstrap-token', 'Configuring bootstrap tokens, cluster-info ConfigMap, RBAC Roles'),
+        log('bootstrap-token', 'Configured RBAC rules to allow Node Bootstrap tokens to get nodes'),
+        log('bootstrap-token', 'Configured RBAC rules to allow Node Bootstrap tokens to post CSRs in order for nodes to get long term certificate credentials'),
+        log('bootstrap-token', 'Configured RBAC rules to allow the csrapprover controller automatically approve CSRs from a Node Bootstrap Token'),
+        log('bootstrap-token', 'Configured RBAC rules to allow certificate rotation for all node client certificates in the cluster'),
+        log('bootstrap-token', 'Creating the "cluster-info" ConfigMap in the "kube-public" namespace'),
+      );
+    },
+  },
+  {
+    name: 'kubelet-finalize',
+    short: 'Updates settings relevant to the kubelet after TLS bootstrap',
+    phases: [
+      {
+        name: 'enable-client-cert-rotation',
+        short: 'Enable kubelet client certificate rotation',
+        run: (d) => d.events.push(log('kubelet-finalize', 'Updating "/etc/kubernetes/kubelet.conf" to point to a rotatable kubelet client certificate and key')),
+      },
+    ],
+  },
+  {
+    name: 'addon',
+    short: 'Install required addons for passing conformance tests',
+    phases: [
+      { name: 'coredns', short: 'Install the CoreDNS addon to a Kubernetes cluster', run: (d) => addCoreDNS(d) },
+      { name: 'kube-proxy', short: 'Install the kube-proxy addon to a Kubernetes cluster', run: (d) => addKubeProxy(d) },
+    ],
+  },
+  {
+    name: 'show-join-command',
+    short: 'Show the join command for control-plane and worker node',
+    run: (d) => d.events.push(text(initDone(d))),
+  },
+];
+
+function pods(d: InitData): Record<string, PodObject> {
+  return { ...(d.state.cluster?.pods ?? {}) };
+}
+
+function registerControlPlaneNode(d: InitData): void {
+  const m = machineOf(d);
+  const key = d.certs['ca'] ? poolKey(d.certs['ca'].keyId) : undefined;
+  const registered = d.t + 3 * SEC;
+  const p: Record<string, PodObject> = {};
+  for (const app of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const) {
+    p[`kube-system/${app}-${d.node}`] = { namespace: 'kube-system', name: `${app}-${d.node}`, app, node: d.node, createdAt: registered };
+  }
+  d.state = {
+    ...d.state,
+    cluster: {
+      version: d.version,
+      endpoint: d.endpoint,
+      controlPlaneEndpoint: d.opts.controlPlaneEndpoint ?? null,
+      podSubnet: d.opts.podNetworkCidr ?? null,
+      serviceSubnet: d.serviceSubnet,
+      caKeyId: d.certs['ca']?.keyId ?? '',
+      caHash: key?.spkiSha256Hex ?? '',
+      certificateKey: null,
+      nodes: { [d.node]: { name: d.node, machine: m.name, controlPlane: true, createdAt: registered, kubeletVersion: `v${m.packages.kubelet?.version ?? ''}` } },
+      pods: p,
+      namespaces: ['default', 'kube-node-lease', 'kube-public', 'kube-system'],
+      tokens: [],
+      cni: null,
+    },
+  };
+}
+
+function addCoreDNS(d: InitData): void {
+  const c = d.state.cluster;
+  if (!c) return;
+  const rs = d.rng.pick(NAME_SUFFIX_ALPHABET, 10);
+  const p = pods(d);
+  for (let i = 0; i < 2; i++) {
+    const name = `coredns-${rs}-${suffix(d.rng, 5)}`;
+    p[`kube-system/${name}`] = { namespace: 'kube-system', name, app: 'coredns', node: null, createdAt: d.t };
+  }
+  d.state = { ...d.state, cluster: { ...c, pods: p } };
+  d.events.push(log('addons', 'Applied essential addon: CoreDNS'));
+}
+
+function addKubeProxy(d: InitData): void {
+  const c = d.state.cluster;
+  if (!c) return;
+  const p = pods(d);
+  const name = `kube-proxy-${suffix(d.rng, 5)}`;
+  p[`kube-system/${name}`] = { namespace: 'kube-system', name, app: 'kube-proxy', node: d.node, createdAt: d.t };
+  d.state = { ...d.state, cluster: { ...c, pods: p } };
+  d.events.push(log('addons', 'Applied essential addon: kube-proxy'));
+}
+
+function initDone(d: InitData): string {
+  const c = d.state.cluster;
+  const token = d.token ? `${d.token.id}.${d.token.secret}` : '';
+  const join = { endpoint: d.endpoint, token, caHash: c?.caHash ?? '' };
+  const lines = [
+    '',
+    'Your Kubernetes control-plane has initialized successfully!',
+    '',
+    'To start using your cluster, you need to run the following as a regular user:',
+    '',
+    '  mkdir -p $HOME/.kube',
+    '  sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config',
+    '  sudo chown $(id -u):$(id -g) $HOME/.kube/config',
+    '',
+    'Alternatively, if you are the root user, you can run:',
+    '',
+    '  export KUBECONFIG=/etc/kubernetes/admin.conf',
+    '',
+    'You should now deploy a pod network to the cluster.',
+    'Run "kubectl apply -f [podnetwork].yaml" with one of the options listed at:',
+    '  https://kubernetes.io/docs/concepts/cluster-administration/addons/',
+    '',
+  ];
+  if (d.opts.controlPlaneEndpoint) {
+    const cp = formatJoinCommand({ ...join, controlPlane: true, certificateKey: d.certificateKey });
+    if (d.opts.uploadCerts) {
+      lines.push(
+        'You can now join any number of the control-plane node running the following command on each as root:',
+        '',
+        `  ${cp}`,
+        '',
+        'Please note that the certificate-key gives access to cluster sensitive data, keep it secret!',
+        'As a safeguard, uploaded-certs will be deleted in two hours; If necessary, you can use',
+        '"kubeadm init phase upload-certs --upload-certs" to reload certs afterward.',
+        '',
+      );
+    } else {
+      lines.push(
+        'You can now join any number of control-plane nodes by copying certificate authorities',
+        'and service account keys on each node and then running the following as root:',
+        '',
+        `  ${cp}`,
+        '',
+      );
+    }
+  }
+  lines.push('Then you can join any number of worker nodes by running the following on each as root:', '', formatJoinCommand(join));
+  return lines.join('\n');
+}
+
+const KUBELET_FAIL_HELP = `
+Unfortunately, an error has occurred, likely caused by:
+\t- The kubelet is not running
+\t- The kubelet is unhealthy due to a misconfiguration of the node in some way (required cgroups disabled)
+
+If you are on a systemd-powered system, you can try to troubleshoot the error with the following commands:
+\t- 'systemctl status kubelet'
+\t- 'journalctl -xeu kubelet'
+`;
+
+/** Resolves `--kubernetes-version` (or its default) against the kubeadm binary's version. */
+export function resolveInitVersion(requested: string | undefined, kubeadmVersion: string): string {
+  const raw = requested ?? 'stable-1';
+  if (/^(release\/|ci\/)?(stable|latest)(-\d+(\.\d+)?)?$/.test(raw)) return kubeadmVersion;
+  let v;
+  try {
+    v = parseVersion(raw);
+  } catch {
+    throw new EngineError('Kubeadm', { message: `version "${raw}" doesn't match patterns for neither semantic version nor labels (stable, latest, ...)` });
+  }
+  const k = parseVersion(kubeadmVersion);
+  if (v.major < k.major || (v.major === k.major && v.minor < k.minor - 1)) {
+    throw new EngineError('Kubeadm', {
+      message: `this version of kubeadm only supports deploying clusters with the control plane version >= ${k.major}.${k.minor - 1}.0. Current version: ${formatVersion(v)}`,
+    });
+  }
+  return formatVersion(v);
+}
+
+/** Applies `kubeadm init` on `machine`. */
+export function applyKubeadmInit(state: ClusterState, machine: string, opts: InitOptions): Transition {
+  const m = getMachine(state, machine);
+  const kubeadmVersion = `v${m.packages.kubeadm?.version ?? '0.0.0'}`;
+  let version: string;
+  try {
+    version = resolveInitVersion(opts.kubernetesVersion, kubeadmVersion);
+  } catch (error) {
+    return fail(isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }));
+  }
+  const rng = createRng(state.rng);
+  const ip = opts.advertiseAddress ?? m.ip;
+  const endpoint = opts.controlPlaneEndpoint ? (opts.controlPlaneEndpoint.includes(':') ? opts.controlPlaneEndpoint : `${opts.controlPlaneEndpoint}:6443`) : `${ip}:6443`;
+  const data: InitData = {
+    state,
+    events: [log('init', `Using Kubernetes version: ${version}`)],
+    rng,
+    machine,
+    node: opts.nodeName ?? m.name,
+    ip,
+    version,
+    opts,
+    endpoint,
+    serviceSubnet: opts.serviceCidr ?? '10.96.0.0/12',
+    t: state.now,
+    certs: {},
+    token: null,
+    certificateKey: null,
+  };
+  try {
+    runPhases(initPhases, data, opts.skipPhases ?? []);
+  } catch (error) {
+    const e = isEngineError(error) ? error : new EngineError('Internal', { message: String(error) });
+    const failedEarly = e.code === 'KubeadmPhase' && e.params['phase'] === 'preflight';
+    const partial = { ...data.state, now: data.t, rng: rng.state };
+    return failedEarly ? fail(e, data.events) : fail(e, data.events, partial);
+  }
+  let next: ClusterState = { ...data.state, now: data.t + 2 * SEC, rng: rng.state };
+  if (next.cluster) {
+    next = {
+      ...next,
+      cluster: {
+        ...next.cluster,
+        tokens: data.token ? [...next.cluster.tokens, data.token] : next.cluster.tokens,
+        certificateKey: data.certificateKey ? { key: data.certificateKey, expires: data.t + 2 * 3600 * SEC } : null,
+      },
+    };
+  }
+  return ok(next, data.events);
+}

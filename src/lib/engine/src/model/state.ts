@@ -1,0 +1,136 @@
+/**
+ * The cluster state: plain, JSON-serialisable data. Transitions never mutate it; they copy only
+ * the objects they change (structural sharing), so large clusters stay cheap.
+ */
+
+/** The three Kubernetes packages kubeadm installs need. */
+export type KubePackage = 'kubeadm' | 'kubelet' | 'kubectl';
+
+/** An installed Debian package. */
+export interface InstalledPackage {
+  /** Upstream version without the leading v, e.g. "1.36.4". */
+  readonly version: string;
+  /** Debian revision, e.g. "1.1". */
+  readonly revision: string;
+  /** True after `apt-mark hold`. */
+  readonly held: boolean;
+}
+
+/** State of a systemd service as `systemctl status` reports it. */
+export interface ServiceState {
+  readonly enabled: boolean;
+  /** `active` = running; `activating` = crash-looping (auto-restart); `inactive` = stopped. */
+  readonly active: 'active' | 'activating' | 'inactive';
+  /** When the current state began, epoch ms. */
+  readonly since: number;
+}
+
+/** Certificate metadata; real PEMs are materialised on demand from the key pool. */
+export interface CertificateMeta {
+  /** kubeadm base name, e.g. "ca", "apiserver", "etcd/server". */
+  readonly name: string;
+  readonly subject: { readonly cn: string; readonly o?: readonly string[] };
+  /** Base name of the issuing CA, or the certificate's own name when self-signed. */
+  readonly issuer: string;
+  readonly dnsNames: readonly string[];
+  readonly ips: readonly string[];
+  readonly notBefore: number;
+  readonly notAfter: number;
+  /** Decimal serial number. */
+  readonly serial: string;
+  /** Id of the key-pool entry holding this certificate's key pair. */
+  readonly keyId: string;
+  readonly isCA: boolean;
+}
+
+/** A simulated machine (VM) that may become a node. */
+export interface Machine {
+  readonly name: string;
+  readonly ip: string;
+  readonly os: string;
+  readonly kernel: string;
+  readonly cpus: number;
+  readonly memoryMiB: number;
+  readonly swapOn: boolean;
+  /** `/proc/sys/net/ipv4/ip_forward`. */
+  readonly ipForward: 0 | 1;
+  readonly containerd: { readonly version: string; readonly running: boolean };
+  readonly packages: Readonly<Partial<Record<KubePackage, InstalledPackage>>>;
+  /** True once `apt-get update` has read the Kubernetes repository. */
+  readonly aptUpdated: boolean;
+  readonly kubelet: ServiceState;
+  /** Files on disk: absolute path → content. Certificates and keys hold a `@pki:` reference. */
+  readonly files: Readonly<Record<string, string>>;
+  /** Directories created explicitly (parents of files are implied). */
+  readonly dirs: readonly string[];
+  /** Certificates on this machine by path of the .crt file. */
+  readonly certs: Readonly<Record<string, CertificateMeta>>;
+}
+
+/** A Node object in the API. */
+export interface NodeObject {
+  readonly name: string;
+  readonly machine: string;
+  readonly controlPlane: boolean;
+  readonly createdAt: number;
+  readonly kubeletVersion: string;
+}
+
+/** A pod, as far as `kubectl get pods` needs it. Status is derived at read time. */
+export interface PodObject {
+  readonly namespace: string;
+  readonly name: string;
+  /** Which workload it belongs to; drives its derived status. */
+  readonly app: 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kube-proxy' | 'coredns' | 'kube-flannel';
+  /** Node it runs on, or null while unscheduled. */
+  readonly node: string | null;
+  readonly createdAt: number;
+}
+
+/** A bootstrap token (Secret kube-system/bootstrap-token-<id>). */
+export interface BootstrapToken {
+  readonly id: string;
+  readonly secret: string;
+  /** Expiry, epoch ms, or null for ttl 0 (never). */
+  readonly expires: number | null;
+  readonly description: string;
+  readonly usages: readonly string[];
+  readonly groups: readonly string[];
+}
+
+/** Cluster-level state, present once `kubeadm init` succeeded. */
+export interface Cluster {
+  readonly version: string;
+  /** host:port every kubeconfig and join command uses. */
+  readonly endpoint: string;
+  /** Value of --control-plane-endpoint, if given. */
+  readonly controlPlaneEndpoint: string | null;
+  readonly podSubnet: string | null;
+  readonly serviceSubnet: string;
+  /** Key-pool id of the cluster CA key. */
+  readonly caKeyId: string;
+  /** Lowercase hex SHA-256 of the CA's SubjectPublicKeyInfo. */
+  readonly caHash: string;
+  /** 64 hex chars after `--upload-certs`, with its expiry (epoch ms). */
+  readonly certificateKey: { readonly key: string; readonly expires: number } | null;
+  readonly nodes: Readonly<Record<string, NodeObject>>;
+  readonly pods: Readonly<Record<string, PodObject>>;
+  readonly namespaces: readonly string[];
+  readonly tokens: readonly BootstrapToken[];
+  /** CNI add-on applied with kubectl, if any. */
+  readonly cni: 'flannel' | null;
+}
+
+/** The whole simulated world. */
+export interface ClusterState {
+  /** Schema version of this shape, for saved states. */
+  readonly schema: 1;
+  /** Simulated time, epoch ms. */
+  readonly now: number;
+  /** State of the seeded RNG (mulberry32). */
+  readonly rng: number;
+  /** Monotonic counter for certificate serials and similar ids. */
+  readonly counter: number;
+  readonly machines: Readonly<Record<string, Machine>>;
+  readonly cluster: Cluster | null;
+}

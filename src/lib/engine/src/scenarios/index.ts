@@ -1,0 +1,134 @@
+/**
+ * Named precondition states. Each is built deterministically from the empty state by applying
+ * typed commands, each stage on top of the previous one, so a scenario is exactly what running
+ * the guide up to that point produces.
+ */
+import type { ClusterState } from '../model/state.ts';
+import type { Command } from '../commands/types.ts';
+import { apply } from '../commands/apply.ts';
+import { createEmptyState } from '../state/create.ts';
+import { EngineError } from '../errors.ts';
+import { DEFAULT_CLOCK_START, DEFAULT_SEED } from '../model/defaults.ts';
+import { FLANNEL_URL } from '../kubectl/flannel.ts';
+import { formatJoinCommand } from '../kubeadm/join-command.ts';
+
+/** Shell-level context a scenario leaves behind (environment, logged-in machine). */
+export interface ScenarioShell {
+  readonly machine: string;
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** A named precondition state. */
+export interface Scenario {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  /** Scenario this one builds on, or null for the first. */
+  readonly base: string | null;
+  /** Commands applied on top of `base`; may depend on the state so far (e.g. the join token). */
+  readonly steps: (state: ClusterState) => readonly Command[];
+}
+
+const MACHINES = [
+  { name: 'cp-1', ip: '10.0.0.11', cpus: 2, memoryMiB: 4096 },
+  { name: 'worker-1', ip: '10.0.0.21', cpus: 2, memoryMiB: 4096 },
+  { name: 'worker-2', ip: '10.0.0.22', cpus: 2, memoryMiB: 4096 },
+];
+
+const joinWorker = (state: ClusterState, machine: string): Command => {
+  const c = state.cluster;
+  const token = c?.tokens[0];
+  return {
+    type: 'kubeadm.join',
+    machine,
+    options: { endpoint: c?.endpoint ?? '', token: token ? `${token.id}.${token.secret}` : '', caCertHashes: [`sha256:${c?.caHash ?? ''}`] },
+  };
+};
+
+/** All scenarios, in guide order. */
+export const scenarios: readonly Scenario[] = [
+  {
+    name: 'bare-machines',
+    title: 'Three bare machines',
+    description:
+      'cp-1 (10.0.0.11), worker-1 (10.0.0.21) and worker-2 (10.0.0.22): Ubuntu 24.04, 2 CPUs, 4 GiB, containerd running, swap on, IP forwarding off, no Kubernetes packages.',
+    base: null,
+    steps: () => MACHINES.map((spec) => ({ type: 'machine.add', spec })),
+  },
+  {
+    name: 'packages-installed',
+    title: 'Packages installed',
+    description:
+      'Swap off, IP forwarding on, kubelet, kubeadm and kubectl installed and held on all three machines; the kubelet restarts every few seconds waiting for kubeadm.',
+    base: 'bare-machines',
+    steps: () =>
+      MACHINES.flatMap((m): Command[] => [
+        { type: 'swap.off', machine: m.name },
+        { type: 'sysctl.set', machine: m.name, key: 'net.ipv4.ip_forward', value: '1' },
+        { type: 'apt.update', machine: m.name },
+        { type: 'apt.install', machine: m.name, packages: [{ name: 'kubelet' }, { name: 'kubeadm' }, { name: 'kubectl' }] },
+        { type: 'apt.mark', machine: m.name, packages: ['kubelet', 'kubeadm', 'kubectl'], hold: true },
+      ]),
+  },
+  {
+    name: 'control-plane-initialized',
+    title: 'Control plane initialised',
+    description:
+      'kubeadm init --pod-network-cidr=10.244.0.0/16 ran on cp-1 and admin.conf was copied to $HOME/.kube/config; no CNI yet, so cp-1 is NotReady.',
+    base: 'packages-installed',
+    steps: () => [
+      { type: 'kubeadm.init', machine: 'cp-1', options: { podNetworkCidr: '10.244.0.0/16' } },
+      { type: 'file.mkdir', machine: 'cp-1', path: '/root/.kube', parents: true },
+      { type: 'file.copy', machine: 'cp-1', from: '/etc/kubernetes/admin.conf', to: '/root/.kube/config' },
+    ],
+  },
+  {
+    name: 'cni-installed',
+    title: 'CNI installed',
+    description: `Flannel applied from ${FLANNEL_URL}; cp-1 is Ready and CoreDNS is Running.`,
+    base: 'control-plane-initialized',
+    steps: () => [{ type: 'clock.advance', ms: 60_000 }, { type: 'kubectl.apply.flannel' }, { type: 'clock.advance', ms: 30_000 }],
+  },
+  {
+    name: 'workers-joined',
+    title: 'Workers joined',
+    description: 'worker-1 and worker-2 joined with the token from kubeadm init; all three nodes are Ready.',
+    base: 'cni-installed',
+    steps: (s) => [joinWorker(s, 'worker-1'), joinWorker(s, 'worker-2'), { type: 'clock.advance', ms: 60_000 }],
+  },
+];
+
+/** Lists the scenarios' names, titles and descriptions. */
+export function listScenarios(): Array<{ name: string; title: string; description: string }> {
+  return scenarios.map(({ name, title, description }) => ({ name, title, description }));
+}
+
+const cache = new Map<string, ClusterState>();
+
+/**
+ * Builds the named scenario's state from the empty world. Deterministic: same name, same seed
+ * and start time → the same state. @throws EngineError NoSuchScenario
+ */
+export function buildScenario(name: string, seed = DEFAULT_SEED, start = Date.parse(DEFAULT_CLOCK_START)): ClusterState {
+  const key = `${name}|${seed}|${start}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const scenario = scenarios.find((s) => s.name === name);
+  if (!scenario) throw new EngineError('NoSuchScenario', { name });
+  let state = scenario.base ? buildScenario(scenario.base, seed, start) : createEmptyState(start, seed);
+  for (const command of scenario.steps(state)) {
+    const t = apply(state, command);
+    if (!t.ok) throw new EngineError('Internal', { message: `scenario ${name}: ${command.type}: ${t.error.message}` });
+    state = t.state;
+  }
+  cache.set(key, state);
+  return state;
+}
+
+/** The shell context every scenario starts with: logged in as root on cp-1. */
+export function scenarioShell(): ScenarioShell {
+  return { machine: 'cp-1', env: { HOME: '/root', USER: 'root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' } };
+}
+
+/** Re-exported for scenario authors who print the join command. */
+export { formatJoinCommand };

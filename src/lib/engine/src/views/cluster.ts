@@ -1,0 +1,90 @@
+/**
+ * Read-only views of the cluster as kubectl shows it: node and pod rows with derived status.
+ * Pure functions of the state; no formatting.
+ */
+import type { ClusterState } from '../model/state.ts';
+import { nodeReady } from '../machine/kubelet.ts';
+
+/** One row of `kubectl get nodes`. */
+export interface NodeRow {
+  readonly name: string;
+  readonly status: 'Ready' | 'NotReady';
+  readonly roles: string;
+  readonly ageMs: number;
+  readonly version: string;
+  readonly internalIP: string;
+  readonly osImage: string;
+  readonly kernel: string;
+  readonly runtime: string;
+}
+
+/** Nodes sorted by name, as the API lists them. */
+export function listNodes(state: ClusterState): NodeRow[] {
+  const c = state.cluster;
+  if (!c) return [];
+  return Object.values(c.nodes)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((n) => {
+      const m = state.machines[n.machine];
+      return {
+        name: n.name,
+        status: m && nodeReady(m) ? 'Ready' : 'NotReady',
+        roles: n.controlPlane ? 'control-plane' : '<none>',
+        ageMs: state.now - n.createdAt,
+        version: n.kubeletVersion,
+        internalIP: m?.ip ?? '<none>',
+        osImage: m?.os ?? '<unknown>',
+        kernel: m?.kernel ?? '<unknown>',
+        runtime: m ? `containerd://${m.containerd.version}` : '<unknown>',
+      };
+    });
+}
+
+/** One row of `kubectl get pods`. */
+export interface PodRow {
+  readonly namespace: string;
+  readonly name: string;
+  readonly ready: string;
+  readonly status: string;
+  readonly restarts: number;
+  readonly ageMs: number;
+  readonly ip: string;
+  readonly node: string;
+}
+
+/** Pods of one namespace (or all when `namespace` is null), sorted by namespace then name. */
+export function listPods(state: ClusterState, namespace: string | null): PodRow[] {
+  const c = state.cluster;
+  if (!c) return [];
+  const ready = new Set(
+    Object.values(c.nodes)
+      .filter((n) => {
+        const m = state.machines[n.machine];
+        return m !== undefined && nodeReady(m);
+      })
+      .map((n) => n.name),
+  );
+  const podCidrBase = (c.podSubnet ?? '10.244.0.0/16').split('.').slice(0, 2).join('.');
+  const nodeIndex = Object.keys(c.nodes).sort();
+  return Object.values(c.pods)
+    .filter((p) => namespace === null || p.namespace === namespace)
+    .sort((a, b) => (a.namespace + '/' + a.name < b.namespace + '/' + b.name ? -1 : 1))
+    .map((p, i) => {
+      const node = p.node ? c.nodes[p.node] : undefined;
+      const m = node ? state.machines[node.machine] : undefined;
+      const hostNetwork = p.app !== 'coredns';
+      const running = p.app === 'coredns' ? p.node !== null && ready.has(p.node) : m?.kubelet.active === 'active';
+      const status = p.node === null ? 'Pending' : running ? 'Running' : p.app === 'coredns' ? 'ContainerCreating' : 'Pending';
+      const podIP = `${podCidrBase}.${Math.max(0, nodeIndex.indexOf(p.node ?? ''))}.${i + 2}`;
+      return {
+        namespace: p.namespace,
+        name: p.name,
+        ready: running ? '1/1' : '0/1',
+        status,
+        restarts: 0,
+        ageMs: state.now - p.createdAt,
+        ip: p.node === null ? '<none>' : hostNetwork ? (m?.ip ?? '<none>') : running ? podIP : '<none>',
+        node: p.node ?? '<none>',
+      };
+    });
+}
