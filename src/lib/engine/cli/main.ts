@@ -1,0 +1,131 @@
+/**
+ * The `kubelife` command: an interactive simulated terminal (REPL) or a script runner.
+ * Node only; everything else goes through the same session.run(line) as the browser.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createSession, type SerializedState, type Session } from '../shell/index.ts';
+import { scriptLines } from './script.ts';
+import { repl } from './repl.ts';
+
+const USAGE = `Usage:
+  kubelife                          start an interactive simulated terminal
+  kubelife run FILE [options]       run each command line of FILE and print a transcript
+
+Options:
+  --scenario NAME   start from a named scenario (default: bare-machines)
+  --load FILE       start from a state saved with --save
+  --save FILE       save the final state as JSON
+  --seed N          random seed (default: 1)
+  -h, --help        show this help
+  -v, --version     print the kubelife version`;
+
+interface CliOptions {
+  scenario?: string;
+  load?: string;
+  save?: string;
+  seed?: number;
+  file?: string;
+  command: 'repl' | 'run' | 'help' | 'version';
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): CliOptions {
+  const o: CliOptions = { command: 'repl' };
+  const value = (i: number, flag: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('-')) throw new UsageError(`option ${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const take = (): string => (inline !== undefined ? inline : value(i++, flag));
+    if (flag === '-h' || flag === '--help') o.command = 'help';
+    else if (flag === '-v' || flag === '--version') o.command = 'version';
+    else if (flag === '--scenario') o.scenario = take();
+    else if (flag === '--load') o.load = take();
+    else if (flag === '--save') o.save = take();
+    else if (flag === '--seed') {
+      const n = Number(take());
+      if (!Number.isInteger(n)) throw new UsageError('option --seed needs an integer');
+      o.seed = n;
+    } else if (flag.startsWith('-')) throw new UsageError(`unknown option: ${flag}`);
+    else if (o.command === 'repl' && flag === 'run') o.command = 'run';
+    else if (o.command === 'run' && o.file === undefined) o.file = flag;
+    else throw new UsageError(`unexpected argument: ${flag}`);
+  }
+  if (o.command === 'run' && o.file === undefined) throw new UsageError('run needs a FILE');
+  return o;
+}
+
+function packageVersion(): string {
+  const require = createRequire(import.meta.url);
+  for (const p of ['../../package.json', '../package.json']) {
+    try {
+      return (require(p) as { version: string }).version;
+    } catch {
+      // Try the next layout (dist/cli or cli).
+    }
+  }
+  return '0.0.0';
+}
+
+async function openSession(o: CliOptions): Promise<Session> {
+  if (o.load !== undefined) {
+    const state = JSON.parse(await readFile(o.load, 'utf8')) as SerializedState;
+    return createSession({ state });
+  }
+  return createSession({ ...(o.scenario !== undefined ? { scenario: o.scenario } : {}), ...(o.seed !== undefined ? { seed: o.seed } : {}) });
+}
+
+async function runScript(o: CliOptions, file: string): Promise<number> {
+  const session = await openSession(o);
+  const lines = scriptLines(await readFile(file, 'utf8'));
+  let code = 0;
+  for (const line of lines) {
+    process.stdout.write(`$ ${line}\n`);
+    const r = await session.run(line);
+    process.stdout.write(r.stdout);
+    process.stderr.write(r.stderr);
+    if (r.exitCode !== 0) {
+      code = r.exitCode;
+      break;
+    }
+  }
+  if (o.save !== undefined) await writeFile(o.save, `${JSON.stringify(session.save())}\n`);
+  return code;
+}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let o: CliOptions;
+  try {
+    o = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`kubelife: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  try {
+    if (o.command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (o.command === 'version') {
+      process.stdout.write(`kubelife ${packageVersion()}\n`);
+      return 0;
+    }
+    if (o.command === 'run') return await runScript(o, o.file ?? '');
+    const session = await openSession(o);
+    const code = await repl(session);
+    if (o.save !== undefined) await writeFile(o.save, `${JSON.stringify(session.save())}\n`);
+    return code;
+  } catch (error) {
+    process.stderr.write(`kubelife: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
