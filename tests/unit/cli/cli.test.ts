@@ -1,0 +1,50 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const node = 'node_modules/.bin/node';
+const bin = 'src/lib/engine/bin/kubelife.js';
+const kubelife = (...args: string[]) => spawnSync(node, [bin, ...args], { encoding: 'utf8' });
+
+beforeAll(() => {
+  execFileSync('npx', ['tsc', '-b', 'src/lib/engine']);
+}, 120_000);
+
+describe('kubelife CLI', () => {
+  it('runs a script and prints a transcript', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubelife-'));
+    const file = join(dir, 'script.sh');
+    writeFileSync(file, '# comment\n\nkubeadm version \\\n  -o short\n');
+
+    const r = kubelife('run', file, '--scenario', 'packages-installed');
+
+    expect(r.stdout).toBe('$ kubeadm version \\\n  -o short\nv1.36.4\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('stops at the first failing command with its exit code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubelife-'));
+    const file = join(dir, 'script.sh');
+    writeFileSync(file, 'foo\necho never\n');
+
+    const r = kubelife('run', file);
+
+    expect(r.status).toBe(127);
+    expect(r.stdout).not.toContain('never');
+  });
+
+  it('rejects an unknown option with usage, exit 2', () => {
+    const r = kubelife('--bogus');
+
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('kubelife: unknown option: --bogus');
+  });
+
+  it('prints its version', () => {
+    const r = kubelife('--version');
+
+    expect(r.stdout).toMatch(/^kubelife \d+\.\d+\.\d+\n$/);
+  });
+});

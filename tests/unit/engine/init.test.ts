@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { apply, buildScenario, flattenPhases, initPhases, runPhases, type Phase } from 'kubelife';
+
+const run = (scenario: string, options = {}) => apply(buildScenario(scenario), { type: 'kubeadm.init', machine: 'cp-1', options });
+const lines = (t: ReturnType<typeof run>): string[] =>
+  t.events.map((e) => (e.type === 'phase.log' ? `[${e.phase}] ${e.text}` : e.type === 'preflight.warning' ? `\t[WARNING ${e.check}]: ${e.message}` : e.text));
+
+describe('kubeadm init phases', () => {
+  it('lists the upstream top-level phases in order', () => {
+    const top = flattenPhases(initPhases).filter((e) => e.depth === 0).map((e) => e.path);
+
+    expect(top).toEqual([
+      'preflight', 'certs', 'kubeconfig', 'etcd', 'control-plane', 'kubelet-start', 'wait-control-plane',
+      'upload-config', 'upload-certs', 'mark-control-plane', 'bootstrap-token', 'kubelet-finalize', 'addon', 'show-join-command',
+    ]);
+  });
+
+  it('computes nested phase paths', () => {
+    const paths = flattenPhases(initPhases).map((e) => e.path);
+
+    expect(paths).toContain('certs/apiserver-kubelet-client');
+    expect(paths).toContain('addon/kube-proxy');
+  });
+
+  it('wraps a failure with the phase path', () => {
+    const phases: Phase<null>[] = [{ name: 'a', short: '', phases: [{ name: 'b', short: '', run: () => { throw new Error('boom'); } }] }];
+
+    const attempt = (): void => runPhases(phases, null, []);
+
+    expect(attempt).toThrow('error execution phase a/b: Error: boom');
+  });
+
+  it('skips a phase and its children with --skip-phases', () => {
+    const t = run('packages-installed', { skipPhases: ['addon/coredns'] });
+
+    expect(t.ok).toBe(true);
+    expect(lines(t)).not.toContain('[addons] Applied essential addon: CoreDNS');
+    expect(lines(t)).toContain('[addons] Applied essential addon: kube-proxy');
+  });
+
+  // upstream: cmd/kubeadm/app/cmd/phases/init/showjoincommand.go, cmd/kubeadm/app/cmd/phases/init/certs.go
+  it('prints the upstream init wording', () => {
+    const out = lines(run('packages-installed', { podNetworkCidr: '10.244.0.0/16' })).join('\n');
+
+    expect(out).toMatch(/^\[init\] Using Kubernetes version: v1\.36\.4\n\[preflight\] Running pre-flight checks/);
+    expect(out).toContain('[certs] apiserver serving cert is signed for DNS names [cp-1 kubernetes kubernetes.default kubernetes.default.svc kubernetes.default.svc.cluster.local] and IPs [10.96.0.1 10.0.0.11]');
+    expect(out).toContain('[kubeconfig] Writing "super-admin.conf" kubeconfig file');
+    expect(out).toContain('Your Kubernetes control-plane has initialized successfully!');
+    expect(out).toMatch(/kubeadm join 10\.0\.0\.11:6443 --token [a-z0-9]{6}\.[a-z0-9]{16} \\\n\t--discovery-token-ca-cert-hash sha256:[0-9a-f]{64} $/);
+  });
+
+  it('pins the join hash to the CA key from the key pool', () => {
+    const t = run('packages-installed');
+
+    expect(t.ok && t.state.cluster?.caHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('kubeadm init preflight', () => {
+  // upstream: cmd/kubeadm/app/preflight/checks.go
+  it('fails a second init with FileAvailable and Port errors', () => {
+    const t = apply(buildScenario('control-plane-initialized'), { type: 'kubeadm.init', machine: 'cp-1', options: {} });
+
+    expect(t.ok).toBe(false);
+    const text = lines(t).join('\n');
+    expect(text).toContain('\t[ERROR FileAvailable--etc-kubernetes-manifests-kube-apiserver.yaml]: /etc/kubernetes/manifests/kube-apiserver.yaml already exists');
+    expect(text).toContain('\t[ERROR Port-6443]: Port 6443 is in use');
+    expect(!t.ok && t.error.message).toBe('error execution phase preflight: preflight checks failed');
+  });
+
+  it('rejects IP forwarding off and warns about swap on bare machines with packages', () => {
+    let s = buildScenario('bare-machines');
+    for (const c of [
+      { type: 'apt.update', machine: 'cp-1' },
+      { type: 'apt.install', machine: 'cp-1', packages: [{ name: 'kubeadm' }, { name: 'kubelet' }] },
+    ] as const) {
+      const t = apply(s, c);
+      if (t.ok) s = t.state;
+    }
+
+    const t = apply(s, { type: 'kubeadm.init', machine: 'cp-1', options: {} });
+
+    const text = lines(t).join('\n');
+    expect(text).toContain('[ERROR FileContent--proc-sys-net-ipv4-ip_forward]: /proc/sys/net/ipv4/ip_forward contents are not set to 1');
+    expect(text).toContain('[WARNING Swap]: swap is supported for cgroup v2 only.');
+  });
+
+  it('downgrades ignored errors to warnings', () => {
+    const t = apply(buildScenario('control-plane-initialized'), { type: 'kubeadm.init', machine: 'cp-1', options: { ignorePreflightErrors: ['all'] } });
+
+    expect(lines(t).join('\n')).toContain('\t[WARNING Port-6443]: Port 6443 is in use');
+  });
+
+  it('rejects a control plane version two minors below kubeadm', () => {
+    const t = run('packages-installed', { kubernetesVersion: 'v1.34.0' });
+
+    expect(!t.ok && t.error.message).toBe('this version of kubeadm only supports deploying clusters with the control plane version >= 1.35.0. Current version: v1.34.0');
+  });
+
+  it('rejects a 4-part --kubernetes-version', () => {
+    const t = run('packages-installed', { kubernetesVersion: '1.36.4.1' });
+
+    expect(t.ok).toBe(false);
+  });
+
+  it('fails wait-control-plane after 4m when swap keeps the kubelet down', () => {
+    let s = buildScenario('bare-machines');
+    for (const c of [
+      { type: 'sysctl.set', machine: 'cp-1', key: 'net.ipv4.ip_forward', value: '1' },
+      { type: 'apt.update', machine: 'cp-1' },
+      { type: 'apt.install', machine: 'cp-1', packages: [{ name: 'kubeadm' }, { name: 'kubelet' }] },
+    ] as const) {
+      const t = apply(s, c);
+      if (t.ok) s = t.state;
+    }
+
+    const t = apply(s, { type: 'kubeadm.init', machine: 'cp-1', options: {} });
+
+    expect(!t.ok && t.error.message).toMatch(/^error execution phase wait-control-plane: failed while waiting for the kubelet to start/);
+    expect(!t.ok && t.state?.machines['cp-1']?.files['/etc/kubernetes/manifests/etcd.yaml']).toBeTruthy();
+  });
+});
