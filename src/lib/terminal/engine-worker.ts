@@ -4,11 +4,9 @@
  * interleaving). Keeping the engine off the main thread keeps typing responsive while kubeadm
  * signs certificates.
  */
-import { createSession } from 'kubelife';
+import { createSession, type Session, type SerializedState } from 'kubelife';
 
-import { promptFor, type WorkerRequest, type WorkerResponse } from './protocol.ts';
-
-type Session = ReturnType<typeof createSession>;
+import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 interface WorkerScope {
   postMessage(message: WorkerResponse): void;
@@ -19,32 +17,14 @@ const scope = self as unknown as WorkerScope;
 let session: Session | undefined;
 let queue: Promise<void> = Promise.resolve();
 
-/** Machines entered with `ssh`, for the prompt when the session does not expose its machine. */
-let machines: string[] = ['cp-1'];
-
-/**
- * The machine the session is logged into, for the prompt. Prefers the session's own `machine`
- * property; otherwise follows successful `ssh <machine>` / `exit` lines, so the page never runs
- * extra commands (which would make its state differ from the doc-tests').
- */
-function currentMachine(active: Session, line?: string, exitCode?: number): string {
-  const withMachine = active as Session & { readonly machine?: unknown };
-  if (typeof withMachine.machine === 'string' && withMachine.machine !== '') return withMachine.machine;
-  const words = (line ?? '').trim().split(/\s+/);
-  if (exitCode === 0 && words[0] === 'ssh' && words.length === 2 && words[1]) machines.push(words[1]);
-  if (exitCode === 0 && words[0] === 'exit' && machines.length > 1) machines.pop();
-  return machines[machines.length - 1] ?? 'cp-1';
-}
-
 async function handle(request: WorkerRequest): Promise<WorkerResponse> {
   try {
     if (request.type === 'load') {
       session =
         request.state === undefined
           ? createSession(request.scenario === '' ? {} : { scenario: request.scenario })
-          : createSession({ state: request.state as never });
-      machines = ['cp-1'];
-      return { id: request.id, type: 'loaded', prompt: promptFor(currentMachine(session)) };
+          : createSession({ state: request.state as SerializedState });
+      return { id: request.id, type: 'loaded', prompt: session.prompt };
     }
     if (session === undefined) return { id: request.id, type: 'error', message: 'no session loaded' };
     if (request.type === 'save') return { id: request.id, type: 'saved', state: session.save() };
@@ -55,7 +35,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
       stdout: result.stdout,
       stderr: result.stderr,
       exitCode: result.exitCode,
-      prompt: promptFor(currentMachine(session, request.line, result.exitCode)),
+      prompt: session.prompt,
     };
   } catch (error) {
     return { id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) };

@@ -63,8 +63,3 @@ export interface ErrorResponse {
 
 /** Any response the worker sends. */
 export type WorkerResponse = LoadResponse | RunResponse | SaveResponse | ErrorResponse;
-
-/** Builds the bash-style prompt for a machine name. */
-export function promptFor(machine: string): string {
-  return `root@${machine}:~# `;
-}
