@@ -11,22 +11,28 @@ export function repl(session: Session): Promise<number> {
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true, historySize: 1000 });
     let buffer = '';
     let last = 0;
+    const queue: string[] = [];
     let busy = false;
     const prompt = (): void => {
       rl.setPrompt(buffer ? '> ' : session.prompt);
       rl.prompt();
     };
     rl.on('SIGINT', () => {
-      // Like bash: abandon the current line and show a fresh prompt.
+      // Like bash: abandon the current line (readline keeps it unless killed) and re-prompt.
+      rl.write(null, { ctrl: true, name: 'e' });
+      rl.write(null, { ctrl: true, name: 'u' });
       buffer = '';
       process.stdout.write('^C\n');
       prompt();
     });
-    rl.on('line', (line) => {
-      if (busy) return;
+    // Lines typed while a command runs are queued, like a terminal's type-ahead.
+    const next = (): void => {
+      const line = queue.shift();
+      if (line === undefined) return;
       if (/\\$/.test(line)) {
         buffer += `${line}\n`;
         prompt();
+        next();
         return;
       }
       const full = buffer + line;
@@ -41,8 +47,15 @@ export function repl(session: Session): Promise<number> {
           rl.close();
           return;
         }
-        prompt();
+        if (queue.length > 0) {
+          process.stdout.write(`${session.prompt}${queue[0] ?? ''}\n`);
+          next();
+        } else prompt();
       });
+    };
+    rl.on('line', (line) => {
+      queue.push(line);
+      if (!busy) next();
     });
     rl.on('close', () => {
       if (!session.exited) process.stdout.write('\n');
