@@ -7,11 +7,11 @@ import { createSession } from 'kubelife';
 import { formatPageProblems, runPage } from '../../scripts/lib/doctest-runner.ts';
 
 const page = (expected: string, meta = ''): string =>
-  ['---', 'title: Harness check', 'kind: leaf', '---', '', '```console run' + meta, 'kubeadm version -o short', '```', '', '```text output', expected, '```', ''].join('\n');
+  ['---', 'title: Harness check', 'kind: leaf', 'scenario: packages-installed', '---', '', '```console run' + meta, 'kubeadm version -o short', '```', '', '```text output', expected, '```', ''].join('\n');
 
 describe('doc-test harness', () => {
   it('passes a page whose expected output is what the engine prints', async () => {
-    const actual = (await createSession().run('kubeadm version -o short')).stdout.trimEnd();
+    const actual = (await createSession({ scenario: 'packages-installed' }).run('kubeadm version -o short')).stdout.trimEnd();
 
     const result = await runPage('good.mdx', page(actual));
 
@@ -23,11 +23,11 @@ describe('doc-test harness', () => {
 
     expect(result.ok).toBe(false);
     expect(formatPageProblems(result)).toContain('- v0.0.0-not-what-kubeadm-prints');
-    expect(formatPageProblems(result)).toContain('bad.mdx:6');
+    expect(formatPageProblems(result)).toContain('bad.mdx:7');
   });
 
   it('fails a page that expects a non-zero exit code from a command that succeeds', async () => {
-    const actual = (await createSession().run('kubeadm version -o short')).stdout.trimEnd();
+    const actual = (await createSession({ scenario: 'packages-installed' }).run('kubeadm version -o short')).stdout.trimEnd();
 
     const result = await runPage('exit.mdx', page(actual, ' exit=1'));
 
