@@ -39,7 +39,22 @@ describe.each(guides.map((g) => [g.guide, g] as const))('guide %s', (_name, guid
     guide.leaves
       .map((leaf, i) => [leaf.file, leaf, guide.leaves[i + 1]] as const)
       .filter(([, leaf, next]) => next !== undefined && leaf.meta.produces !== undefined),
-  )('leaf %s leaves the state the next leaf starts from', (_file, leaf, next) => {
+  )('leaf %s names the scenario the next leaf starts from', (_file, leaf, next) => {
     expect(leaf.meta.produces).toBe(next?.meta.scenario);
+  });
+
+  it.each(
+    guide.leaves
+      .filter((leaf) => leaf.meta.scenario !== undefined && leaf.meta.produces !== undefined)
+      .map((leaf) => [leaf.file, leaf] as const),
+  )('leaf %s really produces the state its `produces` scenario holds', async (_file, leaf) => {
+    const session = createSession({ scenario: leaf.meta.scenario ?? '' });
+
+    await runPage(leaf.file, leaf.source, session);
+
+    const { scenario: _reached, ...reached } = session.save() as unknown as Record<string, unknown>;
+    const produced = createSession({ scenario: leaf.meta.produces ?? '' }).save();
+    const { scenario: _named, ...expected } = produced as unknown as Record<string, unknown>;
+    expect(reached).toEqual(expected);
   });
 });
