@@ -19,6 +19,11 @@ export async function openTerminal(page: Page): Promise<void> {
   await expect(terminal(page)).toContainText('root@cp-1:~#');
 }
 
+/** Moves keyboard focus into the started terminal (Run buttons leave focus where it was). */
+export async function focusTerminal(page: Page): Promise<void> {
+  await page.getByRole('textbox', { name: 'Terminal input' }).focus();
+}
+
 /** Types a command with the keyboard into the focused terminal and presses Enter. */
 export async function typeCommand(page: Page, command: string): Promise<void> {
   await page.keyboard.type(command);
