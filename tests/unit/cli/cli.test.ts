@@ -1,4 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
+import { DEFAULT_KUBERNETES_VERSION } from 'kubelife';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ describe('kubelife CLI', () => {
 
     const r = kubelife('run', file, '--scenario', 'packages-installed');
 
-    expect(r.stdout).toBe('$ kubeadm version \\\n  -o short\nv1.36.4\n');
+    expect(r.stdout).toBe(`$ kubeadm version \\\n  -o short\n${DEFAULT_KUBERNETES_VERSION}\n`);
     expect(r.status).toBe(0);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_KUBERNETES_VERSION, parseVersion } from 'kubelife';
 import { apply, buildScenario, flattenPhases, initPhases, runPhases, type Phase } from 'kubelife';
 
 const run = (scenario: string, options = {}) => apply(buildScenario(scenario), { type: 'kubeadm.init', machine: 'cp-1', options });
@@ -42,7 +43,7 @@ describe('kubeadm init phases', () => {
   it('prints the upstream init wording', () => {
     const out = lines(run('packages-installed', { podNetworkCidr: '10.244.0.0/16' })).join('\n');
 
-    expect(out).toMatch(/^\[init\] Using Kubernetes version: v1\.36\.4\n\[preflight\] Running pre-flight checks/);
+    expect(out).toMatch(new RegExp(`^\\[init\\] Using Kubernetes version: ${DEFAULT_KUBERNETES_VERSION.replaceAll('.', '\\.')}\\n\\[preflight\\] Running pre-flight checks`));
     expect(out).toContain('[certs] apiserver serving cert is signed for DNS names [cp-1 kubernetes kubernetes.default kubernetes.default.svc kubernetes.default.svc.cluster.local] and IPs [10.96.0.1 10.0.0.11]');
     expect(out).toContain('[kubeconfig] Writing "super-admin.conf" kubeconfig file');
     expect(out).toContain('Your Kubernetes control-plane has initialized successfully!');
@@ -92,9 +93,11 @@ describe('kubeadm init preflight', () => {
   });
 
   it('rejects a control plane version two minors below kubeadm', () => {
-    const t = run('packages-installed', { kubernetesVersion: 'v1.34.0' });
+    const kubeadm = parseVersion(DEFAULT_KUBERNETES_VERSION);
+    const tooOld = `v${kubeadm.major}.${kubeadm.minor - 2}.0`;
+    const t = run('packages-installed', { kubernetesVersion: tooOld });
 
-    expect(!t.ok && t.error.message).toBe('this version of kubeadm only supports deploying clusters with the control plane version >= 1.35.0. Current version: v1.34.0');
+    expect(!t.ok && t.error.message).toBe(`this version of kubeadm only supports deploying clusters with the control plane version >= ${kubeadm.major}.${kubeadm.minor - 1}.0. Current version: ${tooOld}`);
   });
 
   it('rejects a 4-part --kubernetes-version', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_KUBERNETES_VERSION } from 'kubelife';
 import { createSession } from 'kubelife';
 import { registry } from 'kubelife/shell';
 
@@ -37,7 +38,7 @@ describe('session.run', () => {
   it('prints kubeadm version -o short', async () => {
     const r = await createSession({ scenario: 'packages-installed' }).run('kubeadm version -o short');
 
-    expect(r.stdout).toBe('v1.36.4\n');
+    expect(r.stdout).toBe(`${DEFAULT_KUBERNETES_VERSION}\n`);
   });
 
   it('runs && only after success and || only after failure', async () => {
@@ -69,9 +70,10 @@ describe('session.run', () => {
   });
 
   it('prints apt-mark hold lines', async () => {
+    const pkg = `${DEFAULT_KUBERNETES_VERSION.slice(1)}-1.1`;
     const s = createSession();
     await s.run('apt-get update');
-    await s.run('apt-get install -y kubelet=1.36.4-1.1 kubeadm=1.36.4-1.1 kubectl=1.36.4-1.1');
+    await s.run(`apt-get install -y kubelet=${pkg} kubeadm=${pkg} kubectl=${pkg}`);
 
     const r = await s.run('apt-mark hold kubelet kubeadm kubectl');
 

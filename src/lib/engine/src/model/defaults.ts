@@ -5,10 +5,9 @@
 
 /**
  * Kubernetes version used when nothing else is asked for (packages installed without a pin,
- * `kubeadm init` without `--kubernetes-version`). v1.36.4 is the newest GA patch release
- * found in upstream material (kubeadm version output, build 2026-08-20).
+ * `kubeadm init` without `--kubernetes-version`): the release catalog's newest stable patch.
  */
-export const DEFAULT_KUBERNETES_VERSION = 'v1.36.4';
+export { DEFAULT_KUBERNETES_VERSION } from './releases.ts';
 
 /** Debian package revision the pkgs.k8s.io repositories use (`1.36.4-1.1`). */
 export const DEFAULT_PACKAGE_REVISION = '1.1';
