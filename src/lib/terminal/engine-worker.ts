@@ -4,9 +4,9 @@
  * interleaving). Keeping the engine off the main thread keeps typing responsive while kubeadm
  * signs certificates.
  */
-import { createSession, type Session, type SerializedState } from 'kubelife';
+import { createSession, formatRfc3339, type Session, type SerializedState } from 'kubelife';
 
-import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { ClusterStatus, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 interface WorkerScope {
   postMessage(message: WorkerResponse): void;
@@ -17,6 +17,12 @@ const scope = self as unknown as WorkerScope;
 let session: Session | undefined;
 let queue: Promise<void> = Promise.resolve();
 
+/** Reads the badge summary from the session's saved state (no extra commands run). */
+function statusOf(active: Session): ClusterStatus {
+  const { state } = active.save();
+  return { clock: formatRfc3339(state.now), version: state.cluster?.version ?? null };
+}
+
 async function handle(request: WorkerRequest): Promise<WorkerResponse> {
   try {
     if (request.type === 'load') {
@@ -24,7 +30,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
         request.state === undefined
           ? createSession(request.scenario === '' ? {} : { scenario: request.scenario })
           : createSession({ state: request.state as SerializedState });
-      return { id: request.id, type: 'loaded', prompt: session.prompt };
+      return { id: request.id, type: 'loaded', prompt: session.prompt, status: statusOf(session) };
     }
     if (session === undefined) return { id: request.id, type: 'error', message: 'no session loaded' };
     if (request.type === 'save') return { id: request.id, type: 'saved', state: session.save() };
@@ -36,6 +42,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
       stderr: result.stderr,
       exitCode: result.exitCode,
       prompt: session.prompt,
+      status: statusOf(session),
     };
   } catch (error) {
     return { id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) };

@@ -9,6 +9,7 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 
 import { createLineDiscipline, type ExecuteResult } from './line-discipline.ts';
+import type { ClusterStatus } from './protocol.ts';
 import { createEngineClient } from './worker-client.ts';
 
 /** Where and how to mount a terminal. */
@@ -22,6 +23,8 @@ export interface MountOptions {
   readonly onState: (state: unknown) => void;
   /** Called after every command with its plain-text transcript entry (prompt, command, output). */
   readonly onTranscript?: (text: string) => void;
+  /** Called with the simulated clock and cluster version after loading and after every command. */
+  readonly onStatus?: (status: ClusterStatus) => void;
 }
 
 /** Handle on a mounted terminal. */
@@ -82,6 +85,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       const ending = output === '' || output.endsWith('\n') ? '' : '\n';
       options.onTranscript?.(`${prompt}${echoed}\n${plain(output)}${ending}`);
       prompt = result.prompt;
+      options.onStatus?.(result.status);
       onState(await client.save());
       return { output, prompt: result.prompt };
     } catch (error) {
@@ -99,6 +103,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
     try {
       const loaded = await client.load(scenario, state);
       prompt = loaded.prompt;
+      options.onStatus?.(loaded.status);
       discipline.setPrompt(loaded.prompt);
     } catch (error) {
       term.write(`\x1b[2mkubelife: cannot load scenario ${scenario}: ${String(error)}\x1b[22m\r\n`);

@@ -30,11 +30,20 @@ export interface SaveRequest {
 /** Any request the worker understands. */
 export type WorkerRequest = LoadRequest | RunRequest | SaveRequest;
 
+/** A small summary of the simulated cluster for the terminal's state badge. */
+export interface ClusterStatus {
+  /** Simulated time, RFC 3339 (`2026-11-25T09:00:00Z`). */
+  readonly clock: string;
+  /** Control-plane version once `kubeadm init` ran, else null. */
+  readonly version: string | null;
+}
+
 /** Answer to a load: the prompt to show. */
 export interface LoadResponse {
   readonly id: number;
   readonly type: 'loaded';
   readonly prompt: string;
+  readonly status: ClusterStatus;
 }
 
 /** Answer to a run: what the command printed and the prompt to show next. */
@@ -45,6 +54,7 @@ export interface RunResponse {
   readonly stderr: string;
   readonly exitCode: number;
   readonly prompt: string;
+  readonly status: ClusterStatus;
 }
 
 /** Answer to a save. */

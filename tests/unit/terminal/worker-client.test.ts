@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { WorkerRequest, WorkerResponse } from '../../../src/lib/terminal/protocol.ts';
 import { createEngineClient, type WorkerLike } from '../../../src/lib/terminal/worker-client.ts';
 
+const status = { clock: '2026-11-25T09:00:00Z', version: null };
+
 /** A fake worker that answers asynchronously, in reverse order for runs, to prove id matching. */
 function fakeWorker(): WorkerLike & { terminated: boolean } {
   let listener: ((event: MessageEvent<WorkerResponse>) => void) | undefined;
@@ -15,11 +17,11 @@ function fakeWorker(): WorkerLike & { terminated: boolean } {
       listener = next;
     },
     postMessage(request: WorkerRequest) {
-      if (request.type === 'load') reply({ id: request.id, type: 'loaded', prompt: 'root@cp-1:~# ' }, 0);
+      if (request.type === 'load') reply({ id: request.id, type: 'loaded', prompt: 'root@cp-1:~# ', status }, 0);
       if (request.type === 'save') reply({ id: request.id, type: 'error', message: 'no session loaded' }, 0);
       if (request.type === 'run') {
         const delay = request.line === 'slow' ? 20 : 1;
-        reply({ id: request.id, type: 'ran', stdout: `${request.line}\n`, stderr: '', exitCode: 0, prompt: 'p' }, delay);
+        reply({ id: request.id, type: 'ran', stdout: `${request.line}\n`, stderr: '', exitCode: 0, prompt: 'p', status }, delay);
       }
     },
     terminate() {
