@@ -30,7 +30,7 @@ const impureSyntax = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', '.astro/**', 'node_modules/**', 'src/lib/engine/dist/**', 'test-results/**', 'playwright-report/**'],
+    ignores: ['dist/**', '.astro/**', 'node_modules/**', 'src/lib/engine/dist/**', 'test-results/**', 'playwright-report/**', 'tmp/**'],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -32,7 +32,7 @@ describe('determinism', () => {
 
   it('round-trips the saved state through JSON', async () => {
     const s = createSession({ scenario: 'workers-joined' });
-    const saved = JSON.parse(JSON.stringify(s.save()));
+    const saved = JSON.parse(JSON.stringify(s.save())) as ReturnType<typeof s.save>;
 
     const restored = createSession({ state: saved });
 

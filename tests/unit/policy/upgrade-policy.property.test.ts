@@ -57,6 +57,31 @@ describe('checkUpgradePolicy properties', () => {
     );
   });
 
+  it('accepts clustered versions only within one minor of the cluster, on kubeadm\'s minor, never a pre-release', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(near, ({ cluster, target, kubeadm, kubelets }) => {
+        const result = checkUpgradePolicy({
+          clusterVersion: cluster,
+          kubeadmVersion: kubeadm,
+          kubeletVersions: kubelets,
+          targetVersion: target,
+        });
+
+        if (result.mandatory.length > 0 || result.skippable.length > 0) return;
+        accepted++;
+        const minor = (v: string) => Number(v.split('.')[1]);
+        expect(Math.abs(minor(target) - minor(cluster))).toBeLessThanOrEqual(1);
+        expect(minor(target)).toBe(minor(kubeadm));
+        expect(target).not.toContain('-');
+      }),
+      { numRuns: 1000, seed: 42 },
+    );
+
+    // The generator exists to reach the accepting branch; a run that never gets there proves nothing.
+    expect(accepted).toBeGreaterThan(0);
+  });
+
   it('never reports a prerelease-free too-high jump as skippable', () => {
     fc.assert(
       fc.property(
