@@ -17,7 +17,11 @@ for (const theme of ['light', 'dark'] as const) {
 
       const results = await new AxeBuilder({ page }).analyze();
 
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        results.violations.map(
+          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        ),
+      ).toEqual([]);
     });
   }
 }
@@ -25,9 +29,13 @@ for (const theme of ['light', 'dark'] as const) {
 test('leaf page with a started terminal has no axe violations', async ({ page }) => {
   await page.goto('/guides/install/init-control-plane/');
   await page.getByRole('button', { name: 'Open terminal' }).click();
-  await expect(page.getByRole('region', { name: 'Terminal: simulated cluster' })).toContainText('root@cp-1:~#');
+  await expect(page.getByRole('region', { name: 'Terminal: simulated cluster' })).toContainText(
+    'root@cp-1:~#',
+  );
 
   const results = await new AxeBuilder({ page }).analyze();
 
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 });

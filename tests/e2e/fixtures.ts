@@ -40,7 +40,10 @@ export async function runAllSnippets(page: Page): Promise<void> {
     if ((await figure.getAttribute('data-snippet-figure')) !== 'run') continue;
     const output = figures.nth(i + 1);
     const expected = ((await output.locator('pre').textContent()) ?? '').trimEnd().split('\n');
-    const lastLine = expected.filter((line) => line.trim() !== '').at(-1)?.trim();
+    const lastLine = expected
+      .filter((line) => line.trim() !== '')
+      .at(-1)
+      ?.trim();
     await figure.getByRole('button', { name: /^Run: / }).click();
     runs++;
     if (lastLine !== undefined) await expect(transcript(page)).toContainText(lastLine);

@@ -27,6 +27,8 @@ test('answers a Run click quickly once the worker is warm', async ({ page }) => 
   }
 
   const median = [...timings].sort((a, b) => a - b)[2] ?? NaN;
-  console.log(`click-to-first-output (warm worker): ${timings.map((t) => t.toFixed(1)).join(', ')} ms; median ${median.toFixed(1)} ms`);
+  console.log(
+    `click-to-first-output (warm worker): ${timings.map((t) => t.toFixed(1)).join(', ')} ms; median ${median.toFixed(1)} ms`,
+  );
   expect(median).toBeLessThan(250);
 });

@@ -18,8 +18,12 @@ test.describe('site navigation', () => {
     const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
     const pager = page.getByRole('navigation', { name: 'Previous and next pages' });
 
-    await expect(crumbs.getByRole('link', { name: 'Install a cluster with kubeadm' })).toBeVisible();
-    await expect(pager.getByRole('link', { name: /Previous.*Initialise the control plane/ })).toBeVisible();
+    await expect(
+      crumbs.getByRole('link', { name: 'Install a cluster with kubeadm' }),
+    ).toBeVisible();
+    await expect(
+      pager.getByRole('link', { name: /Previous.*Initialise the control plane/ }),
+    ).toBeVisible();
     await expect(pager.getByRole('link', { name: /Next.*Join the worker nodes/ })).toBeVisible();
   });
 
@@ -28,9 +32,13 @@ test.describe('site navigation', () => {
 
     const main = page.getByRole('main');
 
-    await expect(main.getByRole('link', { name: 'Prepare the machines', exact: true })).toBeVisible();
+    await expect(
+      main.getByRole('link', { name: 'Prepare the machines', exact: true }),
+    ).toBeVisible();
     await expect(main.getByRole('link', { name: 'Verify the cluster', exact: true })).toBeVisible();
-    await expect(main.getByRole('listitem').filter({ hasText: 'Join the worker nodes' })).toContainText('kubeadm join');
+    await expect(
+      main.getByRole('listitem').filter({ hasText: 'Join the worker nodes' }),
+    ).toContainText('kubeadm join');
   });
 
   test('switches the theme and remembers the choice', async ({ page }) => {
@@ -43,7 +51,10 @@ test.describe('site navigation', () => {
     await page.goto('/guides/install/');
 
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
   });
 
   test('follows prefers-color-scheme until the reader chooses', async ({ page }) => {

@@ -17,7 +17,9 @@ test.describe('terminal', () => {
 
     await expect(transcript(page)).toContainText('[certs] Generating "ca" certificate and key');
     // The end of the output is on screen in xterm itself (earlier lines scrolled into its scrollback).
-    await expect(terminal(page).locator('.xterm-rows')).toContainText('kubeadm join 10.0.0.11:6443');
+    await expect(terminal(page).locator('.xterm-rows')).toContainText(
+      'kubeadm join 10.0.0.11:6443',
+    );
   });
 
   test('shows the node table for kubectl get nodes typed with the keyboard', async ({ page }) => {
@@ -39,7 +41,9 @@ test.describe('terminal', () => {
     await typeCommand(page, 'kubectl get nodes');
 
     await expect(terminal(page)).toContainText('scenario: packages-installed');
-    await expect(transcript(page)).toContainText('The connection to the server localhost:8080 was refused');
+    await expect(transcript(page)).toContainText(
+      'The connection to the server localhost:8080 was refused',
+    );
   });
 
   test('keeps the cluster when moving on to the next leaf', async ({ page }) => {
@@ -57,7 +61,9 @@ test.describe('terminal', () => {
     await expect(transcript(page)).toContainText('ls /root\nfrom-previous-leaf');
   });
 
-  test('starts from the scenario when the saved cluster came from an unrelated leaf', async ({ page }) => {
+  test('starts from the scenario when the saved cluster came from an unrelated leaf', async ({
+    page,
+  }) => {
     await page.goto('/guides/install/prepare-machines/');
     await openTerminal(page);
     await typeCommand(page, 'mkdir -p /root/from-an-unrelated-leaf');
@@ -79,7 +85,9 @@ test.describe('terminal', () => {
     await focusTerminal(page);
     await typeCommand(page, 'kubectl get nodes');
 
-    await expect(transcript(page)).toContainText('The connection to the server localhost:8080 was refused');
+    await expect(transcript(page)).toContainText(
+      'The connection to the server localhost:8080 was refused',
+    );
   });
 
   test('runs every snippet of the hard-way page in order against one cluster', async ({ page }) => {
@@ -90,5 +98,30 @@ test.describe('terminal', () => {
 
     await expect(transcript(page)).not.toContainText('command not found');
     await expect(terminal(page)).toContainText('root@cp-1:~#');
+  });
+
+  test('turns on xterm screen reader mode from its toggle', async ({ page }) => {
+    await page.goto('/guides/install/verify/');
+    await openTerminal(page);
+    const toggle = page.getByRole('button', { name: 'Screen reader' });
+
+    await toggle.click();
+
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(terminal(page).locator('.xterm-accessibility-tree')).toBeAttached();
+  });
+
+  test('copies a snippet command to the clipboard', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/guides/install/verify/');
+
+    await page.getByRole('button', { name: 'Copy: kubectl get nodes -o wide' }).click();
+
+    await expect(page.getByRole('button', { name: 'Copy: kubectl get nodes -o wide' })).toHaveText(
+      'Copied',
+    );
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'kubectl get nodes -o wide',
+    );
   });
 });

@@ -29,7 +29,10 @@ export async function loadGuideContext(guide: string, currentPath: string): Prom
 export function pagerFor(
   context: GuideContext,
   id: string,
-): { prev: { title: string; href: string } | undefined; next: { title: string; href: string } | undefined } {
+): {
+  prev: { title: string; href: string } | undefined;
+  next: { title: string; href: string } | undefined;
+} {
   const { prev, next } = neighbours(context.entries, id);
   const before = prev ?? context.overview;
   return {

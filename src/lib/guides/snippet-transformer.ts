@@ -38,7 +38,12 @@ function button(action: string, label: string, visible: string): Element {
   return {
     type: 'element',
     tagName: 'button',
-    properties: { type: 'button', className: ['snippet-btn'], dataAction: action, ariaLabel: label },
+    properties: {
+      type: 'button',
+      className: ['snippet-btn'],
+      dataAction: action,
+      ariaLabel: label,
+    },
     children: [text(visible)],
   };
 }
@@ -73,11 +78,23 @@ export function snippetTransformer(): ShikiTransformer {
         children:
           kind === 'run'
             ? [
-                { type: 'element', tagName: 'span', properties: { className: ['snippet-label'] }, children: [text('Terminal')] },
+                {
+                  type: 'element',
+                  tagName: 'span',
+                  properties: { className: ['snippet-label'] },
+                  children: [text('Terminal')],
+                },
                 button('run', `Run: ${short}`, 'Run'),
                 button('copy', `Copy: ${short}`, 'Copy'),
               ]
-            : [{ type: 'element', tagName: 'span', properties: { className: ['snippet-label'] }, children: [text('Expected output')] }],
+            : [
+                {
+                  type: 'element',
+                  tagName: 'span',
+                  properties: { className: ['snippet-label'] },
+                  children: [text('Expected output')],
+                },
+              ],
       };
       root.children[0] = {
         type: 'element',

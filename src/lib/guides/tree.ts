@@ -1,4 +1,11 @@
-import { guideHref, hardWayHref, leavesOf, overviews, parseGuideId, type GuideEntryLike } from './routes.ts';
+import {
+  guideHref,
+  hardWayHref,
+  leavesOf,
+  overviews,
+  parseGuideId,
+  type GuideEntryLike,
+} from './routes.ts';
 
 /** A page in the sidebar. */
 export interface TreeLink {

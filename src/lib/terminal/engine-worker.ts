@@ -32,7 +32,8 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
           : createSession({ state: request.state as SerializedState });
       return { id: request.id, type: 'loaded', prompt: session.prompt, status: statusOf(session) };
     }
-    if (session === undefined) return { id: request.id, type: 'error', message: 'no session loaded' };
+    if (session === undefined)
+      return { id: request.id, type: 'error', message: 'no session loaded' };
     if (request.type === 'save') return { id: request.id, type: 'saved', state: session.save() };
     const result = await session.run(request.line);
     return {
@@ -45,7 +46,11 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
       status: statusOf(session),
     };
   } catch (error) {
-    return { id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) };
+    return {
+      id: request.id,
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 

@@ -60,7 +60,10 @@ const KEYS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Creates a line discipline writing to and executing through `host`. */
-export function createLineDiscipline(host: LineDisciplineHost, initialPrompt: string): LineDiscipline {
+export function createLineDiscipline(
+  host: LineDisciplineHost,
+  initialPrompt: string,
+): LineDiscipline {
   let prompt = initialPrompt;
   let pending = '';
   let buffer = '';
@@ -173,10 +176,16 @@ export function createLineDiscipline(host: LineDisciplineHost, initialPrompt: st
         recall(historyIndex + 1);
         break;
       case 'left':
-        if (cursor > 0) host.write(move(base + cursor, base + cursor - 1)), (cursor -= 1);
+        if (cursor > 0) {
+          host.write(move(base + cursor, base + cursor - 1));
+          cursor -= 1;
+        }
         break;
       case 'right':
-        if (cursor < buffer.length) host.write(move(base + cursor, base + cursor + 1)), (cursor += 1);
+        if (cursor < buffer.length) {
+          host.write(move(base + cursor, base + cursor + 1));
+          cursor += 1;
+        }
         break;
       case 'home':
         host.write(move(base + cursor, base));

@@ -60,7 +60,12 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
     fontSize: 13,
     lineHeight: 1.2,
     scrollback: 5000,
-    theme: { background: '#0d1117', foreground: '#e6edf3', cursor: '#e6edf3', selectionBackground: '#264f78' },
+    theme: {
+      background: '#0d1117',
+      foreground: '#e6edf3',
+      cursor: '#e6edf3',
+      selectionBackground: '#264f78',
+    },
   });
   const fit = new FitAddon();
   term.loadAddon(fit);
@@ -89,7 +94,9 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       onState(await client.save());
       return { output, prompt: result.prompt };
     } catch (error) {
-      return { output: `\x1b[2mkubelife: ${error instanceof Error ? error.message : String(error)}\x1b[22m\n` };
+      return {
+        output: `\x1b[2mkubelife: ${error instanceof Error ? error.message : String(error)}\x1b[22m\n`,
+      };
     }
   }
 

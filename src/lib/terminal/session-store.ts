@@ -30,7 +30,10 @@ export type StartPoint =
 /** Decides where a page's terminal starts (pure). */
 export function chooseStart(saved: SavedSession | undefined, page: PageIdentity): StartPoint {
   if (saved === undefined) return { from: 'scenario' };
-  if (saved.page === page.page || (page.previousPage !== undefined && saved.page === page.previousPage)) {
+  if (
+    saved.page === page.page ||
+    (page.previousPage !== undefined && saved.page === page.previousPage)
+  ) {
     return { from: 'saved', page: saved.page, state: saved.state };
   }
   return { from: 'scenario' };
@@ -42,7 +45,10 @@ export function storageKey(guide: string, hardWay: boolean): string {
 }
 
 /** Reads a saved session; undefined when absent, unreadable or storage is blocked. */
-export function readSaved(storage: Pick<Storage, 'getItem'>, key: string): SavedSession | undefined {
+export function readSaved(
+  storage: Pick<Storage, 'getItem'>,
+  key: string,
+): SavedSession | undefined {
   try {
     const raw = storage.getItem(key);
     if (raw === null) return undefined;
@@ -54,7 +60,11 @@ export function readSaved(storage: Pick<Storage, 'getItem'>, key: string): Saved
 }
 
 /** Writes a saved session; storage failures (quota, privacy mode) only lose persistence. */
-export function writeSaved(storage: Pick<Storage, 'setItem'>, key: string, saved: SavedSession): void {
+export function writeSaved(
+  storage: Pick<Storage, 'setItem'>,
+  key: string,
+  saved: SavedSession,
+): void {
   try {
     storage.setItem(key, JSON.stringify(saved));
   } catch {

@@ -34,13 +34,16 @@ export function createEngineClient(worker: WorkerLike): EngineClient {
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ ...body, id } as WorkerRequest);
+      worker.postMessage({ ...body, id });
     });
   }
 
   return {
     async load(scenario, state) {
-      const body = state === undefined ? { type: 'load' as const, scenario } : { type: 'load' as const, scenario, state };
+      const body =
+        state === undefined
+          ? { type: 'load' as const, scenario }
+          : { type: 'load' as const, scenario, state };
       return (await request(body)) as LoadResponse;
     },
     async run(line) {

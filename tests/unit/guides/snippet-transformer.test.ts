@@ -23,7 +23,11 @@ describe('snippet transformer', () => {
   });
 
   it('keeps continuation lines inside one logical command, as the doc-tests do', async () => {
-    const html = await render('kubeadm init \\\n  --pod-network-cidr=10.244.0.0/16\nkubectl get nodes', 'console', 'run');
+    const html = await render(
+      'kubeadm init \\\n  --pod-network-cidr=10.244.0.0/16\nkubectl get nodes',
+      'console',
+      'run',
+    );
 
     expect(html).toContain(
       'data-commands="[&#x22;kubeadm init \\\\\\n  --pod-network-cidr=10.244.0.0/16&#x22;,&#x22;kubectl get nodes&#x22;]"',

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { buildGuideTree, type TreeNode } from '../../../src/lib/guides/tree.ts';
 import type { GuideEntryLike } from '../../../src/lib/guides/routes.ts';
 
-function entry(id: string, title: string, order: number, kind: 'overview' | 'leaf' = 'leaf'): GuideEntryLike {
+function entry(
+  id: string,
+  title: string,
+  order: number,
+  kind: 'overview' | 'leaf' = 'leaf',
+): GuideEntryLike {
   return { id, data: { title, description: `About ${title}.`, kind, order } };
 }
 

@@ -25,7 +25,10 @@ function fakeShell(command: string): ExecuteResult {
   if (name === 'echo') return { output: `${args.join(' ')}\n` };
   if (name === 'ssh') return { output: '', prompt: `root@${args[0] ?? ''}:~# ` };
   if (name === 'kubectl') {
-    return { output: 'NAME   STATUS   ROLES           AGE   VERSION\ncp-1   Ready    control-plane   5m    v1.34.2' };
+    return {
+      output:
+        'NAME   STATUS   ROLES           AGE   VERSION\ncp-1   Ready    control-plane   5m    v1.34.2',
+    };
   }
   return { output: `bash: ${name ?? ''}: command not found\n` };
 }
@@ -55,7 +58,12 @@ export function createRig(cols = 80): Rig {
       const rows: string[] = [];
       const buffer = term.buffer.active;
       for (let y = 0; y < term.rows; y++) {
-        rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true).trimEnd() ?? '');
+        rows.push(
+          buffer
+            .getLine(buffer.viewportY + y)
+            ?.translateToString(true)
+            .trimEnd() ?? '',
+        );
       }
       while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
       return rows;

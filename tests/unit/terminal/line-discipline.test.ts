@@ -129,7 +129,14 @@ describe('line discipline', () => {
     const screen = await rig.screen();
 
     expect(rig.executed).toEqual(['echo a \\\n  b', 'echo c']);
-    expect(screen).toEqual(['root@cp-1:~# echo a \\', '>   b', 'a b', 'root@cp-1:~# echo c', 'c', 'root@cp-1:~#']);
+    expect(screen).toEqual([
+      'root@cp-1:~# echo a \\',
+      '>   b',
+      'a b',
+      'root@cp-1:~# echo c',
+      'c',
+      'root@cp-1:~#',
+    ]);
   });
 
   it('switches to the prompt the command returns', async () => {

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 
-import { chooseStart, readSaved, storageKey, writeSaved } from '../../../src/lib/terminal/session-store.ts';
+import {
+  chooseStart,
+  readSaved,
+  storageKey,
+  writeSaved,
+} from '../../../src/lib/terminal/session-store.ts';
 
-const page = { key: 'kubelife:session:install', page: 'install-cni', previousPage: 'init-control-plane' };
+const page = {
+  key: 'kubelife:session:install',
+  page: 'install-cni',
+  previousPage: 'init-control-plane',
+};
 
 function memoryStorage(): Storage {
   const items = new Map<string, string>();
@@ -44,7 +53,10 @@ describe('chooseStart', () => {
   });
 
   it('starts the first leaf from its scenario even if another leaf saved state', () => {
-    const start = chooseStart({ page: 'verify', state: {} }, { key: 'k', page: 'prepare-machines' });
+    const start = chooseStart(
+      { page: 'verify', state: {} },
+      { key: 'k', page: 'prepare-machines' },
+    );
 
     expect(start).toEqual({ from: 'scenario' });
   });

@@ -17,11 +17,24 @@ function fakeWorker(): WorkerLike & { terminated: boolean } {
       listener = next;
     },
     postMessage(request: WorkerRequest) {
-      if (request.type === 'load') reply({ id: request.id, type: 'loaded', prompt: 'root@cp-1:~# ', status }, 0);
-      if (request.type === 'save') reply({ id: request.id, type: 'error', message: 'no session loaded' }, 0);
+      if (request.type === 'load')
+        reply({ id: request.id, type: 'loaded', prompt: 'root@cp-1:~# ', status }, 0);
+      if (request.type === 'save')
+        reply({ id: request.id, type: 'error', message: 'no session loaded' }, 0);
       if (request.type === 'run') {
         const delay = request.line === 'slow' ? 20 : 1;
-        reply({ id: request.id, type: 'ran', stdout: `${request.line}\n`, stderr: '', exitCode: 0, prompt: 'p', status }, delay);
+        reply(
+          {
+            id: request.id,
+            type: 'ran',
+            stdout: `${request.line}\n`,
+            stderr: '',
+            exitCode: 0,
+            prompt: 'p',
+            status,
+          },
+          delay,
+        );
       }
     },
     terminate() {
