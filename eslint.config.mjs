@@ -30,7 +30,15 @@ const impureSyntax = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', '.astro/**', 'node_modules/**', 'src/lib/engine/dist/**', 'test-results/**', 'playwright-report/**', 'tmp/**'],
+    ignores: [
+      'dist/**',
+      '.astro/**',
+      'node_modules/**',
+      'src/lib/engine/dist/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tmp/**',
+    ],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -38,7 +46,10 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -51,8 +62,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'core and shell are host-neutral: no Node modules.' },
-            { group: ['@xterm/*', 'astro', 'astro:*', 'astro/*'], message: 'core and shell know nothing of the site.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'core and shell are host-neutral: no Node modules.',
+            },
+            {
+              group: ['@xterm/*', 'astro', 'astro:*', 'astro/*'],
+              message: 'core and shell know nothing of the site.',
+            },
             { group: ['**/cli/**'], message: 'core and shell may not depend on the CLI.' },
           ],
         },
@@ -66,9 +83,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'core is host-neutral: no Node modules.' },
-            { group: ['@xterm/*', 'astro', 'astro:*', 'astro/*'], message: 'core knows nothing of the site.' },
-            { group: ['**/shell/**', '**/cli/**'], message: 'core may not depend on the shell or the CLI.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'core is host-neutral: no Node modules.',
+            },
+            {
+              group: ['@xterm/*', 'astro', 'astro:*', 'astro/*'],
+              message: 'core knows nothing of the site.',
+            },
+            {
+              group: ['**/shell/**', '**/cli/**'],
+              message: 'core may not depend on the shell or the CLI.',
+            },
           ],
         },
       ],
@@ -83,7 +109,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@xterm/*'], message: 'only src/lib/terminal imports xterm.' },
-            { group: ['**/lib/engine/**'], message: "import the engine by package name ('kubelife')." },
+            {
+              group: ['**/lib/engine/**'],
+              message: "import the engine by package name ('kubelife').",
+            },
           ],
         },
       ],
@@ -94,7 +123,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/lib/engine/**'], message: "import the engine by package name ('kubelife')." }] },
+        {
+          patterns: [
+            {
+              group: ['**/lib/engine/**'],
+              message: "import the engine by package name ('kubelife').",
+            },
+          ],
+        },
       ],
     },
   },

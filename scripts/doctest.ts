@@ -25,7 +25,11 @@ for (const guide of listGuides(process.cwd())) {
   for (const page of pages) {
     if (page.meta.doctest?.skip) continue;
     const result = await runPage(page.file, page.source);
-    report(result.ok, `${page.file} (${result.results.length} snippets)`, formatPageProblems(result));
+    report(
+      result.ok,
+      `${page.file} (${result.results.length} snippets)`,
+      formatPageProblems(result),
+    );
   }
   const first = guide.leaves[0];
   if (!first) continue;
@@ -36,7 +40,11 @@ for (const guide of listGuides(process.cwd())) {
     const result = await runPage(leaf.file, leaf.source, session);
     if (!result.ok) problems.push(formatPageProblems(result));
   }
-  report(problems.length === 0, `hard way: ${guide.guide} (${guide.leaves.length} leaves in one session)`, problems.join('\n\n'));
+  report(
+    problems.length === 0,
+    `hard way: ${guide.guide} (${guide.leaves.length} leaves in one session)`,
+    problems.join('\n\n'),
+  );
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -4,7 +4,11 @@
  */
 import { createSession } from 'kubelife';
 import type { Session } from 'kubelife';
-import { extractSnippets, normalizeOutput, splitFrontmatter } from '../../src/lib/guides/snippets.ts';
+import {
+  extractSnippets,
+  normalizeOutput,
+  splitFrontmatter,
+} from '../../src/lib/guides/snippets.ts';
 import type { PageMeta, Snippet } from '../../src/lib/guides/snippets.ts';
 import { diffLines } from './text-diff.ts';
 
@@ -41,7 +45,9 @@ export async function runSnippet(session: Session, snippet: Snippet): Promise<Sn
     const last = index === exitCodes.length - 1;
     const want = last ? snippet.exitCode : 0;
     if (code !== want) {
-      problems.push(`\`${snippet.commands[index] ?? ''}\` exited with ${code}, the page expects ${want}`);
+      problems.push(
+        `\`${snippet.commands[index] ?? ''}\` exited with ${code}, the page expects ${want}`,
+      );
     }
   });
   return { snippet, actual, exitCodes, problems };
@@ -51,7 +57,11 @@ export async function runSnippet(session: Session, snippet: Snippet): Promise<Sn
  * Runs every snippet of a page in order. With `session` given (the hard way: a whole guide in one
  * sequence) the page continues from it; otherwise it starts from the page's declared scenario.
  */
-export async function runPage(file: string, source: string, session?: Session): Promise<PageResult> {
+export async function runPage(
+  file: string,
+  source: string,
+  session?: Session,
+): Promise<PageResult> {
   const { meta } = splitFrontmatter(source);
   const snippets = extractSnippets(source);
   const active = session ?? createSession(meta.scenario ? { scenario: meta.scenario } : {});

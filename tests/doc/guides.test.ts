@@ -22,18 +22,21 @@ describe.each(guides.map((g) => [g.guide, g] as const))('guide %s', (_name, guid
     },
   );
 
-  it.runIf(guide.leaves.length > 0)('runs all leaves in order in one session (the hard way)', async () => {
-    const first = guide.leaves[0];
-    const session = createSession(first?.meta.scenario ? { scenario: first.meta.scenario } : {});
-    const problems: string[] = [];
+  it.runIf(guide.leaves.length > 0)(
+    'runs all leaves in order in one session (the hard way)',
+    async () => {
+      const first = guide.leaves[0];
+      const session = createSession(first?.meta.scenario ? { scenario: first.meta.scenario } : {});
+      const problems: string[] = [];
 
-    for (const leaf of guide.leaves) {
-      const result = await runPage(leaf.file, leaf.source, session);
-      if (!result.ok) problems.push(formatPageProblems(result));
-    }
+      for (const leaf of guide.leaves) {
+        const result = await runPage(leaf.file, leaf.source, session);
+        if (!result.ok) problems.push(formatPageProblems(result));
+      }
 
-    expect(problems.join('\n\n')).toBe('');
-  });
+      expect(problems.join('\n\n')).toBe('');
+    },
+  );
 
   it.each(
     guide.leaves

@@ -7,11 +7,28 @@ import { createSession } from 'kubelife';
 import { formatPageProblems, runPage } from '../../scripts/lib/doctest-runner.ts';
 
 const page = (expected: string, meta = ''): string =>
-  ['---', 'title: Harness check', 'kind: leaf', 'scenario: packages-installed', '---', '', '```console run' + meta, 'kubeadm version -o short', '```', '', '```text output', expected, '```', ''].join('\n');
+  [
+    '---',
+    'title: Harness check',
+    'kind: leaf',
+    'scenario: packages-installed',
+    '---',
+    '',
+    '```console run' + meta,
+    'kubeadm version -o short',
+    '```',
+    '',
+    '```text output',
+    expected,
+    '```',
+    '',
+  ].join('\n');
 
 describe('doc-test harness', () => {
   it('passes a page whose expected output is what the engine prints', async () => {
-    const actual = (await createSession({ scenario: 'packages-installed' }).run('kubeadm version -o short')).stdout.trimEnd();
+    const actual = (
+      await createSession({ scenario: 'packages-installed' }).run('kubeadm version -o short')
+    ).stdout.trimEnd();
 
     const result = await runPage('good.mdx', page(actual));
 
@@ -27,7 +44,9 @@ describe('doc-test harness', () => {
   });
 
   it('fails a page that expects a non-zero exit code from a command that succeeds', async () => {
-    const actual = (await createSession({ scenario: 'packages-installed' }).run('kubeadm version -o short')).stdout.trimEnd();
+    const actual = (
+      await createSession({ scenario: 'packages-installed' }).run('kubeadm version -o short')
+    ).stdout.trimEnd();
 
     const result = await runPage('exit.mdx', page(actual, ' exit=1'));
 

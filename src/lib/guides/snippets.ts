@@ -44,7 +44,8 @@ function readBlocks(lines: readonly string[]): Block[] {
     const marker = open[1] ?? '```';
     const body: string[] = [];
     let j = i + 1;
-    while (j < lines.length && !(lines[j] ?? '').trim().startsWith(marker)) body.push(lines[j++] ?? '');
+    while (j < lines.length && !(lines[j] ?? '').trim().startsWith(marker))
+      body.push(lines[j++] ?? '');
     if (j >= lines.length) throw new Error(`line ${i + 1}: code fence is never closed`);
     blocks.push({ lang: open[2] ?? '', meta: open[3] ?? '', body: body.join('\n'), line: i + 1 });
     i = j;
@@ -114,7 +115,9 @@ export function extractSnippets(source: string): Snippet[] {
     const next = blocks[index + 1];
     const line = block.line + offset;
     if (!next || !isOutput(next.lang, next.meta)) {
-      throw new Error(`line ${line}: a \`console run\` block must be followed by a \`text output\` block`);
+      throw new Error(
+        `line ${line}: a \`console run\` block must be followed by a \`text output\` block`,
+      );
     }
     const exit = parseMeta(block.meta).get('exit');
     snippets.push({

@@ -12,7 +12,20 @@ const doc = (...lines: string[]): string => lines.join('\n');
 
 describe('snippet extraction', () => {
   it('pairs a console run block with the text output block after it', () => {
-    const source = doc('---', 'title: T', 'scenario: bare-machines', '---', '', '```console run', 'hostname', '```', '', '```text output', 'cp-1', '```');
+    const source = doc(
+      '---',
+      'title: T',
+      'scenario: bare-machines',
+      '---',
+      '',
+      '```console run',
+      'hostname',
+      '```',
+      '',
+      '```text output',
+      'cp-1',
+      '```',
+    );
 
     const snippets = extractSnippets(source);
 
@@ -20,7 +33,14 @@ describe('snippet extraction', () => {
   });
 
   it('reads the expected exit code from the fence meta', () => {
-    const source = doc('```console run exit=127', 'nope', '```', '```text output', 'nope: command not found', '```');
+    const source = doc(
+      '```console run exit=127',
+      'nope',
+      '```',
+      '```text output',
+      'nope: command not found',
+      '```',
+    );
 
     expect(extractSnippets(source)[0]?.exitCode).toBe(127);
   });
@@ -42,13 +62,19 @@ describe('snippet extraction', () => {
   });
 
   it('keeps backslash continuations inside one command and skips comments and blank lines', () => {
-    const commands = splitCommands(doc('# set up', 'kubeadm join 10.0.0.11:6443 \\', '  --token abc', '', 'hostname'));
+    const commands = splitCommands(
+      doc('# set up', 'kubeadm join 10.0.0.11:6443 \\', '  --token abc', '', 'hostname'),
+    );
 
     expect(commands).toEqual(['kubeadm join 10.0.0.11:6443 \\\n  --token abc', 'hostname']);
   });
 
   it('parses bare flags and key=value pairs in fence meta', () => {
-    expect([...parseMeta('run exit=2 title="x"')]).toEqual([['run', true], ['exit', '2'], ['title', 'x']]);
+    expect([...parseMeta('run exit=2 title="x"')]).toEqual([
+      ['run', true],
+      ['exit', '2'],
+      ['title', 'x'],
+    ]);
   });
 
   it('parses YAML frontmatter and reports where the body starts', () => {
@@ -64,20 +90,26 @@ describe('snippet extraction', () => {
 
   it('never throws on arbitrary text outside fences and finds no snippet there', () => {
     fc.assert(
-      fc.property(fc.string().filter((s) => !s.includes('`') && !s.includes('~')), (text) => {
-        expect(extractSnippets(text)).toEqual([]);
-      }),
+      fc.property(
+        fc.string().filter((s) => !s.includes('`') && !s.includes('~')),
+        (text) => {
+          expect(extractSnippets(text)).toEqual([]);
+        },
+      ),
     );
   });
 
   it('splits any sequence of simple commands into exactly those commands', () => {
     const word = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/);
     fc.assert(
-      fc.property(fc.array(fc.array(word, { minLength: 1, maxLength: 4 }), { maxLength: 6 }), (cmds) => {
-        const lines = cmds.map((c) => c.join(' '));
+      fc.property(
+        fc.array(fc.array(word, { minLength: 1, maxLength: 4 }), { maxLength: 6 }),
+        (cmds) => {
+          const lines = cmds.map((c) => c.join(' '));
 
-        expect(splitCommands(lines.join('\n'))).toEqual(lines);
-      }),
+          expect(splitCommands(lines.join('\n'))).toEqual(lines);
+        },
+      ),
     );
   });
 });
