@@ -1,0 +1,92 @@
+// Packs the `kubelife` engine package as npm would publish it, installs the tarball into an empty
+// folder, and checks what a user gets: publint is clean, `npx kubelife run FILE` prints a transcript,
+// `import { createSession } from 'kubelife'` works, and its types compile in a strict TS file.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const engine = join(root, 'src/lib/engine');
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const check = (label, ok, detail = '') => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${label}`);
+  if (!ok) {
+    console.error(detail);
+    process.exitCode = 1;
+  }
+};
+
+run('npx', ['tsc', '-b', engine], root);
+const lint = run('npx', ['publint'], engine);
+check('publint reports no problems', /All good/.test(lint), lint);
+
+const work = mkdtempSync(join(tmpdir(), 'kubelife-pack-'));
+try {
+  const tgz = run('npm', ['pack', '--pack-destination', work, '--silent'], engine)
+    .trim()
+    .split('\n')
+    .at(-1);
+  const app = join(work, 'app');
+  run('mkdir', ['-p', app], work);
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'app', private: true, type: 'module' }),
+  );
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, tgz)], app);
+
+  writeFileSync(
+    join(app, 'steps.sh'),
+    'kubelife scenario packages-installed\nkubeadm version -o short\n',
+  );
+  const transcript = run('npx', ['--no-install', 'kubelife', 'run', 'steps.sh'], app);
+  check(
+    'npx kubelife run prints a transcript',
+    /\$ kubeadm version -o short\nv\d+\.\d+\.\d+\n/.test(transcript),
+    transcript,
+  );
+
+  writeFileSync(
+    join(app, 'use.mjs'),
+    "import { createSession } from 'kubelife';\nconst s = createSession({ scenario: 'packages-installed' });\nconst r = await s.run('kubeadm version -o short');\nconsole.log(JSON.stringify(r));\n",
+  );
+  const result = JSON.parse(run('node', ['use.mjs'], app));
+  check(
+    'import { createSession } from "kubelife" runs a command',
+    result.exitCode === 0 && /^v\d/.test(result.stdout),
+    JSON.stringify(result),
+  );
+
+  writeFileSync(
+    join(app, 'typed.ts'),
+    "import { createSession, parseVersion, type RunResult } from 'kubelife';\nconst s = createSession();\nconst r: Promise<RunResult> = s.run('hostname');\nconst v: number = parseVersion('v1.31.2').minor;\nvoid r; void v;\n",
+  );
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  let typeErrors = '';
+  try {
+    run(
+      join(root, 'node_modules/.bin/node'),
+      [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        'typed.ts',
+      ],
+      app,
+    );
+  } catch (error) {
+    typeErrors = `${error.stdout ?? ''}${error.stderr ?? ''}`;
+  }
+  check('the package ships types that compile in a strict TS file', typeErrors === '', typeErrors);
+  const pkg = JSON.parse(readFileSync(join(app, 'node_modules/kubelife/package.json'), 'utf8'));
+  check('the installed package is the packed version', pkg.name === 'kubelife', pkg.name);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
