@@ -35,6 +35,10 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
     if (session === undefined)
       return { id: request.id, type: 'error', message: 'no session loaded' };
     if (request.type === 'save') return { id: request.id, type: 'saved', state: session.save() };
+    if (request.type === 'reset') {
+      session = createSession({ scenario: session.scenario });
+      return { id: request.id, type: 'loaded', prompt: session.prompt, status: statusOf(session) };
+    }
     const result = await session.run(request.line);
     return {
       id: request.id,

@@ -21,6 +21,12 @@ export interface RunRequest {
   readonly line: string;
 }
 
+/** Start again from the scenario the current session started from. */
+export interface ResetRequest {
+  readonly id: number;
+  readonly type: 'reset';
+}
+
 /** Ask for the session's serialised state. */
 export interface SaveRequest {
   readonly id: number;
@@ -28,7 +34,7 @@ export interface SaveRequest {
 }
 
 /** Any request the worker understands. */
-export type WorkerRequest = LoadRequest | RunRequest | SaveRequest;
+export type WorkerRequest = LoadRequest | RunRequest | ResetRequest | SaveRequest;
 
 /** A small summary of the simulated cluster for the terminal's state badge. */
 export interface ClusterStatus {

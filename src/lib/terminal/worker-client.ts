@@ -11,6 +11,8 @@ export interface WorkerLike {
 export interface EngineClient {
   load(scenario: string, state?: unknown): Promise<LoadResponse>;
   run(line: string): Promise<RunResponse>;
+  /** Restarts from the scenario the current session started from. */
+  reset(): Promise<LoadResponse>;
   save(): Promise<unknown>;
   dispose(): void;
 }
@@ -48,6 +50,9 @@ export function createEngineClient(worker: WorkerLike): EngineClient {
     },
     async run(line) {
       return (await request({ type: 'run', line })) as RunResponse;
+    },
+    async reset() {
+      return (await request({ type: 'reset' })) as LoadResponse;
     },
     async save() {
       const response = await request({ type: 'save' });
