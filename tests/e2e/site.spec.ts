@@ -84,4 +84,21 @@ test.describe('site navigation', () => {
 
     await expect(page).toHaveURL(/#main-content$/);
   });
+
+  for (const path of [
+    '/',
+    '/guides/install/',
+    '/guides/install/join-workers/',
+    '/hard-way/install/',
+  ]) {
+    test(`fits a 375px phone without horizontal scrolling: ${path}`, async ({ page }) => {
+      await page.setViewportSize({ width: 375, height: 812 });
+
+      await page.goto(path);
+
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        375,
+      );
+    });
+  }
 });
