@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KUBERNETES_VERSION, parseVersion } from 'kubelife';
+import { createSession, DEFAULT_KUBERNETES_VERSION, parseVersion } from 'kubelife';
 import { apply, buildScenario, flattenPhases, initPhases, runPhases, type Phase } from 'kubelife';
 
 const run = (scenario: string, options = {}) => apply(buildScenario(scenario), { type: 'kubeadm.init', machine: 'cp-1', options });
@@ -63,10 +63,12 @@ describe('kubeadm init preflight', () => {
     const t = apply(buildScenario('control-plane-initialized'), { type: 'kubeadm.init', machine: 'cp-1', options: {} });
 
     expect(t.ok).toBe(false);
-    const text = lines(t).join('\n');
-    expect(text).toContain('\t[ERROR FileAvailable--etc-kubernetes-manifests-kube-apiserver.yaml]: /etc/kubernetes/manifests/kube-apiserver.yaml already exists');
-    expect(text).toContain('\t[ERROR Port-6443]: Port 6443 is in use');
-    expect(!t.ok && t.error.message).toBe('error execution phase preflight: preflight checks failed');
+    // preflight.Error carries the list; the runner prefixes the phase (workflow/runner.go).
+    const message = t.ok ? '' : t.error.message;
+    expect(message).toMatch(/^error execution phase preflight: \[preflight\] Some fatal errors occurred:\n\t\[ERROR /);
+    expect(message).toContain('\t[ERROR FileAvailable--etc-kubernetes-manifests-kube-apiserver.yaml]: /etc/kubernetes/manifests/kube-apiserver.yaml already exists\n');
+    expect(message).toContain('\t[ERROR Port-6443]: Port 6443 is in use\n');
+    expect(message).toMatch(/\n\[preflight\] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`$/);
   });
 
   it('rejects IP forwarding off and warns about swap on bare machines with packages', () => {
@@ -81,7 +83,7 @@ describe('kubeadm init preflight', () => {
 
     const t = apply(s, { type: 'kubeadm.init', machine: 'cp-1', options: {} });
 
-    const text = lines(t).join('\n');
+    const text = `${lines(t).join('\n')}\n${t.ok ? '' : t.error.message}`;
     expect(text).toContain('[ERROR FileContent--proc-sys-net-ipv4-ip_forward]: /proc/sys/net/ipv4/ip_forward contents are not set to 1');
     expect(text).toContain('[WARNING Swap]: swap is supported for cgroup v2 only.');
   });
@@ -121,5 +123,44 @@ describe('kubeadm init preflight', () => {
 
     expect(!t.ok && t.error.message).toMatch(/^error execution phase wait-control-plane: failed while waiting for the kubelet to start/);
     expect(!t.ok && t.state?.machines['cp-1']?.files['/etc/kubernetes/manifests/etcd.yaml']).toBeTruthy();
+  });
+});
+
+describe('kubeadm init phase', () => {
+  // upstream: cmd/kubeadm/app/cmd/phases/workflow/runner.go (BindToCommand) and cmd/kubeadm/app/cmd/init.go
+  it('runs a single phase without the init banner or the other phases', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run('kubeadm init phase certs ca');
+
+    expect(r).toEqual({ stdout: '[certs] Generating "ca" certificate and key\n', stderr: '', exitCode: 0 });
+    expect((await s.run('ls /etc/kubernetes/pki')).stdout).toBe('ca.crt  ca.key\n');
+  });
+
+  it('runs every child of a parent phase with "all"', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run('kubeadm init phase kubeconfig all');
+
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('[kubeconfig] Writing'))).toHaveLength(5);
+  });
+
+  it('lists the phase subcommands alphabetically', async () => {
+    const r = await createSession({ scenario: 'packages-installed' }).run('kubeadm init phase');
+
+    expect(r.stdout).toMatch(/^Use this command to invoke single phase of the "init" workflow\n/);
+    expect(r.stdout).toMatch(/ {2}addon {16}Install required addons[\s\S]* {2}wait-control-plane {3}Wait for the control plane to start\n/);
+  });
+
+  it('rejects an unknown phase the way cobra does', async () => {
+    const r = await createSession({ scenario: 'packages-installed' }).run('kubeadm init phase foo');
+
+    expect(r).toEqual({ stdout: '', stderr: 'error: unknown command "foo" for "kubeadm init phase"\nTo see the stack trace of this error execute with --v=5 or higher\n', exitCode: 1 });
+  });
+
+  it('rejects arguments to plain kubeadm init', async () => {
+    const r = await createSession({ scenario: 'packages-installed' }).run('kubeadm init now');
+
+    expect(r.stderr).toBe('error: unknown command "now" for "kubeadm init"\nTo see the stack trace of this error execute with --v=5 or higher\n');
   });
 });

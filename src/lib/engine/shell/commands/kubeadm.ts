@@ -5,6 +5,7 @@
 import {
   buildInfo,
   EngineError,
+  flattenPhases,
   formatPhaseHelp,
   formatRfc3339,
   initPhases,
@@ -103,8 +104,15 @@ ${formatPhaseHelp(initPhases)}
 \`\`\``,
   flags: INIT_FLAGS,
   run(inv, p) {
+    if (p.positionals.length === 1 && p.positionals[0] === 'phase') {
+      inv.io.out(formatInitPhaseHelp([]));
+      return 0;
+    }
+    const onlyPhase = initPhaseArgument(p.positionals);
+    if (onlyPhase instanceof EngineError) return printKubeadmError(onlyPhase, inv.io);
     const ttl = durationFlag(p, 'token-ttl');
     const opts = {
+      ...(onlyPhase !== undefined ? { onlyPhase } : {}),
       ...(str(p, 'kubernetes-version') !== undefined ? { kubernetesVersion: str(p, 'kubernetes-version') ?? '' } : {}),
       ...(str(p, 'pod-network-cidr') !== undefined ? { podNetworkCidr: str(p, 'pod-network-cidr') ?? '' } : {}),
       ...(str(p, 'service-cidr') !== undefined ? { serviceCidr: str(p, 'service-cidr') ?? '' } : {}),
@@ -120,6 +128,43 @@ ${formatPhaseHelp(initPhases)}
     return t.ok ? 0 : printKubeadmError(t.error, inv.io);
   },
 };
+
+/**
+ * `kubeadm init phase <name> [<child>]`: the workflow runner makes every phase a subcommand
+ * (cmd/kubeadm/app/cmd/phases/workflow/runner.go, BindToCommand); a parent's `all` runs its
+ * children. Returns the phase path, undefined for plain `kubeadm init`, or an error to print.
+ */
+function initPhaseArgument(positionals: readonly string[]): string | undefined | EngineError {
+  const [first, ...names] = positionals;
+  if (first === undefined) return undefined;
+  if (first !== 'phase') return new EngineError('Kubeadm', { message: `unknown command "${first}" for "kubeadm init"` });
+  const path = names.filter((n) => n !== 'all').join('/');
+  const known = flattenPhases(initPhases).map((e) => e.path);
+  if (path === '' || !known.includes(path)) {
+    const parent = names.slice(0, -1).join(' ');
+    const where = `kubeadm init phase${parent ? ` ${parent}` : ''}`;
+    return new EngineError('Kubeadm', { message: `unknown command "${names.at(-1) ?? ''}" for "${where}"` });
+  }
+  return path;
+}
+
+/** `kubeadm init phase [name] --help`: the phase subcommands, generated from the phase tree. */
+export function formatInitPhaseHelp(names: readonly string[]): string {
+  const path = names.filter((n) => n !== 'all').join('/');
+  const entry = flattenPhases(initPhases).find((e) => e.path === path);
+  const children = entry ? (entry.phase.phases ?? []) : initPhases;
+  const title = entry ? entry.phase.short : 'Use this command to invoke single phase of the "init" workflow';
+  const cmd = `kubeadm init phase${entry ? ` ${names.join(' ')}` : ''}`;
+  const subcommands = [...children]
+    .filter((c) => !c.hidden)
+    .map((c) => ({ name: c.name, short: c.short }))
+    .concat(entry && children.length > 0 ? [{ name: 'all', short: `Run all ${entry.phase.name} phases` }] : [])
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const width = Math.max(0, ...subcommands.map((s) => s.name.length)) + 3;
+  const available = subcommands.length > 0 ? `\n\nAvailable Commands:\n${subcommands.map((s) => `  ${s.name.padEnd(width)}${s.short}`).join('\n')}` : '';
+  const usage = subcommands.length > 0 ? `  ${cmd} [command]` : `  ${cmd} [flags]`;
+  return `${title}\n\nUsage:\n${usage}${available}\n\nUse "${cmd} [command] --help" for more information about a command.`;
+}
 
 const join: Sub = {
   name: 'join',
@@ -299,7 +344,7 @@ export const kubeadm: CommandModule = {
     const sub = SUBS.find((s) => s.name === first);
     if (!sub) {
       if (first.startsWith('-')) return printKubeadmError(new EngineError('UnknownFlag', { flag: first.split('=')[0] ?? first }), inv.io);
-      inv.io.err(`unknown command "${first}" for "kubeadm"`);
+      inv.io.err(`error: unknown command "${first}" for "kubeadm"`);
       inv.io.err('To see the stack trace of this error execute with --v=5 or higher');
       return 1;
     }
@@ -309,6 +354,10 @@ export const kubeadm: CommandModule = {
     } catch (error) {
       if (isEngineError(error)) return printKubeadmError(error, inv.io);
       throw error;
+    }
+    if (bool(p, 'help') && sub === init && p.positionals[0] === 'phase') {
+      inv.io.out(formatInitPhaseHelp(p.positionals.slice(1)));
+      return 0;
     }
     if (bool(p, 'help')) {
       inv.io.out(helpText(sub, `kubeadm ${sub.name}`));

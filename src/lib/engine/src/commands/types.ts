@@ -22,6 +22,8 @@ export interface InitOptions {
   readonly ignorePreflightErrors?: readonly string[];
   readonly nodeName?: string;
   readonly tokenTtlMs?: number;
+  /** `kubeadm init phase <path>`: run only this phase (and its children), e.g. "certs/ca". */
+  readonly onlyPhase?: string;
 }
 
 /** Options of `kubeadm join` after flag parsing. */
@@ -63,7 +65,16 @@ export type Command =
   | { readonly type: 'kubeadm.token.delete'; readonly machine: string; readonly ids: readonly string[] }
   | { readonly type: 'kubeadm.reset'; readonly machine: string }
   | { readonly type: 'kubectl.apply.flannel' }
-  | { readonly type: 'clock.advance'; readonly ms: number };
+  | { readonly type: 'clock.advance'; readonly ms: number }
+  // HA / etcd / faults (src/etcd, src/ha)
+  | { readonly type: 'fault.inject'; readonly kind: 'machine-down' | 'etcd-member-lost' | 'disk-full' | 'kubelet-stopped'; readonly machine: string }
+  | { readonly type: 'fault.clear'; readonly machine?: string }
+  | { readonly type: 'etcd.member.add'; readonly name: string; readonly peerURL: string; readonly learner: boolean }
+  | { readonly type: 'etcd.member.remove'; readonly id: string }
+  | { readonly type: 'etcd.snapshot.save'; readonly machine: string; readonly path: string }
+  | { readonly type: 'etcd.snapshot.restore'; readonly machine: string; readonly file: string; readonly dataDir: string; readonly name: string; readonly peerURL: string; readonly initialCluster: string; readonly clusterToken: string }
+  | { readonly type: 'file.move'; readonly machine: string; readonly from: string; readonly to: string }
+  | { readonly type: 'kubeadm.upload-certs'; readonly machine: string };
 
 /** The discriminants of {@link Command}. */
 export type CommandType = Command['type'];

@@ -13,15 +13,17 @@ import { getMachine } from '../state/create.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { parseVersion, formatVersion } from '../model/version.ts';
 import { type Phase, runPhases } from '../workflow/phase.ts';
-import { CERT_SPECS, makeCert, poolKey, type SanInput } from './certs.ts';
+import { certSubPhases, kubeconfigSubPhases, type CertPhaseData } from './certs/init-phases.ts';
+import { addCsr, csrName, issueKubeletClientCert, KUBELET_CLIENT_SIGNER } from './certs/csr.ts';
+import { keyById } from '../pki/materialize-plan.ts';
 import { preflightPhase } from './preflight.ts';
-import { controlPlaneManifests, kubeadmFlagsEnv, kubeconfig, KUBELET_CONFIG_YAML } from './files.ts';
+import { controlPlaneManifests, kubeadmFlagsEnv, KUBELET_CONFIG_YAML } from './files.ts';
 import { formatJoinCommand, goDuration } from './join-command.ts';
 import { newToken } from './tokens.ts';
 import { kubeletCanRun, startKubelet } from '../machine/kubelet.ts';
 
 /** Working data shared by the init phases. */
-export interface InitData {
+export interface InitData extends CertPhaseData {
   state: ClusterState;
   readonly events: EngineEvent[];
   readonly rng: Rng;
@@ -60,52 +62,6 @@ function suffix(rng: Rng, n: number): string {
   return rng.pick(NAME_SUFFIX_ALPHABET, n);
 }
 
-const certPhases: Phase<InitData>[] = [
-  ...CERT_SPECS.map((spec): Phase<InitData> => ({
-    name: spec.name,
-    short: spec.ca ? `Generate the certificate for ${spec.name}` : `Generate the self-signed ${spec.name} certificate`,
-    run: (d) => {
-      const path = `${PKI}/${spec.baseName}.crt`;
-      if (machineOf(d).certs[path]) {
-        const existing = machineOf(d).certs[path];
-        if (existing) d.certs[spec.name] = existing;
-        d.events.push(log('certs', spec.ca ? `Using existing ${spec.baseName} certificate and key on disk` : `Using existing ${spec.baseName} certificate authority`));
-        return;
-      }
-      const host = d.opts.controlPlaneEndpoint ? (d.opts.controlPlaneEndpoint.split(':')[0] ?? null) : null;
-      const san: SanInput = { node: d.node, advertiseAddress: d.ip, serviceIP: '10.96.0.1', controlPlaneEndpointHost: host };
-      const cert = makeCert(spec, san, d.t, d.rng);
-      d.certs[spec.name] = cert;
-      d.events.push(log('certs', `Generating "${spec.baseName}" certificate and key`));
-      if (spec.serving) {
-        d.events.push(log('certs', `${spec.baseName} serving cert is signed for DNS names [${cert.dnsNames.join(' ')}] and IPs [${cert.ips.join(' ')}]`));
-      }
-      writeFiles(d, { [path]: `@pki:cert:${path}`, [path.replace(/\.crt$/, '.key')]: `@pki:key:${cert.keyId}` }, { [path]: cert });
-    },
-  })),
-  {
-    name: 'sa',
-    short: 'Generate a private key for signing service account tokens along with its public key',
-    run: (d) => {
-      if (machineOf(d).files[`${PKI}/sa.key`]) {
-        d.events.push(log('certs', 'Using the existing "sa" key'));
-        return;
-      }
-      const key = poolKey(`sim-rsa2048-${String(d.rng.int(64)).padStart(2, '0')}`);
-      d.events.push(log('certs', 'Generating "sa" key and public key'));
-      writeFiles(d, { [`${PKI}/sa.key`]: `@pki:key:${key?.id ?? ''}`, [`${PKI}/sa.pub`]: `@pki:pub:${key?.id ?? ''}` });
-    },
-  },
-];
-
-const KUBECONFIGS: ReadonlyArray<{ name: string; user: (node: string) => string }> = [
-  { name: 'admin', user: () => 'kubernetes-admin' },
-  { name: 'super-admin', user: () => 'kubernetes-super-admin' },
-  { name: 'kubelet', user: (n) => `system:node:${n}` },
-  { name: 'controller-manager', user: () => 'system:kube-controller-manager' },
-  { name: 'scheduler', user: () => 'system:kube-scheduler' },
-];
-
 /** The init phase tree, in upstream order. */
 export const initPhases: readonly Phase<InitData>[] = [
   {
@@ -136,21 +92,13 @@ export const initPhases: readonly Phase<InitData>[] = [
     name: 'certs',
     short: 'Certificate generation',
     run: (d) => d.events.push(log('certs', `Using certificateDir folder "${PKI}"`)),
-    phases: [{ name: 'all', short: 'Generate all certificates', hidden: true }, ...certPhases],
+    phases: [{ name: 'all', short: 'Generate all certificates', hidden: true }, ...certSubPhases<InitData>()],
   },
   {
     name: 'kubeconfig',
     short: 'Generate all kubeconfig files necessary to establish the control plane and the admin kubeconfig file',
     run: (d) => d.events.push(log('kubeconfig', 'Using kubeconfig folder "/etc/kubernetes"')),
-    phases: KUBECONFIGS.map(({ name, user }) => ({
-      name,
-      short: `Generate a kubeconfig file for the ${name}`,
-      run: (d: InitData) => {
-        d.events.push(log('kubeconfig', `Writing "${name}.conf" kubeconfig file`));
-        const certPath = `${PKI}/ca.crt`.replace('ca.crt', `${name}.crt`);
-        writeFiles(d, { [`/etc/kubernetes/${name}.conf`]: kubeconfig({ server: d.endpoint, user: user(d.node), certPath }) });
-      },
-    })),
+    phases: kubeconfigSubPhases<InitData>(),
   },
   {
     name: 'etcd',
@@ -304,7 +252,10 @@ export const initPhases: readonly Phase<InitData>[] = [
       {
         name: 'enable-client-cert-rotation',
         short: 'Enable kubelet client certificate rotation',
-        run: (d) => d.events.push(log('kubelet-finalize', 'Updating "/etc/kubernetes/kubelet.conf" to point to a rotatable kubelet client certificate and key')),
+        run: (d) => {
+          d.events.push(log('kubelet-finalize', 'Updating "/etc/kubernetes/kubelet.conf" to point to a rotatable kubelet client certificate and key'));
+          finalizeKubeletClientCert(d);
+        },
       },
     ],
   },
@@ -323,13 +274,38 @@ export const initPhases: readonly Phase<InitData>[] = [
   },
 ];
 
+/**
+ * The init node's kubelet rotates away from the certificate kubeadm embedded in kubelet.conf: it
+ * asks for a client certificate with a CSR (auto-approved) and keeps it in
+ * kubelet-client-current.pem, which kubelet.conf then references. (A fresh cluster's
+ * `kubectl get csr` shows this request from system:node:<name>; unsure whether every version does.)
+ */
+function finalizeKubeletClientCert(d: InitData): void {
+  const m = machineOf(d);
+  if (!d.state.cluster || m.files['/etc/kubernetes/kubelet.conf'] === undefined) return;
+  const issued = issueKubeletClientCert(d.state, m, d.node, d.ip, d.rng, d.t);
+  const conf = (issued.files['/etc/kubernetes/kubelet.conf'] ?? '')
+    .replace(/client-certificate-data: \S+/, 'client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem')
+    .replace(/client-key-data: \S+/, 'client-key: /var/lib/kubelet/pki/kubelet-client-current.pem');
+  putMachine(d, { ...issued, files: { ...issued.files, '/etc/kubernetes/kubelet.conf': conf } });
+  d.state = addCsr(d.state, {
+    name: csrName(d.rng, false),
+    signerName: KUBELET_CLIENT_SIGNER,
+    requestor: `system:node:${d.node}`,
+    createdAt: d.t,
+    requestedDurationMs: null,
+    condition: 'Approved,Issued',
+    node: d.node,
+  });
+}
+
 function pods(d: InitData): Record<string, PodObject> {
   return { ...(d.state.cluster?.pods ?? {}) };
 }
 
 function registerControlPlaneNode(d: InitData): void {
   const m = machineOf(d);
-  const key = d.certs['ca'] ? poolKey(d.certs['ca'].keyId) : undefined;
+  const key = d.certs['ca'] ? keyById(d.certs['ca'].keyId) : undefined;
   const registered = d.t + 3 * SEC;
   const p: Record<string, PodObject> = {};
   for (const app of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const) {
@@ -472,7 +448,8 @@ export function applyKubeadmInit(state: ClusterState, machine: string, opts: Ini
   const endpoint = opts.controlPlaneEndpoint ? (opts.controlPlaneEndpoint.includes(':') ? opts.controlPlaneEndpoint : `${opts.controlPlaneEndpoint}:6443`) : `${ip}:6443`;
   const data: InitData = {
     state,
-    events: [log('init', `Using Kubernetes version: ${version}`)],
+    // cmd/kubeadm/app/cmd/init.go prints this in the init command itself, not in phase subcommands.
+    events: opts.onlyPhase === undefined ? [log('init', `Using Kubernetes version: ${version}`)] : [],
     rng,
     machine,
     node: opts.nodeName ?? m.name,
@@ -481,13 +458,14 @@ export function applyKubeadmInit(state: ClusterState, machine: string, opts: Ini
     opts,
     endpoint,
     serviceSubnet: opts.serviceCidr ?? '10.96.0.0/12',
+    controlPlaneEndpoint: opts.controlPlaneEndpoint,
     t: state.now,
     certs: {},
     token: null,
     certificateKey: null,
   };
   try {
-    runPhases(initPhases, data, opts.skipPhases ?? []);
+    runPhases(initPhases, data, opts.skipPhases ?? [], opts.onlyPhase);
   } catch (error) {
     const e = isEngineError(error) ? error : new EngineError('Internal', { message: String(error) });
     const failedEarly = e.code === 'KubeadmPhase' && e.params['phase'] === 'preflight';

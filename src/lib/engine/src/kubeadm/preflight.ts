@@ -6,7 +6,7 @@
 import type { Machine } from '../model/state.ts';
 import { parseVersion } from '../model/version.ts';
 import { EngineError } from '../errors.ts';
-import { log, text, type EngineEvent } from '../events.ts';
+import { log, type EngineEvent } from '../events.ts';
 
 /** One finding: check name and message. */
 export interface Finding {
@@ -126,8 +126,9 @@ export function preflightPhase(
       ...fatal.map((f) => `\t[ERROR ${f.check}]: ${f.message}`),
       '[preflight] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`',
     ];
-    events.push(text(lines.join('\n'), 'stderr'));
-    throw new EngineError('Kubeadm', { message: 'preflight checks failed' });
+    // preflight.Error (cmd/kubeadm/app/preflight/checks.go) carries the whole list in its message,
+    // so it is printed once, behind "error execution phase preflight: ".
+    throw new EngineError('Kubeadm', { message: lines.join('\n') });
   }
 }
 

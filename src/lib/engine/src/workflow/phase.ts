@@ -53,9 +53,16 @@ function isSkipped(path: string, skip: readonly string[]): boolean {
  * Runs the phases in order. A phase's thrown error becomes EngineError KubeadmPhase with the
  * phase path, unless it already is one.
  */
-export function runPhases<D>(phases: readonly Phase<D>[], data: D, skip: readonly string[]): void {
+export function runPhases<D>(
+  phases: readonly Phase<D>[],
+  data: D,
+  skip: readonly string[],
+  only?: string,
+): void {
   const skippedByCondition: string[] = [];
   for (const { path, phase } of flattenPhases(phases)) {
+    // `kubeadm init phase certs/ca` runs that phase and its children, not its parent's own work.
+    if (only !== undefined && path !== only && !path.startsWith(`${only}/`)) continue;
     if (isSkipped(path, skip)) continue;
     if (skippedByCondition.some((p) => path.startsWith(`${p}/`))) continue;
     if (phase.runIf && !phase.runIf(data)) {
