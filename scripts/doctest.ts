@@ -5,9 +5,8 @@
  *
  * Usage: node scripts/doctest.ts [guide…]   (exit 1 on any failure)
  */
-import { createSession } from 'kubelife';
 import { listGuides } from './lib/guide-files.ts';
-import { formatPageProblems, runPage } from './lib/doctest-runner.ts';
+import { formatPageProblems, runHardWay, runPage } from './lib/doctest-runner.ts';
 
 const only = new Set(process.argv.slice(2));
 let passed = 0;
@@ -31,15 +30,8 @@ for (const guide of listGuides(process.cwd())) {
       formatPageProblems(result),
     );
   }
-  const first = guide.leaves[0];
-  if (!first) continue;
-  const session = createSession(first.meta.scenario ? { scenario: first.meta.scenario } : {});
-  const problems: string[] = [];
-  for (const leaf of guide.leaves) {
-    if (leaf.meta.doctest?.skip) continue;
-    const result = await runPage(leaf.file, leaf.source, session);
-    if (!result.ok) problems.push(formatPageProblems(result));
-  }
+  if (guide.leaves.length === 0) continue;
+  const problems = await runHardWay(guide.leaves);
   report(
     problems.length === 0,
     `hard way: ${guide.guide} (${guide.leaves.length} leaves in one session)`,

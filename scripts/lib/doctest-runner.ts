@@ -11,6 +11,7 @@ import {
 } from '../../src/lib/guides/snippets.ts';
 import type { PageMeta, Snippet } from '../../src/lib/guides/snippets.ts';
 import { diffLines } from './text-diff.ts';
+import type { GuidePage } from './guide-files.ts';
 
 /** The outcome of one snippet. */
 export interface SnippetResult {
@@ -76,4 +77,28 @@ export function formatPageProblems(page: PageResult): string {
     .filter((r) => r.problems.length > 0)
     .map((r) => `${page.file}:${r.snippet.line}\n${r.problems.join('\n')}`)
     .join('\n\n');
+}
+
+/**
+ * Runs a guide's leaves in order in one session: the hard way. A leaf continues from the state
+ * the earlier leaves left behind; only where a leaf declares a different starting scenario than
+ * the chain has reached (an alternative path, such as init phase by phase) does the session load
+ * that scenario, exactly as the hard-way page's terminal does. Returns the problems found.
+ */
+export async function runHardWay(leaves: readonly GuidePage[]): Promise<string[]> {
+  const problems: string[] = [];
+  let session: Session | undefined;
+  let reached: string | undefined;
+  for (const leaf of leaves) {
+    if (leaf.meta.doctest?.skip) continue;
+    const start = leaf.meta.scenario;
+    if (!session || (start !== undefined && start !== reached)) {
+      session = createSession(start ? { scenario: start } : {});
+      reached = start;
+    }
+    const result = await runPage(leaf.file, leaf.source, session);
+    if (!result.ok) problems.push(formatPageProblems(result));
+    reached = leaf.meta.produces ?? reached;
+  }
+  return problems;
 }

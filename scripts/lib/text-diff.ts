@@ -37,7 +37,7 @@ export function diffLines(expected: string, actual: string, context = 3): string
       ops.push({ tag: '-', text: a[i++] ?? '' });
     }
   }
-  const keep = ops.map((op, k) =>
+  const keep = ops.map((_op, k) =>
     ops.slice(Math.max(0, k - context), k + context + 1).some((o) => o.tag !== ' '),
   );
   const out: string[] = [];

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSession } from 'kubelife';
 import { listGuides } from '../../scripts/lib/guide-files.ts';
-import { formatPageProblems, runPage } from '../../scripts/lib/doctest-runner.ts';
+import { formatPageProblems, runHardWay, runPage } from '../../scripts/lib/doctest-runner.ts';
 
 const guides = listGuides(process.cwd());
 
@@ -25,14 +25,7 @@ describe.each(guides.map((g) => [g.guide, g] as const))('guide %s', (_name, guid
   it.runIf(guide.leaves.length > 0)(
     'runs all leaves in order in one session (the hard way)',
     async () => {
-      const first = guide.leaves[0];
-      const session = createSession(first?.meta.scenario ? { scenario: first.meta.scenario } : {});
-      const problems: string[] = [];
-
-      for (const leaf of guide.leaves) {
-        const result = await runPage(leaf.file, leaf.source, session);
-        if (!result.ok) problems.push(formatPageProblems(result));
-      }
+      const problems = await runHardWay(guide.leaves);
 
       expect(problems.join('\n\n')).toBe('');
     },
