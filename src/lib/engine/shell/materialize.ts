@@ -1,20 +1,39 @@
 /**
  * The seam between file contents in the state and what `cat` shows: files holding `@pki:`
- * references become real PEM text. Keys come straight from the shipped key pool; certificates
- * are materialised by the PKI module (async WebCrypto).
+ * references become real PEM text. Keys come from the shipped key pool (PKCS#1, as kubeadm
+ * writes them); certificates are materialised by the PKI module (async WebCrypto) and cached
+ * (pki-source.ts).
  */
 import type { ClusterState } from '../src/index.ts';
-import { keyPool } from '../src/pki/key-pool.ts';
+import { keyById } from '../src/pki/materialize-plan.ts';
+import { privateKeyPem, publicKeyPem } from '../src/pki/key-files.ts';
+import { certificatePemAt } from './pki-source.ts';
 import type { Materializer } from './types.ts';
 
-const REF = /@pki:(key|pub|cert|base64):([^\s]+)/g;
+const REF = /@pki:(key|pub|cert|base64|b64cert|b64key):([^\s]+)/g;
+
+function keyPem(id: string): string {
+  try {
+    return privateKeyPem(keyById(id));
+  } catch {
+    return '';
+  }
+}
 
 async function resolveOne(state: ClusterState, machine: string, kind: string, arg: string): Promise<string> {
-  if (kind === 'key') return keyPool.find((k) => k.id === arg)?.pkcs8Pem ?? '';
-  if (kind === 'pub') return keyPool.find((k) => k.id === arg)?.spkiPem ?? '';
+  if (kind === 'key') return keyPem(arg);
+  if (kind === 'pub') {
+    try {
+      return publicKeyPem(keyById(arg));
+    } catch {
+      return '';
+    }
+  }
+  if (kind === 'b64key') return base64(keyPem(arg));
   const m = state.machines[machine];
-  if (kind === 'cert') return (await certificatePem(state, machine, arg)) ?? m?.files[arg] ?? '';
-  // base64 of the referenced file's PEM, as kubeconfigs embed it.
+  if (kind === 'cert') return (await certificatePem(state, machine, arg)) ?? '';
+  if (kind === 'b64cert') return base64((await certificatePem(state, machine, arg)) ?? '');
+  // base64 of the referenced file as it reads (kubelet.conf pointing at a .pem, old states).
   const content = m?.files[arg];
   const pem = content === undefined ? await certificatePem(state, machine, arg) : await defaultMaterializer(state, machine, content);
   return base64(pem ?? '');
@@ -22,8 +41,8 @@ async function resolveOne(state: ClusterState, machine: string, kind: string, ar
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-// PEM text is ASCII, so each character is one byte.
-function base64(text: string): string {
+/** Base64 of ASCII text (PEM text is ASCII, so each character is one byte). */
+export function base64(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i += 3) {
     const a = text.charCodeAt(i);
@@ -37,18 +56,36 @@ function base64(text: string): string {
   return out;
 }
 
+/** Decodes base64 to a latin-1 string; returns null on invalid input (like `base64 -d`). */
+export function unbase64(text: string): string | null {
+  const clean = text.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) return null;
+  let out = '';
+  let bits = 0;
+  let value = 0;
+  for (const ch of clean.replace(/=+$/, '')) {
+    value = (value << 6) | B64.indexOf(ch);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += String.fromCharCode((value >> bits) & 0xff);
+    }
+  }
+  return out;
+}
+
 /** Hook the PKI module registers to turn certificate metadata into PEM. */
 export type CertificatePemSource = (state: ClusterState, machine: string, path: string) => Promise<string | undefined>;
 
-let certificateSource: CertificatePemSource | null = null;
+let certificateSource: CertificatePemSource = certificatePemAt;
 
-/** Registers the certificate source (the PKI module's materialiser). */
+/** Replaces the certificate source (tests); `null` restores the PKI module's materialiser. */
 export function registerCertificateSource(source: CertificatePemSource | null): void {
-  certificateSource = source;
+  certificateSource = source ?? certificatePemAt;
 }
 
 async function certificatePem(state: ClusterState, machine: string, path: string): Promise<string | undefined> {
-  return certificateSource ? certificateSource(state, machine, path) : undefined;
+  return certificateSource(state, machine, path);
 }
 
 /** Resolves every `@pki:` reference in `content`. */
@@ -61,5 +98,6 @@ export const defaultMaterializer: Materializer = async (state, machine, content)
     out += await resolveOne(state, machine, match[1] ?? '', match[2] ?? '');
     last = (match.index ?? 0) + match[0].length;
   }
-  return out + content.slice(last);
+  // A reference on a line of its own already ends with a newline in the PEM: avoid doubling it.
+  return (out + content.slice(last)).replace(/-----\n\n(?=-----BEGIN)/g, '-----\n');
 };

@@ -40,4 +40,16 @@ export { formatJoinCommand, formatJoinCommandOneLine, goDuration } from './kubea
 export { FLANNEL_URL } from './kubectl/flannel.ts';
 export { isDirectory, normalizePath, dirname } from './machine/system.ts';
 export { tokenValid } from './kubeadm/tokens.ts';
-export { CERT_SPECS } from './kubeadm/certs.ts';
+// HA / etcd / faults
+export { etcdView, etcdLeader, hasQuorum, memberRunning, quorumSize, requireEtcdQuorum, faultsOf, machineUp, hash64 } from './etcd/model.ts';
+export type { EtcdMember, EtcdClusterState, Fault, FaultKind } from './etcd/model.ts';
+export { FAULT_KINDS, NODE_MONITOR_GRACE_MS, nodeLostByFault } from './etcd/faults.ts';
+export { parseSnapshot, storeRevision, totalKeys, etcdDataDir, SNAPSHOT_PREFIX } from './etcd/ops.ts';
+export type { SnapshotData } from './etcd/ops.ts';
+export { kubernetesEndpoints, runningApiservers, RECONCILE_INTERVAL_MS } from './ha/endpoints.ts';
+export type { KubernetesEndpoints, ApiserverConfig } from './ha/endpoints.ts';
+export { CERTIFICATE_SPECS as CERT_SPECS } from './pki/specs.ts';
+export { certRef, keyRef, caCertPath, kubeconfigText } from './kubeadm/certs/refs.ts';
+export { usingExternalCA } from './kubeadm/certs/init-phases.ts';
+export { KUBELET_CLIENT_SIGNER, KUBELET_SERVING_SIGNER, KUBELET_CLIENT_CURRENT } from './kubeadm/certs/csr.ts';
+export type { CertificateSigningRequest } from './kubeadm/certs/csr.ts';

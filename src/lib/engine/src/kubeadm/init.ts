@@ -283,13 +283,14 @@ export const initPhases: readonly Phase<InitData>[] = [
 function finalizeKubeletClientCert(d: InitData): void {
   const m = machineOf(d);
   if (!d.state.cluster || m.files['/etc/kubernetes/kubelet.conf'] === undefined) return;
-  const issued = issueKubeletClientCert(d.state, m, d.node, d.ip, d.rng, d.t);
+  const fork = createRng(Math.floor(d.rng.next() * 4294967296));
+  const issued = issueKubeletClientCert(d.state, m, d.node, d.ip, fork, d.t);
   const conf = (issued.files['/etc/kubernetes/kubelet.conf'] ?? '')
     .replace(/client-certificate-data: \S+/, 'client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem')
     .replace(/client-key-data: \S+/, 'client-key: /var/lib/kubelet/pki/kubelet-client-current.pem');
   putMachine(d, { ...issued, files: { ...issued.files, '/etc/kubernetes/kubelet.conf': conf } });
   d.state = addCsr(d.state, {
-    name: csrName(d.rng, false),
+    name: csrName(fork, false),
     signerName: KUBELET_CLIENT_SIGNER,
     requestor: `system:node:${d.node}`,
     createdAt: d.t,

@@ -7,6 +7,7 @@ import { EngineError } from '../errors.ts';
 import { text } from '../events.ts';
 import { getMachine, updateMachine } from '../state/create.ts';
 import { kubeletCanRun, startKubelet } from './kubelet.ts';
+import { reportKubeletVersion } from './kubelet-version.ts';
 
 /** `swapoff -a`. The kubelet may start once swap is off (if it has a config). */
 export function applySwapOff(state: ClusterState, machine: string): Transition {
@@ -75,7 +76,9 @@ export function applyService(
   } else {
     next = startKubelet(next, t);
   }
-  return ok({ ...state, machines: { ...state.machines, [machine]: next } }, events);
+  const restarted = { ...state, machines: { ...state.machines, [machine]: next } };
+  // A (re)started kubelet reports its binary's version in Node.status.nodeInfo (kubectl VERSION).
+  return ok(action === 'start' || action === 'restart' ? reportKubeletVersion(restarted, machine) : restarted, events);
 }
 
 /** Normalises an absolute path: collapses `//`, `.` and `..`, drops a trailing slash. */
@@ -151,7 +154,9 @@ export function applyCopy(state: ClusterState, machine: string, from: string, to
   return ok(
     updateMachine(state, machine, (x) => ({
       ...x,
-      files: { ...x.files, [dst]: content },
+      // A copied certificate/kubeconfig keeps the metadata it had at copy time (a later renewal
+      // of the source must not change the copy), so its `@pki:` references follow it.
+      files: { ...x.files, [dst]: cert ? content.split(`:${src}`).join(`:${dst}`) : content },
       certs: cert ? { ...x.certs, [dst]: cert } : x.certs,
     })),
   );

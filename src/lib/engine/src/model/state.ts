@@ -25,23 +25,13 @@ export interface ServiceState {
   readonly since: number;
 }
 
-/** Certificate metadata; real PEMs are materialised on demand from the key pool. */
-export interface CertificateMeta {
-  /** kubeadm base name, e.g. "ca", "apiserver", "etcd/server". */
-  readonly name: string;
-  readonly subject: { readonly cn: string; readonly o?: readonly string[] };
-  /** Base name of the issuing CA, or the certificate's own name when self-signed. */
-  readonly issuer: string;
-  readonly dnsNames: readonly string[];
-  readonly ips: readonly string[];
-  readonly notBefore: number;
-  readonly notAfter: number;
-  /** Decimal serial number. */
-  readonly serial: string;
-  /** Id of the key-pool entry holding this certificate's key pair. */
-  readonly keyId: string;
-  readonly isCA: boolean;
-}
+/**
+ * Certificate metadata: the PKI module's record (pki/specs.ts), one source of truth. Real PEMs are
+ * materialised on demand from it and the shipped simulation keys; they are never stored here.
+ */
+export type { CertificateMeta } from '../pki/specs.ts';
+import type { CertificateMeta } from '../pki/specs.ts';
+import type { CertificateSigningRequest } from '../kubeadm/certs/csr.ts';
 
 /** A simulated machine (VM) that may become a node. */
 export interface Machine {
@@ -58,6 +48,11 @@ export interface Machine {
   readonly packages: Readonly<Partial<Record<KubePackage, InstalledPackage>>>;
   /** True once `apt-get update` has read the Kubernetes repository. */
   readonly aptUpdated: boolean;
+  /**
+   * Minor series ("v1.36") of the pkgs.k8s.io repository the last `apt-get update` read; absent in
+   * older saved states (then the default repository applies).
+   */
+  readonly aptIndex?: string;
   readonly kubelet: ServiceState;
   /** Files on disk: absolute path → content. Certificates and keys hold a `@pki:` reference. */
   readonly files: Readonly<Record<string, string>>;
@@ -74,6 +69,8 @@ export interface NodeObject {
   readonly controlPlane: boolean;
   readonly createdAt: number;
   readonly kubeletVersion: string;
+  /** True after `kubectl cordon`/`drain` (spec.unschedulable); absent means schedulable. */
+  readonly unschedulable?: boolean;
 }
 
 /** A pod, as far as `kubectl get pods` needs it. Status is derived at read time. */
@@ -119,6 +116,10 @@ export interface Cluster {
   readonly tokens: readonly BootstrapToken[];
   /** CNI add-on applied with kubectl, if any. */
   readonly cni: 'flannel' | null;
+  /** CoreDNS image tag deployed by kubeadm; absent means the catalog's tag for `version`. */
+  readonly coreDNSVersion?: string;
+  /** CertificateSigningRequest objects (certificates.k8s.io/v1); absent in older saved states. */
+  readonly csrs?: readonly CertificateSigningRequest[];
 }
 
 /** The whole simulated world. */

@@ -1,0 +1,85 @@
+/**
+ * CertificateSigningRequests (certificates.k8s.io/v1) as the cluster keeps them, and the kubelet
+ * client TLS bootstrap that creates them. Upstream: k/website
+ * content/en/docs/reference/access-authn-authz/certificate-signing-requests.md and
+ * kubelet-tls-bootstrapping.md; kubelet bootstrap CSR name = "node-csr-" + digest
+ * (k8s.io/kubernetes pkg/kubelet/certificate/bootstrap/bootstrap.go digestedName), later
+ * rotations/serving CSRs use generateName "csr-".
+ */
+import type { CertificateMeta, ClusterState, Machine } from '../../model/state.ts';
+import type { Rng } from '../../random.ts';
+import { NAME_SUFFIX_ALPHABET } from '../../random.ts';
+import { planOne, randomSerialHex, createKeyPicker } from '../../pki/plan-certificates.ts';
+import type { CertificateSpec } from '../../pki/specs.ts';
+import { certRef } from './refs.ts';
+
+/** One CSR object. */
+export interface CertificateSigningRequest {
+  readonly name: string;
+  readonly signerName: string;
+  /** spec.username: who created it. */
+  readonly requestor: string;
+  readonly createdAt: number;
+  /** spec.expirationSeconds in ms, or null (`<none>`). */
+  readonly requestedDurationMs: number | null;
+  readonly condition: 'Pending' | 'Approved' | 'Approved,Issued' | 'Denied';
+  /** Node whose kubelet asked (for serving / client certificates). */
+  readonly node: string;
+}
+
+/** Signer of kubelet client certificates (auto-approved by kube-controller-manager). */
+export const KUBELET_CLIENT_SIGNER = 'kubernetes.io/kube-apiserver-client-kubelet';
+/** Signer of kubelet serving certificates (never auto-approved by the built-in approver). */
+export const KUBELET_SERVING_SIGNER = 'kubernetes.io/kubelet-serving';
+/** Where the kubelet keeps its rotated client certificate (symlink to the dated file). */
+export const KUBELET_CLIENT_CURRENT = '/var/lib/kubelet/pki/kubelet-client-current.pem';
+
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** `node-csr-<43 base64url chars>` for the bootstrap CSR, `csr-<5>` otherwise. */
+export function csrName(rng: Rng, bootstrap: boolean): string {
+  return bootstrap ? `node-csr-${rng.pick(B64URL, 43)}` : `csr-${rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
+}
+
+const KUBELET_CLIENT_SPEC: CertificateSpec = {
+  name: 'kubelet-client',
+  kind: 'leaf',
+  longName: 'kubelet client certificate',
+  baseName: 'kubelet-client',
+  issuer: 'ca',
+  commonName: 'system:node:{nodeName}',
+  organizations: ['system:nodes'],
+  extKeyUsages: ['clientAuth'],
+  altNames: 'none',
+};
+
+/** Every simulation key id in use anywhere, so new certificates get fresh keys. */
+export function usedKeyIds(state: ClusterState): string[] {
+  return Object.values(state.machines).flatMap((m) => Object.values(m.certs).map((c) => c.keyId));
+}
+
+/**
+ * The kubelet's client certificate, issued by the cluster CA through an approved CSR and written
+ * to kubelet-client-current.pem (certificate and key in one file).
+ */
+export function issueKubeletClientCert(state: ClusterState, machine: Machine, node: string, ip: string, rng: Rng, now: number): Machine {
+  const random = (): number => rng.next();
+  const keyId = createKeyPicker(random, usedKeyIds(state)).next();
+  const meta: CertificateMeta = {
+    ...planOne(KUBELET_CLIENT_SPEC, { nodeName: node, advertiseAddress: ip, now, random }, keyId, randomSerialHex(random)),
+    path: KUBELET_CLIENT_CURRENT,
+    keyPath: KUBELET_CLIENT_CURRENT,
+  };
+  return {
+    ...machine,
+    files: { ...machine.files, [KUBELET_CLIENT_CURRENT]: `${certRef(KUBELET_CLIENT_CURRENT)}\n@pki:key:${keyId}` },
+    certs: { ...machine.certs, [KUBELET_CLIENT_CURRENT]: meta },
+  };
+}
+
+/** Adds a CSR to the cluster (no-op before init). */
+export function addCsr(state: ClusterState, csr: CertificateSigningRequest): ClusterState {
+  const c = state.cluster;
+  if (!c) return state;
+  return { ...state, cluster: { ...c, csrs: [...(c.csrs ?? []), csr] } };
+}
