@@ -81,10 +81,26 @@ export function isOutput(lang: string, meta: string): boolean {
 export function splitCommands(body: string): string[] {
   const commands: string[] = [];
   let current = '';
+  // While inside a here-document (`cat <<EOF > f`), lines are kept verbatim until the terminator.
+  let heredoc: { word: string; stripTabs: boolean } | null = null;
   for (const raw of body.split('\n')) {
+    if (heredoc) {
+      current = `${current}\n${raw}`;
+      if ((heredoc.stripTabs ? raw.replace(/^\t+/, '') : raw) === heredoc.word) {
+        commands.push(current.trimEnd());
+        current = '';
+        heredoc = null;
+      }
+      continue;
+    }
     const line = current ? raw : raw.trimStart();
     if (!current && (line.trim() === '' || line.startsWith('#'))) continue;
     current = current ? `${current}\n${line}` : line;
+    const open = /<<(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(line);
+    if (open) {
+      heredoc = { word: open[3] ?? '', stripTabs: open[1] === '-' };
+      continue;
+    }
     if (!/\\\s*$/.test(line)) {
       commands.push(current.trimEnd());
       current = '';

@@ -69,6 +69,17 @@ describe('snippet extraction', () => {
     expect(commands).toEqual(['kubeadm join 10.0.0.11:6443 \\\n  --token abc', 'hostname']);
   });
 
+  it('keeps a here-document and its body together as one command up to the terminator line', () => {
+    const commands = splitCommands(
+      doc('cat <<EOF > kubeadm-config.yaml', 'kind: ClusterConfiguration', '', '# not a comment here', 'EOF', 'hostname'),
+    );
+
+    expect(commands).toEqual([
+      'cat <<EOF > kubeadm-config.yaml\nkind: ClusterConfiguration\n\n# not a comment here\nEOF',
+      'hostname',
+    ]);
+  });
+
   it('parses bare flags and key=value pairs in fence meta', () => {
     expect([...parseMeta('run exit=2 title="x"')]).toEqual([
       ['run', true],

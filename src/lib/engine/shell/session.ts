@@ -18,6 +18,7 @@ import {
   type Command,
 } from '../src/index.ts';
 import { tokenize, parseCommandList, type WordPart } from './tokenize.ts';
+import { splitHeredoc, expandHeredoc } from './heredoc.ts';
 import './commands/index.ts';
 import { registry } from './registry.ts';
 import { printEvents } from './format.ts';
@@ -154,15 +155,18 @@ async function expandWord(parts: readonly WordPart[], ctx: ShellContext, lastExi
   return out;
 }
 
-async function runLine(line: string, ctx: ShellContext): Promise<RunResult> {
+async function runLine(input: string, ctx: ShellContext): Promise<RunResult> {
+  // A here-document's body becomes the first command's stdin (shell/heredoc.ts).
+  const heredoc = input.includes('<<') ? splitHeredoc(input) : null;
+  const line = heredoc ? heredoc.line : input;
   const tokens = tokenize(line);
   if ('syntaxError' in tokens) return { stdout: '', stderr: `bash: -c: line 1: ${tokens.syntaxError}\n`, exitCode: 2 };
   const commands = parseCommandList(tokens);
   if ('syntaxError' in commands) return { stdout: '', stderr: `bash: -c: line 1: ${commands.syntaxError}\n`, exitCode: 2 };
   let stdout = '';
-  let stderr = '';
+  let stderr = heredoc?.warning ? `${heredoc.warning}\n` : '';
   let exitCode = 0;
-  let piped: string | null = null;
+  let piped: string | null = heredoc?.body != null ? (heredoc.expand ? expandHeredoc(heredoc.body, ctx.env) : heredoc.body) : null;
   for (const cmd of commands) {
     if (cmd.after === '&&' && exitCode !== 0) continue;
     if (cmd.after === '||' && exitCode === 0) continue;

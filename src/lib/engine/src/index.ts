@@ -53,3 +53,8 @@ export { certRef, keyRef, caCertPath, kubeconfigText } from './kubeadm/certs/ref
 export { usingExternalCA } from './kubeadm/certs/init-phases.ts';
 export { KUBELET_CLIENT_SIGNER, KUBELET_SERVING_SIGNER, KUBELET_CLIENT_CURRENT } from './kubeadm/certs/csr.ts';
 export type { CertificateSigningRequest } from './kubeadm/certs/csr.ts';
+// kubeadm configuration, kubectl objects, teardown, conformance
+export { initDefaultsYaml, joinDefaultsYaml, kubeletConfigurationYaml, kubeProxyConfigurationYaml, clusterConfigurationYaml, yamlScalar, KUBEADM_API } from './config/defaults.ts';
+export { loadConfigText, planInitFromConfig, findDoc, parseGoDuration } from './config/load.ts';
+export type { ConfigDocument, ConfigWarning, Loaded, InitConfigPlan, ExternalEtcd } from './config/load.ts';
+export { migrateConfig } from './config/migrate.ts';

@@ -17,6 +17,7 @@ import {
 import { parseFlags, str, bool, list, formatFlagHelp, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { formatTable, printKubeadmError } from '../format.ts';
 import type { CommandModule, Invocation } from '../types.ts';
+import { CONFIG_FLAG, configSub, initWithConfig, joinWithConfig } from './kubeadm-config.ts';
 
 interface Sub {
   readonly name: string;
@@ -28,6 +29,7 @@ interface Sub {
 }
 
 const INIT_FLAGS: FlagSpec[] = [
+  CONFIG_FLAG,
   { name: 'apiserver-advertise-address', type: 'string', usage: "The IP address the API Server will advertise it's listening on. If not set the default network interface will be used." },
   { name: 'control-plane-endpoint', type: 'string', usage: 'Specify a stable IP address or DNS name for the control plane.' },
   { name: 'ignore-preflight-errors', type: 'strings', usage: "A list of checks whose errors will be shown as warnings. Example: 'IsPrivilegedUser,Swap'. Value 'all' ignores errors from all checks." },
@@ -43,6 +45,7 @@ const INIT_FLAGS: FlagSpec[] = [
 ];
 
 const JOIN_FLAGS: FlagSpec[] = [
+  CONFIG_FLAG,
   { name: 'apiserver-advertise-address', type: 'string', usage: "If the node should host a new control plane instance, the IP address the API Server will advertise it's listening on. If not set the default network interface will be used." },
   { name: 'certificate-key', type: 'string', usage: 'Use this key to decrypt the certificate secrets uploaded by init. The certificate key is a hex encoded string that is an AES key of size 32 bytes.' },
   { name: 'control-plane', type: 'bool', usage: 'Create a new control plane instance on this node' },
@@ -104,6 +107,7 @@ ${formatPhaseHelp(initPhases)}
 \`\`\``,
   flags: INIT_FLAGS,
   run(inv, p) {
+    if (str(p, 'config') !== undefined) return initWithConfig(inv, p);
     if (p.positionals.length === 1 && p.positionals[0] === 'phase') {
       inv.io.out(formatInitPhaseHelp([]));
       return 0;
@@ -172,6 +176,7 @@ const join: Sub = {
   usage: 'kubeadm join [api-server-endpoint] [flags]',
   flags: JOIN_FLAGS,
   run(inv, p) {
+    if (str(p, 'config') !== undefined) return joinWithConfig(inv, p);
     const endpoint = p.positionals[0];
     if (endpoint === undefined) {
       return printKubeadmError(new EngineError('Kubeadm', { message: 'discovery: Invalid value: "": bootstrapToken or file must be set' }), inv.io);
@@ -284,7 +289,7 @@ function ttlLeft(ms: number): string {
   return m >= 1 ? `${m}m` : `${Math.floor(ms / 1000)}s`;
 }
 
-const SUBS: readonly Sub[] = [init, join, reset, token, version];
+const SUBS: readonly Sub[] = [configSub, init, join, reset, token, version];
 
 function helpText(sub: Sub, path: string): string {
   return `${sub.long ?? sub.short}\n\nUsage:\n  ${sub.usage}\n\nFlags:\n${formatFlagHelp(sub.flags)}\n\nGlobal Flags:\n      --add-dir-header           If true, adds the file directory to the header of the log messages\n      --log-file string          If non-empty, use this log file (no effect when -logtostderr=true)\n      --rootfs string            The path to the 'real' host root filesystem. This will cause kubeadm to chroot into the provided path.\n      --skip-headers             If true, avoid header prefixes in the log messages\n  -v, --v Level                  number for the log level verbosity\n\nUse "${path} [command] --help" for more information about a command.`;
