@@ -1,0 +1,98 @@
+/**
+ * Benchmark: click-to-first-output of a snippet's Run button in the built site.
+ *
+ * Usage (no npm script on purpose; run from the repository root):
+ *
+ *   npx astro build                               # once, or after site changes
+ *   npx node scripts/bench-terminal.ts [runs] [url]   # Node 24; default 7 runs, port 4322
+ *
+ * If nothing answers at the URL it starts `astro preview` itself (and stops it afterwards).
+ * "cold" = a fresh page: the xterm chunk, the engine worker and the scenario load, then the first
+ * command. "warm" = the same snippet clicked again in an already started terminal. Timings come
+ * from the page's own `kubelife:run` / `kubelife:first-output` performance marks. This prints a
+ * table; performance is never asserted in tests (project rule).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+
+import { chromium, type Page } from '@playwright/test';
+
+const runs = Number(process.argv[2] ?? 7);
+const base = process.argv[3] ?? 'http://127.0.0.1:4322';
+const path = '/guides/install/prepare-machines/';
+
+async function reachable(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+async function startPreview(): Promise<ChildProcess | undefined> {
+  if (await reachable(base)) return undefined;
+  const port = new URL(base).port || '4322';
+  const child = spawn('npx', ['astro', 'preview', '--port', port, '--host', '127.0.0.1'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let i = 0; i < 100 && !(await reachable(base)); i++)
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  return child;
+}
+
+/** Milliseconds between the last `kubelife:run` mark and the last `kubelife:first-output` mark. */
+async function lastSpan(page: Page): Promise<number> {
+  await page.waitForFunction(() => {
+    const runs = performance.getEntriesByName('kubelife:run');
+    const outs = performance.getEntriesByName('kubelife:first-output');
+    return runs.length > 0 && outs.length > 0 && outs.at(-1)!.startTime >= runs.at(-1)!.startTime;
+  });
+  return page.evaluate(() => {
+    const start = performance.getEntriesByName('kubelife:run').at(-1)?.startTime ?? NaN;
+    const end = performance.getEntriesByName('kubelife:first-output').at(-1)?.startTime ?? NaN;
+    return end - start;
+  });
+}
+
+function stats(values: number[]): { min: number; median: number; p90: number; max: number } {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q: number): number => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+  return { min: s[0] ?? NaN, median: at(0.5), p90: at(0.9), max: s.at(-1) ?? NaN };
+}
+
+const preview = await startPreview();
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+const cold: number[] = [];
+const warm: number[] = [];
+try {
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(base + path);
+    const run = page.getByRole('button', { name: /^Run: / }).first();
+    await run.click();
+    cold.push(await lastSpan(page));
+    await page.evaluate(() => performance.clearMarks());
+    await run.click();
+    warm.push(await lastSpan(page));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  if (preview?.pid !== undefined) process.kill(-preview.pid);
+}
+
+const rows = [
+  ['cold (xterm + worker + scenario)', stats(cold)],
+  ['warm (worker running)', stats(warm)],
+] as const;
+console.log(`click-to-first-output on ${path}, ${runs} runs each (ms)\n`);
+console.log('| case | min | median | p90 | max |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const [name, s] of rows) {
+  const f = (n: number): string => n.toFixed(1);
+  console.log(`| ${name} | ${f(s.min)} | ${f(s.median)} | ${f(s.p90)} | ${f(s.max)} |`);
+}
