@@ -192,8 +192,22 @@ export const grep: CommandModule = {
   summary: 'print lines that match a pattern (in piped input)',
   run: (inv) => {
     const invert = inv.args.includes('-v');
-    const pattern = inv.args.find((a) => !a.startsWith('-')) ?? '';
-    const lines = (inv.stdin ?? '').split('\n').filter((l) => l !== '');
+    const [pattern = '', ...files] = inv.args.filter((a) => !a.startsWith('-'));
+    let input = inv.stdin ?? '';
+    if (files.length > 0) {
+      // `grep PATTERN FILE…` reads files as `cat` shows them (certificates materialised).
+      const m = machineOf(inv);
+      input = '';
+      for (const f of files) {
+        const content = m?.files[abs(inv, f)];
+        if (content === undefined || !m) {
+          inv.io.err(`grep: ${f}: No such file or directory`);
+          return 2;
+        }
+        input += await inv.ctx.materialize(inv.ctx.state, inv.machine, content);
+      }
+    }
+    const lines = input.split('\n').filter((l) => l !== '');
     const hits = lines.filter((l) => l.includes(pattern) !== invert);
     for (const l of hits) inv.io.out(l);
     return hits.length > 0 ? 0 : 1;

@@ -13,3 +13,10 @@ register(echo, hostname, id, whoami, trueCmd, falseCmd, pwd, cd, exportCmd, unse
 register(ls, cat, mkdir, cp, rm, chown, chmod, grep, head, tail);
 register(aptGet, apt, aptMark, swapoff, swapon, sysctl, systemctl, kubelet);
 register(kubeadm, kubectl, kubelife);
+import { etcdctl, etcdutl } from './etcdctl.ts';
+import { sed } from './ha-tools.ts';
+register(etcdctl, etcdutl, sed);
+import { openssl, base64Cmd, awk, mv } from './pki-tools.ts';
+register(openssl, base64Cmd, awk, mv);
+import { aptCache, tee } from './dist-tools.ts';
+register(aptCache, tee);

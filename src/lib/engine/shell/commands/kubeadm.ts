@@ -17,6 +17,7 @@ import {
 import { parseFlags, str, bool, list, formatFlagHelp, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { formatTable, printKubeadmError } from '../format.ts';
 import type { CommandModule, Invocation } from '../types.ts';
+import { certsSub } from './pki-cluster.ts';
 import { CONFIG_FLAG, configSub, initWithConfig, joinWithConfig } from './kubeadm-config.ts';
 
 interface Sub {
@@ -289,7 +290,7 @@ function ttlLeft(ms: number): string {
   return m >= 1 ? `${m}m` : `${Math.floor(ms / 1000)}s`;
 }
 
-const SUBS: readonly Sub[] = [configSub, init, join, reset, token, version];
+const SUBS: readonly Sub[] = [certsSub, configSub, init, join, reset, token, upgradeSub, version];
 
 function helpText(sub: Sub, path: string): string {
   return `${sub.long ?? sub.short}\n\nUsage:\n  ${sub.usage}\n\nFlags:\n${formatFlagHelp(sub.flags)}\n\nGlobal Flags:\n      --add-dir-header           If true, adds the file directory to the header of the log messages\n      --log-file string          If non-empty, use this log file (no effect when -logtostderr=true)\n      --rootfs string            The path to the 'real' host root filesystem. This will cause kubeadm to chroot into the provided path.\n      --skip-headers             If true, avoid header prefixes in the log messages\n  -v, --v Level                  number for the log level verbosity\n\nUse "${path} [command] --help" for more information about a command.`;

@@ -15,6 +15,10 @@ import {
 import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { formatTable, humanDuration } from '../format.ts';
 import type { CommandModule, Invocation } from '../types.ts';
+import { CORDON_FLAGS, DRAIN_FLAGS, cordonCommand, drainCommand } from './kubectl-node.ts';
+import { CERTIFICATE_FLAGS, certificateCmd, getCsr, kubectlTlsOk } from './pki-cluster.ts';
+import { apiserverReachable, requireEtcdQuorum } from '../../src/index.ts';
+import { getEndpoints } from './kubectl-endpoints.ts';
 
 const GET_FLAGS: FlagSpec[] = [
   { name: 'all-namespaces', short: 'A', type: 'bool', usage: 'If present, list the requested object(s) across all namespaces.' },
@@ -50,6 +54,14 @@ function serverUp(inv: Invocation, server: string): boolean {
 
 function connect(inv: Invocation, p: ParsedFlags): boolean {
   const server = kubeconfigServer(inv, str(p, 'kubeconfig'));
+  // TLS first: an expired serving (or client) certificate fails before any request is made.
+  if (!kubectlTlsOk(inv, str(p, 'kubeconfig'))) return false;
+  // The apiserver answers but cannot read or write etcd without quorum.
+  const noQuorum = requireEtcdQuorum(inv.ctx.state);
+  if (noQuorum) {
+    inv.io.err(noQuorum.message);
+    return false;
+  }
   if (server === null || !serverUp(inv, server)) {
     inv.io.err(new EngineError('KubectlConnectionRefused', { server: server ?? 'localhost:8080' }).message);
     return false;
@@ -63,7 +75,8 @@ function get(inv: Invocation, p: ParsedFlags): number {
     inv.io.err("You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples");
     return 1;
   }
-  const resource = ({ nodes: 'nodes', node: 'nodes', no: 'nodes', pods: 'pods', pod: 'pods', po: 'pods', namespaces: 'namespaces', namespace: 'namespaces', ns: 'namespaces' } as Record<string, string>)[kind];
+  if (kind === 'csr' || kind === 'certificatesigningrequests' || kind === 'certificatesigningrequest') return connect(inv, p) ? getCsr(inv, names) : 1;
+  const resource = ({ nodes: 'nodes', node: 'nodes', no: 'nodes', pods: 'pods', pod: 'pods', po: 'pods', namespaces: 'namespaces', namespace: 'namespaces', ns: 'namespaces', endpoints: 'endpoints', endpoint: 'endpoints', ep: 'endpoints' } as Record<string, string>)[kind];
   if (!resource) {
     if (!connect(inv, p)) return 1;
     inv.io.err(`error: the server doesn't have a resource type "${kind}"`);
@@ -157,6 +170,7 @@ function applyFile(inv: Invocation, p: ParsedFlags): number {
 
 const SUBCOMMANDS: Record<string, { flags: FlagSpec[]; short: string; run: (inv: Invocation, p: ParsedFlags) => number }> = {
   get: { flags: GET_FLAGS, short: 'Display one or many resources', run: get },
+  certificate: { flags: CERTIFICATE_FLAGS, short: 'Modify certificate resources', run: (inv, p) => (connect(inv, p) ? certificateCmd(inv, p) : 1) },
   version: {
     flags: [
       { name: 'client', type: 'bool', usage: 'If true, shows client version only (no server required).' },

@@ -14,6 +14,14 @@ import { applyKubeadmJoin } from '../kubeadm/join.ts';
 import { applyTokenCreate, applyTokenDelete } from '../kubeadm/token.ts';
 import { applyKubeadmReset } from '../kubeadm/reset.ts';
 import { applyFlannel } from '../kubectl/flannel.ts';
+import { applyObjectsCommand } from '../kubectl/objects-apply.ts';
+import { advanceClock, afterCommand, applyHaCommand } from '../ha/apply-ha.ts';
+import { applyUpgradeApply } from '../kubeadm/upgrade/apply.ts';
+import { applyUpgradeNode } from '../kubeadm/upgrade/node.ts';
+import { applyCordon, applyDrain } from '../kubectl/drain.ts';
+import { applyCertsRenew } from '../kubeadm/certs/renewal.ts';
+import { applyCsrDecision } from '../kubeadm/certs/csr.ts';
+import { applyPkiStage } from '../kubeadm/certs/stage.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
@@ -52,7 +60,38 @@ function dispatch(state: ClusterState, c: Command): Transition {
     case 'kubectl.apply.flannel':
       return applyFlannel(state);
     case 'clock.advance':
-      return ok({ ...state, now: state.now + c.ms });
+      return ok(advanceClock(state, c.ms));
+    case 'kubectl.namespace.create':
+    case 'kubectl.namespace.delete':
+    case 'kubectl.node.delete':
+    case 'kubectl.cr.create':
+    case 'kubectl.cr.delete':
+    case 'kubectl.cr.finalizers':
+    case 'netfilter.flush':
+    case 'sonobuoy.run':
+    case 'sonobuoy.delete':
+      return applyObjectsCommand(state, c);
+    case 'fault.inject':
+    case 'fault.clear':
+    case 'etcd.member.add':
+    case 'etcd.member.remove':
+    case 'etcd.snapshot.save':
+    case 'etcd.snapshot.restore':
+      return applyHaCommand(state, c);
+    case 'kubeadm.certs.renew':
+      return applyCertsRenew(state, c.machine, c.name, c.header);
+    case 'kubectl.certificate':
+      return ok(applyCsrDecision(state, c.names, c.approve));
+    case 'pki.stage':
+      return applyPkiStage(state, c.machine, c.mode);
+    case 'kubeadm.upgrade.apply':
+      return applyUpgradeApply(state, c.machine, c.options);
+    case 'kubeadm.upgrade.node':
+      return applyUpgradeNode(state, c.machine, c.options);
+    case 'kubectl.cordon':
+      return applyCordon(state, c.node, c.cordon);
+    case 'kubectl.drain':
+      return applyDrain(state, c.node, c.options);
   }
 }
 

@@ -73,8 +73,15 @@ export type Command =
   | { readonly type: 'etcd.member.remove'; readonly id: string }
   | { readonly type: 'etcd.snapshot.save'; readonly machine: string; readonly path: string }
   | { readonly type: 'etcd.snapshot.restore'; readonly machine: string; readonly file: string; readonly dataDir: string; readonly name: string; readonly peerURL: string; readonly initialCluster: string; readonly clusterToken: string }
-  | { readonly type: 'file.move'; readonly machine: string; readonly from: string; readonly to: string }
-  | { readonly type: 'kubeadm.upload-certs'; readonly machine: string };
+  // PKI lifecycle (kubeadm/certs/*)
+  | { readonly type: 'kubeadm.certs.renew'; readonly machine: string; readonly name: string; readonly header: readonly string[] }
+  | { readonly type: 'kubectl.certificate'; readonly names: readonly string[]; readonly approve: boolean }
+  | { readonly type: 'pki.stage'; readonly machine: string; readonly mode: 'own-ca' | 'external-ca' }
+  // Upgrades and distribution (src/kubeadm/upgrade, src/kubectl/drain.ts)
+  | { readonly type: 'kubeadm.upgrade.apply'; readonly machine: string; readonly options: UpgradeApplyOptions }
+  | { readonly type: 'kubeadm.upgrade.node'; readonly machine: string; readonly options: UpgradeNodeOptions }
+  | { readonly type: 'kubectl.cordon'; readonly node: string; readonly cordon: boolean }
+  | { readonly type: 'kubectl.drain'; readonly node: string; readonly options: DrainOptions };
 
 /** The discriminants of {@link Command}. */
 export type CommandType = Command['type'];

@@ -3,6 +3,7 @@
  * machine preflight, token discovery with CA pinning (cmd/kubeadm/app/discovery/token), then
  * kubelet start and TLS bootstrap (cmd/kubeadm/app/cmd/join.go).
  */
+import { kubeletTlsBootstrap } from './certs/bootstrap.ts';
 import type { ClusterState, Machine, PodObject } from '../model/state.ts';
 import type { JoinOptions } from '../commands/types.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
@@ -212,6 +213,7 @@ export const joinPhases: readonly Phase<JoinData>[] = [
       d.t += 4 * SEC;
     },
   },
+      d.state = kubeletTlsBootstrap(d.state, d.machine, d.node, d.opts.advertiseAddress ?? machineOf(d).ip, (d.opts.token ?? '').split('.')[0] ?? '', d.rng, d.t);
   {
     name: 'control-plane-join',
     short: 'Join a machine as a control plane instance',

@@ -83,3 +83,16 @@ export function addCsr(state: ClusterState, csr: CertificateSigningRequest): Clu
   if (!c) return state;
   return { ...state, cluster: { ...c, csrs: [...(c.csrs ?? []), csr] } };
 }
+
+/**
+ * `kubectl certificate approve|deny NAME…`: sets the condition; the kubelet-serving and client
+ * signers in kube-controller-manager then issue approved requests (`Approved,Issued`).
+ */
+export function applyCsrDecision(state: ClusterState, names: readonly string[], approve: boolean): ClusterState {
+  const c = state.cluster;
+  if (!c) return state;
+  const csrs = (c.csrs ?? []).map((r) =>
+    names.includes(r.name) && r.condition === 'Pending' ? { ...r, condition: approve ? ('Approved,Issued' as const) : ('Denied' as const) } : r,
+  );
+  return { ...state, cluster: { ...c, csrs } };
+}
