@@ -306,7 +306,9 @@ function pods(d: InitData): Record<string, PodObject> {
 
 function registerControlPlaneNode(d: InitData): void {
   const m = machineOf(d);
-  const key = d.certs['ca'] ? keyById(d.certs['ca'].keyId) : undefined;
+  // Phases run one by one (`kubeadm init phase …`) find the CA on disk, not in this run's data.
+  const ca = d.certs['ca'] ?? m.certs['/etc/kubernetes/pki/ca.crt'];
+  const key = ca ? keyById(ca.keyId) : undefined;
   const registered = d.t + 3 * SEC;
   const p: Record<string, PodObject> = {};
   for (const app of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const) {
@@ -320,7 +322,7 @@ function registerControlPlaneNode(d: InitData): void {
       controlPlaneEndpoint: d.opts.controlPlaneEndpoint ?? null,
       podSubnet: d.opts.podNetworkCidr ?? null,
       serviceSubnet: d.serviceSubnet,
-      caKeyId: d.certs['ca']?.keyId ?? '',
+      caKeyId: ca?.keyId ?? '',
       caHash: key?.spkiSha256Hex ?? '',
       certificateKey: null,
       nodes: { [d.node]: { name: d.node, machine: m.name, controlPlane: true, createdAt: registered, kubeletVersion: `v${m.packages.kubelet?.version ?? ''}` } },
@@ -357,7 +359,9 @@ function addKubeProxy(d: InitData): void {
 
 function initDone(d: InitData): string {
   const c = d.state.cluster;
-  const token = d.token ? `${d.token.id}.${d.token.secret}` : '';
+  // `kubeadm init phase show-join-command` on its own shows the newest existing token.
+  const latest = d.token ?? c?.tokens.at(-1) ?? null;
+  const token = latest ? `${latest.id}.${latest.secret}` : '';
   const join = { endpoint: d.endpoint, token, caHash: c?.caHash ?? '' };
   const lines = [
     '',
