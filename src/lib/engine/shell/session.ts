@@ -217,6 +217,24 @@ async function runLine(input: string, ctx: ShellContext): Promise<RunResult> {
 async function runWords(words: string[], ctx: ShellContext, io: Output, stdin: string | null): Promise<number> {
   let argv = words;
   while (argv[0] === 'sudo') argv = argv.slice(1).filter((a, i) => !(i === 0 && a === '-E'));
+  // `VAR=value cmd …` (e.g. ETCDCTL_API=3 etcdctl …): the assignment is visible to that command only.
+  const prefix: Array<[string, string | undefined]> = [];
+  while (argv.length > 1 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0] ?? '')) {
+    const [k = '', ...v] = (argv[0] ?? '').split('=');
+    prefix.push([k, ctx.env[k]]);
+    ctx.env[k] = v.join('=');
+    argv = argv.slice(1);
+  }
+  if (prefix.length > 0) {
+    try {
+      return await runWords(argv, ctx, io, stdin);
+    } finally {
+      for (const [k, old] of prefix.reverse()) {
+        if (old === undefined) delete ctx.env[k];
+        else ctx.env[k] = old;
+      }
+    }
+  }
   const [name, ...args] = argv;
   if (name === undefined) return 0;
   const machine = currentMachine(ctx);

@@ -133,6 +133,19 @@ export const errorCatalog = {
     message: () => `E: Held packages were changed and -y was used without --allow-change-held-packages.`,
     exitCode: 100,
   },
+  EtcdNoQuorum: {
+    title: 'etcd has no quorum',
+    // etcd's ErrTimeout (server/etcdserver/errors.go) as kubectl prints an apiserver error.
+    message: () => 'Error from server: etcdserver: request timed out',
+    hint: 'Fewer than floor(n/2)+1 etcd members are running; bring members back (or restore from a snapshot).',
+    exitCode: 1,
+  },
+  Etcdctl: {
+    title: 'etcdctl error',
+    // etcdctl's ExitWithError prints "Error: <err>" (etcdctl/ctlv3/command/error.go).
+    message: (p) => `Error: ${str(p, 'message')}`,
+    exitCode: 1,
+  },
   Internal: {
     title: 'Internal error',
     message: (p) => `internal error: ${str(p, 'message')}`,

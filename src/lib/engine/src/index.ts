@@ -47,6 +47,15 @@ export { FAULT_KINDS, NODE_MONITOR_GRACE_MS, nodeLostByFault } from './etcd/faul
 export { parseSnapshot, storeRevision, totalKeys, etcdDataDir, SNAPSHOT_PREFIX } from './etcd/ops.ts';
 export type { SnapshotData } from './etcd/ops.ts';
 export { kubernetesEndpoints, runningApiservers, RECONCILE_INTERVAL_MS } from './ha/endpoints.ts';
+export { apiserverReachable } from './ha/apiserver.ts';
+export type { KubernetesEndpoints, ApiserverConfig } from './ha/endpoints.ts';
+// HA / etcd / faults
+export { etcdView, etcdLeader, hasQuorum, memberRunning, quorumSize, requireEtcdQuorum, faultsOf, machineUp, hash64 } from './etcd/model.ts';
+export type { EtcdMember, EtcdClusterState, Fault, FaultKind } from './etcd/model.ts';
+export { FAULT_KINDS, NODE_MONITOR_GRACE_MS, nodeLostByFault } from './etcd/faults.ts';
+export { parseSnapshot, storeRevision, totalKeys, etcdDataDir, SNAPSHOT_PREFIX } from './etcd/ops.ts';
+export type { SnapshotData } from './etcd/ops.ts';
+export { kubernetesEndpoints, runningApiservers, RECONCILE_INTERVAL_MS } from './ha/endpoints.ts';
 export type { KubernetesEndpoints, ApiserverConfig } from './ha/endpoints.ts';
 export { CERTIFICATE_SPECS as CERT_SPECS } from './pki/specs.ts';
 export { certRef, keyRef, caCertPath, kubeconfigText } from './kubeadm/certs/refs.ts';

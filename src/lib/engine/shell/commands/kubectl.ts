@@ -15,6 +15,8 @@ import {
 import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { formatTable, humanDuration } from '../format.ts';
 import type { CommandModule, Invocation } from '../types.ts';
+import { apiserverReachable, requireEtcdQuorum } from '../../src/index.ts';
+import { getEndpoints } from './kubectl-endpoints.ts';
 import { CORDON_FLAGS, DRAIN_FLAGS, cordonCommand, drainCommand } from './kubectl-node.ts';
 import { CERTIFICATE_FLAGS, certificateCmd, getCsr, kubectlTlsOk } from './pki-cluster.ts';
 import { apiserverReachable, requireEtcdQuorum } from '../../src/index.ts';
@@ -45,11 +47,7 @@ function kubeconfigServer(inv: Invocation, explicit: string | undefined): string
 
 /** True when the API server behind `server` is up. */
 function serverUp(inv: Invocation, server: string): boolean {
-  const c = inv.ctx.state.cluster;
-  if (!c) return false;
-  if (server === c.endpoint) return true;
-  const host = server.split(':')[0];
-  return Object.values(inv.ctx.state.machines).some((m) => m.ip === host && c.nodes[m.name]?.controlPlane === true && m.kubelet.active === 'active');
+  return apiserverReachable(inv.ctx.state, server);
 }
 
 function connect(inv: Invocation, p: ParsedFlags): boolean {
@@ -64,6 +62,12 @@ function connect(inv: Invocation, p: ParsedFlags): boolean {
   }
   if (server === null || !serverUp(inv, server)) {
     inv.io.err(new EngineError('KubectlConnectionRefused', { server: server ?? 'localhost:8080' }).message);
+    return false;
+  }
+  // The apiserver answers but cannot read or write etcd without quorum.
+  const noQuorum = requireEtcdQuorum(inv.ctx.state);
+  if (noQuorum) {
+    inv.io.err(noQuorum.message);
     return false;
   }
   return true;
@@ -84,6 +88,7 @@ function get(inv: Invocation, p: ParsedFlags): number {
   }
   if (!connect(inv, p)) return 1;
   const state = inv.ctx.state;
+  if (resource === 'endpoints') return getEndpoints(inv, names, str(p, 'namespace') ?? 'default');
   const wide = str(p, 'output') === 'wide';
   if (resource === 'nodes') {
     let rows = listNodes(state);

@@ -3,13 +3,15 @@
  */
 import { formatRfc3339, isEngineError, listScenarios, parseDuration } from '../../src/index.ts';
 import type { CommandModule } from '../types.ts';
+import { FAULT_USAGE, runFault } from './kubelife-fault.ts';
 
 const USAGE = `Usage:
   kubelife clock                 print the simulated date
   kubelife clock advance DUR     move the simulated clock forward (e.g. 90s, 2h, 400d, 1y)
   kubelife scenarios             list the named scenarios
   kubelife scenario NAME         replace the world with a scenario
-  kubelife reset                 go back to the scenario this session started from`;
+  kubelife reset                 go back to the scenario this session started from
+${FAULT_USAGE}`;
 
 export const kubelife: CommandModule = {
   name: 'kubelife',
@@ -52,6 +54,7 @@ export const kubelife: CommandModule = {
       inv.ctx.reset(name);
       return 0;
     }
+    if (sub === 'fault') return runFault(inv, rest);
     if (sub === 'reset') {
       inv.ctx.reset(inv.ctx.scenario);
       return 0;

@@ -20,6 +20,7 @@ import { goDuration } from './join-command.ts';
 import { tokenValid, TOKEN_PATTERN } from './tokens.ts';
 import { FLANNEL_CNI_CONF, startKubelet } from '../machine/kubelet.ts';
 import { FLANNEL_CONFLIST } from '../kubectl/flannel.ts';
+import { joinEtcdMember, requireEtcdQuorum } from '../etcd/join.ts';
 
 const SEC = 1000;
 
@@ -84,6 +85,8 @@ export const joinPhases: readonly Phase<JoinData>[] = [
         d.events,
       );
       discover(d);
+      const noQuorum = requireEtcdQuorum(d.state);
+      if (noQuorum) throw new EngineError('Kubeadm', { message: `unable to fetch the kubeadm-config ConfigMap: ${noQuorum.message.replace('Error from server: ', '')}` });
       const reupload = parseVersion(c?.version ?? 'v1.36.0').minor >= 35 ? 'upload-config kubeadm' : 'upload-config';
       d.events.push(
         log('preflight', 'Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...'),
@@ -231,6 +234,7 @@ export const joinPhases: readonly Phase<JoinData>[] = [
           const c = d.state.cluster;
           const manifests = controlPlaneManifests({ node: d.node, ip: d.opts.advertiseAddress ?? m.ip, version: c?.version ?? '', serviceSubnet: c?.serviceSubnet ?? '10.96.0.0/12', podSubnet: c?.podSubnet ?? null });
           putMachine(d, { ...m, files: { ...m.files, '/etc/kubernetes/manifests/etcd.yaml': manifests['etcd.yaml'] ?? '', '/var/lib/etcd/member/snap/db': '' } });
+          d.state = joinEtcdMember(d.state, m.name, d.node);
         },
       },
       {

@@ -11,6 +11,7 @@ import { EngineError } from '../errors.ts';
 import { DEFAULT_CLOCK_START, DEFAULT_SEED } from '../model/defaults.ts';
 import { FLANNEL_URL } from '../kubectl/flannel.ts';
 import { formatJoinCommand } from '../kubeadm/join-command.ts';
+import { haScenarios } from './ha.ts';
 
 /** Shell-level context a scenario leaves behind (environment, logged-in machine). */
 export interface ScenarioShell {
@@ -96,6 +97,7 @@ export const scenarios: readonly Scenario[] = [
     base: 'cni-installed',
     steps: (s) => [joinWorker(s, 'worker-1'), joinWorker(s, 'worker-2'), { type: 'clock.advance', ms: 60_000 }],
   },
+  ...haScenarios,
 ];
 
 /** Lists the scenarios' names, titles and descriptions. */

@@ -4,6 +4,7 @@
  */
 import type { ClusterState } from '../model/state.ts';
 import { nodeReady } from '../machine/kubelet.ts';
+import { nodeLostByFault } from '../etcd/faults.ts';
 
 /** One row of `kubectl get nodes`. */
 export interface NodeRow {
@@ -28,7 +29,7 @@ export function listNodes(state: ClusterState): NodeRow[] {
       const m = state.machines[n.machine];
       return {
         name: n.name,
-        status: m && nodeReady(m) ? 'Ready' : 'NotReady',
+        status: m && nodeReady(m) && !nodeLostByFault(state, n.machine) ? 'Ready' : 'NotReady',
         roles: n.controlPlane ? 'control-plane' : '<none>',
         ageMs: state.now - n.createdAt,
         version: n.kubeletVersion,

@@ -1,0 +1,108 @@
+/**
+ * Small GNU tools the HA and rollback guides need: `sed` (the `s` command, in place with -i). Edits to static Pod manifests go through typed file commands, so the kubelet "sees" them.
+ */
+import { normalizePath } from '../../src/index.ts';
+import type { CommandModule, Invocation } from '../types.ts';
+
+function abs(inv: Invocation, p: string): string {
+  const home = inv.ctx.env['HOME'] ?? '/root';
+  return normalizePath(p.startsWith('/') ? p : `${home}/${p}`);
+}
+
+/** A POSIX basic regular expression as a JS RegExp source (the common subset). */
+function breToJs(bre: string): string {
+  let out = '';
+  for (let i = 0; i < bre.length; i++) {
+    const ch = bre[i] ?? '';
+    if (ch === '\\' && i + 1 < bre.length) {
+      const next = bre[++i] ?? '';
+      out += '(){}|+?'.includes(next) ? next : `\\${next}`;
+    } else out += '(){}|+?'.includes(ch) ? `\\${ch}` : ch;
+  }
+  return out;
+}
+
+/** Parses `s<d>pattern<d>replacement<d>[g]`. */
+function parseSubstitution(script: string): { re: RegExp; replacement: string } | null {
+  if (!script.startsWith('s') || script.length < 4) return null;
+  const d = script[1] ?? '/';
+  const parts: string[] = [''];
+  for (let i = 2; i < script.length; i++) {
+    const ch = script[i] ?? '';
+    if (ch === '\\' && script[i + 1] === d) {
+      parts[parts.length - 1] += d;
+      i++;
+    } else if (ch === d) parts.push('');
+    else parts[parts.length - 1] += ch;
+  }
+  if (parts.length !== 3) return null;
+  const [pattern = '', replacement = '', flags = ''] = parts;
+  if (!/^g?$/.test(flags)) return null;
+  try {
+    return { re: new RegExp(breToJs(pattern), flags === 'g' ? 'g' : ''), replacement };
+  } catch {
+    return null;
+  }
+}
+
+/** Expands a sed replacement for one match: `&`, `\\1`…`\\9`, `\\n`, escaped characters. */
+function expand(replacement: string, match: string, groups: readonly (string | undefined)[]): string {
+  let out = '';
+  for (let i = 0; i < replacement.length; i++) {
+    const ch = replacement[i] ?? '';
+    if (ch === '&') out += match;
+    else if (ch === '\\' && i + 1 < replacement.length) {
+      const next = replacement[++i] ?? '';
+      out += next === 'n' ? '\n' : /[1-9]/.test(next) ? (groups[Number(next) - 1] ?? '') : next;
+    } else out += ch;
+  }
+  return out;
+}
+
+function substitute(text: string, s: { re: RegExp; replacement: string }): string {
+  // sed works line by line: without g only the first match on each line changes.
+  return text
+    .split('\n')
+    .map((line) => line.replace(s.re, (match: string, ...rest: unknown[]) => expand(s.replacement, match, rest.slice(0, -2) as (string | undefined)[])))
+    .join('\n');
+}
+
+export const sed: CommandModule = {
+  name: 'sed',
+  summary: 'stream editor (s/regexp/replacement/[g], -i)',
+  run(inv) {
+    const inPlace = inv.args.includes('-i');
+    const rest = inv.args.filter((a) => a !== '-i' && a !== '-e');
+    const [script, ...files] = rest;
+    if (script === undefined) {
+      inv.io.err('Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...');
+      return 1;
+    }
+    const s = parseSubstitution(script);
+    if (!s) {
+      inv.io.err(`sed: -e expression #1, char ${script.length}: unknown command: \`${script[0] ?? ''}'`);
+      return 1;
+    }
+    if (files.length === 0) {
+      if (inv.stdin === null) return 0;
+      inv.io.out(substitute(inv.stdin.replace(/\n$/, ''), s));
+      return 0;
+    }
+    for (const f of files) {
+      const path = abs(inv, f);
+      const content = inv.ctx.state.machines[inv.machine]?.files[path];
+      if (content === undefined) {
+        inv.io.err(`sed: can't read ${f}: No such file or directory`);
+        return 2;
+      }
+      const next = substitute(content, s);
+      if (!inPlace) inv.io.out(next.replace(/\n$/, ''));
+      else if (next !== content) {
+        const t = inv.apply({ type: 'file.write', machine: inv.machine, path, content: next });
+        if (!t.ok) return t.error.exitCode;
+      }
+    }
+    return 0;
+  },
+};
+
