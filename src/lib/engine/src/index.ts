@@ -49,14 +49,6 @@ export type { SnapshotData } from './etcd/ops.ts';
 export { kubernetesEndpoints, runningApiservers, RECONCILE_INTERVAL_MS } from './ha/endpoints.ts';
 export { apiserverReachable } from './ha/apiserver.ts';
 export type { KubernetesEndpoints, ApiserverConfig } from './ha/endpoints.ts';
-// HA / etcd / faults
-export { etcdView, etcdLeader, hasQuorum, memberRunning, quorumSize, requireEtcdQuorum, faultsOf, machineUp, hash64 } from './etcd/model.ts';
-export type { EtcdMember, EtcdClusterState, Fault, FaultKind } from './etcd/model.ts';
-export { FAULT_KINDS, NODE_MONITOR_GRACE_MS, nodeLostByFault } from './etcd/faults.ts';
-export { parseSnapshot, storeRevision, totalKeys, etcdDataDir, SNAPSHOT_PREFIX } from './etcd/ops.ts';
-export type { SnapshotData } from './etcd/ops.ts';
-export { kubernetesEndpoints, runningApiservers, RECONCILE_INTERVAL_MS } from './ha/endpoints.ts';
-export type { KubernetesEndpoints, ApiserverConfig } from './ha/endpoints.ts';
 export { CERTIFICATE_SPECS as CERT_SPECS } from './pki/specs.ts';
 export { certRef, keyRef, caCertPath, kubeconfigText } from './kubeadm/certs/refs.ts';
 export { usingExternalCA } from './kubeadm/certs/init-phases.ts';
@@ -67,3 +59,22 @@ export { initDefaultsYaml, joinDefaultsYaml, kubeletConfigurationYaml, kubeProxy
 export { loadConfigText, planInitFromConfig, findDoc, parseGoDuration } from './config/load.ts';
 export type { ConfigDocument, ConfigWarning, Loaded, InitConfigPlan, ExternalEtcd } from './config/load.ts';
 export { migrateConfig } from './config/migrate.ts';
+// Upgrades and distribution (kubeadm upgrade plan/apply/node, drain, apt repository per minor)
+export { planUpgrade, planComponents, compareEtcd } from './kubeadm/upgrade/plan.ts';
+export type { UpgradePlanResult, AvailableUpgrade, PlanRow, ConfigVersionState, PlanInput } from './kubeadm/upgrade/plan.ts';
+export { applyUpgradeApply } from './kubeadm/upgrade/apply.ts';
+export type { UpgradeApplyOptions } from './kubeadm/upgrade/apply.ts';
+export { applyUpgradeNode } from './kubeadm/upgrade/node.ts';
+export type { UpgradeNodeOptions } from './kubeadm/upgrade/node.ts';
+export { applyCordon, applyDrain } from './kubectl/drain.ts';
+export type { DrainOptions } from './kubectl/drain.ts';
+export { KUBERNETES_LIST, configuredMinor, indexedMinor, repositoryLine, repositoryVersions } from './machine/apt-repository.ts';
+export { imagesFor, stableForMinor, latestStable, resolveVersionLabel, isKnownRelease } from './model/releases.ts';
+export { checkUpgradePolicy } from './policy/upgrade-policy.ts';
+export { checkKubeletVersion } from './policy/kubelet-version-check.ts';
+export { klogPrefix } from './kubeadm/upgrade/common.ts';
+export { goals, checkGoal } from './goals/index.ts'; export type { Goal, GoalCheck } from './goals/index.ts';
+export type { CustomResource, NamespaceMeta } from './model/state.ts';
+export { crKey, IMMORTAL_NAMESPACES } from './kubectl/objects.ts';
+export { SONOBUOY_MODES, sonobuoyResult, sonobuoyRemainingMs, maxRequestsInflight } from './conformance/sonobuoy.ts';
+export type { SonobuoyMode, SonobuoyResult } from './conformance/sonobuoy.ts';

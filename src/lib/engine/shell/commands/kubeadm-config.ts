@@ -20,6 +20,7 @@ import {
 import { str, list, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { printKubeadmError } from '../format.ts';
 import type { Invocation } from '../types.ts';
+import { IMAGES_FLAGS, runImages } from './kubeadm-upgrade.ts';
 
 /** Flags that may be combined with --config (validation.go isAllowedFlag). */
 const ALLOWED_WITH_CONFIG = new Set(['config', 'ignore-preflight-errors', 'dry-run', 'kubeconfig', 'node-name', 'cri-socket', 'kubeconfig-dir', 'upload-certs', 'print-join-command', 'rootfs', 'v', 'help']);
@@ -161,6 +162,7 @@ export const configSub = {
     { name: 'config', type: 'string', usage: 'Path to a kubeadm configuration file.' },
     { name: 'kubeconfig', type: 'string', usage: 'The kubeconfig file to use when talking to the cluster. (default "/etc/kubernetes/admin.conf")' },
     { name: 'allow-experimental-api', type: 'bool', usage: 'Allow migration to experimental, unreleased APIs.' },
+    ...IMAGES_FLAGS,
   ] satisfies FlagSpec[],
   run(inv: Invocation, p: ParsedFlags): number {
     const [sub, what] = p.positionals;
@@ -176,6 +178,7 @@ export const configSub = {
       inv.io.out(text.replace(/\n$/, ''));
       return 0;
     }
+    if (sub === 'images') return runImages(inv, p, what);
     if (sub === 'validate') {
       const file = str(p, 'config');
       if (file === undefined) return fail(inv, 'the --config flag is mandatory');
@@ -215,6 +218,7 @@ Usage:
   kubeadm config [command]
 
 Available Commands:
+  images      Interact with container images used by kubeadm
   migrate     Read an older version of the kubeadm configuration API types from a file, and output the similar config object for the newer version
   print       Print configuration
   validate    Read a file containing the kubeadm configuration API and report any validation problems

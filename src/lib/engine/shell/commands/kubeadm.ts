@@ -19,6 +19,7 @@ import { formatTable, printKubeadmError } from '../format.ts';
 import type { CommandModule, Invocation } from '../types.ts';
 import { certsSub } from './pki-cluster.ts';
 import { CONFIG_FLAG, configSub, initWithConfig, joinWithConfig } from './kubeadm-config.ts';
+import { upgradeSub } from './kubeadm-upgrade.ts';
 
 interface Sub {
   readonly name: string;

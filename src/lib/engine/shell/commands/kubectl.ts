@@ -15,12 +15,12 @@ import {
 import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { formatTable, humanDuration } from '../format.ts';
 import type { CommandModule, Invocation } from '../types.ts';
-import { apiserverReachable, requireEtcdQuorum } from '../../src/index.ts';
-import { getEndpoints } from './kubectl-endpoints.ts';
 import { CORDON_FLAGS, DRAIN_FLAGS, cordonCommand, drainCommand } from './kubectl-node.ts';
 import { CERTIFICATE_FLAGS, certificateCmd, getCsr, kubectlTlsOk } from './pki-cluster.ts';
 import { apiserverReachable, requireEtcdQuorum } from '../../src/index.ts';
 import { getEndpoints } from './kubectl-endpoints.ts';
+import { getObjects, handlesGet } from './kubectl-objects.ts';
+import { CREATE_FLAGS, DELETE_FLAGS, PATCH_FLAGS, createObject, deleteObject, patchObject } from './kubectl-mutate.ts';
 
 const GET_FLAGS: FlagSpec[] = [
   { name: 'all-namespaces', short: 'A', type: 'bool', usage: 'If present, list the requested object(s) across all namespaces.' },
@@ -52,18 +52,12 @@ function serverUp(inv: Invocation, server: string): boolean {
 
 function connect(inv: Invocation, p: ParsedFlags): boolean {
   const server = kubeconfigServer(inv, str(p, 'kubeconfig'));
-  // TLS first: an expired serving (or client) certificate fails before any request is made.
-  if (!kubectlTlsOk(inv, str(p, 'kubeconfig'))) return false;
-  // The apiserver answers but cannot read or write etcd without quorum.
-  const noQuorum = requireEtcdQuorum(inv.ctx.state);
-  if (noQuorum) {
-    inv.io.err(noQuorum.message);
-    return false;
-  }
   if (server === null || !serverUp(inv, server)) {
     inv.io.err(new EngineError('KubectlConnectionRefused', { server: server ?? 'localhost:8080' }).message);
     return false;
   }
+  // TLS first: an expired serving (or client) certificate fails before any request is made.
+  if (!kubectlTlsOk(inv, str(p, 'kubeconfig'))) return false;
   // The apiserver answers but cannot read or write etcd without quorum.
   const noQuorum = requireEtcdQuorum(inv.ctx.state);
   if (noQuorum) {
@@ -73,13 +67,14 @@ function connect(inv: Invocation, p: ParsedFlags): boolean {
   return true;
 }
 
-function get(inv: Invocation, p: ParsedFlags): number {
+function get(inv: Invocation, p: ParsedFlags): number | Promise<number> {
   const [kind, ...names] = p.positionals;
   if (kind === undefined) {
     inv.io.err("You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples");
     return 1;
   }
   if (kind === 'csr' || kind === 'certificatesigningrequests' || kind === 'certificatesigningrequest') return connect(inv, p) ? getCsr(inv, names) : 1;
+  if (handlesGet(inv.ctx.state, kind, str(p, 'output'))) return connect(inv, p) ? getObjects(inv, p, kind, names).then((r) => r ?? 1) : 1;
   const resource = ({ nodes: 'nodes', node: 'nodes', no: 'nodes', pods: 'pods', pod: 'pods', po: 'pods', namespaces: 'namespaces', namespace: 'namespaces', ns: 'namespaces', endpoints: 'endpoints', endpoint: 'endpoints', ep: 'endpoints' } as Record<string, string>)[kind];
   if (!resource) {
     if (!connect(inv, p)) return 1;
@@ -173,7 +168,13 @@ function applyFile(inv: Invocation, p: ParsedFlags): number {
   return 1;
 }
 
-const SUBCOMMANDS: Record<string, { flags: FlagSpec[]; short: string; run: (inv: Invocation, p: ParsedFlags) => number }> = {
+const SUBCOMMANDS: Record<string, { flags: FlagSpec[]; short: string; run: (inv: Invocation, p: ParsedFlags) => number | Promise<number> }> = {
+  create: { flags: CREATE_FLAGS, short: 'Create a resource from a file or from stdin', run: (inv, p) => (connect(inv, p) ? createObject(inv, p) : 1) },
+  delete: { flags: DELETE_FLAGS, short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector', run: (inv, p) => (connect(inv, p) ? deleteObject(inv, p) : 1) },
+  patch: { flags: PATCH_FLAGS, short: 'Update fields of a resource', run: (inv, p) => (connect(inv, p) ? patchObject(inv, p) : 1) },
+  cordon: { flags: CORDON_FLAGS, short: 'Mark node as unschedulable', run: (inv, p) => cordonCommand(inv, p, connect, true) },
+  drain: { flags: DRAIN_FLAGS, short: 'Drain node in preparation for maintenance', run: (inv, p) => drainCommand(inv, p, connect) },
+  uncordon: { flags: CORDON_FLAGS, short: 'Mark node as schedulable', run: (inv, p) => cordonCommand(inv, p, connect, false) },
   get: { flags: GET_FLAGS, short: 'Display one or many resources', run: get },
   certificate: { flags: CERTIFICATE_FLAGS, short: 'Modify certificate resources', run: (inv, p) => (connect(inv, p) ? certificateCmd(inv, p) : 1) },
   version: {

@@ -102,7 +102,7 @@ function dispatch(state: ClusterState, c: Command): Transition {
 export function apply(state: ClusterState, command: Command, ctx: Context = {}): Transition {
   const base = ctx.now !== undefined && ctx.now !== state.now ? { ...state, now: ctx.now } : state;
   try {
-    return dispatch(base, command);
+    return afterCommand(command, dispatch(base, command));
   } catch (error) {
     return fail(isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }));
   }

@@ -46,6 +46,12 @@ export interface PackageRequest {
   readonly version?: string;
 }
 
+import type { UpgradeApplyOptions } from '../kubeadm/upgrade/apply.ts';
+import type { UpgradeNodeOptions } from '../kubeadm/upgrade/node.ts';
+import type { DrainOptions } from '../kubectl/drain.ts';
+import type { CustomResource } from '../model/state.ts';
+import type { SonobuoyMode } from '../conformance/sonobuoy.ts';
+
 /** Every state-changing command the engine understands. */
 export type Command =
   | { readonly type: 'machine.add'; readonly spec: MachineSpec }
@@ -66,6 +72,16 @@ export type Command =
   | { readonly type: 'kubeadm.reset'; readonly machine: string }
   | { readonly type: 'kubectl.apply.flannel' }
   | { readonly type: 'clock.advance'; readonly ms: number }
+  // kubectl objects, teardown, conformance (src/kubectl/objects.ts, src/teardown, src/conformance)
+  | { readonly type: 'kubectl.namespace.create'; readonly name: string }
+  | { readonly type: 'kubectl.namespace.delete'; readonly name: string }
+  | { readonly type: 'kubectl.node.delete'; readonly name: string }
+  | { readonly type: 'kubectl.cr.create'; readonly resource: Omit<CustomResource, 'createdAt'> }
+  | { readonly type: 'kubectl.cr.delete'; readonly key: string }
+  | { readonly type: 'kubectl.cr.finalizers'; readonly key: string; readonly finalizers: readonly string[] }
+  | { readonly type: 'netfilter.flush'; readonly machine: string }
+  | { readonly type: 'sonobuoy.run'; readonly mode: SonobuoyMode }
+  | { readonly type: 'sonobuoy.delete' }
   // HA / etcd / faults (src/etcd, src/ha)
   | { readonly type: 'fault.inject'; readonly kind: 'machine-down' | 'etcd-member-lost' | 'disk-full' | 'kubelet-stopped'; readonly machine: string }
   | { readonly type: 'fault.clear'; readonly machine?: string }

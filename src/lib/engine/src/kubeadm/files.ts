@@ -4,6 +4,8 @@
  * (`@pki:…`) the shell materialises into real PEM/base64 on read.
  */
 
+import { findMinor, releaseCatalog } from '../model/releases.ts';
+
 /** Reference to base64 PEM data of a certificate or key on the same machine. */
 export function pkiRef(path: string): string {
   return `@pki:base64:${path}`;
@@ -33,16 +35,15 @@ users:
 `;
 }
 
-/** Image tags kubeadm deploys for a Kubernetes minor (constants.go). */
+/**
+ * Image tags kubeadm deploys for a Kubernetes version, from the release catalog (the one source of
+ * truth for etcd/CoreDNS/pause per minor; model/release-catalog.ts).
+ */
 export function imageTags(version: string): { etcd: string; coredns: string; pause: string } {
-  const minor = Number(version.split('.')[1]);
-  if (minor >= 36) return { etcd: '3.6.9-0', coredns: 'v1.14.1', pause: '3.10.1' };
-  if (minor >= 35) return { etcd: '3.6.6-0', coredns: 'v1.13.1', pause: '3.10.1' };
-  if (minor >= 34) return { etcd: '3.6.4-0', coredns: 'v1.12.1', pause: '3.10.1' };
-  return { etcd: '3.5.21-0', coredns: 'v1.12.0', pause: '3.10' };
+  const entry = findMinor(version.replace(/^v/, '').split('.').slice(0, 2).join('.')) ?? releaseCatalog.at(-1);
+  return { etcd: entry?.etcd ?? '', coredns: entry?.coreDNS ?? '', pause: entry?.pause ?? '' };
 }
 
-/** Inputs for the static Pod manifests. */
 export interface ManifestInput {
   readonly node: string;
   readonly ip: string;

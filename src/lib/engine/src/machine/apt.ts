@@ -8,23 +8,27 @@ import { EngineError } from '../errors.ts';
 import { text, type EngineEvent } from '../events.ts';
 import { getMachine, updateMachine } from '../state/create.ts';
 import { DEFAULT_PACKAGE_REVISION } from '../model/defaults.ts';
-import { candidateVersion, hasVersion, isKubePackage, repositoryMinor, splitDebVersion } from './packages.ts';
+import { candidateVersion, hasVersion, isKubePackage, splitDebVersion } from './packages.ts';
+import { configuredMinor, inReleaseUrl, indexedMinor } from './apt-repository.ts';
 import { startKubelet } from './kubelet.ts';
 
 const READING = 'Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done';
 
-/** `apt-get update`: fetches the package lists, including the Kubernetes repository. */
+/**
+ * `apt-get update`: fetches the package lists, including the Kubernetes repository the machine's
+ * kubernetes.list names (one repository per minor; editing the file changes what is fetched).
+ */
 export function applyAptUpdate(state: ClusterState, machine: string): Transition {
-  const k8s = `https://prod-cdn.packages.k8s.io/repositories/isv:/kubernetes:/core:/stable:/${repositoryMinor()}/deb  InRelease`;
+  const minor = configuredMinor(getMachine(state, machine));
   const out = [
     'Hit:1 http://archive.ubuntu.com/ubuntu noble InRelease',
     'Hit:2 http://archive.ubuntu.com/ubuntu noble-updates InRelease',
     'Hit:3 http://archive.ubuntu.com/ubuntu noble-backports InRelease',
     'Hit:4 http://security.ubuntu.com/ubuntu noble-security InRelease',
-    `Hit:5 ${k8s}`,
+    ...(minor !== null ? [`Hit:5 ${inReleaseUrl(minor)}`] : []),
     'Reading package lists... Done',
   ].join('\n');
-  return ok(updateMachine(state, machine, (m) => ({ ...m, aptUpdated: true })), [text(out)]);
+  return ok(updateMachine(state, machine, (m) => ({ ...m, aptUpdated: true, aptIndex: minor ?? 'none' })), [text(out)]);
 }
 
 // Dependencies the kubeadm/kubelet packages pull in on Ubuntu.
@@ -42,18 +46,20 @@ export function applyAptInstall(
   allowChangeHeld: boolean,
 ): Transition {
   const m = getMachine(state, machine);
-  if (!m.aptUpdated) {
+  const minor = indexedMinor(m);
+  if (!m.aptUpdated || minor === null || minor === 'none') {
     const first = requests[0]?.name ?? '';
     return fail(new EngineError('AptUnableToLocate', { package: first }), [text(READING)]);
   }
   const wanted: Array<{ name: KubePackage; version: string }> = [];
   for (const r of requests) {
     if (!isKubePackage(r.name)) return fail(new EngineError('AptUnableToLocate', { package: r.name }), [text(READING)]);
-    const deb = r.version ?? `${candidateVersion()}-${DEFAULT_PACKAGE_REVISION}`;
-    if (!hasVersion(deb)) {
+    const deb = r.version ?? `${candidateVersion(minor)}-${DEFAULT_PACKAGE_REVISION}`;
+    if (!hasVersion(deb, minor)) {
       return fail(new EngineError('AptVersionNotFound', { package: r.name, version: deb }), [text(READING)]);
     }
-    wanted.push({ name: r.name, version: deb });
+    // `pkg='1.37.1-*'` selects the repository's revision of that version.
+    wanted.push({ name: r.name, version: deb.replace(/-\*$/, `-${DEFAULT_PACKAGE_REVISION}`) });
   }
   const changes = wanted.filter((w) => {
     const cur = m.packages[w.name];
@@ -62,7 +68,15 @@ export function applyAptInstall(
   const upToDate = wanted.filter((w) => !changes.includes(w));
   const heldChanged = changes.filter((w) => m.packages[w.name]?.held);
   if (heldChanged.length > 0 && !allowChangeHeld) {
-    const lines = [READING, ...heldChanged.map((w) => `The following held packages will be changed:\n  ${w.name}`)];
+    // apt lists the held packages, then the transaction it refused (apt-private-install.cc).
+    const up = changes.filter((w) => m.packages[w.name]).map((w) => w.name).sort();
+    const lines = [
+      READING,
+      'The following held packages will be changed:',
+      `  ${heldChanged.map((w) => w.name).sort().join(' ')}`,
+      ...(up.length > 0 ? ['The following packages will be upgraded:', `  ${up.join(' ')}`] : []),
+      `${up.length} upgraded, ${changes.length - up.length} newly installed, 0 to remove and 0 not upgraded.`,
+    ];
     return fail(new EngineError('AptHeld'), [text(lines.join('\n'))]);
   }
   const lines: string[] = [READING];

@@ -1,10 +1,11 @@
 /**
  * The Kubernetes apt repository as the simulated machines see it (pkgs.k8s.io, one repository per
- * minor version).
+ * minor version; see apt-repository.ts). Functions take the minor series ("v1.36") a machine's
+ * package index holds and default to the catalog's newest minor.
  */
-import { DEFAULT_KUBERNETES_VERSION, DEFAULT_PACKAGE_REVISION } from '../model/defaults.ts';
-import { parseVersion } from '../model/version.ts';
+import { DEFAULT_PACKAGE_REVISION } from '../model/defaults.ts';
 import type { KubePackage } from '../model/state.ts';
+import { defaultRepositoryMinor, repositoryVersions } from './apt-repository.ts';
 
 /** Packages the repository serves. */
 export const KUBE_PACKAGES: readonly KubePackage[] = ['kubeadm', 'kubelet', 'kubectl'];
@@ -14,21 +15,19 @@ export function isKubePackage(name: string): name is KubePackage {
   return (KUBE_PACKAGES as readonly string[]).includes(name);
 }
 
-/** Minor series the configured repository serves, e.g. "v1.36". */
+/** Minor series the default repository serves, e.g. "v1.37". */
 export function repositoryMinor(): string {
-  const v = parseVersion(DEFAULT_KUBERNETES_VERSION);
-  return `v${v.major}.${v.minor}`;
+  return defaultRepositoryMinor();
 }
 
-/** Versions ("1.36.0" … "1.36.4") available from the configured repository, oldest first. */
-export function availableVersions(): string[] {
-  const v = parseVersion(DEFAULT_KUBERNETES_VERSION);
-  return Array.from({ length: v.patch + 1 }, (_, i) => `${v.major}.${v.minor}.${i}`);
+/** Versions ("1.36.0" … "1.36.4") available from a minor's repository, oldest first. */
+export function availableVersions(minor: string = defaultRepositoryMinor()): string[] {
+  return repositoryVersions(minor);
 }
 
-/** The candidate (newest) version of the repository. */
-export function candidateVersion(): string {
-  return DEFAULT_KUBERNETES_VERSION.replace(/^v/, '');
+/** The candidate (newest) version of a minor's repository. */
+export function candidateVersion(minor: string = defaultRepositoryMinor()): string {
+  return availableVersions(minor).at(-1) ?? '';
 }
 
 /** Splits a Debian version `1.36.4-1.1` into upstream version and revision. */
@@ -38,8 +37,11 @@ export function splitDebVersion(deb: string): { version: string; revision: strin
   return { version: deb.slice(0, dash), revision: deb.slice(dash + 1) };
 }
 
-/** True when the repository has `deb` (e.g. "1.36.4-1.1"). */
-export function hasVersion(deb: string): boolean {
+/**
+ * True when a minor's repository has `deb` ("1.36.4-1.1"). apt matches `pkg=VERSION` globs too,
+ * so "1.36.4-*" selects the revision (the official docs write `kubeadm='1.37.x-*'`).
+ */
+export function hasVersion(deb: string, minor: string = defaultRepositoryMinor()): boolean {
   const { version, revision } = splitDebVersion(deb);
-  return revision === DEFAULT_PACKAGE_REVISION && availableVersions().includes(version);
+  return (revision === DEFAULT_PACKAGE_REVISION || revision === '*') && availableVersions(minor).includes(version);
 }

@@ -60,6 +60,8 @@ export interface Machine {
   readonly dirs: readonly string[];
   /** Certificates on this machine by path of the .crt file. */
   readonly certs: Readonly<Record<string, CertificateMeta>>;
+  /** True while KUBE-* iptables chains written by kube-proxy stay on the host after it stopped (reset does not flush them). */
+  readonly staleKubeRules?: boolean;
 }
 
 /** A Node object in the API. */
@@ -120,6 +122,33 @@ export interface Cluster {
   readonly coreDNSVersion?: string;
   /** CertificateSigningRequest objects (certificates.k8s.io/v1); absent in older saved states. */
   readonly csrs?: readonly CertificateSigningRequest[];
+  /** Namespace metadata beyond the name (creation, deletion); absent = created with the cluster. */
+  readonly namespaceMeta?: Readonly<Record<string, NamespaceMeta>>;
+  /** Custom resources by `<plural>.<group>/<namespace>/<name>` (src/kubectl/objects.ts). */
+  readonly customResources?: Readonly<Record<string, CustomResource>>;
+  /** A Sonobuoy run in the cluster (namespace sonobuoy), see src/conformance/sonobuoy.ts. */
+  readonly sonobuoy?: { readonly mode: string; readonly startedAt: number } | null;
+}
+
+/** Metadata of a namespace (kubectl create/delete namespace). */
+export interface NamespaceMeta {
+  readonly createdAt: number;
+  /** metadata.deletionTimestamp once deleted: the namespace is Terminating until empty. */
+  readonly deletedAt?: number;
+}
+
+/** An instance of a CustomResourceDefinition (e.g. a Widget left behind by an uninstalled operator). */
+export interface CustomResource {
+  readonly group: string;
+  readonly version: string;
+  readonly kind: string;
+  /** Lowercase plural resource name, e.g. "widgets". */
+  readonly plural: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly createdAt: number;
+  readonly finalizers: readonly string[];
+  readonly deletedAt?: number;
 }
 
 /** The whole simulated world. */

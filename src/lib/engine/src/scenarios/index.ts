@@ -3,6 +3,7 @@
  * typed commands, each stage on top of the previous one, so a scenario is exactly what running
  * the guide up to that point produces.
  */
+import { pkiScenarios } from './pki.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { Command } from '../commands/types.ts';
 import { apply } from '../commands/apply.ts';
@@ -12,6 +13,7 @@ import { DEFAULT_CLOCK_START, DEFAULT_SEED } from '../model/defaults.ts';
 import { FLANNEL_URL } from '../kubectl/flannel.ts';
 import { formatJoinCommand } from '../kubeadm/join-command.ts';
 import { haScenarios } from './ha.ts';
+import { patchBehindBase, upgradeScenarios } from './upgrade.ts';
 
 /** Shell-level context a scenario leaves behind (environment, logged-in machine). */
 export interface ScenarioShell {
@@ -98,6 +100,9 @@ export const scenarios: readonly Scenario[] = [
     steps: (s) => [joinWorker(s, 'worker-1'), joinWorker(s, 'worker-2'), { type: 'clock.advance', ms: 60_000 }],
   },
   ...haScenarios,
+  ...pkiScenarios,
+  ...upgradeScenarios,
+  patchBehindBase,
 ];
 
 /** Lists the scenarios' names, titles and descriptions. */

@@ -9,7 +9,8 @@ import { nodeLostByFault } from '../etcd/faults.ts';
 /** One row of `kubectl get nodes`. */
 export interface NodeRow {
   readonly name: string;
-  readonly status: 'Ready' | 'NotReady';
+  /** Ready/NotReady, with `,SchedulingDisabled` appended for a cordoned node (kubectl printers.go). */
+  readonly status: 'Ready' | 'NotReady' | 'Ready,SchedulingDisabled' | 'NotReady,SchedulingDisabled';
   readonly roles: string;
   readonly ageMs: number;
   readonly version: string;
@@ -29,7 +30,7 @@ export function listNodes(state: ClusterState): NodeRow[] {
       const m = state.machines[n.machine];
       return {
         name: n.name,
-        status: m && nodeReady(m) && !nodeLostByFault(state, n.machine) ? 'Ready' : 'NotReady',
+        status: `${m && nodeReady(m) && !nodeLostByFault(state, n.machine) ? 'Ready' : 'NotReady'}${n.unschedulable === true ? ',SchedulingDisabled' : ''}` as NodeRow['status'],
         roles: n.controlPlane ? 'control-plane' : '<none>',
         ageMs: state.now - n.createdAt,
         version: n.kubeletVersion,

@@ -1,0 +1,60 @@
+/**
+ * `kubectl drain|cordon|uncordon NODE` (staging/src/k8s.io/kubectl/pkg/cmd/drain/drain.go): the
+ * shell side parses flags and prints; src/kubectl/drain.ts changes the state.
+ */
+import type { FlagSpec, ParsedFlags } from '../flags.ts';
+import { bool } from '../flags.ts';
+import type { Invocation } from '../types.ts';
+
+/** Checks the kubeconfig and the API server; prints kubectl's error when unreachable. */
+export type Connect = (inv: Invocation, p: ParsedFlags) => boolean;
+
+/** Flags of `kubectl drain`. */
+export const DRAIN_FLAGS: FlagSpec[] = [
+  { name: 'ignore-daemonsets', type: 'bool', usage: 'Ignore DaemonSet-managed pods.' },
+  { name: 'delete-emptydir-data', type: 'bool', usage: "Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained)." },
+  { name: 'force', type: 'bool', usage: "Continue even if there are pods that do not declare a controller." },
+  { name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file to use for CLI requests.' },
+];
+
+/** Flags of `kubectl cordon|uncordon`. */
+export const CORDON_FLAGS: FlagSpec[] = [{ name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file to use for CLI requests.' }];
+
+function nodeArg(inv: Invocation, p: ParsedFlags, verb: string): string | null {
+  const node = p.positionals[0];
+  if (node === undefined) {
+    inv.io.err(`error: USAGE: ${verb} NODE [flags]\nSee '-h' for help and examples`);
+    return null;
+  }
+  return node;
+}
+
+/** `kubectl cordon NODE` / `kubectl uncordon NODE`. */
+export function cordonCommand(inv: Invocation, p: ParsedFlags, connect: Connect, cordon: boolean): number {
+  const node = nodeArg(inv, p, cordon ? 'cordon' : 'uncordon');
+  if (node === null) return 1;
+  if (!connect(inv, p)) return 1;
+  const t = inv.apply({ type: 'kubectl.cordon', node, cordon });
+  if (!t.ok) {
+    inv.io.err(t.error.message);
+    return t.error.exitCode;
+  }
+  return 0;
+}
+
+/** `kubectl drain NODE [--ignore-daemonsets] [--delete-emptydir-data]`. */
+export function drainCommand(inv: Invocation, p: ParsedFlags, connect: Connect): number {
+  const node = nodeArg(inv, p, 'drain');
+  if (node === null) return 1;
+  if (!connect(inv, p)) return 1;
+  const t = inv.apply({
+    type: 'kubectl.drain',
+    node,
+    options: { ignoreDaemonsets: bool(p, 'ignore-daemonsets'), deleteEmptydirData: bool(p, 'delete-emptydir-data') },
+  });
+  if (!t.ok) {
+    inv.io.err(t.error.message);
+    return t.error.exitCode;
+  }
+  return 0;
+}

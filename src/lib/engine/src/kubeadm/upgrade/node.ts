@@ -1,0 +1,125 @@
+/**
+ * `kubeadm upgrade node` (cmd/kubeadm/app/cmd/upgrade/node.go, phases preflight, control-plane,
+ * kubeconfig, kubelet-config, addon, post-upgrade): on another control-plane node it upgrades the
+ * local static Pods to the version recorded in kubeadm-config (and the addons once it is the last
+ * control plane); on a worker it only rewrites the kubelet configuration. The kubelet binary is a
+ * separate package step. Worker/skip wording reconstructed from v1.30 and v1.33-v1.36 output.
+ *
+ * Preflight runs the KubeletVersion check (policy/kubelet-version-check.ts): a kubelet package
+ * newer (minor) than the control plane is an error - the supported order is control plane first.
+ */
+import type { ClusterState, PodObject } from '../../model/state.ts';
+import { type Transition, ok, fail } from '../../commands/result.ts';
+import { EngineError, isEngineError } from '../../errors.ts';
+import { log, type EngineEvent } from '../../events.ts';
+import { createRng, NAME_SUFFIX_ALPHABET } from '../../random.ts';
+import { getMachine } from '../../state/create.ts';
+import { checkKubeletVersion } from '../../policy/kubelet-version-check.ts';
+import { catalogEntry, configReadEvents, controlPlaneNodes, coreDNSInUse, manifestTag } from './common.ts';
+import { upgradeStaticPods } from './staticpods.ts';
+import { kubeletConfigEvents, writeKubeletConfig } from './kubelet-config.ts';
+
+/** Options of `kubeadm upgrade node`. */
+export interface UpgradeNodeOptions {
+  readonly ignorePreflightErrors?: readonly string[];
+  readonly etcdUpgrade?: boolean;
+}
+
+/** Applies `kubeadm upgrade node` on `machine`. */
+export function applyUpgradeNode(state: ClusterState, machine: string, opts: UpgradeNodeOptions = {}): Transition {
+  const events: EngineEvent[] = [];
+  const rng = createRng(state.rng);
+  try {
+    const m = getMachine(state, machine);
+    const c = state.cluster;
+    const node = c ? Object.values(c.nodes).find((n) => n.machine === machine) : undefined;
+    if (!c || !node || m.files['/etc/kubernetes/kubelet.conf'] === undefined) {
+      throw new EngineError('Kubeadm', {
+        message:
+          'couldn\'t create a Kubernetes client from file "/etc/kubernetes/kubelet.conf": failed to load admin kubeconfig: open /etc/kubernetes/kubelet.conf: no such file or directory',
+      });
+    }
+    const kubeadmVersion = `v${m.packages.kubeadm?.version ?? '0.0.0'}`;
+    events.push(...configReadEvents('upgrade'), log('upgrade/preflight', 'Running pre-flight checks'));
+    const ignored = (opts.ignorePreflightErrors ?? []).map((s) => s.toLowerCase());
+    const check = checkKubeletVersion({
+      kubeletVersion: m.packages.kubelet?.version ?? '0.0.0',
+      controlPlaneVersion: c.version,
+      kubeadmVersion,
+    });
+    for (const e of check.errors) {
+      if (ignored.includes('kubeletversion') || ignored.includes('all')) {
+        events.push({ type: 'preflight.warning', check: 'KubeletVersion', message: e });
+      } else {
+        throw new EngineError('KubeadmPhase', {
+          phase: 'preflight',
+          message: `[preflight] Some fatal errors occurred:\n\t[ERROR KubeletVersion]: ${e}\n[preflight] If you know what you are doing, you can make a check non-fatal with \`--ignore-preflight-errors=...\``,
+        });
+      }
+    }
+    let next: ClusterState = state;
+    let t = state.now + 3000;
+    if (node.controlPlane) {
+      events.push(
+        log('upgrade/preflight', 'Pulling images required for setting up a Kubernetes cluster'),
+        log('upgrade/preflight', 'This might take a minute or two, depending on the speed of your internet connection'),
+        log('upgrade/preflight', "You can also perform this action beforehand using 'kubeadm config images pull'"),
+        log('upgrade/control-plane', `Upgrading your static Pod-hosted control plane instance to version "${c.version}"...`),
+      );
+      const sp = upgradeStaticPods(state, machine, node.name, c.version, opts.etcdUpgrade !== false, rng, t);
+      events.push(...sp.events, log('upgrade/kubeconfig', 'The kubeconfig files for this node were successfully upgraded!'));
+      next = sp.state;
+      t = sp.t;
+    } else {
+      events.push(
+        log('upgrade/preflight', 'Skipping prepull. Not a control plane node.'),
+        log('upgrade/control-plane', 'Skipping phase. Not a control plane node.'),
+        log('upgrade/kubeconfig', 'Skipping phase. Not a control plane node.'),
+      );
+    }
+    events.push(...kubeletConfigEvents(t, rng, c.version));
+    next = writeKubeletConfig(next, machine, t);
+    const cluster = next.cluster ?? c;
+    let pods: Record<string, PodObject> = cluster.pods;
+    let coreDNSVersion = cluster.coreDNSVersion;
+    if (!node.controlPlane) {
+      events.push(
+        log('upgrade/addon', 'Skipping the addon/coredns phase. Not a control plane node.'),
+        log('upgrade/addon', 'Skipping the addon/kube-proxy phase. Not a control plane node.'),
+      );
+    } else {
+      const pending = controlPlaneNodes(next)
+        .filter((n) => manifestTag(next.machines[n.machine], 'kube-apiserver') !== c.version)
+        .map((n) => n.name);
+      if (pending.length > 0) {
+        const msg = `Skipping upgrade of addons because control plane instances [${pending.join(' ')}] have not been upgraded`;
+        events.push(log('upgrade/addon', msg), log('upgrade/addon', msg));
+      } else {
+        // This was the last control plane: roll the addons the first `apply` skipped.
+        pods = { ...pods };
+        const target = catalogEntry(c.version)?.coreDNS ?? coreDNSInUse(cluster);
+        for (const [key, p] of Object.entries(pods).filter(([, p]) => p.app === 'kube-proxy')) {
+          delete pods[key];
+          const name = `kube-proxy-${rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
+          pods[`${p.namespace}/${name}`] = { ...p, name, createdAt: t };
+        }
+        coreDNSVersion = target;
+        events.push(log('addons', 'Applied essential addon: CoreDNS'), log('addons', 'Applied essential addon: kube-proxy'));
+      }
+    }
+    events.push(
+      log('upgrade', 'The configuration for this node was successfully upgraded!'),
+      log('upgrade', 'Now you should go ahead and upgrade the kubelet package using your package manager.'),
+    );
+    next = {
+      ...next,
+      now: t + 2000,
+      rng: rng.state,
+      cluster: { ...cluster, pods, ...(coreDNSVersion !== undefined ? { coreDNSVersion } : {}) },
+    };
+    return ok(next, events);
+  } catch (error) {
+    return fail(isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }), events);
+  }
+}
+

@@ -1,0 +1,82 @@
+/**
+ * The static Pod upgrade kubeadm performs on a control-plane node
+ * (cmd/kubeadm/app/phases/upgrade/staticpods.go StaticPodControlPlane): write new manifests to a
+ * temporary folder, then per component (etcd first when it is upgraded, then kube-apiserver,
+ * kube-controller-manager, kube-scheduler) renew its certificates, move the new manifest into
+ * /etc/kubernetes/manifests backing up the old one, and wait for the kubelet to restart the pod.
+ * Log lines follow real v1.36 output.
+ */
+import type { ClusterState, Machine, PodObject } from '../../model/state.ts';
+import { log, type EngineEvent } from '../../events.ts';
+import type { Rng } from '../../random.ts';
+import { controlPlaneManifests } from '../files.ts';
+import { backupStamp, MANIFESTS } from './common.ts';
+
+const RENEWED: Readonly<Record<string, readonly string[]>> = {
+  etcd: ['etcd-server', 'etcd-peer', 'etcd-healthcheck-client'],
+  'kube-apiserver': ['apiserver', 'apiserver-kubelet-client', 'front-proxy-client', 'apiserver-etcd-client'],
+  'kube-controller-manager': ['controller-manager.conf'],
+  'kube-scheduler': ['scheduler.conf'],
+};
+
+/** Result of {@link upgradeStaticPods}. */
+export interface StaticPodUpgrade {
+  readonly state: ClusterState;
+  readonly events: EngineEvent[];
+  /** Simulated time after the last component came back. */
+  readonly t: number;
+}
+
+/**
+ * Upgrades the control-plane static Pods of `machine` (node `node`) to `version`.
+ * `etcdUpgrade` false leaves etcd alone (--etcd-upgrade=false).
+ */
+export function upgradeStaticPods(
+  state: ClusterState,
+  machine: string,
+  node: string,
+  version: string,
+  etcdUpgrade: boolean,
+  rng: Rng,
+  start: number,
+): StaticPodUpgrade {
+  const c = state.cluster;
+  const m = state.machines[machine];
+  if (!c || !m) return { state, events: [], t: start };
+  const events: EngineEvent[] = [];
+  let t = start;
+  const tmp = `/etc/kubernetes/tmp/kubeadm-upgraded-manifests${rng.int(4_000_000_000)}`;
+  const backup = `/etc/kubernetes/tmp/kubeadm-backup-manifests-${backupStamp(t)}`;
+  const next = controlPlaneManifests({ node, ip: m.ip, version, serviceSubnet: c.serviceSubnet, podSubnet: c.podSubnet });
+  events.push(log('upgrade/staticpods', `Writing new Static Pod manifests to "${tmp}"`));
+  const files: Record<string, string> = { ...m.files };
+  const pods: Record<string, PodObject> = { ...c.pods };
+  const components = [...(etcdUpgrade ? ['etcd'] : []), 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
+  for (const component of components) {
+    const path = `${MANIFESTS}/${component}.yaml`;
+    events.push(log('upgrade/staticpods', `Preparing for "${component}" upgrade`));
+    for (const cert of RENEWED[component] ?? []) events.push(log('upgrade/staticpods', `Renewing ${cert} certificate`));
+    events.push(
+      log('upgrade/staticpods', `Moving new manifest to "${path}" and backing up old manifest to "${backup}/${component}.yaml"`),
+      log('upgrade/staticpods', 'Waiting for the kubelet to restart the component'),
+      log('upgrade/staticpods', 'This can take up to 5m0s'),
+      log('apiclient', `Found 1 Pods for label selector component=${component}`),
+      log('upgrade/staticpods', `Component "${component}" upgraded successfully!`),
+    );
+    if (component === 'etcd') events.push(log('upgrade/etcd', 'Waiting for etcd to become available'));
+    files[`${backup}/${component}.yaml`] = files[path] ?? '';
+    files[path] = next[`${component}.yaml`] ?? '';
+    t += 20_000 + rng.int(15_000);
+    const key = `kube-system/${component}-${node}`;
+    const pod = pods[key];
+    // The kubelet recreates the static (mirror) pod: AGE starts again.
+    if (pod) pods[key] = { ...pod, createdAt: t };
+  }
+  events.push(log('upgrade/control-plane', 'The control plane instance for this node was successfully upgraded!'));
+  const machineNext: Machine = { ...m, files };
+  return {
+    state: { ...state, machines: { ...state.machines, [machine]: machineNext }, cluster: { ...c, pods } },
+    events,
+    t,
+  };
+}

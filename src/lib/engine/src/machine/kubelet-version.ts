@@ -1,0 +1,18 @@
+/**
+ * The kubelet reports its own version in Node.status.nodeInfo.kubeletVersion when it starts, so
+ * `kubectl get nodes` VERSION changes only after the upgraded kubelet binary is restarted
+ * (kubernetes/website kubeadm-upgrade.md: "Restart the kubelet"). Installing the package alone
+ * leaves the running process - and the reported version - unchanged in this simulator.
+ */
+import type { ClusterState } from '../model/state.ts';
+
+/** The state after the kubelet on `machine` (re)started and re-posted its node status. */
+export function reportKubeletVersion(state: ClusterState, machine: string): ClusterState {
+  const c = state.cluster;
+  const m = state.machines[machine];
+  if (!c || !m || m.kubelet.active !== 'active' || !m.packages.kubelet) return state;
+  const node = Object.values(c.nodes).find((n) => n.machine === machine);
+  const version = `v${m.packages.kubelet.version}`;
+  if (!node || node.kubeletVersion === version) return state;
+  return { ...state, cluster: { ...c, nodes: { ...c.nodes, [node.name]: { ...node, kubeletVersion: version } } } };
+}

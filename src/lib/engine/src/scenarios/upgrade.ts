@@ -1,0 +1,155 @@
+/**
+ * Upgrade scenarios: a cluster built with the PREVIOUS minor's newest patch (repository v1.(Y-1)),
+ * then the states after each leaf of the upgrade guide - kubeadm upgraded on cp-1, control plane
+ * upgraded (cp-1's kubelet too), workers upgraded - and a patch-behind cluster. Each is built by
+ * applying the typed commands the guide's snippets run.
+ */
+import type { ClusterState } from '../model/state.ts';
+import type { Command } from '../commands/types.ts';
+import type { Scenario } from './index.ts';
+import { DEFAULT_PACKAGE_REVISION } from '../model/defaults.ts';
+import { DEFAULT_KUBERNETES_VERSION, findMinor } from '../model/releases.ts';
+import { KUBERNETES_LIST, repositoryLine } from '../machine/apt-repository.ts';
+
+const MACHINES = [
+  { name: 'cp-1', ip: '10.0.0.11', cpus: 2, memoryMiB: 4096 },
+  { name: 'worker-1', ip: '10.0.0.21', cpus: 2, memoryMiB: 4096 },
+  { name: 'worker-2', ip: '10.0.0.22', cpus: 2, memoryMiB: 4096 },
+];
+
+const v = DEFAULT_KUBERNETES_VERSION.replace(/^v/, '').split('.').map(Number);
+/** "v1.37" - the newest minor; the upgrade target. */
+export const TARGET_MINOR = `v${v[0]}.${v[1]}`;
+/** "v1.36" - the minor the upgrade starts from. */
+export const PREVIOUS_MINOR = `v${v[0]}.${(v[1] ?? 1) - 1}`;
+/** Newest patch of the previous minor, e.g. "v1.36.4". */
+export const PREVIOUS_VERSION = findMinor(PREVIOUS_MINOR)?.patches.at(-1) ?? '';
+/** First patch of the newest minor: the patch-behind cluster's version, e.g. "v1.37.0". */
+export const PATCH_BEHIND_VERSION = findMinor(TARGET_MINOR)?.patches[0] ?? '';
+/** The upgrade target, e.g. "v1.37.1". */
+export const TARGET_VERSION = DEFAULT_KUBERNETES_VERSION;
+
+const deb = (version: string): string => `${version.replace(/^v/, '')}-${DEFAULT_PACKAGE_REVISION}`;
+
+function prepare(minor: string, version: string): Command[] {
+  return MACHINES.flatMap((m): Command[] => [
+    { type: 'swap.off', machine: m.name },
+    { type: 'sysctl.set', machine: m.name, key: 'net.ipv4.ip_forward', value: '1' },
+    { type: 'file.mkdir', machine: m.name, path: '/etc/apt/sources.list.d', parents: true },
+    { type: 'file.write', machine: m.name, path: KUBERNETES_LIST, content: `${repositoryLine(minor)}\n` },
+    { type: 'apt.update', machine: m.name },
+    { type: 'apt.install', machine: m.name, packages: ['kubelet', 'kubeadm', 'kubectl'].map((name) => ({ name, version: deb(version) })) },
+    { type: 'apt.mark', machine: m.name, packages: ['kubelet', 'kubeadm', 'kubectl'], hold: true },
+  ]);
+}
+
+const initCommands = (): Command[] => [
+  { type: 'kubeadm.init', machine: 'cp-1', options: { podNetworkCidr: '10.244.0.0/16' } },
+  { type: 'file.mkdir', machine: 'cp-1', path: '/root/.kube', parents: true },
+  { type: 'file.copy', machine: 'cp-1', from: '/etc/kubernetes/admin.conf', to: '/root/.kube/config' },
+  { type: 'clock.advance', ms: 60_000 },
+  { type: 'kubectl.apply.flannel' },
+  { type: 'clock.advance', ms: 30_000 },
+];
+
+function joinWorkers(state: ClusterState): Command[] {
+  const c = state.cluster;
+  const token = c?.tokens[0];
+  const join = (machine: string): Command => ({
+    type: 'kubeadm.join',
+    machine,
+    options: { endpoint: c?.endpoint ?? '', token: token ? `${token.id}.${token.secret}` : '', caCertHashes: [`sha256:${c?.caHash ?? ''}`] },
+  });
+  // A few weeks of running before the upgrade, so AGE columns look like a real cluster's.
+  return [join('worker-1'), join('worker-2'), { type: 'clock.advance', ms: 60_000 }, { type: 'clock.advance', ms: 21 * 86_400_000 }];
+}
+
+/** The kubeadm-package step of the upgrade guide on one machine (repository switch included). */
+export function upgradeKubeadmCommands(machine: string, version: string): Command[] {
+  const minor = version.replace(/^v/, '').split('.').slice(0, 2).join('.');
+  return [
+    { type: 'file.write', machine, path: KUBERNETES_LIST, content: `${repositoryLine(`v${minor}`)}\n` },
+    { type: 'apt.update', machine },
+    { type: 'apt.mark', machine, packages: ['kubeadm'], hold: false },
+    { type: 'apt.update', machine },
+    { type: 'apt.install', machine, packages: [{ name: 'kubeadm', version: deb(version) }] },
+    { type: 'apt.mark', machine, packages: ['kubeadm'], hold: true },
+  ];
+}
+
+/** Drain, kubelet/kubectl packages, restart, uncordon for one node (run from cp-1 where kubectl lives). */
+export function upgradeKubeletCommands(machine: string, version: string): Command[] {
+  return [
+    { type: 'kubectl.drain', node: machine, options: { ignoreDaemonsets: true, deleteEmptydirData: false } },
+    { type: 'apt.mark', machine, packages: ['kubelet', 'kubectl'], hold: false },
+    { type: 'apt.update', machine },
+    { type: 'apt.install', machine, packages: [{ name: 'kubelet', version: deb(version) }, { name: 'kubectl', version: deb(version) }] },
+    { type: 'apt.mark', machine, packages: ['kubelet', 'kubectl'], hold: true },
+    { type: 'service', machine, unit: 'kubelet', action: 'daemon-reload' },
+    { type: 'service', machine, unit: 'kubelet', action: 'restart' },
+    { type: 'kubectl.cordon', node: machine, cordon: false },
+  ];
+}
+
+/** Upgrade scenarios, in guide order. */
+export const upgradeScenarios: readonly Scenario[] = [
+  {
+    name: 'previous-minor-control-plane',
+    title: `Control plane on ${PREVIOUS_VERSION}`,
+    description: `cp-1 initialised with kubeadm ${PREVIOUS_VERSION} from the ${PREVIOUS_MINOR} package repository, flannel applied; workers have the ${PREVIOUS_MINOR} packages but have not joined.`,
+    base: 'bare-machines',
+    steps: () => [...prepare(PREVIOUS_MINOR, PREVIOUS_VERSION), ...initCommands()],
+  },
+  {
+    name: 'cluster-previous-minor',
+    title: `Cluster on ${PREVIOUS_VERSION}`,
+    description: `cp-1, worker-1 and worker-2 on ${PREVIOUS_VERSION} (previous minor's newest patch), flannel, all Ready; packages held; apt source names the ${PREVIOUS_MINOR} repository.`,
+    base: 'previous-minor-control-plane',
+    steps: (s) => joinWorkers(s),
+  },
+  {
+    name: 'upgrade-kubeadm-upgraded',
+    title: 'kubeadm upgraded on cp-1',
+    description: `cp-1's apt source switched to ${TARGET_MINOR} and kubeadm ${TARGET_VERSION} installed and held; the cluster still runs ${PREVIOUS_VERSION}.`,
+    base: 'cluster-previous-minor',
+    steps: () => upgradeKubeadmCommands('cp-1', TARGET_VERSION),
+  },
+  {
+    name: 'upgrade-control-plane-upgraded',
+    title: 'Control plane upgraded',
+    description: `kubeadm upgrade apply ${TARGET_VERSION} ran on cp-1, then cp-1 was drained, its kubelet and kubectl upgraded and restarted, and uncordoned; workers still run ${PREVIOUS_VERSION} kubelets.`,
+    base: 'upgrade-kubeadm-upgraded',
+    steps: () => [
+      { type: 'kubeadm.upgrade.apply', machine: 'cp-1', options: { version: TARGET_VERSION, yes: true } },
+      ...upgradeKubeletCommands('cp-1', TARGET_VERSION),
+    ],
+  },
+  {
+    name: 'upgrade-workers-upgraded',
+    title: 'Workers upgraded',
+    description: `worker-1 then worker-2: kubeadm ${TARGET_VERSION}, kubeadm upgrade node, drained, kubelet/kubectl upgraded and restarted, uncordoned. Every node runs ${TARGET_VERSION}.`,
+    base: 'upgrade-control-plane-upgraded',
+    steps: () =>
+      ['worker-1', 'worker-2'].flatMap((w): Command[] => [
+        ...upgradeKubeadmCommands(w, TARGET_VERSION),
+        { type: 'kubeadm.upgrade.node', machine: w, options: {} },
+        ...upgradeKubeletCommands(w, TARGET_VERSION),
+      ]),
+  },
+  {
+    name: 'cluster-patch-behind',
+    title: `Cluster on ${PATCH_BEHIND_VERSION}`,
+    description: `cp-1, worker-1 and worker-2 on ${PATCH_BEHIND_VERSION}, one patch behind ${TARGET_VERSION}, from the ${TARGET_MINOR} repository; packages held.`,
+    base: 'patch-behind-control-plane',
+    steps: (s) => joinWorkers(s),
+  },
+];
+
+/** Intermediate scenario of the patch-behind cluster (listed after the main chain). */
+export const patchBehindBase: Scenario = {
+  name: 'patch-behind-control-plane',
+  title: `Control plane on ${PATCH_BEHIND_VERSION}`,
+  description: `cp-1 initialised with kubeadm ${PATCH_BEHIND_VERSION}, flannel applied; workers have ${PATCH_BEHIND_VERSION} packages but have not joined.`,
+  base: 'bare-machines',
+  steps: () => [...prepare(TARGET_MINOR, PATCH_BEHIND_VERSION), ...initCommands()],
+};
