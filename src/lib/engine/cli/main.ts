@@ -2,6 +2,7 @@
  * The `kubelife` command: an interactive simulated terminal (REPL) or a script runner.
  * Node only; everything else goes through the same session.run(line) as the browser.
  */
+import { exportFs } from './export-fs.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createSession, type SerializedState, type Session } from '../shell/index.ts';
@@ -16,6 +17,7 @@ Options:
   --scenario NAME   start from a named scenario (default: bare-machines)
   --load FILE       start from a state saved with --save
   --save FILE       save the final state as JSON
+  --export-fs DIR   after run, write every machine's files (real PEMs) to DIR/<machine>/…
   --seed N          random seed (default: 1)
   -h, --help        show this help
   -v, --version     print the kubelife version`;
@@ -24,6 +26,7 @@ interface CliOptions {
   scenario?: string;
   load?: string;
   save?: string;
+  exportFs?: string;
   seed?: number;
   file?: string;
   command: 'repl' | 'run' | 'help' | 'version';
@@ -47,6 +50,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
     else if (flag === '--scenario') o.scenario = take();
     else if (flag === '--load') o.load = take();
     else if (flag === '--save') o.save = take();
+    else if (flag === '--export-fs') o.exportFs = take();
     else if (flag === '--seed') {
       const n = Number(take());
       if (!Number.isInteger(n)) throw new UsageError('option --seed needs an integer');
@@ -95,6 +99,7 @@ async function runScript(o: CliOptions, file: string): Promise<number> {
     }
   }
   if (o.save !== undefined) await writeFile(o.save, `${JSON.stringify(session.save())}\n`);
+  if (o.exportFs !== undefined) await exportFs(session.save().state, o.exportFs);
   return code;
 }
 
