@@ -20,3 +20,5 @@ import { openssl, base64Cmd, awk, mv } from './pki-tools.ts';
 register(openssl, base64Cmd, awk, mv);
 import { aptCache, tee } from './dist-tools.ts';
 register(aptCache, tee);
+import { iptables, iptablesSave, ipvsadm, sonobuoy } from './teardown-tools.ts';
+register(iptables, iptablesSave, ipvsadm, sonobuoy);

@@ -8,6 +8,8 @@ import { type Transition, ok } from '../commands/result.ts';
 import { log, text, type EngineEvent } from '../events.ts';
 import { getMachine, removeFiles } from '../state/create.ts';
 import { parseVersion } from '../model/version.ts';
+import { applyMemberRemove } from '../etcd/ops.ts';
+import { memberFor } from '../etcd/model.ts';
 
 const RESET_NOTE = `
 The reset process does not perform cleanup of CNI plugin configuration,
@@ -55,14 +57,22 @@ export function applyKubeadmReset(state: ClusterState, machine: string): Transit
     '/etc/kubernetes/scheduler.conf',
   ]);
   next = { ...next, kubelet: { ...next.kubelet, active: m.packages.kubelet ? 'activating' : 'inactive', since: state.now } };
+  // kube-proxy's KUBE-* iptables chains outlive it: reset does not flush them (see RESET_NOTE).
+  const hadKubeProxy = node !== undefined && Object.values(c?.pods ?? {}).some((p) => p.node === node.name && p.app === 'kube-proxy');
+  if (hadKubeProxy) next = { ...next, staleKubeRules: true };
   let cluster = c;
+  let base: ClusterState = state;
   if (c && node) {
-    const nodes = { ...c.nodes };
-    delete nodes[node.name];
-    const pods = Object.fromEntries(Object.entries(c.pods).filter(([, p]) => p.node !== node.name || p.app === 'coredns'));
+    // Upstream reset leaves the Node object (it goes NotReady until `kubectl delete node`); a
+    // stacked control-plane node first removes its own etcd member (remove-etcd-member phase).
+    const others = Object.values(c.nodes).filter((n) => n.controlPlane && n.name !== node.name);
+    if (node.controlPlane && others.length > 0) {
+      const removed = applyMemberRemove(state, memberFor(state, machine, node.name).id);
+      if (removed.ok) base = removed.state;
+      cluster = base.cluster;
+    }
     // Resetting the last control-plane node leaves no cluster to talk to.
-    const anyControlPlane = Object.values(nodes).some((n) => n.controlPlane);
-    cluster = anyControlPlane ? { ...c, nodes, pods } : null;
+    if (node.controlPlane && others.length === 0) cluster = null;
   }
-  return ok({ ...state, cluster, machines: { ...state.machines, [machine]: next } }, events);
+  return ok({ ...base, cluster, machines: { ...base.machines, [machine]: next } }, events);
 }

@@ -1,0 +1,251 @@
+/**
+ * kubectl for objects beyond the node/pod tables: namespaces (with Terminating), ConfigMaps,
+ * custom resources, `-o yaml|json|name`, `create namespace`, `delete namespace|node|<cr>`,
+ * `patch --type=merge` of finalizers. Object shapes follow the API (k8s.io/api/core/v1);
+ * kubectl prints YAML with sorted keys and JSON with 4-space indentation in field order.
+ */
+import { stringify } from 'yaml';
+import {
+  clusterConfigurationYaml,
+  formatRfc3339,
+  hash64,
+  kubeletConfigurationYaml,
+  kubeProxyConfigurationYaml,
+  type ClusterState,
+  type CustomResource,
+} from '../../src/index.ts';
+import { str, type ParsedFlags } from '../flags.ts';
+import { formatTable, humanDuration } from '../format.ts';
+import type { Invocation } from '../types.ts';
+
+type Obj = Record<string, unknown>;
+
+function uid(seed: string): string {
+  const h = hash64(seed) + hash64(`${seed}#2`);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+function rv(seed: string): string {
+  return String(parseInt(hash64(seed).slice(0, 6), 16) % 900000 + 1000);
+}
+function meta(name: string, namespace: string | null, created: number, extra: Obj = {}): Obj {
+  return { creationTimestamp: formatRfc3339(created), ...extra, name, ...(namespace ? { namespace } : {}), resourceVersion: rv(`${namespace}/${name}`), uid: uid(`${namespace}/${name}/${created}`) };
+}
+
+function clusterStart(state: ClusterState): number {
+  const c = state.cluster;
+  return c ? Math.min(...Object.values(c.nodes).map((n) => n.createdAt), state.now) : state.now;
+}
+
+const COREFILE = `.:53 {
+    errors
+    health {
+       lameduck 5s
+    }
+    ready
+    kubernetes cluster.local in-addr.arpa ip6.arpa {
+       pods insecure
+       fallthrough in-addr.arpa ip6.arpa
+       ttl 30
+    }
+    prometheus :9153
+    forward . /etc/resolv.conf {
+       max_concurrent 1000
+    }
+    cache 30 {
+       disable success cluster.local
+       disable denial cluster.local
+    }
+    loop
+    reload
+    loadbalance
+}
+`;
+
+/** The ConfigMaps a kubeadm cluster holds, with their data, per namespace. */
+export function configMaps(state: ClusterState): Array<{ namespace: string; name: string; data: Record<string, string> }> {
+  const c = state.cluster;
+  if (!c) return [];
+  const ca = '@pki:pem:/etc/kubernetes/pki/ca.crt';
+  const cms: Array<{ namespace: string; name: string; data: Record<string, string> }> = [];
+  for (const ns of c.namespaces) cms.push({ namespace: ns, name: 'kube-root-ca.crt', data: { 'ca.crt': ca } });
+  const kubeconfig = `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: @pki:base64:/etc/kubernetes/pki/ca.crt\n    server: https://${c.endpoint}\n  name: ""\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n`;
+  cms.push(
+    { namespace: 'kube-public', name: 'cluster-info', data: { kubeconfig, ...Object.fromEntries(c.tokens.map((t) => [`jws-kubeconfig-${t.id}`, `eyJhbGciOiJIUzI1NiIsImtpZCI6IiR7dC5pZH0ifQ..${hash64(t.secret)}`])) } },
+    { namespace: 'kube-system', name: 'coredns', data: { Corefile: COREFILE } },
+    { namespace: 'kube-system', name: 'kube-proxy', data: { 'config.conf': kubeProxyConfigurationYaml({ clusterCIDR: c.podSubnet }), 'kubeconfig.conf': `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    certificate-authority: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n    server: https://${c.endpoint}\n  name: default\ncontexts:\n- context:\n    cluster: default\n    namespace: default\n    user: default\n  name: default\ncurrent-context: default\nusers:\n- name: default\n  user:\n    tokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token\n` } },
+    { namespace: 'kube-system', name: 'kubeadm-config', data: { ClusterConfiguration: clusterConfigurationYaml({ kubernetesVersion: c.version, controlPlaneEndpoint: c.controlPlaneEndpoint, podSubnet: c.podSubnet, serviceSubnet: c.serviceSubnet }) } },
+    { namespace: 'kube-system', name: 'kubelet-config', data: { kubelet: kubeletConfigurationYaml() } },
+  );
+  if (c.cni === 'flannel') cms.push({ namespace: 'kube-flannel', name: 'kube-flannel-cfg', data: { 'cni-conf.json': '{…}', 'net-conf.json': `{\n  "Network": "${c.podSubnet ?? '10.244.0.0/16'}",\n  "EnableNFTables": false,\n  "Backend": {\n    "Type": "vxlan"\n  }\n}\n` } });
+  return cms.sort((a, b) => (`${a.namespace}/${a.name}` < `${b.namespace}/${b.name}` ? -1 : 1));
+}
+
+function configMapObject(state: ClusterState, cm: { namespace: string; name: string; data: Record<string, string> }): Obj {
+  return { apiVersion: 'v1', data: cm.data, kind: 'ConfigMap', metadata: meta(cm.name, cm.namespace, clusterStart(state)) };
+}
+
+function namespaceObject(state: ClusterState, name: string): Obj {
+  const m = state.cluster?.namespaceMeta?.[name];
+  const created = m?.createdAt ?? clusterStart(state);
+  const crs = Object.values(state.cluster?.customResources ?? {}).filter((r) => r.namespace === name);
+  const t = m?.deletedAt;
+  const status: Obj = { phase: t === undefined ? 'Active' : 'Terminating' };
+  if (t !== undefined) {
+    const when = formatRfc3339(t);
+    const byResource = new Map<string, number>();
+    const byFinalizer = new Map<string, number>();
+    for (const r of crs) {
+      byResource.set(`${r.plural}.${r.group}`, (byResource.get(`${r.plural}.${r.group}`) ?? 0) + 1);
+      for (const f of r.finalizers) byFinalizer.set(f, (byFinalizer.get(f) ?? 0) + 1);
+    }
+    const list = (m2: Map<string, number>, fmt: (k: string, n: number) => string): string => [...m2.entries()].sort().map(([k, n]) => fmt(k, n)).join(', ');
+    status['conditions'] = [
+      { lastTransitionTime: when, message: 'All resources successfully discovered', reason: 'ResourcesDiscovered', status: 'False', type: 'NamespaceDeletionDiscoveryFailure' },
+      { lastTransitionTime: when, message: 'All legacy kube types successfully parsed', reason: 'ParsedGroupVersions', status: 'False', type: 'NamespaceDeletionGroupVersionParsingFailure' },
+      { lastTransitionTime: when, message: 'All content successfully deleted, may be waiting on finalization', reason: 'ContentDeleted', status: 'False', type: 'NamespaceDeletionContentFailure' },
+      { lastTransitionTime: when, message: `Some resources are remaining: ${list(byResource, (k, n) => `${k} has ${n} resource instances`)}`, reason: 'SomeResourcesRemain', status: 'True', type: 'NamespaceContentRemaining' },
+      { lastTransitionTime: when, message: `Some content in the namespace has finalizers remaining: ${list(byFinalizer, (k, n) => `${k} in ${n} resource instances`)}`, reason: 'SomeFinalizersRemain', status: 'True', type: 'NamespaceFinalizersRemaining' },
+    ];
+  }
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: meta(name, null, created, { ...(t !== undefined ? { deletionTimestamp: formatRfc3339(t) } : {}), labels: { 'kubernetes.io/metadata.name': name } }),
+    spec: { finalizers: ['kubernetes'] },
+    status,
+  };
+}
+
+function nodeObject(state: ClusterState, name: string): Obj {
+  const n = state.cluster?.nodes[name];
+  const m = n ? state.machines[n.machine] : undefined;
+  const labels: Obj = {
+    'beta.kubernetes.io/arch': 'amd64',
+    'beta.kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': name,
+    'kubernetes.io/os': 'linux',
+    ...(n?.controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+  };
+  const ready = m?.kubelet.active === 'active';
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: meta(name, null, n?.createdAt ?? state.now, { annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' }, labels }),
+    spec: { ...(n?.controlPlane ? { taints: [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' }] } : {}), ...(n?.unschedulable ? { unschedulable: true } : {}) },
+    status: {
+      addresses: [{ address: m?.ip ?? '', type: 'InternalIP' }, { address: name, type: 'Hostname' }],
+      capacity: { cpu: String(m?.cpus ?? 0), memory: `${(m?.memoryMiB ?? 0) * 1024}Ki`, pods: '110' },
+      conditions: [{ lastHeartbeatTime: formatRfc3339(state.now), lastTransitionTime: formatRfc3339(n?.createdAt ?? state.now), message: ready ? 'kubelet is posting ready status' : 'Kubelet stopped posting node status.', reason: ready ? 'KubeletReady' : 'NodeStatusUnknown', status: ready ? 'True' : 'Unknown', type: 'Ready' }],
+      nodeInfo: { architecture: 'amd64', containerRuntimeVersion: `containerd://${m?.containerd.version ?? ''}`, kernelVersion: m?.kernel ?? '', kubeProxyVersion: '', kubeletVersion: n?.kubeletVersion ?? '', operatingSystem: 'linux', osImage: m?.os ?? '' },
+    },
+  };
+}
+
+function crObject(r: CustomResource): Obj {
+  return {
+    apiVersion: `${r.group}/${r.version}`,
+    kind: r.kind,
+    metadata: meta(r.name, r.namespace, r.createdAt, { ...(r.deletedAt !== undefined ? { deletionGracePeriodSeconds: 0, deletionTimestamp: formatRfc3339(r.deletedAt) } : {}), ...(r.finalizers.length > 0 ? { finalizers: [...r.finalizers] } : {}), generation: 1 }),
+    spec: { size: 1 },
+  };
+}
+
+function sortDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortDeep);
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as Obj;
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortDeep(o[k])]));
+}
+
+async function printObjects(inv: Invocation, output: string, objects: Obj[], single: boolean): Promise<void> {
+  const value: Obj = single && objects.length === 1 ? (objects[0] ?? {}) : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
+  const text = output === 'json' ? JSON.stringify(value, null, 4) : stringify(sortDeep(value), { indentSeq: false, lineWidth: 0 }).replace(/\n$/, '').replace(/: (\d{4}-\d\d-\d\dT[\d:]+Z)$/gm, ': "$1"');
+  inv.io.out(await inv.ctx.materialize(inv.ctx.state, inv.machine, text));
+}
+
+/** Resource aliases this module answers, beyond the node/pod tables. */
+const KINDS: Record<string, string> = { configmaps: 'configmaps', configmap: 'configmaps', cm: 'configmaps', namespaces: 'namespaces', namespace: 'namespaces', ns: 'namespaces', nodes: 'nodes', node: 'nodes', no: 'nodes' };
+
+/** Finds the custom resources matching a kind argument (plural, singular or plural.group). */
+export function crMatches(state: ClusterState, kind: string): CustomResource[] | null {
+  const all = Object.values(state.cluster?.customResources ?? {});
+  const hits = all.filter((r) => kind === r.plural || kind === r.kind.toLowerCase() || kind === `${r.plural}.${r.group}` || kind === `${r.kind.toLowerCase()}.${r.group}`);
+  // A CRD stays installed even when no instance is left; we know the kinds ever created.
+  return hits.length > 0 || all.length > 0 || KNOWN_CRDS.has(kind) ? hits : null;
+}
+const KNOWN_CRDS = new Set(['widgets', 'widget', 'widgets.example.com']);
+
+/**
+ * `kubectl get` for namespaces, configmaps, custom resources, and `-o yaml|json|name` of nodes.
+ * Returns null when the request is not this module's (the caller falls back to its tables).
+ */
+export async function getObjects(inv: Invocation, p: ParsedFlags, kind: string, names: readonly string[]): Promise<number | null> {
+  const state = inv.ctx.state;
+  const output = str(p, 'output') ?? '';
+  const resource = KINDS[kind];
+  const structured = output === 'yaml' || output === 'json' || output === 'name';
+  if (resource === 'nodes' && !structured) return null;
+  const ns = str(p, 'namespace') ?? 'default';
+  const all = p.values['all-namespaces'] === true;
+  if (resource === 'nodes') {
+    const found = names.length > 0 ? names.filter((n) => state.cluster?.nodes[n]) : Object.keys(state.cluster?.nodes ?? {}).sort();
+    for (const n of names.filter((x) => !state.cluster?.nodes[x])) inv.io.err(`Error from server (NotFound): nodes "${n}" not found`);
+    if (output === 'name') found.forEach((n) => inv.io.out(`node/${n}`));
+    else if (found.length > 0) await printObjects(inv, output, found.map((n) => nodeObject(state, n)), names.length === 1);
+    return found.length === names.length || names.length === 0 ? 0 : 1;
+  }
+  if (resource === 'namespaces') {
+    const list = state.cluster?.namespaces ?? [];
+    const found = names.length > 0 ? names.filter((n) => list.includes(n)) : [...list];
+    for (const n of names.filter((x) => !list.includes(x))) inv.io.err(`Error from server (NotFound): namespaces "${n}" not found`);
+    if (output === 'name') found.forEach((n) => inv.io.out(`namespace/${n}`));
+    else if (structured) {
+      if (found.length > 0) await printObjects(inv, output, found.map((n) => namespaceObject(state, n)), names.length === 1);
+    } else if (found.length > 0) {
+      inv.io.out(formatTable(['NAME', 'STATUS', 'AGE'], found.map((n) => {
+        const o = namespaceObject(state, n) as { status: { phase: string } };
+        const created = state.cluster?.namespaceMeta?.[n]?.createdAt ?? clusterStart(state);
+        return [n, o.status.phase, humanDuration(state.now - created)];
+      })));
+    }
+    return found.length === names.length || names.length === 0 ? 0 : 1;
+  }
+  if (resource === 'configmaps') {
+    const cms = configMaps(state).filter((c) => all || c.namespace === ns);
+    const found = names.length > 0 ? cms.filter((c) => names.includes(c.name)) : cms;
+    for (const n of names.filter((x) => !cms.some((c) => c.name === x))) inv.io.err(`Error from server (NotFound): configmaps "${n}" not found`);
+    if (names.length === 0 && found.length === 0) {
+      inv.io.err(`No resources found in ${ns} namespace.`);
+      return 0;
+    }
+    if (output === 'name') found.forEach((c) => inv.io.out(`configmap/${c.name}`));
+    else if (structured) await printObjects(inv, output, found.map((c) => configMapObject(state, c)), names.length === 1);
+    else if (found.length > 0) {
+      const start = clusterStart(state);
+      inv.io.out(formatTable([...(all ? ['NAMESPACE'] : []), 'NAME', 'DATA', 'AGE'], found.map((c) => [...(all ? [c.namespace] : []), c.name, String(Object.keys(c.data).length), humanDuration(state.now - start)])));
+    }
+    return found.length === names.length || names.length === 0 ? 0 : 1;
+  }
+  const crs = crMatches(state, kind);
+  if (crs === null) return null;
+  const inNs = crs.filter((r) => all || r.namespace === ns);
+  const found = names.length > 0 ? inNs.filter((r) => names.includes(r.name)) : inNs;
+  for (const n of names.filter((x) => !inNs.some((r) => r.name === x))) inv.io.err(`Error from server (NotFound): ${kind.split('.')[0]}.example.com "${n}" not found`);
+  if (names.length === 0 && found.length === 0) {
+    inv.io.err(`No resources found in ${ns} namespace.`);
+    return 0;
+  }
+  if (output === 'name') found.forEach((r) => inv.io.out(`${r.kind.toLowerCase()}.${r.group}/${r.name}`));
+  else if (structured) await printObjects(inv, output, found.map(crObject), names.length === 1);
+  else if (found.length > 0) inv.io.out(formatTable(['NAME', 'AGE'], found.map((r) => [r.name, humanDuration(state.now - r.createdAt)])));
+  return found.length === names.length || names.length === 0 ? 0 : 1;
+}
+
+/** True when `kubectl get KIND -o OUTPUT` is answered by {@link getObjects}. */
+export function handlesGet(state: ClusterState, kind: string, output: string | undefined): boolean {
+  const resource = KINDS[kind];
+  if (resource === 'configmaps' || resource === 'namespaces') return true;
+  if (resource === 'nodes') return output === 'yaml' || output === 'json' || output === 'name';
+  return crMatches(state, kind) !== null;
+}
