@@ -123,9 +123,19 @@ export const haScenarios: readonly Scenario[] = [
   },
   {
     name: 'ha-apiservers-fighting',
-    title: 'Apiservers fighting over the kubernetes endpoint',
-    description: 'ha-three-control-planes with every kube-apiserver started with --endpoint-reconciler-type=master-count --apiserver-count=1.',
-    base: 'ha-three-control-planes',
-    steps: (s) => ['cp-1', 'cp-2', 'cp-3'].map((m) => editManifest(s, m, (x) => withMasterCount(x, 1))),
+    title: 'Two apiservers fighting over the kubernetes endpoint',
+    description: 'ha-member-replaced (cp-3 down and removed) with the kube-apiservers on cp-1 and cp-2 started with --endpoint-reconciler-type=master-count --apiserver-count=1.',
+    base: 'ha-member-replaced',
+    steps: (s) => ['cp-1', 'cp-2'].map((m) => editManifest(s, m, (x) => withMasterCount(x, 1))),
+  },
+  {
+    name: 'etcd-snapshot-taken',
+    title: 'etcd snapshot taken',
+    description: 'workers-joined with an etcd snapshot saved to /root/backup/etcd-snapshot.db on cp-1 (before an upgrade).',
+    base: 'workers-joined',
+    steps: () => [
+      { type: 'file.mkdir', machine: 'cp-1', path: '/root/backup', parents: true },
+      { type: 'etcd.snapshot.save', machine: 'cp-1', path: '/root/backup/etcd-snapshot.db' },
+    ],
   },
 ];
