@@ -4,6 +4,7 @@
  * the guide up to that point produces.
  */
 import { pkiScenarios } from './pki.ts';
+import { lifecycleScenarios } from './lifecycle.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { Command } from '../commands/types.ts';
 import { apply } from '../commands/apply.ts';
@@ -102,6 +103,7 @@ export const scenarios: readonly Scenario[] = [
   ...haScenarios,
   ...pkiScenarios,
   ...upgradeScenarios,
+  ...lifecycleScenarios,
   patchBehindBase,
 ];
 
