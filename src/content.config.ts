@@ -23,6 +23,12 @@ export const guideSchema = z
     scenario: z.string().min(1).optional(),
     /** Scenario name reached after running all of the leaf's snippets. Default: none. */
     produces: z.string().min(1).optional(),
+    /**
+     * Name of an engine goal predicate (`goals` in src/lib/engine/src/goals/index.ts) that says
+     * when the reader has finished this leaf; the leaf page checks it after every command and
+     * shows "Goal: … ✓ done". Leaves only. Default: none (no goal status on the page).
+     */
+    goal: z.string().min(1).optional(),
     /** Doc-test switches for this page. Default: none (the page is doc-tested). */
     doctest: z
       .object({

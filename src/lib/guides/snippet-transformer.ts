@@ -49,8 +49,8 @@ function button(action: string, label: string, visible: string): Element {
 }
 
 /**
- * Shiki transformer that turns `console run` blocks into runnable snippets (a figure with Run and
- * Copy buttons; the raw command text stays in `data-command` for Copy, and `data-commands` holds the
+ * Shiki transformer that turns `console run` blocks into runnable snippets (a figure with Run,
+ * "Run all up to here" and Copy buttons; the raw command text stays in `data-command` for Copy, and `data-commands` holds the
  * logical commands exactly as the doc-tests run them, via the shared extractor in snippets.ts) and labels `text output` blocks as expected output. The buttons are server
  * rendered; src/components/Snippets.astro wires them up with one delegated listener.
  */
@@ -85,6 +85,7 @@ export function snippetTransformer(): ShikiTransformer {
                   children: [text('Terminal')],
                 },
                 button('run', `Run: ${short}`, 'Run'),
+                button('run-all', `Run all up to here: ${short}`, 'Run all up to here'),
                 button('copy', `Copy: ${short}`, 'Copy'),
               ]
             : [

@@ -4,9 +4,16 @@
  * interleaving). Keeping the engine off the main thread keeps typing responsive while kubeadm
  * signs certificates.
  */
-import { createSession, formatRfc3339, type Session, type SerializedState } from 'kubelife';
+import {
+  checkGoal,
+  createSession,
+  formatRfc3339,
+  goals,
+  type Session,
+  type SerializedState,
+} from 'kubelife';
 
-import type { ClusterStatus, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { ClusterStatus, GoalStatus, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 interface WorkerScope {
   postMessage(message: WorkerResponse): void;
@@ -16,11 +23,20 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 let session: Session | undefined;
 let queue: Promise<void> = Promise.resolve();
+/** The page's goal predicate, checked after every command; undefined when the page has none. */
+let goal: string | undefined;
 
 /** Reads the badge summary from the session's saved state (no extra commands run). */
 function statusOf(active: Session): ClusterStatus {
   const { state } = active.save();
   return { clock: formatRfc3339(state.now), version: state.cluster?.version ?? null };
+}
+
+/** The goal's status for the session's current state (no extra commands run). */
+function goalOf(active: Session): { goal: GoalStatus } | Record<string, never> {
+  if (goal === undefined) return {};
+  const { done, detail } = checkGoal(active.save().state, goal);
+  return { goal: { name: goal, title: goals[goal]?.title ?? goal, done, detail } };
 }
 
 async function handle(request: WorkerRequest): Promise<WorkerResponse> {
@@ -30,14 +46,27 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
         request.state === undefined
           ? createSession(request.scenario === '' ? {} : { scenario: request.scenario })
           : createSession({ state: request.state as SerializedState });
-      return { id: request.id, type: 'loaded', prompt: session.prompt, status: statusOf(session) };
+      goal = request.goal;
+      return {
+        id: request.id,
+        type: 'loaded',
+        prompt: session.prompt,
+        status: statusOf(session),
+        ...goalOf(session),
+      };
     }
     if (session === undefined)
       return { id: request.id, type: 'error', message: 'no session loaded' };
     if (request.type === 'save') return { id: request.id, type: 'saved', state: session.save() };
     if (request.type === 'reset') {
       session = createSession({ scenario: session.scenario });
-      return { id: request.id, type: 'loaded', prompt: session.prompt, status: statusOf(session) };
+      return {
+        id: request.id,
+        type: 'loaded',
+        prompt: session.prompt,
+        status: statusOf(session),
+        ...goalOf(session),
+      };
     }
     const result = await session.run(request.line);
     return {
@@ -48,6 +77,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
       exitCode: result.exitCode,
       prompt: session.prompt,
       status: statusOf(session),
+      ...goalOf(session),
     };
   } catch (error) {
     return {

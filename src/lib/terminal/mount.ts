@@ -9,7 +9,7 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 
 import { createLineDiscipline, type ExecuteResult } from './line-discipline.ts';
-import type { ClusterStatus } from './protocol.ts';
+import type { ClusterStatus, GoalStatus } from './protocol.ts';
 import { createEngineClient } from './worker-client.ts';
 
 /** Where and how to mount a terminal. */
@@ -25,14 +25,21 @@ export interface MountOptions {
   readonly onTranscript?: (text: string) => void;
   /** Called with the simulated clock and cluster version after loading and after every command. */
   readonly onStatus?: (status: ClusterStatus) => void;
+  /** Goal predicate the worker checks after loading and after every command. */
+  readonly goal?: string | undefined;
+  /** Called with the goal's status whenever the worker checked it. */
+  readonly onGoal?: (goal: GoalStatus) => void;
 }
 
 /** Handle on a mounted terminal. */
 export interface TerminalController {
   /** Types and runs commands as if entered at the prompt. */
   run(commands: readonly string[]): void;
-  /** Restarts the session from a scenario and clears the screen. */
-  reset(scenario: string): Promise<void>;
+  /**
+   * Restarts the session from a scenario and clears the screen; `note` is printed (dimmed) above
+   * the new prompt, e.g. "This step starts from scenario …".
+   */
+  reset(scenario: string, note?: string): Promise<void>;
   focus(): void;
   setScreenReaderMode(on: boolean): void;
   /** Resolves once queued input has been processed. */
@@ -91,6 +98,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       options.onTranscript?.(`${prompt}${echoed}\n${plain(output)}${ending}`);
       prompt = result.prompt;
       options.onStatus?.(result.status);
+      if (result.goal) options.onGoal?.(result.goal);
       onState(await client.save());
       return { output, prompt: result.prompt };
     } catch (error) {
@@ -108,9 +116,10 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
 
   async function load(scenario: string, state?: unknown): Promise<void> {
     try {
-      const loaded = await client.load(scenario, state);
+      const loaded = await client.load(scenario, state, options.goal);
       prompt = loaded.prompt;
       options.onStatus?.(loaded.status);
+      if (loaded.goal) options.onGoal?.(loaded.goal);
       discipline.setPrompt(loaded.prompt);
     } catch (error) {
       term.write(`\x1b[2mkubelife: cannot load scenario ${scenario}: ${String(error)}\x1b[22m\r\n`);
@@ -125,10 +134,14 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       firstWrite = true;
       discipline.type(commands);
     },
-    async reset(scenario) {
+    async reset(scenario, note) {
       await discipline.idle();
       discipline.reset();
       term.reset();
+      if (note !== undefined) {
+        term.write(`\x1b[2m${note}\x1b[22m\r\n`);
+        options.onTranscript?.(`${note}\n`);
+      }
       await load(scenario);
       onState(await client.save());
     },

@@ -12,6 +12,8 @@ export interface LoadRequest {
   readonly scenario: string;
   /** State from an earlier `save`; when present it wins over `scenario`. */
   readonly state?: unknown;
+  /** Goal predicate to check after loading and after every command (a leaf's `goal`). */
+  readonly goal?: string;
 }
 
 /** Run one logical command line (continuations kept, as the doc-tests run it). */
@@ -44,12 +46,24 @@ export interface ClusterStatus {
   readonly version: string | null;
 }
 
+/** Result of checking the page's goal predicate against the session's state. */
+export interface GoalStatus {
+  readonly name: string;
+  /** What the goal asks for, e.g. "every node is Ready". */
+  readonly title: string;
+  readonly done: boolean;
+  /** What is still missing, or what was reached. */
+  readonly detail: string;
+}
+
 /** Answer to a load: the prompt to show. */
 export interface LoadResponse {
   readonly id: number;
   readonly type: 'loaded';
   readonly prompt: string;
   readonly status: ClusterStatus;
+  /** The goal's status when the load named one. */
+  readonly goal?: GoalStatus;
 }
 
 /** Answer to a run: what the command printed and the prompt to show next. */
@@ -61,6 +75,8 @@ export interface RunResponse {
   readonly exitCode: number;
   readonly prompt: string;
   readonly status: ClusterStatus;
+  /** The goal's status after this command, when the load named a goal. */
+  readonly goal?: GoalStatus;
 }
 
 /** Answer to a save. */

@@ -11,6 +11,8 @@ export interface SavedSession {
   readonly page: string;
   /** Engine state from `session.save()`. */
   readonly state: unknown;
+  /** Hard-way pages: the page segment the state belongs to (see src/lib/guides/hard-way.ts). */
+  readonly segment?: number;
 }
 
 /** The page asking where to start. */
@@ -24,7 +26,12 @@ export interface PageIdentity {
 
 /** Where a page's terminal starts. */
 export type StartPoint =
-  | { readonly from: 'saved'; readonly page: string; readonly state: unknown }
+  | {
+      readonly from: 'saved';
+      readonly page: string;
+      readonly state: unknown;
+      readonly segment?: number | undefined;
+    }
   | { readonly from: 'scenario' };
 
 /** Decides where a page's terminal starts (pure). */
@@ -34,7 +41,7 @@ export function chooseStart(saved: SavedSession | undefined, page: PageIdentity)
     saved.page === page.page ||
     (page.previousPage !== undefined && saved.page === page.previousPage)
   ) {
-    return { from: 'saved', page: saved.page, state: saved.state };
+    return { from: 'saved', page: saved.page, state: saved.state, segment: saved.segment };
   }
   return { from: 'scenario' };
 }
@@ -53,7 +60,10 @@ export function readSaved(
     const raw = storage.getItem(key);
     if (raw === null) return undefined;
     const parsed = JSON.parse(raw) as Partial<SavedSession>;
-    return typeof parsed.page === 'string' ? { page: parsed.page, state: parsed.state } : undefined;
+    if (typeof parsed.page !== 'string') return undefined;
+    return typeof parsed.segment === 'number'
+      ? { page: parsed.page, state: parsed.state, segment: parsed.segment }
+      : { page: parsed.page, state: parsed.state };
   } catch {
     return undefined;
   }

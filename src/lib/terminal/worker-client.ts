@@ -9,7 +9,8 @@ export interface WorkerLike {
 
 /** Promise-based access to the engine worker. */
 export interface EngineClient {
-  load(scenario: string, state?: unknown): Promise<LoadResponse>;
+  /** Starts a session from a scenario or saved state; `goal` names a goal to check after commands. */
+  load(scenario: string, state?: unknown, goal?: string): Promise<LoadResponse>;
   run(line: string): Promise<RunResponse>;
   /** Restarts from the scenario the current session started from. */
   reset(): Promise<LoadResponse>;
@@ -41,11 +42,13 @@ export function createEngineClient(worker: WorkerLike): EngineClient {
   }
 
   return {
-    async load(scenario, state) {
-      const body =
-        state === undefined
-          ? { type: 'load' as const, scenario }
-          : { type: 'load' as const, scenario, state };
+    async load(scenario, state, goal) {
+      const body = {
+        type: 'load' as const,
+        scenario,
+        ...(state === undefined ? {} : { state }),
+        ...(goal === undefined ? {} : { goal }),
+      };
       return (await request(body)) as LoadResponse;
     },
     async run(line) {

@@ -78,3 +78,4 @@ export type { CustomResource, NamespaceMeta } from './model/state.ts';
 export { crKey, IMMORTAL_NAMESPACES } from './kubectl/objects.ts';
 export { SONOBUOY_MODES, sonobuoyResult, sonobuoyRemainingMs, maxRequestsInflight } from './conformance/sonobuoy.ts';
 export type { SonobuoyMode, SonobuoyResult } from './conformance/sonobuoy.ts';
+export { goals, checkGoal } from './goals/index.ts'; export type { Goal, GoalCheck } from './goals/index.ts';

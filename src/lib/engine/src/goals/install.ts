@@ -1,0 +1,99 @@
+/**
+ * Goals of the install guide's leaves: machines prepared, control plane initialised, nodes Ready,
+ * workers joined. Each mirrors what the leaf's snippets leave behind (see scenarios/index.ts), but
+ * checks the outcome, not the commands, so any correct route counts.
+ */
+import type { ClusterState, KubePackage } from '../model/state.ts';
+import { listNodes } from '../views/cluster.ts';
+import { listNames, type Goal } from './types.ts';
+
+const PACKAGES: readonly KubePackage[] = ['kubeadm', 'kubelet', 'kubectl'];
+
+/** Where the install guide copies admin.conf so kubectl finds it ($HOME/.kube/config of root). */
+const ADMIN_KUBECONFIG = '/root/.kube/config';
+
+function sortedMachines(state: ClusterState): string[] {
+  return Object.keys(state.machines).sort();
+}
+
+/** Swap off, IP forwarding on, and kubeadm, kubelet and kubectl installed and held everywhere. */
+export const packagesInstalledAndHeld: Goal = {
+  title:
+    'every machine has swap off, IP forwarding on and kubeadm, kubelet and kubectl installed and held',
+  check(state) {
+    const missing: string[] = [];
+    for (const name of sortedMachines(state)) {
+      const m = state.machines[name];
+      if (!m) continue;
+      const problems: string[] = [];
+      if (m.swapOn) problems.push('swap is on');
+      if (m.ipForward !== 1) problems.push('IP forwarding is off');
+      const absent = PACKAGES.filter((p) => m.packages[p] === undefined);
+      const unheld = PACKAGES.filter((p) => m.packages[p] !== undefined && !m.packages[p]?.held);
+      if (absent.length > 0) problems.push(`${listNames(absent)} not installed`);
+      if (unheld.length > 0) problems.push(`${listNames(unheld)} not held`);
+      if (problems.length > 0) missing.push(`${name}: ${problems.join(', ')}`);
+    }
+    if (sortedMachines(state).length === 0) return { done: false, detail: 'there are no machines' };
+    return missing.length === 0
+      ? { done: true, detail: 'all machines are ready for kubeadm' }
+      : { done: false, detail: missing.join('; ') };
+  },
+};
+
+/** kubeadm init succeeded and root's kubectl has the admin kubeconfig on a control-plane node. */
+export const controlPlaneInitialized: Goal = {
+  title: 'kubeadm init has run and kubectl on the control-plane node can reach the cluster',
+  check(state) {
+    const cluster = state.cluster;
+    if (!cluster) return { done: false, detail: 'kubeadm init has not completed yet' };
+    const planes = Object.values(cluster.nodes).filter((n) => n.controlPlane);
+    const configured = planes.filter(
+      (n) => state.machines[n.machine]?.files[ADMIN_KUBECONFIG] !== undefined,
+    );
+    if (configured.length === 0) {
+      return {
+        done: false,
+        detail: `the control plane is up, but ${ADMIN_KUBECONFIG} is missing: copy /etc/kubernetes/admin.conf there`,
+      };
+    }
+    return { done: true, detail: `control plane ${cluster.version} is initialised` };
+  },
+};
+
+/** At least one node, and every node reports Ready. */
+export const allNodesReady: Goal = {
+  title: 'every node is Ready',
+  check(state) {
+    const nodes = listNodes(state);
+    if (nodes.length === 0) return { done: false, detail: 'the cluster has no nodes yet' };
+    const notReady = nodes.filter((n) => !n.status.startsWith('Ready')).map((n) => n.name);
+    return notReady.length === 0
+      ? { done: true, detail: `${nodes.length} of ${nodes.length} nodes are Ready` }
+      : {
+          done: false,
+          detail: `${listNames(notReady)} ${notReady.length === 1 ? 'is' : 'are'} NotReady`,
+        };
+  },
+};
+
+/** Every machine with kubeadm installed is a node, and at least one node is a worker. */
+export const workersJoined: Goal = {
+  title: 'every prepared machine has joined the cluster',
+  check(state) {
+    const cluster = state.cluster;
+    if (!cluster) return { done: false, detail: 'there is no cluster to join yet' };
+    const joined = new Set(Object.values(cluster.nodes).map((n) => n.machine));
+    const waiting = sortedMachines(state).filter(
+      (name) => state.machines[name]?.packages.kubeadm !== undefined && !joined.has(name),
+    );
+    const workers = Object.values(cluster.nodes).filter((n) => !n.controlPlane).length;
+    if (waiting.length > 0)
+      return {
+        done: false,
+        detail: `${listNames(waiting)} ${waiting.length === 1 ? 'has' : 'have'} not joined`,
+      };
+    if (workers === 0) return { done: false, detail: 'no worker node has joined' };
+    return { done: true, detail: `${workers} worker${workers === 1 ? '' : 's'} joined` };
+  },
+};
