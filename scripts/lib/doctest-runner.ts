@@ -36,7 +36,7 @@ export async function runSnippet(session: Session, snippet: Snippet): Promise<Sn
   const exitCodes: number[] = [];
   for (const command of snippet.commands) {
     const result = await session.run(command);
-    actual += result.stdout + result.stderr;
+    actual += result.output;
     exitCodes.push(result.exitCode);
   }
   const problems: string[] = [];

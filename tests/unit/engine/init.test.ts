@@ -133,7 +133,7 @@ describe('kubeadm init phase', () => {
 
     const r = await s.run('kubeadm init phase certs ca');
 
-    expect(r).toEqual({ stdout: '[certs] Generating "ca" certificate and key\n', stderr: '', exitCode: 0 });
+    expect(r).toEqual({ stdout: '[certs] Generating "ca" certificate and key\n', stderr: '', output: '[certs] Generating "ca" certificate and key\n', exitCode: 0 });
     expect((await s.run('ls /etc/kubernetes/pki')).stdout).toBe('ca.crt  ca.key\n');
   });
 
@@ -155,7 +155,7 @@ describe('kubeadm init phase', () => {
   it('rejects an unknown phase the way cobra does', async () => {
     const r = await createSession({ scenario: 'packages-installed' }).run('kubeadm init phase foo');
 
-    expect(r).toEqual({ stdout: '', stderr: 'error: unknown command "foo" for "kubeadm init phase"\nTo see the stack trace of this error execute with --v=5 or higher\n', exitCode: 1 });
+    expect(r).toEqual({ stdout: '', stderr: 'error: unknown command "foo" for "kubeadm init phase"\nTo see the stack trace of this error execute with --v=5 or higher\n', output: 'error: unknown command "foo" for "kubeadm init phase"\nTo see the stack trace of this error execute with --v=5 or higher\n', exitCode: 1 });
   });
 
   it('rejects arguments to plain kubeadm init', async () => {

@@ -38,7 +38,7 @@ describe('etcdctl', () => {
 
     const r = await s.run('etcdctl member list');
 
-    expect(r).toEqual({ stdout: '', stderr: 'Error: context deadline exceeded\n', exitCode: 1 });
+    expect(r).toEqual({ stdout: '', stderr: 'Error: context deadline exceeded\n', output: 'Error: context deadline exceeded\n', exitCode: 1 });
   });
 
   it('reports an unhealthy member and fails the health check when one machine is down', async () => {
@@ -76,7 +76,7 @@ describe('quorum', () => {
 
     const r = await s.run('kubectl get nodes');
 
-    expect(r).toEqual({ stdout: '', stderr: 'Error from server: etcdserver: request timed out\n', exitCode: 1 });
+    expect(r).toEqual({ stdout: '', stderr: 'Error from server: etcdserver: request timed out\n', output: 'Error from server: etcdserver: request timed out\n', exitCode: 1 });
   });
 
   it('only lets writes through while a quorum of members runs (property)', () => {

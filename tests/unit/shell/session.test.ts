@@ -7,7 +7,7 @@ describe('session.run', () => {
   it('prints bash non-interactive wording for an unknown command, exit 127', async () => {
     const r = await createSession().run('foo --bar');
 
-    expect(r).toEqual({ stdout: '', stderr: 'foo: command not found\n', exitCode: 127 });
+    expect(r).toEqual({ stdout: '', stderr: 'foo: command not found\n', output: 'foo: command not found\n', exitCode: 127 });
   });
 
   it('treats kubeadm as unknown before its package is installed', async () => {
@@ -20,19 +20,19 @@ describe('session.run', () => {
   it('rejects an unknown kubeadm flag', async () => {
     const r = await createSession({ scenario: 'packages-installed' }).run('kubeadm init --foo');
 
-    expect(r).toEqual({ stdout: '', stderr: 'error: unknown flag: --foo\nTo see the stack trace of this error execute with --v=5 or higher\n', exitCode: 1 });
+    expect(r).toEqual({ stdout: '', stderr: 'error: unknown flag: --foo\nTo see the stack trace of this error execute with --v=5 or higher\n', output: 'error: unknown flag: --foo\nTo see the stack trace of this error execute with --v=5 or higher\n', exitCode: 1 });
   });
 
   it('rejects an unknown kubectl flag', async () => {
     const r = await createSession({ scenario: 'cni-installed' }).run('kubectl get nodes --foo');
 
-    expect(r).toEqual({ stdout: '', stderr: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n", exitCode: 1 });
+    expect(r).toEqual({ stdout: '', stderr: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n", output: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n", exitCode: 1 });
   });
 
   it('fails kubectl without a kubeconfig like client-go', async () => {
     const r = await createSession({ scenario: 'packages-installed' }).run('kubectl get nodes');
 
-    expect(r).toEqual({ stdout: '', stderr: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n', exitCode: 1 });
+    expect(r).toEqual({ stdout: '', stderr: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n', output: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n', exitCode: 1 });
   });
 
   it('prints kubeadm version -o short', async () => {

@@ -23,7 +23,7 @@ import './commands/index.ts';
 import { registry } from './registry.ts';
 import { printEvents } from './format.ts';
 import { defaultMaterializer } from './materialize.ts';
-import type { Invocation, Materializer, Output, RunResult, ShellContext } from './types.ts';
+import { errorResult, type Invocation, type Materializer, type Output, type RunResult, type ShellContext } from './types.ts';
 
 /** Options of {@link createSession}. */
 export interface SessionOptions {
@@ -129,7 +129,7 @@ export function createSession(options: SessionOptions = {}): Session {
         return await runLine(line, ctx);
       } catch (error) {
         const message = isEngineError(error) ? error.message : `internal error: ${String(error)}`;
-        return { stdout: '', stderr: `${message}\n`, exitCode: isEngineError(error) ? error.exitCode : 1 };
+        return errorResult(message, isEngineError(error) ? error.exitCode : 1);
       }
     },
     save(): SerializedState {
@@ -160,11 +160,12 @@ async function runLine(input: string, ctx: ShellContext): Promise<RunResult> {
   const heredoc = input.includes('<<') ? splitHeredoc(input) : null;
   const line = heredoc ? heredoc.line : input;
   const tokens = tokenize(line);
-  if ('syntaxError' in tokens) return { stdout: '', stderr: `bash: -c: line 1: ${tokens.syntaxError}\n`, exitCode: 2 };
+  if ('syntaxError' in tokens) return errorResult(`bash: -c: line 1: ${tokens.syntaxError}`, 2);
   const commands = parseCommandList(tokens);
-  if ('syntaxError' in commands) return { stdout: '', stderr: `bash: -c: line 1: ${commands.syntaxError}\n`, exitCode: 2 };
+  if ('syntaxError' in commands) return errorResult(`bash: -c: line 1: ${commands.syntaxError}`, 2);
   let stdout = '';
   let stderr = heredoc?.warning ? `${heredoc.warning}\n` : '';
+  let output = stderr;
   let exitCode = 0;
   let piped: string | null = heredoc?.body != null ? (heredoc.expand ? expandHeredoc(heredoc.body, ctx.env) : heredoc.body) : null;
   for (const cmd of commands) {
@@ -181,12 +182,19 @@ async function runLine(input: string, ctx: ShellContext): Promise<RunResult> {
     }
     const outBuf: string[] = [];
     const errBuf: string[] = [];
-    const io: Output = { out: (t) => void outBuf.push(t), err: (t) => void errBuf.push(t) };
+    // Both streams in write order, for the terminal view (RunResult.output).
+    const written: Array<{ readonly err: boolean; readonly text: string }> = [];
+    const io: Output = {
+      out: (t) => void (outBuf.push(t), written.push({ err: false, text: t })),
+      err: (t) => void (errBuf.push(t), written.push({ err: true, text: t })),
+    };
     exitCode = await runWords(words, ctx, io, piped);
     piped = null;
     const outText = outBuf.map((t) => `${t}\n`).join('');
     const errText = errBuf.map((t) => `${t}\n`).join('');
     stderr += errText;
+    const toTerminal = cmd.pipeToNext || cmd.redirect ? written.filter((w) => w.err) : written;
+    output += toTerminal.map((w) => `${w.text}\n`).join('');
     if (cmd.pipeToNext) {
       piped = outText;
       continue;
@@ -205,13 +213,14 @@ async function runLine(input: string, ctx: ShellContext): Promise<RunResult> {
         }
       } else {
         stderr += `bash: ${target}: No such file or directory\n`;
+        output += `bash: ${target}: No such file or directory\n`;
         exitCode = 1;
       }
       continue;
     }
     stdout += outText;
   }
-  return { stdout, stderr, exitCode };
+  return { stdout, stderr, output, exitCode };
 }
 
 async function runWords(words: string[], ctx: ShellContext, io: Output, stdin: string | null): Promise<number> {

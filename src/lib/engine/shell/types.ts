@@ -7,7 +7,18 @@ import type { ClusterState, Command, Transition } from '../src/index.ts';
 export interface RunResult {
   readonly stdout: string;
   readonly stderr: string;
+  /**
+   * What a terminal shows: stdout and stderr interleaved in the order they were written
+   * (kubeadm's warnings appear between its progress lines, as on a real terminal).
+   */
+  readonly output: string;
   readonly exitCode: number;
+}
+
+/** A RunResult that only has an error message (syntax errors, internal failures). */
+export function errorResult(message: string, exitCode: number): RunResult {
+  const stderr = `${message}\n`;
+  return { stdout: '', stderr, output: stderr, exitCode };
 }
 
 /** Turns an `@pki:` file reference into real PEM text (async: certificates are real X.509). */
