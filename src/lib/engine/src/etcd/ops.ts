@@ -110,7 +110,7 @@ export function applySnapshotSave(state: ClusterState, machine: string, path: st
   const c = state.cluster;
   if (!c || !hasQuorum(state)) return fail(new EngineError('Etcdctl', { message: 'context deadline exceeded' }));
   const { etcd: _membership, ...objects } = c as Cluster & { etcd?: EtcdClusterState };
-  const data: SnapshotData = { cluster: objects as Cluster, revision: storeRevision(state), totalKeys: totalKeys(c), takenAt: state.now };
+  const data: SnapshotData = { cluster: objects, revision: storeRevision(state), totalKeys: totalKeys(c), takenAt: state.now };
   const m = state.machines[machine];
   if (!m) return fail(new EngineError('NoSuchMachine', { machine }));
   const file = normalizePath(path);
