@@ -89,3 +89,26 @@ describe('faults', () => {
     expect(cleared.stdout).toBe('no faults\n');
   });
 });
+
+describe('uploaded certificates', () => {
+  it('expire after two hours and can be uploaded again with a new key', async () => {
+    const s = createSession({ scenario: 'ha-first-control-plane' });
+    const c = buildScenario('ha-first-control-plane').cluster;
+    const token = c?.tokens[0];
+    const join = (key: string): string =>
+      `kubeadm join k8s-api.example.internal:6443 --token ${token?.id ?? ''}.${token?.secret ?? ''} --discovery-token-ca-cert-hash sha256:${c?.caHash ?? ''} --control-plane --certificate-key ${key}`;
+    await s.run('kubelife clock advance 3h');
+    await s.run('kubeadm token create --ttl 1h');
+
+    const expired = await s.run(`ssh cp-2 && ${join(c?.certificateKey?.key ?? '')}`);
+    await s.run('exit');
+    const upload = await s.run('kubeadm init phase upload-certs --upload-certs');
+    const key = upload.stdout.trim().split('\n').at(-1) ?? '';
+    const joined = await s.run(`ssh cp-2 && ${join(key)}`);
+
+    expect(expired.stderr).toContain('Secret "kubeadm-certs" was not found in the "kube-system" Namespace. This Secret might have expired.');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(joined.stdout).toContain('This node has joined the cluster and a new control plane instance was created:');
+    expect(etcdView(s.save().state)?.members.map((m) => m.name)).toEqual(['cp-1', 'cp-2']);
+  });
+});
