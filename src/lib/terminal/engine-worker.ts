@@ -74,6 +74,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
       type: 'ran',
       stdout: result.stdout,
       stderr: result.stderr,
+      output: result.output,
       exitCode: result.exitCode,
       prompt: session.prompt,
       status: statusOf(session),

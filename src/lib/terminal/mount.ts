@@ -52,7 +52,7 @@ function plain(text: string): string {
   return text.replace(/\x1b\[[0-9;]*m/g, '');
 }
 
-/** Marks the line as a kubelife notice (dim) rather than tool output; other stderr stays plain. */
+/** Marks kubelife's own notices dim so they stand apart from tool output; the rest stays plain. */
 function styleStderr(stderr: string): string {
   return stderr.replace(/^(kubelife: .*)$/gm, '\x1b[2m$1\x1b[22m');
 }
@@ -92,7 +92,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       const result = await client.run(command);
       if (firstWrite) performance.mark('kubelife:first-output');
       firstWrite = false;
-      const output = result.stdout + styleStderr(result.stderr);
+      const output = styleStderr(result.output);
       const echoed = command.replace(/\n/g, '\n> ');
       const ending = output === '' || output.endsWith('\n') ? '' : '\n';
       options.onTranscript?.(`${prompt}${echoed}\n${plain(output)}${ending}`);

@@ -72,6 +72,8 @@ export interface RunResponse {
   readonly type: 'ran';
   readonly stdout: string;
   readonly stderr: string;
+  /** Both streams interleaved in write order: what the terminal shows. */
+  readonly output: string;
   readonly exitCode: number;
   readonly prompt: string;
   readonly status: ClusterStatus;

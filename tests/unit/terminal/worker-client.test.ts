@@ -29,6 +29,7 @@ function fakeWorker(): WorkerLike & { terminated: boolean } {
             type: 'ran',
             stdout: `${request.line}\n`,
             stderr: '',
+            output: `${request.line}\n`,
             exitCode: 0,
             prompt: 'p',
             status,

@@ -90,14 +90,17 @@ export async function materializeCertificate(
       issuer: nameJson(signer.meta),
       notBefore: new Date(meta.notBefore),
       notAfter: new Date(meta.notAfter),
-      publicKey: spki,
+      // A copy is ArrayBuffer-backed, which DOM's BufferSource typing requires.
+      publicKey: new Uint8Array(spki),
       signingKey: signingKey as never,
       signingAlgorithm: RSA_SHA256,
       extensions: extensions.map(
-        ([id, critical, value]) => new x509.Extension(id, critical, value),
+        ([id, critical, value]) => new x509.Extension(id, critical, new Uint8Array(value)),
       ),
     },
-    crypto,
+    // x509 types this parameter with DOM's Crypto; the engine's minimal WebCrypto type is the
+    // subset it uses (core compiles without DOM types).
+    crypto as Parameters<typeof x509.X509CertificateGenerator.create>[1],
   );
   return cert.toString('pem').replace(/\r\n/g, '\n').trimEnd() + '\n';
 }
