@@ -118,6 +118,7 @@ function runApply(inv: Invocation, p: ParsedFlags): number {
       force: bool(p, 'force'),
       dryRun: bool(p, 'dry-run'),
       etcdUpgrade: p.values['etcd-upgrade'] !== false,
+      certificateRenewal: p.values['certificate-renewal'] !== false,
       allowExperimental: bool(p, 'allow-experimental-upgrades'),
       allowReleaseCandidates: bool(p, 'allow-release-candidate-upgrades'),
     },
@@ -129,7 +130,11 @@ function runNode(inv: Invocation, p: ParsedFlags): number {
   const t = inv.apply({
     type: 'kubeadm.upgrade.node',
     machine: inv.machine,
-    options: { ignorePreflightErrors: list(p, 'ignore-preflight-errors'), etcdUpgrade: p.values['etcd-upgrade'] !== false },
+    options: {
+      ignorePreflightErrors: list(p, 'ignore-preflight-errors'),
+      etcdUpgrade: p.values['etcd-upgrade'] !== false,
+      certificateRenewal: p.values['certificate-renewal'] !== false,
+    },
   });
   return t.ok ? 0 : printKubeadmError(t.error, inv.io);
 }

@@ -74,17 +74,22 @@ export function renewedMeta(meta: CertificateMeta, now: number, keyId: string, s
 }
 
 /**
- * `kubeadm certs renew <name>|all` on `machine`: prints one line per handler, as renewCert does.
- * `header` lines (reading the cluster configuration) are produced by the caller.
+ * Renews the certificates named by `names` on `machine` (kubeadm's renewal manager): each line of
+ * the returned events is what `kubeadm certs renew` prints for it. Missing certificates and those
+ * of an external CA are reported and left alone.
  */
-export function applyCertsRenew(state: ClusterState, machine: string, name: string, header: readonly string[]): Transition {
+export function renewCertificates(
+  state: ClusterState,
+  machine: string,
+  names: readonly string[] | 'all',
+): { state: ClusterState; events: EngineEvent[] } {
   const m = state.machines[machine];
-  if (!m) return ok(state);
-  const handlers = name === 'all' ? RENEW_HANDLERS : RENEW_HANDLERS.filter((h) => h.name === name);
+  if (!m) return { state, events: [] };
+  const handlers = names === 'all' ? RENEW_HANDLERS : RENEW_HANDLERS.filter((h) => names.includes(h.name));
   const rng = createRng(state.rng);
   const random = (): number => rng.next();
   const keys = createKeyPicker(random, usedKeyIds(state));
-  const events: EngineEvent[] = header.map((l) => text(l));
+  const events: EngineEvent[] = [];
   let files = m.files;
   let certs = m.certs;
   for (const h of handlers) {
@@ -104,8 +109,19 @@ export function applyCertsRenew(state: ClusterState, machine: string, name: stri
     certs = { ...certs, [h.path]: next };
     events.push(text(`${h.longName} renewed`));
   }
+  return { state: { ...state, rng: rng.state, machines: { ...state.machines, [machine]: { ...m, files, certs } } }, events };
+}
+
+/**
+ * `kubeadm certs renew <name>|all` on `machine`: prints one line per handler, as renewCert does.
+ * `header` lines (reading the cluster configuration) are produced by the caller.
+ */
+export function applyCertsRenew(state: ClusterState, machine: string, name: string, header: readonly string[]): Transition {
+  if (!state.machines[machine]) return ok(state);
+  const renewed = renewCertificates(state, machine, name === 'all' ? 'all' : [name]);
+  const events: EngineEvent[] = [...header.map((l) => text(l)), ...renewed.events];
   if (name === 'all') {
     events.push(text('\nDone renewing certificates. You must restart the kube-apiserver, kube-controller-manager, kube-scheduler and etcd, so that they can use the new certificates.'));
   }
-  return ok({ ...state, rng: rng.state, machines: { ...state.machines, [machine]: { ...m, files, certs } } }, events);
+  return ok(renewed.state, events);
 }

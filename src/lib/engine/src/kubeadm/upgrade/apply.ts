@@ -30,6 +30,8 @@ export interface UpgradeApplyOptions {
   readonly dryRun?: boolean;
   /** --etcd-upgrade (default true). */
   readonly etcdUpgrade?: boolean;
+  /** --certificate-renewal (default true): renew the certificates of upgraded components. */
+  readonly certificateRenewal?: boolean;
   readonly allowExperimental?: boolean;
   readonly allowReleaseCandidates?: boolean;
 }
@@ -148,7 +150,7 @@ export function applyUpgradeApply(state: ClusterState, machine: string, opts: Up
     const node = Object.values(c.nodes).find((n) => n.machine === machine)?.name ?? m.name;
     let t = state.now + 12_000;
     events.push(log('upgrade/control-plane', `Upgrading your static Pod-hosted control plane to version "${target}" (timeout: 5m0s)...`));
-    const sp = upgradeStaticPods(state, machine, node, target, opts.etcdUpgrade !== false, rng, t);
+    const sp = upgradeStaticPods(state, machine, node, target, opts.etcdUpgrade !== false, rng, t, opts.certificateRenewal !== false);
     events.push(...sp.events);
     t = sp.t;
     let next = sp.state;

@@ -23,6 +23,8 @@ import { kubeletConfigEvents, writeKubeletConfig } from './kubelet-config.ts';
 export interface UpgradeNodeOptions {
   readonly ignorePreflightErrors?: readonly string[];
   readonly etcdUpgrade?: boolean;
+  /** --certificate-renewal (default true): renew the certificates of upgraded components. */
+  readonly certificateRenewal?: boolean;
 }
 
 /** Applies `kubeadm upgrade node` on `machine`. */
@@ -66,7 +68,7 @@ export function applyUpgradeNode(state: ClusterState, machine: string, opts: Upg
         log('upgrade/preflight', "You can also perform this action beforehand using 'kubeadm config images pull'"),
         log('upgrade/control-plane', `Upgrading your static Pod-hosted control plane instance to version "${c.version}"...`),
       );
-      const sp = upgradeStaticPods(state, machine, node.name, c.version, opts.etcdUpgrade !== false, rng, t);
+      const sp = upgradeStaticPods(state, machine, node.name, c.version, opts.etcdUpgrade !== false, rng, t, opts.certificateRenewal !== false);
       events.push(...sp.events, log('upgrade/kubeconfig', 'The kubeconfig files for this node were successfully upgraded!'));
       next = sp.state;
       t = sp.t;

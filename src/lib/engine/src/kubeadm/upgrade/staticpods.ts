@@ -11,6 +11,7 @@ import { log, type EngineEvent } from '../../events.ts';
 import type { Rng } from '../../random.ts';
 import { controlPlaneManifests } from '../files.ts';
 import { backupStamp, MANIFESTS } from './common.ts';
+import { renewCertificates } from '../certs/renewal.ts';
 
 const RENEWED: Readonly<Record<string, readonly string[]>> = {
   etcd: ['etcd-server', 'etcd-peer', 'etcd-healthcheck-client'],
@@ -39,7 +40,14 @@ export function upgradeStaticPods(
   etcdUpgrade: boolean,
   rng: Rng,
   start: number,
+  certificateRenewal = true,
 ): StaticPodUpgrade {
+  // renewCertsByComponent (staticpods.go): each component's certificates are renewed before its
+  // new manifest goes in, unless --certificate-renewal=false.
+  const components = [...(etcdUpgrade ? ['etcd'] : []), 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
+  if (certificateRenewal) {
+    state = renewCertificates(state, machine, components.flatMap((component) => RENEWED[component] ?? [])).state;
+  }
   const c = state.cluster;
   const m = state.machines[machine];
   if (!c || !m) return { state, events: [], t: start };
@@ -51,11 +59,12 @@ export function upgradeStaticPods(
   events.push(log('upgrade/staticpods', `Writing new Static Pod manifests to "${tmp}"`));
   const files: Record<string, string> = { ...m.files };
   const pods: Record<string, PodObject> = { ...c.pods };
-  const components = [...(etcdUpgrade ? ['etcd'] : []), 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
   for (const component of components) {
     const path = `${MANIFESTS}/${component}.yaml`;
     events.push(log('upgrade/staticpods', `Preparing for "${component}" upgrade`));
-    for (const cert of RENEWED[component] ?? []) events.push(log('upgrade/staticpods', `Renewing ${cert} certificate`));
+    if (certificateRenewal) {
+      for (const cert of RENEWED[component] ?? []) events.push(log('upgrade/staticpods', `Renewing ${cert} certificate`));
+    }
     events.push(
       log('upgrade/staticpods', `Moving new manifest to "${path}" and backing up old manifest to "${backup}/${component}.yaml"`),
       log('upgrade/staticpods', 'Waiting for the kubelet to restart the component'),
