@@ -202,6 +202,8 @@ async function runLine(input: string, ctx: ShellContext): Promise<RunResult> {
     if (cmd.redirect) {
       const target = await expandWord(cmd.redirect.target, ctx, exitCode);
       const path = target.startsWith('/') ? target : `${ctx.env['HOME'] ?? '/root'}/${target}`;
+      // `> /dev/null` discards the output.
+      if (path === '/dev/null') continue;
       const m = ctx.state.machines[currentMachine(ctx)];
       const prev = cmd.redirect.append ? (m?.files[path] ?? '') : '';
       const t = applyCommand(ctx.state, { type: 'file.write', machine: currentMachine(ctx), path, content: prev + outText });

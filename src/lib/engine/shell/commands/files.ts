@@ -190,7 +190,7 @@ export const chmod: CommandModule = {
 export const grep: CommandModule = {
   name: 'grep',
   summary: 'print lines that match a pattern (in piped input)',
-  run: (inv) => {
+  run: async (inv) => {
     const invert = inv.args.includes('-v');
     const [pattern = '', ...files] = inv.args.filter((a) => !a.startsWith('-'));
     let input = inv.stdin ?? '';
@@ -209,7 +209,9 @@ export const grep: CommandModule = {
     }
     const lines = input.split('\n').filter((l) => l !== '');
     const hits = lines.filter((l) => l.includes(pattern) !== invert);
-    for (const l of hits) inv.io.out(l);
+    // `-c` prints the number of selected lines instead of the lines (exit status unchanged).
+    if (inv.args.includes('-c')) inv.io.out(String(hits.length));
+    else for (const l of hits) inv.io.out(l);
     return hits.length > 0 ? 0 : 1;
   },
 };

@@ -10,6 +10,7 @@ import { getMachine, removeFiles } from '../state/create.ts';
 import { parseVersion } from '../model/version.ts';
 import { applyMemberRemove } from '../etcd/ops.ts';
 import { memberFor } from '../etcd/model.ts';
+import { isDirectory } from '../machine/system.ts';
 
 const RESET_NOTE = `
 The reset process does not perform cleanup of CNI plugin configuration,
@@ -26,7 +27,9 @@ export function applyKubeadmReset(state: ClusterState, machine: string): Transit
   const node = c ? Object.values(c.nodes).find((n) => n.machine === machine) : undefined;
   const version = c?.version ?? `v${m.packages.kubeadm?.version ?? '1.36.0'}`;
   const events: EngineEvent[] = [];
-  if (node) {
+  // newResetData (cmd/kubeadm/app/cmd/reset.go) only reads the kubeadm-config ConfigMap when the
+  // default kubeconfig, /etc/kubernetes/admin.conf, gives it a client: on a control plane, not on a worker.
+  if (node && m.files['/etc/kubernetes/admin.conf'] !== undefined) {
     const reupload = parseVersion(version).minor >= 35 ? 'upload-config kubeadm' : 'upload-config';
     events.push(
       log('reset', 'Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...'),
@@ -56,6 +59,10 @@ export function applyKubeadmReset(state: ClusterState, machine: string): Transit
     '/etc/kubernetes/controller-manager.conf',
     '/etc/kubernetes/scheduler.conf',
   ]);
+  // CleanDir (cmd/kubeadm/app/cmd/phases/reset/cleanupnode.go) empties these directories but keeps
+  // them, so `ls /etc/kubernetes` still shows `manifests  pki` after a reset.
+  const kept = ['/etc/kubernetes/manifests', '/etc/kubernetes/pki', '/var/lib/kubelet', '/var/lib/etcd'].filter((d) => isDirectory(m, d) && !next.dirs.includes(d));
+  if (kept.length > 0) next = { ...next, dirs: [...next.dirs, ...kept] };
   next = { ...next, kubelet: { ...next.kubelet, active: m.packages.kubelet ? 'activating' : 'inactive', since: state.now } };
   // kube-proxy's KUBE-* iptables chains outlive it: reset does not flush them (see RESET_NOTE).
   const hadKubeProxy = node !== undefined && Object.values(c?.pods ?? {}).some((p) => p.node === node.name && p.app === 'kube-proxy');

@@ -126,5 +126,10 @@ export function applyDeleteNode(state: ClusterState, name: string): Transition {
   delete nodes[name];
   // The pod garbage collector deletes pods bound to a node that no longer exists.
   const pods = Object.fromEntries(Object.entries(c.pods).filter(([, p]) => p.node !== name));
-  return ok(withCluster(state, { ...c, nodes, pods }), [text(`node "${name}" deleted`)]);
+  // The KUBE-* chains kube-proxy wrote stay in the host's kernel after its pod is gone.
+  const machine = c.nodes[name]?.machine ?? '';
+  const m = state.machines[machine];
+  const hadProxy = m?.kubelet.active === 'active' && Object.values(c.pods).some((p) => p.node === name && p.app === 'kube-proxy');
+  const machines = m && hadProxy && m.staleKubeRules !== true ? { ...state.machines, [machine]: { ...m, staleKubeRules: true } } : state.machines;
+  return ok({ ...state, machines, cluster: { ...c, nodes, pods } }, [text(`node "${name}" deleted`)]);
 }

@@ -5,6 +5,7 @@
  */
 import { pkiScenarios } from './pki.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
+import { teardownScenarios } from './teardown.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { Command } from '../commands/types.ts';
 import { apply } from '../commands/apply.ts';
@@ -104,6 +105,7 @@ export const scenarios: readonly Scenario[] = [
   ...pkiScenarios,
   ...upgradeScenarios,
   ...lifecycleScenarios,
+  ...teardownScenarios,
   patchBehindBase,
 ];
 
