@@ -91,8 +91,8 @@ async function runScript(o: CliOptions, file: string): Promise<number> {
   for (const line of lines) {
     process.stdout.write(`$ ${line}\n`);
     const r = await session.run(line);
-    process.stdout.write(r.stdout);
-    process.stderr.write(r.stderr);
+    // A transcript reads like the terminal: both streams, in the order they were written.
+    process.stdout.write(r.output);
     if (r.exitCode !== 0) {
       code = r.exitCode;
       break;

@@ -40,8 +40,7 @@ export function repl(session: Session): Promise<number> {
       busy = true;
       void session.run(full).then((r) => {
         busy = false;
-        process.stdout.write(r.stdout);
-        process.stderr.write(r.stderr);
+        process.stdout.write(r.output);
         last = r.exitCode;
         if (session.exited) {
           rl.close();
