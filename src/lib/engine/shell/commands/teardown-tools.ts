@@ -2,7 +2,7 @@
  * Host tools for checking and cleaning what `kubeadm reset` leaves behind (iptables, iptables-save,
  * ipvsadm) and the conformance runner `sonobuoy` (simulated; see src/conformance/sonobuoy.ts).
  */
-import { formatRfc3339, hash64, SONOBUOY_MODES, sonobuoyRemainingMs, sonobuoyResult, type ClusterState, type SonobuoyMode } from '../../src/index.ts';
+import { formatRfc3339, SONOBUOY_MODES, sonobuoyRemainingMs, sonobuoyResult, sonobuoyTarball, type ClusterState, type SonobuoyMode } from '../../src/index.ts';
 import type { CommandModule, Invocation } from '../types.ts';
 
 /** True when KUBE-* chains exist on the machine: kube-proxy runs there, or left them behind. */
@@ -168,15 +168,13 @@ export const sonobuoy: CommandModule = {
       return 0;
     }
     if (sub === 'retrieve') {
-      const r = sonobuoyResult(state);
-      if (!r || (sonobuoyRemainingMs(state) ?? 0) > 0) {
+      const tarball = sonobuoyTarball(state);
+      if (!tarball) {
         inv.io.err('ERRO[0000] error retrieving results: unexpected EOF');
         return 1;
       }
-      const d = formatRfc3339(state.cluster.sonobuoy?.startedAt ?? state.now).replace(/[-:T]/g, '').slice(0, 12);
-      const h = hash64(`${d}|${r.mode}`) + hash64(`${r.mode}|${d}`);
-      const name = `${d}_sonobuoy_${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}.tar.gz`;
-      inv.apply({ type: 'file.write', machine: inv.machine, path: `${inv.ctx.env['HOME'] ?? '/root'}/${name}`, content: `@sonobuoy-results:${JSON.stringify(r)}` });
+      const { name, content } = tarball;
+      inv.apply({ type: 'file.write', machine: inv.machine, path: `${inv.ctx.env['HOME'] ?? '/root'}/${name}`, content });
       inv.io.out(name);
       return 0;
     }

@@ -9,6 +9,8 @@
 import type { ClusterState } from '../model/state.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
+import { formatRfc3339 } from '../clock.ts';
+import { hash64 } from '../etcd/model.ts';
 
 /** Sonobuoy's --mode values. */
 export type SonobuoyMode = 'quick' | 'non-disruptive-conformance' | 'certified-conformance';
@@ -102,4 +104,18 @@ export function applySonobuoyDelete(state: ClusterState): Transition {
   const c = state.cluster;
   if (!c) return fail(new EngineError('KubectlConnectionRefused', { server: 'localhost:8080' }));
   return ok({ ...state, cluster: { ...c, sonobuoy: null, namespaces: c.namespaces.filter((n) => n !== 'sonobuoy') } });
+}
+
+/**
+ * The tarball `sonobuoy retrieve` writes for the finished run: its file name (YYYYMMDDhhmm of the
+ * start, "_sonobuoy_", a run UUID) and the simulated content `sonobuoy results` reads back.
+ */
+export function sonobuoyTarball(state: ClusterState): { name: string; content: string } | null {
+  const r = sonobuoyResult(state);
+  const run = state.cluster?.sonobuoy;
+  if (!r || !run || (sonobuoyRemainingMs(state) ?? 0) > 0) return null;
+  const d = formatRfc3339(run.startedAt).replace(/[-:T]/g, '').slice(0, 12);
+  const h = hash64(`${d}|${r.mode}`) + hash64(`${r.mode}|${d}`);
+  const name = `${d}_sonobuoy_${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}.tar.gz`;
+  return { name, content: `@sonobuoy-results:${JSON.stringify(r)}` };
 }

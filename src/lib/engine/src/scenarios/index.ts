@@ -6,6 +6,7 @@
 import { pkiScenarios } from './pki.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { teardownScenarios } from './teardown.ts';
+import { conformanceScenarios } from './conformance.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { Command } from '../commands/types.ts';
 import { apply } from '../commands/apply.ts';
@@ -106,6 +107,7 @@ export const scenarios: readonly Scenario[] = [
   ...upgradeScenarios,
   ...lifecycleScenarios,
   ...teardownScenarios,
+  ...conformanceScenarios,
   patchBehindBase,
 ];
 
