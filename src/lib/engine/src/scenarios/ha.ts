@@ -11,7 +11,8 @@ import { etcdView } from '../etcd/model.ts';
 /** The control-plane endpoint the HA guides use. */
 export const HA_ENDPOINT = 'k8s-api.example.internal:6443';
 
-const EXTRA = [
+/** The machines an HA cluster adds to the install scenarios' three: two control planes and the load balancer. */
+export const HA_EXTRA_MACHINES = [
   { name: 'cp-2', ip: '10.0.0.12', cpus: 2, memoryMiB: 4096 },
   { name: 'cp-3', ip: '10.0.0.13', cpus: 2, memoryMiB: 4096 },
   { name: 'lb', ip: '10.0.0.10', cpus: 1, memoryMiB: 1024 },
@@ -64,7 +65,7 @@ export const haScenarios: readonly Scenario[] = [
       'cp-1, cp-2, cp-3 (10.0.0.11-13) and worker-1/2 with packages installed; lb (10.0.0.10) is a TCP load balancer for port 6443 and k8s-api.example.internal resolves to it on every machine.',
     base: 'packages-installed',
     steps: () => [
-      ...EXTRA.map((spec): Command => ({ type: 'machine.add', spec })),
+      ...HA_EXTRA_MACHINES.map((spec): Command => ({ type: 'machine.add', spec })),
       ...['cp-2', 'cp-3'].flatMap((m): Command[] => [
         { type: 'swap.off', machine: m },
         { type: 'sysctl.set', machine: m, key: 'net.ipv4.ip_forward', value: '1' },

@@ -16,7 +16,7 @@ import { DEFAULT_CLOCK_START, DEFAULT_SEED } from '../model/defaults.ts';
 import { FLANNEL_URL } from '../kubectl/flannel.ts';
 import { formatJoinCommand } from '../kubeadm/join-command.ts';
 import { haScenarios } from './ha.ts';
-import { patchBehindBase, upgradeScenarios } from './upgrade.ts';
+import { haPreviousMinorReady, patchBehindBase, upgradeScenarios } from './upgrade.ts';
 
 /** Shell-level context a scenario leaves behind (environment, logged-in machine). */
 export interface ScenarioShell {
@@ -109,6 +109,7 @@ export const scenarios: readonly Scenario[] = [
   ...teardownScenarios,
   ...conformanceScenarios,
   patchBehindBase,
+  haPreviousMinorReady,
 ];
 
 /** Lists the scenarios' names, titles and descriptions. */

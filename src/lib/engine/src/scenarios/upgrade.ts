@@ -10,6 +10,7 @@ import type { Scenario } from './index.ts';
 import { DEFAULT_PACKAGE_REVISION } from '../model/defaults.ts';
 import { DEFAULT_KUBERNETES_VERSION, findMinor } from '../model/releases.ts';
 import { KUBERNETES_LIST, repositoryLine } from '../machine/apt-repository.ts';
+import { HA_EXTRA_MACHINES, HA_HOSTS } from './ha.ts';
 
 const MACHINES = [
   { name: 'cp-1', ip: '10.0.0.11', cpus: 2, memoryMiB: 4096 },
@@ -31,8 +32,8 @@ export const TARGET_VERSION = DEFAULT_KUBERNETES_VERSION;
 
 const deb = (version: string): string => `${version.replace(/^v/, '')}-${DEFAULT_PACKAGE_REVISION}`;
 
-function prepare(minor: string, version: string): Command[] {
-  return MACHINES.flatMap((m): Command[] => [
+function prepare(minor: string, version: string, machines: readonly string[] = MACHINES.map((m) => m.name)): Command[] {
+  return machines.map((name) => ({ name })).flatMap((m): Command[] => [
     { type: 'swap.off', machine: m.name },
     { type: 'sysctl.set', machine: m.name, key: 'net.ipv4.ip_forward', value: '1' },
     { type: 'file.mkdir', machine: m.name, path: '/etc/apt/sources.list.d', parents: true },
@@ -144,6 +145,25 @@ export const upgradeScenarios: readonly Scenario[] = [
     steps: (s) => joinWorkers(s),
   },
 ];
+
+/**
+ * The HA machines of the HA guide (cp-1..3 behind lb's k8s-api.example.internal, two workers), but
+ * with the previous minor's packages: where a highly available cluster is created to be upgraded
+ * (the lifecycle golden test and HA upgrade walk-throughs).
+ */
+export const haPreviousMinorReady: Scenario = {
+  name: 'ha-previous-minor-ready',
+  title: `HA machines with ${PREVIOUS_VERSION} packages`,
+  description: `cp-1, cp-2, cp-3, worker-1 and worker-2 prepared with the ${PREVIOUS_MINOR} repository and ${PREVIOUS_VERSION} packages held; lb (10.0.0.10) balances k8s-api.example.internal:6443. No cluster yet.`,
+  base: 'bare-machines',
+  steps: () => [
+    ...HA_EXTRA_MACHINES.map((spec): Command => ({ type: 'machine.add', spec })),
+    ...prepare(PREVIOUS_MINOR, PREVIOUS_VERSION, ['cp-1', 'cp-2', 'cp-3', 'worker-1', 'worker-2']),
+    ...['cp-1', 'cp-2', 'cp-3', 'lb', 'worker-1', 'worker-2'].map(
+      (m): Command => ({ type: 'file.write', machine: m, path: '/etc/hosts', content: HA_HOSTS }),
+    ),
+  ],
+};
 
 /** Intermediate scenario of the patch-behind cluster (listed after the main chain). */
 export const patchBehindBase: Scenario = {
