@@ -98,3 +98,43 @@ describe('kubectl objects', () => {
     expect((await s.run('kubectl delete node worker-2')).stderr).toContain('nodes "worker-2" not found');
   });
 });
+
+// upstream: staging/src/k8s.io/apimachinery/pkg/labels/selector.go; labels from
+// cmd/kubeadm/app/util/staticpod/utils.go and cmd/kubeadm/app/phases/addons/{proxy,dns}/manifests.go
+describe('kubectl get pods -l', () => {
+  const names = async (line: string): Promise<string[]> => {
+    const s = createSession({ scenario: 'workers-joined' });
+    const r = await s.run(line);
+    return r.stdout.trim().split('\n').slice(1).map((l) => l.split(/\s+/)[l.startsWith('kube-') && line.includes(' -A') ? 1 : 0] ?? '');
+  };
+
+  it('selects by equality', async () => {
+    expect(await names('kubectl get pods -n kube-system -l component=kube-apiserver')).toEqual(['kube-apiserver-cp-1']);
+  });
+
+  it('selects by inequality, which also matches pods without the key', async () => {
+    const got = await names('kubectl get pods -n kube-system -l tier!=control-plane');
+
+    expect(got.every((n) => n.startsWith('coredns-') || n.startsWith('kube-proxy-'))).toBe(true);
+    expect(got).toHaveLength(5);
+  });
+
+  it('selects by key existence', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+
+    const r = await s.run('kubectl get pods -A -l app');
+
+    expect(r.stdout.trim().split('\n').slice(1).every((l) => l.startsWith('kube-flannel'))).toBe(true);
+  });
+
+  it('says no resources were found when nothing matches, and rejects a malformed selector', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+
+    const none = await s.run('kubectl get pods -n kube-system -l foo=bar');
+    const bad = await s.run('kubectl get pods -l =x');
+
+    expect(none.stderr).toBe('No resources found in kube-system namespace.\n');
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toContain('unable to parse requirement');
+  });
+});

@@ -76,6 +76,8 @@ export { klogPrefix } from './kubeadm/upgrade/common.ts';
 export { goals, checkGoal } from './goals/index.ts'; export type { Goal, GoalCheck } from './goals/index.ts';
 export type { CustomResource, NamespaceMeta } from './model/state.ts';
 export { crKey, IMMORTAL_NAMESPACES } from './kubectl/objects.ts';
+export { podLabels, parseSelector, matchesSelector } from './kubectl/labels.ts';
+export type { LabelRequirement } from './kubectl/labels.ts';
 export { SONOBUOY_MODES, sonobuoyResult, sonobuoyRemainingMs, maxRequestsInflight, sonobuoyTarball } from './conformance/sonobuoy.ts';
 export type { SonobuoyMode, SonobuoyResult } from './conformance/sonobuoy.ts';
 export { goals, checkGoal } from './goals/index.ts'; export type { Goal, GoalCheck } from './goals/index.ts';

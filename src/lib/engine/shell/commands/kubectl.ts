@@ -10,7 +10,10 @@ import {
   isEngineError,
   listNodes,
   listPods,
+  matchesSelector,
   normalizePath,
+  parseSelector,
+  podLabels,
 } from '../../src/index.ts';
 import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { formatTable, humanDuration } from '../format.ts';
@@ -28,6 +31,7 @@ const GET_FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).' },
   { name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file to use for CLI requests.' },
   { name: 'watch', short: 'w', type: 'bool', usage: 'After listing/getting the requested object, watch for changes.' },
+  { name: 'selector', short: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', and 'key' / '!key' (e.g. -l key1=value1,key2=value2)." },
 ];
 
 /** Server the kubeconfig points at, or null when kubectl has no kubeconfig. */
@@ -107,6 +111,19 @@ function get(inv: Invocation, p: ParsedFlags): number | Promise<number> {
   const ns = str(p, 'namespace') ?? 'default';
   let rows = listPods(state, all ? null : ns);
   if (names.length > 0) rows = rows.filter((r) => names.includes(r.name));
+  const selector = str(p, 'selector');
+  if (selector !== undefined) {
+    const reqs = parseSelector(selector);
+    if (!Array.isArray(reqs)) {
+      inv.io.err(`error: ${reqs.error}`);
+      return 1;
+    }
+    const pods = Object.values(state.cluster?.pods ?? {});
+    rows = rows.filter((r) => {
+      const pod = pods.find((x) => x.namespace === r.namespace && x.name === r.name);
+      return pod !== undefined && matchesSelector(podLabels(pod.app), reqs);
+    });
+  }
   if (rows.length === 0) {
     if (names.length > 0) {
       for (const n of names) inv.io.err(`Error from server (NotFound): pods "${n}" not found`);
