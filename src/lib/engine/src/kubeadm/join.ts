@@ -213,10 +213,10 @@ export const joinPhases: readonly Phase<JoinData>[] = [
       const ns = d.rng.next() < 0.5 ? 500_000_000 + d.rng.int(3_000_000) : 1_000_000_000 + d.rng.int(3_000_000);
       d.events.push(log('kubelet-check', `The kubelet is healthy after ${goDuration(ns)}`), log('kubelet-start', 'Waiting for the kubelet to perform the TLS Bootstrap'));
       registerNode(d);
+      d.state = kubeletTlsBootstrap(d.state, d.machine, d.node, d.opts.advertiseAddress ?? machineOf(d).ip, (d.opts.token ?? '').split('.')[0] ?? '', d.rng, d.t);
       d.t += 4 * SEC;
     },
   },
-      d.state = kubeletTlsBootstrap(d.state, d.machine, d.node, d.opts.advertiseAddress ?? machineOf(d).ip, (d.opts.token ?? '').split('.')[0] ?? '', d.rng, d.t);
   {
     name: 'control-plane-join',
     short: 'Join a machine as a control plane instance',
