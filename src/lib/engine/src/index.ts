@@ -80,4 +80,3 @@ export { podLabels, parseSelector, matchesSelector } from './kubectl/labels.ts';
 export type { LabelRequirement } from './kubectl/labels.ts';
 export { SONOBUOY_MODES, sonobuoyResult, sonobuoyRemainingMs, maxRequestsInflight, sonobuoyTarball } from './conformance/sonobuoy.ts';
 export type { SonobuoyMode, SonobuoyResult } from './conformance/sonobuoy.ts';
-export { goals, checkGoal } from './goals/index.ts'; export type { Goal, GoalCheck } from './goals/index.ts';
