@@ -7,7 +7,8 @@ import { kubernetesEndpoints, parseVersion, runningApiservers, type ClusterState
 import { formatTable, humanDuration } from '../format.ts';
 import type { Invocation } from '../types.ts';
 
-function addresses(state: ClusterState): string[] {
+/** Addresses of default/kubernetes (the apiservers the reconciler keeps). */
+export function addresses(state: ClusterState): string[] {
   // Before the first reconcile pass, each running apiserver has written itself once at startup.
   return kubernetesEndpoints(state)?.addresses.slice() ?? runningApiservers(state).map((a) => a.ip).sort();
 }

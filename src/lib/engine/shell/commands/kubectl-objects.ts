@@ -1,10 +1,9 @@
 /**
  * kubectl for objects beyond the node/pod tables: namespaces (with Terminating), ConfigMaps,
- * custom resources, `-o yaml|json|name`, `create namespace`, `delete namespace|node|<cr>`,
- * `patch --type=merge` of finalizers. Object shapes follow the API (k8s.io/api/core/v1);
- * kubectl prints YAML with sorted keys and JSON with 4-space indentation in field order.
+ * custom resources (their objects and tables; `-o yaml|json|name|jsonpath` of every resource is
+ * kubectl-print.ts over kubectl-resources.ts), `create namespace`, `delete namespace|node|<cr>`,
+ * `patch --type=merge` of finalizers. Object shapes follow the API (k8s.io/api/core/v1).
  */
-import { stringify } from 'yaml';
 import {
   clusterConfigurationYaml,
   formatRfc3339,
@@ -20,18 +19,20 @@ import type { Invocation } from '../types.ts';
 
 type Obj = Record<string, unknown>;
 
-function uid(seed: string): string {
+/** A stable UID derived from the object's identity. */
+export function uid(seed: string): string {
   const h = hash64(seed) + hash64(`${seed}#2`);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 function rv(seed: string): string {
   return String(parseInt(hash64(seed).slice(0, 6), 16) % 900000 + 1000);
 }
-function meta(name: string, namespace: string | null, created: number, extra: Obj = {}): Obj {
+/** ObjectMeta with the fields the API server always sets (keys in the order kubectl's YAML sorts them). */
+export function meta(name: string, namespace: string | null, created: number, extra: Obj = {}): Obj {
   return { creationTimestamp: formatRfc3339(created), ...extra, name, ...(namespace ? { namespace } : {}), resourceVersion: rv(`${namespace}/${name}`), uid: uid(`${namespace}/${name}/${created}`) };
 }
 
-function clusterStart(state: ClusterState): number {
+export function clusterStart(state: ClusterState): number {
   const c = state.cluster;
   return c ? Math.min(...Object.values(c.nodes).map((n) => n.createdAt), state.now) : state.now;
 }
@@ -80,11 +81,11 @@ export function configMaps(state: ClusterState): Array<{ namespace: string; name
   return cms.sort((a, b) => (`${a.namespace}/${a.name}` < `${b.namespace}/${b.name}` ? -1 : 1));
 }
 
-function configMapObject(state: ClusterState, cm: { namespace: string; name: string; data: Record<string, string> }): Obj {
+export function configMapObject(state: ClusterState, cm: { namespace: string; name: string; data: Record<string, string> }): Obj {
   return { apiVersion: 'v1', data: cm.data, kind: 'ConfigMap', metadata: meta(cm.name, cm.namespace, clusterStart(state)) };
 }
 
-function namespaceObject(state: ClusterState, name: string): Obj {
+export function namespaceObject(state: ClusterState, name: string): Obj {
   const m = state.cluster?.namespaceMeta?.[name];
   const created = m?.createdAt ?? clusterStart(state);
   const crs = Object.values(state.cluster?.customResources ?? {}).filter((r) => r.namespace === name);
@@ -116,52 +117,13 @@ function namespaceObject(state: ClusterState, name: string): Obj {
   };
 }
 
-function nodeObject(state: ClusterState, name: string): Obj {
-  const n = state.cluster?.nodes[name];
-  const m = n ? state.machines[n.machine] : undefined;
-  const labels: Obj = {
-    'beta.kubernetes.io/arch': 'amd64',
-    'beta.kubernetes.io/os': 'linux',
-    'kubernetes.io/arch': 'amd64',
-    'kubernetes.io/hostname': name,
-    'kubernetes.io/os': 'linux',
-    ...(n?.controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
-  };
-  const ready = m?.kubelet.active === 'active';
-  return {
-    apiVersion: 'v1',
-    kind: 'Node',
-    metadata: meta(name, null, n?.createdAt ?? state.now, { annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' }, labels }),
-    spec: { ...(n?.controlPlane ? { taints: [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' }] } : {}), ...(n?.unschedulable ? { unschedulable: true } : {}) },
-    status: {
-      addresses: [{ address: m?.ip ?? '', type: 'InternalIP' }, { address: name, type: 'Hostname' }],
-      capacity: { cpu: String(m?.cpus ?? 0), memory: `${(m?.memoryMiB ?? 0) * 1024}Ki`, pods: '110' },
-      conditions: [{ lastHeartbeatTime: formatRfc3339(state.now), lastTransitionTime: formatRfc3339(n?.createdAt ?? state.now), message: ready ? 'kubelet is posting ready status' : 'Kubelet stopped posting node status.', reason: ready ? 'KubeletReady' : 'NodeStatusUnknown', status: ready ? 'True' : 'Unknown', type: 'Ready' }],
-      nodeInfo: { architecture: 'amd64', containerRuntimeVersion: `containerd://${m?.containerd.version ?? ''}`, kernelVersion: m?.kernel ?? '', kubeProxyVersion: '', kubeletVersion: n?.kubeletVersion ?? '', operatingSystem: 'linux', osImage: m?.os ?? '' },
-    },
-  };
-}
-
-function crObject(r: CustomResource): Obj {
+export function crObject(r: CustomResource): Obj {
   return {
     apiVersion: `${r.group}/${r.version}`,
     kind: r.kind,
     metadata: meta(r.name, r.namespace, r.createdAt, { ...(r.deletedAt !== undefined ? { deletionGracePeriodSeconds: 0, deletionTimestamp: formatRfc3339(r.deletedAt) } : {}), ...(r.finalizers.length > 0 ? { finalizers: [...r.finalizers] } : {}), generation: 1 }),
     spec: { size: 1 },
   };
-}
-
-function sortDeep(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortDeep);
-  if (v === null || typeof v !== 'object') return v;
-  const o = v as Obj;
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortDeep(o[k])]));
-}
-
-async function printObjects(inv: Invocation, output: string, objects: Obj[], single: boolean): Promise<void> {
-  const value: Obj = single && objects.length === 1 ? (objects[0] ?? {}) : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
-  const text = output === 'json' ? JSON.stringify(value, null, 4) : stringify(sortDeep(value), { indentSeq: false, lineWidth: 0 }).replace(/\n$/, '').replace(/: (\d{4}-\d\d-\d\dT[\d:]+Z)$/gm, ': "$1"');
-  inv.io.out(await inv.ctx.materialize(inv.ctx.state, inv.machine, text));
 }
 
 /** Resource aliases this module answers, beyond the node/pod tables. */
@@ -177,32 +139,20 @@ export function crMatches(state: ClusterState, kind: string): CustomResource[] |
 const KNOWN_CRDS = new Set(['widgets', 'widget', 'widgets.example.com']);
 
 /**
- * `kubectl get` for namespaces, configmaps, custom resources, and `-o yaml|json|name` of nodes.
- * Returns null when the request is not this module's (the caller falls back to its tables).
+ * `kubectl get` tables for namespaces, configmaps and custom resources (structured output of every
+ * resource goes through kubectl-print.ts). Returns null when the request is not this module's.
  */
 export async function getObjects(inv: Invocation, p: ParsedFlags, kind: string, names: readonly string[]): Promise<number | null> {
   const state = inv.ctx.state;
-  const output = str(p, 'output') ?? '';
   const resource = KINDS[kind];
-  const structured = output === 'yaml' || output === 'json' || output === 'name';
-  if (resource === 'nodes' && !structured) return null;
+  if (resource === 'nodes') return null;
   const ns = str(p, 'namespace') ?? 'default';
   const all = p.values['all-namespaces'] === true;
-  if (resource === 'nodes') {
-    const found = names.length > 0 ? names.filter((n) => state.cluster?.nodes[n]) : Object.keys(state.cluster?.nodes ?? {}).sort();
-    for (const n of names.filter((x) => !state.cluster?.nodes[x])) inv.io.err(`Error from server (NotFound): nodes "${n}" not found`);
-    if (output === 'name') found.forEach((n) => inv.io.out(`node/${n}`));
-    else if (found.length > 0) await printObjects(inv, output, found.map((n) => nodeObject(state, n)), names.length === 1);
-    return found.length === names.length || names.length === 0 ? 0 : 1;
-  }
   if (resource === 'namespaces') {
     const list = state.cluster?.namespaces ?? [];
     const found = names.length > 0 ? names.filter((n) => list.includes(n)) : [...list];
     for (const n of names.filter((x) => !list.includes(x))) inv.io.err(`Error from server (NotFound): namespaces "${n}" not found`);
-    if (output === 'name') found.forEach((n) => inv.io.out(`namespace/${n}`));
-    else if (structured) {
-      if (found.length > 0) await printObjects(inv, output, found.map((n) => namespaceObject(state, n)), names.length === 1);
-    } else if (found.length > 0) {
+    if (found.length > 0) {
       inv.io.out(formatTable(['NAME', 'STATUS', 'AGE'], found.map((n) => {
         const o = namespaceObject(state, n) as { status: { phase: string } };
         const created = state.cluster?.namespaceMeta?.[n]?.createdAt ?? clusterStart(state);
@@ -219,9 +169,7 @@ export async function getObjects(inv: Invocation, p: ParsedFlags, kind: string, 
       inv.io.err(`No resources found in ${ns} namespace.`);
       return 0;
     }
-    if (output === 'name') found.forEach((c) => inv.io.out(`configmap/${c.name}`));
-    else if (structured) await printObjects(inv, output, found.map((c) => configMapObject(state, c)), names.length === 1);
-    else if (found.length > 0) {
+    if (found.length > 0) {
       const start = clusterStart(state);
       inv.io.out(formatTable([...(all ? ['NAMESPACE'] : []), 'NAME', 'DATA', 'AGE'], found.map((c) => [...(all ? [c.namespace] : []), c.name, String(Object.keys(c.data).length), humanDuration(state.now - start)])));
     }
@@ -236,16 +184,14 @@ export async function getObjects(inv: Invocation, p: ParsedFlags, kind: string, 
     inv.io.err(`No resources found in ${ns} namespace.`);
     return 0;
   }
-  if (output === 'name') found.forEach((r) => inv.io.out(`${r.kind.toLowerCase()}.${r.group}/${r.name}`));
-  else if (structured) await printObjects(inv, output, found.map(crObject), names.length === 1);
-  else if (found.length > 0) inv.io.out(formatTable(['NAME', 'AGE'], found.map((r) => [r.name, humanDuration(state.now - r.createdAt)])));
+  if (found.length > 0) inv.io.out(formatTable(['NAME', 'AGE'], found.map((r) => [r.name, humanDuration(state.now - r.createdAt)])));
   return found.length === names.length || names.length === 0 ? 0 : 1;
 }
 
 /** True when `kubectl get KIND -o OUTPUT` is answered by {@link getObjects}. */
-export function handlesGet(state: ClusterState, kind: string, output: string | undefined): boolean {
+export function handlesGet(state: ClusterState, kind: string, _output?: string): boolean {
   const resource = KINDS[kind];
   if (resource === 'configmaps' || resource === 'namespaces') return true;
-  if (resource === 'nodes') return output === 'yaml' || output === 'json' || output === 'name';
+  if (resource === 'nodes') return false;
   return crMatches(state, kind) !== null;
 }

@@ -23,6 +23,8 @@ import { CERTIFICATE_FLAGS, certificateCmd, getCsr, kubectlTlsOk } from './pki-c
 import { apiserverReachable, requireEtcdQuorum } from '../../src/index.ts';
 import { getEndpoints } from './kubectl-endpoints.ts';
 import { getObjects, handlesGet } from './kubectl-objects.ts';
+import { getGeneric, handlesGeneric } from './kubectl-print.ts';
+import { describeCommand } from './kubectl-describe.ts';
 import { CREATE_FLAGS, DELETE_FLAGS, PATCH_FLAGS, createObject, deleteObject, patchObject } from './kubectl-mutate.ts';
 
 const GET_FLAGS: FlagSpec[] = [
@@ -77,6 +79,7 @@ function get(inv: Invocation, p: ParsedFlags): number | Promise<number> {
     inv.io.err("You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples");
     return 1;
   }
+  if (handlesGeneric(inv, p, kind)) return getGeneric(inv, p, kind, names, connect);
   if (kind === 'csr' || kind === 'certificatesigningrequests' || kind === 'certificatesigningrequest') return connect(inv, p) ? getCsr(inv, names) : 1;
   if (handlesGet(inv.ctx.state, kind, str(p, 'output'))) return connect(inv, p) ? getObjects(inv, p, kind, names).then((r) => r ?? 1) : 1;
   const resource = ({ nodes: 'nodes', node: 'nodes', no: 'nodes', pods: 'pods', pod: 'pods', po: 'pods', namespaces: 'namespaces', namespace: 'namespaces', ns: 'namespaces', endpoints: 'endpoints', endpoint: 'endpoints', ep: 'endpoints' } as Record<string, string>)[kind];
@@ -193,6 +196,7 @@ const SUBCOMMANDS: Record<string, { flags: FlagSpec[]; short: string; run: (inv:
   drain: { flags: DRAIN_FLAGS, short: 'Drain node in preparation for maintenance', run: (inv, p) => drainCommand(inv, p, connect) },
   uncordon: { flags: CORDON_FLAGS, short: 'Mark node as schedulable', run: (inv, p) => cordonCommand(inv, p, connect, false) },
   get: { flags: GET_FLAGS, short: 'Display one or many resources', run: get },
+  describe: { flags: GET_FLAGS.filter((f) => f.name !== 'output' && f.name !== 'watch'), short: 'Show details of a specific resource or group of resources', run: (inv, p) => describeCommand(inv, p, connect) },
   certificate: { flags: CERTIFICATE_FLAGS, short: 'Modify certificate resources', run: (inv, p) => (connect(inv, p) ? certificateCmd(inv, p) : 1) },
   version: {
     flags: [

@@ -1,0 +1,173 @@
+/**
+ * `kubectl describe node NAME` and `kubectl describe endpoints kubernetes`, rendered from the same
+ * objects `kubectl get -o yaml` prints (kubectl-resources.ts).
+ *
+ * upstream: staging/src/k8s.io/kubectl/pkg/describe/describe.go (describeNode, describeNodeLease,
+ * describeNodeResource, printLabelsMultiline, printAnnotationsMultiline, printNodeTaintsMultiline,
+ * DescribeEvents; tabbedString = tabwriter.NewWriter(out, 0, 8, 2, ' ', 0); LEVEL_1 = 2 spaces).
+ * Events are not modelled: `Events: <none>`.
+ */
+import { formatTabwriter } from '../../src/pki/tabwriter.ts';
+import type { Invocation } from '../types.ts';
+import type { Connect } from './kubectl-node.ts';
+import type { ParsedFlags } from '../flags.ts';
+import { humanDuration } from '../format.ts';
+import { describeEndpoints } from './kubectl-endpoints.ts';
+import { nodeObject, podObjects, resolveResource } from './kubectl-resources.ts';
+
+type Obj = Record<string, unknown>;
+const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
+const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Go's time.RFC1123Z ("Mon, 02 Jan 2006 15:04:05 -0700") of an RFC 3339 UTC timestamp. */
+export function rfc1123z(rfc3339: string): string {
+  const d = new Date(rfc3339);
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
+}
+
+/** printLabelsMultiline / printAnnotationsMultiline: first on the title line, the rest indented by a tab. */
+function multiline(title: string, map: Obj, sep: string): string[] {
+  const keys = Object.keys(map).sort();
+  if (keys.length === 0) return [`${title}:\t<none>`];
+  return keys.map((k, i) => `${i === 0 ? `${title}:` : ''}\t${k}${sep}${String(map[k])}`);
+}
+
+/** resource.Quantity's String() of a millicore count. */
+function cpu(milli: number): string {
+  return milli === 0 ? '0' : milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
+}
+function mem(mi: number): string {
+  return mi === 0 ? '0' : mi % 1024 === 0 ? `${mi / 1024}Gi` : `${mi}Mi`;
+}
+function milliOf(q: unknown): number {
+  const s = String(q ?? '0');
+  return s.endsWith('m') ? Number(s.slice(0, -1)) : Number(s) * 1000;
+}
+function miOf(q: unknown): number {
+  const s = String(q ?? '0');
+  if (s.endsWith('Gi')) return Number(s.slice(0, -2)) * 1024;
+  if (s.endsWith('Mi')) return Number(s.slice(0, -2));
+  if (s.endsWith('Ki')) return Number(s.slice(0, -2)) / 1024;
+  return Number(s) / (1024 * 1024);
+}
+
+/** The describeNode text for one node. */
+export function describeNodeText(inv: Invocation, name: string): string {
+  const state = inv.ctx.state;
+  const node = nodeObject(state, name);
+  const md = o(node['metadata']);
+  const spec = o(node['spec']);
+  const status = o(node['status']);
+  const info = o(status['nodeInfo']);
+  const labels = o(md['labels']);
+  const roles = Object.keys(labels).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.slice('node-role.kubernetes.io/'.length)).sort();
+  const lines: string[] = [`Name:\t${name}`, `Roles:\t${roles.length > 0 ? roles.join(',') : '<none>'}`];
+  lines.push(...multiline('Labels', labels, '='), ...multiline('Annotations', o(md['annotations']), ': '));
+  lines.push(`CreationTimestamp:\t${rfc1123z(String(md['creationTimestamp']))}`);
+  const taints = arr(spec['taints']).map((t) => `${String(t['key'])}${t['value'] ? `=${String(t['value'])}` : ''}:${String(t['effect'])}`);
+  lines.push(...(taints.length === 0 ? ['Taints:\t<none>'] : taints.map((t, i) => `${i === 0 ? 'Taints:' : ''}\t${t}`)));
+  lines.push(`Unschedulable:\t${spec['unschedulable'] === true ? 'true' : 'false'}`);
+  // The kubelet's Lease in kube-node-lease, renewed every 10s while it runs.
+  const conditions = arr(status['conditions']);
+  const posting = conditions.find((c) => c['type'] === 'Ready')?.['status'] !== 'Unknown';
+  lines.push('Lease:', `  HolderIdentity:\t${name}`, '  AcquireTime:\t<unset>', `  RenewTime:\t${posting ? rfc1123z(String(conditions[0]?.['lastHeartbeatTime'])) : rfc1123z(String(md['creationTimestamp']))}`);
+  lines.push('Conditions:', '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage', '  ----\t------\t-----------------\t------------------\t------\t-------');
+  for (const c of conditions) {
+    lines.push(`  ${String(c['type'])} \t${String(c['status'])} \t${rfc1123z(String(c['lastHeartbeatTime']))} \t${rfc1123z(String(c['lastTransitionTime']))} \t${String(c['reason'])} \t${String(c['message'])}`);
+  }
+  lines.push('Addresses:', ...arr(status['addresses']).map((a) => `  ${String(a['type'])}:\t${String(a['address'])}`));
+  const resources = (title: string, list: Obj): string[] => [`${title}:`, ...Object.keys(list).sort().map((k) => `  ${k}:\t${String(list[k])}`)];
+  lines.push(...resources('Capacity', o(status['capacity'])), ...resources('Allocatable', o(status['allocatable'])));
+  lines.push(
+    'System Info:',
+    `  Machine ID:\t${String(info['machineID'])}`,
+    `  System UUID:\t${String(info['systemUUID'])}`,
+    `  Boot ID:\t${String(info['bootID'])}`,
+    `  Kernel Version:\t${String(info['kernelVersion'])}`,
+    `  OS Image:\t${String(info['osImage'])}`,
+    `  Operating System:\t${String(info['operatingSystem'])}`,
+    `  Architecture:\t${String(info['architecture'])}`,
+    `  Container Runtime Version:\t${String(info['containerRuntimeVersion'])}`,
+    `  Kubelet Version:\t${String(info['kubeletVersion'])}`,
+  );
+  if (spec['podCIDR']) lines.push(`PodCIDR:\t${String(spec['podCIDR'])}`);
+  if (Array.isArray(spec['podCIDRs'])) lines.push(`PodCIDRs:\t${(spec['podCIDRs'] as string[]).join(',')}`);
+  // describeNodeResource: non-terminated pods bound to the node, requests/limits as % of allocatable.
+  const allocatable = o(status['allocatable']);
+  const allocCpu = milliOf(allocatable['cpu']);
+  const allocMem = miOf(allocatable['memory']);
+  const pct = (v: number, of: number): string => `${of > 0 ? Math.trunc((v / of) * 100) : 0}%`;
+  const pods = podObjects(state, null).filter((p) => o(p['spec'])['nodeName'] === name);
+  lines.push(`Non-terminated Pods:\t(${pods.length} in total)`, '  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge', '  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---');
+  let reqCpu = 0;
+  let limCpu = 0;
+  let reqMem = 0;
+  let limMem = 0;
+  for (const p of pods) {
+    const pm = o(p['metadata']);
+    const r = o(arr(o(p['spec'])['containers'])[0]?.['resources']);
+    const rc = milliOf(o(r['requests'])['cpu']);
+    const lc = milliOf(o(r['limits'])['cpu']);
+    const rm = miOf(o(r['requests'])['memory']);
+    const lm = miOf(o(r['limits'])['memory']);
+    reqCpu += rc;
+    limCpu += lc;
+    reqMem += rm;
+    limMem += lm;
+    const age = humanDuration(state.now - Date.parse(String(pm['creationTimestamp'])));
+    lines.push(`  ${String(pm['namespace'])}\t${String(pm['name'])}\t\t${cpu(rc)} (${pct(rc, allocCpu)})\t${cpu(lc)} (${pct(lc, allocCpu)})\t${mem(rm)} (${pct(rm, allocMem)})\t${mem(lm)} (${pct(lm, allocMem)})\t${age}`);
+  }
+  lines.push(
+    'Allocated resources:',
+    '  (Total limits may be over 100 percent, i.e., overcommitted.)',
+    '  Resource\tRequests\tLimits',
+    '  --------\t--------\t------',
+    `  cpu\t${cpu(reqCpu)} (${pct(reqCpu, allocCpu)})\t${cpu(limCpu)} (${pct(limCpu, allocCpu)})`,
+    `  memory\t${mem(reqMem)} (${pct(reqMem, allocMem)})\t${mem(limMem)} (${pct(limMem, allocMem)})`,
+    '  ephemeral-storage\t0 (0%)\t0 (0%)',
+    '  hugepages-1Gi\t0 (0%)\t0 (0%)',
+    '  hugepages-2Mi\t0 (0%)\t0 (0%)',
+    'Events:\t<none>',
+  );
+  return formatTabwriter(lines, { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, '');
+}
+
+/** `kubectl describe TYPE [NAME…]` for nodes and endpoints. */
+export function describeCommand(inv: Invocation, p: ParsedFlags, connect: Connect): number {
+  const [kind, ...names] = p.positionals;
+  if (kind === undefined) {
+    inv.io.err("You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples");
+    return 1;
+  }
+  if (!connect(inv, p)) return 1;
+  const state = inv.ctx.state;
+  const type = resolveResource(state, kind);
+  if (type === null) {
+    inv.io.err(`error: the server doesn't have a resource type "${kind}"`);
+    return 1;
+  }
+  if (type.resource === 'endpoints') return describeEndpoints(inv);
+  if (type.resource !== 'nodes') {
+    inv.io.err(`kubectl: this simulator describes nodes and endpoints only`);
+    return 1;
+  }
+  const all = Object.keys(state.cluster?.nodes ?? {}).sort();
+  const targets = names.length > 0 ? names : all;
+  const texts: string[] = [];
+  let code = 0;
+  for (const n of targets) {
+    if (!state.cluster?.nodes[n]) {
+      inv.io.err(`Error from server (NotFound): nodes "${n}" not found`);
+      code = 1;
+      continue;
+    }
+    texts.push(describeNodeText(inv, n));
+  }
+  // Several objects are separated by a blank line (describe.go DescribeObjects: "\n\n").
+  if (texts.length > 0) inv.io.out(texts.join('\n\n\n'));
+  return code;
+}
