@@ -1,18 +1,24 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { snippetTransformer } from './src/lib/guides/snippet-transformer.ts';
 
 /**
  * kubelife site configuration.
  *
- * - `source` is prepended to the resolve conditions so `kubelife` (the workspace engine package)
- *   resolves straight to its .ts sources: no engine build is needed for the site or its worker.
+ * - `kubelife` (the workspace engine package) resolves straight to its .ts sources: an alias for
+ *   the package root and `kubelife/shell` (aliases also apply inside the Web Worker bundle, which
+ *   does not see the `source` resolve condition), plus the `source` condition for everything else.
+ *   No engine build is needed for the site or its worker, and a stale engine dist/ cannot leak in.
  * - Code blocks get dual light/dark Shiki themes (switched by CSS variables, see global.css) and the
  *   snippet transformer, which marks `console run` blocks as runnable and `text output` blocks as
  *   expected output.
  */
+/** @param {string} path a file of the engine package, relative to src/lib/engine */
+const engine = (path) => fileURLToPath(new URL(`./src/lib/engine/${path}`, import.meta.url));
+
 export default defineConfig({
   site: 'https://kubelife.dev',
   trailingSlash: 'always',
@@ -25,7 +31,13 @@ export default defineConfig({
     },
   },
   vite: {
-    resolve: { conditions: ['source', ...defaultClientConditions] },
+    resolve: {
+      alias: [
+        { find: /^kubelife$/, replacement: engine('index.ts') },
+        { find: /^kubelife\/shell$/, replacement: engine('shell/index.ts') },
+      ],
+      conditions: ['source', ...defaultClientConditions],
+    },
     ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
     worker: {
       format: 'es',

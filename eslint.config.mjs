@@ -110,7 +110,13 @@ export default tseslint.config(
           patterns: [
             { group: ['@xterm/*'], message: 'only src/lib/terminal imports xterm.' },
             {
-              group: ['**/lib/engine/**'],
+              group: [
+                '**/lib/engine/**',
+                '**/engine/src/**',
+                '**/engine/shell/**',
+                '**/engine/cli/**',
+                '**/engine/index.ts',
+              ],
               message: "import the engine by package name ('kubelife').",
             },
           ],
@@ -126,7 +132,13 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/lib/engine/**'],
+              group: [
+                '**/lib/engine/**',
+                '**/engine/src/**',
+                '**/engine/shell/**',
+                '**/engine/cli/**',
+                '**/engine/index.ts',
+              ],
               message: "import the engine by package name ('kubelife').",
             },
           ],

@@ -2,7 +2,6 @@
  * The upgrade planner's model: everything it shows is computed by the engine's policy code
  * (planUpgradePath, checkUpgradePolicy, checkComponentSkew) over the release catalog; nothing about
  * versions is hard-coded here. Pure, so it runs at build time and, lazily, in the browser.
- * Engine imports go through engine-policy.ts (see there why).
  */
 import {
   checkComponentSkew,
@@ -11,7 +10,7 @@ import {
   planUpgradePath,
   releaseCatalog,
   type PlanStep,
-} from './engine-policy.ts';
+} from 'kubelife';
 
 /** Versions offered in the planner's selects, newest first, grouped by minor. */
 export interface VersionGroup {
