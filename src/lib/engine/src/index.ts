@@ -85,3 +85,8 @@ export { podLabels, parseSelector, matchesSelector } from './kubectl/labels.ts';
 export type { LabelRequirement } from './kubectl/labels.ts';
 export { SONOBUOY_MODES, sonobuoyResult, sonobuoyRemainingMs, maxRequestsInflight, sonobuoyTarball } from './conformance/sonobuoy.ts';
 export type { SonobuoyMode, SonobuoyResult } from './conformance/sonobuoy.ts';
+// API versions per release and stored objects (src/apiserver)
+export { SERVED_RESOURCES, minorOf, serves, servedVersions, storageVersion, resourceByKind, resourceByName } from './apiserver/served-versions.ts';
+export type { ServedResource, ServedVersion } from './apiserver/served-versions.ts';
+export { apiObjects, apiObjectKey, apiserverMinor, objectReadable, applyApiObject } from './apiserver/objects.ts';
+export type { StoredApiObject, ApiObjectManifest } from './apiserver/objects.ts';

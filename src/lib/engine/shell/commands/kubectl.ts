@@ -25,6 +25,8 @@ import { getEndpoints } from './kubectl-endpoints.ts';
 import { getObjects, handlesGet } from './kubectl-objects.ts';
 import { getGeneric, handlesGeneric } from './kubectl-print.ts';
 import { describeCommand } from './kubectl-describe.ts';
+import { applyVersioned, getVersioned } from './kubectl-apiversions.ts';
+import { resourceByName } from '../../src/index.ts';
 import { CREATE_FLAGS, DELETE_FLAGS, PATCH_FLAGS, createObject, deleteObject, patchObject } from './kubectl-mutate.ts';
 
 const GET_FLAGS: FlagSpec[] = [
@@ -81,6 +83,7 @@ function get(inv: Invocation, p: ParsedFlags): number | Promise<number> {
   }
   if (handlesGeneric(inv, p, kind)) return getGeneric(inv, p, kind, names, connect);
   if (kind === 'csr' || kind === 'certificatesigningrequests' || kind === 'certificatesigningrequest') return connect(inv, p) ? getCsr(inv, names) : 1;
+  if (resourceByName(kind)) return connect(inv, p) ? (getVersioned(inv, p, kind, names) ?? 1) : 1;
   if (handlesGet(inv.ctx.state, kind, str(p, 'output'))) return connect(inv, p) ? getObjects(inv, p, kind, names).then((r) => r ?? 1) : 1;
   const resource = ({ nodes: 'nodes', node: 'nodes', no: 'nodes', pods: 'pods', pod: 'pods', po: 'pods', namespaces: 'namespaces', namespace: 'namespaces', ns: 'namespaces', endpoints: 'endpoints', endpoint: 'endpoints', ep: 'endpoints' } as Record<string, string>)[kind];
   if (!resource) {
@@ -184,6 +187,8 @@ function applyFile(inv: Invocation, p: ParsedFlags): number {
     return 1;
   }
   if (!connect(inv, p)) return 1;
+  const versioned = applyVersioned(inv, file, m.files[path] ?? '');
+  if (versioned !== null) return versioned;
   inv.io.err(`error: no objects passed to apply`);
   return 1;
 }

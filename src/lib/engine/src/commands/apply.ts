@@ -22,6 +22,7 @@ import { applyCordon, applyDrain } from '../kubectl/drain.ts';
 import { applyCertsRenew } from '../kubeadm/certs/renewal.ts';
 import { applyCsrDecision } from '../kubeadm/certs/csr.ts';
 import { applyPkiStage } from '../kubeadm/certs/stage.ts';
+import { applyApiObject } from '../apiserver/objects.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
@@ -92,6 +93,8 @@ function dispatch(state: ClusterState, c: Command): Transition {
       return applyCordon(state, c.node, c.cordon);
     case 'kubectl.drain':
       return applyDrain(state, c.node, c.options);
+    case 'kubectl.apiobject.apply':
+      return applyApiObject(state, c.manifest);
   }
 }
 

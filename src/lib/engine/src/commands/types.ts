@@ -51,6 +51,7 @@ import type { UpgradeNodeOptions } from '../kubeadm/upgrade/node.ts';
 import type { DrainOptions } from '../kubectl/drain.ts';
 import type { CustomResource } from '../model/state.ts';
 import type { SonobuoyMode } from '../conformance/sonobuoy.ts';
+import type { ApiObjectManifest } from '../apiserver/objects.ts';
 
 /** Every state-changing command the engine understands. */
 export type Command =
@@ -97,7 +98,9 @@ export type Command =
   | { readonly type: 'kubeadm.upgrade.apply'; readonly machine: string; readonly options: UpgradeApplyOptions }
   | { readonly type: 'kubeadm.upgrade.node'; readonly machine: string; readonly options: UpgradeNodeOptions }
   | { readonly type: 'kubectl.cordon'; readonly node: string; readonly cordon: boolean }
-  | { readonly type: 'kubectl.drain'; readonly node: string; readonly options: DrainOptions };
+  | { readonly type: 'kubectl.drain'; readonly node: string; readonly options: DrainOptions }
+  // API objects with a storage version (src/apiserver)
+  | { readonly type: 'kubectl.apiobject.apply'; readonly manifest: ApiObjectManifest };
 
 /** The discriminants of {@link Command}. */
 export type CommandType = Command['type'];

@@ -116,7 +116,7 @@ export function applyUpgradeApply(state: ClusterState, machine: string, opts: Up
       }
       events.push(
         text(
-          `[upgrade/version] Found ${policy.skippable.length} potential version compatibility errors but skipping since the --force flag is set: \n\n${formatErrMsg(policy.skippable.map((v) => v.message)).replace(/\n$/, '')}`,
+          `[upgrade/preflight] Found ${policy.skippable.length} potential version compatibility errors but skipping since the --force flag is set: \n\n${formatErrMsg(policy.skippable.map((v) => v.message)).replace(/\n$/, '')}`,
         ),
       );
     }

@@ -12,6 +12,7 @@ import type { Rng } from '../../random.ts';
 import { controlPlaneManifests } from '../files.ts';
 import { backupStamp, MANIFESTS } from './common.ts';
 import { renewCertificates } from '../certs/renewal.ts';
+import { etcdDowngradeRefusal } from './etcd-downgrade.ts';
 
 const RENEWED: Readonly<Record<string, readonly string[]>> = {
   etcd: ['etcd-server', 'etcd-peer', 'etcd-healthcheck-client'],
@@ -44,14 +45,16 @@ export function upgradeStaticPods(
 ): StaticPodUpgrade {
   // renewCertsByComponent (staticpods.go): each component's certificates are renewed before its
   // new manifest goes in, unless --certificate-renewal=false.
-  const components = [...(etcdUpgrade ? ['etcd'] : []), 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
+  // kubeadm never downgrades etcd (etcd-downgrade.ts): the etcd step is skipped with a note.
+  const etcdRefusal = etcdUpgrade ? etcdDowngradeRefusal(state.machines[machine], version) : null;
+  const components = [...(etcdUpgrade && etcdRefusal === null ? ['etcd'] : []), 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
   if (certificateRenewal) {
     state = renewCertificates(state, machine, components.flatMap((component) => RENEWED[component] ?? [])).state;
   }
   const c = state.cluster;
   const m = state.machines[machine];
   if (!c || !m) return { state, events: [], t: start };
-  const events: EngineEvent[] = [];
+  const events: EngineEvent[] = etcdRefusal ? [log('upgrade/etcd', `non fatal issue encountered during upgrade: ${etcdRefusal}`)] : [];
   let t = start;
   const tmp = `/etc/kubernetes/tmp/kubeadm-upgraded-manifests${rng.int(4_000_000_000)}`;
   const backup = `/etc/kubernetes/tmp/kubeadm-backup-manifests-${backupStamp(t)}`;
