@@ -17,6 +17,7 @@ import { FLANNEL_URL } from '../kubectl/flannel.ts';
 import { formatJoinCommand } from '../kubeadm/join-command.ts';
 import { haScenarios } from './ha.ts';
 import { haPreviousMinorReady, patchBehindBase, upgradeScenarios } from './upgrade.ts';
+import { haUpgradeScenarios } from './upgrade-ha.ts';
 import { rollbackScenarios } from './rollback.ts';
 
 /** Shell-level context a scenario leaves behind (environment, logged-in machine). */
@@ -111,6 +112,7 @@ export const scenarios: readonly Scenario[] = [
   ...conformanceScenarios,
   patchBehindBase,
   haPreviousMinorReady,
+  ...haUpgradeScenarios,
   ...rollbackScenarios,
 ];
 
