@@ -75,7 +75,11 @@ describe('kubeadm configuration files', () => {
 
   it('rejects a /33 podSubnet with the field path networking.podSubnet', async () => {
     const s = createSession({ scenario: 'packages-installed' });
-    await write(s, 'bad.yaml', 'apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nnetworking:\n  podSubnet: 10.244.0.0/33');
+    await write(
+      s,
+      'bad.yaml',
+      'apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nnetworking:\n  podSubnet: 10.244.0.0/33',
+    );
 
     const r = await s.run('kubeadm init --config bad.yaml');
 
@@ -86,7 +90,11 @@ describe('kubeadm configuration files', () => {
 
   it('warns about an unknown field and names it', async () => {
     const s = createSession({ scenario: 'packages-installed' });
-    await write(s, 'unknown.yaml', 'apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nfoo: bar');
+    await write(
+      s,
+      'unknown.yaml',
+      'apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nfoo: bar',
+    );
 
     const r = await s.run('kubeadm config validate --config unknown.yaml');
 
@@ -105,7 +113,11 @@ describe('kubeadm configuration files', () => {
 
   it('migrates v1beta3 extraArgs maps to v1beta4 name/value lists', async () => {
     const s = createSession({ scenario: 'packages-installed' });
-    await write(s, 'old.yaml', 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\napiServer:\n  extraArgs:\n    max-requests-inflight: "400"');
+    await write(
+      s,
+      'old.yaml',
+      'apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\napiServer:\n  extraArgs:\n    max-requests-inflight: "400"',
+    );
 
     const r = await s.run('kubeadm config migrate --old-config old.yaml');
 

@@ -36,26 +36,76 @@ describe('determinism', () => {
 
     const restored = createSession({ state: saved });
 
-    expect((await restored.run('kubectl get nodes')).stdout).toBe((await s.run('kubectl get nodes')).stdout);
+    expect((await restored.run('kubectl get nodes')).stdout).toBe(
+      (await s.run('kubectl get nodes')).stdout,
+    );
   });
 });
 
-const WORDS = ['kubeadm', 'kubectl', 'init', 'join', 'get', 'nodes', 'pods', '-A', '--foo', 'token', 'create', 'apt-get', 'install',
-  'kubelet', 'swapoff', '-a', 'ssh', 'worker-1', 'exit', 'ls', '/etc', 'cat', "'", '"', '&&', '||', ';', '$HOME', '$(id -u)', '\\',
-  'kubelife', 'clock', 'advance', '400d', 'reset', 'systemctl', 'status', 'foo', 'version', '-o', 'yaml', 'echo', '|', '>', '/tmp/x'];
+const WORDS = [
+  'kubeadm',
+  'kubectl',
+  'init',
+  'join',
+  'get',
+  'nodes',
+  'pods',
+  '-A',
+  '--foo',
+  'token',
+  'create',
+  'apt-get',
+  'install',
+  'kubelet',
+  'swapoff',
+  '-a',
+  'ssh',
+  'worker-1',
+  'exit',
+  'ls',
+  '/etc',
+  'cat',
+  "'",
+  '"',
+  '&&',
+  '||',
+  ';',
+  '$HOME',
+  '$(id -u)',
+  '\\',
+  'kubelife',
+  'clock',
+  'advance',
+  '400d',
+  'reset',
+  'systemctl',
+  'status',
+  'foo',
+  'version',
+  '-o',
+  'yaml',
+  'echo',
+  '|',
+  '>',
+  '/tmp/x',
+];
 
 describe('random command sequences', () => {
   it('never throw, always return an exit code and keep the state JSON-serialisable', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(fc.constantFrom(...WORDS), { maxLength: 6 }), { maxLength: 6 }), fc.constantFrom('bare-machines', 'packages-installed', 'cni-installed'), async (lines, scenario) => {
-        const s = createSession({ scenario });
-        for (const words of lines) {
-          const r = await s.run(words.join(' '));
-          expect(Number.isInteger(r.exitCode)).toBe(true);
-        }
-        const json = JSON.stringify(s.save());
-        expect(JSON.parse(json)).toEqual(s.save());
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(fc.constantFrom(...WORDS), { maxLength: 6 }), { maxLength: 6 }),
+        fc.constantFrom('bare-machines', 'packages-installed', 'cni-installed'),
+        async (lines, scenario) => {
+          const s = createSession({ scenario });
+          for (const words of lines) {
+            const r = await s.run(words.join(' '));
+            expect(Number.isInteger(r.exitCode)).toBe(true);
+          }
+          const json = JSON.stringify(s.save());
+          expect(JSON.parse(json)).toEqual(s.save());
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -2,17 +2,38 @@ import { describe, expect, it } from 'vitest';
 import { createSession, DEFAULT_KUBERNETES_VERSION, parseVersion } from 'kubelife';
 import { apply, buildScenario, flattenPhases, initPhases, runPhases, type Phase } from 'kubelife';
 
-const run = (scenario: string, options = {}) => apply(buildScenario(scenario), { type: 'kubeadm.init', machine: 'cp-1', options });
+const run = (scenario: string, options = {}) =>
+  apply(buildScenario(scenario), { type: 'kubeadm.init', machine: 'cp-1', options });
 const lines = (t: ReturnType<typeof run>): string[] =>
-  t.events.map((e) => (e.type === 'phase.log' ? `[${e.phase}] ${e.text}` : e.type === 'preflight.warning' ? `\t[WARNING ${e.check}]: ${e.message}` : e.text));
+  t.events.map((e) =>
+    e.type === 'phase.log'
+      ? `[${e.phase}] ${e.text}`
+      : e.type === 'preflight.warning'
+        ? `\t[WARNING ${e.check}]: ${e.message}`
+        : e.text,
+  );
 
 describe('kubeadm init phases', () => {
   it('lists the upstream top-level phases in order', () => {
-    const top = flattenPhases(initPhases).filter((e) => e.depth === 0).map((e) => e.path);
+    const top = flattenPhases(initPhases)
+      .filter((e) => e.depth === 0)
+      .map((e) => e.path);
 
     expect(top).toEqual([
-      'preflight', 'certs', 'kubeconfig', 'etcd', 'control-plane', 'kubelet-start', 'wait-control-plane',
-      'upload-config', 'upload-certs', 'mark-control-plane', 'bootstrap-token', 'kubelet-finalize', 'addon', 'show-join-command',
+      'preflight',
+      'certs',
+      'kubeconfig',
+      'etcd',
+      'control-plane',
+      'kubelet-start',
+      'wait-control-plane',
+      'upload-config',
+      'upload-certs',
+      'mark-control-plane',
+      'bootstrap-token',
+      'kubelet-finalize',
+      'addon',
+      'show-join-command',
     ]);
   });
 
@@ -24,7 +45,21 @@ describe('kubeadm init phases', () => {
   });
 
   it('wraps a failure with the phase path', () => {
-    const phases: Phase<null>[] = [{ name: 'a', short: '', phases: [{ name: 'b', short: '', run: () => { throw new Error('boom'); } }] }];
+    const phases: Phase<null>[] = [
+      {
+        name: 'a',
+        short: '',
+        phases: [
+          {
+            name: 'b',
+            short: '',
+            run: () => {
+              throw new Error('boom');
+            },
+          },
+        ],
+      },
+    ];
 
     const attempt = (): void => runPhases(phases, null, []);
 
@@ -43,11 +78,19 @@ describe('kubeadm init phases', () => {
   it('prints the upstream init wording', () => {
     const out = lines(run('packages-installed', { podNetworkCidr: '10.244.0.0/16' })).join('\n');
 
-    expect(out).toMatch(new RegExp(`^\\[init\\] Using Kubernetes version: ${DEFAULT_KUBERNETES_VERSION.replaceAll('.', '\\.')}\\n\\[preflight\\] Running pre-flight checks`));
-    expect(out).toContain('[certs] apiserver serving cert is signed for DNS names [cp-1 kubernetes kubernetes.default kubernetes.default.svc kubernetes.default.svc.cluster.local] and IPs [10.96.0.1 10.0.0.11]');
+    expect(out).toMatch(
+      new RegExp(
+        `^\\[init\\] Using Kubernetes version: ${DEFAULT_KUBERNETES_VERSION.replaceAll('.', '\\.')}\\n\\[preflight\\] Running pre-flight checks`,
+      ),
+    );
+    expect(out).toContain(
+      '[certs] apiserver serving cert is signed for DNS names [cp-1 kubernetes kubernetes.default kubernetes.default.svc kubernetes.default.svc.cluster.local] and IPs [10.96.0.1 10.0.0.11]',
+    );
     expect(out).toContain('[kubeconfig] Writing "super-admin.conf" kubeconfig file');
     expect(out).toContain('Your Kubernetes control-plane has initialized successfully!');
-    expect(out).toMatch(/kubeadm join 10\.0\.0\.11:6443 --token [a-z0-9]{6}\.[a-z0-9]{16} \\\n\t--discovery-token-ca-cert-hash sha256:[0-9a-f]{64} $/);
+    expect(out).toMatch(
+      /kubeadm join 10\.0\.0\.11:6443 --token [a-z0-9]{6}\.[a-z0-9]{16} \\\n\t--discovery-token-ca-cert-hash sha256:[0-9a-f]{64} $/,
+    );
   });
 
   it('pins the join hash to the CA key from the key pool', () => {
@@ -60,22 +103,36 @@ describe('kubeadm init phases', () => {
 describe('kubeadm init preflight', () => {
   // upstream: cmd/kubeadm/app/preflight/checks.go
   it('fails a second init with FileAvailable and Port errors', () => {
-    const t = apply(buildScenario('control-plane-initialized'), { type: 'kubeadm.init', machine: 'cp-1', options: {} });
+    const t = apply(buildScenario('control-plane-initialized'), {
+      type: 'kubeadm.init',
+      machine: 'cp-1',
+      options: {},
+    });
 
     expect(t.ok).toBe(false);
     // preflight.Error carries the list; the runner prefixes the phase (workflow/runner.go).
     const message = t.ok ? '' : t.error.message;
-    expect(message).toMatch(/^error execution phase preflight: \[preflight\] Some fatal errors occurred:\n\t\[ERROR /);
-    expect(message).toContain('\t[ERROR FileAvailable--etc-kubernetes-manifests-kube-apiserver.yaml]: /etc/kubernetes/manifests/kube-apiserver.yaml already exists\n');
+    expect(message).toMatch(
+      /^error execution phase preflight: \[preflight\] Some fatal errors occurred:\n\t\[ERROR /,
+    );
+    expect(message).toContain(
+      '\t[ERROR FileAvailable--etc-kubernetes-manifests-kube-apiserver.yaml]: /etc/kubernetes/manifests/kube-apiserver.yaml already exists\n',
+    );
     expect(message).toContain('\t[ERROR Port-6443]: Port 6443 is in use\n');
-    expect(message).toMatch(/\n\[preflight\] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`$/);
+    expect(message).toMatch(
+      /\n\[preflight\] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`$/,
+    );
   });
 
   it('rejects IP forwarding off and warns about swap on bare machines with packages', () => {
     let s = buildScenario('bare-machines');
     for (const c of [
       { type: 'apt.update', machine: 'cp-1' },
-      { type: 'apt.install', machine: 'cp-1', packages: [{ name: 'kubeadm' }, { name: 'kubelet' }] },
+      {
+        type: 'apt.install',
+        machine: 'cp-1',
+        packages: [{ name: 'kubeadm' }, { name: 'kubelet' }],
+      },
     ] as const) {
       const t = apply(s, c);
       if (t.ok) s = t.state;
@@ -84,12 +141,18 @@ describe('kubeadm init preflight', () => {
     const t = apply(s, { type: 'kubeadm.init', machine: 'cp-1', options: {} });
 
     const text = `${lines(t).join('\n')}\n${t.ok ? '' : t.error.message}`;
-    expect(text).toContain('[ERROR FileContent--proc-sys-net-ipv4-ip_forward]: /proc/sys/net/ipv4/ip_forward contents are not set to 1');
+    expect(text).toContain(
+      '[ERROR FileContent--proc-sys-net-ipv4-ip_forward]: /proc/sys/net/ipv4/ip_forward contents are not set to 1',
+    );
     expect(text).toContain('[WARNING Swap]: swap is supported for cgroup v2 only.');
   });
 
   it('downgrades ignored errors to warnings', () => {
-    const t = apply(buildScenario('control-plane-initialized'), { type: 'kubeadm.init', machine: 'cp-1', options: { ignorePreflightErrors: ['all'] } });
+    const t = apply(buildScenario('control-plane-initialized'), {
+      type: 'kubeadm.init',
+      machine: 'cp-1',
+      options: { ignorePreflightErrors: ['all'] },
+    });
 
     expect(lines(t).join('\n')).toContain('\t[WARNING Port-6443]: Port 6443 is in use');
   });
@@ -99,7 +162,9 @@ describe('kubeadm init preflight', () => {
     const tooOld = `v${kubeadm.major}.${kubeadm.minor - 2}.0`;
     const t = run('packages-installed', { kubernetesVersion: tooOld });
 
-    expect(!t.ok && t.error.message).toBe(`this version of kubeadm only supports deploying clusters with the control plane version >= ${kubeadm.major}.${kubeadm.minor - 1}.0. Current version: ${tooOld}`);
+    expect(!t.ok && t.error.message).toBe(
+      `this version of kubeadm only supports deploying clusters with the control plane version >= ${kubeadm.major}.${kubeadm.minor - 1}.0. Current version: ${tooOld}`,
+    );
   });
 
   it('rejects a 4-part --kubernetes-version', () => {
@@ -113,7 +178,11 @@ describe('kubeadm init preflight', () => {
     for (const c of [
       { type: 'sysctl.set', machine: 'cp-1', key: 'net.ipv4.ip_forward', value: '1' },
       { type: 'apt.update', machine: 'cp-1' },
-      { type: 'apt.install', machine: 'cp-1', packages: [{ name: 'kubeadm' }, { name: 'kubelet' }] },
+      {
+        type: 'apt.install',
+        machine: 'cp-1',
+        packages: [{ name: 'kubeadm' }, { name: 'kubelet' }],
+      },
     ] as const) {
       const t = apply(s, c);
       if (t.ok) s = t.state;
@@ -121,8 +190,12 @@ describe('kubeadm init preflight', () => {
 
     const t = apply(s, { type: 'kubeadm.init', machine: 'cp-1', options: {} });
 
-    expect(!t.ok && t.error.message).toMatch(/^error execution phase wait-control-plane: failed while waiting for the kubelet to start/);
-    expect(!t.ok && t.state?.machines['cp-1']?.files['/etc/kubernetes/manifests/etcd.yaml']).toBeTruthy();
+    expect(!t.ok && t.error.message).toMatch(
+      /^error execution phase wait-control-plane: failed while waiting for the kubelet to start/,
+    );
+    expect(
+      !t.ok && t.state?.machines['cp-1']?.files['/etc/kubernetes/manifests/etcd.yaml'],
+    ).toBeTruthy();
   });
 });
 
@@ -133,7 +206,12 @@ describe('kubeadm init phase', () => {
 
     const r = await s.run('kubeadm init phase certs ca');
 
-    expect(r).toEqual({ stdout: '[certs] Generating "ca" certificate and key\n', stderr: '', output: '[certs] Generating "ca" certificate and key\n', exitCode: 0 });
+    expect(r).toEqual({
+      stdout: '[certs] Generating "ca" certificate and key\n',
+      stderr: '',
+      output: '[certs] Generating "ca" certificate and key\n',
+      exitCode: 0,
+    });
     expect((await s.run('ls /etc/kubernetes/pki')).stdout).toBe('ca.crt  ca.key\n');
   });
 
@@ -142,25 +220,38 @@ describe('kubeadm init phase', () => {
 
     const r = await s.run('kubeadm init phase kubeconfig all');
 
-    expect(r.stdout.split('\n').filter((l) => l.startsWith('[kubeconfig] Writing'))).toHaveLength(5);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('[kubeconfig] Writing'))).toHaveLength(
+      5,
+    );
   });
 
   it('lists the phase subcommands alphabetically', async () => {
     const r = await createSession({ scenario: 'packages-installed' }).run('kubeadm init phase');
 
     expect(r.stdout).toMatch(/^Use this command to invoke single phase of the "init" workflow\n/);
-    expect(r.stdout).toMatch(/ {2}addon {16}Install required addons[\s\S]* {2}wait-control-plane {3}Wait for the control plane to start\n/);
+    expect(r.stdout).toMatch(
+      / {2}addon {16}Install required addons[\s\S]* {2}wait-control-plane {3}Wait for the control plane to start\n/,
+    );
   });
 
   it('rejects an unknown phase the way cobra does', async () => {
     const r = await createSession({ scenario: 'packages-installed' }).run('kubeadm init phase foo');
 
-    expect(r).toEqual({ stdout: '', stderr: 'error: unknown command "foo" for "kubeadm init phase"\nTo see the stack trace of this error execute with --v=5 or higher\n', output: 'error: unknown command "foo" for "kubeadm init phase"\nTo see the stack trace of this error execute with --v=5 or higher\n', exitCode: 1 });
+    expect(r).toEqual({
+      stdout: '',
+      stderr:
+        'error: unknown command "foo" for "kubeadm init phase"\nTo see the stack trace of this error execute with --v=5 or higher\n',
+      output:
+        'error: unknown command "foo" for "kubeadm init phase"\nTo see the stack trace of this error execute with --v=5 or higher\n',
+      exitCode: 1,
+    });
   });
 
   it('rejects arguments to plain kubeadm init', async () => {
     const r = await createSession({ scenario: 'packages-installed' }).run('kubeadm init now');
 
-    expect(r.stderr).toBe('error: unknown command "now" for "kubeadm init"\nTo see the stack trace of this error execute with --v=5 or higher\n');
+    expect(r.stderr).toBe(
+      'error: unknown command "now" for "kubeadm init"\nTo see the stack trace of this error execute with --v=5 or higher\n',
+    );
   });
 });

@@ -6,7 +6,11 @@ const token = cni.cluster?.tokens[0];
 const tokenValue = `${token?.id}.${token?.secret}`;
 const hash = `sha256:${cni.cluster?.caHash}`;
 const join = (state = cni, options: Partial<{ token: string; caCertHashes: string[] }> = {}) =>
-  apply(state, { type: 'kubeadm.join', machine: 'worker-1', options: { endpoint: '10.0.0.11:6443', token: tokenValue, caCertHashes: [hash], ...options } });
+  apply(state, {
+    type: 'kubeadm.join',
+    machine: 'worker-1',
+    options: { endpoint: '10.0.0.11:6443', token: tokenValue, caCertHashes: [hash], ...options },
+  });
 
 describe('kubeadm join', () => {
   it('joins a worker that becomes a Ready node', () => {
@@ -28,7 +32,9 @@ describe('kubeadm join', () => {
   it('rejects an unknown token', () => {
     const t = join(cni, { token: 'abcdef.0123456789abcdef' });
 
-    expect(!t.ok && t.error.message).toContain('could not find a JWS signature in the cluster-info ConfigMap for token ID "abcdef"');
+    expect(!t.ok && t.error.message).toContain(
+      'could not find a JWS signature in the cluster-info ConfigMap for token ID "abcdef"',
+    );
   });
 
   it('rejects a token after its 24h TTL on the simulated clock', () => {

@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createSession } from 'kubelife';
-import { apply, buildScenario, etcdView, hasQuorum, quorumSize, requireEtcdQuorum, type ClusterState } from 'kubelife';
+import {
+  apply,
+  buildScenario,
+  etcdView,
+  hasQuorum,
+  quorumSize,
+  requireEtcdQuorum,
+  type ClusterState,
+} from 'kubelife';
 
 const ETCDCTL =
   'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key';
@@ -16,8 +24,12 @@ describe('etcdctl', () => {
 
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(7);
-    expect(lines[1]).toMatch(/^\| {8}ID {8}\| STATUS {2}\| NAME \| {7}PEER ADDRS {7}\| {6}CLIENT ADDRS {6}\| IS LEARNER \|$/);
-    expect(lines[3]).toMatch(/^\| [0-9a-f]{16} \| started \| cp-1 \| https:\/\/10\.0\.0\.11:2380 \| https:\/\/10\.0\.0\.11:2379 \| {6}false \|$/);
+    expect(lines[1]).toMatch(
+      /^\| {8}ID {8}\| STATUS {2}\| NAME \| {7}PEER ADDRS {7}\| {6}CLIENT ADDRS {6}\| IS LEARNER \|$/,
+    );
+    expect(lines[3]).toMatch(
+      /^\| [0-9a-f]{16} \| started \| cp-1 \| https:\/\/10\.0\.0\.11:2380 \| https:\/\/10\.0\.0\.11:2379 \| {6}false \|$/,
+    );
     expect(lines[0]).toBe(lines[2]);
   });
 
@@ -26,7 +38,12 @@ describe('etcdctl', () => {
 
     const r = await s.run(`${ETCDCTL} member list`);
 
-    expect(r.stdout.trimEnd().split('\n').map((l) => l.split(', ').slice(1).join(', '))).toEqual([
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(', ').slice(1).join(', ')),
+    ).toEqual([
       'started, cp-1, https://10.0.0.11:2380, https://10.0.0.11:2379, false',
       'started, cp-2, https://10.0.0.12:2380, https://10.0.0.12:2379, false',
       'started, cp-3, https://10.0.0.13:2380, https://10.0.0.13:2379, false',
@@ -38,7 +55,12 @@ describe('etcdctl', () => {
 
     const r = await s.run('etcdctl member list');
 
-    expect(r).toEqual({ stdout: '', stderr: 'Error: context deadline exceeded\n', output: 'Error: context deadline exceeded\n', exitCode: 1 });
+    expect(r).toEqual({
+      stdout: '',
+      stderr: 'Error: context deadline exceeded\n',
+      output: 'Error: context deadline exceeded\n',
+      exitCode: 1,
+    });
   });
 
   it('reports an unhealthy member and fails the health check when one machine is down', async () => {
@@ -47,15 +69,23 @@ describe('etcdctl', () => {
 
     const r = await s.run(`${ETCDCTL} endpoint health --cluster`);
 
-    expect(r.stdout).toMatch(/https:\/\/10\.0\.0\.11:2379 is healthy: successfully committed proposal: took = [\d.]+ms/);
-    expect(r.stderr).toBe('https://10.0.0.13:2379 is unhealthy: failed to commit proposal: context deadline exceeded\nError: unhealthy cluster\n');
+    expect(r.stdout).toMatch(
+      /https:\/\/10\.0\.0\.11:2379 is healthy: successfully committed proposal: took = [\d.]+ms/,
+    );
+    expect(r.stderr).toBe(
+      'https://10.0.0.13:2379 is unhealthy: failed to commit proposal: context deadline exceeded\nError: unhealthy cluster\n',
+    );
     expect(r.exitCode).toBe(1);
   });
 
   it('removes a member by ID and prints the cluster it left', async () => {
     const s = createSession({ scenario: 'ha-member-lost' });
     const list = await s.run(`${ETCDCTL} member list`);
-    const id = list.stdout.split('\n').find((l) => l.includes('cp-3'))?.split(', ')[0] ?? '';
+    const id =
+      list.stdout
+        .split('\n')
+        .find((l) => l.includes('cp-3'))
+        ?.split(', ')[0] ?? '';
 
     const r = await s.run(`${ETCDCTL} member remove ${id}`);
 
@@ -76,29 +106,45 @@ describe('quorum', () => {
 
     const r = await s.run('kubectl get nodes');
 
-    expect(r).toEqual({ stdout: '', stderr: 'Error from server: etcdserver: request timed out\n', output: 'Error from server: etcdserver: request timed out\n', exitCode: 1 });
+    expect(r).toEqual({
+      stdout: '',
+      stderr: 'Error from server: etcdserver: request timed out\n',
+      output: 'Error from server: etcdserver: request timed out\n',
+      exitCode: 1,
+    });
   });
 
   it('only lets writes through while a quorum of members runs (property)', () => {
     const base = buildScenario('ha-three-control-planes');
     const machines = ['cp-1', 'cp-2', 'cp-3'] as const;
     fc.assert(
-      fc.property(fc.subarray([...machines]), fc.constantFrom('machine-down', 'etcd-member-lost', 'disk-full') , (down, kind) => {
-        let state: ClusterState = base;
-        for (const m of down) {
-          const t = apply(state, { type: 'fault.inject', kind, machine: m });
-          if (t.ok) state = t.state;
-        }
+      fc.property(
+        fc.subarray([...machines]),
+        fc.constantFrom('machine-down', 'etcd-member-lost', 'disk-full'),
+        (down, kind) => {
+          let state: ClusterState = base;
+          for (const m of down) {
+            const t = apply(state, { type: 'fault.inject', kind, machine: m });
+            if (t.ok) state = t.state;
+          }
 
-        const save = apply(state, { type: 'etcd.snapshot.save', machine: 'cp-1', path: '/root/x.db' });
-        const remove = apply(state, { type: 'etcd.member.remove', id: etcdView(state)?.members[2]?.id ?? '' });
+          const save = apply(state, {
+            type: 'etcd.snapshot.save',
+            machine: 'cp-1',
+            path: '/root/x.db',
+          });
+          const remove = apply(state, {
+            type: 'etcd.member.remove',
+            id: etcdView(state)?.members[2]?.id ?? '',
+          });
 
-        const quorum = down.length <= 1;
-        expect(hasQuorum(state)).toBe(quorum);
-        expect(requireEtcdQuorum(state) === null).toBe(quorum);
-        expect(remove.ok).toBe(quorum);
-        if (!down.includes('cp-1')) expect(save.ok).toBe(quorum);
-      }),
+          const quorum = down.length <= 1;
+          expect(hasQuorum(state)).toBe(quorum);
+          expect(requireEtcdQuorum(state) === null).toBe(quorum);
+          expect(remove.ok).toBe(quorum);
+          if (!down.includes('cp-1')) expect(save.ok).toBe(quorum);
+        },
+      ),
     );
   });
 });
@@ -111,10 +157,16 @@ describe('snapshot and restore', () => {
     const before = (await s.run('kubeadm token list')).stdout.trimEnd().split('\n').length;
 
     await s.run('mkdir -p /root/manifests');
-    for (const f of ['kube-apiserver', 'etcd']) await s.run(`mv /etc/kubernetes/manifests/${f}.yaml /root/manifests/`);
-    const restore = await s.run('etcdutl snapshot restore /root/snap.db --data-dir /var/lib/etcd-restored');
-    await s.run("sed -i 's#--data-dir=/var/lib/etcd#--data-dir=/var/lib/etcd-restored#' /root/manifests/etcd.yaml");
-    for (const f of ['etcd', 'kube-apiserver']) await s.run(`mv /root/manifests/${f}.yaml /etc/kubernetes/manifests/`);
+    for (const f of ['kube-apiserver', 'etcd'])
+      await s.run(`mv /etc/kubernetes/manifests/${f}.yaml /root/manifests/`);
+    const restore = await s.run(
+      'etcdutl snapshot restore /root/snap.db --data-dir /var/lib/etcd-restored',
+    );
+    await s.run(
+      "sed -i 's#--data-dir=/var/lib/etcd#--data-dir=/var/lib/etcd-restored#' /root/manifests/etcd.yaml",
+    );
+    for (const f of ['etcd', 'kube-apiserver'])
+      await s.run(`mv /root/manifests/${f}.yaml /etc/kubernetes/manifests/`);
     const after = (await s.run('kubeadm token list')).stdout.trimEnd().split('\n').length;
 
     expect(restore.exitCode).toBe(0);
@@ -129,6 +181,8 @@ describe('snapshot and restore', () => {
 
     const r = await s.run('etcdutl snapshot status /root/snap.db -w table');
 
-    expect(r.stdout.split('\n')[1]).toMatch(/^\| +HASH +\| REVISION \| TOTAL KEYS \| TOTAL SIZE \| VERSION \|$/);
+    expect(r.stdout.split('\n')[1]).toMatch(
+      /^\| +HASH +\| REVISION \| TOTAL KEYS \| TOTAL SIZE \| VERSION \|$/,
+    );
   });
 });

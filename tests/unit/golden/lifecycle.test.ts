@@ -17,7 +17,11 @@ beforeAll(() => {
 
 describe('the lifecycle golden transcript', () => {
   it('init, HA join, upgrade plan, apply, node upgrade, certificate check and reset read as recorded', () => {
-    const r = spawnSync('node_modules/.bin/node', ['src/lib/engine/bin/kubelife.js', 'run', script], { encoding: 'utf8' });
+    const r = spawnSync(
+      'node_modules/.bin/node',
+      ['src/lib/engine/bin/kubelife.js', 'run', script],
+      { encoding: 'utf8' },
+    );
     if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(golden, r.stdout);
 
     expect(r.status).toBe(0);

@@ -71,7 +71,14 @@ describe('snippet extraction', () => {
 
   it('keeps a here-document and its body together as one command up to the terminator line', () => {
     const commands = splitCommands(
-      doc('cat <<EOF > kubeadm-config.yaml', 'kind: ClusterConfiguration', '', '# not a comment here', 'EOF', 'hostname'),
+      doc(
+        'cat <<EOF > kubeadm-config.yaml',
+        'kind: ClusterConfiguration',
+        '',
+        '# not a comment here',
+        'EOF',
+        'hostname',
+      ),
     );
 
     expect(commands).toEqual([

@@ -13,9 +13,14 @@ describe('control-plane join', () => {
   });
 
   it('writes an etcd manifest that joins the existing cluster', () => {
-    const m = buildScenario('ha-three-control-planes').machines['cp-3']?.files['/etc/kubernetes/manifests/etcd.yaml'] ?? '';
+    const m =
+      buildScenario('ha-three-control-planes').machines['cp-3']?.files[
+        '/etc/kubernetes/manifests/etcd.yaml'
+      ] ?? '';
 
-    expect(m).toContain('- --initial-cluster=cp-3=https://10.0.0.13:2380,cp-1=https://10.0.0.11:2380,cp-2=https://10.0.0.12:2380');
+    expect(m).toContain(
+      '- --initial-cluster=cp-3=https://10.0.0.13:2380,cp-1=https://10.0.0.11:2380,cp-2=https://10.0.0.12:2380',
+    );
     expect(m).toContain('- --initial-cluster-state=existing');
   });
 
@@ -24,9 +29,13 @@ describe('control-plane join', () => {
     const token = (await s.run('kubeadm token list')).stdout.split('\n')[1]?.split(' ')[0] ?? '';
     const hash = buildScenario('workers-joined').cluster?.caHash ?? '';
 
-    const r = await s.run(`ssh worker-1 && kubeadm join 10.0.0.11:6443 --token ${token} --discovery-token-ca-cert-hash sha256:${hash} --control-plane --certificate-key ${'a'.repeat(64)} --ignore-preflight-errors=all`);
+    const r = await s.run(
+      `ssh worker-1 && kubeadm join 10.0.0.11:6443 --token ${token} --discovery-token-ca-cert-hash sha256:${hash} --control-plane --certificate-key ${'a'.repeat(64)} --ignore-preflight-errors=all`,
+    );
 
-    expect(r.stderr).toContain("unable to add a new control plane instance to a cluster that doesn't have a stable controlPlaneEndpoint address");
+    expect(r.stderr).toContain(
+      "unable to add a new control plane instance to a cluster that doesn't have a stable controlPlaneEndpoint address",
+    );
     expect(r.exitCode).toBe(1);
   });
 });
@@ -50,7 +59,9 @@ describe('the kubernetes Endpoints', () => {
     const s = createSession({ scenario: 'ha-apiservers-fighting' });
     for (const m of ['cp-1', 'cp-2']) {
       await s.run(`ssh ${m}`);
-      await s.run("sed -i 's/--apiserver-count=1/--apiserver-count=2/' /etc/kubernetes/manifests/kube-apiserver.yaml");
+      await s.run(
+        "sed -i 's/--apiserver-count=1/--apiserver-count=2/' /etc/kubernetes/manifests/kube-apiserver.yaml",
+      );
       await s.run('exit');
     }
 
@@ -106,9 +117,13 @@ describe('uploaded certificates', () => {
     const key = upload.stdout.trim().split('\n').at(-1) ?? '';
     const joined = await s.run(`ssh cp-2 && ${join(key)}`);
 
-    expect(expired.stderr).toContain('Secret "kubeadm-certs" was not found in the "kube-system" Namespace. This Secret might have expired.');
+    expect(expired.stderr).toContain(
+      'Secret "kubeadm-certs" was not found in the "kube-system" Namespace. This Secret might have expired.',
+    );
     expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(joined.stdout).toContain('This node has joined the cluster and a new control plane instance was created:');
+    expect(joined.stdout).toContain(
+      'This node has joined the cluster and a new control plane instance was created:',
+    );
     expect(etcdView(s.save().state)?.members.map((m) => m.name)).toEqual(['cp-1', 'cp-2']);
   });
 });

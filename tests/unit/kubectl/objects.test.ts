@@ -28,26 +28,33 @@ describe('kubectl objects', () => {
     }
   });
 
-  it.each(['namespace kube-system', 'node cp-1', 'widgets -n shop'])('prints %s as YAML that the yaml package parses', async (what) => {
-    const s = createSession({ scenario: 'orphaned-finalizer' });
+  it.each(['namespace kube-system', 'node cp-1', 'widgets -n shop'])(
+    'prints %s as YAML that the yaml package parses',
+    async (what) => {
+      const s = createSession({ scenario: 'orphaned-finalizer' });
 
-    const r = await s.run(`kubectl get ${what} -o yaml`);
+      const r = await s.run(`kubectl get ${what} -o yaml`);
 
-    expect(r.exitCode).toBe(0);
-    for (const o of objects(parse(r.stdout) as Obj)) {
-      expect(o.apiVersion).toMatch(/^(v1|example\.com\/v1)$/);
-      expect(o.kind).toMatch(/^(Namespace|Node|Widget)$/);
-      expect(o.metadata?.name).toMatch(/\S/);
-    }
-  });
+      expect(r.exitCode).toBe(0);
+      for (const o of objects(parse(r.stdout) as Obj)) {
+        expect(o.apiVersion).toMatch(/^(v1|example\.com\/v1)$/);
+        expect(o.kind).toMatch(/^(Namespace|Node|Widget)$/);
+        expect(o.metadata?.name).toMatch(/\S/);
+      }
+    },
+  );
 
   it('keeps a namespace Terminating while an object in it has a finalizer, and removes it once the finalizer is patched away', async () => {
     const s = createSession({ scenario: 'orphaned-finalizer' });
 
     await s.run('kubectl delete namespace shop --wait=false');
     const terminating = await s.run('kubectl get namespace shop');
-    const yaml = parse((await s.run('kubectl get namespace shop -o yaml')).stdout) as { status: { conditions: Array<{ type: string; status: string; message: string }> } };
-    const patched = await s.run(`kubectl patch widget storefront -n shop --type=merge -p '{"metadata":{"finalizers":[]}}'`);
+    const yaml = parse((await s.run('kubectl get namespace shop -o yaml')).stdout) as {
+      status: { conditions: Array<{ type: string; status: string; message: string }> };
+    };
+    const patched = await s.run(
+      `kubectl patch widget storefront -n shop --type=merge -p '{"metadata":{"finalizers":[]}}'`,
+    );
     const gone = await s.run('kubectl get namespace shop');
 
     expect(terminating.stdout).toMatch(/shop\s+Terminating/);
@@ -75,7 +82,9 @@ describe('kubectl objects', () => {
     const r = await s.run('kubectl delete namespace kube-system');
 
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain('namespaces "kube-system" is forbidden: this namespace may not be deleted');
+    expect(r.stderr).toContain(
+      'namespaces "kube-system" is forbidden: this namespace may not be deleted',
+    );
   });
 
   it('reports an unknown resource type', async () => {
@@ -95,7 +104,9 @@ describe('kubectl objects', () => {
     expect(r.stdout).toBe('node "worker-2" deleted\n');
     expect((await s.run('kubectl get nodes')).stdout).not.toContain('worker-2');
     expect((await s.run('kubectl get pods -A -o wide')).stdout).not.toContain('worker-2');
-    expect((await s.run('kubectl delete node worker-2')).stderr).toContain('nodes "worker-2" not found');
+    expect((await s.run('kubectl delete node worker-2')).stderr).toContain(
+      'nodes "worker-2" not found',
+    );
   });
 });
 
@@ -105,11 +116,17 @@ describe('kubectl get pods -l', () => {
   const names = async (line: string): Promise<string[]> => {
     const s = createSession({ scenario: 'workers-joined' });
     const r = await s.run(line);
-    return r.stdout.trim().split('\n').slice(1).map((l) => l.split(/\s+/)[l.startsWith('kube-') && line.includes(' -A') ? 1 : 0] ?? '');
+    return r.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(/\s+/)[l.startsWith('kube-') && line.includes(' -A') ? 1 : 0] ?? '');
   };
 
   it('selects by equality', async () => {
-    expect(await names('kubectl get pods -n kube-system -l component=kube-apiserver')).toEqual(['kube-apiserver-cp-1']);
+    expect(await names('kubectl get pods -n kube-system -l component=kube-apiserver')).toEqual([
+      'kube-apiserver-cp-1',
+    ]);
   });
 
   it('selects by inequality, which also matches pods without the key', async () => {
@@ -124,7 +141,13 @@ describe('kubectl get pods -l', () => {
 
     const r = await s.run('kubectl get pods -A -l app');
 
-    expect(r.stdout.trim().split('\n').slice(1).every((l) => l.startsWith('kube-flannel'))).toBe(true);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .every((l) => l.startsWith('kube-flannel')),
+    ).toBe(true);
   });
 
   it('says no resources were found when nothing matches, and rejects a malformed selector', async () => {

@@ -57,7 +57,7 @@ describe('checkUpgradePolicy properties', () => {
     );
   });
 
-  it('accepts clustered versions only within one minor of the cluster, on kubeadm\'s minor, never a pre-release', () => {
+  it("accepts clustered versions only within one minor of the cluster, on kubeadm's minor, never a pre-release", () => {
     let accepted = 0;
     fc.assert(
       fc.property(near, ({ cluster, target, kubeadm, kubelets }) => {

@@ -51,12 +51,25 @@ describe('one-minor downgrade', () => {
   const upgraded = (): ClusterState => buildScenario('upgrade-workers-upgraded');
 
   it('is allowed by the version policy one minor down (skippable only) and refused two minors down', () => {
-    const one = checkUpgradePolicy({ clusterVersion: 'v1.37.1', kubeadmVersion: 'v1.37.1', kubeletVersions: ['v1.37.1'], targetVersion: 'v1.36.4' });
-    const two = checkUpgradePolicy({ clusterVersion: 'v1.37.1', kubeadmVersion: 'v1.37.1', kubeletVersions: ['v1.37.1'], targetVersion: 'v1.35.8' });
+    const one = checkUpgradePolicy({
+      clusterVersion: 'v1.37.1',
+      kubeadmVersion: 'v1.37.1',
+      kubeletVersions: ['v1.37.1'],
+      targetVersion: 'v1.36.4',
+    });
+    const two = checkUpgradePolicy({
+      clusterVersion: 'v1.37.1',
+      kubeadmVersion: 'v1.37.1',
+      kubeletVersions: ['v1.37.1'],
+      targetVersion: 'v1.35.8',
+    });
 
     expect(one.mandatory).toEqual([]);
     expect(one.skippable.map((v) => v.code)).toEqual(['KubeadmMinorTooNew']);
-    expect(two.mandatory.map((v) => v.code)).toEqual(['UpgradeVersionBelowMinimum', 'DowngradeSkewTooLow']);
+    expect(two.mandatory.map((v) => v.code)).toEqual([
+      'UpgradeVersionBelowMinimum',
+      'DowngradeSkewTooLow',
+    ]);
   });
 
   it('leaves a v1alpha3 Workload unreadable on v1.36 and readable again after upgrading back', () => {
@@ -88,7 +101,11 @@ describe('one-minor downgrade', () => {
       fc.property(fc.array(fc.constantFrom(...targets), { minLength: 1, maxLength: 4 }), (seq) => {
         let state = buildScenario('rollback-downgraded');
         for (const version of seq) {
-          const t = apply(state, { type: 'kubeadm.upgrade.apply', machine: 'cp-1', options: { version, force: true } });
+          const t = apply(state, {
+            type: 'kubeadm.upgrade.apply',
+            machine: 'cp-1',
+            options: { version, force: true },
+          });
           if (t.ok) state = t.state;
           const minor = Number((state.cluster?.version ?? '').split('.')[1]);
           for (const o of apiObjects(state)) {

@@ -7,7 +7,12 @@ describe('session.run', () => {
   it('prints bash non-interactive wording for an unknown command, exit 127', async () => {
     const r = await createSession().run('foo --bar');
 
-    expect(r).toEqual({ stdout: '', stderr: 'foo: command not found\n', output: 'foo: command not found\n', exitCode: 127 });
+    expect(r).toEqual({
+      stdout: '',
+      stderr: 'foo: command not found\n',
+      output: 'foo: command not found\n',
+      exitCode: 127,
+    });
   });
 
   it('treats kubeadm as unknown before its package is installed', async () => {
@@ -20,23 +25,44 @@ describe('session.run', () => {
   it('rejects an unknown kubeadm flag', async () => {
     const r = await createSession({ scenario: 'packages-installed' }).run('kubeadm init --foo');
 
-    expect(r).toEqual({ stdout: '', stderr: 'error: unknown flag: --foo\nTo see the stack trace of this error execute with --v=5 or higher\n', output: 'error: unknown flag: --foo\nTo see the stack trace of this error execute with --v=5 or higher\n', exitCode: 1 });
+    expect(r).toEqual({
+      stdout: '',
+      stderr:
+        'error: unknown flag: --foo\nTo see the stack trace of this error execute with --v=5 or higher\n',
+      output:
+        'error: unknown flag: --foo\nTo see the stack trace of this error execute with --v=5 or higher\n',
+      exitCode: 1,
+    });
   });
 
   it('rejects an unknown kubectl flag', async () => {
     const r = await createSession({ scenario: 'cni-installed' }).run('kubectl get nodes --foo');
 
-    expect(r).toEqual({ stdout: '', stderr: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n", output: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n", exitCode: 1 });
+    expect(r).toEqual({
+      stdout: '',
+      stderr: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n",
+      output: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n",
+      exitCode: 1,
+    });
   });
 
   it('fails kubectl without a kubeconfig like client-go', async () => {
     const r = await createSession({ scenario: 'packages-installed' }).run('kubectl get nodes');
 
-    expect(r).toEqual({ stdout: '', stderr: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n', output: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n', exitCode: 1 });
+    expect(r).toEqual({
+      stdout: '',
+      stderr:
+        'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n',
+      output:
+        'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n',
+      exitCode: 1,
+    });
   });
 
   it('prints kubeadm version -o short', async () => {
-    const r = await createSession({ scenario: 'packages-installed' }).run('kubeadm version -o short');
+    const r = await createSession({ scenario: 'packages-installed' }).run(
+      'kubeadm version -o short',
+    );
 
     expect(r.stdout).toBe(`${DEFAULT_KUBERNETES_VERSION}\n`);
   });
@@ -63,10 +89,14 @@ describe('session.run', () => {
   it('marks nodes Ready after flannel and lists kube-system pods', async () => {
     const s = createSession({ scenario: 'control-plane-initialized' });
 
-    await s.run('kubectl apply -f https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml');
+    await s.run(
+      'kubectl apply -f https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml',
+    );
     const nodes = await s.run('kubectl get nodes');
 
-    expect(nodes.stdout).toMatch(/^NAME {3}STATUS {3}ROLES {11}AGE {3}VERSION\ncp-1 {3}Ready {4}control-plane/);
+    expect(nodes.stdout).toMatch(
+      /^NAME {3}STATUS {3}ROLES {11}AGE {3}VERSION\ncp-1 {3}Ready {4}control-plane/,
+    );
   });
 
   it('prints apt-mark hold lines', async () => {
@@ -83,7 +113,17 @@ describe('session.run', () => {
   it('registers help for every command', () => {
     const names = [...registry.keys()];
 
-    expect(names).toEqual(expect.arrayContaining(['kubeadm', 'kubectl', 'apt-get', 'systemctl', 'ssh', 'help', 'kubelife']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'kubeadm',
+        'kubectl',
+        'apt-get',
+        'systemctl',
+        'ssh',
+        'help',
+        'kubelife',
+      ]),
+    );
   });
 
   it('advances the simulated clock', async () => {

@@ -3,13 +3,21 @@ import { tokenize, parseCommandList, type Token } from 'kubelife/shell';
 
 const words = (input: string): string[] => {
   const t = tokenize(input) as Token[];
-  return t.map((x) => (x.type === 'op' ? x.op : x.parts.map((p) => (p.kind === 'lit' ? p.text : p.kind === 'var' ? `<${p.name}>` : `<(${p.text})>`)).join('')));
+  return t.map((x) =>
+    x.type === 'op'
+      ? x.op
+      : x.parts
+          .map((p) =>
+            p.kind === 'lit' ? p.text : p.kind === 'var' ? `<${p.name}>` : `<(${p.text})>`,
+          )
+          .join(''),
+  );
 };
 
 describe('tokenize', () => {
   it.each([
     ['echo hello world', ['echo', 'hello', 'world']],
-    ["echo 'a b' \"c d\"", ['echo', 'a b', 'c d']],
+    ['echo \'a b\' "c d"', ['echo', 'a b', 'c d']],
     ['echo a\\ b', ['echo', 'a b']],
     ['kubeadm join x \\\n  --token t', ['kubeadm', 'join', 'x', '--token', 't']],
     ['a && b || c; d', ['a', '&&', 'b', '||', 'c', ';', 'd']],

@@ -14,7 +14,9 @@ describe('kubeadm reset and its leftovers', () => {
     const reset = await s.run('kubeadm reset -f');
 
     expect(reset.exitCode).toBe(0);
-    expect(reset.stdout).toContain('The reset process does not perform cleanup of CNI plugin configuration,');
+    expect(reset.stdout).toContain(
+      'The reset process does not perform cleanup of CNI plugin configuration,',
+    );
     expect((await s.run('ls /etc/cni/net.d')).stdout).toBe('10-flannel.conflist\n');
     expect((await s.run('ls $HOME/.kube')).stdout).toBe('config\n');
     expect((await s.run('iptables-save | grep -c KUBE')).stdout).not.toBe('0\n');
@@ -72,7 +74,9 @@ describe('kubeadm reset and its leftovers', () => {
     const r = await s.run('kubeadm reset -f');
     await s.run('exit');
 
-    expect(r.stdout).toContain('[reset] Deleted contents of the etcd data directory: /var/lib/etcd');
+    expect(r.stdout).toContain(
+      '[reset] Deleted contents of the etcd data directory: /var/lib/etcd',
+    );
     const members = await s.run(ETCDCTL);
     expect(members.stdout).not.toContain('cp-3');
     expect(members.stdout.trim().split('\n')).toHaveLength(2);

@@ -18,10 +18,16 @@ describe('kubeadm upgrade apply and certificates', () => {
     expect(r.output).toContain('[upgrade/staticpods] Renewing apiserver certificate');
     const after = await endDate(s, '/etc/kubernetes/pki/apiserver.crt');
     expect(after).not.toBe(before);
-    expect(Date.parse(after.replace('notAfter=', ''))).toBeGreaterThan(Date.parse(before.replace('notAfter=', '')));
-    expect((await s.run('openssl verify -CAfile /etc/kubernetes/pki/ca.crt /etc/kubernetes/pki/apiserver.crt')).stdout).toBe(
-      '/etc/kubernetes/pki/apiserver.crt: OK\n',
+    expect(Date.parse(after.replace('notAfter=', ''))).toBeGreaterThan(
+      Date.parse(before.replace('notAfter=', '')),
     );
+    expect(
+      (
+        await s.run(
+          'openssl verify -CAfile /etc/kubernetes/pki/ca.crt /etc/kubernetes/pki/apiserver.crt',
+        )
+      ).stdout,
+    ).toBe('/etc/kubernetes/pki/apiserver.crt: OK\n');
   });
 
   it('keeps the certificates with --certificate-renewal=false', async () => {
@@ -29,7 +35,9 @@ describe('kubeadm upgrade apply and certificates', () => {
     await s.run('kubelife clock advance 100d');
     const before = await endDate(s, '/etc/kubernetes/pki/apiserver.crt');
 
-    const r = await s.run(`kubeadm upgrade apply ${DEFAULT_KUBERNETES_VERSION} -y --certificate-renewal=false`);
+    const r = await s.run(
+      `kubeadm upgrade apply ${DEFAULT_KUBERNETES_VERSION} -y --certificate-renewal=false`,
+    );
 
     expect(r.exitCode).toBe(0);
     expect(r.output).not.toContain('Renewing apiserver certificate');

@@ -17,17 +17,23 @@ describe('kubeadm upgrade plan', () => {
 
     expect(last.exitCode).toBe(0);
     expect(last.stdout).toContain('[upgrade/versions] Target version: v1.37.1');
-    expect(last.stdout).toContain('COMPONENT   NODE       CURRENT   TARGET\nkubelet     cp-1       v1.36.4   v1.37.1');
+    expect(last.stdout).toContain(
+      'COMPONENT   NODE       CURRENT   TARGET\nkubelet     cp-1       v1.36.4   v1.37.1',
+    );
     expect(last.stdout).toContain('Upgrade to the latest stable version:');
     expect(last.stdout).toContain('kube-proxy                          1.36.4    v1.37.1');
     expect(last.stdout).toContain('\tkubeadm upgrade apply v1.37.1\n');
-    expect(last.stdout).toContain('API GROUP                 CURRENT VERSION   PREFERRED VERSION   MANUAL UPGRADE REQUIRED');
+    expect(last.stdout).toContain(
+      'API GROUP                 CURRENT VERSION   PREFERRED VERSION   MANUAL UPGRADE REQUIRED',
+    );
   });
 
   it('falls back to the kubeadm minor when the newest release is a newer minor', async () => {
     const { last } = await run('cluster-previous-minor', ['kubeadm upgrade plan']);
 
-    expect(last.stderr).toContain('remote version is much newer: v1.37.1; falling back to: stable-1.36');
+    expect(last.stderr).toContain(
+      'remote version is much newer: v1.37.1; falling back to: stable-1.36',
+    );
     expect(last.stdout).toContain('[upgrade/versions] Target version: v1.36.4');
   });
 
@@ -35,7 +41,9 @@ describe('kubeadm upgrade plan', () => {
     const { last } = await run('cluster-patch-behind', ['kubeadm upgrade plan']);
 
     expect(last.stdout).toContain('Upgrade to the latest version in the v1.37 series:');
-    expect(last.stdout).toContain('Note: Before you can perform this upgrade, you have to update kubeadm to v1.37.1.');
+    expect(last.stdout).toContain(
+      'Note: Before you can perform this upgrade, you have to update kubeadm to v1.37.1.',
+    );
   });
 });
 
@@ -46,7 +54,9 @@ describe('kubeadm upgrade apply', () => {
     const nodes = await s.run('kubectl get nodes');
 
     expect(last.exitCode).toBe(0);
-    expect(last.stdout).toContain('[upgrade] SUCCESS! A control plane node of your cluster was upgraded to "v1.37.1".');
+    expect(last.stdout).toContain(
+      '[upgrade] SUCCESS! A control plane node of your cluster was upgraded to "v1.37.1".',
+    );
     expect(version.stdout).toContain('Server Version: v1.37.1');
     expect(nodes.stdout).toContain('cp-1       Ready    control-plane   21d   v1.36.4');
   });
@@ -56,14 +66,36 @@ describe('kubeadm upgrade apply', () => {
 
     expect(last.exitCode).toBe(1);
     expect(last.stdout).toContain('[upgrade] Are you sure you want to proceed? [y/N]: ');
-    expect(last.stderr).toContain("won't proceed; the user didn't answer (Y|y) in order to continue");
+    expect(last.stderr).toContain(
+      "won't proceed; the user didn't answer (Y|y) in order to continue",
+    );
   });
 
   it.each([
-    ['refuses a target newer than kubeadm (mandatory)', 'cluster-previous-minor', 'kubeadm upgrade apply v1.37.1 -y', 'is at least one minor release higher than the kubeadm minor release (37 > 36)'],
-    ['refuses a 4-part version', 'upgrade-kubeadm-upgraded', 'kubeadm upgrade apply v1.37.1.1 -y', 'unable to parse normalized version "v1.37.1.1" as a semantic version'],
-    ['refuses a pre-release without the allow flag (skippable)', 'upgrade-workers-upgraded', 'kubeadm upgrade apply v1.38.0-alpha.2 -y', "is an unstable version and such upgrades weren't allowed"],
-    ['refuses a patch newer than kubeadm (skippable)', 'cluster-patch-behind', 'kubeadm upgrade apply v1.37.1 -y', 'Can be bypassed if you pass the --force flag'],
+    [
+      'refuses a target newer than kubeadm (mandatory)',
+      'cluster-previous-minor',
+      'kubeadm upgrade apply v1.37.1 -y',
+      'is at least one minor release higher than the kubeadm minor release (37 > 36)',
+    ],
+    [
+      'refuses a 4-part version',
+      'upgrade-kubeadm-upgraded',
+      'kubeadm upgrade apply v1.37.1.1 -y',
+      'unable to parse normalized version "v1.37.1.1" as a semantic version',
+    ],
+    [
+      'refuses a pre-release without the allow flag (skippable)',
+      'upgrade-workers-upgraded',
+      'kubeadm upgrade apply v1.38.0-alpha.2 -y',
+      "is an unstable version and such upgrades weren't allowed",
+    ],
+    [
+      'refuses a patch newer than kubeadm (skippable)',
+      'cluster-patch-behind',
+      'kubeadm upgrade apply v1.37.1 -y',
+      'Can be bypassed if you pass the --force flag',
+    ],
   ])('%s', async (_name, scenario, line, message) => {
     const { last } = await run(scenario, [line]);
 
@@ -72,7 +104,9 @@ describe('kubeadm upgrade apply', () => {
   });
 
   it('refuses to skip a minor even with --force when kubeadm is new enough for neither', async () => {
-    const { last } = await run('upgrade-workers-upgraded', ['kubeadm upgrade apply v1.35.0 --force']);
+    const { last } = await run('upgrade-workers-upgraded', [
+      'kubeadm upgrade apply v1.35.0 --force',
+    ]);
 
     expect(last.exitCode).toBe(1);
     expect(last.stderr).toContain('fatal errors');
@@ -81,12 +115,16 @@ describe('kubeadm upgrade apply', () => {
 
 describe('drain, node upgrade and kubelet', () => {
   it('drains with a DaemonSet warning, reschedules CoreDNS and uncordons', async () => {
-    const { s, last } = await run('upgrade-control-plane-upgraded', ['kubectl drain worker-1 --ignore-daemonsets']);
+    const { s, last } = await run('upgrade-control-plane-upgraded', [
+      'kubectl drain worker-1 --ignore-daemonsets',
+    ]);
     const nodes = await s.run('kubectl get nodes');
     const un = await s.run('kubectl uncordon worker-1');
 
     expect(last.stdout).toMatch(/^node\/worker-1 cordoned/);
-    expect(last.stderr).toMatch(/Warning: ignoring DaemonSet-managed Pods: kube-flannel\/kube-flannel-ds-\w+, kube-system\/kube-proxy-\w+/);
+    expect(last.stderr).toMatch(
+      /Warning: ignoring DaemonSet-managed Pods: kube-flannel\/kube-flannel-ds-\w+, kube-system\/kube-proxy-\w+/,
+    );
     expect(nodes.stdout).toContain('worker-1   Ready,SchedulingDisabled');
     expect(un.stdout).toBe('node/worker-1 uncordoned\n');
   });
@@ -96,12 +134,17 @@ describe('drain, node upgrade and kubelet', () => {
     const nodes = await s.run('kubectl get nodes');
 
     expect(last.exitCode).toBe(1);
-    expect(last.stderr).toContain('cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)');
+    expect(last.stderr).toContain(
+      'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)',
+    );
     expect(nodes.stdout).toContain('SchedulingDisabled');
   });
 
   it('upgrades a worker config with kubeadm upgrade node and the kubelet version on restart', async () => {
-    const { s, last } = await run('upgrade-control-plane-upgraded', ['ssh worker-1', 'kubeadm upgrade node']);
+    const { s, last } = await run('upgrade-control-plane-upgraded', [
+      'ssh worker-1',
+      'kubeadm upgrade node',
+    ]);
     await s.run("sed -i 's/v1.36/v1.37/' /etc/apt/sources.list.d/kubernetes.list");
     await s.run('apt-get update');
     await s.run('apt-get install -y --allow-change-held-packages kubelet=1.37.1-1.1');
@@ -109,8 +152,12 @@ describe('drain, node upgrade and kubelet', () => {
     await s.run('exit');
     const nodes = await s.run('kubectl get nodes');
 
-    expect(last.stdout).toContain('[upgrade/control-plane] Skipping phase. Not a control plane node.');
-    expect(last.stdout).toContain('[upgrade] The configuration for this node was successfully upgraded!');
+    expect(last.stdout).toContain(
+      '[upgrade/control-plane] Skipping phase. Not a control plane node.',
+    );
+    expect(last.stdout).toContain(
+      '[upgrade] The configuration for this node was successfully upgraded!',
+    );
     expect(nodes.stdout).toContain('worker-1   Ready    <none>          21d   v1.37.1');
   });
 
@@ -124,14 +171,21 @@ describe('drain, node upgrade and kubelet', () => {
     ]);
 
     expect(last.exitCode).toBe(1);
-    expect(last.stderr).toContain('[ERROR KubeletVersion]: the kubelet version is higher than the control plane version');
+    expect(last.stderr).toContain(
+      '[ERROR KubeletVersion]: the kubelet version is higher than the control plane version',
+    );
   });
 });
 
 describe('invariant', () => {
   it('no kubelet is newer than the control plane after successful documented upgrade steps', async () => {
     const step = fc.oneof(
-      fc.constantFrom('kubeadm upgrade apply v1.37.1 -y', 'kubeadm upgrade apply v1.37.0 -y', 'kubeadm upgrade apply v1.36.4 -y', 'kubeadm upgrade apply v1.37.1 --force'),
+      fc.constantFrom(
+        'kubeadm upgrade apply v1.37.1 -y',
+        'kubeadm upgrade apply v1.37.0 -y',
+        'kubeadm upgrade apply v1.36.4 -y',
+        'kubeadm upgrade apply v1.37.1 --force',
+      ),
       fc.constantFrom('worker-1', 'worker-2', 'cp-1').map((n) => `node:${n}`),
     );
     await fc.assert(
@@ -140,11 +194,14 @@ describe('invariant', () => {
         for (const st of steps) {
           if (st.startsWith('node:')) {
             // The documented kubelet step: same version as the control plane (kubectl version).
-            const server = /Server Version: v(\S+)/.exec((await s.run('kubectl version')).stdout)?.[1] ?? '';
+            const server =
+              /Server Version: v(\S+)/.exec((await s.run('kubectl version')).stdout)?.[1] ?? '';
             const n = st.slice(5);
             await s.run(`kubectl drain ${n} --ignore-daemonsets`);
             if (n !== 'cp-1') await s.run(`ssh ${n}`);
-            await s.run(`sed -i 's/v1.36/v1.${server.split('.')[1]}/' /etc/apt/sources.list.d/kubernetes.list`);
+            await s.run(
+              `sed -i 's/v1.36/v1.${server.split('.')[1]}/' /etc/apt/sources.list.d/kubernetes.list`,
+            );
             await s.run('apt-get update');
             await s.run(`apt-get install -y --allow-change-held-packages kubelet=${server}-1.1`);
             await s.run('systemctl restart kubelet');

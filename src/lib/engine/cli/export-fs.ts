@@ -15,7 +15,9 @@ export async function exportFs(state: ClusterState, dir: string): Promise<number
     for (const [path, content] of Object.entries(machine.files)) {
       const target = join(dir, name, path);
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, await defaultMaterializer(state, name, content), { mode: path.endsWith('.key') ? 0o600 : 0o644 });
+      await writeFile(target, await defaultMaterializer(state, name, content), {
+        mode: path.endsWith('.key') ? 0o600 : 0o644,
+      });
       count++;
     }
   }

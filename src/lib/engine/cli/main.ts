@@ -43,7 +43,10 @@ function parseArgs(argv: readonly string[]): CliOptions {
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const take = (): string => (inline !== undefined ? inline : value(i++, flag));
     if (flag === '-h' || flag === '--help') o.command = 'help';
     else if (flag === '-v' || flag === '--version') o.command = 'version';
@@ -81,7 +84,10 @@ async function openSession(o: CliOptions): Promise<Session> {
     const state = JSON.parse(await readFile(o.load, 'utf8')) as SerializedState;
     return createSession({ state });
   }
-  return createSession({ ...(o.scenario !== undefined ? { scenario: o.scenario } : {}), ...(o.seed !== undefined ? { seed: o.seed } : {}) });
+  return createSession({
+    ...(o.scenario !== undefined ? { scenario: o.scenario } : {}),
+    ...(o.seed !== undefined ? { seed: o.seed } : {}),
+  });
 }
 
 async function runScript(o: CliOptions, file: string): Promise<number> {

@@ -8,7 +8,12 @@ import type { Session } from '../shell/index.ts';
 /** Runs the REPL until the user exits; resolves to the last exit code. */
 export function repl(session: Session): Promise<number> {
   return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true, historySize: 1000 });
+    const rl = createInterface({
+      input: process.stdin,
+      output: process.stdout,
+      terminal: process.stdin.isTTY === true,
+      historySize: 1000,
+    });
     let buffer = '';
     let last = 0;
     const queue: string[] = [];

@@ -21,20 +21,32 @@ export interface ParsedFlags {
 }
 
 /** The `-h, --help` flag every cobra command has. */
-export const HELP_FLAG: FlagSpec = { name: 'help', short: 'h', type: 'bool', usage: 'help for this command' };
+export const HELP_FLAG: FlagSpec = {
+  name: 'help',
+  short: 'h',
+  type: 'bool',
+  usage: 'help for this command',
+};
 
 /**
  * Parses `args` against `specs`. Unknown flags fail with pflag's wording.
  * @throws EngineError UnknownFlag | UnknownShorthandFlag | FlagNeedsArgument
  */
-export function parseFlags(args: readonly string[], specs: readonly FlagSpec[], interspersed = true): ParsedFlags {
+export function parseFlags(
+  args: readonly string[],
+  specs: readonly FlagSpec[],
+  interspersed = true,
+): ParsedFlags {
   const all = specs.some((s) => s.name === 'help') ? specs : [...specs, HELP_FLAG];
   const values: Record<string, string | boolean | string[]> = {};
   const positionals: string[] = [];
   const set = (spec: FlagSpec, value: string): void => {
     if (spec.type === 'strings') {
       const prev = values[spec.name];
-      values[spec.name] = [...(Array.isArray(prev) ? prev : []), ...value.split(',').filter((v) => v !== '')];
+      values[spec.name] = [
+        ...(Array.isArray(prev) ? prev : []),
+        ...value.split(',').filter((v) => v !== ''),
+      ];
     } else if (spec.type === 'bool') {
       values[spec.name] = value !== 'false';
     } else values[spec.name] = value;
@@ -73,7 +85,8 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[], 
         if (rest) set(spec, rest);
         else {
           const v = args[i + 1];
-          if (v === undefined) throw new EngineError('FlagNeedsArgument', { flag: `'${letter}' in -${letter}` });
+          if (v === undefined)
+            throw new EngineError('FlagNeedsArgument', { flag: `'${letter}' in -${letter}` });
           set(spec, v);
           i++;
         }

@@ -23,11 +23,13 @@ export function splitHeredoc(input: string): HeredocSplit {
   const newline = input.indexOf('\n');
   const first = newline < 0 ? input : input.slice(0, newline);
   const match = OPERATOR.exec(first);
-  if (!match || isQuoted(first, match.index)) return { line: input, body: null, expand: false, warning: null };
+  if (!match || isQuoted(first, match.index))
+    return { line: input, body: null, expand: false, warning: null };
   const stripTabs = match[1] === '-';
   const quoted = match[2] !== '';
   const word = match[3] ?? '';
-  const line = `${first.slice(0, match.index)}${first.slice(match.index + match[0].length)}`.trimEnd();
+  const line =
+    `${first.slice(0, match.index)}${first.slice(match.index + match[0].length)}`.trimEnd();
   const rest = newline < 0 ? [] : input.slice(newline + 1).split('\n');
   const body: string[] = [];
   let terminated = false;
@@ -47,7 +49,9 @@ export function splitHeredoc(input: string): HeredocSplit {
     line: trailing ? `${line}\n${trailing}` : line,
     body: body.length > 0 ? `${body.join('\n')}\n` : '',
     expand: !quoted,
-    warning: terminated ? null : `bash: warning: here-document at line 1 delimited by end-of-file (wanted \`${word}')`,
+    warning: terminated
+      ? null
+      : `bash: warning: here-document at line 1 delimited by end-of-file (wanted \`${word}')`,
   };
 }
 
@@ -64,7 +68,8 @@ function isQuoted(text: string, index: number): boolean {
 
 /** Expands `$NAME` and `${NAME}` in an unquoted here-document body. */
 export function expandHeredoc(body: string, env: Readonly<Record<string, string>>): string {
-  return body.replace(/\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a?: string, b?: string) =>
-    m === '\\$' ? '$' : (env[a ?? b ?? ''] ?? ''),
+  return body.replace(
+    /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (m, a?: string, b?: string) => (m === '\\$' ? '$' : (env[a ?? b ?? ''] ?? '')),
   );
 }

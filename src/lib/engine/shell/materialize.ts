@@ -20,7 +20,12 @@ function keyPem(id: string): string {
   }
 }
 
-async function resolveOne(state: ClusterState, machine: string, kind: string, arg: string): Promise<string> {
+async function resolveOne(
+  state: ClusterState,
+  machine: string,
+  kind: string,
+  arg: string,
+): Promise<string> {
   if (kind === 'key') return keyPem(arg);
   if (kind === 'pub') {
     try {
@@ -35,7 +40,10 @@ async function resolveOne(state: ClusterState, machine: string, kind: string, ar
   if (kind === 'b64cert') return base64((await certificatePem(state, machine, arg)) ?? '');
   // base64 of the referenced file as it reads (kubelet.conf pointing at a .pem, old states).
   const content = m?.files[arg];
-  const pem = content === undefined ? await certificatePem(state, machine, arg) : await defaultMaterializer(state, machine, content);
+  const pem =
+    content === undefined
+      ? await certificatePem(state, machine, arg)
+      : await defaultMaterializer(state, machine, content);
   return base64(pem ?? '');
 }
 
@@ -75,7 +83,11 @@ export function unbase64(text: string): string | null {
 }
 
 /** Hook the PKI module registers to turn certificate metadata into PEM. */
-export type CertificatePemSource = (state: ClusterState, machine: string, path: string) => Promise<string | undefined>;
+export type CertificatePemSource = (
+  state: ClusterState,
+  machine: string,
+  path: string,
+) => Promise<string | undefined>;
 
 let certificateSource: CertificatePemSource = certificatePemAt;
 
@@ -84,7 +96,11 @@ export function registerCertificateSource(source: CertificatePemSource | null): 
   certificateSource = source ?? certificatePemAt;
 }
 
-async function certificatePem(state: ClusterState, machine: string, path: string): Promise<string | undefined> {
+async function certificatePem(
+  state: ClusterState,
+  machine: string,
+  path: string,
+): Promise<string | undefined> {
   return certificateSource(state, machine, path);
 }
 

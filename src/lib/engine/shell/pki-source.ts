@@ -20,7 +20,10 @@ export function certAt(m: Machine | undefined, path: string): CertificateMeta | 
 /** The CA that signed `meta`, as the machine knows it (its CA file record). */
 export function issuerOf(m: Machine, meta: CertificateMeta): CertificateMeta | undefined {
   if (meta.isCA && meta.issuer === meta.name) return meta;
-  return m.certs[caCertPath(meta.issuer)] ?? Object.values(m.certs).find((c) => c.isCA && c.name === meta.issuer);
+  return (
+    m.certs[caCertPath(meta.issuer)] ??
+    Object.values(m.certs).find((c) => c.isCA && c.name === meta.issuer)
+  );
 }
 
 /** PEM of a certificate record signed by `issuer` (cached by the records' contents). */
@@ -37,7 +40,11 @@ export function pemFor(meta: CertificateMeta, issuer: CertificateMeta): Promise<
 }
 
 /** PEM of the certificate at `path` on `machine`, or undefined when there is no record. */
-export async function certificatePemAt(state: ClusterState, machine: string, path: string): Promise<string | undefined> {
+export async function certificatePemAt(
+  state: ClusterState,
+  machine: string,
+  path: string,
+): Promise<string | undefined> {
   const m = state.machines[machine];
   const meta = certAt(m, path);
   if (!m || !meta) return undefined;

@@ -23,7 +23,14 @@ import './commands/index.ts';
 import { registry } from './registry.ts';
 import { printEvents } from './format.ts';
 import { defaultMaterializer } from './materialize.ts';
-import { errorResult, type Invocation, type Materializer, type Output, type RunResult, type ShellContext } from './types.ts';
+import {
+  errorResult,
+  type Invocation,
+  type Materializer,
+  type Output,
+  type RunResult,
+  type ShellContext,
+} from './types.ts';
 
 /** Options of {@link createSession}. */
 export interface SessionOptions {
@@ -72,7 +79,12 @@ function scenarioState(name: string, seed: number, now: string): ClusterState {
 function isSerialized(value: unknown): value is SerializedState {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<SerializedState>;
-  return v.kind === 'kubelife-session' && v.version === 1 && typeof v.state === 'object' && Array.isArray(v.machineStack);
+  return (
+    v.kind === 'kubelife-session' &&
+    v.version === 1 &&
+    typeof v.state === 'object' &&
+    Array.isArray(v.machineStack)
+  );
 }
 
 /** Creates a session. @throws EngineError NoSuchScenario | InvalidState | InvalidTime */
@@ -82,16 +94,32 @@ export function createSession(options: SessionOptions = {}): Session {
   let scenario = options.scenario ?? DEFAULT_SCENARIO;
   let ctx: ShellContext;
   if (options.state !== undefined) {
-    if (!isSerialized(options.state)) throw new EngineError('InvalidState', { reason: 'not a kubelife session' });
+    if (!isSerialized(options.state))
+      throw new EngineError('InvalidState', { reason: 'not a kubelife session' });
     const s = options.state;
     scenario = s.scenario;
-    ctx = makeContext(JSON.parse(JSON.stringify(s.state)) as ClusterState, [...s.machineStack], { ...s.env }, scenario);
+    ctx = makeContext(
+      JSON.parse(JSON.stringify(s.state)) as ClusterState,
+      [...s.machineStack],
+      { ...s.env },
+      scenario,
+    );
   } else {
     const shell = scenarioShell();
-    ctx = makeContext(scenarioState(scenario, seed, now), [shell.machine], { ...shell.env }, scenario);
+    ctx = makeContext(
+      scenarioState(scenario, seed, now),
+      [shell.machine],
+      { ...shell.env },
+      scenario,
+    );
   }
 
-  function makeContext(state: ClusterState, machineStack: string[], env: Record<string, string>, name: string): ShellContext {
+  function makeContext(
+    state: ClusterState,
+    machineStack: string[],
+    env: Record<string, string>,
+    name: string,
+  ): ShellContext {
     const c: ShellContext = {
       state,
       machineStack,
@@ -133,7 +161,14 @@ export function createSession(options: SessionOptions = {}): Session {
       }
     },
     save(): SerializedState {
-      return { kind: 'kubelife-session', version: 1, scenario, state: ctx.state, machineStack: [...ctx.machineStack], env: { ...ctx.env } };
+      return {
+        kind: 'kubelife-session',
+        version: 1,
+        scenario,
+        state: ctx.state,
+        machineStack: [...ctx.machineStack],
+        env: { ...ctx.env },
+      };
     },
   };
 }
@@ -142,7 +177,11 @@ function currentMachine(ctx: ShellContext): string {
   return ctx.machineStack[ctx.machineStack.length - 1] ?? 'cp-1';
 }
 
-async function expandWord(parts: readonly WordPart[], ctx: ShellContext, lastExit: number): Promise<string> {
+async function expandWord(
+  parts: readonly WordPart[],
+  ctx: ShellContext,
+  lastExit: number,
+): Promise<string> {
   let out = '';
   for (const p of parts) {
     if (p.kind === 'lit') out += p.text;
@@ -167,7 +206,12 @@ async function runLine(input: string, ctx: ShellContext): Promise<RunResult> {
   let stderr = heredoc?.warning ? `${heredoc.warning}\n` : '';
   let output = stderr;
   let exitCode = 0;
-  let piped: string | null = heredoc?.body != null ? (heredoc.expand ? expandHeredoc(heredoc.body, ctx.env) : heredoc.body) : null;
+  let piped: string | null =
+    heredoc?.body != null
+      ? heredoc.expand
+        ? expandHeredoc(heredoc.body, ctx.env)
+        : heredoc.body
+      : null;
   for (const cmd of commands) {
     if (cmd.after === '&&' && exitCode !== 0) continue;
     if (cmd.after === '||' && exitCode === 0) continue;
@@ -206,11 +250,21 @@ async function runLine(input: string, ctx: ShellContext): Promise<RunResult> {
       if (path === '/dev/null') continue;
       const m = ctx.state.machines[currentMachine(ctx)];
       const prev = cmd.redirect.append ? (m?.files[path] ?? '') : '';
-      const t = applyCommand(ctx.state, { type: 'file.write', machine: currentMachine(ctx), path, content: prev + outText });
+      const t = applyCommand(ctx.state, {
+        type: 'file.write',
+        machine: currentMachine(ctx),
+        path,
+        content: prev + outText,
+      });
       if (t.ok) {
         ctx.state = t.state;
         if (path === '/proc/sys/net/ipv4/ip_forward') {
-          const r = applyCommand(ctx.state, { type: 'sysctl.set', machine: currentMachine(ctx), key: 'net.ipv4.ip_forward', value: outText.trim() });
+          const r = applyCommand(ctx.state, {
+            type: 'sysctl.set',
+            machine: currentMachine(ctx),
+            key: 'net.ipv4.ip_forward',
+            value: outText.trim(),
+          });
           if (r.ok) ctx.state = r.state;
         }
       } else {
@@ -225,7 +279,12 @@ async function runLine(input: string, ctx: ShellContext): Promise<RunResult> {
   return { stdout, stderr, output, exitCode };
 }
 
-async function runWords(words: string[], ctx: ShellContext, io: Output, stdin: string | null): Promise<number> {
+async function runWords(
+  words: string[],
+  ctx: ShellContext,
+  io: Output,
+  stdin: string | null,
+): Promise<number> {
   let argv = words;
   while (argv[0] === 'sudo') argv = argv.slice(1).filter((a, i) => !(i === 0 && a === '-E'));
   // `VAR=value cmd …` (e.g. ETCDCTL_API=3 etcdctl …): the assignment is visible to that command only.

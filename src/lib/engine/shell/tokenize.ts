@@ -50,9 +50,11 @@ export function tokenize(input: string): Token[] | SyntaxProblem {
       return { part: { kind: 'cmd', text: input.slice(i + 2, j - 1) }, next: j };
     }
     const braced = /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(rest);
-    if (braced) return { part: { kind: 'var', name: braced[1] ?? '' }, next: i + 1 + braced[0].length };
+    if (braced)
+      return { part: { kind: 'var', name: braced[1] ?? '' }, next: i + 1 + braced[0].length };
     const plain = /^([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])/.exec(rest);
-    if (plain) return { part: { kind: 'var', name: plain[1] ?? '' }, next: i + 1 + plain[0].length };
+    if (plain)
+      return { part: { kind: 'var', name: plain[1] ?? '' }, next: i + 1 + plain[0].length };
     return null;
   };
 
@@ -86,7 +88,8 @@ export function tokenize(input: string): Token[] | SyntaxProblem {
       inWord = true;
       let j = i + 1;
       for (;;) {
-        if (j >= input.length) return { syntaxError: 'unexpected EOF while looking for matching `"\'' };
+        if (j >= input.length)
+          return { syntaxError: 'unexpected EOF while looking for matching `"\'' };
         const c = input[j] ?? '';
         if (c === '"') break;
         if (c === '\\' && ['"', '\\', '$', '`', '\n'].includes(input[j + 1] ?? '')) {
@@ -192,13 +195,15 @@ export function parseCommandList(tokens: readonly Token[]): SimpleCommand[] | Sy
       pending = t.op;
       continue;
     }
-    if (words.length === 0 && t.op !== ';') return { syntaxError: `syntax error near unexpected token \`${t.op}'` };
+    if (words.length === 0 && t.op !== ';')
+      return { syntaxError: `syntax error near unexpected token \`${t.op}'` };
     if (words.length === 0) continue;
     finish(t.op === '|');
     after = t.op === '|' ? ';' : t.op;
   }
   if (pending) return { syntaxError: "syntax error near unexpected token `newline'" };
-  if (words.length === 0 && after !== ';') return { syntaxError: 'syntax error: unexpected end of file' };
+  if (words.length === 0 && after !== ';')
+    return { syntaxError: 'syntax error: unexpected end of file' };
   finish(false);
   return out;
 }

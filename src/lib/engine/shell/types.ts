@@ -22,7 +22,11 @@ export function errorResult(message: string, exitCode: number): RunResult {
 }
 
 /** Turns an `@pki:` file reference into real PEM text (async: certificates are real X.509). */
-export type Materializer = (state: ClusterState, machine: string, content: string) => Promise<string>;
+export type Materializer = (
+  state: ClusterState,
+  machine: string,
+  content: string,
+) => Promise<string>;
 
 /** The mutable shell context one session carries between lines. */
 export interface ShellContext {

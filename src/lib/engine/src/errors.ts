@@ -73,7 +73,8 @@ export const errorCatalog = {
   NoSuchMachine: {
     title: 'No such machine',
     // OpenSSH's wording when a host name does not resolve.
-    message: (p) => `ssh: Could not resolve hostname ${str(p, 'machine')}: Name or service not known`,
+    message: (p) =>
+      `ssh: Could not resolve hostname ${str(p, 'machine')}: Name or service not known`,
     exitCode: 255,
   },
   NoSuchScenario: {
@@ -114,7 +115,8 @@ export const errorCatalog = {
   NoSuchFile: {
     title: 'No such file or directory',
     // GNU coreutils wording: "<tool>: <verb> '<path>': No such file or directory".
-    message: (p) => `${str(p, 'tool')}: ${str(p, 'prefix')}${str(p, 'path')}: No such file or directory`,
+    message: (p) =>
+      `${str(p, 'tool')}: ${str(p, 'prefix')}${str(p, 'path')}: No such file or directory`,
     exitCode: 1,
   },
   AptUnableToLocate: {
@@ -130,7 +132,8 @@ export const errorCatalog = {
   },
   AptHeld: {
     title: 'Held package',
-    message: () => `E: Held packages were changed and -y was used without --allow-change-held-packages.`,
+    message: () =>
+      `E: Held packages were changed and -y was used without --allow-change-held-packages.`,
     exitCode: 100,
   },
   EtcdNoQuorum: {

@@ -2,7 +2,14 @@
  * Public API of the engine core (pure, no I/O). Named re-exports only.
  */
 export { apply } from './commands/apply.ts';
-export type { Command, CommandType, InitOptions, JoinOptions, MachineSpec, PackageRequest } from './commands/types.ts';
+export type {
+  Command,
+  CommandType,
+  InitOptions,
+  JoinOptions,
+  MachineSpec,
+  PackageRequest,
+} from './commands/types.ts';
 export type { Applied, Rejected, Transition, Context } from './commands/result.ts';
 export type { EngineEvent, Stream } from './events.ts';
 export type {
@@ -19,9 +26,23 @@ export type {
 } from './model/state.ts';
 export { EngineError, engineError, isEngineError, errorCatalog } from './errors.ts';
 export type { ErrorCode, ErrorEntry, ErrorParams } from './errors.ts';
-export { parseVersion, isVersion, formatVersion, normalizeVersion, compareVersions, isPreRelease, minorLabel } from './model/version.ts';
+export {
+  parseVersion,
+  isVersion,
+  formatVersion,
+  normalizeVersion,
+  compareVersions,
+  isPreRelease,
+  minorLabel,
+} from './model/version.ts';
 export type { Version } from './model/version.ts';
-export { DEFAULT_KUBERNETES_VERSION, DEFAULT_CLOCK_START, DEFAULT_SEED, DEFAULT_SCENARIO, DEFAULT_PACKAGE_REVISION } from './model/defaults.ts';
+export {
+  DEFAULT_KUBERNETES_VERSION,
+  DEFAULT_CLOCK_START,
+  DEFAULT_SEED,
+  DEFAULT_SCENARIO,
+  DEFAULT_PACKAGE_REVISION,
+} from './model/defaults.ts';
 export { buildInfo } from './model/build-info.ts';
 export type { BuildInfo } from './model/build-info.ts';
 export { createRng } from './random.ts';
@@ -41,10 +62,26 @@ export { FLANNEL_URL } from './kubectl/flannel.ts';
 export { isDirectory, normalizePath, dirname } from './machine/system.ts';
 export { tokenValid } from './kubeadm/tokens.ts';
 // HA / etcd / faults
-export { etcdView, etcdLeader, hasQuorum, memberRunning, quorumSize, requireEtcdQuorum, faultsOf, machineUp, hash64 } from './etcd/model.ts';
+export {
+  etcdView,
+  etcdLeader,
+  hasQuorum,
+  memberRunning,
+  quorumSize,
+  requireEtcdQuorum,
+  faultsOf,
+  machineUp,
+  hash64,
+} from './etcd/model.ts';
 export type { EtcdMember, EtcdClusterState, Fault, FaultKind } from './etcd/model.ts';
 export { FAULT_KINDS, NODE_MONITOR_GRACE_MS, nodeLostByFault } from './etcd/faults.ts';
-export { parseSnapshot, storeRevision, totalKeys, etcdDataDir, SNAPSHOT_PREFIX } from './etcd/ops.ts';
+export {
+  parseSnapshot,
+  storeRevision,
+  totalKeys,
+  etcdDataDir,
+  SNAPSHOT_PREFIX,
+} from './etcd/ops.ts';
 export type { SnapshotData } from './etcd/ops.ts';
 export { kubernetesEndpoints, runningApiservers, RECONCILE_INTERVAL_MS } from './ha/endpoints.ts';
 export { apiserverReachable } from './ha/apiserver.ts';
@@ -52,24 +89,60 @@ export type { KubernetesEndpoints, ApiserverConfig } from './ha/endpoints.ts';
 export { CERTIFICATE_SPECS as CERT_SPECS } from './pki/specs.ts';
 export { certRef, keyRef, caCertPath, kubeconfigText } from './kubeadm/certs/refs.ts';
 export { usingExternalCA } from './kubeadm/certs/init-phases.ts';
-export { KUBELET_CLIENT_SIGNER, KUBELET_SERVING_SIGNER, KUBELET_CLIENT_CURRENT } from './kubeadm/certs/csr.ts';
+export {
+  KUBELET_CLIENT_SIGNER,
+  KUBELET_SERVING_SIGNER,
+  KUBELET_CLIENT_CURRENT,
+} from './kubeadm/certs/csr.ts';
 export type { CertificateSigningRequest } from './kubeadm/certs/csr.ts';
 // kubeadm configuration, kubectl objects, teardown, conformance
-export { initDefaultsYaml, joinDefaultsYaml, kubeletConfigurationYaml, kubeProxyConfigurationYaml, clusterConfigurationYaml, yamlScalar, KUBEADM_API } from './config/defaults.ts';
+export {
+  initDefaultsYaml,
+  joinDefaultsYaml,
+  kubeletConfigurationYaml,
+  kubeProxyConfigurationYaml,
+  clusterConfigurationYaml,
+  yamlScalar,
+  KUBEADM_API,
+} from './config/defaults.ts';
 export { loadConfigText, planInitFromConfig, findDoc, parseGoDuration } from './config/load.ts';
-export type { ConfigDocument, ConfigWarning, Loaded, InitConfigPlan, ExternalEtcd } from './config/load.ts';
+export type {
+  ConfigDocument,
+  ConfigWarning,
+  Loaded,
+  InitConfigPlan,
+  ExternalEtcd,
+} from './config/load.ts';
 export { migrateConfig } from './config/migrate.ts';
 // Upgrades and distribution (kubeadm upgrade plan/apply/node, drain, apt repository per minor)
 export { planUpgrade, planComponents, compareEtcd } from './kubeadm/upgrade/plan.ts';
-export type { UpgradePlanResult, AvailableUpgrade, PlanRow, ConfigVersionState, PlanInput } from './kubeadm/upgrade/plan.ts';
+export type {
+  UpgradePlanResult,
+  AvailableUpgrade,
+  PlanRow,
+  ConfigVersionState,
+  PlanInput,
+} from './kubeadm/upgrade/plan.ts';
 export { applyUpgradeApply } from './kubeadm/upgrade/apply.ts';
 export type { UpgradeApplyOptions } from './kubeadm/upgrade/apply.ts';
 export { applyUpgradeNode } from './kubeadm/upgrade/node.ts';
 export type { UpgradeNodeOptions } from './kubeadm/upgrade/node.ts';
 export { applyCordon, applyDrain } from './kubectl/drain.ts';
 export type { DrainOptions } from './kubectl/drain.ts';
-export { KUBERNETES_LIST, configuredMinor, indexedMinor, repositoryLine, repositoryVersions } from './machine/apt-repository.ts';
-export { imagesFor, stableForMinor, latestStable, resolveVersionLabel, isKnownRelease } from './model/releases.ts';
+export {
+  KUBERNETES_LIST,
+  configuredMinor,
+  indexedMinor,
+  repositoryLine,
+  repositoryVersions,
+} from './machine/apt-repository.ts';
+export {
+  imagesFor,
+  stableForMinor,
+  latestStable,
+  resolveVersionLabel,
+  isKnownRelease,
+} from './model/releases.ts';
 export { checkUpgradePolicy } from './policy/upgrade-policy.ts';
 export { releaseCatalog, newestMinors } from './model/releases.ts';
 export { planUpgradePath } from './policy/upgrade-path.ts';
@@ -78,15 +151,36 @@ export { skewRanges, checkComponentSkew } from './policy/skew.ts';
 export type { SkewRange, SkewFinding, SkewComponent } from './policy/skew.ts';
 export { checkKubeletVersion } from './policy/kubelet-version-check.ts';
 export { klogPrefix } from './kubeadm/upgrade/common.ts';
-export { goals, checkGoal } from './goals/index.ts'; export type { Goal, GoalCheck } from './goals/index.ts';
+export { goals, checkGoal } from './goals/index.ts';
+export type { Goal, GoalCheck } from './goals/index.ts';
 export type { CustomResource, NamespaceMeta } from './model/state.ts';
 export { crKey, IMMORTAL_NAMESPACES } from './kubectl/objects.ts';
 export { podLabels, parseSelector, matchesSelector } from './kubectl/labels.ts';
 export type { LabelRequirement } from './kubectl/labels.ts';
-export { SONOBUOY_MODES, sonobuoyResult, sonobuoyRemainingMs, maxRequestsInflight, sonobuoyTarball } from './conformance/sonobuoy.ts';
+export {
+  SONOBUOY_MODES,
+  sonobuoyResult,
+  sonobuoyRemainingMs,
+  maxRequestsInflight,
+  sonobuoyTarball,
+} from './conformance/sonobuoy.ts';
 export type { SonobuoyMode, SonobuoyResult } from './conformance/sonobuoy.ts';
 // API versions per release and stored objects (src/apiserver)
-export { SERVED_RESOURCES, minorOf, serves, servedVersions, storageVersion, resourceByKind, resourceByName } from './apiserver/served-versions.ts';
+export {
+  SERVED_RESOURCES,
+  minorOf,
+  serves,
+  servedVersions,
+  storageVersion,
+  resourceByKind,
+  resourceByName,
+} from './apiserver/served-versions.ts';
 export type { ServedResource, ServedVersion } from './apiserver/served-versions.ts';
-export { apiObjects, apiObjectKey, apiserverMinor, objectReadable, applyApiObject } from './apiserver/objects.ts';
+export {
+  apiObjects,
+  apiObjectKey,
+  apiserverMinor,
+  objectReadable,
+  applyApiObject,
+} from './apiserver/objects.ts';
 export type { StoredApiObject, ApiObjectManifest } from './apiserver/objects.ts';

@@ -41,11 +41,31 @@ export const id: CommandModule = {
   },
 };
 
-export const whoami: CommandModule = { name: 'whoami', summary: 'print effective user name', run: ({ io }) => (io.out('root'), 0) };
-export const trueCmd: CommandModule = { name: 'true', summary: 'do nothing, successfully', run: () => 0 };
-export const falseCmd: CommandModule = { name: 'false', summary: 'do nothing, unsuccessfully', run: () => 1 };
-export const pwd: CommandModule = { name: 'pwd', summary: 'print the current directory', run: ({ io, ctx }) => (io.out(ctx.env['HOME'] ?? '/root'), 0) };
-export const cd: CommandModule = { name: 'cd', summary: 'change directory (the simulated shell stays in $HOME)', run: () => 0 };
+export const whoami: CommandModule = {
+  name: 'whoami',
+  summary: 'print effective user name',
+  run: ({ io }) => (io.out('root'), 0),
+};
+export const trueCmd: CommandModule = {
+  name: 'true',
+  summary: 'do nothing, successfully',
+  run: () => 0,
+};
+export const falseCmd: CommandModule = {
+  name: 'false',
+  summary: 'do nothing, unsuccessfully',
+  run: () => 1,
+};
+export const pwd: CommandModule = {
+  name: 'pwd',
+  summary: 'print the current directory',
+  run: ({ io, ctx }) => (io.out(ctx.env['HOME'] ?? '/root'), 0),
+};
+export const cd: CommandModule = {
+  name: 'cd',
+  summary: 'change directory (the simulated shell stays in $HOME)',
+  run: () => 0,
+};
 
 export const exportCmd: CommandModule = {
   name: 'export',
@@ -87,7 +107,9 @@ export const ssh: CommandModule = {
   run: ({ args, ctx, io }) => {
     const target = args.filter((a) => !a.startsWith('-')).at(0);
     if (!target) {
-      io.err('usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n           [-c cipher_spec] [-D [bind_address:]port] [-E log_file]\n           [-e escape_char] [-F configfile] [-I pkcs11] [-i identity_file]\n           [-J destination] [-L address] [-l login_name] [-m mac_spec]\n           [-O ctl_cmd] [-o option] [-P tag] [-p port] [-R address]\n           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]\n           destination [command [argument ...]]');
+      io.err(
+        'usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n           [-c cipher_spec] [-D [bind_address:]port] [-E log_file]\n           [-e escape_char] [-F configfile] [-I pkcs11] [-i identity_file]\n           [-J destination] [-L address] [-l login_name] [-m mac_spec]\n           [-O ctl_cmd] [-o option] [-P tag] [-p port] [-R address]\n           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]\n           destination [command [argument ...]]',
+      );
       return 255;
     }
     const host = target.replace(/^[^@]*@/, '');
@@ -121,11 +143,14 @@ export const help: CommandModule = {
   summary: 'list the commands this simulated machine understands',
   run: ({ io, ctx, machine }) => {
     const m = ctx.state.machines[machine];
-    const mods = [...registry.values()].filter((x) => !x.requiresPackage || m?.packages[x.requiresPackage]);
+    const mods = [...registry.values()].filter(
+      (x) => !x.requiresPackage || m?.packages[x.requiresPackage],
+    );
     const width = Math.max(...mods.map((x) => x.name.length)) + 2;
     io.out('kubelife simulated shell. Available commands:');
     io.out('');
-    for (const x of mods.sort((a, b) => (a.name < b.name ? -1 : 1))) io.out(`  ${x.name.padEnd(width)}${x.summary}`);
+    for (const x of mods.sort((a, b) => (a.name < b.name ? -1 : 1)))
+      io.out(`  ${x.name.padEnd(width)}${x.summary}`);
     io.out('');
     io.out('Operators: && || ; | > >>, quotes, $VAR, $(cmd), \\ line continuation, # comments.');
     return 0;

@@ -3,7 +3,12 @@
  * repository a machine indexed (one repository per minor), and `tee` for writing the apt source
  * (`echo 'deb […] https://pkgs.k8s.io/core:/stable:/v1.37/deb/ /' | sudo tee …`).
  */
-import { DEFAULT_PACKAGE_REVISION, indexedMinor, normalizePath, repositoryVersions } from '../../src/index.ts';
+import {
+  DEFAULT_PACKAGE_REVISION,
+  indexedMinor,
+  normalizePath,
+  repositoryVersions,
+} from '../../src/index.ts';
 import type { CommandModule } from '../types.ts';
 
 const KUBE = ['kubeadm', 'kubelet', 'kubectl'];
@@ -18,7 +23,8 @@ export const aptCache: CommandModule = {
     const [sub, ...pkgs] = inv.args.filter((a) => !a.startsWith('-'));
     const m = inv.ctx.state.machines[inv.machine];
     const minor = m ? indexedMinor(m) : null;
-    const versions = minor !== null && minor !== 'none' ? [...repositoryVersions(minor)].reverse() : [];
+    const versions =
+      minor !== null && minor !== 'none' ? [...repositoryVersions(minor)].reverse() : [];
     const uri = `https://pkgs.k8s.io/core:/stable:/${minor ?? ''}/deb`;
     if (sub === 'madison') {
       for (const name of pkgs) {
@@ -26,7 +32,10 @@ export const aptCache: CommandModule = {
           inv.io.err(`N: Unable to locate package ${name}`);
           continue;
         }
-        for (const v of versions) inv.io.out(`${w10(name)} | ${w10(`${v}-${DEFAULT_PACKAGE_REVISION}`)} | ${uri}  Packages`);
+        for (const v of versions)
+          inv.io.out(
+            `${w10(name)} | ${w10(`${v}-${DEFAULT_PACKAGE_REVISION}`)} | ${uri}  Packages`,
+          );
       }
       return 0;
     }
@@ -64,7 +73,12 @@ export const tee: CommandModule = {
     for (const f of files) {
       const path = normalizePath(f.startsWith('/') ? f : `${inv.ctx.env['HOME'] ?? '/root'}/${f}`);
       const prev = append ? (inv.ctx.state.machines[inv.machine]?.files[path] ?? '') : '';
-      const t = inv.apply({ type: 'file.write', machine: inv.machine, path, content: prev + input });
+      const t = inv.apply({
+        type: 'file.write',
+        machine: inv.machine,
+        path,
+        content: prev + input,
+      });
       if (!t.ok) {
         inv.io.err(`tee: ${f}: No such file or directory`);
         code = 1;

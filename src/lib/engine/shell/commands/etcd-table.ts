@@ -13,12 +13,16 @@ function center(s: string, width: number): string {
 }
 
 /** Renders an etcdctl table. */
-export function formatEtcdTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+export function formatEtcdTable(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+): string {
   const head = header.map((h) => h.toUpperCase());
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = `+${widths.map((w) => '-'.repeat(w + 2)).join('+')}+`;
   const out = [line, `|${head.map((h, i) => ` ${center(h, widths[i] ?? 0)} `).join('|')}|`, line];
-  for (const r of rows) out.push(`|${widths.map((w, i) => ` ${(r[i] ?? '').padStart(w)} `).join('|')}|`);
+  for (const r of rows)
+    out.push(`|${widths.map((w, i) => ` ${(r[i] ?? '').padStart(w)} `).join('|')}|`);
   out.push(line);
   return out.join('\n');
 }

@@ -22,12 +22,25 @@ import { formatEtcdTable, humanizeBytes } from './etcd-table.ts';
 
 const GLOBAL: FlagSpec[] = [
   { name: 'endpoints', type: 'strings', usage: 'gRPC endpoints' },
-  { name: 'cacert', type: 'string', usage: 'verify certificates of TLS-enabled secure servers using this CA bundle' },
+  {
+    name: 'cacert',
+    type: 'string',
+    usage: 'verify certificates of TLS-enabled secure servers using this CA bundle',
+  },
   { name: 'cert', type: 'string', usage: 'identify secure client using this TLS certificate file' },
   { name: 'key', type: 'string', usage: 'identify secure client using this TLS key file' },
-  { name: 'write-out', short: 'w', type: 'string', usage: 'set the output format (fields, json, protobuf, simple, table)' },
+  {
+    name: 'write-out',
+    short: 'w',
+    type: 'string',
+    usage: 'set the output format (fields, json, protobuf, simple, table)',
+  },
   { name: 'cluster', type: 'bool', usage: 'use all endpoints from the cluster member list' },
-  { name: 'command-timeout', type: 'string', usage: 'timeout for short running command (excluding dial timeout)' },
+  {
+    name: 'command-timeout',
+    type: 'string',
+    usage: 'timeout for short running command (excluding dial timeout)',
+  },
   { name: 'dial-timeout', type: 'string', usage: 'dial timeout for client connections' },
   { name: 'peer-urls', type: 'string', usage: 'comma separated peer URLs for the new member.' },
   { name: 'learner', type: 'bool', usage: 'indicates if the new member is raft learner' },
@@ -35,7 +48,11 @@ const GLOBAL: FlagSpec[] = [
 ];
 
 const ETCD_VERSION = (state: ClusterState): string => {
-  const v = /registry\.k8s\.io\/etcd:(\d+\.\d+\.\d+)/.exec(Object.values(state.machines).map((m) => m.files['/etc/kubernetes/manifests/etcd.yaml'] ?? '').join('\n'));
+  const v = /registry\.k8s\.io\/etcd:(\d+\.\d+\.\d+)/.exec(
+    Object.values(state.machines)
+      .map((m) => m.files['/etc/kubernetes/manifests/etcd.yaml'] ?? '')
+      .join('\n'),
+  );
   return v?.[1] ?? '3.6.9';
 };
 
@@ -48,7 +65,10 @@ function fail(inv: Invocation, message: string, code = 1): number {
 function memberAt(inv: Invocation, endpoint: string): EtcdMember | undefined {
   const e = etcdView(inv.ctx.state);
   const host = endpoint.replace(/^https?:\/\//, '').split(':')[0] ?? '';
-  const machine = host === '127.0.0.1' || host === 'localhost' ? inv.machine : Object.values(inv.ctx.state.machines).find((m) => m.ip === host)?.name;
+  const machine =
+    host === '127.0.0.1' || host === 'localhost'
+      ? inv.machine
+      : Object.values(inv.ctx.state.machines).find((m) => m.ip === host)?.name;
   return e?.members.find((m) => m.machine === machine && m.name !== '');
 }
 
@@ -56,12 +76,18 @@ function memberAt(inv: Invocation, endpoint: string): EtcdMember | undefined {
 function tlsOk(inv: Invocation, p: ParsedFlags): boolean {
   const m = inv.ctx.state.machines[inv.machine];
   const get = (flag: string, env: string): string | undefined => str(p, flag) ?? inv.ctx.env[env];
-  const files = [get('cacert', 'ETCDCTL_CACERT'), get('cert', 'ETCDCTL_CERT'), get('key', 'ETCDCTL_KEY')];
+  const files = [
+    get('cacert', 'ETCDCTL_CACERT'),
+    get('cert', 'ETCDCTL_CERT'),
+    get('key', 'ETCDCTL_KEY'),
+  ];
   return files.every((f) => f !== undefined && m?.files[normalizePath(f)] !== undefined);
 }
 
 function endpointsOf(inv: Invocation, p: ParsedFlags): string[] {
-  const given = (p.values['endpoints'] as readonly string[] | undefined) ?? (inv.ctx.env['ETCDCTL_ENDPOINTS'] ?? '').split(',').filter((x) => x !== '');
+  const given =
+    (p.values['endpoints'] as readonly string[] | undefined) ??
+    (inv.ctx.env['ETCDCTL_ENDPOINTS'] ?? '').split(',').filter((x) => x !== '');
   return given.length > 0 ? [...given] : ['127.0.0.1:2379'];
 }
 
@@ -85,14 +111,27 @@ function memberCmd(inv: Invocation, p: ParsedFlags): number {
   const e = etcdView(state);
   if (!e) return fail(inv, 'context deadline exceeded');
   if (action === 'list') {
-    const rows = e.members.map((m) => [m.id, m.name === '' ? 'unstarted' : 'started', m.name, m.peerURL, m.clientURL, String(m.learner)]);
+    const rows = e.members.map((m) => [
+      m.id,
+      m.name === '' ? 'unstarted' : 'started',
+      m.name,
+      m.peerURL,
+      m.clientURL,
+      String(m.learner),
+    ]);
     const w = str(p, 'write-out') ?? 'simple';
-    if (w === 'table') inv.io.out(formatEtcdTable(['ID', 'Status', 'Name', 'Peer Addrs', 'Client Addrs', 'Is Learner'], rows));
+    if (w === 'table')
+      inv.io.out(
+        formatEtcdTable(['ID', 'Status', 'Name', 'Peer Addrs', 'Client Addrs', 'Is Learner'], rows),
+      );
     else if (w === 'json') {
       const leader = etcdLeader(state);
       const dec = (hex: string): string => BigInt(`0x${hex}`).toString();
       const header = `{"cluster_id":${dec(e.clusterId)},"member_id":${dec(local.id)},"raft_term":${raftTerm(state)}}`;
-      const members = e.members.map((m) => `{"ID":${dec(m.id)},${m.name ? `"name":"${m.name}",` : ''}"peerURLs":["${m.peerURL}"]${m.clientURL ? `,"clientURLs":["${m.clientURL}"]` : ''}${m.learner ? ',"isLearner":true' : ''}}`);
+      const members = e.members.map(
+        (m) =>
+          `{"ID":${dec(m.id)},${m.name ? `"name":"${m.name}",` : ''}"peerURLs":["${m.peerURL}"]${m.clientURL ? `,"clientURLs":["${m.clientURL}"]` : ''}${m.learner ? ',"isLearner":true' : ''}}`,
+      );
       void leader;
       inv.io.out(`{"header":${header},"members":[${members.join(',')}]}`);
     } else for (const r of rows) inv.io.out(r.join(', '));
@@ -109,7 +148,12 @@ function memberCmd(inv: Invocation, p: ParsedFlags): number {
     const peer = str(p, 'peer-urls');
     if (name === undefined) return fail(inv, 'member name not provided');
     if (peer === undefined) return fail(inv, 'member peer urls not provided');
-    const t = inv.apply({ type: 'etcd.member.add', name, peerURL: peer, learner: bool(p, 'learner') });
+    const t = inv.apply({
+      type: 'etcd.member.add',
+      name,
+      peerURL: peer,
+      learner: bool(p, 'learner'),
+    });
     return t.ok ? 0 : fail(inv, t.error.message.replace(/^Error: /, ''));
   }
   inv.io.err(`Error: unknown command "${action ?? ''}" for "etcdctl member"`);
@@ -137,7 +181,9 @@ function endpointCmd(inv: Invocation, p: ParsedFlags): number {
   if (bool(p, 'cluster')) {
     const local = connect(inv, p);
     if (typeof local === 'string') return fail(inv, local);
-    endpoints = (etcdView(state)?.members ?? []).filter((m) => m.clientURL !== '').map((m) => m.clientURL);
+    endpoints = (etcdView(state)?.members ?? [])
+      .filter((m) => m.clientURL !== '')
+      .map((m) => m.clientURL);
   }
   const tls = tlsOk(inv, p);
   const quorum = hasQuorum(state);
@@ -146,13 +192,25 @@ function endpointCmd(inv: Invocation, p: ParsedFlags): number {
     const results = endpoints.map((ep) => {
       const m = memberAt(inv, ep);
       const healthy = tls && m !== undefined && memberRunning(state, m) && quorum;
-      return { ep, healthy, took: took(state, ep), error: healthy ? '' : 'context deadline exceeded' };
+      return {
+        ep,
+        healthy,
+        took: took(state, ep),
+        error: healthy ? '' : 'context deadline exceeded',
+      };
     });
     if (w === 'table') {
-      inv.io.out(formatEtcdTable(['endpoint', 'health', 'took', 'error'], results.map((r) => [r.ep, String(r.healthy), r.took, r.error])));
+      inv.io.out(
+        formatEtcdTable(
+          ['endpoint', 'health', 'took', 'error'],
+          results.map((r) => [r.ep, String(r.healthy), r.took, r.error]),
+        ),
+      );
     } else {
-      for (const r of results.filter((x) => x.healthy)) inv.io.out(`${r.ep} is healthy: successfully committed proposal: took = ${r.took}`);
-      for (const r of results.filter((x) => !x.healthy)) inv.io.err(`${r.ep} is unhealthy: failed to commit proposal: ${r.error}`);
+      for (const r of results.filter((x) => x.healthy))
+        inv.io.out(`${r.ep} is healthy: successfully committed proposal: took = ${r.took}`);
+      for (const r of results.filter((x) => !x.healthy))
+        inv.io.err(`${r.ep} is unhealthy: failed to commit proposal: ${r.error}`);
     }
     if (results.some((r) => !r.healthy)) return fail(inv, 'unhealthy cluster');
     return 0;
@@ -163,16 +221,45 @@ function endpointCmd(inv: Invocation, p: ParsedFlags): number {
   for (const ep of endpoints) {
     const m = memberAt(inv, ep);
     if (!tls || !m || !memberRunning(state, m)) {
-      inv.io.err(`{"level":"warn","msg":"failed to get the status of endpoint","endpoint":"${ep}","error":"context deadline exceeded"}`);
+      inv.io.err(
+        `{"level":"warn","msg":"failed to get the status of endpoint","endpoint":"${ep}","error":"context deadline exceeded"}`,
+      );
       failed = true;
       continue;
     }
     const index = storeRevision(state) + 37;
     const size = 4_000_000 + (state.cluster ? Object.keys(state.cluster.pods).length * 12_288 : 0);
-    rows.push([ep, m.id, ETCD_VERSION(state), humanizeBytes(size), String(leader?.id === m.id), String(m.learner), String(raftTerm(state)), String(index), String(index), quorum ? '' : 'etcdserver: no leader']);
+    rows.push([
+      ep,
+      m.id,
+      ETCD_VERSION(state),
+      humanizeBytes(size),
+      String(leader?.id === m.id),
+      String(m.learner),
+      String(raftTerm(state)),
+      String(index),
+      String(index),
+      quorum ? '' : 'etcdserver: no leader',
+    ]);
   }
   if (w === 'table') {
-    inv.io.out(formatEtcdTable(['endpoint', 'ID', 'version', 'db size', 'is leader', 'is learner', 'raft term', 'raft index', 'raft applied index', 'errors'], rows));
+    inv.io.out(
+      formatEtcdTable(
+        [
+          'endpoint',
+          'ID',
+          'version',
+          'db size',
+          'is leader',
+          'is learner',
+          'raft term',
+          'raft index',
+          'raft applied index',
+          'errors',
+        ],
+        rows,
+      ),
+    );
   } else for (const r of rows) inv.io.out(r.join(', '));
   return failed ? 1 : 0;
 }
@@ -234,13 +321,34 @@ export const etcdctl: CommandModule = {
 };
 
 const UTL_FLAGS: FlagSpec[] = [
-  { name: 'write-out', short: 'w', type: 'string', usage: 'set the output format (fields, json, protobuf, simple, table)' },
+  {
+    name: 'write-out',
+    short: 'w',
+    type: 'string',
+    usage: 'set the output format (fields, json, protobuf, simple, table)',
+  },
   { name: 'data-dir', type: 'string', usage: 'Path to the output data directory' },
   { name: 'name', type: 'string', usage: 'Human-readable name for this member' },
-  { name: 'initial-cluster', type: 'string', usage: 'Initial cluster configuration for restore bootstrap' },
-  { name: 'initial-cluster-token', type: 'string', usage: 'Initial cluster token for the etcd cluster during restore bootstrap' },
-  { name: 'initial-advertise-peer-urls', type: 'string', usage: "List of this member's peer URLs to advertise to the rest of the cluster" },
-  { name: 'skip-hash-check', type: 'bool', usage: 'Ignore snapshot integrity hash value (required if copied from data directory)' },
+  {
+    name: 'initial-cluster',
+    type: 'string',
+    usage: 'Initial cluster configuration for restore bootstrap',
+  },
+  {
+    name: 'initial-cluster-token',
+    type: 'string',
+    usage: 'Initial cluster token for the etcd cluster during restore bootstrap',
+  },
+  {
+    name: 'initial-advertise-peer-urls',
+    type: 'string',
+    usage: "List of this member's peer URLs to advertise to the rest of the cluster",
+  },
+  {
+    name: 'skip-hash-check',
+    type: 'bool',
+    usage: 'Ignore snapshot integrity hash value (required if copied from data directory)',
+  },
 ];
 
 export const etcdutl: CommandModule = {
@@ -256,11 +364,15 @@ export const etcdutl: CommandModule = {
     }
     const [group, action, file] = p.positionals;
     if (group !== 'snapshot' || (action !== 'status' && action !== 'restore')) {
-      inv.io.err(`Error: unknown command "${[group, action].filter(Boolean).join(' ')}" for "etcdutl"`);
+      inv.io.err(
+        `Error: unknown command "${[group, action].filter(Boolean).join(' ')}" for "etcdutl"`,
+      );
       return 1;
     }
     if (file === undefined) return fail(inv, `snapshot ${action} requires exactly one argument`);
-    const path = normalizePath(file.startsWith('/') ? file : `${inv.ctx.env['HOME'] ?? '/root'}/${file}`);
+    const path = normalizePath(
+      file.startsWith('/') ? file : `${inv.ctx.env['HOME'] ?? '/root'}/${file}`,
+    );
     const m = inv.ctx.state.machines[inv.machine];
     if (action === 'status') {
       const content = m?.files[path];
@@ -271,7 +383,10 @@ export const etcdutl: CommandModule = {
       const size = humanizeBytes(4_000_000 + Object.keys(snap.cluster.pods).length * 12_288);
       const version = ETCD_VERSION(inv.ctx.state).replace(/\.\d+$/, '.0');
       const row = [hash, String(snap.revision), String(snap.totalKeys), size, version];
-      if ((str(p, 'write-out') ?? 'simple') === 'table') inv.io.out(formatEtcdTable(['hash', 'revision', 'total keys', 'total size', 'version'], [row]));
+      if ((str(p, 'write-out') ?? 'simple') === 'table')
+        inv.io.out(
+          formatEtcdTable(['hash', 'revision', 'total keys', 'total size', 'version'], [row]),
+        );
       else inv.io.out(row.join(', '));
       return 0;
     }

@@ -43,7 +43,9 @@ export const ls: CommandModule = {
     for (const [i, p] of targets.entries()) {
       const path = p === '.' ? (inv.ctx.env['HOME'] ?? '/root') : abs(inv, p);
       if (m.files[path] !== undefined) {
-        inv.io.out(long ? `-rw------- 1 root root ${m.files[path]?.length ?? 0} Nov 25 09:00 ${p}` : p);
+        inv.io.out(
+          long ? `-rw------- 1 root root ${m.files[path]?.length ?? 0} Nov 25 09:00 ${p}` : p,
+        );
         continue;
       }
       if (!isDirectory(m, path)) {
@@ -58,7 +60,11 @@ export const ls: CommandModule = {
         for (const n of names) {
           const full = `${path === '/' ? '' : path}/${n}`;
           const file = m.files[full];
-          inv.io.out(file !== undefined ? `-rw------- 1 root root ${String(file.length).padStart(5)} Nov 25 09:00 ${n}` : `drwxr-xr-x 2 root root  4096 Nov 25 09:00 ${n}`);
+          inv.io.out(
+            file !== undefined
+              ? `-rw------- 1 root root ${String(file.length).padStart(5)} Nov 25 09:00 ${n}`
+              : `drwxr-xr-x 2 root root  4096 Nov 25 09:00 ${n}`,
+          );
         }
       } else if (names.length > 0) inv.io.out(names.join('  '));
     }
@@ -82,7 +88,11 @@ export const cat: CommandModule = {
       const path = abs(inv, p);
       const content = m.files[path];
       if (content === undefined) {
-        inv.io.err(isDirectory(m, path) ? `cat: ${p}: Is a directory` : new EngineError('NoSuchFile', { tool: 'cat', prefix: '', path: p }).message);
+        inv.io.err(
+          isDirectory(m, path)
+            ? `cat: ${p}: Is a directory`
+            : new EngineError('NoSuchFile', { tool: 'cat', prefix: '', path: p }).message,
+        );
         code = 1;
         continue;
       }
@@ -116,16 +126,29 @@ export const cp: CommandModule = {
   run: (inv) => {
     const paths = inv.args.filter((a) => !a.startsWith('-'));
     if (paths.length < 2) {
-      inv.io.err(paths.length === 0 ? 'cp: missing file operand' : `cp: missing destination file operand after '${paths[0] ?? ''}'`);
+      inv.io.err(
+        paths.length === 0
+          ? 'cp: missing file operand'
+          : `cp: missing destination file operand after '${paths[0] ?? ''}'`,
+      );
       inv.io.err("Try 'cp --help' for more information.");
       return 1;
     }
     const to = paths[paths.length - 1] ?? '';
     let code = 0;
     for (const from of paths.slice(0, -1)) {
-      const t = inv.apply({ type: 'file.copy', machine: inv.machine, from: abs(inv, from), to: abs(inv, to) });
+      const t = inv.apply({
+        type: 'file.copy',
+        machine: inv.machine,
+        from: abs(inv, from),
+        to: abs(inv, to),
+      });
       if (!t.ok) {
-        inv.io.err(t.error.message.replace(`'${abs(inv, from)}'`, `'${from}'`).replace(`'${abs(inv, to)}'`, `'${to}'`));
+        inv.io.err(
+          t.error.message
+            .replace(`'${abs(inv, from)}'`, `'${from}'`)
+            .replace(`'${abs(inv, to)}'`, `'${to}'`),
+        );
         code = 1;
       }
     }
@@ -142,7 +165,12 @@ export const rm: CommandModule = {
     const force = flags.includes('f');
     let code = 0;
     for (const p of inv.args.filter((a) => !a.startsWith('-'))) {
-      const t = inv.apply({ type: 'file.remove', machine: inv.machine, path: abs(inv, p), recursive });
+      const t = inv.apply({
+        type: 'file.remove',
+        machine: inv.machine,
+        path: abs(inv, p),
+        recursive,
+      });
       if (!t.ok && !(force && t.error.code === 'NoSuchFile')) {
         inv.io.err(t.error.message.replace(abs(inv, p), p));
         code = 1;
@@ -226,7 +254,11 @@ export const head: CommandModule = {
   name: 'head',
   summary: 'output the first lines of piped input',
   run: (inv) => {
-    for (const l of (inv.stdin ?? '').split('\n').filter((x, i, a) => i < a.length - 1 || x !== '').slice(0, nFlag(inv.args))) inv.io.out(l);
+    for (const l of (inv.stdin ?? '')
+      .split('\n')
+      .filter((x, i, a) => i < a.length - 1 || x !== '')
+      .slice(0, nFlag(inv.args)))
+      inv.io.out(l);
     return 0;
   },
 };

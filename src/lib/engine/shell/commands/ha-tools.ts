@@ -46,7 +46,11 @@ function parseSubstitution(script: string): { re: RegExp; replacement: string } 
 }
 
 /** Expands a sed replacement for one match: `&`, `\\1`…`\\9`, `\\n`, escaped characters. */
-function expand(replacement: string, match: string, groups: readonly (string | undefined)[]): string {
+function expand(
+  replacement: string,
+  match: string,
+  groups: readonly (string | undefined)[],
+): string {
   let out = '';
   for (let i = 0; i < replacement.length; i++) {
     const ch = replacement[i] ?? '';
@@ -63,7 +67,11 @@ function substitute(text: string, s: { re: RegExp; replacement: string }): strin
   // sed works line by line: without g only the first match on each line changes.
   return text
     .split('\n')
-    .map((line) => line.replace(s.re, (match: string, ...rest: unknown[]) => expand(s.replacement, match, rest.slice(0, -2) as (string | undefined)[])))
+    .map((line) =>
+      line.replace(s.re, (match: string, ...rest: unknown[]) =>
+        expand(s.replacement, match, rest.slice(0, -2) as (string | undefined)[]),
+      ),
+    )
     .join('\n');
 }
 
@@ -80,7 +88,9 @@ export const sed: CommandModule = {
     }
     const s = parseSubstitution(script);
     if (!s) {
-      inv.io.err(`sed: -e expression #1, char ${script.length}: unknown command: \`${script[0] ?? ''}'`);
+      inv.io.err(
+        `sed: -e expression #1, char ${script.length}: unknown command: \`${script[0] ?? ''}'`,
+      );
       return 1;
     }
     if (files.length === 0) {
@@ -105,4 +115,3 @@ export const sed: CommandModule = {
     return 0;
   },
 };
-

@@ -2,14 +2,44 @@
  * Registers every command module.
  */
 import { register } from '../registry.ts';
-import { echo, hostname, id, whoami, trueCmd, falseCmd, pwd, cd, exportCmd, unset, env, ssh, exit, help } from './builtins.ts';
+import {
+  echo,
+  hostname,
+  id,
+  whoami,
+  trueCmd,
+  falseCmd,
+  pwd,
+  cd,
+  exportCmd,
+  unset,
+  env,
+  ssh,
+  exit,
+  help,
+} from './builtins.ts';
 import { ls, cat, mkdir, cp, rm, chown, chmod, grep, head, tail } from './files.ts';
 import { aptGet, apt, aptMark, swapoff, swapon, sysctl, systemctl, kubelet } from './system.ts';
 import { kubeadm } from './kubeadm.ts';
 import { kubectl } from './kubectl.ts';
 import { kubelife } from './kubelife.ts';
 
-register(echo, hostname, id, whoami, trueCmd, falseCmd, pwd, cd, exportCmd, unset, env, ssh, exit, help);
+register(
+  echo,
+  hostname,
+  id,
+  whoami,
+  trueCmd,
+  falseCmd,
+  pwd,
+  cd,
+  exportCmd,
+  unset,
+  env,
+  ssh,
+  exit,
+  help,
+);
 register(ls, cat, mkdir, cp, rm, chown, chmod, grep, head, tail);
 register(aptGet, apt, aptMark, swapoff, swapon, sysctl, systemctl, kubelet);
 register(kubeadm, kubectl, kubelife);

@@ -23,10 +23,27 @@ import type { Invocation } from '../types.ts';
 import { IMAGES_FLAGS, runImages } from './kubeadm-upgrade.ts';
 
 /** Flags that may be combined with --config (validation.go isAllowedFlag). */
-const ALLOWED_WITH_CONFIG = new Set(['config', 'ignore-preflight-errors', 'dry-run', 'kubeconfig', 'node-name', 'cri-socket', 'kubeconfig-dir', 'upload-certs', 'print-join-command', 'rootfs', 'v', 'help']);
+const ALLOWED_WITH_CONFIG = new Set([
+  'config',
+  'ignore-preflight-errors',
+  'dry-run',
+  'kubeconfig',
+  'node-name',
+  'cri-socket',
+  'kubeconfig-dir',
+  'upload-certs',
+  'print-join-command',
+  'rootfs',
+  'v',
+  'help',
+]);
 
 /** The `--config` flag of init and join. */
-export const CONFIG_FLAG: FlagSpec = { name: 'config', type: 'string', usage: 'Path to a kubeadm configuration file.' };
+export const CONFIG_FLAG: FlagSpec = {
+  name: 'config',
+  type: 'string',
+  usage: 'Path to a kubeadm configuration file.',
+};
 
 /** klog's header `W1125 09:00:00.000000    4242 file.go:N] ` for the simulated clock. */
 export function klogHeader(level: 'W' | 'I' | 'E', now: number, at: string): string {
@@ -45,7 +62,9 @@ function fail(inv: Invocation, message: string, exitCode = 1): number {
 }
 
 function readFile(inv: Invocation, path: string): string | undefined {
-  const abs = normalizePath(path.startsWith('/') ? path : `${inv.ctx.env['HOME'] ?? '/root'}/${path}`);
+  const abs = normalizePath(
+    path.startsWith('/') ? path : `${inv.ctx.env['HOME'] ?? '/root'}/${path}`,
+  );
   return inv.ctx.state.machines[inv.machine]?.files[abs];
 }
 
@@ -59,7 +78,11 @@ export function mixedArgumentsError(p: ParsedFlags): string | null {
 
 function load(inv: Invocation, file: string): ReturnType<typeof loadConfigText> | number {
   const text = readFile(inv, file);
-  if (text === undefined) return fail(inv, `unable to read config from "${file}" : open ${file}: no such file or directory`);
+  if (text === undefined)
+    return fail(
+      inv,
+      `unable to read config from "${file}" : open ${file}: no such file or directory`,
+    );
   return loadConfigText(text);
 }
 
@@ -82,18 +105,26 @@ export function initWithConfig(inv: Invocation, p: ParsedFlags): number {
   const ext = plan.externalEtcd;
   if (ext) {
     const m = inv.ctx.state.machines[inv.machine];
-    const missing = [ext.caFile, ext.certFile, ext.keyFile].filter((f) => f !== '' && m?.files[normalizePath(f)] === undefined);
+    const missing = [ext.caFile, ext.certFile, ext.keyFile].filter(
+      (f) => f !== '' && m?.files[normalizePath(f)] === undefined,
+    );
     if (missing.length > 0) {
       // checks.go: FileExistingCheck{Label: "ExternalEtcdClientCertificates"}, then
       // ExternalEtcdVersionCheck, which cannot load the CA either.
       const version = inv.ctx.state.cluster?.version ?? `v${m?.packages.kubeadm?.version ?? ''}`;
       const wanted = plan.options.kubernetesVersion ?? version;
-      inv.io.out(`[init] Using Kubernetes version: ${wanted.startsWith('v') ? wanted : `v${wanted}`}`);
+      inv.io.out(
+        `[init] Using Kubernetes version: ${wanted.startsWith('v') ? wanted : `v${wanted}`}`,
+      );
       inv.io.out('[preflight] Running pre-flight checks');
       const lines = [
         '[preflight] Some fatal errors occurred:',
         ...missing.map((f) => `\t[ERROR ExternalEtcdClientCertificates]: ${f} doesn't exist`),
-        ...(missing.includes(ext.caFile) ? [`\t[ERROR ExternalEtcdVersion]: couldn't load external etcd's server certificate ${ext.caFile}: open ${ext.caFile}: no such file or directory`] : []),
+        ...(missing.includes(ext.caFile)
+          ? [
+              `\t[ERROR ExternalEtcdVersion]: couldn't load external etcd's server certificate ${ext.caFile}: open ${ext.caFile}: no such file or directory`,
+            ]
+          : []),
         '[preflight] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`',
       ];
       inv.io.err(lines.join('\n'));
@@ -114,23 +145,42 @@ export function joinWithConfig(inv: Invocation, p: ParsedFlags): number {
   if (!loaded.ok) return fail(inv, loaded.error);
   const doc = findDoc(loaded.docs, 'JoinConfiguration');
   if (!doc) return fail(inv, `no JoinConfiguration found in the file "${str(p, 'config') ?? ''}"`);
-  const o = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const o = (v: unknown): Record<string, unknown> =>
+    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   const discovery = o(doc.body['discovery']);
   const bt = o(discovery['bootstrapToken']);
   const endpoint = typeof bt['apiServerEndpoint'] === 'string' ? bt['apiServerEndpoint'] : '';
-  if (!endpoint) return fail(inv, 'discovery.bootstrapToken.apiServerEndpoint: Invalid value: "": the apiServerEndpoint must be set', 3);
+  if (!endpoint)
+    return fail(
+      inv,
+      'discovery.bootstrapToken.apiServerEndpoint: Invalid value: "": the apiServerEndpoint must be set',
+      3,
+    );
   const nodeReg = o(doc.body['nodeRegistration']);
   const cp = doc.body['controlPlane'] !== undefined ? o(doc.body['controlPlane']) : null;
   const token = typeof bt['token'] === 'string' ? bt['token'] : undefined;
   const options: JoinOptions = {
     endpoint,
     ...(token !== undefined ? { token } : {}),
-    caCertHashes: Array.isArray(bt['caCertHashes']) ? (bt['caCertHashes'] as unknown[]).map(String) : [],
+    caCertHashes: Array.isArray(bt['caCertHashes'])
+      ? (bt['caCertHashes'] as unknown[]).map(String)
+      : [],
     unsafeSkipCAVerification: bt['unsafeSkipCAVerification'] === true,
     controlPlane: cp !== null,
-    ...(cp && typeof cp['certificateKey'] === 'string' ? { certificateKey: cp['certificateKey'] } : {}),
-    ...(typeof nodeReg['name'] === 'string' ? { nodeName: nodeReg['name'] } : str(p, 'node-name') !== undefined ? { nodeName: str(p, 'node-name') ?? '' } : {}),
-    ignorePreflightErrors: [...list(p, 'ignore-preflight-errors'), ...(Array.isArray(nodeReg['ignorePreflightErrors']) ? (nodeReg['ignorePreflightErrors'] as unknown[]).map(String) : [])],
+    ...(cp && typeof cp['certificateKey'] === 'string'
+      ? { certificateKey: cp['certificateKey'] }
+      : {}),
+    ...(typeof nodeReg['name'] === 'string'
+      ? { nodeName: nodeReg['name'] }
+      : str(p, 'node-name') !== undefined
+        ? { nodeName: str(p, 'node-name') ?? '' }
+        : {}),
+    ignorePreflightErrors: [
+      ...list(p, 'ignore-preflight-errors'),
+      ...(Array.isArray(nodeReg['ignorePreflightErrors'])
+        ? (nodeReg['ignorePreflightErrors'] as unknown[]).map(String)
+        : []),
+    ],
     skipPhases: list(p, 'skip-phases'),
   };
   const t = inv.apply({ type: 'kubeadm.join', machine: inv.machine, options });
@@ -156,12 +206,36 @@ export const configSub = {
   short: 'Manage configuration for a kubeadm cluster persisted in a ConfigMap in the cluster',
   usage: 'kubeadm config [flags]\n  kubeadm config [command]',
   flags: [
-    { name: 'component-configs', type: 'strings', usage: 'A comma-separated list for component config API objects to print the default values for. Available values: [KubeProxyConfiguration KubeletConfiguration]. If this flag is not set, no component configs will be printed.' },
-    { name: 'old-config', type: 'string', usage: 'Path to the kubeadm config file that is using an old API version and should be converted. This flag is mandatory.' },
-    { name: 'new-config', type: 'string', usage: 'Path to the resulting equivalent kubeadm config file using the new API version. Optional, if not specified output will be sent to STDOUT.' },
+    {
+      name: 'component-configs',
+      type: 'strings',
+      usage:
+        'A comma-separated list for component config API objects to print the default values for. Available values: [KubeProxyConfiguration KubeletConfiguration]. If this flag is not set, no component configs will be printed.',
+    },
+    {
+      name: 'old-config',
+      type: 'string',
+      usage:
+        'Path to the kubeadm config file that is using an old API version and should be converted. This flag is mandatory.',
+    },
+    {
+      name: 'new-config',
+      type: 'string',
+      usage:
+        'Path to the resulting equivalent kubeadm config file using the new API version. Optional, if not specified output will be sent to STDOUT.',
+    },
     { name: 'config', type: 'string', usage: 'Path to a kubeadm configuration file.' },
-    { name: 'kubeconfig', type: 'string', usage: 'The kubeconfig file to use when talking to the cluster. (default "/etc/kubernetes/admin.conf")' },
-    { name: 'allow-experimental-api', type: 'bool', usage: 'Allow migration to experimental, unreleased APIs.' },
+    {
+      name: 'kubeconfig',
+      type: 'string',
+      usage:
+        'The kubeconfig file to use when talking to the cluster. (default "/etc/kubernetes/admin.conf")',
+    },
+    {
+      name: 'allow-experimental-api',
+      type: 'bool',
+      usage: 'Allow migration to experimental, unreleased APIs.',
+    },
     ...IMAGES_FLAGS,
   ] satisfies FlagSpec[],
   run(inv: Invocation, p: ParsedFlags): number {
@@ -169,7 +243,8 @@ export const configSub = {
     const m = inv.ctx.state.machines[inv.machine];
     const kubeadmVersion = `v${m?.packages.kubeadm?.version ?? '0.0.0'}`;
     if (sub === 'print' && (what === 'init-defaults' || what === 'join-defaults')) {
-      let text = what === 'init-defaults' ? initDefaultsYaml(kubeadmVersion) : joinDefaultsYaml(inv.machine);
+      let text =
+        what === 'init-defaults' ? initDefaultsYaml(kubeadmVersion) : joinDefaultsYaml(inv.machine);
       for (const c of list(p, 'component-configs')) {
         if (c === 'KubeletConfiguration') text += `---\n${kubeletConfigurationYaml()}`;
         else if (c === 'KubeProxyConfiguration') text += `---\n${kubeProxyConfigurationYaml()}`;
@@ -200,17 +275,25 @@ export const configSub = {
       if (!loaded.ok) return fail(inv, loaded.error);
       const plan = planInitFromConfig(loaded.docs, {});
       if ('error' in plan) return fail(inv, plan.error, 3);
-      const out = migrateConfig(loaded.docs, { hostname: inv.machine, ip: m?.ip ?? '', kubeadmVersion, token: tokenFor(text) });
+      const out = migrateConfig(loaded.docs, {
+        hostname: inv.machine,
+        ip: m?.ip ?? '',
+        kubeadmVersion,
+        token: tokenFor(text),
+      });
       const target = str(p, 'new-config');
       if (target === undefined) {
         inv.io.out(out.replace(/\n$/, ''));
         return 0;
       }
-      const path = normalizePath(target.startsWith('/') ? target : `${inv.ctx.env['HOME'] ?? '/root'}/${target}`);
+      const path = normalizePath(
+        target.startsWith('/') ? target : `${inv.ctx.env['HOME'] ?? '/root'}/${target}`,
+      );
       const t = inv.apply({ type: 'file.write', machine: inv.machine, path, content: out });
       return t.ok ? 0 : fail(inv, t.error.message);
     }
-    inv.io.out(`There is a ConfigMap kubeadm-config in the kube-system namespace called "ClusterConfiguration" that kubeadm uses to store internal configuration about the
+    inv.io
+      .out(`There is a ConfigMap kubeadm-config in the kube-system namespace called "ClusterConfiguration" that kubeadm uses to store internal configuration about the
 cluster. kubeadm CLI v1.8.0+ automatically creates this ConfigMap with the config used with 'kubeadm init'.
 
 Usage:

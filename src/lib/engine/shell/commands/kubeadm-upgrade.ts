@@ -23,16 +23,62 @@ const TAB = { minwidth: 10, tabwidth: 4, padding: 3 };
 const SEPARATOR = '_____________________________________________________________________';
 
 const UPGRADE_FLAGS: FlagSpec[] = [
-  { name: 'yes', short: 'y', type: 'bool', usage: 'Perform the upgrade and do not prompt for confirmation (non-interactive mode).' },
-  { name: 'force', short: 'f', type: 'bool', usage: 'Force upgrading although some requirements might not be met. This also implies non-interactive mode.' },
-  { name: 'dry-run', type: 'bool', usage: "Do not change any state, just output what actions would be performed." },
+  {
+    name: 'yes',
+    short: 'y',
+    type: 'bool',
+    usage: 'Perform the upgrade and do not prompt for confirmation (non-interactive mode).',
+  },
+  {
+    name: 'force',
+    short: 'f',
+    type: 'bool',
+    usage:
+      'Force upgrading although some requirements might not be met. This also implies non-interactive mode.',
+  },
+  {
+    name: 'dry-run',
+    type: 'bool',
+    usage: 'Do not change any state, just output what actions would be performed.',
+  },
   { name: 'etcd-upgrade', type: 'bool', usage: 'Perform the upgrade of etcd. (default true)' },
-  { name: 'certificate-renewal', type: 'bool', usage: 'Perform the renewal of certificates used by component changed during upgrades. (default true)' },
-  { name: 'allow-experimental-upgrades', type: 'bool', usage: 'Show unstable versions of Kubernetes as an upgrade alternative and allow upgrading to an alpha/beta/release candidate versions of Kubernetes.' },
-  { name: 'allow-release-candidate-upgrades', type: 'bool', usage: 'Show release candidate versions of Kubernetes as an upgrade alternative and allow upgrading to a release candidate versions of Kubernetes.' },
-  { name: 'ignore-preflight-errors', type: 'strings', usage: "A list of checks whose errors will be shown as warnings. Example: 'IsPrivilegedUser,Swap'. Value 'all' ignores errors from all checks." },
-  { name: 'kubeconfig', type: 'string', usage: 'The kubeconfig file to use when talking to the cluster. (default "/etc/kubernetes/admin.conf")' },
-  { name: 'v', short: 'v', type: 'string', default: 'Level', usage: 'number for the log level verbosity' },
+  {
+    name: 'certificate-renewal',
+    type: 'bool',
+    usage:
+      'Perform the renewal of certificates used by component changed during upgrades. (default true)',
+  },
+  {
+    name: 'allow-experimental-upgrades',
+    type: 'bool',
+    usage:
+      'Show unstable versions of Kubernetes as an upgrade alternative and allow upgrading to an alpha/beta/release candidate versions of Kubernetes.',
+  },
+  {
+    name: 'allow-release-candidate-upgrades',
+    type: 'bool',
+    usage:
+      'Show release candidate versions of Kubernetes as an upgrade alternative and allow upgrading to a release candidate versions of Kubernetes.',
+  },
+  {
+    name: 'ignore-preflight-errors',
+    type: 'strings',
+    usage:
+      "A list of checks whose errors will be shown as warnings. Example: 'IsPrivilegedUser,Swap'. Value 'all' ignores errors from all checks.",
+  },
+  {
+    name: 'kubeconfig',
+    type: 'string',
+    usage:
+      'The kubeconfig file to use when talking to the cluster. (default "/etc/kubernetes/admin.conf")',
+  },
+  {
+    name: 'v',
+    short: 'v',
+    type: 'string',
+    default: 'Level',
+    usage: 'number for the log level verbosity',
+  },
 ];
 
 function rows(header: string, body: readonly PlanRow[]): string[] {
@@ -43,14 +89,16 @@ function rows(header: string, body: readonly PlanRow[]): string[] {
 export function formatUpgradeBlock(up: AvailableUpgrade, kubeadmVersion: string): string {
   let out = '\n';
   if (up.kubelets.length > 0) {
-    out += "Components that must be upgraded manually after you have upgraded the control plane with 'kubeadm upgrade apply':\n";
+    out +=
+      "Components that must be upgraded manually after you have upgraded the control plane with 'kubeadm upgrade apply':\n";
     out += formatTabwriter(rows('COMPONENT\tNODE\tCURRENT\tTARGET', up.kubelets), TAB);
   }
   out += `\nUpgrade to the latest ${up.description}:\n\n`;
   out += formatTabwriter(rows('COMPONENT\tNODE\tCURRENT\tTARGET', up.components), TAB);
   out += '\nYou can now apply the upgrade by executing the following command:\n\n';
   out += `\tkubeadm upgrade apply ${up.target}${up.unstableFlag}\n\n`;
-  if (up.kubeadmTarget !== kubeadmVersion) out += `Note: Before you can perform this upgrade, you have to update kubeadm to ${up.kubeadmTarget}.\n\n`;
+  if (up.kubeadmTarget !== kubeadmVersion)
+    out += `Note: Before you can perform this upgrade, you have to update kubeadm to ${up.kubeadmTarget}.\n\n`;
   out += `${SEPARATOR}\n`;
   return out;
 }
@@ -59,14 +107,20 @@ export function formatUpgradeBlock(up: AvailableUpgrade, kubeadmVersion: string)
 export function formatPlanTables(plan: UpgradePlanResult): string {
   if (plan.upgrades.length === 0) return '';
   let out = plan.upgrades.map((u) => formatUpgradeBlock(u, plan.kubeadmVersion)).join('\n');
-  out += '\n\nThe table below shows the current state of component configs as understood by this version of kubeadm.\n';
-  out += 'Configs that have a "yes" mark in the "MANUAL UPGRADE REQUIRED" column require manual config upgrade or\n';
-  out += 'resetting to kubeadm defaults before a successful upgrade can be performed. The version to manually\n';
+  out +=
+    '\n\nThe table below shows the current state of component configs as understood by this version of kubeadm.\n';
+  out +=
+    'Configs that have a "yes" mark in the "MANUAL UPGRADE REQUIRED" column require manual config upgrade or\n';
+  out +=
+    'resetting to kubeadm defaults before a successful upgrade can be performed. The version to manually\n';
   out += 'upgrade to is denoted in the "PREFERRED VERSION" column.\n\n';
   out += formatTabwriter(
     [
       'API GROUP\tCURRENT VERSION\tPREFERRED VERSION\tMANUAL UPGRADE REQUIRED',
-      ...plan.configStates.map((s) => `${s.group}\t${s.current}\t${s.preferred}\t${s.manualUpgradeRequired ? 'yes' : 'no'}`),
+      ...plan.configStates.map(
+        (s) =>
+          `${s.group}\t${s.current}\t${s.preferred}\t${s.manualUpgradeRequired ? 'yes' : 'no'}`,
+      ),
     ],
     TAB,
   );
@@ -83,12 +137,18 @@ function runPlan(inv: Invocation, p: ParsedFlags): number {
     allowReleaseCandidates: bool(p, 'allow-release-candidate-upgrades'),
   });
   inv.io.out('[preflight] Running pre-flight checks.');
-  inv.io.out('[upgrade/config] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...');
-  inv.io.out("[upgrade/config] Use 'kubeadm init phase upload-config kubeadm --config your-config-file' to re-upload it.");
+  inv.io.out(
+    '[upgrade/config] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...',
+  );
+  inv.io.out(
+    "[upgrade/config] Use 'kubeadm init phase upload-config kubeadm --config your-config-file' to re-upload it.",
+  );
   inv.io.out('[upgrade] Running cluster health checks');
   if (plan.healthErrors.length > 0) {
     return printKubeadmError(
-      new EngineError('Kubeadm', { message: `[upgrade/health] FATAL: [preflight] Some fatal errors occurred:\n\t${plan.healthErrors.join('\n\t')}\n[preflight] If you know what you are doing, you can make a check non-fatal with \`--ignore-preflight-errors=...\`` }),
+      new EngineError('Kubeadm', {
+        message: `[upgrade/health] FATAL: [preflight] Some fatal errors occurred:\n\t${plan.healthErrors.join('\n\t')}\n[preflight] If you know what you are doing, you can make a check non-fatal with \`--ignore-preflight-errors=...\``,
+      }),
       inv.io,
     );
   }
@@ -96,9 +156,12 @@ function runPlan(inv: Invocation, p: ParsedFlags): number {
   inv.io.out(`[upgrade/versions] Cluster version: ${plan.clusterVersion}`);
   inv.io.out(`[upgrade/versions] kubeadm version: ${plan.kubeadmVersion}`);
   const now = inv.ctx.state.now;
-  for (const [i, line] of plan.info.entries()) inv.io.err(`${klogPrefix('I', now + 2000, 739721 + i, 'version.go:260')}${line}`);
+  for (const [i, line] of plan.info.entries())
+    inv.io.err(`${klogPrefix('I', now + 2000, 739721 + i, 'version.go:260')}${line}`);
   inv.io.out(`[upgrade/versions] Target version: ${plan.targetVersion}`);
-  inv.io.out(`[upgrade/versions] Latest version in the ${plan.clusterMinor} series: ${plan.latestInSeries}`);
+  inv.io.out(
+    `[upgrade/versions] Latest version in the ${plan.clusterMinor} series: ${plan.latestInSeries}`,
+  );
   const tables = formatPlanTables(plan);
   if (tables !== '') inv.io.out(tables);
   return 0;
@@ -107,7 +170,10 @@ function runPlan(inv: Invocation, p: ParsedFlags): number {
 function runApply(inv: Invocation, p: ParsedFlags): number {
   const version = p.positionals[1];
   if (version === undefined) {
-    return printKubeadmError(new EngineError('Kubeadm', { message: 'missing one or more required arguments: [version]' }), inv.io);
+    return printKubeadmError(
+      new EngineError('Kubeadm', { message: 'missing one or more required arguments: [version]' }),
+      inv.io,
+    );
   }
   const t = inv.apply({
     type: 'kubeadm.upgrade.apply',
@@ -179,8 +245,17 @@ export const upgradeSub = {
 
 /** Flags `kubeadm config images` adds to `kubeadm config`. */
 export const IMAGES_FLAGS: FlagSpec[] = [
-  { name: 'kubernetes-version', type: 'string', usage: 'Choose a specific Kubernetes version for the control plane. (default "stable-1")' },
-  { name: 'image-repository', type: 'string', usage: 'Choose a container registry to pull control plane images from (default "registry.k8s.io")' },
+  {
+    name: 'kubernetes-version',
+    type: 'string',
+    usage: 'Choose a specific Kubernetes version for the control plane. (default "stable-1")',
+  },
+  {
+    name: 'image-repository',
+    type: 'string',
+    usage:
+      'Choose a container registry to pull control plane images from (default "registry.k8s.io")',
+  },
 ];
 
 /**
@@ -190,7 +265,9 @@ export const IMAGES_FLAGS: FlagSpec[] = [
  */
 export function runImages(inv: Invocation, p: ParsedFlags, what: string | undefined): number {
   if (what !== 'list' && what !== 'pull') {
-    inv.io.out('Interact with container images used by kubeadm\n\nUsage:\n  kubeadm config images [flags]\n  kubeadm config images [command]\n\nAvailable Commands:\n  list        Print a list of images kubeadm will use. The configuration file is used in case any images or image repositories are customized\n  pull        Pull images used by kubeadm');
+    inv.io.out(
+      'Interact with container images used by kubeadm\n\nUsage:\n  kubeadm config images [flags]\n  kubeadm config images [command]\n\nAvailable Commands:\n  list        Print a list of images kubeadm will use. The configuration file is used in case any images or image repositories are customized\n  pull        Pull images used by kubeadm',
+    );
     return what === undefined ? 0 : 1;
   }
   const m = inv.ctx.state.machines[inv.machine];
@@ -198,7 +275,8 @@ export function runImages(inv: Invocation, p: ParsedFlags, what: string | undefi
   try {
     const r = resolveVersionLabel(str(p, 'kubernetes-version') ?? 'stable-1', kubeadmVersion);
     const now = inv.ctx.state.now;
-    for (const [i, line] of r.info.entries()) inv.io.err(`${klogPrefix('I', now + 1000, 512345 + i, 'version.go:260')}${line}`);
+    for (const [i, line] of r.info.entries())
+      inv.io.err(`${klogPrefix('I', now + 1000, 512345 + i, 'version.go:260')}${line}`);
     const repo = str(p, 'image-repository');
     const images = imagesFor(r.version, repo);
     if (what === 'list') inv.io.out(images.join('\n'));

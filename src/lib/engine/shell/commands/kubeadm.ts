@@ -14,7 +14,15 @@ import {
   tokenValid,
   type Machine,
 } from '../../src/index.ts';
-import { parseFlags, str, bool, list, formatFlagHelp, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import {
+  parseFlags,
+  str,
+  bool,
+  list,
+  formatFlagHelp,
+  type FlagSpec,
+  type ParsedFlags,
+} from '../flags.ts';
 import { formatTable, printKubeadmError } from '../format.ts';
 import type { CommandModule, Invocation } from '../types.ts';
 import { certsSub } from './pki-cluster.ts';
@@ -32,35 +40,134 @@ interface Sub {
 
 const INIT_FLAGS: FlagSpec[] = [
   CONFIG_FLAG,
-  { name: 'apiserver-advertise-address', type: 'string', usage: "The IP address the API Server will advertise it's listening on. If not set the default network interface will be used." },
-  { name: 'control-plane-endpoint', type: 'string', usage: 'Specify a stable IP address or DNS name for the control plane.' },
-  { name: 'ignore-preflight-errors', type: 'strings', usage: "A list of checks whose errors will be shown as warnings. Example: 'IsPrivilegedUser,Swap'. Value 'all' ignores errors from all checks." },
-  { name: 'kubernetes-version', type: 'string', default: 'string', usage: 'Choose a specific Kubernetes version for the control plane. (default "stable-1")' },
+  {
+    name: 'apiserver-advertise-address',
+    type: 'string',
+    usage:
+      "The IP address the API Server will advertise it's listening on. If not set the default network interface will be used.",
+  },
+  {
+    name: 'control-plane-endpoint',
+    type: 'string',
+    usage: 'Specify a stable IP address or DNS name for the control plane.',
+  },
+  {
+    name: 'ignore-preflight-errors',
+    type: 'strings',
+    usage:
+      "A list of checks whose errors will be shown as warnings. Example: 'IsPrivilegedUser,Swap'. Value 'all' ignores errors from all checks.",
+  },
+  {
+    name: 'kubernetes-version',
+    type: 'string',
+    default: 'string',
+    usage: 'Choose a specific Kubernetes version for the control plane. (default "stable-1")',
+  },
   { name: 'node-name', type: 'string', usage: 'Specify the node name.' },
-  { name: 'pod-network-cidr', type: 'string', usage: 'Specify range of IP addresses for the pod network. If set, the control plane will automatically allocate CIDRs for every node.' },
-  { name: 'service-cidr', type: 'string', usage: 'Use alternative range of IP address for service VIPs. (default "10.96.0.0/12")' },
+  {
+    name: 'pod-network-cidr',
+    type: 'string',
+    usage:
+      'Specify range of IP addresses for the pod network. If set, the control plane will automatically allocate CIDRs for every node.',
+  },
+  {
+    name: 'service-cidr',
+    type: 'string',
+    usage: 'Use alternative range of IP address for service VIPs. (default "10.96.0.0/12")',
+  },
   { name: 'skip-phases', type: 'strings', usage: 'List of phases to be skipped' },
-  { name: 'token-ttl', type: 'string', default: 'duration', usage: "The duration before the token is automatically deleted (e.g. 1s, 2m, 3h). If set to '0', the token will never expire (default 24h0m0s)" },
-  { name: 'upload-certs', type: 'bool', usage: 'Upload control-plane certificates to the kubeadm-certs Secret.' },
-  { name: 'cri-socket', type: 'string', usage: 'Path to the CRI socket to connect. If empty kubeadm will try to auto-detect this value; use this option only if you have more than one CRI installed or if you have non-standard CRI socket.' },
-  { name: 'v', short: 'v', type: 'string', default: 'Level', usage: 'number for the log level verbosity' },
+  {
+    name: 'token-ttl',
+    type: 'string',
+    default: 'duration',
+    usage:
+      "The duration before the token is automatically deleted (e.g. 1s, 2m, 3h). If set to '0', the token will never expire (default 24h0m0s)",
+  },
+  {
+    name: 'upload-certs',
+    type: 'bool',
+    usage: 'Upload control-plane certificates to the kubeadm-certs Secret.',
+  },
+  {
+    name: 'cri-socket',
+    type: 'string',
+    usage:
+      'Path to the CRI socket to connect. If empty kubeadm will try to auto-detect this value; use this option only if you have more than one CRI installed or if you have non-standard CRI socket.',
+  },
+  {
+    name: 'v',
+    short: 'v',
+    type: 'string',
+    default: 'Level',
+    usage: 'number for the log level verbosity',
+  },
 ];
 
 const JOIN_FLAGS: FlagSpec[] = [
   CONFIG_FLAG,
-  { name: 'apiserver-advertise-address', type: 'string', usage: "If the node should host a new control plane instance, the IP address the API Server will advertise it's listening on. If not set the default network interface will be used." },
-  { name: 'certificate-key', type: 'string', usage: 'Use this key to decrypt the certificate secrets uploaded by init. The certificate key is a hex encoded string that is an AES key of size 32 bytes.' },
-  { name: 'control-plane', type: 'bool', usage: 'Create a new control plane instance on this node' },
+  {
+    name: 'apiserver-advertise-address',
+    type: 'string',
+    usage:
+      "If the node should host a new control plane instance, the IP address the API Server will advertise it's listening on. If not set the default network interface will be used.",
+  },
+  {
+    name: 'certificate-key',
+    type: 'string',
+    usage:
+      'Use this key to decrypt the certificate secrets uploaded by init. The certificate key is a hex encoded string that is an AES key of size 32 bytes.',
+  },
+  {
+    name: 'control-plane',
+    type: 'bool',
+    usage: 'Create a new control plane instance on this node',
+  },
   { name: 'cri-socket', type: 'string', usage: 'Path to the CRI socket to connect.' },
-  { name: 'discovery-token', type: 'string', usage: 'For token-based discovery, the token used to validate cluster information fetched from the API server.' },
-  { name: 'discovery-token-ca-cert-hash', type: 'strings', usage: 'For token-based discovery, validate that the root CA public key matches this hash (format: "<type>:<value>").' },
-  { name: 'discovery-token-unsafe-skip-ca-verification', type: 'bool', usage: "For token-based discovery, allow joining without --discovery-token-ca-cert-hash pinning." },
-  { name: 'ignore-preflight-errors', type: 'strings', usage: "A list of checks whose errors will be shown as warnings. Example: 'IsPrivilegedUser,Swap'. Value 'all' ignores errors from all checks." },
+  {
+    name: 'discovery-token',
+    type: 'string',
+    usage:
+      'For token-based discovery, the token used to validate cluster information fetched from the API server.',
+  },
+  {
+    name: 'discovery-token-ca-cert-hash',
+    type: 'strings',
+    usage:
+      'For token-based discovery, validate that the root CA public key matches this hash (format: "<type>:<value>").',
+  },
+  {
+    name: 'discovery-token-unsafe-skip-ca-verification',
+    type: 'bool',
+    usage:
+      'For token-based discovery, allow joining without --discovery-token-ca-cert-hash pinning.',
+  },
+  {
+    name: 'ignore-preflight-errors',
+    type: 'strings',
+    usage:
+      "A list of checks whose errors will be shown as warnings. Example: 'IsPrivilegedUser,Swap'. Value 'all' ignores errors from all checks.",
+  },
   { name: 'node-name', type: 'string', usage: 'Specify the node name.' },
   { name: 'skip-phases', type: 'strings', usage: 'List of phases to be skipped' },
-  { name: 'tls-bootstrap-token', type: 'string', usage: 'Specify the token used to temporarily authenticate with the Kubernetes Control Plane while joining the node.' },
-  { name: 'token', type: 'string', usage: 'Use this token for both discovery-token and tls-bootstrap-token when those values are not provided.' },
-  { name: 'v', short: 'v', type: 'string', default: 'Level', usage: 'number for the log level verbosity' },
+  {
+    name: 'tls-bootstrap-token',
+    type: 'string',
+    usage:
+      'Specify the token used to temporarily authenticate with the Kubernetes Control Plane while joining the node.',
+  },
+  {
+    name: 'token',
+    type: 'string',
+    usage:
+      'Use this token for both discovery-token and tls-bootstrap-token when those values are not provided.',
+  },
+  {
+    name: 'v',
+    short: 'v',
+    type: 'string',
+    default: 'Level',
+    usage: 'number for the log level verbosity',
+  },
 ];
 
 function kubeadmVersion(m: Machine | undefined): string {
@@ -71,7 +178,14 @@ const version: Sub = {
   name: 'version',
   short: 'Print the version of kubeadm',
   usage: 'kubeadm version [flags]',
-  flags: [{ name: 'output', short: 'o', type: 'string', usage: "Output format; available options are 'yaml', 'json' and 'short'" }],
+  flags: [
+    {
+      name: 'output',
+      short: 'o',
+      type: 'string',
+      usage: "Output format; available options are 'yaml', 'json' and 'short'",
+    },
+  ],
   run(inv, p) {
     const v = kubeadmVersion(inv.ctx.state.machines[inv.machine]);
     const b = buildInfo(v);
@@ -79,13 +193,38 @@ const version: Sub = {
     const o = str(p, 'output') ?? '';
     if (o === 'short') inv.io.out(v);
     else if (o === 'yaml') {
-      inv.io.out(`clientVersion:\n  buildDate: "${b.buildDate}"\n  compiler: gc\n  gitCommit: ${b.gitCommit}\n  gitTreeState: clean\n  gitVersion: ${v}\n  goVersion: ${b.goVersion}\n  major: "1"\n  minor: "${minor}"\n  platform: linux/amd64`);
+      inv.io.out(
+        `clientVersion:\n  buildDate: "${b.buildDate}"\n  compiler: gc\n  gitCommit: ${b.gitCommit}\n  gitTreeState: clean\n  gitVersion: ${v}\n  goVersion: ${b.goVersion}\n  major: "1"\n  minor: "${minor}"\n  platform: linux/amd64`,
+      );
     } else if (o === 'json') {
-      inv.io.out(JSON.stringify({ clientVersion: { major: '1', minor, gitVersion: v, gitCommit: b.gitCommit, gitTreeState: 'clean', buildDate: b.buildDate, goVersion: b.goVersion, compiler: 'gc', platform: 'linux/amd64' } }, null, 2));
+      inv.io.out(
+        JSON.stringify(
+          {
+            clientVersion: {
+              major: '1',
+              minor,
+              gitVersion: v,
+              gitCommit: b.gitCommit,
+              gitTreeState: 'clean',
+              buildDate: b.buildDate,
+              goVersion: b.goVersion,
+              compiler: 'gc',
+              platform: 'linux/amd64',
+            },
+          },
+          null,
+          2,
+        ),
+      );
     } else if (o === '') {
-      inv.io.out(`kubeadm version: &version.Info{Major:"1", Minor:"${minor}", EmulationMajor:"", EmulationMinor:"", MinCompatibilityMajor:"", MinCompatibilityMinor:"", GitVersion:"${v}", GitCommit:"${b.gitCommit}", GitTreeState:"clean", BuildDate:"${b.buildDate}", GoVersion:"${b.goVersion}", Compiler:"gc", Platform:"linux/amd64"}`);
+      inv.io.out(
+        `kubeadm version: &version.Info{Major:"1", Minor:"${minor}", EmulationMajor:"", EmulationMinor:"", MinCompatibilityMajor:"", MinCompatibilityMinor:"", GitVersion:"${v}", GitCommit:"${b.gitCommit}", GitTreeState:"clean", BuildDate:"${b.buildDate}", GoVersion:"${b.goVersion}", Compiler:"gc", Platform:"linux/amd64"}`,
+      );
     } else {
-      return printKubeadmError(new EngineError('Kubeadm', { message: `invalid output format: ${o}` }), inv.io);
+      return printKubeadmError(
+        new EngineError('Kubeadm', { message: `invalid output format: ${o}` }),
+        inv.io,
+      );
     }
     return 0;
   },
@@ -119,11 +258,21 @@ ${formatPhaseHelp(initPhases)}
     const ttl = durationFlag(p, 'token-ttl');
     const opts = {
       ...(onlyPhase !== undefined ? { onlyPhase } : {}),
-      ...(str(p, 'kubernetes-version') !== undefined ? { kubernetesVersion: str(p, 'kubernetes-version') ?? '' } : {}),
-      ...(str(p, 'pod-network-cidr') !== undefined ? { podNetworkCidr: str(p, 'pod-network-cidr') ?? '' } : {}),
-      ...(str(p, 'service-cidr') !== undefined ? { serviceCidr: str(p, 'service-cidr') ?? '' } : {}),
-      ...(str(p, 'control-plane-endpoint') !== undefined ? { controlPlaneEndpoint: str(p, 'control-plane-endpoint') ?? '' } : {}),
-      ...(str(p, 'apiserver-advertise-address') !== undefined ? { advertiseAddress: str(p, 'apiserver-advertise-address') ?? '' } : {}),
+      ...(str(p, 'kubernetes-version') !== undefined
+        ? { kubernetesVersion: str(p, 'kubernetes-version') ?? '' }
+        : {}),
+      ...(str(p, 'pod-network-cidr') !== undefined
+        ? { podNetworkCidr: str(p, 'pod-network-cidr') ?? '' }
+        : {}),
+      ...(str(p, 'service-cidr') !== undefined
+        ? { serviceCidr: str(p, 'service-cidr') ?? '' }
+        : {}),
+      ...(str(p, 'control-plane-endpoint') !== undefined
+        ? { controlPlaneEndpoint: str(p, 'control-plane-endpoint') ?? '' }
+        : {}),
+      ...(str(p, 'apiserver-advertise-address') !== undefined
+        ? { advertiseAddress: str(p, 'apiserver-advertise-address') ?? '' }
+        : {}),
       ...(str(p, 'node-name') !== undefined ? { nodeName: str(p, 'node-name') ?? '' } : {}),
       ...(ttl !== undefined ? { tokenTtlMs: ttl } : {}),
       uploadCerts: bool(p, 'upload-certs'),
@@ -143,13 +292,16 @@ ${formatPhaseHelp(initPhases)}
 function initPhaseArgument(positionals: readonly string[]): string | undefined | EngineError {
   const [first, ...names] = positionals;
   if (first === undefined) return undefined;
-  if (first !== 'phase') return new EngineError('Kubeadm', { message: `unknown command "${first}" for "kubeadm init"` });
+  if (first !== 'phase')
+    return new EngineError('Kubeadm', { message: `unknown command "${first}" for "kubeadm init"` });
   const path = names.filter((n) => n !== 'all').join('/');
   const known = flattenPhases(initPhases).map((e) => e.path);
   if (path === '' || !known.includes(path)) {
     const parent = names.slice(0, -1).join(' ');
     const where = `kubeadm init phase${parent ? ` ${parent}` : ''}`;
-    return new EngineError('Kubeadm', { message: `unknown command "${names.at(-1) ?? ''}" for "${where}"` });
+    return new EngineError('Kubeadm', {
+      message: `unknown command "${names.at(-1) ?? ''}" for "${where}"`,
+    });
   }
   return path;
 }
@@ -159,15 +311,24 @@ export function formatInitPhaseHelp(names: readonly string[]): string {
   const path = names.filter((n) => n !== 'all').join('/');
   const entry = flattenPhases(initPhases).find((e) => e.path === path);
   const children = entry ? (entry.phase.phases ?? []) : initPhases;
-  const title = entry ? entry.phase.short : 'Use this command to invoke single phase of the "init" workflow';
+  const title = entry
+    ? entry.phase.short
+    : 'Use this command to invoke single phase of the "init" workflow';
   const cmd = `kubeadm init phase${entry ? ` ${names.join(' ')}` : ''}`;
   const subcommands = [...children]
     .filter((c) => !c.hidden)
     .map((c) => ({ name: c.name, short: c.short }))
-    .concat(entry && children.length > 0 ? [{ name: 'all', short: `Run all ${entry.phase.name} phases` }] : [])
+    .concat(
+      entry && children.length > 0
+        ? [{ name: 'all', short: `Run all ${entry.phase.name} phases` }]
+        : [],
+    )
     .sort((a, b) => a.name.localeCompare(b.name));
   const width = Math.max(0, ...subcommands.map((s) => s.name.length)) + 3;
-  const available = subcommands.length > 0 ? `\n\nAvailable Commands:\n${subcommands.map((s) => `  ${s.name.padEnd(width)}${s.short}`).join('\n')}` : '';
+  const available =
+    subcommands.length > 0
+      ? `\n\nAvailable Commands:\n${subcommands.map((s) => `  ${s.name.padEnd(width)}${s.short}`).join('\n')}`
+      : '';
   const usage = subcommands.length > 0 ? `  ${cmd} [command]` : `  ${cmd} [flags]`;
   return `${title}\n\nUsage:\n${usage}${available}\n\nUse "${cmd} [command] --help" for more information about a command.`;
 }
@@ -181,7 +342,12 @@ const join: Sub = {
     if (str(p, 'config') !== undefined) return joinWithConfig(inv, p);
     const endpoint = p.positionals[0];
     if (endpoint === undefined) {
-      return printKubeadmError(new EngineError('Kubeadm', { message: 'discovery: Invalid value: "": bootstrapToken or file must be set' }), inv.io);
+      return printKubeadmError(
+        new EngineError('Kubeadm', {
+          message: 'discovery: Invalid value: "": bootstrapToken or file must be set',
+        }),
+        inv.io,
+      );
     }
     const token = str(p, 'discovery-token') ?? str(p, 'token');
     const key = str(p, 'certificate-key');
@@ -209,10 +375,16 @@ const join: Sub = {
 
 const reset: Sub = {
   name: 'reset',
-  short: "Performs a best effort revert of changes made to this host by 'kubeadm init' or 'kubeadm join'",
+  short:
+    "Performs a best effort revert of changes made to this host by 'kubeadm init' or 'kubeadm join'",
   usage: 'kubeadm reset [flags]',
   flags: [
-    { name: 'force', short: 'f', type: 'bool', usage: 'Reset the node without prompting for confirmation.' },
+    {
+      name: 'force',
+      short: 'f',
+      type: 'bool',
+      usage: 'Reset the node without prompting for confirmation.',
+    },
     { name: 'cri-socket', type: 'string', usage: 'Path to the CRI socket to connect.' },
   ],
   run(inv) {
@@ -230,10 +402,30 @@ const token: Sub = {
   short: 'Manage bootstrap tokens',
   usage: 'kubeadm token [flags]\n  kubeadm token [command]',
   flags: [
-    { name: 'print-join-command', type: 'bool', usage: 'Instead of printing only the token, print the full \'kubeadm join\' flag needed to join the cluster using the token.' },
-    { name: 'ttl', type: 'string', default: 'duration', usage: "The duration before the token is automatically deleted (e.g. 1s, 2m, 3h). If set to '0', the token will never expire (default 24h0m0s)" },
-    { name: 'certificate-key', type: 'string', usage: "When used together with '--print-join-command', print the full 'kubeadm join' flag needed to join the cluster as a control-plane." },
-    { name: 'description', type: 'string', usage: 'A human friendly description of how this token is used.' },
+    {
+      name: 'print-join-command',
+      type: 'bool',
+      usage:
+        "Instead of printing only the token, print the full 'kubeadm join' flag needed to join the cluster using the token.",
+    },
+    {
+      name: 'ttl',
+      type: 'string',
+      default: 'duration',
+      usage:
+        "The duration before the token is automatically deleted (e.g. 1s, 2m, 3h). If set to '0', the token will never expire (default 24h0m0s)",
+    },
+    {
+      name: 'certificate-key',
+      type: 'string',
+      usage:
+        "When used together with '--print-join-command', print the full 'kubeadm join' flag needed to join the cluster as a control-plane.",
+    },
+    {
+      name: 'description',
+      type: 'string',
+      usage: 'A human friendly description of how this token is used.',
+    },
     { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: text|json|yaml.' },
   ],
   run(inv, p) {
@@ -253,7 +445,13 @@ const token: Sub = {
     if (sub === 'list') {
       const c = inv.ctx.state.cluster;
       if (!c || !hasAdminConf(inv)) {
-        return printKubeadmError(new EngineError('Kubeadm', { message: 'failed to load admin kubeconfig: open /etc/kubernetes/admin.conf: no such file or directory' }), inv.io);
+        return printKubeadmError(
+          new EngineError('Kubeadm', {
+            message:
+              'failed to load admin kubeconfig: open /etc/kubernetes/admin.conf: no such file or directory',
+          }),
+          inv.io,
+        );
       }
       const now = inv.ctx.state.now;
       const rows = c.tokens
@@ -266,17 +464,31 @@ const token: Sub = {
           t.description || '<none>',
           t.groups.join(','),
         ]);
-      if (rows.length > 0) inv.io.out(formatTable(['TOKEN', 'TTL', 'EXPIRES', 'USAGES', 'DESCRIPTION', 'EXTRA GROUPS'], rows));
+      if (rows.length > 0)
+        inv.io.out(
+          formatTable(['TOKEN', 'TTL', 'EXPIRES', 'USAGES', 'DESCRIPTION', 'EXTRA GROUPS'], rows),
+        );
       return 0;
     }
     if (sub === 'delete') {
-      if (rest.length === 0) return printKubeadmError(new EngineError('Kubeadm', { message: 'missing argument; \'token delete\' is missing token of form "[a-z0-9]{6}" or "[a-z0-9]{6}\\.[a-z0-9]{16}"' }), inv.io);
+      if (rest.length === 0)
+        return printKubeadmError(
+          new EngineError('Kubeadm', {
+            message:
+              'missing argument; \'token delete\' is missing token of form "[a-z0-9]{6}" or "[a-z0-9]{6}\\.[a-z0-9]{16}"',
+          }),
+          inv.io,
+        );
       const t = inv.apply({ type: 'kubeadm.token.delete', machine: inv.machine, ids: rest });
       return t.ok ? 0 : printKubeadmError(t.error, inv.io);
     }
     if (sub === 'generate') {
       // Prints a random token without creating it; draw from a throwaway copy of the RNG.
-      const t = inv.apply({ type: 'kubeadm.token.create', machine: inv.machine, printJoinCommand: false });
+      const t = inv.apply({
+        type: 'kubeadm.token.create',
+        machine: inv.machine,
+        printJoinCommand: false,
+      });
       return t.ok ? 0 : printKubeadmError(t.error, inv.io);
     }
     inv.io.out(helpText(token, 'kubeadm token'));
@@ -350,7 +562,11 @@ export const kubeadm: CommandModule = {
     }
     const sub = SUBS.find((s) => s.name === first);
     if (!sub) {
-      if (first.startsWith('-')) return printKubeadmError(new EngineError('UnknownFlag', { flag: first.split('=')[0] ?? first }), inv.io);
+      if (first.startsWith('-'))
+        return printKubeadmError(
+          new EngineError('UnknownFlag', { flag: first.split('=')[0] ?? first }),
+          inv.io,
+        );
       inv.io.err(`error: unknown command "${first}" for "kubeadm"`);
       inv.io.err('To see the stack trace of this error execute with --v=5 or higher');
       return 1;

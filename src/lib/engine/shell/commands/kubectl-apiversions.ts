@@ -22,7 +22,8 @@ import { formatTable, humanDuration } from '../format.ts';
 import type { Invocation } from '../types.ts';
 
 type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const obj = (v: unknown): Obj =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
 
 /**
  * The apiserver's decode error for an object stored in a version its scheme does not know
@@ -46,7 +47,9 @@ export function applyVersioned(inv: Invocation, file: string, content: string): 
   }
   const apiVersion = typeof doc['apiVersion'] === 'string' ? doc['apiVersion'] : '';
   const kind = typeof doc['kind'] === 'string' ? doc['kind'] : '';
-  const [group = '', version = ''] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const [group = '', version = ''] = apiVersion.includes('/')
+    ? apiVersion.split('/')
+    : ['', apiVersion];
   const r = resourceByKind(kind, group);
   if (!r || r.kubectl !== true) return null;
   const metadata = obj(doc['metadata']);
@@ -54,16 +57,27 @@ export function applyVersioned(inv: Invocation, file: string, content: string): 
   const namespace = typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '';
   const state = inv.ctx.state;
   if (!serves(r, version, apiserverMinor(state))) {
-    inv.io.err(`error: resource mapping not found for name: "${name}" namespace: "${namespace}" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
+    inv.io.err(
+      `error: resource mapping not found for name: "${name}" namespace: "${namespace}" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
+    );
     return 1;
   }
   // apply first GETs the live object; an undecodable one fails right there.
-  const live = apiObjects(state).find((o) => o.kind === r.kind && o.group === r.group && o.name === name && o.namespace === (r.namespaced ? namespace || 'default' : ''));
+  const live = apiObjects(state).find(
+    (o) =>
+      o.kind === r.kind &&
+      o.group === r.group &&
+      o.name === name &&
+      o.namespace === (r.namespaced ? namespace || 'default' : ''),
+  );
   if (live && !objectReadable(state, live)) {
     inv.io.err(decodeError(live));
     return 1;
   }
-  const t = inv.apply({ type: 'kubectl.apiobject.apply', manifest: { group, kind, version, name, namespace } });
+  const t = inv.apply({
+    type: 'kubectl.apiobject.apply',
+    manifest: { group, kind, version, name, namespace },
+  });
   if (!t.ok) {
     inv.io.err(t.error.message);
     return 1;
@@ -72,7 +86,12 @@ export function applyVersioned(inv: Invocation, file: string, content: string): 
 }
 
 /** `kubectl get <type> [names]` for a versioned resource; null when `kind` is not one. */
-export function getVersioned(inv: Invocation, p: ParsedFlags, kind: string, names: readonly string[]): number | null {
+export function getVersioned(
+  inv: Invocation,
+  p: ParsedFlags,
+  kind: string,
+  names: readonly string[],
+): number | null {
   const r = resourceByName(kind);
   if (!r) return null;
   const state = inv.ctx.state;
@@ -82,7 +101,9 @@ export function getVersioned(inv: Invocation, p: ParsedFlags, kind: string, name
   }
   const all = bool(p, 'all-namespaces');
   const ns = str(p, 'namespace') ?? 'default';
-  let objects = apiObjects(state).filter((o) => o.kind === r.kind && o.group === r.group && (!r.namespaced || all || o.namespace === ns));
+  let objects = apiObjects(state).filter(
+    (o) => o.kind === r.kind && o.group === r.group && (!r.namespaced || all || o.namespace === ns),
+  );
   if (names.length > 0) objects = objects.filter((o) => names.includes(o.name));
   const broken = objects.find((o) => !objectReadable(state, o));
   if (broken) {
@@ -91,14 +112,28 @@ export function getVersioned(inv: Invocation, p: ParsedFlags, kind: string, name
   }
   if (objects.length === 0) {
     if (names.length > 0) {
-      for (const n of names) inv.io.err(`Error from server (NotFound): ${r.plural}.${r.group} "${n}" not found`);
+      for (const n of names)
+        inv.io.err(`Error from server (NotFound): ${r.plural}.${r.group} "${n}" not found`);
       return 1;
     }
-    inv.io.err(r.namespaced && !all ? `No resources found in ${ns} namespace.` : 'No resources found');
+    inv.io.err(
+      r.namespaced && !all ? `No resources found in ${ns} namespace.` : 'No resources found',
+    );
     return 0;
   }
-  const sorted = [...objects].sort((a, b) => (a.namespace + a.name < b.namespace + b.name ? -1 : 1));
+  const sorted = [...objects].sort((a, b) =>
+    a.namespace + a.name < b.namespace + b.name ? -1 : 1,
+  );
   const showNs = r.namespaced && all;
-  inv.io.out(formatTable([...(showNs ? ['NAMESPACE'] : []), 'NAME', 'AGE'], sorted.map((o) => [...(showNs ? [o.namespace] : []), o.name, humanDuration(state.now - o.createdAt)])));
+  inv.io.out(
+    formatTable(
+      [...(showNs ? ['NAMESPACE'] : []), 'NAME', 'AGE'],
+      sorted.map((o) => [
+        ...(showNs ? [o.namespace] : []),
+        o.name,
+        humanDuration(state.now - o.createdAt),
+      ]),
+    ),
+  );
   return 0;
 }

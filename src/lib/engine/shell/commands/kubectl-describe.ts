@@ -18,6 +18,9 @@ import { nodeObject, podObjects, resolveResource } from './kubectl-resources.ts'
 type Obj = Record<string, unknown>;
 const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
 const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
+/** A scalar field as text; objects and absent values give `fallback`. */
+const scalar = (v: unknown, fallback = ''): string =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -44,11 +47,11 @@ function mem(mi: number): string {
   return mi === 0 ? '0' : mi % 1024 === 0 ? `${mi / 1024}Gi` : `${mi}Mi`;
 }
 function milliOf(q: unknown): number {
-  const s = String(q ?? '0');
+  const s = scalar(q, '0');
   return s.endsWith('m') ? Number(s.slice(0, -1)) : Number(s) * 1000;
 }
 function miOf(q: unknown): number {
-  const s = String(q ?? '0');
+  const s = scalar(q, '0');
   if (s.endsWith('Gi')) return Number(s.slice(0, -2)) * 1024;
   if (s.endsWith('Mi')) return Number(s.slice(0, -2));
   if (s.endsWith('Ki')) return Number(s.slice(0, -2)) / 1024;
@@ -64,24 +67,62 @@ export function describeNodeText(inv: Invocation, name: string): string {
   const status = o(node['status']);
   const info = o(status['nodeInfo']);
   const labels = o(md['labels']);
-  const roles = Object.keys(labels).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.slice('node-role.kubernetes.io/'.length)).sort();
-  const lines: string[] = [`Name:\t${name}`, `Roles:\t${roles.length > 0 ? roles.join(',') : '<none>'}`];
-  lines.push(...multiline('Labels', labels, '='), ...multiline('Annotations', o(md['annotations']), ': '));
+  const roles = Object.keys(labels)
+    .filter((k) => k.startsWith('node-role.kubernetes.io/'))
+    .map((k) => k.slice('node-role.kubernetes.io/'.length))
+    .sort();
+  const lines: string[] = [
+    `Name:\t${name}`,
+    `Roles:\t${roles.length > 0 ? roles.join(',') : '<none>'}`,
+  ];
+  lines.push(
+    ...multiline('Labels', labels, '='),
+    ...multiline('Annotations', o(md['annotations']), ': '),
+  );
   lines.push(`CreationTimestamp:\t${rfc1123z(String(md['creationTimestamp']))}`);
-  const taints = arr(spec['taints']).map((t) => `${String(t['key'])}${t['value'] ? `=${String(t['value'])}` : ''}:${String(t['effect'])}`);
-  lines.push(...(taints.length === 0 ? ['Taints:\t<none>'] : taints.map((t, i) => `${i === 0 ? 'Taints:' : ''}\t${t}`)));
+  const taints = arr(spec['taints']).map(
+    (t) =>
+      `${String(t['key'])}${t['value'] ? `=${scalar(t['value'])}` : ''}:${String(t['effect'])}`,
+  );
+  lines.push(
+    ...(taints.length === 0
+      ? ['Taints:\t<none>']
+      : taints.map((t, i) => `${i === 0 ? 'Taints:' : ''}\t${t}`)),
+  );
   lines.push(`Unschedulable:\t${spec['unschedulable'] === true ? 'true' : 'false'}`);
   // The kubelet's Lease in kube-node-lease, renewed every 10s while it runs.
   const conditions = arr(status['conditions']);
   const posting = conditions.find((c) => c['type'] === 'Ready')?.['status'] !== 'Unknown';
-  lines.push('Lease:', `  HolderIdentity:\t${name}`, '  AcquireTime:\t<unset>', `  RenewTime:\t${posting ? rfc1123z(String(conditions[0]?.['lastHeartbeatTime'])) : rfc1123z(String(md['creationTimestamp']))}`);
-  lines.push('Conditions:', '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage', '  ----\t------\t-----------------\t------------------\t------\t-------');
+  lines.push(
+    'Lease:',
+    `  HolderIdentity:\t${name}`,
+    '  AcquireTime:\t<unset>',
+    `  RenewTime:\t${posting ? rfc1123z(String(conditions[0]?.['lastHeartbeatTime'])) : rfc1123z(String(md['creationTimestamp']))}`,
+  );
+  lines.push(
+    'Conditions:',
+    '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage',
+    '  ----\t------\t-----------------\t------------------\t------\t-------',
+  );
   for (const c of conditions) {
-    lines.push(`  ${String(c['type'])} \t${String(c['status'])} \t${rfc1123z(String(c['lastHeartbeatTime']))} \t${rfc1123z(String(c['lastTransitionTime']))} \t${String(c['reason'])} \t${String(c['message'])}`);
+    lines.push(
+      `  ${String(c['type'])} \t${String(c['status'])} \t${rfc1123z(String(c['lastHeartbeatTime']))} \t${rfc1123z(String(c['lastTransitionTime']))} \t${String(c['reason'])} \t${String(c['message'])}`,
+    );
   }
-  lines.push('Addresses:', ...arr(status['addresses']).map((a) => `  ${String(a['type'])}:\t${String(a['address'])}`));
-  const resources = (title: string, list: Obj): string[] => [`${title}:`, ...Object.keys(list).sort().map((k) => `  ${k}:\t${String(list[k])}`)];
-  lines.push(...resources('Capacity', o(status['capacity'])), ...resources('Allocatable', o(status['allocatable'])));
+  lines.push(
+    'Addresses:',
+    ...arr(status['addresses']).map((a) => `  ${String(a['type'])}:\t${String(a['address'])}`),
+  );
+  const resources = (title: string, list: Obj): string[] => [
+    `${title}:`,
+    ...Object.keys(list)
+      .sort()
+      .map((k) => `  ${k}:\t${String(list[k])}`),
+  ];
+  lines.push(
+    ...resources('Capacity', o(status['capacity'])),
+    ...resources('Allocatable', o(status['allocatable'])),
+  );
   lines.push(
     'System Info:',
     `  Machine ID:\t${String(info['machineID'])}`,
@@ -94,15 +135,20 @@ export function describeNodeText(inv: Invocation, name: string): string {
     `  Container Runtime Version:\t${String(info['containerRuntimeVersion'])}`,
     `  Kubelet Version:\t${String(info['kubeletVersion'])}`,
   );
-  if (spec['podCIDR']) lines.push(`PodCIDR:\t${String(spec['podCIDR'])}`);
-  if (Array.isArray(spec['podCIDRs'])) lines.push(`PodCIDRs:\t${(spec['podCIDRs'] as string[]).join(',')}`);
+  if (spec['podCIDR']) lines.push(`PodCIDR:\t${scalar(spec['podCIDR'])}`);
+  if (Array.isArray(spec['podCIDRs']))
+    lines.push(`PodCIDRs:\t${(spec['podCIDRs'] as string[]).join(',')}`);
   // describeNodeResource: non-terminated pods bound to the node, requests/limits as % of allocatable.
   const allocatable = o(status['allocatable']);
   const allocCpu = milliOf(allocatable['cpu']);
   const allocMem = miOf(allocatable['memory']);
   const pct = (v: number, of: number): string => `${of > 0 ? Math.trunc((v / of) * 100) : 0}%`;
   const pods = podObjects(state, null).filter((p) => o(p['spec'])['nodeName'] === name);
-  lines.push(`Non-terminated Pods:\t(${pods.length} in total)`, '  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge', '  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---');
+  lines.push(
+    `Non-terminated Pods:\t(${pods.length} in total)`,
+    '  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge',
+    '  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---',
+  );
   let reqCpu = 0;
   let limCpu = 0;
   let reqMem = 0;
@@ -119,7 +165,9 @@ export function describeNodeText(inv: Invocation, name: string): string {
     reqMem += rm;
     limMem += lm;
     const age = humanDuration(state.now - Date.parse(String(pm['creationTimestamp'])));
-    lines.push(`  ${String(pm['namespace'])}\t${String(pm['name'])}\t\t${cpu(rc)} (${pct(rc, allocCpu)})\t${cpu(lc)} (${pct(lc, allocCpu)})\t${mem(rm)} (${pct(rm, allocMem)})\t${mem(lm)} (${pct(lm, allocMem)})\t${age}`);
+    lines.push(
+      `  ${String(pm['namespace'])}\t${String(pm['name'])}\t\t${cpu(rc)} (${pct(rc, allocCpu)})\t${cpu(lc)} (${pct(lc, allocCpu)})\t${mem(rm)} (${pct(rm, allocMem)})\t${mem(lm)} (${pct(lm, allocMem)})\t${age}`,
+    );
   }
   lines.push(
     'Allocated resources:',
@@ -140,7 +188,9 @@ export function describeNodeText(inv: Invocation, name: string): string {
 export function describeCommand(inv: Invocation, p: ParsedFlags, connect: Connect): number {
   const [kind, ...names] = p.positionals;
   if (kind === undefined) {
-    inv.io.err("You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples");
+    inv.io.err(
+      'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl describe -h\' for help and examples',
+    );
     return 1;
   }
   if (!connect(inv, p)) return 1;

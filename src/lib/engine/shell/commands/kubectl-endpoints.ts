@@ -3,19 +3,32 @@
  * default/kubernetes Endpoints the apiservers' reconcilers maintain (src/ha/endpoints.ts).
  * The v1.33+ deprecation warning is the one kube-apiserver attaches to v1 Endpoints reads.
  */
-import { kubernetesEndpoints, parseVersion, runningApiservers, type ClusterState } from '../../src/index.ts';
+import {
+  kubernetesEndpoints,
+  parseVersion,
+  runningApiservers,
+  type ClusterState,
+} from '../../src/index.ts';
 import { formatTable, humanDuration } from '../format.ts';
 import type { Invocation } from '../types.ts';
 
 /** Addresses of default/kubernetes (the apiservers the reconciler keeps). */
 export function addresses(state: ClusterState): string[] {
   // Before the first reconcile pass, each running apiserver has written itself once at startup.
-  return kubernetesEndpoints(state)?.addresses.slice() ?? runningApiservers(state).map((a) => a.ip).sort();
+  return (
+    kubernetesEndpoints(state)?.addresses.slice() ??
+    runningApiservers(state)
+      .map((a) => a.ip)
+      .sort()
+  );
 }
 
 function warn(inv: Invocation): void {
   const v = inv.ctx.state.cluster?.version ?? 'v1.33.0';
-  if (parseVersion(v).minor >= 33) inv.io.err('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice');
+  if (parseVersion(v).minor >= 33)
+    inv.io.err(
+      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
+    );
 }
 
 function created(state: ClusterState): number {
@@ -34,8 +47,15 @@ export function getEndpoints(inv: Invocation, names: readonly string[], namespac
     inv.io.err(`No resources found in ${namespace} namespace.`);
     return 0;
   }
-  const eps = addresses(state).map((ip) => `${ip}:6443`).join(',');
-  inv.io.out(formatTable(['NAME', 'ENDPOINTS', 'AGE'], [['kubernetes', eps === '' ? '<none>' : eps, humanDuration(state.now - created(state))]]));
+  const eps = addresses(state)
+    .map((ip) => `${ip}:6443`)
+    .join(',');
+  inv.io.out(
+    formatTable(
+      ['NAME', 'ENDPOINTS', 'AGE'],
+      [['kubernetes', eps === '' ? '<none>' : eps, humanDuration(state.now - created(state))]],
+    ),
+  );
   return missing.length > 0 ? 1 : 0;
 }
 

@@ -8,22 +8,52 @@ import { crMatches } from './kubectl-objects.ts';
 import type { Invocation } from '../types.ts';
 
 const COMMON: FlagSpec[] = [
-  { name: 'namespace', short: 'n', type: 'string', usage: 'If present, the namespace scope for this CLI request' },
-  { name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file to use for CLI requests.' },
+  {
+    name: 'namespace',
+    short: 'n',
+    type: 'string',
+    usage: 'If present, the namespace scope for this CLI request',
+  },
+  {
+    name: 'kubeconfig',
+    type: 'string',
+    usage: 'Path to the kubeconfig file to use for CLI requests.',
+  },
 ];
 
 /** Flags of `kubectl create`. */
 export const CREATE_FLAGS: FlagSpec[] = [...COMMON];
 /** Flags of `kubectl delete`. */
-export const DELETE_FLAGS: FlagSpec[] = [...COMMON, { name: 'wait', type: 'string', usage: 'If true, wait for resources to be gone before returning. This waits for finalizers.' }];
+export const DELETE_FLAGS: FlagSpec[] = [
+  ...COMMON,
+  {
+    name: 'wait',
+    type: 'string',
+    usage: 'If true, wait for resources to be gone before returning. This waits for finalizers.',
+  },
+];
 /** Flags of `kubectl patch`. */
 export const PATCH_FLAGS: FlagSpec[] = [
   ...COMMON,
-  { name: 'type', type: 'string', usage: 'The type of patch being provided; one of [json merge strategic]' },
-  { name: 'patch', short: 'p', type: 'string', usage: 'The patch to be applied to the resource JSON file.' },
+  {
+    name: 'type',
+    type: 'string',
+    usage: 'The type of patch being provided; one of [json merge strategic]',
+  },
+  {
+    name: 'patch',
+    short: 'p',
+    type: 'string',
+    usage: 'The patch to be applied to the resource JSON file.',
+  },
 ];
 
-function findCr(state: ClusterState, kind: string, ns: string, name: string): CustomResource | undefined {
+function findCr(
+  state: ClusterState,
+  kind: string,
+  ns: string,
+  name: string,
+): CustomResource | undefined {
   return (crMatches(state, kind) ?? []).find((r) => r.namespace === ns && r.name === name);
 }
 
@@ -50,8 +80,10 @@ export function deleteObject(inv: Invocation, p: ParsedFlags): number {
   let code = 0;
   for (const name of names) {
     let t;
-    if (kind === 'namespace' || kind === 'namespaces' || kind === 'ns') t = inv.apply({ type: 'kubectl.namespace.delete', name });
-    else if (kind === 'node' || kind === 'nodes' || kind === 'no') t = inv.apply({ type: 'kubectl.node.delete', name });
+    if (kind === 'namespace' || kind === 'namespaces' || kind === 'ns')
+      t = inv.apply({ type: 'kubectl.namespace.delete', name });
+    else if (kind === 'node' || kind === 'nodes' || kind === 'no')
+      t = inv.apply({ type: 'kubectl.node.delete', name });
     else {
       const known = crMatches(inv.ctx.state, kind);
       if (known === null) {
@@ -60,7 +92,9 @@ export function deleteObject(inv: Invocation, p: ParsedFlags): number {
       }
       const r = findCr(inv.ctx.state, kind, ns, name);
       if (!r) {
-        inv.io.err(`Error from server (NotFound): ${kind.split('.')[0]}.example.com "${name}" not found`);
+        inv.io.err(
+          `Error from server (NotFound): ${kind.split('.')[0]}.example.com "${name}" not found`,
+        );
         code = 1;
         continue;
       }
@@ -96,7 +130,9 @@ export function patchObject(inv: Invocation, p: ParsedFlags): number {
   }
   const r = findCr(inv.ctx.state, kind, ns, name);
   if (!r) {
-    inv.io.err(`Error from server (NotFound): ${kind.split('.')[0]}.example.com "${name}" not found`);
+    inv.io.err(
+      `Error from server (NotFound): ${kind.split('.')[0]}.example.com "${name}" not found`,
+    );
     return 1;
   }
   const fin = (patch as { metadata?: { finalizers?: unknown } }).metadata?.finalizers;

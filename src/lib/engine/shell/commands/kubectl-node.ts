@@ -12,13 +12,32 @@ export type Connect = (inv: Invocation, p: ParsedFlags) => boolean;
 /** Flags of `kubectl drain`. */
 export const DRAIN_FLAGS: FlagSpec[] = [
   { name: 'ignore-daemonsets', type: 'bool', usage: 'Ignore DaemonSet-managed pods.' },
-  { name: 'delete-emptydir-data', type: 'bool', usage: "Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained)." },
-  { name: 'force', type: 'bool', usage: "Continue even if there are pods that do not declare a controller." },
-  { name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file to use for CLI requests.' },
+  {
+    name: 'delete-emptydir-data',
+    type: 'bool',
+    usage:
+      'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).',
+  },
+  {
+    name: 'force',
+    type: 'bool',
+    usage: 'Continue even if there are pods that do not declare a controller.',
+  },
+  {
+    name: 'kubeconfig',
+    type: 'string',
+    usage: 'Path to the kubeconfig file to use for CLI requests.',
+  },
 ];
 
 /** Flags of `kubectl cordon|uncordon`. */
-export const CORDON_FLAGS: FlagSpec[] = [{ name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file to use for CLI requests.' }];
+export const CORDON_FLAGS: FlagSpec[] = [
+  {
+    name: 'kubeconfig',
+    type: 'string',
+    usage: 'Path to the kubeconfig file to use for CLI requests.',
+  },
+];
 
 function nodeArg(inv: Invocation, p: ParsedFlags, verb: string): string | null {
   const node = p.positionals[0];
@@ -30,7 +49,12 @@ function nodeArg(inv: Invocation, p: ParsedFlags, verb: string): string | null {
 }
 
 /** `kubectl cordon NODE` / `kubectl uncordon NODE`. */
-export function cordonCommand(inv: Invocation, p: ParsedFlags, connect: Connect, cordon: boolean): number {
+export function cordonCommand(
+  inv: Invocation,
+  p: ParsedFlags,
+  connect: Connect,
+  cordon: boolean,
+): number {
   const node = nodeArg(inv, p, cordon ? 'cordon' : 'uncordon');
   if (node === null) return 1;
   if (!connect(inv, p)) return 1;
@@ -50,7 +74,10 @@ export function drainCommand(inv: Invocation, p: ParsedFlags, connect: Connect):
   const t = inv.apply({
     type: 'kubectl.drain',
     node,
-    options: { ignoreDaemonsets: bool(p, 'ignore-daemonsets'), deleteEmptydirData: bool(p, 'delete-emptydir-data') },
+    options: {
+      ignoreDaemonsets: bool(p, 'ignore-daemonsets'),
+      deleteEmptydirData: bool(p, 'delete-emptydir-data'),
+    },
   });
   if (!t.ok) {
     inv.io.err(t.error.message);

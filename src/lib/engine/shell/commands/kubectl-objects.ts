@@ -25,11 +25,23 @@ export function uid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 function rv(seed: string): string {
-  return String(parseInt(hash64(seed).slice(0, 6), 16) % 900000 + 1000);
+  return String((parseInt(hash64(seed).slice(0, 6), 16) % 900000) + 1000);
 }
 /** ObjectMeta with the fields the API server always sets (keys in the order kubectl's YAML sorts them). */
-export function meta(name: string, namespace: string | null, created: number, extra: Obj = {}): Obj {
-  return { creationTimestamp: formatRfc3339(created), ...extra, name, ...(namespace ? { namespace } : {}), resourceVersion: rv(`${namespace}/${name}`), uid: uid(`${namespace}/${name}/${created}`) };
+export function meta(
+  name: string,
+  namespace: string | null,
+  created: number,
+  extra: Obj = {},
+): Obj {
+  return {
+    creationTimestamp: formatRfc3339(created),
+    ...extra,
+    name,
+    ...(namespace ? { namespace } : {}),
+    resourceVersion: rv(`${namespace}/${name}`),
+    uid: uid(`${namespace}/${name}/${created}`),
+  };
 }
 
 export function clusterStart(state: ClusterState): number {
@@ -63,32 +75,87 @@ const COREFILE = `.:53 {
 `;
 
 /** The ConfigMaps a kubeadm cluster holds, with their data, per namespace. */
-export function configMaps(state: ClusterState): Array<{ namespace: string; name: string; data: Record<string, string> }> {
+export function configMaps(
+  state: ClusterState,
+): Array<{ namespace: string; name: string; data: Record<string, string> }> {
   const c = state.cluster;
   if (!c) return [];
   const ca = '@pki:pem:/etc/kubernetes/pki/ca.crt';
   const cms: Array<{ namespace: string; name: string; data: Record<string, string> }> = [];
-  for (const ns of c.namespaces) cms.push({ namespace: ns, name: 'kube-root-ca.crt', data: { 'ca.crt': ca } });
+  for (const ns of c.namespaces)
+    cms.push({ namespace: ns, name: 'kube-root-ca.crt', data: { 'ca.crt': ca } });
   const kubeconfig = `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: @pki:base64:/etc/kubernetes/pki/ca.crt\n    server: https://${c.endpoint}\n  name: ""\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n`;
   cms.push(
-    { namespace: 'kube-public', name: 'cluster-info', data: { kubeconfig, ...Object.fromEntries(c.tokens.map((t) => [`jws-kubeconfig-${t.id}`, `eyJhbGciOiJIUzI1NiIsImtpZCI6IiR7dC5pZH0ifQ..${hash64(t.secret)}`])) } },
+    {
+      namespace: 'kube-public',
+      name: 'cluster-info',
+      data: {
+        kubeconfig,
+        ...Object.fromEntries(
+          c.tokens.map((t) => [
+            `jws-kubeconfig-${t.id}`,
+            `eyJhbGciOiJIUzI1NiIsImtpZCI6IiR7dC5pZH0ifQ..${hash64(t.secret)}`,
+          ]),
+        ),
+      },
+    },
     { namespace: 'kube-system', name: 'coredns', data: { Corefile: COREFILE } },
-    { namespace: 'kube-system', name: 'kube-proxy', data: { 'config.conf': kubeProxyConfigurationYaml({ clusterCIDR: c.podSubnet }), 'kubeconfig.conf': `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    certificate-authority: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n    server: https://${c.endpoint}\n  name: default\ncontexts:\n- context:\n    cluster: default\n    namespace: default\n    user: default\n  name: default\ncurrent-context: default\nusers:\n- name: default\n  user:\n    tokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token\n` } },
-    { namespace: 'kube-system', name: 'kubeadm-config', data: { ClusterConfiguration: clusterConfigurationYaml({ kubernetesVersion: c.version, controlPlaneEndpoint: c.controlPlaneEndpoint, podSubnet: c.podSubnet, serviceSubnet: c.serviceSubnet }) } },
-    { namespace: 'kube-system', name: 'kubelet-config', data: { kubelet: kubeletConfigurationYaml() } },
+    {
+      namespace: 'kube-system',
+      name: 'kube-proxy',
+      data: {
+        'config.conf': kubeProxyConfigurationYaml({ clusterCIDR: c.podSubnet }),
+        'kubeconfig.conf': `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    certificate-authority: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n    server: https://${c.endpoint}\n  name: default\ncontexts:\n- context:\n    cluster: default\n    namespace: default\n    user: default\n  name: default\ncurrent-context: default\nusers:\n- name: default\n  user:\n    tokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token\n`,
+      },
+    },
+    {
+      namespace: 'kube-system',
+      name: 'kubeadm-config',
+      data: {
+        ClusterConfiguration: clusterConfigurationYaml({
+          kubernetesVersion: c.version,
+          controlPlaneEndpoint: c.controlPlaneEndpoint,
+          podSubnet: c.podSubnet,
+          serviceSubnet: c.serviceSubnet,
+        }),
+      },
+    },
+    {
+      namespace: 'kube-system',
+      name: 'kubelet-config',
+      data: { kubelet: kubeletConfigurationYaml() },
+    },
   );
-  if (c.cni === 'flannel') cms.push({ namespace: 'kube-flannel', name: 'kube-flannel-cfg', data: { 'cni-conf.json': '{…}', 'net-conf.json': `{\n  "Network": "${c.podSubnet ?? '10.244.0.0/16'}",\n  "EnableNFTables": false,\n  "Backend": {\n    "Type": "vxlan"\n  }\n}\n` } });
+  if (c.cni === 'flannel')
+    cms.push({
+      namespace: 'kube-flannel',
+      name: 'kube-flannel-cfg',
+      data: {
+        'cni-conf.json': '{…}',
+        'net-conf.json': `{\n  "Network": "${c.podSubnet ?? '10.244.0.0/16'}",\n  "EnableNFTables": false,\n  "Backend": {\n    "Type": "vxlan"\n  }\n}\n`,
+      },
+    });
   return cms.sort((a, b) => (`${a.namespace}/${a.name}` < `${b.namespace}/${b.name}` ? -1 : 1));
 }
 
-export function configMapObject(state: ClusterState, cm: { namespace: string; name: string; data: Record<string, string> }): Obj {
-  return { apiVersion: 'v1', data: cm.data, kind: 'ConfigMap', metadata: meta(cm.name, cm.namespace, clusterStart(state)) };
+export function configMapObject(
+  state: ClusterState,
+  cm: { namespace: string; name: string; data: Record<string, string> },
+): Obj {
+  return {
+    apiVersion: 'v1',
+    data: cm.data,
+    kind: 'ConfigMap',
+    metadata: meta(cm.name, cm.namespace, clusterStart(state)),
+  };
 }
 
 export function namespaceObject(state: ClusterState, name: string): Obj {
   const m = state.cluster?.namespaceMeta?.[name];
   const created = m?.createdAt ?? clusterStart(state);
-  const crs = Object.values(state.cluster?.customResources ?? {}).filter((r) => r.namespace === name);
+  const crs = Object.values(state.cluster?.customResources ?? {}).filter(
+    (r) => r.namespace === name,
+  );
   const t = m?.deletedAt;
   const status: Obj = { phase: t === undefined ? 'Active' : 'Terminating' };
   if (t !== undefined) {
@@ -99,19 +166,56 @@ export function namespaceObject(state: ClusterState, name: string): Obj {
       byResource.set(`${r.plural}.${r.group}`, (byResource.get(`${r.plural}.${r.group}`) ?? 0) + 1);
       for (const f of r.finalizers) byFinalizer.set(f, (byFinalizer.get(f) ?? 0) + 1);
     }
-    const list = (m2: Map<string, number>, fmt: (k: string, n: number) => string): string => [...m2.entries()].sort().map(([k, n]) => fmt(k, n)).join(', ');
+    const list = (m2: Map<string, number>, fmt: (k: string, n: number) => string): string =>
+      [...m2.entries()]
+        .sort()
+        .map(([k, n]) => fmt(k, n))
+        .join(', ');
     status['conditions'] = [
-      { lastTransitionTime: when, message: 'All resources successfully discovered', reason: 'ResourcesDiscovered', status: 'False', type: 'NamespaceDeletionDiscoveryFailure' },
-      { lastTransitionTime: when, message: 'All legacy kube types successfully parsed', reason: 'ParsedGroupVersions', status: 'False', type: 'NamespaceDeletionGroupVersionParsingFailure' },
-      { lastTransitionTime: when, message: 'All content successfully deleted, may be waiting on finalization', reason: 'ContentDeleted', status: 'False', type: 'NamespaceDeletionContentFailure' },
-      { lastTransitionTime: when, message: `Some resources are remaining: ${list(byResource, (k, n) => `${k} has ${n} resource instances`)}`, reason: 'SomeResourcesRemain', status: 'True', type: 'NamespaceContentRemaining' },
-      { lastTransitionTime: when, message: `Some content in the namespace has finalizers remaining: ${list(byFinalizer, (k, n) => `${k} in ${n} resource instances`)}`, reason: 'SomeFinalizersRemain', status: 'True', type: 'NamespaceFinalizersRemaining' },
+      {
+        lastTransitionTime: when,
+        message: 'All resources successfully discovered',
+        reason: 'ResourcesDiscovered',
+        status: 'False',
+        type: 'NamespaceDeletionDiscoveryFailure',
+      },
+      {
+        lastTransitionTime: when,
+        message: 'All legacy kube types successfully parsed',
+        reason: 'ParsedGroupVersions',
+        status: 'False',
+        type: 'NamespaceDeletionGroupVersionParsingFailure',
+      },
+      {
+        lastTransitionTime: when,
+        message: 'All content successfully deleted, may be waiting on finalization',
+        reason: 'ContentDeleted',
+        status: 'False',
+        type: 'NamespaceDeletionContentFailure',
+      },
+      {
+        lastTransitionTime: when,
+        message: `Some resources are remaining: ${list(byResource, (k, n) => `${k} has ${n} resource instances`)}`,
+        reason: 'SomeResourcesRemain',
+        status: 'True',
+        type: 'NamespaceContentRemaining',
+      },
+      {
+        lastTransitionTime: when,
+        message: `Some content in the namespace has finalizers remaining: ${list(byFinalizer, (k, n) => `${k} in ${n} resource instances`)}`,
+        reason: 'SomeFinalizersRemain',
+        status: 'True',
+        type: 'NamespaceFinalizersRemaining',
+      },
     ];
   }
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
-    metadata: meta(name, null, created, { ...(t !== undefined ? { deletionTimestamp: formatRfc3339(t) } : {}), labels: { 'kubernetes.io/metadata.name': name } }),
+    metadata: meta(name, null, created, {
+      ...(t !== undefined ? { deletionTimestamp: formatRfc3339(t) } : {}),
+      labels: { 'kubernetes.io/metadata.name': name },
+    }),
     spec: { finalizers: ['kubernetes'] },
     status,
   };
@@ -121,18 +225,40 @@ export function crObject(r: CustomResource): Obj {
   return {
     apiVersion: `${r.group}/${r.version}`,
     kind: r.kind,
-    metadata: meta(r.name, r.namespace, r.createdAt, { ...(r.deletedAt !== undefined ? { deletionGracePeriodSeconds: 0, deletionTimestamp: formatRfc3339(r.deletedAt) } : {}), ...(r.finalizers.length > 0 ? { finalizers: [...r.finalizers] } : {}), generation: 1 }),
+    metadata: meta(r.name, r.namespace, r.createdAt, {
+      ...(r.deletedAt !== undefined
+        ? { deletionGracePeriodSeconds: 0, deletionTimestamp: formatRfc3339(r.deletedAt) }
+        : {}),
+      ...(r.finalizers.length > 0 ? { finalizers: [...r.finalizers] } : {}),
+      generation: 1,
+    }),
     spec: { size: 1 },
   };
 }
 
 /** Resource aliases this module answers, beyond the node/pod tables. */
-const KINDS: Record<string, string> = { configmaps: 'configmaps', configmap: 'configmaps', cm: 'configmaps', namespaces: 'namespaces', namespace: 'namespaces', ns: 'namespaces', nodes: 'nodes', node: 'nodes', no: 'nodes' };
+const KINDS: Record<string, string> = {
+  configmaps: 'configmaps',
+  configmap: 'configmaps',
+  cm: 'configmaps',
+  namespaces: 'namespaces',
+  namespace: 'namespaces',
+  ns: 'namespaces',
+  nodes: 'nodes',
+  node: 'nodes',
+  no: 'nodes',
+};
 
 /** Finds the custom resources matching a kind argument (plural, singular or plural.group). */
 export function crMatches(state: ClusterState, kind: string): CustomResource[] | null {
   const all = Object.values(state.cluster?.customResources ?? {});
-  const hits = all.filter((r) => kind === r.plural || kind === r.kind.toLowerCase() || kind === `${r.plural}.${r.group}` || kind === `${r.kind.toLowerCase()}.${r.group}`);
+  const hits = all.filter(
+    (r) =>
+      kind === r.plural ||
+      kind === r.kind.toLowerCase() ||
+      kind === `${r.plural}.${r.group}` ||
+      kind === `${r.kind.toLowerCase()}.${r.group}`,
+  );
   // A CRD stays installed even when no instance is left; we know the kinds ever created.
   return hits.length > 0 || all.length > 0 || KNOWN_CRDS.has(kind) ? hits : null;
 }
@@ -142,7 +268,12 @@ const KNOWN_CRDS = new Set(['widgets', 'widget', 'widgets.example.com']);
  * `kubectl get` tables for namespaces, configmaps and custom resources (structured output of every
  * resource goes through kubectl-print.ts). Returns null when the request is not this module's.
  */
-export async function getObjects(inv: Invocation, p: ParsedFlags, kind: string, names: readonly string[]): Promise<number | null> {
+export function getObjects(
+  inv: Invocation,
+  p: ParsedFlags,
+  kind: string,
+  names: readonly string[],
+): number | null {
   const state = inv.ctx.state;
   const resource = KINDS[kind];
   if (resource === 'nodes') return null;
@@ -151,27 +282,44 @@ export async function getObjects(inv: Invocation, p: ParsedFlags, kind: string, 
   if (resource === 'namespaces') {
     const list = state.cluster?.namespaces ?? [];
     const found = names.length > 0 ? names.filter((n) => list.includes(n)) : [...list];
-    for (const n of names.filter((x) => !list.includes(x))) inv.io.err(`Error from server (NotFound): namespaces "${n}" not found`);
+    for (const n of names.filter((x) => !list.includes(x)))
+      inv.io.err(`Error from server (NotFound): namespaces "${n}" not found`);
     if (found.length > 0) {
-      inv.io.out(formatTable(['NAME', 'STATUS', 'AGE'], found.map((n) => {
-        const o = namespaceObject(state, n) as { status: { phase: string } };
-        const created = state.cluster?.namespaceMeta?.[n]?.createdAt ?? clusterStart(state);
-        return [n, o.status.phase, humanDuration(state.now - created)];
-      })));
+      inv.io.out(
+        formatTable(
+          ['NAME', 'STATUS', 'AGE'],
+          found.map((n) => {
+            const o = namespaceObject(state, n) as { status: { phase: string } };
+            const created = state.cluster?.namespaceMeta?.[n]?.createdAt ?? clusterStart(state);
+            return [n, o.status.phase, humanDuration(state.now - created)];
+          }),
+        ),
+      );
     }
     return found.length === names.length || names.length === 0 ? 0 : 1;
   }
   if (resource === 'configmaps') {
     const cms = configMaps(state).filter((c) => all || c.namespace === ns);
     const found = names.length > 0 ? cms.filter((c) => names.includes(c.name)) : cms;
-    for (const n of names.filter((x) => !cms.some((c) => c.name === x))) inv.io.err(`Error from server (NotFound): configmaps "${n}" not found`);
+    for (const n of names.filter((x) => !cms.some((c) => c.name === x)))
+      inv.io.err(`Error from server (NotFound): configmaps "${n}" not found`);
     if (names.length === 0 && found.length === 0) {
       inv.io.err(`No resources found in ${ns} namespace.`);
       return 0;
     }
     if (found.length > 0) {
       const start = clusterStart(state);
-      inv.io.out(formatTable([...(all ? ['NAMESPACE'] : []), 'NAME', 'DATA', 'AGE'], found.map((c) => [...(all ? [c.namespace] : []), c.name, String(Object.keys(c.data).length), humanDuration(state.now - start)])));
+      inv.io.out(
+        formatTable(
+          [...(all ? ['NAMESPACE'] : []), 'NAME', 'DATA', 'AGE'],
+          found.map((c) => [
+            ...(all ? [c.namespace] : []),
+            c.name,
+            String(Object.keys(c.data).length),
+            humanDuration(state.now - start),
+          ]),
+        ),
+      );
     }
     return found.length === names.length || names.length === 0 ? 0 : 1;
   }
@@ -179,12 +327,19 @@ export async function getObjects(inv: Invocation, p: ParsedFlags, kind: string, 
   if (crs === null) return null;
   const inNs = crs.filter((r) => all || r.namespace === ns);
   const found = names.length > 0 ? inNs.filter((r) => names.includes(r.name)) : inNs;
-  for (const n of names.filter((x) => !inNs.some((r) => r.name === x))) inv.io.err(`Error from server (NotFound): ${kind.split('.')[0]}.example.com "${n}" not found`);
+  for (const n of names.filter((x) => !inNs.some((r) => r.name === x)))
+    inv.io.err(`Error from server (NotFound): ${kind.split('.')[0]}.example.com "${n}" not found`);
   if (names.length === 0 && found.length === 0) {
     inv.io.err(`No resources found in ${ns} namespace.`);
     return 0;
   }
-  if (found.length > 0) inv.io.out(formatTable(['NAME', 'AGE'], found.map((r) => [r.name, humanDuration(state.now - r.createdAt)])));
+  if (found.length > 0)
+    inv.io.out(
+      formatTable(
+        ['NAME', 'AGE'],
+        found.map((r) => [r.name, humanDuration(state.now - r.createdAt)]),
+      ),
+    );
   return found.length === names.length || names.length === 0 ? 0 : 1;
 }
 

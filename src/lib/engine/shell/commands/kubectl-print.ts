@@ -24,7 +24,17 @@ export type OutputFormat =
   | { readonly kind: 'unsupported'; readonly format: string }
   | { readonly kind: 'error'; readonly message: string };
 
-const TEMPLATE_FORMATS = ['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'custom-columns', 'custom-columns-file'];
+const TEMPLATE_FORMATS = [
+  'go-template',
+  'go-template-file',
+  'template',
+  'templatefile',
+  'jsonpath',
+  'jsonpath-as-json',
+  'jsonpath-file',
+  'custom-columns',
+  'custom-columns-file',
+];
 
 /** `kubectl get`'s allowed formats, sorted as NoCompatiblePrinterError prints them. */
 export function allowedFormats(kubectlVersion: string): string[] {
@@ -34,7 +44,14 @@ export function allowedFormats(kubectlVersion: string): string[] {
   } catch {
     // unknown client version: newest behaviour
   }
-  return ['json', 'yaml', ...(minor >= 34 ? ['kyaml'] : []), 'name', ...TEMPLATE_FORMATS, 'wide'].sort();
+  return [
+    'json',
+    'yaml',
+    ...(minor >= 34 ? ['kyaml'] : []),
+    'name',
+    ...TEMPLATE_FORMATS,
+    'wide',
+  ].sort();
 }
 
 /** Parses an `-o` value the way get_flags.go's ToPrinter tries each printer family. */
@@ -43,25 +60,39 @@ export function parseOutput(value: string | undefined, kubectlVersion: string): 
   if (v === '') return { kind: 'table' };
   if (v === 'wide') return { kind: 'wide' };
   const lower = v.toLowerCase();
-  if (lower === 'json' || lower === 'yaml' || lower === 'yml') return { kind: lower === 'json' ? 'json' : 'yaml' };
+  if (lower === 'json' || lower === 'yaml' || lower === 'yml')
+    return { kind: lower === 'json' ? 'json' : 'yaml' };
   if (v === 'name') return { kind: 'name' };
   const eq = v.indexOf('=');
   const family = eq >= 0 ? v.slice(0, eq) : v;
   if (family === 'jsonpath' && eq >= 0) return { kind: 'jsonpath', template: v.slice(eq + 1) };
-  if (TEMPLATE_FORMATS.includes(family) || (lower === 'kyaml' && allowedFormats(kubectlVersion).includes('kyaml'))) return { kind: 'unsupported', format: family };
-  return { kind: 'error', message: `error: unable to match a printer suitable for the output format "${v}", allowed formats are: ${allowedFormats(kubectlVersion).join(',')}` };
+  if (
+    TEMPLATE_FORMATS.includes(family) ||
+    (lower === 'kyaml' && allowedFormats(kubectlVersion).includes('kyaml'))
+  )
+    return { kind: 'unsupported', format: family };
+  return {
+    kind: 'error',
+    message: `error: unable to match a printer suitable for the output format "${v}", allowed formats are: ${allowedFormats(kubectlVersion).join(',')}`,
+  };
 }
 
 function sortDeep(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortDeep);
   if (v === null || typeof v !== 'object') return v;
   const o = v as Obj;
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortDeep(o[k])]));
+  return Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, sortDeep(o[k])]),
+  );
 }
 
 /** The object kubectl prints: the item itself when one name was asked for, otherwise a List. */
 export function printedValue(objects: readonly Obj[], single: boolean): Obj {
-  return single && objects.length === 1 ? (objects[0] ?? {}) : { apiVersion: 'v1', items: [...objects], kind: 'List', metadata: { resourceVersion: '' } };
+  return single && objects.length === 1
+    ? (objects[0] ?? {})
+    : { apiVersion: 'v1', items: [...objects], kind: 'List', metadata: { resourceVersion: '' } };
 }
 
 /** JSON as printers.JSONPrinter writes it (4-space indent, sorted keys of Unstructured maps). */
@@ -111,11 +142,13 @@ function evaluate(root: unknown, steps: readonly Step[]): unknown[] {
     const next: unknown[] = [];
     for (const v of current) {
       if ('field' in step) {
-        if (v !== null && typeof v === 'object' && !Array.isArray(v) && step.field in (v as Obj)) next.push((v as Obj)[step.field]);
+        if (v !== null && typeof v === 'object' && !Array.isArray(v) && step.field in (v as Obj))
+          next.push((v as Obj)[step.field]);
       } else if (Array.isArray(v)) {
-        if (step.index === '*') next.push(...v);
+        const items = v as unknown[];
+        if (step.index === '*') next.push(...items);
         else {
-          const item = v[step.index < 0 ? v.length + step.index : step.index];
+          const item = items[step.index < 0 ? items.length + step.index : step.index];
           if (item !== undefined) next.push(item);
         }
       }
@@ -136,7 +169,10 @@ function text(v: unknown): string {
  * are joined by spaces; missing keys print nothing (kubectl get's --allow-missing-template-keys
  * defaults to true). No range/filters/functions.
  */
-export function renderJsonpath(template: string, value: unknown): { ok: true; text: string } | { ok: false; message: string } {
+export function renderJsonpath(
+  template: string,
+  value: unknown,
+): { ok: true; text: string } | { ok: false; message: string } {
   let out = '';
   let i = 0;
   while (i < template.length) {
@@ -147,13 +183,18 @@ export function renderJsonpath(template: string, value: unknown): { ok: true; te
     }
     out += template.slice(i, open);
     const close = template.indexOf('}', open);
-    if (close < 0) return { ok: false, message: `error: error parsing jsonpath ${template}, unclosed action` };
+    if (close < 0)
+      return { ok: false, message: `error: error parsing jsonpath ${template}, unclosed action` };
     const expr = template.slice(open + 1, close).trim();
     const literal = /^"((?:[^"\\]|\\.)*)"$/.exec(expr);
     if (literal) out += (literal[1] ?? '').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
     else {
       const steps = parsePath(expr);
-      if (steps === null) return { ok: false, message: `error: error parsing jsonpath ${template}, unrecognized character in action: ${expr}` };
+      if (steps === null)
+        return {
+          ok: false,
+          message: `error: error parsing jsonpath ${template}, unrecognized character in action: ${expr}`,
+        };
       out += evaluate(value, steps).map(text).join(' ');
     }
     i = close + 1;
@@ -169,14 +210,24 @@ function outputOf(inv: Invocation, p: ParsedFlags): OutputFormat {
 /** True when `kubectl get KIND -o …` is a generic (non-table) print of a resource this module knows. */
 export function handlesGeneric(inv: Invocation, p: ParsedFlags, kind: string): boolean {
   const format = outputOf(inv, p);
-  return format.kind !== 'table' && format.kind !== 'wide' && resolveResource(inv.ctx.state, kind) !== null;
+  return (
+    format.kind !== 'table' &&
+    format.kind !== 'wide' &&
+    resolveResource(inv.ctx.state, kind) !== null
+  );
 }
 
 /**
  * `kubectl get KIND [NAME…] -o json|yaml|name|jsonpath=…` for every resource kubectl-resources.ts
  * knows (see {@link handlesGeneric}).
  */
-export async function getGeneric(inv: Invocation, p: ParsedFlags, kind: string, names: readonly string[], connect: Connect): Promise<number> {
+export async function getGeneric(
+  inv: Invocation,
+  p: ParsedFlags,
+  kind: string,
+  names: readonly string[],
+  connect: Connect,
+): Promise<number> {
   const format = outputOf(inv, p);
   if (!connect(inv, p)) return 1;
   const state = inv.ctx.state;
@@ -190,16 +241,27 @@ export async function getGeneric(inv: Invocation, p: ParsedFlags, kind: string, 
     return 1;
   }
   if (format.kind === 'unsupported') {
-    inv.io.err(`kubectl: this simulator does not implement -o ${format.format} (it prints json, yaml, name, wide and jsonpath={…})`);
+    inv.io.err(
+      `kubectl: this simulator does not implement -o ${format.format} (it prints json, yaml, name, wide and jsonpath={…})`,
+    );
     return 1;
   }
   const all = bool(p, 'all-namespaces');
   const namespace = type.namespaced && !all ? (str(p, 'namespace') ?? 'default') : null;
   const listed = type.list(state, namespace);
-  const nameOf = (o: Obj): string => String((o['metadata'] as Obj | undefined)?.['name'] ?? '');
-  const found = names.length > 0 ? names.map((n) => listed.find((o) => nameOf(o) === n)).filter((o): o is Obj => o !== undefined) : listed;
+  const nameOf = (o: Obj): string => {
+    const name = (o['metadata'] as Obj | undefined)?.['name'];
+    return typeof name === 'string' ? name : '';
+  };
+  const found =
+    names.length > 0
+      ? names
+          .map((n) => listed.find((o) => nameOf(o) === n))
+          .filter((o): o is Obj => o !== undefined)
+      : listed;
   const missing = names.filter((n) => !listed.some((o) => nameOf(o) === n));
-  for (const n of missing) inv.io.err(`Error from server (NotFound): ${type.resource} "${n}" not found`);
+  for (const n of missing)
+    inv.io.err(`Error from server (NotFound): ${type.resource} "${n}" not found`);
   const code = missing.length > 0 ? 1 : 0;
   if (names.length === 1 && found.length === 0) return 1;
   if (format.kind === 'name') {

@@ -19,7 +19,16 @@ import {
 } from '../../src/index.ts';
 import { nodeReady } from '../../src/machine/kubelet.ts';
 import { addresses as endpointAddresses } from './kubectl-endpoints.ts';
-import { clusterStart, configMapObject, configMaps, crMatches, crObject, meta, namespaceObject, uid } from './kubectl-objects.ts';
+import {
+  clusterStart,
+  configMapObject,
+  configMaps,
+  crMatches,
+  crObject,
+  meta,
+  namespaceObject,
+  uid,
+} from './kubectl-objects.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -53,7 +62,12 @@ export function nodeObject(state: ClusterState, name: string): Obj {
     'kubernetes.io/arch': 'amd64',
     'kubernetes.io/hostname': name,
     'kubernetes.io/os': 'linux',
-    ...(n?.controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+    ...(n?.controlPlane
+      ? {
+          'node-role.kubernetes.io/control-plane': '',
+          'node.kubernetes.io/exclude-from-external-load-balancers': '',
+        }
+      : {}),
   };
   const created = n?.createdAt ?? state.now;
   // kubelet stopped (or machine gone): the node lifecycle controller sets every condition Unknown.
@@ -63,23 +77,61 @@ export function nodeObject(state: ClusterState, name: string): Obj {
   const since = formatRfc3339(created);
   const cond = (type: string, okReason: string, okMessage: string, okStatus: string): Obj =>
     lost
-      ? { lastHeartbeatTime: hb, lastTransitionTime: hb, message: 'Kubelet stopped posting node status.', reason: 'NodeStatusUnknown', status: 'Unknown', type }
-      : { lastHeartbeatTime: hb, lastTransitionTime: since, message: okMessage, reason: okReason, status: okStatus, type };
+      ? {
+          lastHeartbeatTime: hb,
+          lastTransitionTime: hb,
+          message: 'Kubelet stopped posting node status.',
+          reason: 'NodeStatusUnknown',
+          status: 'Unknown',
+          type,
+        }
+      : {
+          lastHeartbeatTime: hb,
+          lastTransitionTime: since,
+          message: okMessage,
+          reason: okReason,
+          status: okStatus,
+          type,
+        };
   const conditions = [
-    cond('MemoryPressure', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available', 'False'),
+    cond(
+      'MemoryPressure',
+      'KubeletHasSufficientMemory',
+      'kubelet has sufficient memory available',
+      'False',
+    ),
     cond('DiskPressure', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure', 'False'),
     cond('PIDPressure', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available', 'False'),
     ready
       ? cond('Ready', 'KubeletReady', 'kubelet is posting ready status', 'True')
       : lost
         ? cond('Ready', '', '', '')
-        : { lastHeartbeatTime: hb, lastTransitionTime: since, message: 'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized', reason: 'KubeletNotReady', status: 'False', type: 'Ready' },
+        : {
+            lastHeartbeatTime: hb,
+            lastTransitionTime: since,
+            message:
+              'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
+            reason: 'KubeletNotReady',
+            status: 'False',
+            type: 'Ready',
+          },
   ];
   // Taints: kubeadm's control-plane taint; the node lifecycle controller's condition taints.
   const taints: Obj[] = [
-    ...(n?.controlPlane ? [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' }] : []),
-    ...(lost ? [{ effect: 'NoSchedule', key: 'node.kubernetes.io/unreachable', timeAdded: hb }, { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', timeAdded: hb }] : !ready ? [{ effect: 'NoSchedule', key: 'node.kubernetes.io/not-ready' }] : []),
-    ...(n?.unschedulable ? [{ effect: 'NoSchedule', key: 'node.kubernetes.io/unschedulable', timeAdded: hb }] : []),
+    ...(n?.controlPlane
+      ? [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' }]
+      : []),
+    ...(lost
+      ? [
+          { effect: 'NoSchedule', key: 'node.kubernetes.io/unreachable', timeAdded: hb },
+          { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', timeAdded: hb },
+        ]
+      : !ready
+        ? [{ effect: 'NoSchedule', key: 'node.kubernetes.io/not-ready' }]
+        : []),
+    ...(n?.unschedulable
+      ? [{ effect: 'NoSchedule', key: 'node.kubernetes.io/unschedulable', timeAdded: hb }]
+      : []),
   ];
   const memKi = (m?.memoryMiB ?? 0) * 1024;
   const cidr = nodePodCidr(state, name);
@@ -94,13 +146,34 @@ export function nodeObject(state: ClusterState, name: string): Obj {
       },
       labels,
     }),
-    spec: { ...(cidr ? { podCIDR: cidr, podCIDRs: [cidr] } : {}), ...(taints.length > 0 ? { taints } : {}), ...(n?.unschedulable ? { unschedulable: true } : {}) },
+    spec: {
+      ...(cidr ? { podCIDR: cidr, podCIDRs: [cidr] } : {}),
+      ...(taints.length > 0 ? { taints } : {}),
+      ...(n?.unschedulable ? { unschedulable: true } : {}),
+    },
     status: {
-      addresses: [{ address: m?.ip ?? '', type: 'InternalIP' }, { address: name, type: 'Hostname' }],
+      addresses: [
+        { address: m?.ip ?? '', type: 'InternalIP' },
+        { address: name, type: 'Hostname' },
+      ],
       // Allocatable = capacity minus the kubelet's default hard eviction thresholds
       // (memory.available<100Mi, nodefs.available<10%); no system/kube reservations by default.
-      allocatable: { cpu: String(m?.cpus ?? 0), 'ephemeral-storage': String(Math.floor(DISK_KI * 1024 * 0.9)), 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: `${memKi - 102400}Ki`, pods: '110' },
-      capacity: { cpu: String(m?.cpus ?? 0), 'ephemeral-storage': `${DISK_KI}Ki`, 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: `${memKi}Ki`, pods: '110' },
+      allocatable: {
+        cpu: String(m?.cpus ?? 0),
+        'ephemeral-storage': String(Math.floor(DISK_KI * 1024 * 0.9)),
+        'hugepages-1Gi': '0',
+        'hugepages-2Mi': '0',
+        memory: `${memKi - 102400}Ki`,
+        pods: '110',
+      },
+      capacity: {
+        cpu: String(m?.cpus ?? 0),
+        'ephemeral-storage': `${DISK_KI}Ki`,
+        'hugepages-1Gi': '0',
+        'hugepages-2Mi': '0',
+        memory: `${memKi}Ki`,
+        pods: '110',
+      },
       conditions,
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
@@ -139,7 +212,9 @@ function podImage(state: ClusterState, p: PodObject): string {
   if (p.app === 'kube-flannel') return FLANNEL_IMAGE;
   // A static Pod runs what its manifest on that node says (differs per node mid-upgrade).
   const machine = p.node ? c?.nodes[p.node]?.machine : undefined;
-  const manifest = machine ? state.machines[machine]?.files[`/etc/kubernetes/manifests/${p.app}.yaml`] : undefined;
+  const manifest = machine
+    ? state.machines[machine]?.files[`/etc/kubernetes/manifests/${p.app}.yaml`]
+    : undefined;
   const fromManifest = manifest ? /image: (\S+)/.exec(manifest)?.[1] : undefined;
   if (fromManifest) return fromManifest;
   const images = imagesFor(c?.version ?? 'v1.0.0');
@@ -157,10 +232,30 @@ export function podObjects(state: ClusterState, namespace: string | null): Obj[]
     const p = byKey.get(`${row.namespace}/${row.name}`) as PodObject;
     const hostIP = p.node ? (state.machines[c.nodes[p.node]?.machine ?? '']?.ip ?? '') : '';
     const owner = STATIC.has(p.app)
-      ? { apiVersion: 'v1', controller: true, kind: 'Node', name: p.node ?? '', uid: uid(`null/${p.node}/${c.nodes[p.node ?? '']?.createdAt}`) }
+      ? {
+          apiVersion: 'v1',
+          controller: true,
+          kind: 'Node',
+          name: p.node ?? '',
+          uid: uid(`null/${p.node}/${c.nodes[p.node ?? '']?.createdAt}`),
+        }
       : p.app === 'coredns'
-        ? { apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'ReplicaSet', name: p.name.split('-').slice(0, 2).join('-'), uid: uid(`kube-system/rs/${p.name.split('-')[1]}`) }
-        : { apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'DaemonSet', name: p.app === 'kube-flannel' ? 'kube-flannel-ds' : 'kube-proxy', uid: uid(`${p.namespace}/ds/${p.app}`) };
+        ? {
+            apiVersion: 'apps/v1',
+            blockOwnerDeletion: true,
+            controller: true,
+            kind: 'ReplicaSet',
+            name: p.name.split('-').slice(0, 2).join('-'),
+            uid: uid(`kube-system/rs/${p.name.split('-')[1]}`),
+          }
+        : {
+            apiVersion: 'apps/v1',
+            blockOwnerDeletion: true,
+            controller: true,
+            kind: 'DaemonSet',
+            name: p.app === 'kube-flannel' ? 'kube-flannel-ds' : 'kube-proxy',
+            uid: uid(`${p.namespace}/ds/${p.app}`),
+          };
     const phase = row.status === 'Running' ? 'Running' : 'Pending';
     const resources = POD_RESOURCES[p.app];
     const hostNetwork = p.app !== 'coredns';
@@ -173,7 +268,9 @@ export function podObjects(state: ClusterState, namespace: string | null): Obj[]
         ownerReferences: [owner],
       }),
       spec: {
-        containers: [{ image: podImage(state, p), imagePullPolicy: 'IfNotPresent', name: p.app, resources }],
+        containers: [
+          { image: podImage(state, p), imagePullPolicy: 'IfNotPresent', name: p.app, resources },
+        ],
         ...(hostNetwork ? { hostNetwork: true } : {}),
         ...(p.node ? { nodeName: p.node } : {}),
         priority: p.app === 'coredns' ? 2000000000 : 2000001000,
@@ -198,8 +295,19 @@ export function endpointsObjects(state: ClusterState, namespace: string | null):
     {
       apiVersion: 'v1',
       kind: 'Endpoints',
-      metadata: meta('kubernetes', 'default', clusterStart(state), { labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } }),
-      ...(ips.length > 0 ? { subsets: [{ addresses: ips.map((ip) => ({ ip })), ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }] } : {}),
+      metadata: meta('kubernetes', 'default', clusterStart(state), {
+        labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' },
+      }),
+      ...(ips.length > 0
+        ? {
+            subsets: [
+              {
+                addresses: ips.map((ip) => ({ ip })),
+                ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+              },
+            ],
+          }
+        : {}),
     },
   ];
 }
@@ -217,19 +325,56 @@ export function csrObjects(state: ClusterState): Obj[] {
       c.condition === 'Pending'
         ? []
         : c.condition === 'Denied'
-          ? [{ lastTransitionTime: when, lastUpdateTime: when, message: 'This CSR was denied by kubectl certificate deny.', reason: 'KubectlDeny', status: 'True', type: 'Denied' }]
+          ? [
+              {
+                lastTransitionTime: when,
+                lastUpdateTime: when,
+                message: 'This CSR was denied by kubectl certificate deny.',
+                reason: 'KubectlDeny',
+                status: 'True',
+                type: 'Denied',
+              },
+            ]
           : serving
-            ? [{ lastTransitionTime: when, lastUpdateTime: when, message: 'This CSR was approved by kubectl certificate approve.', reason: 'KubectlApprove', status: 'True', type: 'Approved' }]
-            : [{ lastTransitionTime: when, lastUpdateTime: when, message: 'Auto approving kubelet client certificate after SubjectAccessReview.', reason: 'AutoApproved', status: 'True', type: 'Approved' }];
+            ? [
+                {
+                  lastTransitionTime: when,
+                  lastUpdateTime: when,
+                  message: 'This CSR was approved by kubectl certificate approve.',
+                  reason: 'KubectlApprove',
+                  status: 'True',
+                  type: 'Approved',
+                },
+              ]
+            : [
+                {
+                  lastTransitionTime: when,
+                  lastUpdateTime: when,
+                  message: 'Auto approving kubelet client certificate after SubjectAccessReview.',
+                  reason: 'AutoApproved',
+                  status: 'True',
+                  type: 'Approved',
+                },
+              ];
     return {
       apiVersion: 'certificates.k8s.io/v1',
       kind: 'CertificateSigningRequest',
       metadata: meta(c.name, null, c.createdAt),
       spec: {
-        ...(c.requestedDurationMs !== null ? { expirationSeconds: Math.round(c.requestedDurationMs / 1000) } : {}),
-        groups: bootstrap ? ['system:bootstrappers', 'system:bootstrappers:kubeadm:default-node-token', 'system:authenticated'] : ['system:nodes', 'system:authenticated'],
+        ...(c.requestedDurationMs !== null
+          ? { expirationSeconds: Math.round(c.requestedDurationMs / 1000) }
+          : {}),
+        groups: bootstrap
+          ? [
+              'system:bootstrappers',
+              'system:bootstrappers:kubeadm:default-node-token',
+              'system:authenticated',
+            ]
+          : ['system:nodes', 'system:authenticated'],
         signerName: c.signerName,
-        usages: serving ? ['digital signature', 'server auth'] : ['digital signature', 'client auth'],
+        usages: serving
+          ? ['digital signature', 'server auth']
+          : ['digital signature', 'client auth'],
         username: c.requestor,
       },
       status: conditions.length > 0 ? { conditions } : {},
@@ -248,21 +393,64 @@ export interface ResourceType {
 }
 
 const CORE: Record<string, ResourceType> = {
-  nodes: { resource: 'nodes', namespaced: false, namePrefix: 'node', list: (s) => Object.keys(s.cluster?.nodes ?? {}).sort().map((n) => nodeObject(s, n)) },
+  nodes: {
+    resource: 'nodes',
+    namespaced: false,
+    namePrefix: 'node',
+    list: (s) =>
+      Object.keys(s.cluster?.nodes ?? {})
+        .sort()
+        .map((n) => nodeObject(s, n)),
+  },
   pods: { resource: 'pods', namespaced: true, namePrefix: 'pod', list: podObjects },
-  namespaces: { resource: 'namespaces', namespaced: false, namePrefix: 'namespace', list: (s) => (s.cluster?.namespaces ?? []).map((n) => namespaceObject(s, n)) },
-  configmaps: { resource: 'configmaps', namespaced: true, namePrefix: 'configmap', list: (s, ns) => configMaps(s).filter((c) => ns === null || c.namespace === ns).map((c) => configMapObject(s, c)) },
-  endpoints: { resource: 'endpoints', namespaced: true, namePrefix: 'endpoints', list: endpointsObjects },
-  certificatesigningrequests: { resource: 'certificatesigningrequests.certificates.k8s.io', namespaced: false, namePrefix: 'certificatesigningrequest.certificates.k8s.io', list: csrObjects },
+  namespaces: {
+    resource: 'namespaces',
+    namespaced: false,
+    namePrefix: 'namespace',
+    list: (s) => (s.cluster?.namespaces ?? []).map((n) => namespaceObject(s, n)),
+  },
+  configmaps: {
+    resource: 'configmaps',
+    namespaced: true,
+    namePrefix: 'configmap',
+    list: (s, ns) =>
+      configMaps(s)
+        .filter((c) => ns === null || c.namespace === ns)
+        .map((c) => configMapObject(s, c)),
+  },
+  endpoints: {
+    resource: 'endpoints',
+    namespaced: true,
+    namePrefix: 'endpoints',
+    list: endpointsObjects,
+  },
+  certificatesigningrequests: {
+    resource: 'certificatesigningrequests.certificates.k8s.io',
+    namespaced: false,
+    namePrefix: 'certificatesigningrequest.certificates.k8s.io',
+    list: csrObjects,
+  },
 };
 
 const ALIASES: Record<string, string> = {
-  node: 'nodes', no: 'nodes', nodes: 'nodes',
-  pod: 'pods', po: 'pods', pods: 'pods',
-  namespace: 'namespaces', ns: 'namespaces', namespaces: 'namespaces',
-  configmap: 'configmaps', cm: 'configmaps', configmaps: 'configmaps',
-  endpoint: 'endpoints', ep: 'endpoints', endpoints: 'endpoints',
-  csr: 'certificatesigningrequests', certificatesigningrequest: 'certificatesigningrequests', certificatesigningrequests: 'certificatesigningrequests',
+  node: 'nodes',
+  no: 'nodes',
+  nodes: 'nodes',
+  pod: 'pods',
+  po: 'pods',
+  pods: 'pods',
+  namespace: 'namespaces',
+  ns: 'namespaces',
+  namespaces: 'namespaces',
+  configmap: 'configmaps',
+  cm: 'configmaps',
+  configmaps: 'configmaps',
+  endpoint: 'endpoints',
+  ep: 'endpoints',
+  endpoints: 'endpoints',
+  csr: 'certificatesigningrequests',
+  certificatesigningrequest: 'certificatesigningrequests',
+  certificatesigningrequests: 'certificatesigningrequests',
 };
 
 /** The resource type a `kubectl get|describe KIND` argument names, or null when the server has none. */
@@ -278,6 +466,7 @@ export function resolveResource(state: ClusterState, kind: string): ResourceType
     resource: `${sample?.plural ?? kind.split('.')[0]}.${group}`,
     namespaced: true,
     namePrefix: `${singular}.${group}`,
-    list: (s, ns) => (crMatches(s, kind) ?? []).filter((r) => ns === null || r.namespace === ns).map(crObject),
+    list: (s, ns) =>
+      (crMatches(s, kind) ?? []).filter((r) => ns === null || r.namespace === ns).map(crObject),
   };
 }

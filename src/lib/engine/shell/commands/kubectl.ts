@@ -27,15 +27,53 @@ import { getGeneric, handlesGeneric } from './kubectl-print.ts';
 import { describeCommand } from './kubectl-describe.ts';
 import { applyVersioned, getVersioned } from './kubectl-apiversions.ts';
 import { resourceByName } from '../../src/index.ts';
-import { CREATE_FLAGS, DELETE_FLAGS, PATCH_FLAGS, createObject, deleteObject, patchObject } from './kubectl-mutate.ts';
+import {
+  CREATE_FLAGS,
+  DELETE_FLAGS,
+  PATCH_FLAGS,
+  createObject,
+  deleteObject,
+  patchObject,
+} from './kubectl-mutate.ts';
 
 const GET_FLAGS: FlagSpec[] = [
-  { name: 'all-namespaces', short: 'A', type: 'bool', usage: 'If present, list the requested object(s) across all namespaces.' },
-  { name: 'namespace', short: 'n', type: 'string', usage: 'If present, the namespace scope for this CLI request' },
-  { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).' },
-  { name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file to use for CLI requests.' },
-  { name: 'watch', short: 'w', type: 'bool', usage: 'After listing/getting the requested object, watch for changes.' },
-  { name: 'selector', short: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', and 'key' / '!key' (e.g. -l key1=value1,key2=value2)." },
+  {
+    name: 'all-namespaces',
+    short: 'A',
+    type: 'bool',
+    usage: 'If present, list the requested object(s) across all namespaces.',
+  },
+  {
+    name: 'namespace',
+    short: 'n',
+    type: 'string',
+    usage: 'If present, the namespace scope for this CLI request',
+  },
+  {
+    name: 'output',
+    short: 'o',
+    type: 'string',
+    usage:
+      'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).',
+  },
+  {
+    name: 'kubeconfig',
+    type: 'string',
+    usage: 'Path to the kubeconfig file to use for CLI requests.',
+  },
+  {
+    name: 'watch',
+    short: 'w',
+    type: 'bool',
+    usage: 'After listing/getting the requested object, watch for changes.',
+  },
+  {
+    name: 'selector',
+    short: 'l',
+    type: 'string',
+    usage:
+      "Selector (label query) to filter on, supports '=', '==', '!=', and 'key' / '!key' (e.g. -l key1=value1,key2=value2).",
+  },
 ];
 
 /** Server the kubeconfig points at, or null when kubectl has no kubeconfig. */
@@ -43,7 +81,12 @@ function kubeconfigServer(inv: Invocation, explicit: string | undefined): string
   const m = inv.ctx.state.machines[inv.machine];
   if (!m) return null;
   const home = inv.ctx.env['HOME'] ?? '/root';
-  const candidates = explicit !== undefined ? [explicit] : inv.ctx.env['KUBECONFIG'] ? (inv.ctx.env['KUBECONFIG'] ?? '').split(':') : [`${home}/.kube/config`];
+  const candidates =
+    explicit !== undefined
+      ? [explicit]
+      : inv.ctx.env['KUBECONFIG']
+        ? (inv.ctx.env['KUBECONFIG'] ?? '').split(':')
+        : [`${home}/.kube/config`];
   for (const c of candidates) {
     const content = m.files[normalizePath(c)];
     if (content === undefined) continue;
@@ -61,7 +104,9 @@ function serverUp(inv: Invocation, server: string): boolean {
 function connect(inv: Invocation, p: ParsedFlags): boolean {
   const server = kubeconfigServer(inv, str(p, 'kubeconfig'));
   if (server === null || !serverUp(inv, server)) {
-    inv.io.err(new EngineError('KubectlConnectionRefused', { server: server ?? 'localhost:8080' }).message);
+    inv.io.err(
+      new EngineError('KubectlConnectionRefused', { server: server ?? 'localhost:8080' }).message,
+    );
     return false;
   }
   // TLS first: an expired serving (or client) certificate fails before any request is made.
@@ -78,14 +123,37 @@ function connect(inv: Invocation, p: ParsedFlags): boolean {
 function get(inv: Invocation, p: ParsedFlags): number | Promise<number> {
   const [kind, ...names] = p.positionals;
   if (kind === undefined) {
-    inv.io.err("You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples");
+    inv.io.err(
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
+    );
     return 1;
   }
   if (handlesGeneric(inv, p, kind)) return getGeneric(inv, p, kind, names, connect);
-  if (kind === 'csr' || kind === 'certificatesigningrequests' || kind === 'certificatesigningrequest') return connect(inv, p) ? getCsr(inv, names) : 1;
+  if (
+    kind === 'csr' ||
+    kind === 'certificatesigningrequests' ||
+    kind === 'certificatesigningrequest'
+  )
+    return connect(inv, p) ? getCsr(inv, names) : 1;
   if (resourceByName(kind)) return connect(inv, p) ? (getVersioned(inv, p, kind, names) ?? 1) : 1;
-  if (handlesGet(inv.ctx.state, kind, str(p, 'output'))) return connect(inv, p) ? getObjects(inv, p, kind, names).then((r) => r ?? 1) : 1;
-  const resource = ({ nodes: 'nodes', node: 'nodes', no: 'nodes', pods: 'pods', pod: 'pods', po: 'pods', namespaces: 'namespaces', namespace: 'namespaces', ns: 'namespaces', endpoints: 'endpoints', endpoint: 'endpoints', ep: 'endpoints' } as Record<string, string>)[kind];
+  if (handlesGet(inv.ctx.state, kind, str(p, 'output')))
+    return connect(inv, p) ? (getObjects(inv, p, kind, names) ?? 1) : 1;
+  const resource = (
+    {
+      nodes: 'nodes',
+      node: 'nodes',
+      no: 'nodes',
+      pods: 'pods',
+      pod: 'pods',
+      po: 'pods',
+      namespaces: 'namespaces',
+      namespace: 'namespaces',
+      ns: 'namespaces',
+      endpoints: 'endpoints',
+      endpoint: 'endpoints',
+      ep: 'endpoints',
+    } as Record<string, string>
+  )[kind];
   if (!resource) {
     if (!connect(inv, p)) return 1;
     inv.io.err(`error: the server doesn't have a resource type "${kind}"`);
@@ -103,13 +171,40 @@ function get(inv: Invocation, p: ParsedFlags): number | Promise<number> {
       for (const n of missing) inv.io.err(`Error from server (NotFound): nodes "${n}" not found`);
       if (rows.length === 0) return 1;
     }
-    const header = ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', ...(wide ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] : [])];
-    inv.io.out(formatTable(header, rows.map((r) => [r.name, r.status, r.roles, humanDuration(r.ageMs), r.version, ...(wide ? [r.internalIP, '<none>', r.osImage, r.kernel, r.runtime] : [])])));
+    const header = [
+      'NAME',
+      'STATUS',
+      'ROLES',
+      'AGE',
+      'VERSION',
+      ...(wide
+        ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME']
+        : []),
+    ];
+    inv.io.out(
+      formatTable(
+        header,
+        rows.map((r) => [
+          r.name,
+          r.status,
+          r.roles,
+          humanDuration(r.ageMs),
+          r.version,
+          ...(wide ? [r.internalIP, '<none>', r.osImage, r.kernel, r.runtime] : []),
+        ]),
+      ),
+    );
     return 0;
   }
   if (resource === 'namespaces') {
     const c = state.cluster;
-    const rows = (c?.namespaces ?? []).map((n) => [n, 'Active', humanDuration(state.now - (c ? Math.min(...Object.values(c.nodes).map((x) => x.createdAt)) : state.now))]);
+    const rows = (c?.namespaces ?? []).map((n) => [
+      n,
+      'Active',
+      humanDuration(
+        state.now - (c ? Math.min(...Object.values(c.nodes).map((x) => x.createdAt)) : state.now),
+      ),
+    ]);
     inv.io.out(formatTable(['NAME', 'STATUS', 'AGE'], rows));
     return 0;
   }
@@ -138,11 +233,27 @@ function get(inv: Invocation, p: ParsedFlags): number | Promise<number> {
     inv.io.err(all ? 'No resources found' : `No resources found in ${ns} namespace.`);
     return 0;
   }
-  const header = [...(all ? ['NAMESPACE'] : []), 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', ...(wide ? ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'] : [])];
+  const header = [
+    ...(all ? ['NAMESPACE'] : []),
+    'NAME',
+    'READY',
+    'STATUS',
+    'RESTARTS',
+    'AGE',
+    ...(wide ? ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'] : []),
+  ];
   inv.io.out(
     formatTable(
       header,
-      rows.map((r) => [...(all ? [r.namespace] : []), r.name, r.ready, r.status, String(r.restarts), humanDuration(r.ageMs), ...(wide ? [r.ip, r.node, '<none>', '<none>'] : [])]),
+      rows.map((r) => [
+        ...(all ? [r.namespace] : []),
+        r.name,
+        r.ready,
+        r.status,
+        String(r.restarts),
+        humanDuration(r.ageMs),
+        ...(wide ? [r.ip, r.node, '<none>', '<none>'] : []),
+      ]),
     ),
   );
   return 0;
@@ -177,11 +288,15 @@ function applyFile(inv: Invocation, p: ParsedFlags): number {
   }
   if (/^https?:\/\//.test(file)) {
     const host = /^https?:\/\/([^/:]+)/.exec(file)?.[1] ?? '';
-    inv.io.err(`error: unable to read URL "${file}", server reported Get "${file}": dial tcp: lookup ${host} on 127.0.0.53:53: server misbehaving`);
+    inv.io.err(
+      `error: unable to read URL "${file}", server reported Get "${file}": dial tcp: lookup ${host} on 127.0.0.53:53: server misbehaving`,
+    );
     return 1;
   }
   const m = inv.ctx.state.machines[inv.machine];
-  const path = normalizePath(file.startsWith('/') ? file : `${inv.ctx.env['HOME'] ?? '/root'}/${file}`);
+  const path = normalizePath(
+    file.startsWith('/') ? file : `${inv.ctx.env['HOME'] ?? '/root'}/${file}`,
+  );
   if (m?.files[path] === undefined) {
     inv.io.err(`error: the path "${file}" does not exist`);
     return 1;
@@ -193,29 +308,86 @@ function applyFile(inv: Invocation, p: ParsedFlags): number {
   return 1;
 }
 
-const SUBCOMMANDS: Record<string, { flags: FlagSpec[]; short: string; run: (inv: Invocation, p: ParsedFlags) => number | Promise<number> }> = {
-  create: { flags: CREATE_FLAGS, short: 'Create a resource from a file or from stdin', run: (inv, p) => (connect(inv, p) ? createObject(inv, p) : 1) },
-  delete: { flags: DELETE_FLAGS, short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector', run: (inv, p) => (connect(inv, p) ? deleteObject(inv, p) : 1) },
-  patch: { flags: PATCH_FLAGS, short: 'Update fields of a resource', run: (inv, p) => (connect(inv, p) ? patchObject(inv, p) : 1) },
-  cordon: { flags: CORDON_FLAGS, short: 'Mark node as unschedulable', run: (inv, p) => cordonCommand(inv, p, connect, true) },
-  drain: { flags: DRAIN_FLAGS, short: 'Drain node in preparation for maintenance', run: (inv, p) => drainCommand(inv, p, connect) },
-  uncordon: { flags: CORDON_FLAGS, short: 'Mark node as schedulable', run: (inv, p) => cordonCommand(inv, p, connect, false) },
+const SUBCOMMANDS: Record<
+  string,
+  {
+    flags: FlagSpec[];
+    short: string;
+    run: (inv: Invocation, p: ParsedFlags) => number | Promise<number>;
+  }
+> = {
+  create: {
+    flags: CREATE_FLAGS,
+    short: 'Create a resource from a file or from stdin',
+    run: (inv, p) => (connect(inv, p) ? createObject(inv, p) : 1),
+  },
+  delete: {
+    flags: DELETE_FLAGS,
+    short:
+      'Delete resources by file names, stdin, resources and names, or by resources and label selector',
+    run: (inv, p) => (connect(inv, p) ? deleteObject(inv, p) : 1),
+  },
+  patch: {
+    flags: PATCH_FLAGS,
+    short: 'Update fields of a resource',
+    run: (inv, p) => (connect(inv, p) ? patchObject(inv, p) : 1),
+  },
+  cordon: {
+    flags: CORDON_FLAGS,
+    short: 'Mark node as unschedulable',
+    run: (inv, p) => cordonCommand(inv, p, connect, true),
+  },
+  drain: {
+    flags: DRAIN_FLAGS,
+    short: 'Drain node in preparation for maintenance',
+    run: (inv, p) => drainCommand(inv, p, connect),
+  },
+  uncordon: {
+    flags: CORDON_FLAGS,
+    short: 'Mark node as schedulable',
+    run: (inv, p) => cordonCommand(inv, p, connect, false),
+  },
   get: { flags: GET_FLAGS, short: 'Display one or many resources', run: get },
-  describe: { flags: GET_FLAGS.filter((f) => f.name !== 'output' && f.name !== 'watch'), short: 'Show details of a specific resource or group of resources', run: (inv, p) => describeCommand(inv, p, connect) },
-  certificate: { flags: CERTIFICATE_FLAGS, short: 'Modify certificate resources', run: (inv, p) => (connect(inv, p) ? certificateCmd(inv, p) : 1) },
+  describe: {
+    flags: GET_FLAGS.filter((f) => f.name !== 'output' && f.name !== 'watch'),
+    short: 'Show details of a specific resource or group of resources',
+    run: (inv, p) => describeCommand(inv, p, connect),
+  },
+  certificate: {
+    flags: CERTIFICATE_FLAGS,
+    short: 'Modify certificate resources',
+    run: (inv, p) => (connect(inv, p) ? certificateCmd(inv, p) : 1),
+  },
   version: {
     flags: [
-      { name: 'client', type: 'bool', usage: 'If true, shows client version only (no server required).' },
+      {
+        name: 'client',
+        type: 'bool',
+        usage: 'If true, shows client version only (no server required).',
+      },
       { name: 'output', short: 'o', type: 'string', usage: "One of 'yaml' or 'json'." },
-      { name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file to use for CLI requests.' },
+      {
+        name: 'kubeconfig',
+        type: 'string',
+        usage: 'Path to the kubeconfig file to use for CLI requests.',
+      },
     ],
     short: 'Print the client and server version information',
     run: version,
   },
   apply: {
     flags: [
-      { name: 'filename', short: 'f', type: 'string', usage: 'The files that contain the configurations to apply.' },
-      { name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file to use for CLI requests.' },
+      {
+        name: 'filename',
+        short: 'f',
+        type: 'string',
+        usage: 'The files that contain the configurations to apply.',
+      },
+      {
+        name: 'kubeconfig',
+        type: 'string',
+        usage: 'Path to the kubeconfig file to use for CLI requests.',
+      },
     ],
     short: 'Apply a configuration to a resource by file name or stdin',
     run: applyFile,
@@ -230,7 +402,13 @@ export const kubectl: CommandModule = {
     const [sub, ...rest] = inv.args;
     if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
       inv.io.out(
-        `kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nBasic Commands (simulated subset):\n${Object.entries(SUBCOMMANDS).map(([n, s]) => `  ${n.padEnd(14)}${s.short}`).join('\n')}\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.`,
+        `kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nBasic Commands (simulated subset):\n${Object.entries(
+          SUBCOMMANDS,
+        )
+          .map(([n, s]) => `  ${n.padEnd(14)}${s.short}`)
+          .join(
+            '\n',
+          )}\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.`,
       );
       return 0;
     }
@@ -251,7 +429,9 @@ export const kubectl: CommandModule = {
       throw error;
     }
     if (bool(p, 'help')) {
-      inv.io.out(`${spec.short}.\n\nUsage:\n  kubectl ${sub} [options]\n\nOptions:\n${spec.flags.map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}${f.type === 'bool' ? '=false' : "=''"}:\n\t${f.usage}`).join('\n\n')}`);
+      inv.io.out(
+        `${spec.short}.\n\nUsage:\n  kubectl ${sub} [options]\n\nOptions:\n${spec.flags.map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}${f.type === 'bool' ? '=false' : "=''"}:\n\t${f.usage}`).join('\n\n')}`,
+      );
       return 0;
     }
     return spec.run(inv, p);

@@ -18,7 +18,8 @@ export function runFault(inv: Invocation, args: readonly string[]): number {
       inv.io.out('no faults');
       return 0;
     }
-    for (const f of faults) inv.io.out(`${f.kind.padEnd(18)}${f.machine.padEnd(12)}since ${formatRfc3339(f.since)}`);
+    for (const f of faults)
+      inv.io.out(`${f.kind.padEnd(18)}${f.machine.padEnd(12)}since ${formatRfc3339(f.since)}`);
     return 0;
   }
   if (kind === 'clear') {

@@ -19,7 +19,12 @@ export function kubeconfigPath(inv: Invocation, explicit: string | undefined): s
   const m = inv.ctx.state.machines[inv.machine];
   if (!m) return null;
   const home = inv.ctx.env['HOME'] ?? '/root';
-  const candidates = explicit !== undefined ? [explicit] : inv.ctx.env['KUBECONFIG'] ? (inv.ctx.env['KUBECONFIG'] ?? '').split(':') : [`${home}/.kube/config`];
+  const candidates =
+    explicit !== undefined
+      ? [explicit]
+      : inv.ctx.env['KUBECONFIG']
+        ? (inv.ctx.env['KUBECONFIG'] ?? '').split(':')
+        : [`${home}/.kube/config`];
   for (const c of candidates) {
     const path = normalizePath(c.startsWith('/') ? c : `${home}/${c}`);
     if (m.files[path] !== undefined) return path;
@@ -35,13 +40,21 @@ function serverOf(state: ClusterState, machine: string, path: string): string | 
  * The error a TLS client gets from the API server behind `path`, or null: the serving
  * certificate first (handshake), then the client certificate (401).
  */
-export function tlsError(state: ClusterState, machine: string, path: string): { kind: 'tls' | 'unauthorized'; message: string } | null {
+export function tlsError(
+  state: ClusterState,
+  machine: string,
+  path: string,
+): { kind: 'tls' | 'unauthorized'; message: string } | null {
   const server = serverOf(state, machine, path);
   const m = state.machines[machine];
   if (server === null || !m) return null;
   const serving = servingCertificateError(state, server);
   if (serving) return { kind: 'tls', message: `Unable to connect to the server: ${serving}` };
-  if (clientCertificateExpired(state, m, path)) return { kind: 'unauthorized', message: 'error: You must be logged in to the server (Unauthorized)' };
+  if (clientCertificateExpired(state, m, path))
+    return {
+      kind: 'unauthorized',
+      message: 'error: You must be logged in to the server (Unauthorized)',
+    };
   return null;
 }
 
@@ -62,20 +75,41 @@ function readingConfiguration(inv: Invocation, prefix: string): string[] {
     `[${prefix}] FYI: You can look at this config file with 'kubectl -n kube-system get cm kubeadm-config -o yaml'`,
   ];
   if (!state.cluster || tlsError(state, inv.machine, admin) !== null) {
-    lines.push(`[${prefix}] Error reading configuration from the Cluster. Falling back to default configuration`);
+    lines.push(
+      `[${prefix}] Error reading configuration from the Cluster. Falling back to default configuration`,
+    );
   }
   return [...lines, ''];
 }
 
 const CERTS_FLAGS: FlagSpec[] = [
-  { name: 'cert-dir', type: 'string', usage: 'The path where to save the certificates (default "/etc/kubernetes/pki")' },
+  {
+    name: 'cert-dir',
+    type: 'string',
+    usage: 'The path where to save the certificates (default "/etc/kubernetes/pki")',
+  },
   { name: 'config', type: 'string', usage: 'Path to a kubeadm configuration file.' },
-  { name: 'kubeconfig', type: 'string', usage: 'The kubeconfig file to use when talking to the cluster. (default "/etc/kubernetes/admin.conf")' },
+  {
+    name: 'kubeconfig',
+    type: 'string',
+    usage:
+      'The kubeconfig file to use when talking to the cluster. (default "/etc/kubernetes/admin.conf")',
+  },
 ];
 
 const RENEW_NAMES = [
-  'admin.conf', 'all', 'apiserver', 'apiserver-etcd-client', 'apiserver-kubelet-client', 'controller-manager.conf',
-  'etcd-healthcheck-client', 'etcd-peer', 'etcd-server', 'front-proxy-client', 'scheduler.conf', 'super-admin.conf',
+  'admin.conf',
+  'all',
+  'apiserver',
+  'apiserver-etcd-client',
+  'apiserver-kubelet-client',
+  'controller-manager.conf',
+  'etcd-healthcheck-client',
+  'etcd-peer',
+  'etcd-server',
+  'front-proxy-client',
+  'scheduler.conf',
+  'super-admin.conf',
 ];
 
 /** `kubeadm certs …` (same shape as the other kubeadm subcommands). */
@@ -97,11 +131,20 @@ export const certsSub = {
     }
     if (sub === 'renew') {
       if (target === undefined || !RENEW_NAMES.includes(target) || extra.length > 0) {
-        inv.io.err(target === undefined ? 'missing subcommand; "renew" is not meant to be run on its own' : `unknown command "${target}" for "kubeadm certs renew"`);
+        inv.io.err(
+          target === undefined
+            ? 'missing subcommand; "renew" is not meant to be run on its own'
+            : `unknown command "${target}" for "kubeadm certs renew"`,
+        );
         inv.io.err('To see the stack trace of this error execute with --v=5 or higher');
         return 1;
       }
-      const t = inv.apply({ type: 'kubeadm.certs.renew', machine: inv.machine, name: target, header: readingConfiguration(inv, 'renew') });
+      const t = inv.apply({
+        type: 'kubeadm.certs.renew',
+        machine: inv.machine,
+        name: target,
+        header: readingConfiguration(inv, 'renew'),
+      });
       return t.ok ? 0 : 1;
     }
     if (sub === 'certificate-key') {
@@ -138,7 +181,9 @@ export function getCsr(inv: Invocation, names: readonly string[]): number {
   const all = state.cluster?.csrs ?? [];
   const rows = names.length > 0 ? all.filter((c) => names.includes(c.name)) : all;
   for (const n of names.filter((x) => !all.some((c) => c.name === x))) {
-    inv.io.err(`Error from server (NotFound): certificatesigningrequests.certificates.k8s.io "${n}" not found`);
+    inv.io.err(
+      `Error from server (NotFound): certificatesigningrequests.certificates.k8s.io "${n}" not found`,
+    );
   }
   if (rows.length === 0) {
     if (names.length === 0) inv.io.err('No resources found');
@@ -147,7 +192,14 @@ export function getCsr(inv: Invocation, names: readonly string[]): number {
   inv.io.out(
     formatTable(
       ['NAME', 'AGE', 'SIGNERNAME', 'REQUESTOR', 'REQUESTEDDURATION', 'CONDITION'],
-      rows.map((c) => [c.name, humanDuration(state.now - c.createdAt), c.signerName, c.requestor, c.requestedDurationMs === null ? '<none>' : humanDuration(c.requestedDurationMs), c.condition]),
+      rows.map((c) => [
+        c.name,
+        humanDuration(state.now - c.createdAt),
+        c.signerName,
+        c.requestor,
+        c.requestedDurationMs === null ? '<none>' : humanDuration(c.requestedDurationMs),
+        c.condition,
+      ]),
     ),
   );
   return 0;
@@ -157,7 +209,11 @@ export function getCsr(inv: Invocation, names: readonly string[]): number {
 export function certificateCmd(inv: Invocation, p: ParsedFlags): number {
   const [verb, ...names] = p.positionals;
   if (verb !== 'approve' && verb !== 'deny') {
-    inv.io.err(verb === undefined ? 'Modify certificate resources.\n\nAvailable Commands:\n  approve     Approve a certificate signing request\n  deny        Deny a certificate signing request\n\nUsage:\n  kubectl certificate SUBCOMMAND [options]' : `error: unknown command "${verb}" for "kubectl certificate"`);
+    inv.io.err(
+      verb === undefined
+        ? 'Modify certificate resources.\n\nAvailable Commands:\n  approve     Approve a certificate signing request\n  deny        Deny a certificate signing request\n\nUsage:\n  kubectl certificate SUBCOMMAND [options]'
+        : `error: unknown command "${verb}" for "kubectl certificate"`,
+    );
     return verb === undefined ? 0 : 1;
   }
   if (names.length === 0) {
@@ -168,13 +224,25 @@ export function certificateCmd(inv: Invocation, p: ParsedFlags): number {
   let code = 0;
   const found = names.filter((n) => csrs.some((c) => c.name === n));
   for (const n of names.filter((x) => !found.includes(x))) {
-    inv.io.err(`Error from server (NotFound): certificatesigningrequests.certificates.k8s.io "${n}" not found`);
+    inv.io.err(
+      `Error from server (NotFound): certificatesigningrequests.certificates.k8s.io "${n}" not found`,
+    );
     code = 1;
   }
-  if (found.length > 0) inv.apply({ type: 'kubectl.certificate', names: found, approve: verb === 'approve' });
-  for (const n of found) inv.io.out(`certificatesigningrequest.certificates.k8s.io/${n} ${verb === 'approve' ? 'approved' : 'denied'}`);
+  if (found.length > 0)
+    inv.apply({ type: 'kubectl.certificate', names: found, approve: verb === 'approve' });
+  for (const n of found)
+    inv.io.out(
+      `certificatesigningrequest.certificates.k8s.io/${n} ${verb === 'approve' ? 'approved' : 'denied'}`,
+    );
   return code;
 }
 
 /** Flags of `kubectl certificate`. */
-export const CERTIFICATE_FLAGS: FlagSpec[] = [{ name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file to use for CLI requests.' }];
+export const CERTIFICATE_FLAGS: FlagSpec[] = [
+  {
+    name: 'kubeconfig',
+    type: 'string',
+    usage: 'Path to the kubeconfig file to use for CLI requests.',
+  },
+];

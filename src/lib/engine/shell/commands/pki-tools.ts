@@ -40,8 +40,12 @@ async function x509(inv: Invocation, args: readonly string[]): Promise<number> {
     const content = await readFile(inv, file);
     if (content === undefined) {
       inv.io.err(`Could not open file or uri for loading certificate from ${file}`);
-      inv.io.err(`${TID}:error:16000069:STORE routines:ossl_store_get0_loader_int:unregistered scheme:../crypto/store/store_register.c:237:scheme=file`);
-      inv.io.err(`${TID}:error:80000002:system library:file_open:No such file or directory:../providers/implementations/storemgmt/file_store.c:266:calling stat(${file})`);
+      inv.io.err(
+        `${TID}:error:16000069:STORE routines:ossl_store_get0_loader_int:unregistered scheme:../crypto/store/store_register.c:237:scheme=file`,
+      );
+      inv.io.err(
+        `${TID}:error:80000002:system library:file_open:No such file or directory:../providers/implementations/storemgmt/file_store.c:266:calling stat(${file})`,
+      );
       inv.io.err('Unable to load certificate');
       return 1;
     }
@@ -70,9 +74,15 @@ async function verify(inv: Invocation, args: readonly string[]): Promise<number>
   }
   const missing = (file: string): number => {
     inv.io.err(`Error loading file ${file}`);
-    inv.io.err(`${TID}:error:80000002:system library:BIO_new_file:No such file or directory:../crypto/bio/bss_file.c:67:calling fopen(${file}, r)`);
-    inv.io.err(`${TID}:error:10000080:BIO routines:BIO_new_file:no such file:../crypto/bio/bss_file.c:75:`);
-    inv.io.err(`${TID}:error:05880002:x509 certificate routines:X509_load_cert_crl_file_ex:system lib:../crypto/x509/by_file.c:229:`);
+    inv.io.err(
+      `${TID}:error:80000002:system library:BIO_new_file:No such file or directory:../crypto/bio/bss_file.c:67:calling fopen(${file}, r)`,
+    );
+    inv.io.err(
+      `${TID}:error:10000080:BIO routines:BIO_new_file:no such file:../crypto/bio/bss_file.c:75:`,
+    );
+    inv.io.err(
+      `${TID}:error:05880002:x509 certificate routines:X509_load_cert_crl_file_ex:system lib:../crypto/x509/by_file.c:229:`,
+    );
     return 1;
   };
   const bundle = caFile === undefined ? '' : await readFile(inv, caFile);
@@ -82,7 +92,9 @@ async function verify(inv: Invocation, args: readonly string[]): Promise<number>
     const pem = await readFile(inv, f);
     if (pem === undefined) {
       inv.io.err(`Could not open file or uri for loading certificate from ${f}`);
-      inv.io.err(`${TID}:error:80000002:system library:file_open:No such file or directory:../providers/implementations/storemgmt/file_store.c:266:calling stat(${f})`);
+      inv.io.err(
+        `${TID}:error:80000002:system library:file_open:No such file or directory:../providers/implementations/storemgmt/file_store.c:266:calling stat(${f})`,
+      );
       inv.io.err(`error ${f}: verification failed`);
       return 2;
     }
@@ -153,7 +165,9 @@ export const awk: CommandModule = {
     const fields = [...(match[1] ?? '').matchAll(/\$(\d+)/g)].map((f) => Number(f[1]));
     const input = file !== undefined ? await readFile(inv, file) : (inv.stdin ?? '');
     if (input === undefined) {
-      inv.io.err(`awk: fatal: cannot open file \`${file ?? ''}' for reading: No such file or directory`);
+      inv.io.err(
+        `awk: fatal: cannot open file \`${file ?? ''}' for reading: No such file or directory`,
+      );
       return 2;
     }
     for (const line of input.split('\n').filter((l, i, a) => l !== '' || i < a.length - 1)) {
@@ -171,18 +185,32 @@ export const mv: CommandModule = {
   run(inv) {
     const paths = inv.args.filter((a) => !a.startsWith('-'));
     if (paths.length < 2) {
-      inv.io.err(paths.length === 0 ? 'mv: missing file operand' : `mv: missing destination file operand after '${paths[0] ?? ''}'`);
+      inv.io.err(
+        paths.length === 0
+          ? 'mv: missing file operand'
+          : `mv: missing destination file operand after '${paths[0] ?? ''}'`,
+      );
       inv.io.err("Try 'mv --help' for more information.");
       return 1;
     }
     const to = paths[paths.length - 1] ?? '';
     for (const from of paths.slice(0, -1)) {
-      const t = inv.apply({ type: 'file.copy', machine: inv.machine, from: abs(inv, from), to: abs(inv, to) });
+      const t = inv.apply({
+        type: 'file.copy',
+        machine: inv.machine,
+        from: abs(inv, from),
+        to: abs(inv, to),
+      });
       if (!t.ok) {
         inv.io.err(`mv: cannot stat '${from}': No such file or directory`);
         return 1;
       }
-      inv.apply({ type: 'file.remove', machine: inv.machine, path: abs(inv, from), recursive: true });
+      inv.apply({
+        type: 'file.remove',
+        machine: inv.machine,
+        path: abs(inv, from),
+        recursive: true,
+      });
     }
     return 0;
   },

@@ -12,7 +12,10 @@ function machineOf(inv: Invocation): Machine | undefined {
 function aptModule(name: 'apt-get' | 'apt'): CommandModule {
   return {
     name,
-    summary: name === 'apt-get' ? 'APT package handling utility (update, install)' : 'high-level package manager (update, install)',
+    summary:
+      name === 'apt-get'
+        ? 'APT package handling utility (update, install)'
+        : 'high-level package manager (update, install)',
     run: (inv) => {
       const args = inv.args.filter((a) => !a.startsWith('-'));
       const allowHeld = inv.args.includes('--allow-change-held-packages');
@@ -23,14 +26,21 @@ function aptModule(name: 'apt-get' | 'apt'): CommandModule {
       }
       if (sub === 'install') {
         if (pkgs.length === 0) {
-          inv.io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.');
+          inv.io.out(
+            'Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.',
+          );
           return 0;
         }
         const packages = pkgs.map((p) => {
           const eq = p.indexOf('=');
           return eq < 0 ? { name: p } : { name: p.slice(0, eq), version: p.slice(eq + 1) };
         });
-        const t = inv.apply({ type: 'apt.install', machine: inv.machine, packages, allowChangeHeld: allowHeld });
+        const t = inv.apply({
+          type: 'apt.install',
+          machine: inv.machine,
+          packages,
+          allowChangeHeld: allowHeld,
+        });
         if (!t.ok) {
           inv.io.err(t.error.message);
           return t.error.exitCode;
@@ -38,7 +48,11 @@ function aptModule(name: 'apt-get' | 'apt'): CommandModule {
         return 0;
       }
       if (sub === undefined) {
-        inv.io.out(name === 'apt' ? 'apt 2.8.3 (amd64)\nUsage: apt [options] command' : 'apt 2.8.3 (amd64)\nUsage: apt-get [options] command');
+        inv.io.out(
+          name === 'apt'
+            ? 'apt 2.8.3 (amd64)\nUsage: apt [options] command'
+            : 'apt 2.8.3 (amd64)\nUsage: apt-get [options] command',
+        );
         return 1;
       }
       inv.io.err(`E: Invalid operation ${sub}`);
@@ -98,10 +112,17 @@ export const sysctl: CommandModule = {
     const write = inv.args.includes('-w');
     const items = inv.args.filter((a) => !a.startsWith('-'));
     if (inv.args.includes('--system')) {
-      inv.io.out('* Applying /usr/lib/sysctl.d/10-apparmor.conf ...\n* Applying /etc/sysctl.d/99-sysctl.conf ...\n* Applying /etc/sysctl.conf ...');
+      inv.io.out(
+        '* Applying /usr/lib/sysctl.d/10-apparmor.conf ...\n* Applying /etc/sysctl.d/99-sysctl.conf ...\n* Applying /etc/sysctl.conf ...',
+      );
       const k8s = m?.files['/etc/sysctl.d/k8s.conf'];
       if (k8s && /net\.ipv4\.ip_forward\s*=\s*1/.test(k8s)) {
-        inv.apply({ type: 'sysctl.set', machine: inv.machine, key: 'net.ipv4.ip_forward', value: '1' });
+        inv.apply({
+          type: 'sysctl.set',
+          machine: inv.machine,
+          key: 'net.ipv4.ip_forward',
+          value: '1',
+        });
       }
       return 0;
     }
@@ -117,7 +138,9 @@ export const sysctl: CommandModule = {
       if (item === 'net.ipv4.ip_forward') inv.io.out(`net.ipv4.ip_forward = ${m?.ipForward ?? 0}`);
       else if (item === 'vm.swappiness') inv.io.out('vm.swappiness = 60');
       else {
-        inv.io.err(`sysctl: cannot stat /proc/sys/${item.replaceAll('.', '/')}: No such file or directory`);
+        inv.io.err(
+          `sysctl: cannot stat /proc/sys/${item.replaceAll('.', '/')}: No such file or directory`,
+        );
         code = 255;
       }
     }
@@ -152,18 +175,37 @@ function kubeletStatus(m: Machine, now: number): { text: string; code: number } 
     `     Loaded: loaded (/usr/lib/systemd/system/kubelet.service; ${enabled}; preset: enabled)`,
   ];
   if (m.files['/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf'] !== undefined) {
-    lines.push('    Drop-In: /usr/lib/systemd/system/kubelet.service.d', '             └─10-kubeadm.conf');
+    lines.push(
+      '    Drop-In: /usr/lib/systemd/system/kubelet.service.d',
+      '             └─10-kubeadm.conf',
+    );
   }
   // A crash-looping kubelet restarts every 10s; show the time since the last restart.
   const since = k.active === 'activating' ? now - ((now - k.since) % 10_000) : k.since;
   const when = `since ${systemdTime(since)}; ${systemdAgo(now - since)}`;
-  const exec = '/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS';
+  const exec =
+    '/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS';
   if (k.active === 'active') {
-    lines.push(`     Active: active (running) ${when}`, '       Docs: https://kubernetes.io/docs/', '   Main PID: 2718 (kubelet)', '      Tasks: 11 (limit: 4558)', '     Memory: 33.2M (peak: 34.0M)', '        CPU: 1.012s', '     CGroup: /system.slice/kubelet.service', `             └─2718 /usr/bin/kubelet --bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --kubeconfig=/etc/kubernetes/kubelet.conf --config=/var/lib/kubelet/config.yaml --container-runtime-endpoint=unix:///var/run/containerd/containerd.sock`);
+    lines.push(
+      `     Active: active (running) ${when}`,
+      '       Docs: https://kubernetes.io/docs/',
+      '   Main PID: 2718 (kubelet)',
+      '      Tasks: 11 (limit: 4558)',
+      '     Memory: 33.2M (peak: 34.0M)',
+      '        CPU: 1.012s',
+      '     CGroup: /system.slice/kubelet.service',
+      `             └─2718 /usr/bin/kubelet --bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --kubeconfig=/etc/kubernetes/kubelet.conf --config=/var/lib/kubelet/config.yaml --container-runtime-endpoint=unix:///var/run/containerd/containerd.sock`,
+    );
     return { text: lines.join('\n'), code: 0 };
   }
   if (k.active === 'activating') {
-    lines.push(`     Active: activating (auto-restart) (Result: exit-code) ${when}`, '       Docs: https://kubernetes.io/docs/', `    Process: 2718 ExecStart=${exec} (code=exited, status=1/FAILURE)`, '   Main PID: 2718 (code=exited, status=1/FAILURE)', '        CPU: 61ms');
+    lines.push(
+      `     Active: activating (auto-restart) (Result: exit-code) ${when}`,
+      '       Docs: https://kubernetes.io/docs/',
+      `    Process: 2718 ExecStart=${exec} (code=exited, status=1/FAILURE)`,
+      '   Main PID: 2718 (code=exited, status=1/FAILURE)',
+      '        CPU: 61ms',
+    );
     return { text: lines.join('\n'), code: 3 };
   }
   lines.push('     Active: inactive (dead)', '       Docs: https://kubernetes.io/docs/');
@@ -195,11 +237,14 @@ export const systemctl: CommandModule = {
               [
                 '● containerd.service - containerd container runtime',
                 '     Loaded: loaded (/usr/lib/systemd/system/containerd.service; enabled; preset: enabled)',
-                m.containerd.running ? `     Active: active (running) since ${systemdTime(inv.ctx.state.now - 3_600_000)}; ${systemdAgo(3_600_000)}` : '     Active: inactive (dead)',
+                m.containerd.running
+                  ? `     Active: active (running) since ${systemdTime(inv.ctx.state.now - 3_600_000)}; ${systemdAgo(3_600_000)}`
+                  : '     Active: inactive (dead)',
                 '       Docs: https://containerd.io',
               ].join('\n'),
             );
-          } else if (action === 'is-active') inv.io.out(m.containerd.running ? 'active' : 'inactive');
+          } else if (action === 'is-active')
+            inv.io.out(m.containerd.running ? 'active' : 'inactive');
           else inv.io.out('enabled');
           code = m.containerd.running || action === 'is-enabled' ? 0 : 3;
         } else {
@@ -210,7 +255,13 @@ export const systemctl: CommandModule = {
       }
       return code;
     }
-    if (action === 'start' || action === 'stop' || action === 'restart' || action === 'enable' || action === 'disable') {
+    if (
+      action === 'start' ||
+      action === 'stop' ||
+      action === 'restart' ||
+      action === 'enable' ||
+      action === 'disable'
+    ) {
       for (const unit of units) {
         const t = inv.apply({ type: 'service', machine: inv.machine, unit, action, now });
         if (!t.ok) {
@@ -235,7 +286,9 @@ export const kubelet: CommandModule = {
       inv.io.out(`Kubernetes v${m?.packages.kubelet?.version ?? ''}`);
       return 0;
     }
-    inv.io.err('E1125 09:00:00.000000    4242 run.go:72] "command failed" err="failed to run Kubelet: the kubelet is managed by systemd here; use systemctl"');
+    inv.io.err(
+      'E1125 09:00:00.000000    4242 run.go:72] "command failed" err="failed to run Kubelet: the kubelet is managed by systemd here; use systemctl"',
+    );
     return 1;
   },
 };

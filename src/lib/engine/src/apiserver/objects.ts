@@ -11,7 +11,13 @@ import type { Cluster, ClusterState } from '../model/state.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
 import { text } from '../events.ts';
-import { minorOf, resourceByKind, serves, storageVersion, type ServedResource } from './served-versions.ts';
+import {
+  minorOf,
+  resourceByKind,
+  serves,
+  storageVersion,
+  type ServedResource,
+} from './served-versions.ts';
 
 /** An object of a versioned resource, as stored. */
 export interface StoredApiObject {
@@ -34,8 +40,6 @@ export interface ApiObjectManifest {
   readonly namespace: string;
 }
 
-type WithObjects = Cluster & { readonly apiObjects?: Readonly<Record<string, StoredApiObject>> };
-
 /** Key of an object: `<plural>.<group>/<namespace>/<name>`. */
 export function apiObjectKey(r: ServedResource, namespace: string, name: string): string {
   return `${r.plural}.${r.group}/${namespace}/${name}`;
@@ -43,7 +47,7 @@ export function apiObjectKey(r: ServedResource, namespace: string, name: string)
 
 /** Every stored object (the optional `apiObjects` field of the cluster). */
 export function apiObjects(state: ClusterState): readonly StoredApiObject[] {
-  return Object.values((state.cluster as WithObjects | null)?.apiObjects ?? {});
+  return Object.values(state.cluster?.apiObjects ?? {});
 }
 
 /** The minor the API server runs (the cluster version). */
@@ -64,23 +68,38 @@ export function objectReadable(state: ClusterState, o: StoredApiObject): boolean
  * (`configured` when that changes what is stored, otherwise `unchanged`).
  */
 export function applyApiObject(state: ClusterState, m: ApiObjectManifest): Transition {
-  const c = state.cluster as WithObjects | null;
+  const c = state.cluster;
   if (!c) return fail(new EngineError('KubectlConnectionRefused', { server: 'localhost:8080' }));
   const r = resourceByKind(m.kind, m.group);
   const minor = apiserverMinor(state);
   const storage = r ? storageVersion(r, minor) : null;
   if (!r || !storage || !serves(r, m.version, minor)) {
-    return fail(new EngineError('Internal', { message: `no matches for kind "${m.kind}" in version "${m.group}/${m.version}"` }));
+    return fail(
+      new EngineError('Internal', {
+        message: `no matches for kind "${m.kind}" in version "${m.group}/${m.version}"`,
+      }),
+    );
   }
   const namespace = r.namespaced ? m.namespace || 'default' : '';
   if (r.namespaced && !c.namespaces.includes(namespace)) {
-    return fail(new EngineError('UsageError', { message: `Error from server (NotFound): error when creating: namespaces "${namespace}" not found` }));
+    return fail(
+      new EngineError('UsageError', {
+        message: `Error from server (NotFound): error when creating: namespaces "${namespace}" not found`,
+      }),
+    );
   }
   const key = apiObjectKey(r, namespace, m.name);
   const existing = c.apiObjects?.[key];
   const ref = `${r.kind.toLowerCase()}.${r.group}/${m.name}`;
   if (existing && existing.version === storage) return ok(state, [text(`${ref} unchanged`)]);
-  const stored: StoredApiObject = { group: r.group, kind: r.kind, version: storage, name: m.name, namespace, createdAt: existing?.createdAt ?? state.now };
-  const cluster: WithObjects = { ...c, apiObjects: { ...c.apiObjects, [key]: stored } };
+  const stored: StoredApiObject = {
+    group: r.group,
+    kind: r.kind,
+    version: storage,
+    name: m.name,
+    namespace,
+    createdAt: existing?.createdAt ?? state.now,
+  };
+  const cluster: Cluster = { ...c, apiObjects: { ...c.apiObjects, [key]: stored } };
   return ok({ ...state, cluster }, [text(`${ref} ${existing ? 'configured' : 'created'}`)]);
 }

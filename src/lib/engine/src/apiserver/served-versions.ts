@@ -49,8 +49,22 @@ const flowcontrolVersions: readonly ServedVersion[] = [
 
 /** The table. */
 export const SERVED_RESOURCES: readonly ServedResource[] = [
-  { group: 'flowcontrol.apiserver.k8s.io', kind: 'FlowSchema', plural: 'flowschemas', namespaced: false, versions: flowcontrolVersions, source: FLOWCONTROL_SOURCE },
-  { group: 'flowcontrol.apiserver.k8s.io', kind: 'PriorityLevelConfiguration', plural: 'prioritylevelconfigurations', namespaced: false, versions: flowcontrolVersions, source: FLOWCONTROL_SOURCE },
+  {
+    group: 'flowcontrol.apiserver.k8s.io',
+    kind: 'FlowSchema',
+    plural: 'flowschemas',
+    namespaced: false,
+    versions: flowcontrolVersions,
+    source: FLOWCONTROL_SOURCE,
+  },
+  {
+    group: 'flowcontrol.apiserver.k8s.io',
+    kind: 'PriorityLevelConfiguration',
+    plural: 'prioritylevelconfigurations',
+    namespaced: false,
+    versions: flowcontrolVersions,
+    source: FLOWCONTROL_SOURCE,
+  },
   {
     // kubernetes/kubernetes CHANGELOG/CHANGELOG-1.37.md (v1.37.0-alpha.1, API Change, #138572):
     // "Promotes the scheduling.k8s.io API group from v1alpha2 to v1alpha3 and drops v1alpha2
@@ -76,12 +90,16 @@ export function minorOf(version: string): number {
 
 /** True when `minor` serves `version` of the resource. */
 export function serves(r: ServedResource, version: string, minor: number): boolean {
-  return r.versions.some((v) => v.version === version && minor >= v.from && (v.until === undefined || minor < v.until));
+  return r.versions.some(
+    (v) => v.version === version && minor >= v.from && (v.until === undefined || minor < v.until),
+  );
 }
 
 /** The versions of `r` served by `minor`, oldest first. */
 export function servedVersions(r: ServedResource, minor: number): readonly string[] {
-  return r.versions.filter((v) => minor >= v.from && (v.until === undefined || minor < v.until)).map((v) => v.version);
+  return r.versions
+    .filter((v) => minor >= v.from && (v.until === undefined || minor < v.until))
+    .map((v) => v.version);
 }
 
 /** The version new objects of `r` are stored in by `minor` (see the simplification above), or null. */
@@ -97,5 +115,9 @@ export function resourceByKind(kind: string, group: string): ServedResource | un
 /** Finds a resource by what `kubectl get` accepts: plural, singular, kind, or `plural.group`. */
 export function resourceByName(name: string): ServedResource | undefined {
   const n = name.toLowerCase();
-  return SERVED_RESOURCES.find((r) => r.kubectl === true && (n === r.plural || n === r.kind.toLowerCase() || n === `${r.plural}.${r.group}`));
+  return SERVED_RESOURCES.find(
+    (r) =>
+      r.kubectl === true &&
+      (n === r.plural || n === r.kind.toLowerCase() || n === `${r.plural}.${r.group}`),
+  );
 }

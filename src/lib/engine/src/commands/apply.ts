@@ -8,7 +8,15 @@ import { type Context, type Transition, ok, fail } from './result.ts';
 import { EngineError, isEngineError } from '../errors.ts';
 import { createMachine } from '../machine/create.ts';
 import { applyAptInstall, applyAptMark, applyAptUpdate } from '../machine/apt.ts';
-import { applyCopy, applyMkdir, applyRemove, applyService, applySwapOff, applySysctl, applyWriteFile } from '../machine/system.ts';
+import {
+  applyCopy,
+  applyMkdir,
+  applyRemove,
+  applyService,
+  applySwapOff,
+  applySysctl,
+  applyWriteFile,
+} from '../machine/system.ts';
 import { applyKubeadmInit } from '../kubeadm/init.ts';
 import { applyKubeadmJoin } from '../kubeadm/join.ts';
 import { applyTokenCreate, applyTokenDelete } from '../kubeadm/token.ts';
@@ -27,7 +35,10 @@ import { applyApiObject } from '../apiserver/objects.ts';
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
     case 'machine.add':
-      return ok({ ...state, machines: { ...state.machines, [c.spec.name]: createMachine(c.spec, state.now) } });
+      return ok({
+        ...state,
+        machines: { ...state.machines, [c.spec.name]: createMachine(c.spec, state.now) },
+      });
     case 'apt.update':
       return applyAptUpdate(state, c.machine);
     case 'apt.install':
@@ -107,6 +118,8 @@ export function apply(state: ClusterState, command: Command, ctx: Context = {}):
   try {
     return afterCommand(command, dispatch(base, command));
   } catch (error) {
-    return fail(isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }));
+    return fail(
+      isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }),
+    );
   }
 }

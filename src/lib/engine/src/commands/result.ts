@@ -37,6 +37,10 @@ export function ok(state: ClusterState, events: readonly EngineEvent[] = []): Ap
 }
 
 /** Builds a rejected transition. */
-export function fail(error: EngineError, events: readonly EngineEvent[] = [], state?: ClusterState): Rejected {
+export function fail(
+  error: EngineError,
+  events: readonly EngineEvent[] = [],
+  state?: ClusterState,
+): Rejected {
   return state ? { ok: false, error, events, state } : { ok: false, error, events };
 }

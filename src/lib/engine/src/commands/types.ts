@@ -57,19 +57,70 @@ import type { ApiObjectManifest } from '../apiserver/objects.ts';
 export type Command =
   | { readonly type: 'machine.add'; readonly spec: MachineSpec }
   | { readonly type: 'apt.update'; readonly machine: string }
-  | { readonly type: 'apt.install'; readonly machine: string; readonly packages: readonly PackageRequest[]; readonly allowChangeHeld?: boolean }
-  | { readonly type: 'apt.mark'; readonly machine: string; readonly packages: readonly string[]; readonly hold: boolean }
+  | {
+      readonly type: 'apt.install';
+      readonly machine: string;
+      readonly packages: readonly PackageRequest[];
+      readonly allowChangeHeld?: boolean;
+    }
+  | {
+      readonly type: 'apt.mark';
+      readonly machine: string;
+      readonly packages: readonly string[];
+      readonly hold: boolean;
+    }
   | { readonly type: 'swap.off'; readonly machine: string }
-  | { readonly type: 'sysctl.set'; readonly machine: string; readonly key: string; readonly value: string }
-  | { readonly type: 'service'; readonly machine: string; readonly unit: string; readonly action: 'start' | 'stop' | 'restart' | 'enable' | 'disable' | 'daemon-reload'; readonly now?: boolean }
-  | { readonly type: 'file.mkdir'; readonly machine: string; readonly path: string; readonly parents: boolean }
-  | { readonly type: 'file.write'; readonly machine: string; readonly path: string; readonly content: string }
-  | { readonly type: 'file.copy'; readonly machine: string; readonly from: string; readonly to: string }
-  | { readonly type: 'file.remove'; readonly machine: string; readonly path: string; readonly recursive: boolean }
+  | {
+      readonly type: 'sysctl.set';
+      readonly machine: string;
+      readonly key: string;
+      readonly value: string;
+    }
+  | {
+      readonly type: 'service';
+      readonly machine: string;
+      readonly unit: string;
+      readonly action: 'start' | 'stop' | 'restart' | 'enable' | 'disable' | 'daemon-reload';
+      readonly now?: boolean;
+    }
+  | {
+      readonly type: 'file.mkdir';
+      readonly machine: string;
+      readonly path: string;
+      readonly parents: boolean;
+    }
+  | {
+      readonly type: 'file.write';
+      readonly machine: string;
+      readonly path: string;
+      readonly content: string;
+    }
+  | {
+      readonly type: 'file.copy';
+      readonly machine: string;
+      readonly from: string;
+      readonly to: string;
+    }
+  | {
+      readonly type: 'file.remove';
+      readonly machine: string;
+      readonly path: string;
+      readonly recursive: boolean;
+    }
   | { readonly type: 'kubeadm.init'; readonly machine: string; readonly options: InitOptions }
   | { readonly type: 'kubeadm.join'; readonly machine: string; readonly options: JoinOptions }
-  | { readonly type: 'kubeadm.token.create'; readonly machine: string; readonly ttlMs?: number; readonly printJoinCommand: boolean; readonly certificateKey?: string }
-  | { readonly type: 'kubeadm.token.delete'; readonly machine: string; readonly ids: readonly string[] }
+  | {
+      readonly type: 'kubeadm.token.create';
+      readonly machine: string;
+      readonly ttlMs?: number;
+      readonly printJoinCommand: boolean;
+      readonly certificateKey?: string;
+    }
+  | {
+      readonly type: 'kubeadm.token.delete';
+      readonly machine: string;
+      readonly ids: readonly string[];
+    }
   | { readonly type: 'kubeadm.reset'; readonly machine: string }
   | { readonly type: 'kubectl.apply.flannel' }
   | { readonly type: 'clock.advance'; readonly ms: number }
@@ -79,24 +130,67 @@ export type Command =
   | { readonly type: 'kubectl.node.delete'; readonly name: string }
   | { readonly type: 'kubectl.cr.create'; readonly resource: Omit<CustomResource, 'createdAt'> }
   | { readonly type: 'kubectl.cr.delete'; readonly key: string }
-  | { readonly type: 'kubectl.cr.finalizers'; readonly key: string; readonly finalizers: readonly string[] }
+  | {
+      readonly type: 'kubectl.cr.finalizers';
+      readonly key: string;
+      readonly finalizers: readonly string[];
+    }
   | { readonly type: 'netfilter.flush'; readonly machine: string }
   | { readonly type: 'sonobuoy.run'; readonly mode: SonobuoyMode }
   | { readonly type: 'sonobuoy.delete' }
   // HA / etcd / faults (src/etcd, src/ha)
-  | { readonly type: 'fault.inject'; readonly kind: 'machine-down' | 'etcd-member-lost' | 'disk-full' | 'kubelet-stopped'; readonly machine: string }
+  | {
+      readonly type: 'fault.inject';
+      readonly kind: 'machine-down' | 'etcd-member-lost' | 'disk-full' | 'kubelet-stopped';
+      readonly machine: string;
+    }
   | { readonly type: 'fault.clear'; readonly machine?: string }
-  | { readonly type: 'etcd.member.add'; readonly name: string; readonly peerURL: string; readonly learner: boolean }
+  | {
+      readonly type: 'etcd.member.add';
+      readonly name: string;
+      readonly peerURL: string;
+      readonly learner: boolean;
+    }
   | { readonly type: 'etcd.member.remove'; readonly id: string }
   | { readonly type: 'etcd.snapshot.save'; readonly machine: string; readonly path: string }
-  | { readonly type: 'etcd.snapshot.restore'; readonly machine: string; readonly file: string; readonly dataDir: string; readonly name: string; readonly peerURL: string; readonly initialCluster: string; readonly clusterToken: string }
+  | {
+      readonly type: 'etcd.snapshot.restore';
+      readonly machine: string;
+      readonly file: string;
+      readonly dataDir: string;
+      readonly name: string;
+      readonly peerURL: string;
+      readonly initialCluster: string;
+      readonly clusterToken: string;
+    }
   // PKI lifecycle (kubeadm/certs/*)
-  | { readonly type: 'kubeadm.certs.renew'; readonly machine: string; readonly name: string; readonly header: readonly string[] }
-  | { readonly type: 'kubectl.certificate'; readonly names: readonly string[]; readonly approve: boolean }
-  | { readonly type: 'pki.stage'; readonly machine: string; readonly mode: 'own-ca' | 'external-ca' }
+  | {
+      readonly type: 'kubeadm.certs.renew';
+      readonly machine: string;
+      readonly name: string;
+      readonly header: readonly string[];
+    }
+  | {
+      readonly type: 'kubectl.certificate';
+      readonly names: readonly string[];
+      readonly approve: boolean;
+    }
+  | {
+      readonly type: 'pki.stage';
+      readonly machine: string;
+      readonly mode: 'own-ca' | 'external-ca';
+    }
   // Upgrades and distribution (src/kubeadm/upgrade, src/kubectl/drain.ts)
-  | { readonly type: 'kubeadm.upgrade.apply'; readonly machine: string; readonly options: UpgradeApplyOptions }
-  | { readonly type: 'kubeadm.upgrade.node'; readonly machine: string; readonly options: UpgradeNodeOptions }
+  | {
+      readonly type: 'kubeadm.upgrade.apply';
+      readonly machine: string;
+      readonly options: UpgradeApplyOptions;
+    }
+  | {
+      readonly type: 'kubeadm.upgrade.node';
+      readonly machine: string;
+      readonly options: UpgradeNodeOptions;
+    }
   | { readonly type: 'kubectl.cordon'; readonly node: string; readonly cordon: boolean }
   | { readonly type: 'kubectl.drain'; readonly node: string; readonly options: DrainOptions }
   // API objects with a storage version (src/apiserver)

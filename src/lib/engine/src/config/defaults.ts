@@ -33,7 +33,12 @@ export interface ClusterConfigFields {
   /** v1beta4 extraArgs of the API server, in order. */
   readonly apiServerExtraArgs?: ReadonlyArray<{ readonly name: string; readonly value: string }>;
   readonly certSANs?: readonly string[];
-  readonly etcdExternal?: { readonly endpoints: readonly string[]; readonly caFile: string; readonly certFile: string; readonly keyFile: string } | null;
+  readonly etcdExternal?: {
+    readonly endpoints: readonly string[];
+    readonly caFile: string;
+    readonly certFile: string;
+    readonly keyFile: string;
+  } | null;
 }
 
 /** A v1beta4 ClusterConfiguration document with the given fields (alphabetical, as kubeadm marshals it). */
@@ -68,7 +73,11 @@ scheduler: {}
 
 /** Quotes a YAML scalar the way sigs.k8s.io/yaml does for strings that would parse as something else. */
 export function yamlScalar(value: string): string {
-  if (value === '' || /^(true|false|yes|no|on|off|null|~|[-+]?[0-9][0-9_.e+-]*)$/i.test(value) || /[:#{}[\],&*?|<>=!%@`'"]|^\s|\s$/.test(value)) {
+  if (
+    value === '' ||
+    /^(true|false|yes|no|on|off|null|~|[-+]?[0-9][0-9_.e+-]*)$/i.test(value) ||
+    /[:#{}[\],&*?|<>=!%@`'"]|^\s|\s$/.test(value)
+  ) {
     return JSON.stringify(value);
   }
   return value;
@@ -129,7 +138,9 @@ ${TIMEOUTS}`;
  * the kubelet-config ConfigMap and /var/lib/kubelet/config.yaml. resolvConf is set because the
  * simulated hosts run systemd-resolved.
  */
-export function kubeletConfigurationYaml(opts: { clusterDNS?: string; resolvConf?: boolean } = {}): string {
+export function kubeletConfigurationYaml(
+  opts: { clusterDNS?: string; resolvConf?: boolean } = {},
+): string {
   return `apiVersion: kubelet.config.k8s.io/v1beta1
 authentication:
   anonymous:

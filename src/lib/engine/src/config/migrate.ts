@@ -61,7 +61,9 @@ export interface MigrateHost {
 
 /** Converts the documents to v1beta4 YAML text. */
 export function migrateConfig(docs: readonly ConfigDocument[], host: MigrateHost): string {
-  const [initDefault, clusterDefault] = initDefaultsYaml(host.kubeadmVersion).split('---\n').map((t) => parse(t) as Obj);
+  const [initDefault, clusterDefault] = initDefaultsYaml(host.kubeadmVersion)
+    .split('---\n')
+    .map((t) => parse(t) as Obj);
   const init = findDoc(docs, 'InitConfiguration');
   const cluster = findDoc(docs, 'ClusterConfiguration');
   const join = findDoc(docs, 'JoinConfiguration');
@@ -72,22 +74,44 @@ export function migrateConfig(docs: readonly ConfigDocument[], host: MigrateHost
     const timeouts: Obj = isObj(i['timeouts']) ? { ...i['timeouts'] } : {};
     if (isObj(c['apiServer'])) {
       const api = convertExtraArgs(c['apiServer']);
-      if (api['timeoutForControlPlane'] !== undefined) timeouts['controlPlaneComponentHealthCheck'] = api['timeoutForControlPlane'];
+      if (api['timeoutForControlPlane'] !== undefined)
+        timeouts['controlPlaneComponentHealthCheck'] = api['timeoutForControlPlane'];
       delete api['timeoutForControlPlane'];
       c['apiServer'] = api;
     }
-    for (const k of ['controllerManager', 'scheduler']) if (isObj(c[k])) c[k] = convertExtraArgs(c[k]);
-    if (isObj(c['etcd']) && isObj(c['etcd']['local'])) c['etcd'] = { ...c['etcd'], local: convertExtraArgs(c['etcd']['local']) };
+    for (const k of ['controllerManager', 'scheduler'])
+      if (isObj(c[k])) c[k] = convertExtraArgs(c[k]);
+    if (isObj(c['etcd']) && isObj(c['etcd']['local']))
+      c['etcd'] = { ...c['etcd'], local: convertExtraArgs(c['etcd']['local']) };
     if (isObj(i['nodeRegistration']) && 'kubeletExtraArgs' in i['nodeRegistration']) {
-      i['nodeRegistration'] = { ...i['nodeRegistration'], kubeletExtraArgs: argsList(i['nodeRegistration']['kubeletExtraArgs']) };
+      i['nodeRegistration'] = {
+        ...i['nodeRegistration'],
+        kubeletExtraArgs: argsList(i['nodeRegistration']['kubeletExtraArgs']),
+      };
     }
     const initDyn = merge(initDefault, {
-      bootstrapTokens: [{ groups: ['system:bootstrappers:kubeadm:default-node-token'], token: host.token, ttl: '24h0m0s', usages: ['signing', 'authentication'] }],
+      bootstrapTokens: [
+        {
+          groups: ['system:bootstrappers:kubeadm:default-node-token'],
+          token: host.token,
+          ttl: '24h0m0s',
+          usages: ['signing', 'authentication'],
+        },
+      ],
       localAPIEndpoint: { advertiseAddress: host.ip, bindPort: 6443 },
       nodeRegistration: { name: host.hostname },
     }) as Obj;
-    const migratedInit = merge(initDyn, { ...i, timeouts: merge(initDyn['timeouts'], timeouts), apiVersion: KUBEADM_API, kind: 'InitConfiguration' });
-    const migratedCluster = merge(clusterDefault, { ...c, apiVersion: KUBEADM_API, kind: 'ClusterConfiguration' });
+    const migratedInit = merge(initDyn, {
+      ...i,
+      timeouts: merge(initDyn['timeouts'], timeouts),
+      apiVersion: KUBEADM_API,
+      kind: 'InitConfiguration',
+    });
+    const migratedCluster = merge(clusterDefault, {
+      ...c,
+      apiVersion: KUBEADM_API,
+      kind: 'ClusterConfiguration',
+    });
     out.push(toYaml(migratedInit), toYaml(migratedCluster));
   }
   if (join) {
@@ -100,10 +124,22 @@ export function migrateConfig(docs: readonly ConfigDocument[], host: MigrateHost
       j['discovery'] = d;
     }
     if (isObj(j['nodeRegistration']) && 'kubeletExtraArgs' in j['nodeRegistration']) {
-      j['nodeRegistration'] = { ...j['nodeRegistration'], kubeletExtraArgs: argsList(j['nodeRegistration']['kubeletExtraArgs']) };
+      j['nodeRegistration'] = {
+        ...j['nodeRegistration'],
+        kubeletExtraArgs: argsList(j['nodeRegistration']['kubeletExtraArgs']),
+      };
     }
     const jd = parse(joinDefaultsYaml(host.hostname)) as Obj;
-    out.push(toYaml(merge(jd, { ...j, timeouts: merge(jd['timeouts'], timeouts), apiVersion: KUBEADM_API, kind: 'JoinConfiguration' })));
+    out.push(
+      toYaml(
+        merge(jd, {
+          ...j,
+          timeouts: merge(jd['timeouts'], timeouts),
+          apiVersion: KUBEADM_API,
+          kind: 'JoinConfiguration',
+        }),
+      ),
+    );
   }
   return out.join('---\n');
 }

@@ -16,7 +16,11 @@ import { hash64 } from '../etcd/model.ts';
 export type SonobuoyMode = 'quick' | 'non-disruptive-conformance' | 'certified-conformance';
 
 /** Every mode, for flag validation. */
-export const SONOBUOY_MODES: readonly SonobuoyMode[] = ['quick', 'non-disruptive-conformance', 'certified-conformance'];
+export const SONOBUOY_MODES: readonly SonobuoyMode[] = [
+  'quick',
+  'non-disruptive-conformance',
+  'certified-conformance',
+];
 
 const DURATION_MS: Readonly<Record<SonobuoyMode, number>> = {
   quick: 2 * 60_000,
@@ -52,7 +56,8 @@ export function maxRequestsInflight(state: ClusterState): number | null {
   let low: number | null = null;
   for (const n of Object.values(state.cluster?.nodes ?? {})) {
     if (!n.controlPlane) continue;
-    const manifest = state.machines[n.machine]?.files['/etc/kubernetes/manifests/kube-apiserver.yaml'] ?? '';
+    const manifest =
+      state.machines[n.machine]?.files['/etc/kubernetes/manifests/kube-apiserver.yaml'] ?? '';
     const m = /--max-requests-inflight=(\d+)/.exec(manifest);
     if (m) low = Math.min(low ?? Infinity, Number(m[1]));
   }
@@ -94,16 +99,30 @@ export function applySonobuoyRun(state: ClusterState, mode: SonobuoyMode): Trans
   const c = state.cluster;
   if (!c) return fail(new EngineError('KubectlConnectionRefused', { server: 'localhost:8080' }));
   if (c.sonobuoy) {
-    return fail(new EngineError('UsageError', { message: 'error attempting to run sonobuoy: namespace sonobuoy already exists' }));
+    return fail(
+      new EngineError('UsageError', {
+        message: 'error attempting to run sonobuoy: namespace sonobuoy already exists',
+      }),
+    );
   }
-  return ok({ ...state, cluster: { ...c, sonobuoy: { mode, startedAt: state.now }, namespaces: [...c.namespaces, 'sonobuoy'].sort() } });
+  return ok({
+    ...state,
+    cluster: {
+      ...c,
+      sonobuoy: { mode, startedAt: state.now },
+      namespaces: [...c.namespaces, 'sonobuoy'].sort(),
+    },
+  });
 }
 
 /** `sonobuoy delete`. */
 export function applySonobuoyDelete(state: ClusterState): Transition {
   const c = state.cluster;
   if (!c) return fail(new EngineError('KubectlConnectionRefused', { server: 'localhost:8080' }));
-  return ok({ ...state, cluster: { ...c, sonobuoy: null, namespaces: c.namespaces.filter((n) => n !== 'sonobuoy') } });
+  return ok({
+    ...state,
+    cluster: { ...c, sonobuoy: null, namespaces: c.namespaces.filter((n) => n !== 'sonobuoy') },
+  });
 }
 
 /**

@@ -9,7 +9,12 @@ import { EngineError } from '../errors.ts';
 import { faultsOf, type Fault, type FaultKind } from './model.ts';
 
 /** Every fault kind, in `kubelife fault list` order. */
-export const FAULT_KINDS: readonly FaultKind[] = ['machine-down', 'etcd-member-lost', 'disk-full', 'kubelet-stopped'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'machine-down',
+  'etcd-member-lost',
+  'disk-full',
+  'kubelet-stopped',
+];
 
 /**
  * kube-controller-manager --node-monitor-grace-period: how long a node may stop posting status
@@ -25,15 +30,25 @@ export function withFaults(state: ClusterState, faults: readonly Fault[]): Clust
 }
 
 /** Injects a fault on a machine. */
-export function applyFaultInject(state: ClusterState, kind: FaultKind, machine: string): Transition {
-  if (!state.machines[machine]) return fail(new EngineError('UsageError', { message: `kubelife: no machine "${machine}"` }));
+export function applyFaultInject(
+  state: ClusterState,
+  kind: FaultKind,
+  machine: string,
+): Transition {
+  if (!state.machines[machine])
+    return fail(new EngineError('UsageError', { message: `kubelife: no machine "${machine}"` }));
   if (faultsOf(state).some((f) => f.kind === kind && f.machine === machine)) return ok(state);
   return ok(withFaults(state, [...faultsOf(state), { kind, machine, since: state.now }]));
 }
 
 /** Clears the faults of one machine, or all faults. */
 export function applyFaultClear(state: ClusterState, machine: string | undefined): Transition {
-  return ok(withFaults(state, machine === undefined ? [] : faultsOf(state).filter((f) => f.machine !== machine)));
+  return ok(
+    withFaults(
+      state,
+      machine === undefined ? [] : faultsOf(state).filter((f) => f.machine !== machine),
+    ),
+  );
 }
 
 /**
@@ -42,6 +57,9 @@ export function applyFaultClear(state: ClusterState, machine: string | undefined
  */
 export function nodeLostByFault(state: ClusterState, machine: string): boolean {
   return faultsOf(state).some(
-    (f) => f.machine === machine && (f.kind === 'machine-down' || f.kind === 'kubelet-stopped') && state.now - f.since > NODE_MONITOR_GRACE_MS,
+    (f) =>
+      f.machine === machine &&
+      (f.kind === 'machine-down' || f.kind === 'kubelet-stopped') &&
+      state.now - f.since > NODE_MONITOR_GRACE_MS,
   );
 }

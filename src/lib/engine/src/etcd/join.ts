@@ -18,8 +18,22 @@ export function joinEtcdMember(state: ClusterState, machine: string, node: strin
   const manifest = m?.files[MANIFEST];
   if (!m || manifest === undefined) return next;
   const ip = m.ip;
-  const others = (etcdView(state)?.members ?? []).filter((x) => x.machine !== machine && x.name !== '');
-  const initial = [`${node}=https://${ip}:2380`, ...others.map((x) => `${x.name}=${x.peerURL}`)].join(',');
-  const rewritten = manifest.replace(/    - --initial-cluster=\S+\n/, `    - --initial-cluster=${initial}\n    - --initial-cluster-state=existing\n`);
-  return { ...next, machines: { ...next.machines, [machine]: { ...m, files: { ...m.files, [MANIFEST]: rewritten } } } };
+  const others = (etcdView(state)?.members ?? []).filter(
+    (x) => x.machine !== machine && x.name !== '',
+  );
+  const initial = [
+    `${node}=https://${ip}:2380`,
+    ...others.map((x) => `${x.name}=${x.peerURL}`),
+  ].join(',');
+  const rewritten = manifest.replace(
+    /    - --initial-cluster=\S+\n/,
+    `    - --initial-cluster=${initial}\n    - --initial-cluster-state=existing\n`,
+  );
+  return {
+    ...next,
+    machines: {
+      ...next.machines,
+      [machine]: { ...m, files: { ...m.files, [MANIFEST]: rewritten } },
+    },
+  };
 }

@@ -78,7 +78,14 @@ export function explicitEtcd(state: ClusterState): EtcdClusterState | undefined 
 export function memberFor(state: ClusterState, machine: string, node: string): EtcdMember {
   const ip = state.machines[machine]?.ip ?? '';
   const peerURL = `https://${ip}:2380`;
-  return { id: hash64(`${peerURL}|etcd-cluster|${state.cluster?.caHash ?? ''}`), name: node, machine, peerURL, clientURL: `https://${ip}:2379`, learner: false };
+  return {
+    id: hash64(`${peerURL}|etcd-cluster|${state.cluster?.caHash ?? ''}`),
+    name: node,
+    machine,
+    peerURL,
+    clientURL: `https://${ip}:2379`,
+    learner: false,
+  };
 }
 
 /** The etcd cluster as it is now: explicit membership, or one member per control-plane node. */
@@ -99,7 +106,11 @@ export function memberRunning(state: ClusterState, member: EtcdMember): boolean 
   const m = state.machines[member.machine];
   if (!m || member.name === '') return false;
   if (!machineUp(state, member.machine)) return false;
-  if (hasFault(state, member.machine, 'etcd-member-lost') || hasFault(state, member.machine, 'disk-full')) return false;
+  if (
+    hasFault(state, member.machine, 'etcd-member-lost') ||
+    hasFault(state, member.machine, 'disk-full')
+  )
+    return false;
   if (m.kubelet.active !== 'active') return false;
   return m.files['/etc/kubernetes/manifests/etcd.yaml'] !== undefined;
 }

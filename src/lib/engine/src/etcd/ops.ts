@@ -8,7 +8,14 @@ import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
 import { text } from '../events.ts';
 import { normalizePath } from '../machine/system.ts';
-import { etcdView, hash64, hasQuorum, memberFor, type EtcdClusterState, type EtcdMember } from './model.ts';
+import {
+  etcdView,
+  hash64,
+  hasQuorum,
+  memberFor,
+  type EtcdClusterState,
+  type EtcdMember,
+} from './model.ts';
 
 /** Prefix of a snapshot file's content: the serialized cluster objects it holds. */
 export const SNAPSHOT_PREFIX = '@etcd-snapshot:';
@@ -38,7 +45,13 @@ function withEtcd(state: ClusterState, etcd: EtcdClusterState): ClusterState {
 
 /** Number of keys kubeadm's cluster keeps in etcd: a fixed base (RBAC, config, leases…) + objects. */
 export function totalKeys(c: Cluster): number {
-  return 300 + Object.keys(c.nodes).length * 3 + Object.keys(c.pods).length + c.namespaces.length + c.tokens.length;
+  return (
+    300 +
+    Object.keys(c.nodes).length * 3 +
+    Object.keys(c.pods).length +
+    c.namespaces.length +
+    c.tokens.length
+  );
 }
 
 /**
@@ -55,19 +68,34 @@ export function storeRevision(state: ClusterState): number {
 }
 
 /** Adds a member (`etcdctl member add NAME --peer-urls=URL [--learner]`): unstarted until it runs. */
-export function applyMemberAdd(state: ClusterState, name: string, peerURL: string, learner: boolean): Transition {
+export function applyMemberAdd(
+  state: ClusterState,
+  name: string,
+  peerURL: string,
+  learner: boolean,
+): Transition {
   const e = etcdView(state);
   if (!e) return fail(new EngineError('Etcdctl', { message: 'context deadline exceeded' }));
-  if (!hasQuorum(state)) return fail(new EngineError('Etcdctl', { message: 'etcdserver: request timed out' }));
+  if (!hasQuorum(state))
+    return fail(new EngineError('Etcdctl', { message: 'etcdserver: request timed out' }));
   if (e.members.some((m) => m.peerURL === peerURL)) {
     return fail(new EngineError('Etcdctl', { message: 'etcdserver: Peer URLs already exists' }));
   }
   const host = /\/\/([^:/]+)/.exec(peerURL)?.[1] ?? '';
   const machine = Object.values(state.machines).find((m) => m.ip === host)?.name ?? '';
-  const member: EtcdMember = { id: hash64(`${peerURL}|etcd-cluster|${state.now}`), name: '', machine, peerURL, clientURL: '', learner };
+  const member: EtcdMember = {
+    id: hash64(`${peerURL}|etcd-cluster|${state.now}`),
+    name: '',
+    machine,
+    peerURL,
+    clientURL: '',
+    learner,
+  };
   const members = [...e.members, member];
   const next = withEtcd(state, { ...e, members });
-  const initial = [...e.members.filter((m) => m.name !== ''), { ...member, name }].map((m) => `${m.name}=${m.peerURL}`).join(',');
+  const initial = [...e.members.filter((m) => m.name !== ''), { ...member, name }]
+    .map((m) => `${m.name}=${m.peerURL}`)
+    .join(',');
   const out = [
     `Member ${member.id} added to cluster ${e.clusterId}`,
     '',
@@ -84,11 +112,17 @@ export function applyMemberRemove(state: ClusterState, id: string): Transition {
   const e = etcdView(state);
   if (!e) return fail(new EngineError('Etcdctl', { message: 'context deadline exceeded' }));
   if (!/^[0-9a-f]{1,16}$/i.test(id)) {
-    return fail(new EngineError('Etcdctl', { message: `bad member ID arg (strconv.ParseUint: parsing "${id}": invalid syntax), expecting ID in Hex` }));
+    return fail(
+      new EngineError('Etcdctl', {
+        message: `bad member ID arg (strconv.ParseUint: parsing "${id}": invalid syntax), expecting ID in Hex`,
+      }),
+    );
   }
   const want = id.toLowerCase().padStart(16, '0');
-  if (!e.members.some((m) => m.id === want)) return fail(new EngineError('Etcdctl', { message: 'etcdserver: member not found' }));
-  if (!hasQuorum(state)) return fail(new EngineError('Etcdctl', { message: 'etcdserver: request timed out' }));
+  if (!e.members.some((m) => m.id === want))
+    return fail(new EngineError('Etcdctl', { message: 'etcdserver: member not found' }));
+  if (!hasQuorum(state))
+    return fail(new EngineError('Etcdctl', { message: 'etcdserver: request timed out' }));
   const next = withEtcd(state, { ...e, members: e.members.filter((m) => m.id !== want) });
   return ok(next, [text(`Member ${id.toLowerCase()} removed from cluster ${e.clusterId}`)]);
 }
@@ -100,7 +134,9 @@ export function startAddedMember(state: ClusterState, machine: string, name: str
   const derived = memberFor(state, machine, name);
   const existing = e.members.find((m) => m.machine === machine);
   const members = existing
-    ? e.members.map((m) => (m.machine === machine ? { ...m, name, clientURL: derived.clientURL, learner: false } : m))
+    ? e.members.map((m) =>
+        m.machine === machine ? { ...m, name, clientURL: derived.clientURL, learner: false } : m,
+      )
     : [...e.members, { ...derived, id: hash64(`${derived.peerURL}|etcd-cluster|${state.now}`) }];
   return withEtcd(state, { ...e, members });
 }
@@ -108,13 +144,25 @@ export function startAddedMember(state: ClusterState, machine: string, name: str
 /** `etcdctl snapshot save PATH` against the local member: writes the file on `machine`. */
 export function applySnapshotSave(state: ClusterState, machine: string, path: string): Transition {
   const c = state.cluster;
-  if (!c || !hasQuorum(state)) return fail(new EngineError('Etcdctl', { message: 'context deadline exceeded' }));
+  if (!c || !hasQuorum(state))
+    return fail(new EngineError('Etcdctl', { message: 'context deadline exceeded' }));
   const { etcd: _membership, ...objects } = c as Cluster & { etcd?: EtcdClusterState };
-  const data: SnapshotData = { cluster: objects, revision: storeRevision(state), totalKeys: totalKeys(c), takenAt: state.now };
+  const data: SnapshotData = {
+    cluster: objects,
+    revision: storeRevision(state),
+    totalKeys: totalKeys(c),
+    takenAt: state.now,
+  };
   const m = state.machines[machine];
   if (!m) return fail(new EngineError('NoSuchMachine', { machine }));
   const file = normalizePath(path);
-  return ok({ ...state, machines: { ...state.machines, [machine]: { ...m, files: { ...m.files, [file]: SNAPSHOT_PREFIX + JSON.stringify(data) } } } });
+  return ok({
+    ...state,
+    machines: {
+      ...state.machines,
+      [machine]: { ...m, files: { ...m.files, [file]: SNAPSHOT_PREFIX + JSON.stringify(data) } },
+    },
+  });
 }
 
 /** Parses a snapshot file's content, or null when it is not one. */
@@ -134,26 +182,51 @@ export interface RestoreOptions {
 }
 
 /** `etcdutl snapshot restore`: writes a new data dir with a fresh cluster identity. */
-export function applySnapshotRestore(state: ClusterState, machine: string, o: RestoreOptions): Transition {
+export function applySnapshotRestore(
+  state: ClusterState,
+  machine: string,
+  o: RestoreOptions,
+): Transition {
   const m = state.machines[machine];
   if (!m) return fail(new EngineError('NoSuchMachine', { machine }));
   const snap = parseSnapshot(m.files[normalizePath(o.file)]);
   if (m.files[normalizePath(o.file)] === undefined) {
-    return fail(new EngineError('Etcdctl', { message: `open ${o.file}: no such file or directory` }));
+    return fail(
+      new EngineError('Etcdctl', { message: `open ${o.file}: no such file or directory` }),
+    );
   }
-  if (!snap) return fail(new EngineError('Etcdctl', { message: 'snapshot file integrity check failed. 2 errors found.' }));
+  if (!snap)
+    return fail(
+      new EngineError('Etcdctl', {
+        message: 'snapshot file integrity check failed. 2 errors found.',
+      }),
+    );
   const dir = normalizePath(o.dataDir);
   if (Object.keys(m.files).some((p) => p.startsWith(`${dir}/`))) {
     // etcdutl refuses to restore over an existing data dir (unsure of the exact 3.6 wording).
-    return fail(new EngineError('Etcdctl', { message: `data-dir "${o.dataDir}" not empty or could not be read` }));
+    return fail(
+      new EngineError('Etcdctl', {
+        message: `data-dir "${o.dataDir}" not empty or could not be read`,
+      }),
+    );
   }
   // etcd derives IDs from the peer URLs and the cluster token; with the defaults this gives the
   // well-known member 8e9e05c52164694d in cluster cdf818194e3a8c32.
   const isDefault = o.peerURL === 'http://localhost:2380' && o.clusterToken === 'etcd-cluster';
   const id = isDefault ? '8e9e05c52164694d' : hash64(`${o.peerURL}|${o.clusterToken}`);
-  const clusterId = isDefault ? 'cdf818194e3a8c32' : hash64(`cluster|${o.initialCluster}|${o.clusterToken}`);
-  const restored: RestoredData = { ...snap, clusterId, member: { id, name: o.name, peerURL: o.peerURL } };
-  const files = { ...m.files, [`${dir}/member/snap/db`]: RESTORED_PREFIX + JSON.stringify(restored), [`${dir}/member/wal/0000000000000000-0000000000000000.wal`]: '' };
+  const clusterId = isDefault
+    ? 'cdf818194e3a8c32'
+    : hash64(`cluster|${o.initialCluster}|${o.clusterToken}`);
+  const restored: RestoredData = {
+    ...snap,
+    clusterId,
+    member: { id, name: o.name, peerURL: o.peerURL },
+  };
+  const files = {
+    ...m.files,
+    [`${dir}/member/snap/db`]: RESTORED_PREFIX + JSON.stringify(restored),
+    [`${dir}/member/wal/0000000000000000-0000000000000000.wal`]: '',
+  };
   const ts = (state.now / 1000).toFixed(7);
   const walDir = `${o.dataDir}/member/wal`;
   const snapDir = `${o.dataDir}/member/snap`;
@@ -163,14 +236,19 @@ export function applySnapshotRestore(state: ClusterState, machine: string, o: Re
     `{"level":"info","ts":${ts},"caller":"membership/cluster.go:392","msg":"added member","cluster-id":"${clusterId}","local-member-id":"0","added-peer-id":"${id}","added-peer-peer-urls":["${o.peerURL}"]}`,
     `{"level":"info","ts":${ts},"caller":"snapshot/v3_snapshot.go:309","msg":"restored snapshot","path":"${o.file}","wal-dir":"${walDir}","data-dir":"${o.dataDir}","snap-dir":"${snapDir}"}`,
   ];
-  return ok({ ...state, machines: { ...state.machines, [machine]: { ...m, files } } }, [text(logs.join('\n'), 'stderr')]);
+  return ok({ ...state, machines: { ...state.machines, [machine]: { ...m, files } } }, [
+    text(logs.join('\n'), 'stderr'),
+  ]);
 }
 
 const ETCD_MANIFEST = '/etc/kubernetes/manifests/etcd.yaml';
 
 /** The data dir the etcd static Pod on `machine` uses: the etcd-data hostPath, else --data-dir. */
 export function etcdDataDir(manifest: string): string {
-  const host = /hostPath:\s*\n\s*path:\s*(\S+)\s*\n\s*type: DirectoryOrCreate\s*\n\s*name: etcd-data/.exec(manifest)?.[1];
+  const host =
+    /hostPath:\s*\n\s*path:\s*(\S+)\s*\n\s*type: DirectoryOrCreate\s*\n\s*name: etcd-data/.exec(
+      manifest,
+    )?.[1];
   return host ?? /--data-dir=(\S+)/.exec(manifest)?.[1] ?? '/var/lib/etcd';
 }
 
@@ -194,7 +272,19 @@ export function syncEtcdDataDir(state: ClusterState, machine: string): ClusterSt
   const node = Object.values(c.nodes).find((n) => n.machine === machine)?.name ?? r.member.name;
   const advertised = /--advertise-client-urls=(\S+)/.exec(manifest)?.[1] ?? `https://${m.ip}:2379`;
   // On start etcd publishes its --name and client URLs; the peer URL stays what restore wrote.
-  const member: EtcdMember = { id: r.member.id, name: node, machine, peerURL: r.member.peerURL, clientURL: advertised, learner: false };
-  const etcd = { clusterId: r.clusterId, members: [member], revisionBump: 1_000_000 - 0, dataSource: source };
+  const member: EtcdMember = {
+    id: r.member.id,
+    name: node,
+    machine,
+    peerURL: r.member.peerURL,
+    clientURL: advertised,
+    learner: false,
+  };
+  const etcd = {
+    clusterId: r.clusterId,
+    members: [member],
+    revisionBump: 1_000_000 - 0,
+    dataSource: source,
+  };
   return { ...state, cluster: { ...r.cluster, etcd } as Cluster };
 }

@@ -8,13 +8,27 @@ import type { ClusterState } from '../model/state.ts';
 import type { Command } from '../commands/types.ts';
 import { type Transition, ok } from '../commands/result.ts';
 import { applyFaultClear, applyFaultInject } from '../etcd/faults.ts';
-import { applyMemberAdd, applyMemberRemove, applySnapshotRestore, applySnapshotSave, syncEtcdDataDir } from '../etcd/ops.ts';
+import {
+  applyMemberAdd,
+  applyMemberRemove,
+  applySnapshotRestore,
+  applySnapshotSave,
+  syncEtcdDataDir,
+} from '../etcd/ops.ts';
 import { reconcileKubernetesEndpoints } from './endpoints.ts';
 
 /** Commands this module handles. */
 export type HaCommand = Extract<
   Command,
-  { type: 'fault.inject' | 'fault.clear' | 'etcd.member.add' | 'etcd.member.remove' | 'etcd.snapshot.save' | 'etcd.snapshot.restore' }
+  {
+    type:
+      | 'fault.inject'
+      | 'fault.clear'
+      | 'etcd.member.add'
+      | 'etcd.member.remove'
+      | 'etcd.snapshot.save'
+      | 'etcd.snapshot.restore';
+  }
 >;
 
 /** Applies one HA-area command. */

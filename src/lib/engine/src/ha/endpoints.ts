@@ -5,7 +5,11 @@
  * static Pod manifest on its machine, so editing the manifest changes the behaviour.
  */
 import type { ClusterState } from '../model/state.ts';
-import { reconcileEndpoints, reconcileLeaseEndpoints, type EndpointsState } from '../policy/endpoint-reconciler.ts';
+import {
+  reconcileEndpoints,
+  reconcileLeaseEndpoints,
+  type EndpointsState,
+} from '../policy/endpoint-reconciler.ts';
 import { hasQuorum, machineUp } from '../etcd/model.ts';
 
 /** The Endpoints object as stored on the cluster. */
@@ -46,7 +50,8 @@ export function runningApiservers(state: ClusterState): ApiserverConfig[] {
     if (!n.controlPlane) continue;
     const m = state.machines[n.machine];
     const manifest = m?.files[MANIFEST];
-    if (!m || manifest === undefined || m.kubelet.active !== 'active' || !machineUp(state, m.name)) continue;
+    if (!m || manifest === undefined || m.kubelet.active !== 'active' || !machineUp(state, m.name))
+      continue;
     const type = flag(manifest, 'endpoint-reconciler-type');
     out.push({
       machine: m.name,
@@ -61,14 +66,19 @@ export function runningApiservers(state: ClusterState): ApiserverConfig[] {
 
 /** The Endpoints the cluster holds now (empty before any reconcile). */
 export function kubernetesEndpoints(state: ClusterState): KubernetesEndpoints | undefined {
-  return (state.cluster as { kubernetesEndpoints?: KubernetesEndpoints } | null)?.kubernetesEndpoints;
+  return (state.cluster as { kubernetesEndpoints?: KubernetesEndpoints } | null)
+    ?.kubernetesEndpoints;
 }
 
 /**
  * Runs every apiserver reconcile tick in (from, to] in time order. Only the last minute matters
  * for the outcome, so long clock jumps stay cheap. Without etcd quorum nothing can be written.
  */
-export function reconcileKubernetesEndpoints(state: ClusterState, from: number, to: number): ClusterState {
+export function reconcileKubernetesEndpoints(
+  state: ClusterState,
+  from: number,
+  to: number,
+): ClusterState {
   const c = state.cluster;
   if (!c || !hasQuorum(state)) return state;
   const servers = runningApiservers(state);
@@ -76,8 +86,11 @@ export function reconcileKubernetesEndpoints(state: ClusterState, from: number, 
   const start = Math.max(from, to - 6 * RECONCILE_INTERVAL_MS);
   const ticks: Array<{ t: number; s: ApiserverConfig }> = [];
   for (const s of servers) {
-    const first = s.startedAt + Math.ceil((start - s.startedAt) / RECONCILE_INTERVAL_MS) * RECONCILE_INTERVAL_MS;
-    for (let t = Math.max(first, s.startedAt); t <= to; t += RECONCILE_INTERVAL_MS) if (t > start) ticks.push({ t, s });
+    const first =
+      s.startedAt +
+      Math.ceil((start - s.startedAt) / RECONCILE_INTERVAL_MS) * RECONCILE_INTERVAL_MS;
+    for (let t = Math.max(first, s.startedAt); t <= to; t += RECONCILE_INTERVAL_MS)
+      if (t > start) ticks.push({ t, s });
   }
   ticks.sort((a, b) => a.t - b.t || (a.s.machine < b.s.machine ? -1 : 1));
   let current: EndpointsState | null = kubernetesEndpoints(state) ?? null;
@@ -86,7 +99,14 @@ export function reconcileKubernetesEndpoints(state: ClusterState, from: number, 
     if (s.reconciler === 'none') continue;
     const r =
       s.reconciler === 'master-count'
-        ? reconcileEndpoints({ type: 'master-count', ownIP: s.ip, masterCount: s.count, current, ports: PORTS, reconcilePorts: true })
+        ? reconcileEndpoints({
+            type: 'master-count',
+            ownIP: s.ip,
+            masterCount: s.count,
+            current,
+            ports: PORTS,
+            reconcilePorts: true,
+          })
         : reconcileLeaseEndpoints({
             // Running lease apiservers renew every tick; their leases are live.
             leases: leaseServers.map((l) => ({ ip: l.ip, expiresAt: t + LEASE_TTL_MS })),
@@ -98,6 +118,10 @@ export function reconcileKubernetesEndpoints(state: ClusterState, from: number, 
     if (r.action !== 'none') current = { addresses: r.addresses, ports: r.ports };
   }
   if (current === null) return state;
-  const next: KubernetesEndpoints = { addresses: current.addresses, ports: current.ports, reconciledAt: to };
+  const next: KubernetesEndpoints = {
+    addresses: current.addresses,
+    ports: current.ports,
+    reconciledAt: to,
+  };
   return { ...state, cluster: { ...c, kubernetesEndpoints: next } as typeof c };
 }

@@ -3,7 +3,13 @@
  * logs what real kubeadm prints and updates a working copy of the state; the runner handles
  * paths, --skip-phases and error wrapping.
  */
-import type { BootstrapToken, CertificateMeta, ClusterState, Machine, PodObject } from '../model/state.ts';
+import type {
+  BootstrapToken,
+  CertificateMeta,
+  ClusterState,
+  Machine,
+  PodObject,
+} from '../model/state.ts';
 import type { InitOptions } from '../commands/types.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError, isEngineError } from '../errors.ts';
@@ -53,7 +59,11 @@ function putMachine(d: InitData, m: Machine): void {
   d.state = { ...d.state, machines: { ...d.state.machines, [d.machine]: m } };
 }
 
-function writeFiles(d: InitData, files: Record<string, string>, certs: Record<string, CertificateMeta> = {}): void {
+function writeFiles(
+  d: InitData,
+  files: Record<string, string>,
+  certs: Record<string, CertificateMeta> = {},
+): void {
   const m = machineOf(d);
   putMachine(d, { ...m, files: { ...m.files, ...files }, certs: { ...m.certs, ...certs } });
 }
@@ -74,7 +84,9 @@ export const initPhases: readonly Phase<InitData>[] = [
           kind: 'init',
           controlPlane: true,
           controlPlaneVersion: d.version,
-          controlPlaneRunning: d.state.cluster?.nodes[d.node]?.controlPlane === true && machineOf(d).kubelet.active === 'active',
+          controlPlaneRunning:
+            d.state.cluster?.nodes[d.node]?.controlPlane === true &&
+            machineOf(d).kubelet.active === 'active',
           time: formatRfc3339(d.t),
         },
         d.opts.ignorePreflightErrors ?? [],
@@ -82,8 +94,14 @@ export const initPhases: readonly Phase<InitData>[] = [
       );
       d.events.push(
         log('preflight', 'Pulling images required for setting up a Kubernetes cluster'),
-        log('preflight', 'This might take a minute or two, depending on the speed of your internet connection'),
-        log('preflight', "You can also perform this action beforehand using 'kubeadm config images pull'"),
+        log(
+          'preflight',
+          'This might take a minute or two, depending on the speed of your internet connection',
+        ),
+        log(
+          'preflight',
+          "You can also perform this action beforehand using 'kubeadm config images pull'",
+        ),
       );
       d.t += 9 * SEC;
     },
@@ -92,11 +110,15 @@ export const initPhases: readonly Phase<InitData>[] = [
     name: 'certs',
     short: 'Certificate generation',
     run: (d) => d.events.push(log('certs', `Using certificateDir folder "${PKI}"`)),
-    phases: [{ name: 'all', short: 'Generate all certificates', hidden: true }, ...certSubPhases<InitData>()],
+    phases: [
+      { name: 'all', short: 'Generate all certificates', hidden: true },
+      ...certSubPhases<InitData>(),
+    ],
   },
   {
     name: 'kubeconfig',
-    short: 'Generate all kubeconfig files necessary to establish the control plane and the admin kubeconfig file',
+    short:
+      'Generate all kubeconfig files necessary to establish the control plane and the admin kubeconfig file',
     run: (d) => d.events.push(log('kubeconfig', 'Using kubeconfig folder "/etc/kubernetes"')),
     phases: kubeconfigSubPhases<InitData>(),
   },
@@ -108,9 +130,20 @@ export const initPhases: readonly Phase<InitData>[] = [
         name: 'local',
         short: 'Generate the static Pod manifest file for a local, single-node local etcd instance',
         run: (d) => {
-          d.events.push(log('etcd', `Creating static Pod manifest for local etcd in "${MANIFESTS}"`));
-          const manifests = controlPlaneManifests({ node: d.node, ip: d.ip, version: d.version, serviceSubnet: d.serviceSubnet, podSubnet: d.opts.podNetworkCidr ?? null });
-          writeFiles(d, { [`${MANIFESTS}/etcd.yaml`]: manifests['etcd.yaml'] ?? '', '/var/lib/etcd/member/snap/db': '' });
+          d.events.push(
+            log('etcd', `Creating static Pod manifest for local etcd in "${MANIFESTS}"`),
+          );
+          const manifests = controlPlaneManifests({
+            node: d.node,
+            ip: d.ip,
+            version: d.version,
+            serviceSubnet: d.serviceSubnet,
+            podSubnet: d.opts.podNetworkCidr ?? null,
+          });
+          writeFiles(d, {
+            [`${MANIFESTS}/etcd.yaml`]: manifests['etcd.yaml'] ?? '',
+            '/var/lib/etcd/member/snap/db': '',
+          });
         },
       },
     ],
@@ -124,7 +157,13 @@ export const initPhases: readonly Phase<InitData>[] = [
       short: `Generates the kube-${c} static Pod manifest`,
       run: (d: InitData) => {
         d.events.push(log('control-plane', `Creating static Pod manifest for "kube-${c}"`));
-        const manifests = controlPlaneManifests({ node: d.node, ip: d.ip, version: d.version, serviceSubnet: d.serviceSubnet, podSubnet: d.opts.podNetworkCidr ?? null });
+        const manifests = controlPlaneManifests({
+          node: d.node,
+          ip: d.ip,
+          version: d.version,
+          serviceSubnet: d.serviceSubnet,
+          podSubnet: d.opts.podNetworkCidr ?? null,
+        });
         writeFiles(d, { [`${MANIFESTS}/kube-${c}.yaml`]: manifests[`kube-${c}.yaml`] ?? '' });
       },
     })),
@@ -133,17 +172,38 @@ export const initPhases: readonly Phase<InitData>[] = [
     name: 'kubelet-start',
     short: 'Write kubelet settings and (re)start the kubelet',
     run: (d) => {
-      d.events.push(log('kubelet-start', 'Writing kubelet environment file with flags to file "/var/lib/kubelet/kubeadm-flags.env"'));
-      const files: Record<string, string> = { '/var/lib/kubelet/kubeadm-flags.env': kubeadmFlagsEnv(d.version), '/var/lib/kubelet/config.yaml': KUBELET_CONFIG_YAML };
+      d.events.push(
+        log(
+          'kubelet-start',
+          'Writing kubelet environment file with flags to file "/var/lib/kubelet/kubeadm-flags.env"',
+        ),
+      );
+      const files: Record<string, string> = {
+        '/var/lib/kubelet/kubeadm-flags.env': kubeadmFlagsEnv(d.version),
+        '/var/lib/kubelet/config.yaml': KUBELET_CONFIG_YAML,
+      };
       if (parseVersion(d.version).minor >= 35) {
         // v1.35+ writes the instance-specific config and merges it as a patch.
         d.events.push(
-          log('kubelet-start', 'Writing kubelet configuration to file "/var/lib/kubelet/instance-config.yaml"'),
-          log('patches', 'Applied patch of type "application/strategic-merge-patch+json" to target "kubeletconfiguration"'),
+          log(
+            'kubelet-start',
+            'Writing kubelet configuration to file "/var/lib/kubelet/instance-config.yaml"',
+          ),
+          log(
+            'patches',
+            'Applied patch of type "application/strategic-merge-patch+json" to target "kubeletconfiguration"',
+          ),
         );
-        files['/var/lib/kubelet/instance-config.yaml'] = 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ncontainerRuntimeEndpoint: unix:///var/run/containerd/containerd.sock\n';
+        files['/var/lib/kubelet/instance-config.yaml'] =
+          'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ncontainerRuntimeEndpoint: unix:///var/run/containerd/containerd.sock\n';
       }
-      d.events.push(log('kubelet-start', 'Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"'), log('kubelet-start', 'Starting the kubelet'));
+      d.events.push(
+        log(
+          'kubelet-start',
+          'Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"',
+        ),
+        log('kubelet-start', 'Starting the kubelet'),
+      );
       writeFiles(d, files);
       putMachine(d, startKubelet(machineOf(d), d.t));
     },
@@ -153,24 +213,44 @@ export const initPhases: readonly Phase<InitData>[] = [
     short: 'Wait for the control plane to start',
     run: (d) => {
       d.events.push(
-        log('wait-control-plane', `Waiting for the kubelet to boot up the control plane as static Pods from directory "${MANIFESTS}"`),
-        log('kubelet-check', 'Waiting for a healthy kubelet at http://127.0.0.1:10248/healthz. This can take up to 4m0s'),
+        log(
+          'wait-control-plane',
+          `Waiting for the kubelet to boot up the control plane as static Pods from directory "${MANIFESTS}"`,
+        ),
+        log(
+          'kubelet-check',
+          'Waiting for a healthy kubelet at http://127.0.0.1:10248/healthz. This can take up to 4m0s',
+        ),
       );
       if (!kubeletCanRun(machineOf(d))) {
         d.t += 4 * 60 * SEC;
-        d.events.push(log('kubelet-check', `The kubelet is not healthy after ${goDuration(240_000_000_000 + d.rng.int(1_000_000))}`));
+        d.events.push(
+          log(
+            'kubelet-check',
+            `The kubelet is not healthy after ${goDuration(240_000_000_000 + d.rng.int(1_000_000))}`,
+          ),
+        );
         d.events.push(text(KUBELET_FAIL_HELP, 'stderr'));
         throw new EngineError('Kubeadm', {
           message:
-            "failed while waiting for the kubelet to start: The HTTP call equal to 'curl -sSL http://127.0.0.1:10248/healthz' returned error: Get \"http://127.0.0.1:10248/healthz\": context deadline exceeded",
+            'failed while waiting for the kubelet to start: The HTTP call equal to \'curl -sSL http://127.0.0.1:10248/healthz\' returned error: Get "http://127.0.0.1:10248/healthz": context deadline exceeded',
         });
       }
-      const kubeletNs = d.rng.next() < 0.5 ? 500_000_000 + d.rng.int(3_000_000) : 1_000_000_000 + d.rng.int(3_000_000);
+      const kubeletNs =
+        d.rng.next() < 0.5
+          ? 500_000_000 + d.rng.int(3_000_000)
+          : 1_000_000_000 + d.rng.int(3_000_000);
       d.events.push(
         log('kubelet-check', `The kubelet is healthy after ${goDuration(kubeletNs)}`),
-        log('control-plane-check', 'Waiting for healthy control plane components. This can take up to 4m0s'),
+        log(
+          'control-plane-check',
+          'Waiting for healthy control plane components. This can take up to 4m0s',
+        ),
         log('control-plane-check', `Checking kube-apiserver at https://${d.ip}:6443/livez`),
-        log('control-plane-check', 'Checking kube-controller-manager at https://127.0.0.1:10257/healthz'),
+        log(
+          'control-plane-check',
+          'Checking kube-controller-manager at https://127.0.0.1:10257/healthz',
+        ),
         log('control-plane-check', 'Checking kube-scheduler at https://127.0.0.1:10259/livez'),
       );
       const cm = 1_500_000_000 + d.rng.int(2_000_000_000);
@@ -181,7 +261,8 @@ export const initPhases: readonly Phase<InitData>[] = [
         { name: 'kube-scheduler', ns: sched },
         { name: 'kube-apiserver', ns: api },
       ].sort((a, b) => a.ns - b.ns);
-      for (const c of checks) d.events.push(log('control-plane-check', `${c.name} is healthy after ${goDuration(c.ns)}`));
+      for (const c of checks)
+        d.events.push(log('control-plane-check', `${c.name} is healthy after ${goDuration(c.ns)}`));
       registerControlPlaneNode(d);
       d.t += Math.ceil(api / 1_000_000);
     },
@@ -193,12 +274,24 @@ export const initPhases: readonly Phase<InitData>[] = [
       {
         name: 'kubeadm',
         short: 'Upload the kubeadm ClusterConfiguration to a ConfigMap',
-        run: (d) => d.events.push(log('upload-config', 'Storing the configuration used in ConfigMap "kubeadm-config" in the "kube-system" Namespace')),
+        run: (d) =>
+          d.events.push(
+            log(
+              'upload-config',
+              'Storing the configuration used in ConfigMap "kubeadm-config" in the "kube-system" Namespace',
+            ),
+          ),
       },
       {
         name: 'kubelet',
         short: 'Upload the kubelet component config to a ConfigMap',
-        run: (d) => d.events.push(log('kubelet', 'Creating a ConfigMap "kubelet-config" in namespace kube-system with the configuration for the kubelets in the cluster')),
+        run: (d) =>
+          d.events.push(
+            log(
+              'kubelet',
+              'Creating a ConfigMap "kubelet-config" in namespace kube-system with the configuration for the kubelets in the cluster',
+            ),
+          ),
       },
     ],
   },
@@ -212,7 +305,10 @@ export const initPhases: readonly Phase<InitData>[] = [
       }
       d.certificateKey = d.rng.pick(HEX_ALPHABET, 64);
       d.events.push(
-        log('upload-certs', 'Storing the certificates in Secret "kubeadm-certs" in the "kube-system" Namespace'),
+        log(
+          'upload-certs',
+          'Storing the certificates in Secret "kubeadm-certs" in the "kube-system" Namespace',
+        ),
         log('upload-certs', 'Using certificate key:'),
         text(d.certificateKey),
       );
@@ -223,8 +319,14 @@ export const initPhases: readonly Phase<InitData>[] = [
     short: 'Mark a node as a control-plane',
     run: (d) => {
       d.events.push(
-        log('mark-control-plane', `Marking the node ${d.node} as control-plane by adding the labels: [node-role.kubernetes.io/control-plane node.kubernetes.io/exclude-from-external-load-balancers]`),
-        log('mark-control-plane', `Marking the node ${d.node} as control-plane by adding the taints [node-role.kubernetes.io/control-plane:NoSchedule]`),
+        log(
+          'mark-control-plane',
+          `Marking the node ${d.node} as control-plane by adding the labels: [node-role.kubernetes.io/control-plane node.kubernetes.io/exclude-from-external-load-balancers]`,
+        ),
+        log(
+          'mark-control-plane',
+          `Marking the node ${d.node} as control-plane by adding the taints [node-role.kubernetes.io/control-plane:NoSchedule]`,
+        ),
       );
     },
   },
@@ -233,15 +335,32 @@ export const initPhases: readonly Phase<InitData>[] = [
     short: 'Generates bootstrap tokens used to join a node to a cluster',
     run: (d) => {
       const ttl = d.opts.tokenTtlMs ?? 24 * 3600 * SEC;
-      d.token = newToken(d.rng, d.t, ttl, "The default bootstrap token generated by 'kubeadm init'.");
+      d.token = newToken(
+        d.rng,
+        d.t,
+        ttl,
+        "The default bootstrap token generated by 'kubeadm init'.",
+      );
       d.events.push(
         log('bootstrap-token', `Using token: ${d.token.id}.${d.token.secret}`),
         log('bootstrap-token', 'Configuring bootstrap tokens, cluster-info ConfigMap, RBAC Roles'),
         log('bootstrap-token', 'Configured RBAC rules to allow Node Bootstrap tokens to get nodes'),
-        log('bootstrap-token', 'Configured RBAC rules to allow Node Bootstrap tokens to post CSRs in order for nodes to get long term certificate credentials'),
-        log('bootstrap-token', 'Configured RBAC rules to allow the csrapprover controller automatically approve CSRs from a Node Bootstrap Token'),
-        log('bootstrap-token', 'Configured RBAC rules to allow certificate rotation for all node client certificates in the cluster'),
-        log('bootstrap-token', 'Creating the "cluster-info" ConfigMap in the "kube-public" namespace'),
+        log(
+          'bootstrap-token',
+          'Configured RBAC rules to allow Node Bootstrap tokens to post CSRs in order for nodes to get long term certificate credentials',
+        ),
+        log(
+          'bootstrap-token',
+          'Configured RBAC rules to allow the csrapprover controller automatically approve CSRs from a Node Bootstrap Token',
+        ),
+        log(
+          'bootstrap-token',
+          'Configured RBAC rules to allow certificate rotation for all node client certificates in the cluster',
+        ),
+        log(
+          'bootstrap-token',
+          'Creating the "cluster-info" ConfigMap in the "kube-public" namespace',
+        ),
       );
     },
   },
@@ -253,7 +372,12 @@ export const initPhases: readonly Phase<InitData>[] = [
         name: 'enable-client-cert-rotation',
         short: 'Enable kubelet client certificate rotation',
         run: (d) => {
-          d.events.push(log('kubelet-finalize', 'Updating "/etc/kubernetes/kubelet.conf" to point to a rotatable kubelet client certificate and key'));
+          d.events.push(
+            log(
+              'kubelet-finalize',
+              'Updating "/etc/kubernetes/kubelet.conf" to point to a rotatable kubelet client certificate and key',
+            ),
+          );
           finalizeKubeletClientCert(d);
         },
       },
@@ -263,8 +387,16 @@ export const initPhases: readonly Phase<InitData>[] = [
     name: 'addon',
     short: 'Install required addons for passing conformance tests',
     phases: [
-      { name: 'coredns', short: 'Install the CoreDNS addon to a Kubernetes cluster', run: (d) => addCoreDNS(d) },
-      { name: 'kube-proxy', short: 'Install the kube-proxy addon to a Kubernetes cluster', run: (d) => addKubeProxy(d) },
+      {
+        name: 'coredns',
+        short: 'Install the CoreDNS addon to a Kubernetes cluster',
+        run: (d) => addCoreDNS(d),
+      },
+      {
+        name: 'kube-proxy',
+        short: 'Install the kube-proxy addon to a Kubernetes cluster',
+        run: (d) => addKubeProxy(d),
+      },
     ],
   },
   {
@@ -286,7 +418,10 @@ function finalizeKubeletClientCert(d: InitData): void {
   const fork = createRng(Math.floor(d.rng.next() * 4294967296));
   const issued = issueKubeletClientCert(d.state, m, d.node, d.ip, fork, d.t);
   const conf = (issued.files['/etc/kubernetes/kubelet.conf'] ?? '')
-    .replace(/client-certificate-data: \S+/, 'client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem')
+    .replace(
+      /client-certificate-data: \S+/,
+      'client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem',
+    )
     .replace(/client-key-data: \S+/, 'client-key: /var/lib/kubelet/pki/kubelet-client-current.pem');
   putMachine(d, { ...issued, files: { ...issued.files, '/etc/kubernetes/kubelet.conf': conf } });
   d.state = addCsr(d.state, {
@@ -311,8 +446,19 @@ function registerControlPlaneNode(d: InitData): void {
   const key = ca ? keyById(ca.keyId) : undefined;
   const registered = d.t + 3 * SEC;
   const p: Record<string, PodObject> = {};
-  for (const app of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const) {
-    p[`kube-system/${app}-${d.node}`] = { namespace: 'kube-system', name: `${app}-${d.node}`, app, node: d.node, createdAt: registered };
+  for (const app of [
+    'etcd',
+    'kube-apiserver',
+    'kube-controller-manager',
+    'kube-scheduler',
+  ] as const) {
+    p[`kube-system/${app}-${d.node}`] = {
+      namespace: 'kube-system',
+      name: `${app}-${d.node}`,
+      app,
+      node: d.node,
+      createdAt: registered,
+    };
   }
   d.state = {
     ...d.state,
@@ -325,7 +471,15 @@ function registerControlPlaneNode(d: InitData): void {
       caKeyId: ca?.keyId ?? '',
       caHash: key?.spkiSha256Hex ?? '',
       certificateKey: null,
-      nodes: { [d.node]: { name: d.node, machine: m.name, controlPlane: true, createdAt: registered, kubeletVersion: `v${m.packages.kubelet?.version ?? ''}` } },
+      nodes: {
+        [d.node]: {
+          name: d.node,
+          machine: m.name,
+          controlPlane: true,
+          createdAt: registered,
+          kubeletVersion: `v${m.packages.kubelet?.version ?? ''}`,
+        },
+      },
       pods: p,
       namespaces: ['default', 'kube-node-lease', 'kube-public', 'kube-system'],
       tokens: [],
@@ -341,7 +495,13 @@ function addCoreDNS(d: InitData): void {
   const p = pods(d);
   for (let i = 0; i < 2; i++) {
     const name = `coredns-${rs}-${suffix(d.rng, 5)}`;
-    p[`kube-system/${name}`] = { namespace: 'kube-system', name, app: 'coredns', node: null, createdAt: d.t };
+    p[`kube-system/${name}`] = {
+      namespace: 'kube-system',
+      name,
+      app: 'coredns',
+      node: null,
+      createdAt: d.t,
+    };
   }
   d.state = { ...d.state, cluster: { ...c, pods: p } };
   d.events.push(log('addons', 'Applied essential addon: CoreDNS'));
@@ -352,7 +512,13 @@ function addKubeProxy(d: InitData): void {
   if (!c) return;
   const p = pods(d);
   const name = `kube-proxy-${suffix(d.rng, 5)}`;
-  p[`kube-system/${name}`] = { namespace: 'kube-system', name, app: 'kube-proxy', node: d.node, createdAt: d.t };
+  p[`kube-system/${name}`] = {
+    namespace: 'kube-system',
+    name,
+    app: 'kube-proxy',
+    node: d.node,
+    createdAt: d.t,
+  };
   d.state = { ...d.state, cluster: { ...c, pods: p } };
   d.events.push(log('addons', 'Applied essential addon: kube-proxy'));
 }
@@ -405,7 +571,11 @@ function initDone(d: InitData): string {
       );
     }
   }
-  lines.push('Then you can join any number of worker nodes by running the following on each as root:', '', formatJoinCommand(join));
+  lines.push(
+    'Then you can join any number of worker nodes by running the following on each as root:',
+    '',
+    formatJoinCommand(join),
+  );
   return lines.join('\n');
 }
 
@@ -427,7 +597,9 @@ export function resolveInitVersion(requested: string | undefined, kubeadmVersion
   try {
     v = parseVersion(raw);
   } catch {
-    throw new EngineError('Kubeadm', { message: `version "${raw}" doesn't match patterns for neither semantic version nor labels (stable, latest, ...)` });
+    throw new EngineError('Kubeadm', {
+      message: `version "${raw}" doesn't match patterns for neither semantic version nor labels (stable, latest, ...)`,
+    });
   }
   const k = parseVersion(kubeadmVersion);
   if (v.major < k.major || (v.major === k.major && v.minor < k.minor - 1)) {
@@ -439,22 +611,33 @@ export function resolveInitVersion(requested: string | undefined, kubeadmVersion
 }
 
 /** Applies `kubeadm init` on `machine`. */
-export function applyKubeadmInit(state: ClusterState, machine: string, opts: InitOptions): Transition {
+export function applyKubeadmInit(
+  state: ClusterState,
+  machine: string,
+  opts: InitOptions,
+): Transition {
   const m = getMachine(state, machine);
   const kubeadmVersion = `v${m.packages.kubeadm?.version ?? '0.0.0'}`;
   let version: string;
   try {
     version = resolveInitVersion(opts.kubernetesVersion, kubeadmVersion);
   } catch (error) {
-    return fail(isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }));
+    return fail(
+      isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }),
+    );
   }
   const rng = createRng(state.rng);
   const ip = opts.advertiseAddress ?? m.ip;
-  const endpoint = opts.controlPlaneEndpoint ? (opts.controlPlaneEndpoint.includes(':') ? opts.controlPlaneEndpoint : `${opts.controlPlaneEndpoint}:6443`) : `${ip}:6443`;
+  const endpoint = opts.controlPlaneEndpoint
+    ? opts.controlPlaneEndpoint.includes(':')
+      ? opts.controlPlaneEndpoint
+      : `${opts.controlPlaneEndpoint}:6443`
+    : `${ip}:6443`;
   const data: InitData = {
     state,
     // cmd/kubeadm/app/cmd/init.go prints this in the init command itself, not in phase subcommands.
-    events: opts.onlyPhase === undefined ? [log('init', `Using Kubernetes version: ${version}`)] : [],
+    events:
+      opts.onlyPhase === undefined ? [log('init', `Using Kubernetes version: ${version}`)] : [],
     rng,
     machine,
     node: opts.nodeName ?? m.name,
@@ -472,7 +655,9 @@ export function applyKubeadmInit(state: ClusterState, machine: string, opts: Ini
   try {
     runPhases(initPhases, data, opts.skipPhases ?? [], opts.onlyPhase);
   } catch (error) {
-    const e = isEngineError(error) ? error : new EngineError('Internal', { message: String(error) });
+    const e = isEngineError(error)
+      ? error
+      : new EngineError('Internal', { message: String(error) });
     const failedEarly = e.code === 'KubeadmPhase' && e.params['phase'] === 'preflight';
     const partial = { ...data.state, now: data.t, rng: rng.state };
     return failedEarly ? fail(e, data.events) : fail(e, data.events, partial);
@@ -484,7 +669,9 @@ export function applyKubeadmInit(state: ClusterState, machine: string, opts: Ini
       cluster: {
         ...next.cluster,
         tokens: data.token ? [...next.cluster.tokens, data.token] : next.cluster.tokens,
-        certificateKey: data.certificateKey ? { key: data.certificateKey, expires: data.t + 2 * 3600 * SEC } : null,
+        certificateKey: data.certificateKey
+          ? { key: data.certificateKey, expires: data.t + 2 * 3600 * SEC }
+          : null,
       },
     };
   }

@@ -15,7 +15,12 @@ import { formatRfc3339 } from '../clock.ts';
 import { parseVersion } from '../model/version.ts';
 import { type Phase, runPhases } from '../workflow/phase.ts';
 import { preflightPhase } from './preflight.ts';
-import { kubeadmFlagsEnv, kubeconfig, KUBELET_CONFIG_YAML, controlPlaneManifests } from './files.ts';
+import {
+  kubeadmFlagsEnv,
+  kubeconfig,
+  KUBELET_CONFIG_YAML,
+  controlPlaneManifests,
+} from './files.ts';
 import { goDuration } from './join-command.ts';
 import { tokenValid, TOKEN_PATTERN } from './tokens.ts';
 import { FLANNEL_CNI_CONF, startKubelet } from '../machine/kubelet.ts';
@@ -48,7 +53,9 @@ function discover(d: JoinData): void {
   const endpoint = d.opts.endpoint.includes(':') ? d.opts.endpoint : `${d.opts.endpoint}:6443`;
   const host = endpoint.split(':')[0] ?? '';
   const apiMachine = Object.values(d.state.machines).find((m) => m.ip === host || m.name === host);
-  const reachable = c && (endpoint === c.endpoint || (apiMachine && c.nodes[apiMachine.name]?.controlPlane === true));
+  const reachable =
+    c &&
+    (endpoint === c.endpoint || (apiMachine && c.nodes[apiMachine.name]?.controlPlane === true));
   if (!c || !reachable) {
     throw new EngineError('Kubeadm', {
       message: `couldn't validate the identity of the API Server: failed to request the cluster-info ConfigMap: Get "https://${endpoint}/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s": dial tcp ${endpoint}: connect: connection refused`,
@@ -80,17 +87,35 @@ export const joinPhases: readonly Phase<JoinData>[] = [
       const c = d.state.cluster;
       preflightPhase(
         machineOf(d),
-        { kind: 'join', controlPlane: d.opts.controlPlane === true, controlPlaneVersion: c?.version ?? 'v0.0.0', controlPlaneRunning: false, time: formatRfc3339(d.t) },
+        {
+          kind: 'join',
+          controlPlane: d.opts.controlPlane === true,
+          controlPlaneVersion: c?.version ?? 'v0.0.0',
+          controlPlaneRunning: false,
+          time: formatRfc3339(d.t),
+        },
         d.opts.ignorePreflightErrors ?? [],
         d.events,
       );
       discover(d);
       const noQuorum = requireEtcdQuorum(d.state);
-      if (noQuorum) throw new EngineError('Kubeadm', { message: `unable to fetch the kubeadm-config ConfigMap: ${noQuorum.message.replace('Error from server: ', '')}` });
-      const reupload = parseVersion(c?.version ?? 'v1.36.0').minor >= 35 ? 'upload-config kubeadm' : 'upload-config';
+      if (noQuorum)
+        throw new EngineError('Kubeadm', {
+          message: `unable to fetch the kubeadm-config ConfigMap: ${noQuorum.message.replace('Error from server: ', '')}`,
+        });
+      const reupload =
+        parseVersion(c?.version ?? 'v1.36.0').minor >= 35
+          ? 'upload-config kubeadm'
+          : 'upload-config';
       d.events.push(
-        log('preflight', 'Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...'),
-        log('preflight', `Use 'kubeadm init phase ${reupload} --config your-config-file' to re-upload it.`),
+        log(
+          'preflight',
+          'Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...',
+        ),
+        log(
+          'preflight',
+          `Use 'kubeadm init phase ${reupload} --config your-config-file' to re-upload it.`,
+        ),
       );
       if (d.opts.controlPlane) {
         if (!c?.controlPlaneEndpoint) {
@@ -100,10 +125,19 @@ export const joinPhases: readonly Phase<JoinData>[] = [
           });
         }
         d.events.push(
-          log('preflight', 'Running pre-flight checks before initializing the new control plane instance'),
+          log(
+            'preflight',
+            'Running pre-flight checks before initializing the new control plane instance',
+          ),
           log('preflight', 'Pulling images required for setting up a Kubernetes cluster'),
-          log('preflight', 'This might take a minute or two, depending on the speed of your internet connection'),
-          log('preflight', "You can also perform this action beforehand using 'kubeadm config images pull'"),
+          log(
+            'preflight',
+            'This might take a minute or two, depending on the speed of your internet connection',
+          ),
+          log(
+            'preflight',
+            "You can also perform this action beforehand using 'kubeadm config images pull'",
+          ),
         );
       }
       d.t += 3 * SEC;
@@ -116,33 +150,63 @@ export const joinPhases: readonly Phase<JoinData>[] = [
     phases: [
       {
         name: 'download-certs',
-        short: 'Download certificates shared among control-plane nodes from the kubeadm-certs Secret',
+        short:
+          'Download certificates shared among control-plane nodes from the kubeadm-certs Secret',
         run: (d) => {
           const ck = d.state.cluster?.certificateKey;
           if (!d.opts.certificateKey || !ck || ck.expires <= d.t) {
-            throw new EngineError('Kubeadm', { message: 'error downloading certs: error downloading the secret: Secret "kubeadm-certs" was not found in the "kube-system" Namespace. This Secret might have expired. Please, run `kubeadm init phase upload-certs --upload-certs` on a control plane to generate a new one' });
+            throw new EngineError('Kubeadm', {
+              message:
+                'error downloading certs: error downloading the secret: Secret "kubeadm-certs" was not found in the "kube-system" Namespace. This Secret might have expired. Please, run `kubeadm init phase upload-certs --upload-certs` on a control plane to generate a new one',
+            });
           }
           if (d.opts.certificateKey !== ck.key) {
-            throw new EngineError('Kubeadm', { message: 'error downloading certs: error decoding secret data with provided key: cipher: message authentication failed' });
+            throw new EngineError('Kubeadm', {
+              message:
+                'error downloading certs: error decoding secret data with provided key: cipher: message authentication failed',
+            });
           }
-          d.events.push(log('download-certs', 'Downloading the certificates in Secret "kubeadm-certs" in the "kube-system" Namespace'), log('download-certs', 'Saving the certificates to the folder: "/etc/kubernetes/pki"'));
+          d.events.push(
+            log(
+              'download-certs',
+              'Downloading the certificates in Secret "kubeadm-certs" in the "kube-system" Namespace',
+            ),
+            log('download-certs', 'Saving the certificates to the folder: "/etc/kubernetes/pki"'),
+          );
         },
       },
       {
         name: 'certs',
         short: 'Generate the certificates for the new control plane components',
         run: (d) => {
-          const src = Object.values(d.state.machines).find((m) => d.state.cluster?.nodes[m.name]?.controlPlane);
+          const src = Object.values(d.state.machines).find(
+            (m) => d.state.cluster?.nodes[m.name]?.controlPlane,
+          );
           if (!src) return;
           d.events.push(log('certs', 'Using certificateDir folder "/etc/kubernetes/pki"'));
           const m = machineOf(d);
-          const pki = Object.fromEntries(Object.entries(src.files).filter(([p]) => p.startsWith('/etc/kubernetes/pki/')));
-          const certs = Object.fromEntries(Object.entries(src.certs).filter(([p]) => p.startsWith('/etc/kubernetes/pki/')));
+          const pki = Object.fromEntries(
+            Object.entries(src.files).filter(([p]) => p.startsWith('/etc/kubernetes/pki/')),
+          );
+          const certs = Object.fromEntries(
+            Object.entries(src.certs).filter(([p]) => p.startsWith('/etc/kubernetes/pki/')),
+          );
           putMachine(d, { ...m, files: { ...m.files, ...pki }, certs: { ...m.certs, ...certs } });
-          for (const c of ['apiserver', 'apiserver-kubelet-client', 'front-proxy-client', 'etcd/server', 'etcd/peer', 'etcd/healthcheck-client', 'apiserver-etcd-client']) {
+          for (const c of [
+            'apiserver',
+            'apiserver-kubelet-client',
+            'front-proxy-client',
+            'etcd/server',
+            'etcd/peer',
+            'etcd/healthcheck-client',
+            'apiserver-etcd-client',
+          ]) {
             d.events.push(log('certs', `Generating "${c}" certificate and key`));
           }
-          d.events.push(log('certs', 'Valid certificates and keys now exist in "/etc/kubernetes/pki"'), log('certs', 'Using the existing "sa" key'));
+          d.events.push(
+            log('certs', 'Valid certificates and keys now exist in "/etc/kubernetes/pki"'),
+            log('certs', 'Using the existing "sa" key'),
+          );
         },
       },
       {
@@ -150,12 +214,19 @@ export const joinPhases: readonly Phase<JoinData>[] = [
         short: 'Generate the kubeconfig for the new control plane components',
         run: (d) => {
           const ep = d.state.cluster?.endpoint ?? '';
-          d.events.push(log('kubeconfig', 'Generating kubeconfig files'), log('kubeconfig', 'Using kubeconfig folder "/etc/kubernetes"'));
+          d.events.push(
+            log('kubeconfig', 'Generating kubeconfig files'),
+            log('kubeconfig', 'Using kubeconfig folder "/etc/kubernetes"'),
+          );
           const m = machineOf(d);
           const files: Record<string, string> = {};
           for (const n of ['admin', 'controller-manager', 'scheduler']) {
             d.events.push(log('kubeconfig', `Writing "${n}.conf" kubeconfig file`));
-            files[`/etc/kubernetes/${n}.conf`] = kubeconfig({ server: ep, user: n === 'admin' ? 'kubernetes-admin' : `system:kube-${n}`, certPath: `/etc/kubernetes/pki/${n}.crt` });
+            files[`/etc/kubernetes/${n}.conf`] = kubeconfig({
+              server: ep,
+              user: n === 'admin' ? 'kubernetes-admin' : `system:kube-${n}`,
+              certPath: `/etc/kubernetes/pki/${n}.crt`,
+            });
           }
           putMachine(d, { ...m, files: { ...m.files, ...files } });
         },
@@ -166,7 +237,13 @@ export const joinPhases: readonly Phase<JoinData>[] = [
         run: (d) => {
           const c = d.state.cluster;
           const m = machineOf(d);
-          const manifests = controlPlaneManifests({ node: d.node, ip: d.opts.advertiseAddress ?? m.ip, version: c?.version ?? '', serviceSubnet: c?.serviceSubnet ?? '10.96.0.0/12', podSubnet: c?.podSubnet ?? null });
+          const manifests = controlPlaneManifests({
+            node: d.node,
+            ip: d.opts.advertiseAddress ?? m.ip,
+            version: c?.version ?? '',
+            serviceSubnet: c?.serviceSubnet ?? '10.96.0.0/12',
+            podSubnet: c?.podSubnet ?? null,
+          });
           d.events.push(log('control-plane', 'Using manifest folder "/etc/kubernetes/manifests"'));
           const files: Record<string, string> = {};
           for (const comp of ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
@@ -185,35 +262,73 @@ export const joinPhases: readonly Phase<JoinData>[] = [
       const c = d.state.cluster;
       const version = c?.version ?? 'v1.36.0';
       d.events.push(
-        log('kubelet-start', 'Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"'),
-        log('kubelet-start', 'Writing kubelet environment file with flags to file "/var/lib/kubelet/kubeadm-flags.env"'),
+        log(
+          'kubelet-start',
+          'Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"',
+        ),
+        log(
+          'kubelet-start',
+          'Writing kubelet environment file with flags to file "/var/lib/kubelet/kubeadm-flags.env"',
+        ),
         log('kubelet-start', 'Starting the kubelet'),
-        log('kubelet-check', 'Waiting for a healthy kubelet at http://127.0.0.1:10248/healthz. This can take up to 4m0s'),
+        log(
+          'kubelet-check',
+          'Waiting for a healthy kubelet at http://127.0.0.1:10248/healthz. This can take up to 4m0s',
+        ),
       );
       const m = machineOf(d);
       const files: Record<string, string> = {
         '/var/lib/kubelet/config.yaml': KUBELET_CONFIG_YAML,
         '/var/lib/kubelet/kubeadm-flags.env': kubeadmFlagsEnv(version),
-        '/etc/kubernetes/kubelet.conf': kubeconfig({ server: c?.endpoint ?? '', user: `system:node:${d.node}`, certPath: '/var/lib/kubelet/pki/kubelet-client-current.pem' }),
+        '/etc/kubernetes/kubelet.conf': kubeconfig({
+          server: c?.endpoint ?? '',
+          user: `system:node:${d.node}`,
+          certPath: '/var/lib/kubelet/pki/kubelet-client-current.pem',
+        }),
         '/etc/kubernetes/pki/ca.crt': '@pki:cert:/etc/kubernetes/pki/ca.crt',
       };
       if (c?.cni === 'flannel') files[FLANNEL_CNI_CONF] = FLANNEL_CONFLIST;
-      const caCert = Object.values(d.state.machines).map((x) => x.certs['/etc/kubernetes/pki/ca.crt']).find((x) => x !== undefined);
-      let next: Machine = { ...m, files: { ...m.files, ...files }, certs: caCert ? { ...m.certs, '/etc/kubernetes/pki/ca.crt': caCert } : m.certs };
+      const caCert = Object.values(d.state.machines)
+        .map((x) => x.certs['/etc/kubernetes/pki/ca.crt'])
+        .find((x) => x !== undefined);
+      let next: Machine = {
+        ...m,
+        files: { ...m.files, ...files },
+        certs: caCert ? { ...m.certs, '/etc/kubernetes/pki/ca.crt': caCert } : m.certs,
+      };
       next = startKubelet(next, d.t);
       putMachine(d, next);
       if (next.kubelet.active !== 'active') {
         d.t += 4 * 60 * SEC;
-        d.events.push(log('kubelet-check', `The kubelet is not healthy after ${goDuration(240_000_000_000 + d.rng.int(1_000_000))}`));
+        d.events.push(
+          log(
+            'kubelet-check',
+            `The kubelet is not healthy after ${goDuration(240_000_000_000 + d.rng.int(1_000_000))}`,
+          ),
+        );
         throw new EngineError('Kubeadm', {
           message:
-            "failed while waiting for the kubelet to start: The HTTP call equal to 'curl -sSL http://127.0.0.1:10248/healthz' returned error: Get \"http://127.0.0.1:10248/healthz\": context deadline exceeded",
+            'failed while waiting for the kubelet to start: The HTTP call equal to \'curl -sSL http://127.0.0.1:10248/healthz\' returned error: Get "http://127.0.0.1:10248/healthz": context deadline exceeded',
         });
       }
-      const ns = d.rng.next() < 0.5 ? 500_000_000 + d.rng.int(3_000_000) : 1_000_000_000 + d.rng.int(3_000_000);
-      d.events.push(log('kubelet-check', `The kubelet is healthy after ${goDuration(ns)}`), log('kubelet-start', 'Waiting for the kubelet to perform the TLS Bootstrap'));
+      const ns =
+        d.rng.next() < 0.5
+          ? 500_000_000 + d.rng.int(3_000_000)
+          : 1_000_000_000 + d.rng.int(3_000_000);
+      d.events.push(
+        log('kubelet-check', `The kubelet is healthy after ${goDuration(ns)}`),
+        log('kubelet-start', 'Waiting for the kubelet to perform the TLS Bootstrap'),
+      );
       registerNode(d);
-      d.state = kubeletTlsBootstrap(d.state, d.machine, d.node, d.opts.advertiseAddress ?? machineOf(d).ip, (d.opts.token ?? '').split('.')[0] ?? '', d.rng, d.t);
+      d.state = kubeletTlsBootstrap(
+        d.state,
+        d.machine,
+        d.node,
+        d.opts.advertiseAddress ?? machineOf(d).ip,
+        (d.opts.token ?? '').split('.')[0] ?? '',
+        d.rng,
+        d.t,
+      );
       d.t += 4 * SEC;
     },
   },
@@ -232,8 +347,21 @@ export const joinPhases: readonly Phase<JoinData>[] = [
           );
           const m = machineOf(d);
           const c = d.state.cluster;
-          const manifests = controlPlaneManifests({ node: d.node, ip: d.opts.advertiseAddress ?? m.ip, version: c?.version ?? '', serviceSubnet: c?.serviceSubnet ?? '10.96.0.0/12', podSubnet: c?.podSubnet ?? null });
-          putMachine(d, { ...m, files: { ...m.files, '/etc/kubernetes/manifests/etcd.yaml': manifests['etcd.yaml'] ?? '', '/var/lib/etcd/member/snap/db': '' } });
+          const manifests = controlPlaneManifests({
+            node: d.node,
+            ip: d.opts.advertiseAddress ?? m.ip,
+            version: c?.version ?? '',
+            serviceSubnet: c?.serviceSubnet ?? '10.96.0.0/12',
+            podSubnet: c?.podSubnet ?? null,
+          });
+          putMachine(d, {
+            ...m,
+            files: {
+              ...m.files,
+              '/etc/kubernetes/manifests/etcd.yaml': manifests['etcd.yaml'] ?? '',
+              '/var/lib/etcd/member/snap/db': '',
+            },
+          });
           d.state = joinEtcdMember(d.state, m.name, d.node);
         },
       },
@@ -242,8 +370,14 @@ export const joinPhases: readonly Phase<JoinData>[] = [
         short: 'Mark a node as a control-plane',
         run: (d) => {
           d.events.push(
-            log('mark-control-plane', `Marking the node ${d.node} as control-plane by adding the labels: [node-role.kubernetes.io/control-plane node.kubernetes.io/exclude-from-external-load-balancers]`),
-            log('mark-control-plane', `Marking the node ${d.node} as control-plane by adding the taints [node-role.kubernetes.io/control-plane:NoSchedule]`),
+            log(
+              'mark-control-plane',
+              `Marking the node ${d.node} as control-plane by adding the labels: [node-role.kubernetes.io/control-plane node.kubernetes.io/exclude-from-external-load-balancers]`,
+            ),
+            log(
+              'mark-control-plane',
+              `Marking the node ${d.node} as control-plane by adding the taints [node-role.kubernetes.io/control-plane:NoSchedule]`,
+            ),
           );
         },
       },
@@ -258,14 +392,37 @@ function registerNode(d: JoinData): void {
   const t = d.t + 2 * SEC;
   const pods: Record<string, PodObject> = { ...c.pods };
   const proxy = `kube-proxy-${d.rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
-  pods[`kube-system/${proxy}`] = { namespace: 'kube-system', name: proxy, app: 'kube-proxy', node: d.node, createdAt: t };
+  pods[`kube-system/${proxy}`] = {
+    namespace: 'kube-system',
+    name: proxy,
+    app: 'kube-proxy',
+    node: d.node,
+    createdAt: t,
+  };
   if (c.cni === 'flannel') {
     const f = `kube-flannel-ds-${d.rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
-    pods[`kube-flannel/${f}`] = { namespace: 'kube-flannel', name: f, app: 'kube-flannel', node: d.node, createdAt: t };
+    pods[`kube-flannel/${f}`] = {
+      namespace: 'kube-flannel',
+      name: f,
+      app: 'kube-flannel',
+      node: d.node,
+      createdAt: t,
+    };
   }
   if (d.opts.controlPlane) {
-    for (const app of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const) {
-      pods[`kube-system/${app}-${d.node}`] = { namespace: 'kube-system', name: `${app}-${d.node}`, app, node: d.node, createdAt: t };
+    for (const app of [
+      'etcd',
+      'kube-apiserver',
+      'kube-controller-manager',
+      'kube-scheduler',
+    ] as const) {
+      pods[`kube-system/${app}-${d.node}`] = {
+        namespace: 'kube-system',
+        name: `${app}-${d.node}`,
+        app,
+        node: d.node,
+        createdAt: t,
+      };
     }
   }
   d.state = {
@@ -273,7 +430,16 @@ function registerNode(d: JoinData): void {
     cluster: {
       ...c,
       pods,
-      nodes: { ...c.nodes, [d.node]: { name: d.node, machine: m.name, controlPlane: d.opts.controlPlane === true, createdAt: t, kubeletVersion: `v${m.packages.kubelet?.version ?? ''}` } },
+      nodes: {
+        ...c.nodes,
+        [d.node]: {
+          name: d.node,
+          machine: m.name,
+          controlPlane: d.opts.controlPlane === true,
+          createdAt: t,
+          kubeletVersion: `v${m.packages.kubelet?.version ?? ''}`,
+        },
+      },
     },
   };
 }
@@ -305,21 +471,50 @@ Run 'kubectl get nodes' to see this node join the cluster.
 `;
 
 /** Applies `kubeadm join` on `machine`. */
-export function applyKubeadmJoin(state: ClusterState, machine: string, opts: JoinOptions): Transition {
+export function applyKubeadmJoin(
+  state: ClusterState,
+  machine: string,
+  opts: JoinOptions,
+): Transition {
   const m = getMachine(state, machine);
   if (opts.token === undefined || !TOKEN_PATTERN.test(opts.token)) {
-    return fail(new EngineError('Kubeadm', { message: `[discovery.bootstrapToken.token: Invalid value: "${opts.token ?? ''}": the bootstrap token "${opts.token ?? ''}" was not of the form "^([a-z0-9]{6})\\.([a-z0-9]{16})$"]` }));
+    return fail(
+      new EngineError('Kubeadm', {
+        message: `[discovery.bootstrapToken.token: Invalid value: "${opts.token ?? ''}": the bootstrap token "${opts.token ?? ''}" was not of the form "^([a-z0-9]{6})\\.([a-z0-9]{16})$"]`,
+      }),
+    );
   }
   if (opts.caCertHashes.length === 0 && !opts.unsafeSkipCAVerification) {
-    return fail(new EngineError('Kubeadm', { message: 'discovery.bootstrapToken: Invalid value: "": using token-based discovery without caCertHashes can be unsafe. Set unsafeSkipCAVerification as true in your kubeadm config file or pass --discovery-token-unsafe-skip-ca-verification flag to continue' }));
+    return fail(
+      new EngineError('Kubeadm', {
+        message:
+          'discovery.bootstrapToken: Invalid value: "": using token-based discovery without caCertHashes can be unsafe. Set unsafeSkipCAVerification as true in your kubeadm config file or pass --discovery-token-unsafe-skip-ca-verification flag to continue',
+      }),
+    );
   }
   const rng = createRng(state.rng);
-  const data: JoinData = { state, events: [], rng, machine, node: opts.nodeName ?? m.name, opts, t: state.now };
+  const data: JoinData = {
+    state,
+    events: [],
+    rng,
+    machine,
+    node: opts.nodeName ?? m.name,
+    opts,
+    t: state.now,
+  };
   try {
     runPhases(joinPhases, data, opts.skipPhases ?? []);
   } catch (error) {
-    const e = isEngineError(error) ? error : new EngineError('Internal', { message: String(error) });
-    return fail(e, data.events, e.params['phase'] === 'preflight' ? undefined : { ...data.state, now: data.t, rng: rng.state });
+    const e = isEngineError(error)
+      ? error
+      : new EngineError('Internal', { message: String(error) });
+    return fail(
+      e,
+      data.events,
+      e.params['phase'] === 'preflight'
+        ? undefined
+        : { ...data.state, now: data.t, rng: rng.state },
+    );
   }
   data.events.push(text(opts.controlPlane ? CONTROL_PLANE_DONE : WORKER_DONE));
   return ok({ ...data.state, now: data.t, rng: rng.state }, data.events);

@@ -6,6 +6,7 @@ import { EngineError } from '../errors.ts';
 /** kubeadm's error when /etc/kubernetes/admin.conf is missing (token, upgrade, …). */
 export function noClusterError(): EngineError {
   return new EngineError('Kubeadm', {
-    message: 'failed to load admin kubeconfig: open /etc/kubernetes/admin.conf: no such file or directory',
+    message:
+      'failed to load admin kubeconfig: open /etc/kubernetes/admin.conf: no such file or directory',
   });
 }

@@ -55,20 +55,26 @@ export function runChecks(m: Machine, input: PreflightInput): PreflightResult {
 
   if (input.controlPlane) {
     if (m.cpus < CONTROL_PLANE_NUM_CPU) {
-      err('NumCPU', `the number of available CPUs ${m.cpus} is less than the required ${CONTROL_PLANE_NUM_CPU}`);
+      err(
+        'NumCPU',
+        `the number of available CPUs ${m.cpus} is less than the required ${CONTROL_PLANE_NUM_CPU}`,
+      );
     }
     const mb = Math.floor((m.memoryMiB * 1024 * 1024) / 1024 / 1024) - 150;
-    if (mb < CONTROL_PLANE_MEM_MB) err('Mem', `the system RAM (${mb} MB) is less than the minimum ${CONTROL_PLANE_MEM_MB} MB`);
+    if (mb < CONTROL_PLANE_MEM_MB)
+      err('Mem', `the system RAM (${mb} MB) is less than the minimum ${CONTROL_PLANE_MEM_MB} MB`);
   }
   if (input.kind === 'init') {
     const portsInUse = input.controlPlaneRunning;
-    for (const port of [6443, 10259, 10257]) if (portsInUse) err(`Port-${port}`, `Port ${port} is in use`);
+    for (const port of [6443, 10259, 10257])
+      if (portsInUse) err(`Port-${port}`, `Port ${port} is in use`);
     for (const c of ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd']) {
       const p = `${manifests}/${c}.yaml`;
       if (fileExists(p)) err(`FileAvailable-${p.replaceAll('/', '-')}`, `${p} already exists`);
     }
     for (const port of [2379, 2380]) if (portsInUse) err(`Port-${port}`, `Port ${port} is in use`);
-    if (Object.keys(m.files).some((f) => f.startsWith('/var/lib/etcd/'))) err('DirAvailable--var-lib-etcd', '/var/lib/etcd is not empty');
+    if (Object.keys(m.files).some((f) => f.startsWith('/var/lib/etcd/')))
+      err('DirAvailable--var-lib-etcd', '/var/lib/etcd is not empty');
   } else {
     if (Object.keys(m.files).some((f) => f.startsWith(`${manifests}/`))) {
       err('DirAvailable--etc-kubernetes-manifests', `${manifests} is not empty`);
@@ -79,7 +85,11 @@ export function runChecks(m: Machine, input: PreflightInput): PreflightResult {
   }
   // Common checks.
   if (!m.containerd.running) err('CRI', CRI_DOWN.replace('%TIME%', input.time));
-  if (m.ipForward !== 1) err('FileContent--proc-sys-net-ipv4-ip_forward', '/proc/sys/net/ipv4/ip_forward contents are not set to 1');
+  if (m.ipForward !== 1)
+    err(
+      'FileContent--proc-sys-net-ipv4-ip_forward',
+      '/proc/sys/net/ipv4/ip_forward contents are not set to 1',
+    );
   if (m.swapOn) warn('Swap', SWAP_WARNING);
   const kubelet = m.packages.kubelet;
   if (kubelet) {
@@ -91,14 +101,19 @@ export function runChecks(m: Machine, input: PreflightInput): PreflightResult {
         `the kubelet version is higher than the control plane version. This is not a supported version skew and may lead to a malfunctional cluster. Kubelet version: "${kubelet.version}" Control plane version: "${input.controlPlaneVersion.replace(/^v/, '')}"`,
       );
     }
-    if (!m.kubelet.enabled) warn('Service-Kubelet', "kubelet service is not enabled, please run 'systemctl enable kubelet.service'");
+    if (!m.kubelet.enabled)
+      warn(
+        'Service-Kubelet',
+        "kubelet service is not enabled, please run 'systemctl enable kubelet.service'",
+      );
   } else {
     err('FileExisting-kubelet', 'kubelet not found in system path');
   }
   if (input.kind === 'join' && fileExists('/etc/kubernetes/pki/ca.crt')) {
     err('FileAvailable--etc-kubernetes-pki-ca.crt', '/etc/kubernetes/pki/ca.crt already exists');
   }
-  if (input.controlPlaneRunning || (input.kind === 'join' && m.kubelet.active === 'active')) err('Port-10250', 'Port 10250 is in use');
+  if (input.controlPlaneRunning || (input.kind === 'join' && m.kubelet.active === 'active'))
+    err('Port-10250', 'Port 10250 is in use');
   return { warnings, errors };
 }
 
@@ -115,7 +130,8 @@ export function preflightPhase(
   events.push(log('preflight', 'Running pre-flight checks'));
   const { warnings, errors } = runChecks(m, input);
   const ignored = new Set(ignore.map((i) => i.toLowerCase()));
-  const isIgnored = (f: Finding): boolean => ignored.has('all') || ignored.has(f.check.toLowerCase());
+  const isIgnored = (f: Finding): boolean =>
+    ignored.has('all') || ignored.has(f.check.toLowerCase());
   const fatal = errors.filter((f) => !isIgnored(f));
   for (const f of [...warnings, ...errors.filter(isIgnored)]) {
     events.push({ type: 'preflight.warning', check: f.check, message: f.message });

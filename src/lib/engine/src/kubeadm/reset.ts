@@ -32,19 +32,36 @@ export function applyKubeadmReset(state: ClusterState, machine: string): Transit
   if (node && m.files['/etc/kubernetes/admin.conf'] !== undefined) {
     const reupload = parseVersion(version).minor >= 35 ? 'upload-config kubeadm' : 'upload-config';
     events.push(
-      log('reset', 'Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...'),
-      log('reset', `Use 'kubeadm init phase ${reupload} --config your-config-file' to re-upload it.`),
+      log(
+        'reset',
+        'Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...',
+      ),
+      log(
+        'reset',
+        `Use 'kubeadm init phase ${reupload} --config your-config-file' to re-upload it.`,
+      ),
     );
   }
   events.push(log('preflight', 'Running pre-flight checks'));
   const hadEtcd = Object.keys(m.files).some((f) => f.startsWith('/var/lib/etcd/'));
-  if (hadEtcd) events.push(log('reset', 'Deleted contents of the etcd data directory: /var/lib/etcd'));
-  else events.push(log('reset', 'No etcd config found. Assuming external etcd'), log('reset', 'Please, manually reset etcd to prevent further issues'));
+  if (hadEtcd)
+    events.push(log('reset', 'Deleted contents of the etcd data directory: /var/lib/etcd'));
+  else
+    events.push(
+      log('reset', 'No etcd config found. Assuming external etcd'),
+      log('reset', 'Please, manually reset etcd to prevent further issues'),
+    );
   events.push(
     log('reset', 'Stopping the kubelet service'),
     log('reset', 'Unmounting mounted directories in "/var/lib/kubelet"'),
-    log('reset', 'Deleting contents of directories: [/etc/kubernetes/manifests /var/lib/kubelet /etc/kubernetes/pki]'),
-    log('reset', 'Deleting files: [/etc/kubernetes/admin.conf /etc/kubernetes/super-admin.conf /etc/kubernetes/kubelet.conf /etc/kubernetes/bootstrap-kubelet.conf /etc/kubernetes/controller-manager.conf /etc/kubernetes/scheduler.conf]'),
+    log(
+      'reset',
+      'Deleting contents of directories: [/etc/kubernetes/manifests /var/lib/kubelet /etc/kubernetes/pki]',
+    ),
+    log(
+      'reset',
+      'Deleting files: [/etc/kubernetes/admin.conf /etc/kubernetes/super-admin.conf /etc/kubernetes/kubelet.conf /etc/kubernetes/bootstrap-kubelet.conf /etc/kubernetes/controller-manager.conf /etc/kubernetes/scheduler.conf]',
+    ),
     text(RESET_NOTE),
   );
   let next: Machine = removeFiles(m, [
@@ -61,11 +78,25 @@ export function applyKubeadmReset(state: ClusterState, machine: string): Transit
   ]);
   // CleanDir (cmd/kubeadm/app/cmd/phases/reset/cleanupnode.go) empties these directories but keeps
   // them, so `ls /etc/kubernetes` still shows `manifests  pki` after a reset.
-  const kept = ['/etc/kubernetes/manifests', '/etc/kubernetes/pki', '/var/lib/kubelet', '/var/lib/etcd'].filter((d) => isDirectory(m, d) && !next.dirs.includes(d));
+  const kept = [
+    '/etc/kubernetes/manifests',
+    '/etc/kubernetes/pki',
+    '/var/lib/kubelet',
+    '/var/lib/etcd',
+  ].filter((d) => isDirectory(m, d) && !next.dirs.includes(d));
   if (kept.length > 0) next = { ...next, dirs: [...next.dirs, ...kept] };
-  next = { ...next, kubelet: { ...next.kubelet, active: m.packages.kubelet ? 'activating' : 'inactive', since: state.now } };
+  next = {
+    ...next,
+    kubelet: {
+      ...next.kubelet,
+      active: m.packages.kubelet ? 'activating' : 'inactive',
+      since: state.now,
+    },
+  };
   // kube-proxy's KUBE-* iptables chains outlive it: reset does not flush them (see RESET_NOTE).
-  const hadKubeProxy = node !== undefined && Object.values(c?.pods ?? {}).some((p) => p.node === node.name && p.app === 'kube-proxy');
+  const hadKubeProxy =
+    node !== undefined &&
+    Object.values(c?.pods ?? {}).some((p) => p.node === node.name && p.app === 'kube-proxy');
   if (hadKubeProxy) next = { ...next, staleKubeRules: true };
   let cluster = c;
   let base: ClusterState = state;

@@ -20,7 +20,8 @@ export function applyTokenCreate(
 ): Transition {
   const c = state.cluster;
   const m = state.machines[machine];
-  if (!c || !m || m.files['/etc/kubernetes/admin.conf'] === undefined) return fail(noClusterError());
+  if (!c || !m || m.files['/etc/kubernetes/admin.conf'] === undefined)
+    return fail(noClusterError());
   const rng = createRng(state.rng);
   const token = newToken(rng, state.now, ttlMs ?? 24 * 3600_000, '');
   const value = `${token.id}.${token.secret}`;
@@ -28,7 +29,13 @@ export function applyTokenCreate(
   if (printJoinCommand) {
     events.push(
       text(
-        formatJoinCommandOneLine({ endpoint: c.endpoint, token: value, caHash: c.caHash, controlPlane: certificateKey !== undefined, certificateKey: certificateKey ?? null }),
+        formatJoinCommandOneLine({
+          endpoint: c.endpoint,
+          token: value,
+          caHash: c.caHash,
+          controlPlane: certificateKey !== undefined,
+          certificateKey: certificateKey ?? null,
+        }),
       ),
     );
   } else {
@@ -46,7 +53,12 @@ export function applyTokenDelete(state: ClusterState, ids: readonly string[]): T
   for (const raw of ids) {
     const id = raw.split('.')[0] ?? raw;
     if (!tokens.some((t) => t.id === id)) {
-      return fail(new EngineError('Kubeadm', { message: `failed to delete bootstrap token with id "${id}": secrets "bootstrap-token-${id}" not found` }), events);
+      return fail(
+        new EngineError('Kubeadm', {
+          message: `failed to delete bootstrap token with id "${id}": secrets "bootstrap-token-${id}" not found`,
+        }),
+        events,
+      );
     }
     tokens = tokens.filter((t) => t.id !== id);
     events.push(text(`bootstrap token "${id}" deleted`));

@@ -8,7 +8,12 @@ import { TOKEN_ALPHABET, type Rng } from '../random.ts';
 export const DEFAULT_TOKEN_GROUP = 'system:bootstrappers:kubeadm:default-node-token';
 
 /** Creates a token valid for `ttlMs` from `now` (0 = never expires). */
-export function newToken(rng: Rng, now: number, ttlMs: number, description: string): BootstrapToken {
+export function newToken(
+  rng: Rng,
+  now: number,
+  ttlMs: number,
+  description: string,
+): BootstrapToken {
   return {
     id: rng.pick(TOKEN_ALPHABET, 6),
     secret: rng.pick(TOKEN_ALPHABET, 16),

@@ -18,19 +18,29 @@ export interface DrainOptions {
   readonly deleteEmptydirData: boolean;
 }
 
-const STATIC: ReadonlySet<PodObject['app']> = new Set(['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']);
+const STATIC: ReadonlySet<PodObject['app']> = new Set([
+  'etcd',
+  'kube-apiserver',
+  'kube-controller-manager',
+  'kube-scheduler',
+]);
 const DAEMONSET: ReadonlySet<PodObject['app']> = new Set(['kube-proxy', 'kube-flannel']);
 
 function findNode(state: ClusterState, name: string): NodeObject {
   const node = state.cluster?.nodes[name];
-  if (!node) throw new EngineError('UsageError', { message: `Error from server (NotFound): nodes "${name}" not found` });
+  if (!node)
+    throw new EngineError('UsageError', {
+      message: `Error from server (NotFound): nodes "${name}" not found`,
+    });
   return node;
 }
 
 function setUnschedulable(state: ClusterState, node: NodeObject, value: boolean): ClusterState {
   const c = state.cluster;
   if (!c) return state;
-  const next: NodeObject = value ? { ...node, unschedulable: true } : (({ unschedulable: _u, ...rest }) => rest)(node);
+  const next: NodeObject = value
+    ? { ...node, unschedulable: true }
+    : (({ unschedulable: _u, ...rest }) => rest)(node);
   return { ...state, cluster: { ...c, nodes: { ...c.nodes, [node.name]: next } } };
 }
 
@@ -38,7 +48,8 @@ function setUnschedulable(state: ClusterState, node: NodeObject, value: boolean)
 export function applyCordon(state: ClusterState, name: string, value: boolean): Transition {
   const node = findNode(state, name);
   const verb = value ? 'cordoned' : 'uncordoned';
-  if ((node.unschedulable === true) === value) return ok(state, [text(`node/${name} already ${verb}`)]);
+  if ((node.unschedulable === true) === value)
+    return ok(state, [text(`node/${name} already ${verb}`)]);
   return ok(setUnschedulable(state, node, value), [text(`node/${name} ${verb}`)]);
 }
 
@@ -47,7 +58,10 @@ function podsOn(state: ClusterState, node: string): { daemon: PodObject[]; evict
   const pods = Object.values(state.cluster?.pods ?? {})
     .filter((p) => p.node === node && !STATIC.has(p.app))
     .sort((a, b) => (`${a.namespace}/${a.name}` < `${b.namespace}/${b.name}` ? -1 : 1));
-  return { daemon: pods.filter((p) => DAEMONSET.has(p.app)), evict: pods.filter((p) => !DAEMONSET.has(p.app)) };
+  return {
+    daemon: pods.filter((p) => DAEMONSET.has(p.app)),
+    evict: pods.filter((p) => !DAEMONSET.has(p.app)),
+  };
 }
 
 /** A Ready, schedulable node other than `except` for a recreated pod, or null (Pending). */
@@ -64,27 +78,34 @@ function scheduleTarget(state: ClusterState, except: string): string | null {
   // Spread like the default scheduler's pod-topology spreading: prefer the node running fewer
   // pods of the same app. Deterministic: ties go to the first name.
   if (candidates.length === 0) return null;
-  const count = (n: string): number => Object.values(c.pods).filter((p) => p.node === n && p.app === 'coredns').length;
+  const count = (n: string): number =>
+    Object.values(c.pods).filter((p) => p.node === n && p.app === 'coredns').length;
   return [...candidates].sort((a, b) => count(a.name) - count(b.name))[0]?.name ?? null;
 }
 
 /** `kubectl drain NODE [--ignore-daemonsets] [--delete-emptydir-data]`. */
 export function applyDrain(state: ClusterState, name: string, opts: DrainOptions): Transition {
   const node = findNode(state, name);
-  const events: EngineEvent[] = [text(node.unschedulable === true ? `node/${name} already cordoned` : `node/${name} cordoned`)];
+  const events: EngineEvent[] = [
+    text(node.unschedulable === true ? `node/${name} already cordoned` : `node/${name} cordoned`),
+  ];
   let next = setUnschedulable(state, node, true);
   const { daemon, evict } = podsOn(next, name);
   const daemonList = daemon.map((p) => `${p.namespace}/${p.name}`).join(', ');
   if (daemon.length > 0 && !opts.ignoreDaemonsets) {
     const reason = `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemonList}`;
     events.push(
-      text(`error: unable to drain node "${name}" due to error: ${reason}, continuing command...`, 'stderr'),
+      text(
+        `error: unable to drain node "${name}" due to error: ${reason}, continuing command...`,
+        'stderr',
+      ),
       text(`There are pending nodes to be drained:\n ${name}`, 'stderr'),
     );
     // The node stays cordoned: kubectl cordons before it looks at the pods.
     return fail(new EngineError('UsageError', { message: reason }), events, next);
   }
-  if (daemon.length > 0) events.push(text(`Warning: ignoring DaemonSet-managed Pods: ${daemonList}`, 'stderr'));
+  if (daemon.length > 0)
+    events.push(text(`Warning: ignoring DaemonSet-managed Pods: ${daemonList}`, 'stderr'));
   for (const p of evict) events.push(text(`evicting pod ${p.namespace}/${p.name}`));
   const rng = createRng(next.rng);
   for (const p of evict) {
@@ -97,7 +118,10 @@ export function applyDrain(state: ClusterState, name: string, opts: DrainOptions
     const withoutOld = { ...next, cluster: { ...c, pods: rest } };
     const target = scheduleTarget(withoutOld, name);
     const pod: PodObject = { ...p, name: replacement, node: target, createdAt: next.now };
-    next = { ...withoutOld, cluster: { ...c, pods: { ...rest, [`${p.namespace}/${replacement}`]: pod } } };
+    next = {
+      ...withoutOld,
+      cluster: { ...c, pods: { ...rest, [`${p.namespace}/${replacement}`]: pod } },
+    };
     events.push(text(`pod/${p.name} evicted`));
   }
   events.push(text(`node/${name} drained`));

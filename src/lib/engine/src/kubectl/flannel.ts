@@ -10,7 +10,8 @@ import { FLANNEL_CNI_CONF, kubeletCanRun } from '../machine/kubelet.ts';
 import { noKubeconfig } from './no-kubeconfig.ts';
 
 /** The well-known manifest URL the install guides use. */
-export const FLANNEL_URL = 'https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml';
+export const FLANNEL_URL =
+  'https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml';
 
 /** /etc/cni/net.d/10-flannel.conflist as flannel's install-cni container writes it. */
 export const FLANNEL_CONFLIST = `{
@@ -47,26 +48,42 @@ const CREATED = [
 export function applyFlannel(state: ClusterState): Transition {
   const c = state.cluster;
   if (!c) return noKubeconfig();
-  if (c.cni === 'flannel') return ok(state, [text(CREATED.map((l) => l.replace(/created$/, 'unchanged')).join('\n'))]);
+  if (c.cni === 'flannel')
+    return ok(state, [text(CREATED.map((l) => l.replace(/created$/, 'unchanged')).join('\n'))]);
   const rng = createRng(state.rng);
   const pods: Record<string, PodObject> = { ...c.pods };
   const machines: Record<string, Machine> = { ...state.machines };
   const t = state.now + 5000;
   for (const n of Object.values(c.nodes)) {
     const name = `kube-flannel-ds-${rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
-    pods[`kube-flannel/${name}`] = { namespace: 'kube-flannel', name, app: 'kube-flannel', node: n.name, createdAt: state.now };
+    pods[`kube-flannel/${name}`] = {
+      namespace: 'kube-flannel',
+      name,
+      app: 'kube-flannel',
+      node: n.name,
+      createdAt: state.now,
+    };
     const m = machines[n.machine];
-    if (m && kubeletCanRun(m)) machines[n.machine] = { ...m, files: { ...m.files, [FLANNEL_CNI_CONF]: FLANNEL_CONFLIST } };
+    if (m && kubeletCanRun(m))
+      machines[n.machine] = { ...m, files: { ...m.files, [FLANNEL_CNI_CONF]: FLANNEL_CONFLIST } };
   }
   // CoreDNS gets scheduled once a node is Ready (it tolerates the control-plane taint).
-  const readyNode = Object.values(c.nodes).find((n) => machines[n.machine]?.files[FLANNEL_CNI_CONF] !== undefined);
+  const readyNode = Object.values(c.nodes).find(
+    (n) => machines[n.machine]?.files[FLANNEL_CNI_CONF] !== undefined,
+  );
   if (readyNode) {
     for (const [key, p] of Object.entries(pods)) {
       if (p.app === 'coredns' && p.node === null) pods[key] = { ...p, node: readyNode.name };
     }
   }
   return ok(
-    { ...state, now: t, rng: rng.state, machines, cluster: { ...c, pods, cni: 'flannel', namespaces: [...c.namespaces, 'kube-flannel'].sort() } },
+    {
+      ...state,
+      now: t,
+      rng: rng.state,
+      machines,
+      cluster: { ...c, pods, cni: 'flannel', namespaces: [...c.namespaces, 'kube-flannel'].sort() },
+    },
     [text(CREATED.join('\n'))],
   );
 }

@@ -27,7 +27,8 @@ export type LabelRequirement =
   | { readonly key: string; readonly op: 'eq' | 'neq'; readonly value: string }
   | { readonly key: string; readonly op: 'exists' | 'absent' };
 
-const KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const KEY =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /**
@@ -40,11 +41,15 @@ export function parseSelector(text: string): LabelRequirement[] | { error: strin
     const part = raw.trim();
     const m = /^(!?)([^=!]+?)\s*(?:(==|=|!=)\s*(.*))?$/.exec(part);
     const key = m?.[2]?.trim() ?? '';
-    if (!m || !KEY.test(key) || (m[1] === '!' && m[3] !== undefined)) return { error: `unable to parse requirement: found '${part}', expected: identifier` };
+    if (!m || !KEY.test(key) || (m[1] === '!' && m[3] !== undefined))
+      return { error: `unable to parse requirement: found '${part}', expected: identifier` };
     if (m[3] === undefined) out.push({ key, op: m[1] === '!' ? 'absent' : 'exists' });
     else {
       const value = (m[4] ?? '').trim();
-      if (!VALUE.test(value)) return { error: `unable to parse requirement: values[0][${key}]: Invalid value: "${value}"` };
+      if (!VALUE.test(value))
+        return {
+          error: `unable to parse requirement: values[0][${key}]: Invalid value: "${value}"`,
+        };
       out.push({ key, op: m[3] === '!=' ? 'neq' : 'eq', value });
     }
   }
@@ -52,7 +57,10 @@ export function parseSelector(text: string): LabelRequirement[] | { error: strin
 }
 
 /** True when `labels` satisfies every requirement (a `!=` matches when the key is absent too). */
-export function matchesSelector(labels: Readonly<Record<string, string>>, reqs: readonly LabelRequirement[]): boolean {
+export function matchesSelector(
+  labels: Readonly<Record<string, string>>,
+  reqs: readonly LabelRequirement[],
+): boolean {
   return reqs.every((r) => {
     const v = labels[r.key];
     if (!('value' in r)) return r.op === 'exists' ? v !== undefined : v === undefined;

@@ -10,7 +10,12 @@ import { EngineError } from '../errors.ts';
 import { text } from '../events.ts';
 
 /** Namespaces the API server refuses to delete (pkg/registry/core/namespace/storage). */
-export const IMMORTAL_NAMESPACES: readonly string[] = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+export const IMMORTAL_NAMESPACES: readonly string[] = [
+  'default',
+  'kube-node-lease',
+  'kube-public',
+  'kube-system',
+];
 
 /** Key of a custom resource in `cluster.customResources`. */
 export function crKey(cr: Pick<CustomResource, 'plural' | 'group' | 'namespace' | 'name'>): string {
@@ -18,7 +23,8 @@ export function crKey(cr: Pick<CustomResource, 'plural' | 'group' | 'namespace' 
 }
 
 function requireCluster(state: ClusterState): Cluster {
-  if (!state.cluster) throw new EngineError('KubectlConnectionRefused', { server: 'localhost:8080' });
+  if (!state.cluster)
+    throw new EngineError('KubectlConnectionRefused', { server: 'localhost:8080' });
   return state.cluster;
 }
 
@@ -31,7 +37,9 @@ export function namespaceMeta(state: ClusterState, name: string): NamespaceMeta 
   const c = state.cluster;
   const meta = c?.namespaceMeta?.[name];
   if (meta) return meta;
-  const created = c ? Math.min(...Object.values(c.nodes).map((n) => n.createdAt), state.now) : state.now;
+  const created = c
+    ? Math.min(...Object.values(c.nodes).map((n) => n.createdAt), state.now)
+    : state.now;
   return { createdAt: created };
 }
 
@@ -39,32 +47,60 @@ export function namespaceMeta(state: ClusterState, name: string): NamespaceMeta 
 export function applyCreateNamespace(state: ClusterState, name: string): Transition {
   const c = requireCluster(state);
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) {
-    return fail(new EngineError('UsageError', { message: `The Namespace "${name}" is invalid: metadata.name: Invalid value: "${name}": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')` }));
+    return fail(
+      new EngineError('UsageError', {
+        message: `The Namespace "${name}" is invalid: metadata.name: Invalid value: "${name}": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
+      }),
+    );
   }
   if (c.namespaces.includes(name)) {
     const terminating = c.namespaceMeta?.[name]?.deletedAt !== undefined;
-    return fail(new EngineError('UsageError', { message: terminating ? `Error from server (AlreadyExists): object is being deleted: namespaces "${name}" already exists` : `Error from server (AlreadyExists): namespaces "${name}" already exists` }));
+    return fail(
+      new EngineError('UsageError', {
+        message: terminating
+          ? `Error from server (AlreadyExists): object is being deleted: namespaces "${name}" already exists`
+          : `Error from server (AlreadyExists): namespaces "${name}" already exists`,
+      }),
+    );
   }
   return ok(
-    withCluster(state, { ...c, namespaces: [...c.namespaces, name].sort(), namespaceMeta: { ...c.namespaceMeta, [name]: { createdAt: state.now } } }),
+    withCluster(state, {
+      ...c,
+      namespaces: [...c.namespaces, name].sort(),
+      namespaceMeta: { ...c.namespaceMeta, [name]: { createdAt: state.now } },
+    }),
     [text(`namespace/${name} created`)],
   );
 }
 
 /** Creates a custom resource (scenarios: what an operator left behind). */
-export function applyCreateCustomResource(state: ClusterState, cr: Omit<CustomResource, 'createdAt'>): Transition {
+export function applyCreateCustomResource(
+  state: ClusterState,
+  cr: Omit<CustomResource, 'createdAt'>,
+): Transition {
   const c = requireCluster(state);
   if (!c.namespaces.includes(cr.namespace)) {
-    return fail(new EngineError('UsageError', { message: `Error from server (NotFound): namespaces "${cr.namespace}" not found` }));
+    return fail(
+      new EngineError('UsageError', {
+        message: `Error from server (NotFound): namespaces "${cr.namespace}" not found`,
+      }),
+    );
   }
   const full: CustomResource = { ...cr, createdAt: state.now };
-  return ok(withCluster(state, { ...c, customResources: { ...c.customResources, [crKey(full)]: full } }), [text(`${cr.kind.toLowerCase()}.${cr.group}/${cr.name} created`)]);
+  return ok(
+    withCluster(state, { ...c, customResources: { ...c.customResources, [crKey(full)]: full } }),
+    [text(`${cr.kind.toLowerCase()}.${cr.group}/${cr.name} created`)],
+  );
 }
 
 /** The namespace controller's pass: removes a Terminating namespace once nothing is left in it. */
 function finishNamespaces(c: Cluster): Cluster {
   const crs = c.customResources ?? {};
-  const done = c.namespaces.filter((ns) => c.namespaceMeta?.[ns]?.deletedAt !== undefined && !Object.values(crs).some((r) => r.namespace === ns));
+  const done = c.namespaces.filter(
+    (ns) =>
+      c.namespaceMeta?.[ns]?.deletedAt !== undefined &&
+      !Object.values(crs).some((r) => r.namespace === ns),
+  );
   if (done.length === 0) return c;
   const meta = { ...c.namespaceMeta };
   for (const ns of done) delete meta[ns];
@@ -74,22 +110,35 @@ function finishNamespaces(c: Cluster): Cluster {
 /** `kubectl delete namespace NAME`: Terminating, then gone once no finalizers hold content. */
 export function applyDeleteNamespace(state: ClusterState, name: string): Transition {
   const c = requireCluster(state);
-  if (!c.namespaces.includes(name)) return fail(new EngineError('UsageError', { message: `Error from server (NotFound): namespaces "${name}" not found` }));
+  if (!c.namespaces.includes(name))
+    return fail(
+      new EngineError('UsageError', {
+        message: `Error from server (NotFound): namespaces "${name}" not found`,
+      }),
+    );
   if (IMMORTAL_NAMESPACES.includes(name)) {
-    return fail(new EngineError('UsageError', { message: `Error from server (Forbidden): namespaces "${name}" is forbidden: this namespace may not be deleted` }));
+    return fail(
+      new EngineError('UsageError', {
+        message: `Error from server (Forbidden): namespaces "${name}" is forbidden: this namespace may not be deleted`,
+      }),
+    );
   }
   const meta = namespaceMeta(state, name);
   const crs: Record<string, CustomResource> = {};
   for (const [k, r] of Object.entries(c.customResources ?? {})) {
     if (r.namespace !== name) crs[k] = r;
-    else if (r.finalizers.length > 0) crs[k] = r.deletedAt !== undefined ? r : { ...r, deletedAt: state.now };
+    else if (r.finalizers.length > 0)
+      crs[k] = r.deletedAt !== undefined ? r : { ...r, deletedAt: state.now };
   }
   const pods = Object.fromEntries(Object.entries(c.pods).filter(([, p]) => p.namespace !== name));
   const next = finishNamespaces({
     ...c,
     pods,
     customResources: crs,
-    namespaceMeta: { ...c.namespaceMeta, [name]: meta.deletedAt !== undefined ? meta : { ...meta, deletedAt: state.now } },
+    namespaceMeta: {
+      ...c.namespaceMeta,
+      [name]: meta.deletedAt !== undefined ? meta : { ...meta, deletedAt: state.now },
+    },
   });
   return ok(withCluster(state, next), [text(`namespace "${name}" deleted`)]);
 }
@@ -102,26 +151,42 @@ export function applyDeleteCustomResource(state: ClusterState, key: string): Tra
   const crs = { ...c.customResources };
   if (r.finalizers.length === 0) delete crs[key];
   else crs[key] = r.deletedAt !== undefined ? r : { ...r, deletedAt: state.now };
-  return ok(withCluster(state, finishNamespaces({ ...c, customResources: crs })), [text(`${r.kind.toLowerCase()}.${r.group} "${r.name}" deleted`)]);
+  return ok(withCluster(state, finishNamespaces({ ...c, customResources: crs })), [
+    text(`${r.kind.toLowerCase()}.${r.group} "${r.name}" deleted`),
+  ]);
 }
 
 /** `kubectl patch <cr> NAME --type=merge -p '{"metadata":{"finalizers":[...]}}'`. */
-export function applySetFinalizers(state: ClusterState, key: string, finalizers: readonly string[]): Transition {
+export function applySetFinalizers(
+  state: ClusterState,
+  key: string,
+  finalizers: readonly string[],
+): Transition {
   const c = requireCluster(state);
   const r = c.customResources?.[key];
   if (!r) return fail(new EngineError('Internal', { message: `no custom resource ${key}` }));
-  const same = r.finalizers.length === finalizers.length && r.finalizers.every((f, i) => f === finalizers[i]);
+  const same =
+    r.finalizers.length === finalizers.length && r.finalizers.every((f, i) => f === finalizers[i]);
   const crs = { ...c.customResources };
   // An object marked for deletion is removed as soon as its last finalizer goes.
   if (finalizers.length === 0 && r.deletedAt !== undefined) delete crs[key];
   else crs[key] = { ...r, finalizers: [...finalizers] };
-  return ok(withCluster(state, finishNamespaces({ ...c, customResources: crs })), [text(`${r.kind.toLowerCase()}.${r.group}/${r.name} ${same ? 'patched (no change)' : 'patched'}`)]);
+  return ok(withCluster(state, finishNamespaces({ ...c, customResources: crs })), [
+    text(
+      `${r.kind.toLowerCase()}.${r.group}/${r.name} ${same ? 'patched (no change)' : 'patched'}`,
+    ),
+  ]);
 }
 
 /** `kubectl delete node NAME`: removes the Node object and the pods bound to it. */
 export function applyDeleteNode(state: ClusterState, name: string): Transition {
   const c = requireCluster(state);
-  if (!c.nodes[name]) return fail(new EngineError('UsageError', { message: `Error from server (NotFound): nodes "${name}" not found` }));
+  if (!c.nodes[name])
+    return fail(
+      new EngineError('UsageError', {
+        message: `Error from server (NotFound): nodes "${name}" not found`,
+      }),
+    );
   const nodes = { ...c.nodes };
   delete nodes[name];
   // The pod garbage collector deletes pods bound to a node that no longer exists.
@@ -129,7 +194,14 @@ export function applyDeleteNode(state: ClusterState, name: string): Transition {
   // The KUBE-* chains kube-proxy wrote stay in the host's kernel after its pod is gone.
   const machine = c.nodes[name]?.machine ?? '';
   const m = state.machines[machine];
-  const hadProxy = m?.kubelet.active === 'active' && Object.values(c.pods).some((p) => p.node === name && p.app === 'kube-proxy');
-  const machines = m && hadProxy && m.staleKubeRules !== true ? { ...state.machines, [machine]: { ...m, staleKubeRules: true } } : state.machines;
-  return ok({ ...state, machines, cluster: { ...c, nodes, pods } }, [text(`node "${name}" deleted`)]);
+  const hadProxy =
+    m?.kubelet.active === 'active' &&
+    Object.values(c.pods).some((p) => p.node === name && p.app === 'kube-proxy');
+  const machines =
+    m && hadProxy && m.staleKubeRules !== true
+      ? { ...state.machines, [machine]: { ...m, staleKubeRules: true } }
+      : state.machines;
+  return ok({ ...state, machines, cluster: { ...c, nodes, pods } }, [
+    text(`node "${name}" deleted`),
+  ]);
 }

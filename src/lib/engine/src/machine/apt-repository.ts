@@ -34,7 +34,9 @@ export function repositoryLine(minor: string): string {
 export function configuredMinor(m: Machine): string | null {
   const content = m.files[KUBERNETES_LIST];
   if (content === undefined) return defaultRepositoryMinor();
-  const match = /^\s*deb\s.*https:\/\/pkgs\.k8s\.io\/core:\/stable:\/(v1\.\d+)\/deb\/?\s/m.exec(content);
+  const match = /^\s*deb\s.*https:\/\/pkgs\.k8s\.io\/core:\/stable:\/(v1\.\d+)\/deb\/?\s/m.exec(
+    content,
+  );
   return match?.[1] ?? null;
 }
 

@@ -12,7 +12,8 @@ import { candidateVersion, hasVersion, isKubePackage, splitDebVersion } from './
 import { configuredMinor, inReleaseUrl, indexedMinor } from './apt-repository.ts';
 import { startKubelet } from './kubelet.ts';
 
-const READING = 'Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done';
+const READING =
+  'Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done';
 
 /**
  * `apt-get update`: fetches the package lists, including the Kubernetes repository the machine's
@@ -28,7 +29,10 @@ export function applyAptUpdate(state: ClusterState, machine: string): Transition
     ...(minor !== null ? [`Hit:5 ${inReleaseUrl(minor)}`] : []),
     'Reading package lists... Done',
   ].join('\n');
-  return ok(updateMachine(state, machine, (m) => ({ ...m, aptUpdated: true, aptIndex: minor ?? 'none' })), [text(out)]);
+  return ok(
+    updateMachine(state, machine, (m) => ({ ...m, aptUpdated: true, aptIndex: minor ?? 'none' })),
+    [text(out)],
+  );
 }
 
 // Dependencies the kubeadm/kubelet packages pull in on Ubuntu.
@@ -53,10 +57,13 @@ export function applyAptInstall(
   }
   const wanted: Array<{ name: KubePackage; version: string }> = [];
   for (const r of requests) {
-    if (!isKubePackage(r.name)) return fail(new EngineError('AptUnableToLocate', { package: r.name }), [text(READING)]);
+    if (!isKubePackage(r.name))
+      return fail(new EngineError('AptUnableToLocate', { package: r.name }), [text(READING)]);
     const deb = r.version ?? `${candidateVersion(minor)}-${DEFAULT_PACKAGE_REVISION}`;
     if (!hasVersion(deb, minor)) {
-      return fail(new EngineError('AptVersionNotFound', { package: r.name, version: deb }), [text(READING)]);
+      return fail(new EngineError('AptVersionNotFound', { package: r.name, version: deb }), [
+        text(READING),
+      ]);
     }
     // `pkg='1.37.1-*'` selects the repository's revision of that version.
     wanted.push({ name: r.name, version: deb.replace(/-\*$/, `-${DEFAULT_PACKAGE_REVISION}`) });
@@ -69,11 +76,17 @@ export function applyAptInstall(
   const heldChanged = changes.filter((w) => m.packages[w.name]?.held);
   if (heldChanged.length > 0 && !allowChangeHeld) {
     // apt lists the held packages, then the transaction it refused (apt-private-install.cc).
-    const up = changes.filter((w) => m.packages[w.name]).map((w) => w.name).sort();
+    const up = changes
+      .filter((w) => m.packages[w.name])
+      .map((w) => w.name)
+      .sort();
     const lines = [
       READING,
       'The following held packages will be changed:',
-      `  ${heldChanged.map((w) => w.name).sort().join(' ')}`,
+      `  ${heldChanged
+        .map((w) => w.name)
+        .sort()
+        .join(' ')}`,
       ...(up.length > 0 ? ['The following packages will be upgraded:', `  ${up.join(' ')}`] : []),
       `${up.length} upgraded, ${changes.length - up.length} newly installed, 0 to remove and 0 not upgraded.`,
     ];
@@ -83,19 +96,44 @@ export function applyAptInstall(
   for (const w of upToDate) lines.push(`${w.name} is already the newest version (${w.version}).`);
   const newPkgs = changes.filter((w) => !m.packages[w.name]);
   const upgraded = changes.filter((w) => m.packages[w.name]);
-  const deps = [...new Set(newPkgs.flatMap((w) => DEPENDENCIES[w.name]))].filter((d) => !m.files[`/var/lib/dpkg/info/${d}.list`]);
-  if (deps.length > 0) lines.push('The following additional packages will be installed:', `  ${deps.sort().join(' ')}`);
+  const deps = [...new Set(newPkgs.flatMap((w) => DEPENDENCIES[w.name]))].filter(
+    (d) => !m.files[`/var/lib/dpkg/info/${d}.list`],
+  );
+  if (deps.length > 0)
+    lines.push(
+      'The following additional packages will be installed:',
+      `  ${deps.sort().join(' ')}`,
+    );
   if (newPkgs.length > 0) {
-    lines.push('The following NEW packages will be installed:', `  ${[...deps, ...newPkgs.map((w) => w.name)].sort().join(' ')}`);
+    lines.push(
+      'The following NEW packages will be installed:',
+      `  ${[...deps, ...newPkgs.map((w) => w.name)].sort().join(' ')}`,
+    );
   }
   if (upgraded.length > 0) {
-    lines.push('The following packages will be upgraded:', `  ${upgraded.map((w) => w.name).sort().join(' ')}`);
+    lines.push(
+      'The following packages will be upgraded:',
+      `  ${upgraded
+        .map((w) => w.name)
+        .sort()
+        .join(' ')}`,
+    );
   }
-  lines.push(`${upgraded.length} upgraded, ${newPkgs.length + deps.length} newly installed, 0 to remove and 0 not upgraded.`);
+  lines.push(
+    `${upgraded.length} upgraded, ${newPkgs.length + deps.length} newly installed, 0 to remove and 0 not upgraded.`,
+  );
   for (const w of changes) {
     const cur = m.packages[w.name];
-    lines.push(cur ? `Preparing to unpack .../${w.name}_${w.version}_amd64.deb ...` : `Selecting previously unselected package ${w.name}.`);
-    lines.push(cur ? `Unpacking ${w.name} (${w.version}) over (${cur.version}-${cur.revision}) ...` : `Unpacking ${w.name} (${w.version}) ...`);
+    lines.push(
+      cur
+        ? `Preparing to unpack .../${w.name}_${w.version}_amd64.deb ...`
+        : `Selecting previously unselected package ${w.name}.`,
+    );
+    lines.push(
+      cur
+        ? `Unpacking ${w.name} (${w.version}) over (${cur.version}-${cur.revision}) ...`
+        : `Unpacking ${w.name} (${w.version}) ...`,
+    );
   }
   for (const w of changes) lines.push(`Setting up ${w.name} (${w.version}) ...`);
 
@@ -112,17 +150,33 @@ export function applyAptInstall(
     // The deb's postinst enables and starts the unit; without a config it crash-loops.
     next = startKubelet({ ...next, kubelet: { ...next.kubelet, enabled: true } }, state.now);
     if (!m.packages.kubelet) {
-      next = { ...next, files: { ...next.files, '/usr/lib/systemd/system/kubelet.service': KUBELET_UNIT } };
+      next = {
+        ...next,
+        files: { ...next.files, '/usr/lib/systemd/system/kubelet.service': KUBELET_UNIT },
+      };
     }
   }
   if (changes.some((w) => w.name === 'kubeadm')) {
-    next = { ...next, files: { ...next.files, '/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf': KUBEADM_DROPIN } };
+    next = {
+      ...next,
+      files: {
+        ...next.files,
+        '/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf': KUBEADM_DROPIN,
+      },
+    };
   }
-  return ok({ ...state, machines: { ...state.machines, [machine]: next } }, [text(lines.join('\n'))]);
+  return ok({ ...state, machines: { ...state.machines, [machine]: next } }, [
+    text(lines.join('\n')),
+  ]);
 }
 
 /** `apt-mark hold|unhold …`. */
-export function applyAptMark(state: ClusterState, machine: string, names: readonly string[], hold: boolean): Transition {
+export function applyAptMark(
+  state: ClusterState,
+  machine: string,
+  names: readonly string[],
+  hold: boolean,
+): Transition {
   const m = getMachine(state, machine);
   const events: EngineEvent[] = [];
   const packages: Partial<Record<KubePackage, InstalledPackage>> = { ...m.packages };
@@ -133,13 +187,18 @@ export function applyAptMark(state: ClusterState, machine: string, names: readon
       continue;
     }
     if (pkg.held === hold) {
-      events.push(text(hold ? `${name} was already set on hold.` : `${name} was already not on hold.`));
+      events.push(
+        text(hold ? `${name} was already set on hold.` : `${name} was already not on hold.`),
+      );
     } else {
       events.push(text(hold ? `${name} set on hold.` : `Canceled hold on ${name}.`));
       packages[name] = { ...pkg, held: hold };
     }
   }
-  return ok(updateMachine(state, machine, (x) => ({ ...x, packages })), events);
+  return ok(
+    updateMachine(state, machine, (x) => ({ ...x, packages })),
+    events,
+  );
 }
 
 const KUBELET_UNIT = `[Unit]

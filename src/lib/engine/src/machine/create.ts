@@ -28,7 +28,8 @@ export function createMachine(spec: MachineSpec, now: number): Machine {
     kubelet: { enabled: false, active: 'inactive', since: now },
     files: {
       '/etc/hostname': `${spec.name}\n`,
-      '/etc/containerd/config.toml': 'version = 2\n\n[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]\n  SystemdCgroup = true\n',
+      '/etc/containerd/config.toml':
+        'version = 2\n\n[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]\n  SystemdCgroup = true\n',
       '/proc/sys/net/ipv4/ip_forward': '0\n',
     },
     dirs: ['/root', '/etc', '/tmp'],

@@ -14,5 +14,8 @@ export function reportKubeletVersion(state: ClusterState, machine: string): Clus
   const node = Object.values(c.nodes).find((n) => n.machine === machine);
   const version = `v${m.packages.kubelet.version}`;
   if (!node || node.kubeletVersion === version) return state;
-  return { ...state, cluster: { ...c, nodes: { ...c.nodes, [node.name]: { ...node, kubeletVersion: version } } } };
+  return {
+    ...state,
+    cluster: { ...c, nodes: { ...c.nodes, [node.name]: { ...node, kubeletVersion: version } } },
+  };
 }

@@ -25,7 +25,10 @@ export function kubeletCanRun(m: Machine): boolean {
 /** The machine after (re)starting the kubelet at `now`. */
 export function startKubelet(m: Machine, now: number): Machine {
   if (!m.packages.kubelet) return m;
-  return { ...m, kubelet: { ...m.kubelet, active: kubeletCanRun(m) ? 'active' : 'activating', since: now } };
+  return {
+    ...m,
+    kubelet: { ...m.kubelet, active: kubeletCanRun(m) ? 'active' : 'activating', since: now },
+  };
 }
 
 /** True when the node is Ready: kubelet running and a CNI configuration present. */

@@ -43,5 +43,8 @@ export function splitDebVersion(deb: string): { version: string; revision: strin
  */
 export function hasVersion(deb: string, minor: string = defaultRepositoryMinor()): boolean {
   const { version, revision } = splitDebVersion(deb);
-  return (revision === DEFAULT_PACKAGE_REVISION || revision === '*') && availableVersions(minor).includes(version);
+  return (
+    (revision === DEFAULT_PACKAGE_REVISION || revision === '*') &&
+    availableVersions(minor).includes(version)
+  );
 }

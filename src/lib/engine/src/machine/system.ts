@@ -15,7 +15,12 @@ export function applySwapOff(state: ClusterState, machine: string): Transition {
 }
 
 /** `sysctl -w key=value`; only net.ipv4.ip_forward has an effect. */
-export function applySysctl(state: ClusterState, machine: string, key: string, value: string): Transition {
+export function applySysctl(
+  state: ClusterState,
+  machine: string,
+  key: string,
+  value: string,
+): Transition {
   const next = updateMachine(state, machine, (m) => {
     if (key !== 'net.ipv4.ip_forward') return m;
     const v = value.trim() === '1' ? 1 : 0;
@@ -54,31 +59,55 @@ export function applyService(
   }
   const t = state.now;
   if (unit === 'containerd') {
-    const running = action === 'stop' ? false : action === 'start' || action === 'restart' ? true : m.containerd.running;
-    return ok(updateMachine(state, machine, (x) => ({ ...x, containerd: { ...x.containerd, running } })));
+    const running =
+      action === 'stop'
+        ? false
+        : action === 'start' || action === 'restart'
+          ? true
+          : m.containerd.running;
+    return ok(
+      updateMachine(state, machine, (x) => ({ ...x, containerd: { ...x.containerd, running } })),
+    );
   }
   const events = [];
   let next: Machine = m;
   if (action === 'enable') {
     if (!m.kubelet.enabled) {
-      events.push(text('Created symlink /etc/systemd/system/multi-user.target.wants/kubelet.service → /usr/lib/systemd/system/kubelet.service.', 'stderr'));
+      events.push(
+        text(
+          'Created symlink /etc/systemd/system/multi-user.target.wants/kubelet.service → /usr/lib/systemd/system/kubelet.service.',
+          'stderr',
+        ),
+      );
     }
     next = { ...next, kubelet: { ...next.kubelet, enabled: true } };
     if (now && next.kubelet.active === 'inactive') next = startKubelet(next, t);
   } else if (action === 'disable') {
-    if (m.kubelet.enabled) events.push(text('Removed "/etc/systemd/system/multi-user.target.wants/kubelet.service".', 'stderr'));
+    if (m.kubelet.enabled)
+      events.push(
+        text('Removed "/etc/systemd/system/multi-user.target.wants/kubelet.service".', 'stderr'),
+      );
     next = { ...next, kubelet: { ...next.kubelet, enabled: false } };
     if (now) next = { ...next, kubelet: { ...next.kubelet, active: 'inactive', since: t } };
   } else if (action === 'stop') {
     next = { ...next, kubelet: { ...next.kubelet, active: 'inactive', since: t } };
   } else if (action === 'start') {
-    if (next.kubelet.active === 'inactive' || (next.kubelet.active === 'activating' && kubeletCanRun(next))) next = startKubelet(next, t);
+    if (
+      next.kubelet.active === 'inactive' ||
+      (next.kubelet.active === 'activating' && kubeletCanRun(next))
+    )
+      next = startKubelet(next, t);
   } else {
     next = startKubelet(next, t);
   }
   const restarted = { ...state, machines: { ...state.machines, [machine]: next } };
   // A (re)started kubelet reports its binary's version in Node.status.nodeInfo (kubectl VERSION).
-  return ok(action === 'start' || action === 'restart' ? reportKubeletVersion(restarted, machine) : restarted, events);
+  return ok(
+    action === 'start' || action === 'restart'
+      ? reportKubeletVersion(restarted, machine)
+      : restarted,
+    events,
+  );
 }
 
 /** Normalises an absolute path: collapses `//`, `.` and `..`, drops a trailing slash. */
@@ -104,28 +133,53 @@ export function isDirectory(m: Machine, path: string): boolean {
   if (p === '/') return true;
   if (m.dirs.includes(p)) return true;
   const prefix = `${p}/`;
-  return Object.keys(m.files).some((f) => f.startsWith(prefix)) || m.dirs.some((d) => d.startsWith(prefix));
+  return (
+    Object.keys(m.files).some((f) => f.startsWith(prefix)) ||
+    m.dirs.some((d) => d.startsWith(prefix))
+  );
 }
 
 /** `mkdir [-p] PATH`. */
-export function applyMkdir(state: ClusterState, machine: string, path: string, parents: boolean): Transition {
+export function applyMkdir(
+  state: ClusterState,
+  machine: string,
+  path: string,
+  parents: boolean,
+): Transition {
   const m = getMachine(state, machine);
   const p = normalizePath(path);
   if (isDirectory(m, p)) {
     if (parents) return ok(state);
-    return fail(new EngineError('UsageError', { message: `mkdir: cannot create directory '${path}': File exists` }));
+    return fail(
+      new EngineError('UsageError', {
+        message: `mkdir: cannot create directory '${path}': File exists`,
+      }),
+    );
   }
   if (m.files[p] !== undefined) {
-    return fail(new EngineError('UsageError', { message: `mkdir: cannot create directory '${path}': File exists` }));
+    return fail(
+      new EngineError('UsageError', {
+        message: `mkdir: cannot create directory '${path}': File exists`,
+      }),
+    );
   }
   if (!parents && !isDirectory(m, dirname(p))) {
-    return fail(new EngineError('UsageError', { message: `mkdir: cannot create directory '${path}': No such file or directory` }));
+    return fail(
+      new EngineError('UsageError', {
+        message: `mkdir: cannot create directory '${path}': No such file or directory`,
+      }),
+    );
   }
   return ok(updateMachine(state, machine, (x) => ({ ...x, dirs: [...x.dirs, p] })));
 }
 
 /** Writes a file (used by `echo … > file` style commands and scenarios). */
-export function applyWriteFile(state: ClusterState, machine: string, path: string, content: string): Transition {
+export function applyWriteFile(
+  state: ClusterState,
+  machine: string,
+  path: string,
+  content: string,
+): Transition {
   const p = normalizePath(path);
   const m = getMachine(state, machine);
   if (!isDirectory(m, dirname(p))) {
@@ -135,20 +189,35 @@ export function applyWriteFile(state: ClusterState, machine: string, path: strin
 }
 
 /** `cp FROM TO` (TO may be a directory). Copies certificate metadata along with .crt files. */
-export function applyCopy(state: ClusterState, machine: string, from: string, to: string): Transition {
+export function applyCopy(
+  state: ClusterState,
+  machine: string,
+  from: string,
+  to: string,
+): Transition {
   const m = getMachine(state, machine);
   const src = normalizePath(from);
   const content = m.files[src];
   if (content === undefined) {
     if (isDirectory(m, src)) {
-      return fail(new EngineError('UsageError', { message: `cp: -r not specified; omitting directory '${from}'` }));
+      return fail(
+        new EngineError('UsageError', {
+          message: `cp: -r not specified; omitting directory '${from}'`,
+        }),
+      );
     }
-    return fail(new EngineError('NoSuchFile', { tool: 'cp', prefix: 'cannot stat ', path: `'${from}'` }));
+    return fail(
+      new EngineError('NoSuchFile', { tool: 'cp', prefix: 'cannot stat ', path: `'${from}'` }),
+    );
   }
   let dst = normalizePath(to);
   if (isDirectory(m, dst)) dst = `${dst === '/' ? '' : dst}/${src.slice(src.lastIndexOf('/') + 1)}`;
   if (!isDirectory(m, dirname(dst))) {
-    return fail(new EngineError('UsageError', { message: `cp: cannot create regular file '${to}': No such file or directory` }));
+    return fail(
+      new EngineError('UsageError', {
+        message: `cp: cannot create regular file '${to}': No such file or directory`,
+      }),
+    );
   }
   const cert = m.certs[src];
   return ok(
@@ -163,7 +232,12 @@ export function applyCopy(state: ClusterState, machine: string, from: string, to
 }
 
 /** `rm [-r] PATH`. */
-export function applyRemove(state: ClusterState, machine: string, path: string, recursive: boolean): Transition {
+export function applyRemove(
+  state: ClusterState,
+  machine: string,
+  path: string,
+  recursive: boolean,
+): Transition {
   const m = getMachine(state, machine);
   const p = normalizePath(path);
   if (m.files[p] !== undefined) {
@@ -172,12 +246,21 @@ export function applyRemove(state: ClusterState, machine: string, path: string, 
     return ok(updateMachine(state, machine, (x) => ({ ...x, files, certs })));
   }
   if (isDirectory(m, p)) {
-    if (!recursive) return fail(new EngineError('UsageError', { message: `rm: cannot remove '${path}': Is a directory` }));
+    if (!recursive)
+      return fail(
+        new EngineError('UsageError', { message: `rm: cannot remove '${path}': Is a directory` }),
+      );
     const prefix = `${p}/`;
-    const files = Object.fromEntries(Object.entries(m.files).filter(([f]) => !f.startsWith(prefix)));
-    const certs = Object.fromEntries(Object.entries(m.certs).filter(([f]) => !f.startsWith(prefix)));
+    const files = Object.fromEntries(
+      Object.entries(m.files).filter(([f]) => !f.startsWith(prefix)),
+    );
+    const certs = Object.fromEntries(
+      Object.entries(m.certs).filter(([f]) => !f.startsWith(prefix)),
+    );
     const dirs = m.dirs.filter((d) => d !== p && !d.startsWith(prefix));
     return ok(updateMachine(state, machine, (x) => ({ ...x, files, certs, dirs })));
   }
-  return fail(new EngineError('NoSuchFile', { tool: 'rm', prefix: 'cannot remove ', path: `'${path}'` }));
+  return fail(
+    new EngineError('NoSuchFile', { tool: 'rm', prefix: 'cannot remove ', path: `'${path}'` }),
+  );
 }

@@ -32,6 +32,7 @@ export interface ServiceState {
 export type { CertificateMeta } from '../pki/specs.ts';
 import type { CertificateMeta } from '../pki/specs.ts';
 import type { CertificateSigningRequest } from '../kubeadm/certs/csr.ts';
+import type { StoredApiObject } from '../apiserver/objects.ts';
 
 /** A simulated machine (VM) that may become a node. */
 export interface Machine {
@@ -80,7 +81,14 @@ export interface PodObject {
   readonly namespace: string;
   readonly name: string;
   /** Which workload it belongs to; drives its derived status. */
-  readonly app: 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kube-proxy' | 'coredns' | 'kube-flannel';
+  readonly app:
+    | 'etcd'
+    | 'kube-apiserver'
+    | 'kube-controller-manager'
+    | 'kube-scheduler'
+    | 'kube-proxy'
+    | 'coredns'
+    | 'kube-flannel';
   /** Node it runs on, or null while unscheduled. */
   readonly node: string | null;
   readonly createdAt: number;
@@ -128,6 +136,8 @@ export interface Cluster {
   readonly customResources?: Readonly<Record<string, CustomResource>>;
   /** A Sonobuoy run in the cluster (namespace sonobuoy), see src/conformance/sonobuoy.ts. */
   readonly sonobuoy?: { readonly mode: string; readonly startedAt: number } | null;
+  /** Objects with a storage API version (src/apiserver/objects.ts), by apiObjectKey. */
+  readonly apiObjects?: Readonly<Record<string, StoredApiObject>>;
 }
 
 /** Metadata of a namespace (kubectl create/delete namespace). */

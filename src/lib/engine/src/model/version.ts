@@ -18,7 +18,8 @@ export interface Version {
 
 // Same shape as apimachinery's versionMatchRE / extraMatchRE.
 const versionMatch = /^\s*v?([0-9]+(?:\.[0-9]+)*)(.*)$/;
-const extraMatch = /^(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?\s*$/;
+const extraMatch =
+  /^(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?\s*$/;
 
 /**
  * Parses `text` as a strict semantic version.

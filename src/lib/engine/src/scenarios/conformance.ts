@@ -24,7 +24,16 @@ function quickRun(base: ClusterState): Command[] {
   return [
     run,
     wait,
-    ...(tarball ? [{ type: 'file.write', machine: 'cp-1', path: `/root/${tarball.name}`, content: tarball.content } as const] : []),
+    ...(tarball
+      ? [
+          {
+            type: 'file.write',
+            machine: 'cp-1',
+            path: `/root/${tarball.name}`,
+            content: tarball.content,
+          } as const,
+        ]
+      : []),
     { type: 'sonobuoy.delete' },
   ];
 }
@@ -34,7 +43,8 @@ export const conformanceScenarios: readonly Scenario[] = [
   {
     name: 'conformance-quick-run',
     title: 'Quick Sonobuoy run done',
-    description: 'workers-joined after `sonobuoy run --mode=quick --wait`, `sonobuoy retrieve` (the results tarball is in /root on cp-1) and `sonobuoy delete --wait`.',
+    description:
+      'workers-joined after `sonobuoy run --mode=quick --wait`, `sonobuoy retrieve` (the results tarball is in /root on cp-1) and `sonobuoy delete --wait`.',
     base: 'workers-joined',
     steps: quickRun,
   },

@@ -48,13 +48,20 @@ const MANIFEST = '/etc/kubernetes/manifests/kube-apiserver.yaml';
 
 /** Applies `--apiserver-count=1 --endpoint-reconciler-type=master-count` to a manifest text. */
 export function withMasterCount(manifest: string, count: number): string {
-  return manifest.replace(/( {4}- --advertise-address=\S+\n)/, `$1    - --apiserver-count=${count}\n    - --endpoint-reconciler-type=master-count\n`);
+  return manifest.replace(
+    /( {4}- --advertise-address=\S+\n)/,
+    `$1    - --apiserver-count=${count}\n    - --endpoint-reconciler-type=master-count\n`,
+  );
 }
 
 function editManifest(state: ClusterState, machine: string, edit: (s: string) => string): Command {
-  return { type: 'file.write', machine, path: MANIFEST, content: edit(state.machines[machine]?.files[MANIFEST] ?? '') };
+  return {
+    type: 'file.write',
+    machine,
+    path: MANIFEST,
+    content: edit(state.machines[machine]?.files[MANIFEST] ?? ''),
+  };
 }
-
 
 /** The HA scenarios, in guide order. */
 export const haScenarios: readonly Scenario[] = [
@@ -70,10 +77,19 @@ export const haScenarios: readonly Scenario[] = [
         { type: 'swap.off', machine: m },
         { type: 'sysctl.set', machine: m, key: 'net.ipv4.ip_forward', value: '1' },
         { type: 'apt.update', machine: m },
-        { type: 'apt.install', machine: m, packages: [{ name: 'kubelet' }, { name: 'kubeadm' }, { name: 'kubectl' }] },
+        {
+          type: 'apt.install',
+          machine: m,
+          packages: [{ name: 'kubelet' }, { name: 'kubeadm' }, { name: 'kubectl' }],
+        },
         { type: 'apt.mark', machine: m, packages: ['kubelet', 'kubeadm', 'kubectl'], hold: true },
       ]),
-      ...ALL.map((m): Command => ({ type: 'file.write', machine: m, path: '/etc/hosts', content: HA_HOSTS })),
+      ...ALL.map((m): Command => ({
+        type: 'file.write',
+        machine: m,
+        path: '/etc/hosts',
+        content: HA_HOSTS,
+      })),
     ],
   },
   {
@@ -82,9 +98,22 @@ export const haScenarios: readonly Scenario[] = [
     description: `kubeadm init --control-plane-endpoint ${HA_ENDPOINT} --upload-certs --pod-network-cidr=10.244.0.0/16 on cp-1, kubeconfig copied, Flannel applied.`,
     base: 'ha-endpoint-ready',
     steps: () => [
-      { type: 'kubeadm.init', machine: 'cp-1', options: { controlPlaneEndpoint: HA_ENDPOINT, uploadCerts: true, podNetworkCidr: '10.244.0.0/16' } },
+      {
+        type: 'kubeadm.init',
+        machine: 'cp-1',
+        options: {
+          controlPlaneEndpoint: HA_ENDPOINT,
+          uploadCerts: true,
+          podNetworkCidr: '10.244.0.0/16',
+        },
+      },
       { type: 'file.mkdir', machine: 'cp-1', path: '/root/.kube', parents: true },
-      { type: 'file.copy', machine: 'cp-1', from: '/etc/kubernetes/admin.conf', to: '/root/.kube/config' },
+      {
+        type: 'file.copy',
+        machine: 'cp-1',
+        from: '/etc/kubernetes/admin.conf',
+        to: '/root/.kube/config',
+      },
       { type: 'kubectl.apply.flannel' },
       { type: 'clock.advance', ms: 60_000 },
     ],
@@ -92,7 +121,8 @@ export const haScenarios: readonly Scenario[] = [
   {
     name: 'ha-three-control-planes',
     title: 'Three control planes, two workers',
-    description: 'cp-2 and cp-3 joined with --control-plane --certificate-key (stacked etcd, three members); worker-1 and worker-2 joined through the endpoint.',
+    description:
+      'cp-2 and cp-3 joined with --control-plane --certificate-key (stacked etcd, three members); worker-1 and worker-2 joined through the endpoint.',
     base: 'ha-first-control-plane',
     steps: (s) => [
       joinCommand(s, 'cp-2', true),
@@ -105,7 +135,8 @@ export const haScenarios: readonly Scenario[] = [
   {
     name: 'ha-member-lost',
     title: 'One etcd member lost',
-    description: 'ha-three-control-planes after cp-3 went down: two of three etcd members run, quorum holds, cp-3 is NotReady.',
+    description:
+      'ha-three-control-planes after cp-3 went down: two of three etcd members run, quorum holds, cp-3 is NotReady.',
     base: 'ha-three-control-planes',
     steps: () => [
       { type: 'fault.inject', kind: 'machine-down', machine: 'cp-3' },
@@ -115,7 +146,8 @@ export const haScenarios: readonly Scenario[] = [
   {
     name: 'ha-member-replaced',
     title: 'Lost member removed',
-    description: 'ha-member-lost after cp-3 was removed from the etcd member list with etcdctl member remove.',
+    description:
+      'ha-member-lost after cp-3 was removed from the etcd member list with etcdctl member remove.',
     base: 'ha-member-lost',
     steps: (s) => {
       const id = etcdView(s)?.members.find((m) => m.machine === 'cp-3')?.id ?? '';
@@ -125,14 +157,16 @@ export const haScenarios: readonly Scenario[] = [
   {
     name: 'ha-apiservers-fighting',
     title: 'Two apiservers fighting over the kubernetes endpoint',
-    description: 'ha-member-replaced (cp-3 down and removed) with the kube-apiservers on cp-1 and cp-2 started with --endpoint-reconciler-type=master-count --apiserver-count=1.',
+    description:
+      'ha-member-replaced (cp-3 down and removed) with the kube-apiservers on cp-1 and cp-2 started with --endpoint-reconciler-type=master-count --apiserver-count=1.',
     base: 'ha-member-replaced',
     steps: (s) => ['cp-1', 'cp-2'].map((m) => editManifest(s, m, (x) => withMasterCount(x, 1))),
   },
   {
     name: 'etcd-snapshot-taken',
     title: 'etcd snapshot taken',
-    description: 'workers-joined with an etcd snapshot saved to /root/backup/etcd-snapshot.db on cp-1 (before an upgrade).',
+    description:
+      'workers-joined with an etcd snapshot saved to /root/backup/etcd-snapshot.db on cp-1 (before an upgrade).',
     base: 'workers-joined',
     steps: () => [
       { type: 'file.mkdir', machine: 'cp-1', path: '/root/backup', parents: true },

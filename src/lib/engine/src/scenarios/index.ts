@@ -49,7 +49,11 @@ const joinWorker = (state: ClusterState, machine: string): Command => {
   return {
     type: 'kubeadm.join',
     machine,
-    options: { endpoint: c?.endpoint ?? '', token: token ? `${token.id}.${token.secret}` : '', caCertHashes: [`sha256:${c?.caHash ?? ''}`] },
+    options: {
+      endpoint: c?.endpoint ?? '',
+      token: token ? `${token.id}.${token.secret}` : '',
+      caCertHashes: [`sha256:${c?.caHash ?? ''}`],
+    },
   };
 };
 
@@ -74,8 +78,17 @@ export const scenarios: readonly Scenario[] = [
         { type: 'swap.off', machine: m.name },
         { type: 'sysctl.set', machine: m.name, key: 'net.ipv4.ip_forward', value: '1' },
         { type: 'apt.update', machine: m.name },
-        { type: 'apt.install', machine: m.name, packages: [{ name: 'kubelet' }, { name: 'kubeadm' }, { name: 'kubectl' }] },
-        { type: 'apt.mark', machine: m.name, packages: ['kubelet', 'kubeadm', 'kubectl'], hold: true },
+        {
+          type: 'apt.install',
+          machine: m.name,
+          packages: [{ name: 'kubelet' }, { name: 'kubeadm' }, { name: 'kubectl' }],
+        },
+        {
+          type: 'apt.mark',
+          machine: m.name,
+          packages: ['kubelet', 'kubeadm', 'kubectl'],
+          hold: true,
+        },
       ]),
   },
   {
@@ -87,7 +100,12 @@ export const scenarios: readonly Scenario[] = [
     steps: () => [
       { type: 'kubeadm.init', machine: 'cp-1', options: { podNetworkCidr: '10.244.0.0/16' } },
       { type: 'file.mkdir', machine: 'cp-1', path: '/root/.kube', parents: true },
-      { type: 'file.copy', machine: 'cp-1', from: '/etc/kubernetes/admin.conf', to: '/root/.kube/config' },
+      {
+        type: 'file.copy',
+        machine: 'cp-1',
+        from: '/etc/kubernetes/admin.conf',
+        to: '/root/.kube/config',
+      },
     ],
   },
   {
@@ -95,14 +113,23 @@ export const scenarios: readonly Scenario[] = [
     title: 'CNI installed',
     description: `Flannel applied from ${FLANNEL_URL}; cp-1 is Ready and CoreDNS is Running.`,
     base: 'control-plane-initialized',
-    steps: () => [{ type: 'clock.advance', ms: 60_000 }, { type: 'kubectl.apply.flannel' }, { type: 'clock.advance', ms: 30_000 }],
+    steps: () => [
+      { type: 'clock.advance', ms: 60_000 },
+      { type: 'kubectl.apply.flannel' },
+      { type: 'clock.advance', ms: 30_000 },
+    ],
   },
   {
     name: 'workers-joined',
     title: 'Workers joined',
-    description: 'worker-1 and worker-2 joined with the token from kubeadm init; all three nodes are Ready.',
+    description:
+      'worker-1 and worker-2 joined with the token from kubeadm init; all three nodes are Ready.',
     base: 'cni-installed',
-    steps: (s) => [joinWorker(s, 'worker-1'), joinWorker(s, 'worker-2'), { type: 'clock.advance', ms: 60_000 }],
+    steps: (s) => [
+      joinWorker(s, 'worker-1'),
+      joinWorker(s, 'worker-2'),
+      { type: 'clock.advance', ms: 60_000 },
+    ],
   },
   ...haScenarios,
   ...pkiScenarios,
@@ -127,16 +154,25 @@ const cache = new Map<string, ClusterState>();
  * Builds the named scenario's state from the empty world. Deterministic: same name, same seed
  * and start time → the same state. @throws EngineError NoSuchScenario
  */
-export function buildScenario(name: string, seed = DEFAULT_SEED, start = Date.parse(DEFAULT_CLOCK_START)): ClusterState {
+export function buildScenario(
+  name: string,
+  seed = DEFAULT_SEED,
+  start = Date.parse(DEFAULT_CLOCK_START),
+): ClusterState {
   const key = `${name}|${seed}|${start}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const scenario = scenarios.find((s) => s.name === name);
   if (!scenario) throw new EngineError('NoSuchScenario', { name });
-  let state = scenario.base ? buildScenario(scenario.base, seed, start) : createEmptyState(start, seed);
+  let state = scenario.base
+    ? buildScenario(scenario.base, seed, start)
+    : createEmptyState(start, seed);
   for (const command of scenario.steps(state)) {
     const t = apply(state, command);
-    if (!t.ok) throw new EngineError('Internal', { message: `scenario ${name}: ${command.type}: ${t.error.message}` });
+    if (!t.ok)
+      throw new EngineError('Internal', {
+        message: `scenario ${name}: ${command.type}: ${t.error.message}`,
+      });
     state = t.state;
   }
   cache.set(key, state);
@@ -145,7 +181,14 @@ export function buildScenario(name: string, seed = DEFAULT_SEED, start = Date.pa
 
 /** The shell context every scenario starts with: logged in as root on cp-1. */
 export function scenarioShell(): ScenarioShell {
-  return { machine: 'cp-1', env: { HOME: '/root', USER: 'root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' } };
+  return {
+    machine: 'cp-1',
+    env: {
+      HOME: '/root',
+      USER: 'root',
+      PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    },
+  };
 }
 
 /** Re-exported for scenario authors who print the join command. */

@@ -11,7 +11,7 @@ export const pkiScenarios: readonly Scenario[] = [
     name: 'own-ca-prepared',
     title: 'Your own CA placed on cp-1',
     description:
-      'packages-installed, plus your organisation\'s CA certificate and key (CN example-org-kubernetes-ca) as /etc/kubernetes/pki/ca.crt and ca.key on cp-1; kubeadm init has not run.',
+      "packages-installed, plus your organisation's CA certificate and key (CN example-org-kubernetes-ca) as /etc/kubernetes/pki/ca.crt and ca.key on cp-1; kubeadm init has not run.",
     base: 'packages-installed',
     steps: () => [{ type: 'pki.stage', machine: 'cp-1', mode: 'own-ca' }],
   },

@@ -24,9 +24,27 @@ export const rollbackScenarios: readonly Scenario[] = [
     description: `From the upgraded cluster (${TARGET_VERSION}): a Workload was applied in scheduling.k8s.io/v1alpha3 (served only from v1.37), then kubeadm upgrade apply ${PREVIOUS_VERSION} --force moved the control plane of cp-1 one minor down; etcd stayed on its newer version, kubelets still run ${TARGET_VERSION}.`,
     base: 'upgrade-workers-upgraded',
     steps: () => [
-      { type: 'file.write', machine: 'cp-1', path: '/root/workload.yaml', content: WORKLOAD_MANIFEST },
-      { type: 'kubectl.apiobject.apply', manifest: { group: 'scheduling.k8s.io', kind: 'Workload', version: 'v1alpha3', name: 'training', namespace: 'default' } },
-      { type: 'kubeadm.upgrade.apply', machine: 'cp-1', options: { version: PREVIOUS_VERSION, force: true } },
+      {
+        type: 'file.write',
+        machine: 'cp-1',
+        path: '/root/workload.yaml',
+        content: WORKLOAD_MANIFEST,
+      },
+      {
+        type: 'kubectl.apiobject.apply',
+        manifest: {
+          group: 'scheduling.k8s.io',
+          kind: 'Workload',
+          version: 'v1alpha3',
+          name: 'training',
+          namespace: 'default',
+        },
+      },
+      {
+        type: 'kubeadm.upgrade.apply',
+        machine: 'cp-1',
+        options: { version: PREVIOUS_VERSION, force: true },
+      },
     ],
   },
   {
@@ -34,6 +52,12 @@ export const rollbackScenarios: readonly Scenario[] = [
     title: `Control plane back on ${TARGET_VERSION}`,
     description: `The downgraded cluster upgraded again with kubeadm upgrade apply ${TARGET_VERSION}: the Workload stored in v1alpha3 is readable again.`,
     base: 'rollback-downgraded',
-    steps: (): Command[] => [{ type: 'kubeadm.upgrade.apply', machine: 'cp-1', options: { version: TARGET_VERSION, yes: true } }],
+    steps: (): Command[] => [
+      {
+        type: 'kubeadm.upgrade.apply',
+        machine: 'cp-1',
+        options: { version: TARGET_VERSION, yes: true },
+      },
+    ],
   },
 ];

@@ -16,7 +16,9 @@ function cleanLeftovers(machine: string, kubeconfig: boolean): Command[] {
   return [
     { type: 'file.remove', machine, path: '/etc/cni/net.d', recursive: true },
     { type: 'netfilter.flush', machine },
-    ...(kubeconfig ? [{ type: 'file.remove', machine, path: '/root/.kube', recursive: true } as const] : []),
+    ...(kubeconfig
+      ? [{ type: 'file.remove', machine, path: '/root/.kube', recursive: true } as const]
+      : []),
   ];
 }
 
@@ -34,49 +36,75 @@ export const teardownScenarios: readonly Scenario[] = [
   {
     name: 'teardown-stuck-namespace',
     title: 'HA cluster with an orphaned finalizer',
-    description: 'ha-three-control-planes plus namespace shop holding a Widget (widgets.example.com) whose finalizer example.com/cleanup belonged to an operator that has been uninstalled (as in orphaned-finalizer).',
+    description:
+      'ha-three-control-planes plus namespace shop holding a Widget (widgets.example.com) whose finalizer example.com/cleanup belonged to an operator that has been uninstalled (as in orphaned-finalizer).',
     base: 'ha-three-control-planes',
     steps: () => [
       { type: 'kubectl.namespace.create', name: 'shop' },
-      { type: 'kubectl.cr.create', resource: { group: 'example.com', version: 'v1', kind: 'Widget', plural: 'widgets', namespace: 'shop', name: 'storefront', finalizers: ['example.com/cleanup'] } },
+      {
+        type: 'kubectl.cr.create',
+        resource: {
+          group: 'example.com',
+          version: 'v1',
+          kind: 'Widget',
+          plural: 'widgets',
+          namespace: 'shop',
+          name: 'storefront',
+          finalizers: ['example.com/cleanup'],
+        },
+      },
       { type: 'clock.advance', ms: 3_600_000 },
     ],
   },
   {
     name: 'teardown-namespace-gone',
     title: 'Stuck namespace removed',
-    description: 'teardown-stuck-namespace after namespace shop was deleted, got stuck in Terminating, and the orphaned example.com/cleanup finalizer was removed from Widget storefront.',
+    description:
+      'teardown-stuck-namespace after namespace shop was deleted, got stuck in Terminating, and the orphaned example.com/cleanup finalizer was removed from Widget storefront.',
     base: 'teardown-stuck-namespace',
     steps: () => [
       { type: 'kubectl.namespace.delete', name: 'shop' },
-      { type: 'kubectl.cr.finalizers', key: crKey({ plural: 'widgets', group: 'example.com', namespace: 'shop', name: 'storefront' }), finalizers: [] },
+      {
+        type: 'kubectl.cr.finalizers',
+        key: crKey({
+          plural: 'widgets',
+          group: 'example.com',
+          namespace: 'shop',
+          name: 'storefront',
+        }),
+        finalizers: [],
+      },
     ],
   },
   {
     name: 'teardown-worker-removed',
     title: 'worker-2 removed',
-    description: 'teardown-namespace-gone after worker-2 was drained, reset with kubeadm reset and its Node deleted; its CNI config and iptables rules are still on the machine.',
+    description:
+      'teardown-namespace-gone after worker-2 was drained, reset with kubeadm reset and its Node deleted; its CNI config and iptables rules are still on the machine.',
     base: 'teardown-namespace-gone',
     steps: () => removeNode('worker-2'),
   },
   {
     name: 'teardown-worker-cleaned',
     title: 'worker-2 cleaned',
-    description: 'teardown-worker-removed after the leftovers kubeadm reset names were removed on worker-2: /etc/cni/net.d and the KUBE-* iptables chains.',
+    description:
+      'teardown-worker-removed after the leftovers kubeadm reset names were removed on worker-2: /etc/cni/net.d and the KUBE-* iptables chains.',
     base: 'teardown-worker-removed',
     steps: () => cleanLeftovers('worker-2', false),
   },
   {
     name: 'teardown-control-plane-removed',
     title: 'cp-3 removed',
-    description: 'teardown-worker-cleaned after cp-3 was drained and reset (its etcd member removed by kubeadm reset), its Node deleted and its leftovers cleaned.',
+    description:
+      'teardown-worker-cleaned after cp-3 was drained and reset (its etcd member removed by kubeadm reset), its Node deleted and its leftovers cleaned.',
     base: 'teardown-worker-cleaned',
     steps: () => [...removeNode('cp-3'), ...cleanLeftovers('cp-3', false)],
   },
   {
     name: 'teardown-cluster-gone',
     title: 'Cluster torn down',
-    description: 'teardown-control-plane-removed after worker-1, then cp-2, were removed and cleaned, and cp-1 was reset last; no Kubernetes state is left on any machine (packages stay installed).',
+    description:
+      'teardown-control-plane-removed after worker-1, then cp-2, were removed and cleaned, and cp-1 was reset last; no Kubernetes state is left on any machine (packages stay installed).',
     base: 'teardown-control-plane-removed',
     steps: () => [
       ...removeNode('worker-1'),

@@ -33,9 +33,22 @@ export const haUpgradeScenarios: readonly Scenario[] = [
     description: `ha-previous-minor-ready after kubeadm init --control-plane-endpoint ${HA_ENDPOINT} --upload-certs --pod-network-cidr=10.244.0.0/16 on cp-1, kubeconfig copied, Flannel applied.`,
     base: 'ha-previous-minor-ready',
     steps: () => [
-      { type: 'kubeadm.init', machine: 'cp-1', options: { controlPlaneEndpoint: HA_ENDPOINT, uploadCerts: true, podNetworkCidr: '10.244.0.0/16' } },
+      {
+        type: 'kubeadm.init',
+        machine: 'cp-1',
+        options: {
+          controlPlaneEndpoint: HA_ENDPOINT,
+          uploadCerts: true,
+          podNetworkCidr: '10.244.0.0/16',
+        },
+      },
       { type: 'file.mkdir', machine: 'cp-1', path: '/root/.kube', parents: true },
-      { type: 'file.copy', machine: 'cp-1', from: '/etc/kubernetes/admin.conf', to: '/root/.kube/config' },
+      {
+        type: 'file.copy',
+        machine: 'cp-1',
+        from: '/etc/kubernetes/admin.conf',
+        to: '/root/.kube/config',
+      },
       { type: 'kubectl.apply.flannel' },
       { type: 'clock.advance', ms: 60_000 },
     ],
@@ -66,6 +79,12 @@ export const haUpgradeScenarios: readonly Scenario[] = [
     title: 'HA: first control plane upgraded',
     description: `ha-kubeadm-upgraded after kubeadm upgrade apply ${TARGET_VERSION} -y on cp-1: its static Pods run ${TARGET_VERSION}; addons wait for cp-2 and cp-3.`,
     base: 'ha-kubeadm-upgraded',
-    steps: () => [{ type: 'kubeadm.upgrade.apply', machine: 'cp-1', options: { version: TARGET_VERSION, yes: true } }],
+    steps: () => [
+      {
+        type: 'kubeadm.upgrade.apply',
+        machine: 'cp-1',
+        options: { version: TARGET_VERSION, yes: true },
+      },
+    ],
   },
 ];

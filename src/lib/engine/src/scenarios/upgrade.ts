@@ -32,22 +32,50 @@ export const TARGET_VERSION = DEFAULT_KUBERNETES_VERSION;
 
 const deb = (version: string): string => `${version.replace(/^v/, '')}-${DEFAULT_PACKAGE_REVISION}`;
 
-function prepare(minor: string, version: string, machines: readonly string[] = MACHINES.map((m) => m.name)): Command[] {
-  return machines.map((name) => ({ name })).flatMap((m): Command[] => [
-    { type: 'swap.off', machine: m.name },
-    { type: 'sysctl.set', machine: m.name, key: 'net.ipv4.ip_forward', value: '1' },
-    { type: 'file.mkdir', machine: m.name, path: '/etc/apt/sources.list.d', parents: true },
-    { type: 'file.write', machine: m.name, path: KUBERNETES_LIST, content: `${repositoryLine(minor)}\n` },
-    { type: 'apt.update', machine: m.name },
-    { type: 'apt.install', machine: m.name, packages: ['kubelet', 'kubeadm', 'kubectl'].map((name) => ({ name, version: deb(version) })) },
-    { type: 'apt.mark', machine: m.name, packages: ['kubelet', 'kubeadm', 'kubectl'], hold: true },
-  ]);
+function prepare(
+  minor: string,
+  version: string,
+  machines: readonly string[] = MACHINES.map((m) => m.name),
+): Command[] {
+  return machines
+    .map((name) => ({ name }))
+    .flatMap((m): Command[] => [
+      { type: 'swap.off', machine: m.name },
+      { type: 'sysctl.set', machine: m.name, key: 'net.ipv4.ip_forward', value: '1' },
+      { type: 'file.mkdir', machine: m.name, path: '/etc/apt/sources.list.d', parents: true },
+      {
+        type: 'file.write',
+        machine: m.name,
+        path: KUBERNETES_LIST,
+        content: `${repositoryLine(minor)}\n`,
+      },
+      { type: 'apt.update', machine: m.name },
+      {
+        type: 'apt.install',
+        machine: m.name,
+        packages: ['kubelet', 'kubeadm', 'kubectl'].map((name) => ({
+          name,
+          version: deb(version),
+        })),
+      },
+      {
+        type: 'apt.mark',
+        machine: m.name,
+        packages: ['kubelet', 'kubeadm', 'kubectl'],
+        hold: true,
+      },
+    ]);
 }
 
 const initCommands = (): Command[] => [
   { type: 'kubeadm.init', machine: 'cp-1', options: { podNetworkCidr: '10.244.0.0/16' } },
   { type: 'file.mkdir', machine: 'cp-1', path: '/root/.kube', parents: true },
-  { type: 'file.copy', machine: 'cp-1', from: '/etc/kubernetes/admin.conf', to: '/root/.kube/config' },
+  {
+    type: 'file.copy',
+    machine: 'cp-1',
+    from: '/etc/kubernetes/admin.conf',
+    to: '/root/.kube/config',
+  },
   { type: 'clock.advance', ms: 60_000 },
   { type: 'kubectl.apply.flannel' },
   { type: 'clock.advance', ms: 30_000 },
@@ -59,17 +87,31 @@ function joinWorkers(state: ClusterState): Command[] {
   const join = (machine: string): Command => ({
     type: 'kubeadm.join',
     machine,
-    options: { endpoint: c?.endpoint ?? '', token: token ? `${token.id}.${token.secret}` : '', caCertHashes: [`sha256:${c?.caHash ?? ''}`] },
+    options: {
+      endpoint: c?.endpoint ?? '',
+      token: token ? `${token.id}.${token.secret}` : '',
+      caCertHashes: [`sha256:${c?.caHash ?? ''}`],
+    },
   });
   // A few weeks of running before the upgrade, so AGE columns look like a real cluster's.
-  return [join('worker-1'), join('worker-2'), { type: 'clock.advance', ms: 60_000 }, { type: 'clock.advance', ms: 21 * 86_400_000 }];
+  return [
+    join('worker-1'),
+    join('worker-2'),
+    { type: 'clock.advance', ms: 60_000 },
+    { type: 'clock.advance', ms: 21 * 86_400_000 },
+  ];
 }
 
 /** The kubeadm-package step of the upgrade guide on one machine (repository switch included). */
 export function upgradeKubeadmCommands(machine: string, version: string): Command[] {
   const minor = version.replace(/^v/, '').split('.').slice(0, 2).join('.');
   return [
-    { type: 'file.write', machine, path: KUBERNETES_LIST, content: `${repositoryLine(`v${minor}`)}\n` },
+    {
+      type: 'file.write',
+      machine,
+      path: KUBERNETES_LIST,
+      content: `${repositoryLine(`v${minor}`)}\n`,
+    },
     { type: 'apt.update', machine },
     { type: 'apt.mark', machine, packages: ['kubeadm'], hold: false },
     { type: 'apt.update', machine },
@@ -81,10 +123,21 @@ export function upgradeKubeadmCommands(machine: string, version: string): Comman
 /** Drain, kubelet/kubectl packages, restart, uncordon for one node (run from cp-1 where kubectl lives). */
 export function upgradeKubeletCommands(machine: string, version: string): Command[] {
   return [
-    { type: 'kubectl.drain', node: machine, options: { ignoreDaemonsets: true, deleteEmptydirData: false } },
+    {
+      type: 'kubectl.drain',
+      node: machine,
+      options: { ignoreDaemonsets: true, deleteEmptydirData: false },
+    },
     { type: 'apt.mark', machine, packages: ['kubelet', 'kubectl'], hold: false },
     { type: 'apt.update', machine },
-    { type: 'apt.install', machine, packages: [{ name: 'kubelet', version: deb(version) }, { name: 'kubectl', version: deb(version) }] },
+    {
+      type: 'apt.install',
+      machine,
+      packages: [
+        { name: 'kubelet', version: deb(version) },
+        { name: 'kubectl', version: deb(version) },
+      ],
+    },
     { type: 'apt.mark', machine, packages: ['kubelet', 'kubectl'], hold: true },
     { type: 'service', machine, unit: 'kubelet', action: 'daemon-reload' },
     { type: 'service', machine, unit: 'kubelet', action: 'restart' },
@@ -121,7 +174,11 @@ export const upgradeScenarios: readonly Scenario[] = [
     description: `kubeadm upgrade apply ${TARGET_VERSION} ran on cp-1, then cp-1 was drained, its kubelet and kubectl upgraded and restarted, and uncordoned; workers still run ${PREVIOUS_VERSION} kubelets.`,
     base: 'upgrade-kubeadm-upgraded',
     steps: () => [
-      { type: 'kubeadm.upgrade.apply', machine: 'cp-1', options: { version: TARGET_VERSION, yes: true } },
+      {
+        type: 'kubeadm.upgrade.apply',
+        machine: 'cp-1',
+        options: { version: TARGET_VERSION, yes: true },
+      },
       ...upgradeKubeletCommands('cp-1', TARGET_VERSION),
     ],
   },
@@ -159,9 +216,12 @@ export const haPreviousMinorReady: Scenario = {
   steps: () => [
     ...HA_EXTRA_MACHINES.map((spec): Command => ({ type: 'machine.add', spec })),
     ...prepare(PREVIOUS_MINOR, PREVIOUS_VERSION, ['cp-1', 'cp-2', 'cp-3', 'worker-1', 'worker-2']),
-    ...['cp-1', 'cp-2', 'cp-3', 'lb', 'worker-1', 'worker-2'].map(
-      (m): Command => ({ type: 'file.write', machine: m, path: '/etc/hosts', content: HA_HOSTS }),
-    ),
+    ...['cp-1', 'cp-2', 'cp-3', 'lb', 'worker-1', 'worker-2'].map((m): Command => ({
+      type: 'file.write',
+      machine: m,
+      path: '/etc/hosts',
+      content: HA_HOSTS,
+    })),
   ],
 };
 

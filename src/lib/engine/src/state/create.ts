@@ -45,8 +45,6 @@ export function removeFiles(m: Machine, prefixes: readonly string[]): Machine {
       files[path] = content;
     }
   }
-  const certs = Object.fromEntries(
-    Object.entries(m.certs).filter(([path]) => path in files),
-  );
+  const certs = Object.fromEntries(Object.entries(m.certs).filter(([path]) => path in files));
   return { ...m, files, certs };
 }

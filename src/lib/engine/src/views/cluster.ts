@@ -10,7 +10,8 @@ import { nodeLostByFault } from '../etcd/faults.ts';
 export interface NodeRow {
   readonly name: string;
   /** Ready/NotReady, with `,SchedulingDisabled` appended for a cordoned node (kubectl printers.go). */
-  readonly status: 'Ready' | 'NotReady' | 'Ready,SchedulingDisabled' | 'NotReady,SchedulingDisabled';
+  readonly status:
+    'Ready' | 'NotReady' | 'Ready,SchedulingDisabled' | 'NotReady,SchedulingDisabled';
   readonly roles: string;
   readonly ageMs: number;
   readonly version: string;
@@ -30,7 +31,7 @@ export function listNodes(state: ClusterState): NodeRow[] {
       const m = state.machines[n.machine];
       return {
         name: n.name,
-        status: `${m && nodeReady(m) && !nodeLostByFault(state, n.machine) ? 'Ready' : 'NotReady'}${n.unschedulable === true ? ',SchedulingDisabled' : ''}` as NodeRow['status'],
+        status: `${m && nodeReady(m) && !nodeLostByFault(state, n.machine) ? 'Ready' : 'NotReady'}${n.unschedulable === true ? ',SchedulingDisabled' : ''}`,
         roles: n.controlPlane ? 'control-plane' : '<none>',
         ageMs: state.now - n.createdAt,
         version: n.kubeletVersion,
@@ -75,8 +76,16 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
       const node = p.node ? c.nodes[p.node] : undefined;
       const m = node ? state.machines[node.machine] : undefined;
       const hostNetwork = p.app !== 'coredns';
-      const running = p.app === 'coredns' ? p.node !== null && ready.has(p.node) : m?.kubelet.active === 'active';
-      const status = p.node === null ? 'Pending' : running ? 'Running' : p.app === 'coredns' ? 'ContainerCreating' : 'Pending';
+      const running =
+        p.app === 'coredns' ? p.node !== null && ready.has(p.node) : m?.kubelet.active === 'active';
+      const status =
+        p.node === null
+          ? 'Pending'
+          : running
+            ? 'Running'
+            : p.app === 'coredns'
+              ? 'ContainerCreating'
+              : 'Pending';
       const podIP = `${podCidrBase}.${Math.max(0, nodeIndex.indexOf(p.node ?? ''))}.${i + 2}`;
       return {
         namespace: p.namespace,
@@ -85,7 +94,14 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
         status,
         restarts: 0,
         ageMs: state.now - p.createdAt,
-        ip: p.node === null ? '<none>' : hostNetwork ? (m?.ip ?? '<none>') : running ? podIP : '<none>',
+        ip:
+          p.node === null
+            ? '<none>'
+            : hostNetwork
+              ? (m?.ip ?? '<none>')
+              : running
+                ? podIP
+                : '<none>',
         node: p.node ?? '<none>',
       };
     });

@@ -26,7 +26,11 @@ export interface PhaseEntry<D> {
 }
 
 /** Flattens a phase tree in execution order, with `a/b` paths. */
-export function flattenPhases<D>(phases: readonly Phase<D>[], parent = '', depth = 0): PhaseEntry<D>[] {
+export function flattenPhases<D>(
+  phases: readonly Phase<D>[],
+  parent = '',
+  depth = 0,
+): PhaseEntry<D>[] {
   const out: PhaseEntry<D>[] = [];
   for (const phase of phases) {
     const path = parent ? `${parent}/${phase.name}` : phase.name;
@@ -87,7 +91,10 @@ export function runPhases<D>(
 export function formatPhaseHelp<D>(phases: readonly Phase<D>[]): string {
   const rows = flattenPhases(phases)
     .filter((e) => !e.phase.hidden)
-    .map((e) => ({ label: `${'  '.repeat(e.depth)}${e.depth > 0 ? '/' : ''}${e.phase.name}`, short: e.phase.short }));
+    .map((e) => ({
+      label: `${'  '.repeat(e.depth)}${e.depth > 0 ? '/' : ''}${e.phase.name}`,
+      short: e.phase.short,
+    }));
   const width = Math.max(...rows.map((r) => r.label.length)) + 2;
   return rows.map((r) => `  ${r.label.padEnd(width)}${r.short}`).join('\n');
 }

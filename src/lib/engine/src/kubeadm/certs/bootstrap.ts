@@ -10,7 +10,15 @@ import { createRng, type Rng } from '../../random.ts';
 import { addCsr, csrName, issueKubeletClientCert, KUBELET_CLIENT_SIGNER } from './csr.ts';
 
 /** Issues the joining node's client certificate through an auto-approved bootstrap CSR. */
-export function kubeletTlsBootstrap(state: ClusterState, machine: string, node: string, ip: string, tokenId: string, rng: Rng, now: number): ClusterState {
+export function kubeletTlsBootstrap(
+  state: ClusterState,
+  machine: string,
+  node: string,
+  ip: string,
+  tokenId: string,
+  rng: Rng,
+  now: number,
+): ClusterState {
   const m = state.machines[machine];
   if (!m || !state.cluster) return state;
   // Forked stream: one main-stream draw however many values the PKI needs.

@@ -38,7 +38,9 @@ const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_
 
 /** `node-csr-<43 base64url chars>` for the bootstrap CSR, `csr-<5>` otherwise. */
 export function csrName(rng: Rng, bootstrap: boolean): string {
-  return bootstrap ? `node-csr-${rng.pick(B64URL, 43)}` : `csr-${rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
+  return bootstrap
+    ? `node-csr-${rng.pick(B64URL, 43)}`
+    : `csr-${rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
 }
 
 const KUBELET_CLIENT_SPEC: CertificateSpec = {
@@ -62,17 +64,32 @@ export function usedKeyIds(state: ClusterState): string[] {
  * The kubelet's client certificate, issued by the cluster CA through an approved CSR and written
  * to kubelet-client-current.pem (certificate and key in one file).
  */
-export function issueKubeletClientCert(state: ClusterState, machine: Machine, node: string, ip: string, rng: Rng, now: number): Machine {
+export function issueKubeletClientCert(
+  state: ClusterState,
+  machine: Machine,
+  node: string,
+  ip: string,
+  rng: Rng,
+  now: number,
+): Machine {
   const random = (): number => rng.next();
   const keyId = createKeyPicker(random, usedKeyIds(state)).next();
   const meta: CertificateMeta = {
-    ...planOne(KUBELET_CLIENT_SPEC, { nodeName: node, advertiseAddress: ip, now, random }, keyId, randomSerialHex(random)),
+    ...planOne(
+      KUBELET_CLIENT_SPEC,
+      { nodeName: node, advertiseAddress: ip, now, random },
+      keyId,
+      randomSerialHex(random),
+    ),
     path: KUBELET_CLIENT_CURRENT,
     keyPath: KUBELET_CLIENT_CURRENT,
   };
   return {
     ...machine,
-    files: { ...machine.files, [KUBELET_CLIENT_CURRENT]: `${certRef(KUBELET_CLIENT_CURRENT)}\n@pki:key:${keyId}` },
+    files: {
+      ...machine.files,
+      [KUBELET_CLIENT_CURRENT]: `${certRef(KUBELET_CLIENT_CURRENT)}\n@pki:key:${keyId}`,
+    },
     certs: { ...machine.certs, [KUBELET_CLIENT_CURRENT]: meta },
   };
 }
@@ -88,11 +105,17 @@ export function addCsr(state: ClusterState, csr: CertificateSigningRequest): Clu
  * `kubectl certificate approve|deny NAME…`: sets the condition; the kubelet-serving and client
  * signers in kube-controller-manager then issue approved requests (`Approved,Issued`).
  */
-export function applyCsrDecision(state: ClusterState, names: readonly string[], approve: boolean): ClusterState {
+export function applyCsrDecision(
+  state: ClusterState,
+  names: readonly string[],
+  approve: boolean,
+): ClusterState {
   const c = state.cluster;
   if (!c) return state;
   const csrs = (c.csrs ?? []).map((r) =>
-    names.includes(r.name) && r.condition === 'Pending' ? { ...r, condition: approve ? ('Approved,Issued' as const) : ('Denied' as const) } : r,
+    names.includes(r.name) && r.condition === 'Pending'
+      ? { ...r, condition: approve ? ('Approved,Issued' as const) : ('Denied' as const) }
+      : r,
   );
   return { ...state, cluster: { ...c, csrs } };
 }

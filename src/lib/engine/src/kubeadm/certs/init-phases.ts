@@ -38,9 +38,19 @@ function machineOf(d: CertPhaseData): Machine {
   return m;
 }
 
-function write(d: CertPhaseData, files: Record<string, string>, certs: Record<string, CertificateMeta>): void {
+function write(
+  d: CertPhaseData,
+  files: Record<string, string>,
+  certs: Record<string, CertificateMeta>,
+): void {
   const m = machineOf(d);
-  d.state = { ...d.state, machines: { ...d.state.machines, [d.machine]: { ...m, files: { ...m.files, ...files }, certs: { ...m.certs, ...certs } } } };
+  d.state = {
+    ...d.state,
+    machines: {
+      ...d.state.machines,
+      [d.machine]: { ...m, files: { ...m.files, ...files }, certs: { ...m.certs, ...certs } },
+    },
+  };
 }
 
 /** CAs already on disk (their .crt exists): reused instead of generated. */
@@ -79,7 +89,10 @@ export function ensurePlan(d: CertPhaseData): CertificatePlan {
     name: 'sa',
     keyPath: `${PKI_DIR}/sa.key`,
     publicKeyPath: `${PKI_DIR}/sa.pub`,
-    keyId: createKeyPicker(random, [...usedKeyIds(d.state), ...plan.certificates.map((c) => c.keyId)]).next(),
+    keyId: createKeyPicker(random, [
+      ...usedKeyIds(d.state),
+      ...plan.certificates.map((c) => c.keyId),
+    ]).next(),
   };
   d.plan = { ...plan, serviceAccountKey: sa };
   return d.plan;
@@ -102,10 +115,20 @@ function certPhase<D extends CertPhaseData>(spec: CertificateSpec): Phase<D> {
       if (spec.kind === 'ca' && m.files[meta.path] !== undefined && onDisk) {
         d.certs[spec.name] = onDisk;
         const keyless = m.files[meta.keyPath] === undefined;
-        d.events.push(log('certs', `Using existing ${spec.baseName} ${keyless ? 'keyless ' : ''}certificate authority`));
+        d.events.push(
+          log(
+            'certs',
+            `Using existing ${spec.baseName} ${keyless ? 'keyless ' : ''}certificate authority`,
+          ),
+        );
         return;
       }
-      if (spec.kind === 'leaf' && onDisk && m.files[meta.path] !== undefined && m.files[meta.keyPath] !== undefined) {
+      if (
+        spec.kind === 'leaf' &&
+        onDisk &&
+        m.files[meta.path] !== undefined &&
+        m.files[meta.keyPath] !== undefined
+      ) {
         d.certs[spec.name] = onDisk;
         d.events.push(log('certs', `Using existing ${spec.baseName} certificate and key on disk`));
         return;
@@ -113,7 +136,12 @@ function certPhase<D extends CertPhaseData>(spec: CertificateSpec): Phase<D> {
       d.certs[spec.name] = meta;
       d.events.push(log('certs', `Generating "${spec.baseName}" certificate and key`));
       if (!meta.isCA && (meta.dnsNames.length > 0 || meta.ipAddresses.length > 0)) {
-        d.events.push(log('certs', `${spec.baseName} serving cert is signed for DNS names [${meta.dnsNames.join(' ')}] and IPs [${meta.ipAddresses.join(' ')}]`));
+        d.events.push(
+          log(
+            'certs',
+            `${spec.baseName} serving cert is signed for DNS names [${meta.dnsNames.join(' ')}] and IPs [${meta.ipAddresses.join(' ')}]`,
+          ),
+        );
       }
       write(d, certificateFiles(meta), { [meta.path]: meta });
     },
@@ -148,7 +176,8 @@ export function certSubPhases<D extends CertPhaseData>(): Phase<D>[] {
 const KUBECONFIG_SHORT: Record<string, string> = {
   admin: 'Generate a kubeconfig file for the admin to use and for kubeadm itself',
   'super-admin': 'Generate a kubeconfig file for the super-admin',
-  kubelet: 'Generate a kubeconfig file for the kubelet to use *only* for cluster bootstrapping purposes',
+  kubelet:
+    'Generate a kubeconfig file for the kubelet to use *only* for cluster bootstrapping purposes',
   'controller-manager': 'Generate a kubeconfig file for the controller manager to use',
   scheduler: 'Generate a kubeconfig file for the scheduler to use',
 };

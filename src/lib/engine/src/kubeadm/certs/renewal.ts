@@ -6,7 +6,13 @@
  */
 import type { CertificateMeta, ClusterState, Machine } from '../../model/state.ts';
 import type { ExpirationRow } from '../../pki/check-expiration.ts';
-import { CERTIFICATE_BACKDATE_MS, CERTIFICATE_SPECS, CERTIFICATE_VALIDITY_MS, KUBERNETES_DIR, PKI_DIR } from '../../pki/specs.ts';
+import {
+  CERTIFICATE_BACKDATE_MS,
+  CERTIFICATE_SPECS,
+  CERTIFICATE_VALIDITY_MS,
+  KUBERNETES_DIR,
+  PKI_DIR,
+} from '../../pki/specs.ts';
 import { createKeyPicker, randomSerialHex } from '../../pki/plan-certificates.ts';
 import { createRng } from '../../random.ts';
 import { text, type EngineEvent } from '../../events.ts';
@@ -23,16 +29,28 @@ export interface RenewHandler {
 }
 
 const KUBECONFIG_LONG_NAMES: Record<string, string> = {
-  'admin.conf': 'certificate embedded in the kubeconfig file for the admin to use and for kubeadm itself',
+  'admin.conf':
+    'certificate embedded in the kubeconfig file for the admin to use and for kubeadm itself',
   'super-admin.conf': 'certificate embedded in the kubeconfig file for the super-admin',
-  'controller-manager.conf': 'certificate embedded in the kubeconfig file for the controller manager to use',
+  'controller-manager.conf':
+    'certificate embedded in the kubeconfig file for the controller manager to use',
   'scheduler.conf': 'certificate embedded in the kubeconfig file for the scheduler manager to use',
 };
 
 /** Every handler, sorted by name as Manager.Certificates() returns them. */
 export const RENEW_HANDLERS: readonly RenewHandler[] = [
-  ...CERTIFICATE_SPECS.filter((s) => s.kind === 'leaf').map((s) => ({ name: s.name, longName: s.longName, path: `${PKI_DIR}/${s.baseName}.crt`, caName: s.issuer })),
-  ...Object.entries(KUBECONFIG_LONG_NAMES).map(([name, longName]) => ({ name, longName, path: `${KUBERNETES_DIR}/${name}`, caName: 'ca' as const })),
+  ...CERTIFICATE_SPECS.filter((s) => s.kind === 'leaf').map((s) => ({
+    name: s.name,
+    longName: s.longName,
+    path: `${PKI_DIR}/${s.baseName}.crt`,
+    caName: s.issuer,
+  })),
+  ...Object.entries(KUBECONFIG_LONG_NAMES).map(([name, longName]) => ({
+    name,
+    longName,
+    path: `${KUBERNETES_DIR}/${name}`,
+    caName: 'ca' as const,
+  })),
 ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 /** CA rows: ca, etcd-ca, front-proxy-ca. */
@@ -50,20 +68,37 @@ function present(m: Machine, path: string): CertificateMeta | undefined {
 }
 
 /** Rows for both check-expiration tables. */
-export function expirationRows(m: Machine): { certificates: ExpirationRow[]; authorities: ExpirationRow[] } {
+export function expirationRows(m: Machine): {
+  certificates: ExpirationRow[];
+  authorities: ExpirationRow[];
+} {
   const certificates = RENEW_HANDLERS.map((h): ExpirationRow => {
     const meta = present(m, h.path);
-    return meta ? { name: h.name, notAfter: meta.notAfter, caName: h.caName, externallyManaged: externallyManaged(m, h.caName) } : { name: h.name, notAfter: 0, missing: true };
+    return meta
+      ? {
+          name: h.name,
+          notAfter: meta.notAfter,
+          caName: h.caName,
+          externallyManaged: externallyManaged(m, h.caName),
+        }
+      : { name: h.name, notAfter: 0, missing: true };
   });
   const authorities = CA_NAMES.map((name): ExpirationRow => {
     const meta = present(m, caCertPath(name));
-    return meta ? { name, notAfter: meta.notAfter, externallyManaged: externallyManaged(m, name) } : { name, notAfter: 0, missing: true };
+    return meta
+      ? { name, notAfter: meta.notAfter, externallyManaged: externallyManaged(m, name) }
+      : { name, notAfter: 0, missing: true };
   });
   return { certificates, authorities };
 }
 
 /** Renews one certificate record: same identity, new key, serial and validity window. */
-export function renewedMeta(meta: CertificateMeta, now: number, keyId: string, serialHex: string): CertificateMeta {
+export function renewedMeta(
+  meta: CertificateMeta,
+  now: number,
+  keyId: string,
+  serialHex: string,
+): CertificateMeta {
   return {
     ...meta,
     notBefore: Math.floor((now - CERTIFICATE_BACKDATE_MS) / 1000) * 1000,
@@ -85,7 +120,8 @@ export function renewCertificates(
 ): { state: ClusterState; events: EngineEvent[] } {
   const m = state.machines[machine];
   if (!m) return { state, events: [] };
-  const handlers = names === 'all' ? RENEW_HANDLERS : RENEW_HANDLERS.filter((h) => names.includes(h.name));
+  const handlers =
+    names === 'all' ? RENEW_HANDLERS : RENEW_HANDLERS.filter((h) => names.includes(h.name));
   const rng = createRng(state.rng);
   const random = (): number => rng.next();
   const keys = createKeyPicker(random, usedKeyIds(state));
@@ -105,23 +141,46 @@ export function renewCertificates(
     }
     const next = renewedMeta(meta, state.now, keys.next(), randomSerialHex(random));
     files = { ...files, ...certificateFiles(next) };
-    if (next.kind === 'kubeconfig') files = { ...files, [h.path]: (files[h.path] ?? '').replace(/server: \S*/, `server: ${/server: (\S*)/.exec(m.files[h.path] ?? '')?.[1] ?? next.server ?? ''}`) };
+    if (next.kind === 'kubeconfig')
+      files = {
+        ...files,
+        [h.path]: (files[h.path] ?? '').replace(
+          /server: \S*/,
+          `server: ${/server: (\S*)/.exec(m.files[h.path] ?? '')?.[1] ?? next.server ?? ''}`,
+        ),
+      };
     certs = { ...certs, [h.path]: next };
     events.push(text(`${h.longName} renewed`));
   }
-  return { state: { ...state, rng: rng.state, machines: { ...state.machines, [machine]: { ...m, files, certs } } }, events };
+  return {
+    state: {
+      ...state,
+      rng: rng.state,
+      machines: { ...state.machines, [machine]: { ...m, files, certs } },
+    },
+    events,
+  };
 }
 
 /**
  * `kubeadm certs renew <name>|all` on `machine`: prints one line per handler, as renewCert does.
  * `header` lines (reading the cluster configuration) are produced by the caller.
  */
-export function applyCertsRenew(state: ClusterState, machine: string, name: string, header: readonly string[]): Transition {
+export function applyCertsRenew(
+  state: ClusterState,
+  machine: string,
+  name: string,
+  header: readonly string[],
+): Transition {
   if (!state.machines[machine]) return ok(state);
   const renewed = renewCertificates(state, machine, name === 'all' ? 'all' : [name]);
   const events: EngineEvent[] = [...header.map((l) => text(l)), ...renewed.events];
   if (name === 'all') {
-    events.push(text('\nDone renewing certificates. You must restart the kube-apiserver, kube-controller-manager, kube-scheduler and etcd, so that they can use the new certificates.'));
+    events.push(
+      text(
+        '\nDone renewing certificates. You must restart the kube-apiserver, kube-controller-manager, kube-scheduler and etcd, so that they can use the new certificates.',
+      ),
+    );
   }
   return ok(renewed.state, events);
 }

@@ -17,20 +17,43 @@ import { usedKeyIds } from './csr.ts';
 export const EXAMPLE_ORG_CA_CN = 'example-org-kubernetes-ca';
 
 /** Places an organisation's CA (and for `external-ca` every leaf it signed) on `machine`. */
-export function applyPkiStage(state: ClusterState, machine: string, mode: 'own-ca' | 'external-ca'): Transition {
+export function applyPkiStage(
+  state: ClusterState,
+  machine: string,
+  mode: 'own-ca' | 'external-ca',
+): Transition {
   const m = state.machines[machine];
   if (!m) return ok(state);
   const rng = createRng(state.rng);
-  const plan = planCertificates({ nodeName: m.name, advertiseAddress: m.ip, now: state.now, random: () => rng.next(), usedKeyIds: usedKeyIds(state) });
+  const plan = planCertificates({
+    nodeName: m.name,
+    advertiseAddress: m.ip,
+    now: state.now,
+    random: () => rng.next(),
+    usedKeyIds: usedKeyIds(state),
+  });
   const rename = (c: CertificateMeta): CertificateMeta =>
-    c.name === 'ca' ? { ...c, subject: { commonName: EXAMPLE_ORG_CA_CN, organizations: [] }, dnsNames: [EXAMPLE_ORG_CA_CN] } : c;
-  const chosen = plan.certificates.map(rename).filter((c) => mode === 'external-ca' || c.name === 'ca');
+    c.name === 'ca'
+      ? {
+          ...c,
+          subject: { commonName: EXAMPLE_ORG_CA_CN, organizations: [] },
+          dnsNames: [EXAMPLE_ORG_CA_CN],
+        }
+      : c;
+  const chosen = plan.certificates
+    .map(rename)
+    .filter((c) => mode === 'external-ca' || c.name === 'ca');
   let files = { ...m.files };
   const certs = { ...m.certs };
   for (const c of chosen) {
     files = { ...files, ...certificateFiles(c, !(mode === 'external-ca' && c.name === 'ca')) };
     certs[c.path] = c;
   }
-  if (mode === 'external-ca' && plan.serviceAccountKey) files = { ...files, ...serviceAccountFiles(plan.serviceAccountKey) };
-  return ok({ ...state, rng: rng.state, machines: { ...state.machines, [machine]: { ...m, files, certs } } });
+  if (mode === 'external-ca' && plan.serviceAccountKey)
+    files = { ...files, ...serviceAccountFiles(plan.serviceAccountKey) };
+  return ok({
+    ...state,
+    rng: rng.state,
+    machines: { ...state.machines, [machine]: { ...m, files, certs } },
+  });
 }

@@ -17,7 +17,15 @@ import { getMachine } from '../../state/create.ts';
 import { isKnownRelease, resolveVersionLabel } from '../../model/releases.ts';
 import { formatVersion, parseVersion } from '../../model/version.ts';
 import { checkUpgradePolicy } from '../../policy/upgrade-policy.ts';
-import { catalogEntry, configReadEvents, controlPlaneNodes, coreDNSInUse, healthErrors, manifestTag, requireAdminCluster } from './common.ts';
+import {
+  catalogEntry,
+  configReadEvents,
+  controlPlaneNodes,
+  coreDNSInUse,
+  healthErrors,
+  manifestTag,
+  requireAdminCluster,
+} from './common.ts';
 import { upgradeStaticPods } from './staticpods.ts';
 import { kubeletConfigEvents, writeKubeletConfig } from './kubelet-config.ts';
 
@@ -36,9 +44,11 @@ export interface UpgradeApplyOptions {
   readonly allowReleaseCandidates?: boolean;
 }
 
-const phaseError = (phase: string, message: string): EngineError => new EngineError('KubeadmPhase', { phase, message });
+const phaseError = (phase: string, message: string): EngineError =>
+  new EngineError('KubeadmPhase', { phase, message });
 
-const formatErrMsg = (messages: readonly string[]): string => messages.map((m) => `\t- ${m}\n`).join('');
+const formatErrMsg = (messages: readonly string[]): string =>
+  messages.map((m) => `\t- ${m}\n`).join('');
 
 /**
  * The normalised target, or kubeadm's error: a string that looks like a release but is not a
@@ -56,15 +66,24 @@ function resolveTarget(raw: string, kubeadmVersion: string): string {
   } catch (error) {
     if (isEngineError(error) && error.code === 'InvalidVersion') {
       const shown = raw.startsWith('v') ? raw : `v${raw}`;
-      throw new EngineError('Kubeadm', { message: `unable to parse normalized version "${shown}" as a semantic version` });
+      throw new EngineError('Kubeadm', {
+        message: `unable to parse normalized version "${shown}" as a semantic version`,
+      });
     }
     throw error;
   }
 }
 
 /** Replaces DaemonSet/Deployment pods of `app` with new names (a rollout), same nodes. */
-function rollOut(pods: Record<string, PodObject>, app: PodObject['app'], rng: Rng, t: number): void {
-  const old = Object.entries(pods).filter(([, p]) => p.app === app).sort(([a], [b]) => (a < b ? -1 : 1));
+function rollOut(
+  pods: Record<string, PodObject>,
+  app: PodObject['app'],
+  rng: Rng,
+  t: number,
+): void {
+  const old = Object.entries(pods)
+    .filter(([, p]) => p.app === app)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   const rs = app === 'coredns' ? `coredns-${rng.pick(NAME_SUFFIX_ALPHABET, 10)}-` : 'kube-proxy-';
   for (const [key, p] of old) {
     delete pods[key];
@@ -74,7 +93,11 @@ function rollOut(pods: Record<string, PodObject>, app: PodObject['app'], rng: Rn
 }
 
 /** Applies `kubeadm upgrade apply` on `machine`. */
-export function applyUpgradeApply(state: ClusterState, machine: string, opts: UpgradeApplyOptions): Transition {
+export function applyUpgradeApply(
+  state: ClusterState,
+  machine: string,
+  opts: UpgradeApplyOptions,
+): Transition {
   const events: EngineEvent[] = [];
   const rng = createRng(state.rng);
   try {
@@ -83,10 +106,16 @@ export function applyUpgradeApply(state: ClusterState, machine: string, opts: Up
     const kubeadmVersion = `v${m.packages.kubeadm?.version ?? '0.0.0'}`;
     events.push(...configReadEvents('upgrade'));
     const target = resolveTarget(opts.version, kubeadmVersion);
-    events.push(log('upgrade/preflight', 'Running preflight checks'), log('upgrade', 'Running cluster health checks'));
+    events.push(
+      log('upgrade/preflight', 'Running preflight checks'),
+      log('upgrade', 'Running cluster health checks'),
+    );
     const health = healthErrors(state);
     if (health.length > 0) {
-      throw phaseError('preflight', `[preflight] Some fatal errors occurred:\n\t${health.join('\n\t')}`);
+      throw phaseError(
+        'preflight',
+        `[preflight] Some fatal errors occurred:\n\t${health.join('\n\t')}`,
+      );
     }
     events.push(
       log('upgrade/preflight', `You have chosen to upgrade the cluster version to "${target}"`),
@@ -124,15 +153,29 @@ export function applyUpgradeApply(state: ClusterState, machine: string, opts: Up
     if (!opts.yes && !opts.force && !opts.dryRun) {
       // No stdin in the simulator: the scanner reads EOF, the answer is "" and kubeadm aborts.
       events.push(log('upgrade', 'Are you sure you want to proceed? [y/N]: '));
-      throw phaseError('preflight', "won't proceed; the user didn't answer (Y|y) in order to continue");
+      throw phaseError(
+        'preflight',
+        "won't proceed; the user didn't answer (Y|y) in order to continue",
+      );
     }
     if (opts.dryRun) {
-      events.push(log('upgrade/preflight', "Would pull the required images (like 'kubeadm config images pull')"));
+      events.push(
+        log(
+          'upgrade/preflight',
+          "Would pull the required images (like 'kubeadm config images pull')",
+        ),
+      );
     } else {
       events.push(
         log('upgrade/preflight', 'Pulling images required for setting up a Kubernetes cluster'),
-        log('upgrade/preflight', 'This might take a minute or two, depending on the speed of your internet connection'),
-        log('upgrade/preflight', "You can also perform this action beforehand using 'kubeadm config images pull'"),
+        log(
+          'upgrade/preflight',
+          'This might take a minute or two, depending on the speed of your internet connection',
+        ),
+        log(
+          'upgrade/preflight',
+          "You can also perform this action beforehand using 'kubeadm config images pull'",
+        ),
       );
     }
     if (!isKnownRelease(target)) {
@@ -149,22 +192,54 @@ export function applyUpgradeApply(state: ClusterState, machine: string, opts: Up
     }
     const node = Object.values(c.nodes).find((n) => n.machine === machine)?.name ?? m.name;
     let t = state.now + 12_000;
-    events.push(log('upgrade/control-plane', `Upgrading your static Pod-hosted control plane to version "${target}" (timeout: 5m0s)...`));
-    const sp = upgradeStaticPods(state, machine, node, target, opts.etcdUpgrade !== false, rng, t, opts.certificateRenewal !== false);
+    events.push(
+      log(
+        'upgrade/control-plane',
+        `Upgrading your static Pod-hosted control plane to version "${target}" (timeout: 5m0s)...`,
+      ),
+    );
+    const sp = upgradeStaticPods(
+      state,
+      machine,
+      node,
+      target,
+      opts.etcdUpgrade !== false,
+      rng,
+      t,
+      opts.certificateRenewal !== false,
+    );
     events.push(...sp.events);
     t = sp.t;
     let next = sp.state;
     events.push(
-      log('upload-config', 'Storing the configuration used in ConfigMap "kubeadm-config" in the "kube-system" Namespace'),
-      log('kubelet', 'Creating a ConfigMap "kubelet-config" in namespace kube-system with the configuration for the kubelets in the cluster'),
+      log(
+        'upload-config',
+        'Storing the configuration used in ConfigMap "kubeadm-config" in the "kube-system" Namespace',
+      ),
+      log(
+        'kubelet',
+        'Creating a ConfigMap "kubelet-config" in namespace kube-system with the configuration for the kubelets in the cluster',
+      ),
       log('upgrade/kubeconfig', 'The kubeconfig files for this node were successfully upgraded!'),
       ...kubeletConfigEvents(t, rng, target),
       log('upgrade/bootstrap-token', 'Configuring bootstrap token and cluster-info RBAC rules'),
       log('bootstrap-token', 'Configured RBAC rules to allow Node Bootstrap tokens to get nodes'),
-      log('bootstrap-token', 'Configured RBAC rules to allow Node Bootstrap tokens to post CSRs in order for nodes to get long term certificate credentials'),
-      log('bootstrap-token', 'Configured RBAC rules to allow the csrapprover controller automatically approve CSRs from a Node Bootstrap Token'),
-      log('bootstrap-token', 'Configured RBAC rules to allow certificate rotation for all node client certificates in the cluster'),
-      log('bootstrap-token', 'Configured RBAC rules to allow the API server kubelet client certificate to access the kubelet API'),
+      log(
+        'bootstrap-token',
+        'Configured RBAC rules to allow Node Bootstrap tokens to post CSRs in order for nodes to get long term certificate credentials',
+      ),
+      log(
+        'bootstrap-token',
+        'Configured RBAC rules to allow the csrapprover controller automatically approve CSRs from a Node Bootstrap Token',
+      ),
+      log(
+        'bootstrap-token',
+        'Configured RBAC rules to allow certificate rotation for all node client certificates in the cluster',
+      ),
+      log(
+        'bootstrap-token',
+        'Configured RBAC rules to allow the API server kubelet client certificate to access the kubelet API',
+      ),
     );
     next = writeKubeletConfig(next, machine, t);
     const cluster = next.cluster ?? c;
@@ -180,20 +255,36 @@ export function applyUpgradeApply(state: ClusterState, machine: string, opts: Up
     } else {
       if (coreDNS !== coreDNSInUse(cluster)) rollOut(pods, 'coredns', rng, t);
       rollOut(pods, 'kube-proxy', rng, t + 2000);
-      events.push(log('addons', 'Applied essential addon: CoreDNS'), log('addons', 'Applied essential addon: kube-proxy'));
+      events.push(
+        log('addons', 'Applied essential addon: CoreDNS'),
+        log('addons', 'Applied essential addon: kube-proxy'),
+      );
     }
     events.push(
-      text(`\n[upgrade] SUCCESS! A control plane node of your cluster was upgraded to "${target}".\n`),
-      log('upgrade', 'Now please proceed with upgrading the rest of the nodes by following the right order.'),
+      text(
+        `\n[upgrade] SUCCESS! A control plane node of your cluster was upgraded to "${target}".\n`,
+      ),
+      log(
+        'upgrade',
+        'Now please proceed with upgrading the rest of the nodes by following the right order.',
+      ),
     );
     next = {
       ...next,
       now: t + 5000,
       rng: rng.state,
-      cluster: { ...cluster, version: formatVersion(parseVersion(target)), pods, ...(pending.length > 0 ? {} : { coreDNSVersion: coreDNS }) },
+      cluster: {
+        ...cluster,
+        version: formatVersion(parseVersion(target)),
+        pods,
+        ...(pending.length > 0 ? {} : { coreDNSVersion: coreDNS }),
+      },
     };
     return ok(next, events);
   } catch (error) {
-    return fail(isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }), events);
+    return fail(
+      isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }),
+      events,
+    );
   }
 }

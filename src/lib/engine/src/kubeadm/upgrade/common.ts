@@ -16,13 +16,22 @@ export const MANIFESTS = '/etc/kubernetes/manifests';
 /** The two log lines every upgrade command prints after reading kubeadm-config (v1.35+ wording). */
 export function configReadEvents(phase: string): EngineEvent[] {
   return [
-    log(phase, 'Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...'),
-    log(phase, "Use 'kubeadm init phase upload-config kubeadm --config your-config-file' to re-upload it."),
+    log(
+      phase,
+      'Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...',
+    ),
+    log(
+      phase,
+      "Use 'kubeadm init phase upload-config kubeadm --config your-config-file' to re-upload it.",
+    ),
   ];
 }
 
 /** The cluster, or kubeadm's error when this machine cannot reach it with admin.conf. */
-export function requireAdminCluster(state: ClusterState, m: Machine): NonNullable<ClusterState['cluster']> {
+export function requireAdminCluster(
+  state: ClusterState,
+  m: Machine,
+): NonNullable<ClusterState['cluster']> {
   const c = state.cluster;
   if (!c || m.files['/etc/kubernetes/admin.conf'] === undefined) {
     throw new EngineError('Kubeadm', {
@@ -55,7 +64,9 @@ export function healthErrors(state: ClusterState): string[] {
     })
     .map((n) => n.name);
   if (notReady.length > 0) {
-    errors.push(`[ERROR ControlPlaneNodesReady]: there are NotReady control-planes in the cluster: [${notReady.join(' ')}]`);
+    errors.push(
+      `[ERROR ControlPlaneNodesReady]: there are NotReady control-planes in the cluster: [${notReady.join(' ')}]`,
+    );
   }
   const schedulable = Object.values(c.nodes).some((n) => {
     const m = state.machines[n.machine];
@@ -64,7 +75,9 @@ export function healthErrors(state: ClusterState): string[] {
   if (!schedulable) {
     // Upstream text: `Job "upgrade-health-check-<suffix>" in the namespace "kube-system" did not complete in 15s`
     // (exact suffix and trailing detail reconstructed).
-    errors.push('[ERROR CreateJob]: Job "upgrade-health-check" in the namespace "kube-system" did not complete in 15s: no condition of type Complete');
+    errors.push(
+      '[ERROR CreateJob]: Job "upgrade-health-check" in the namespace "kube-system" did not complete in 15s: no condition of type Complete',
+    );
   }
   return errors;
 }

@@ -12,7 +12,9 @@ import { imageTags } from '../files.ts';
 
 /** The running etcd's version as the member reports it ("3.7.0"), from the static Pod's image tag. */
 export function runningEtcdVersion(m: Machine | undefined): string | null {
-  const tag = /registry\.k8s\.io\/etcd:(\d+\.\d+\.\d+)/.exec(m?.files['/etc/kubernetes/manifests/etcd.yaml'] ?? '')?.[1];
+  const tag = /registry\.k8s\.io\/etcd:(\d+\.\d+\.\d+)/.exec(
+    m?.files['/etc/kubernetes/manifests/etcd.yaml'] ?? '',
+  )?.[1];
   return tag ?? null;
 }
 
@@ -21,6 +23,7 @@ export function etcdDowngradeRefusal(m: Machine | undefined, target: string): st
   const current = runningEtcdVersion(m);
   const desired = imageTags(target).etcd;
   if (current === null || desired === '') return null;
-  if (compareVersions(parseVersion(desired.replace(/-\d+$/, '')), parseVersion(current)) >= 0) return null;
+  if (compareVersions(parseVersion(desired.replace(/-\d+$/, '')), parseVersion(current)) >= 0)
+    return null;
   return `the desired etcd version for this Kubernetes version "${target}" is "${desired}", but the current etcd version is "${current}". Won't downgrade etcd, instead just continue`;
 }

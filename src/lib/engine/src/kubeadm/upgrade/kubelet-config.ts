@@ -19,13 +19,24 @@ export function kubeletConfigBackupDir(t: number): string {
 export function kubeletConfigEvents(t: number, rng: Rng, version: string): EngineEvent[] {
   const dir = kubeletConfigBackupDir(t);
   return [
-    text(`${klogPrefix('W', t, rng.int(1_000_000), 'postupgrade.go:105')}Using temporary directory ${dir} for kubelet config. To override it set the environment variable KUBEADM_UPGRADE_DRYRUN_DIR`, 'stderr'),
+    text(
+      `${klogPrefix('W', t, rng.int(1_000_000), 'postupgrade.go:105')}Using temporary directory ${dir} for kubelet config. To override it set the environment variable KUBEADM_UPGRADE_DRYRUN_DIR`,
+      'stderr',
+    ),
     log('upgrade', `Backing up kubelet config file to ${dir}/config.yaml`),
     ...(parseVersion(version).minor >= 35
-      ? [log('patches', 'Applied patch of type "application/strategic-merge-patch+json" to target "kubeletconfiguration"')]
+      ? [
+          log(
+            'patches',
+            'Applied patch of type "application/strategic-merge-patch+json" to target "kubeletconfiguration"',
+          ),
+        ]
       : []),
     log('kubelet-start', 'Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"'),
-    log('upgrade/kubelet-config', 'The kubelet configuration for this node was successfully upgraded!'),
+    log(
+      'upgrade/kubelet-config',
+      'The kubelet configuration for this node was successfully upgraded!',
+    ),
   ];
 }
 
@@ -34,6 +45,10 @@ export function writeKubeletConfig(state: ClusterState, machine: string, t: numb
   const m = state.machines[machine];
   if (!m) return state;
   const old = m.files['/var/lib/kubelet/config.yaml'] ?? '';
-  const files = { ...m.files, [`${kubeletConfigBackupDir(t)}/config.yaml`]: old, '/var/lib/kubelet/config.yaml': KUBELET_CONFIG_YAML };
+  const files = {
+    ...m.files,
+    [`${kubeletConfigBackupDir(t)}/config.yaml`]: old,
+    '/var/lib/kubelet/config.yaml': KUBELET_CONFIG_YAML,
+  };
   return { ...state, machines: { ...state.machines, [machine]: { ...m, files } } };
 }

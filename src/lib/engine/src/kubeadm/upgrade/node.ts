@@ -15,7 +15,13 @@ import { log, type EngineEvent } from '../../events.ts';
 import { createRng, NAME_SUFFIX_ALPHABET } from '../../random.ts';
 import { getMachine } from '../../state/create.ts';
 import { checkKubeletVersion } from '../../policy/kubelet-version-check.ts';
-import { catalogEntry, configReadEvents, controlPlaneNodes, coreDNSInUse, manifestTag } from './common.ts';
+import {
+  catalogEntry,
+  configReadEvents,
+  controlPlaneNodes,
+  coreDNSInUse,
+  manifestTag,
+} from './common.ts';
 import { upgradeStaticPods } from './staticpods.ts';
 import { kubeletConfigEvents, writeKubeletConfig } from './kubelet-config.ts';
 
@@ -28,7 +34,11 @@ export interface UpgradeNodeOptions {
 }
 
 /** Applies `kubeadm upgrade node` on `machine`. */
-export function applyUpgradeNode(state: ClusterState, machine: string, opts: UpgradeNodeOptions = {}): Transition {
+export function applyUpgradeNode(
+  state: ClusterState,
+  machine: string,
+  opts: UpgradeNodeOptions = {},
+): Transition {
   const events: EngineEvent[] = [];
   const rng = createRng(state.rng);
   try {
@@ -42,7 +52,10 @@ export function applyUpgradeNode(state: ClusterState, machine: string, opts: Upg
       });
     }
     const kubeadmVersion = `v${m.packages.kubeadm?.version ?? '0.0.0'}`;
-    events.push(...configReadEvents('upgrade'), log('upgrade/preflight', 'Running pre-flight checks'));
+    events.push(
+      ...configReadEvents('upgrade'),
+      log('upgrade/preflight', 'Running pre-flight checks'),
+    );
     const ignored = (opts.ignorePreflightErrors ?? []).map((s) => s.toLowerCase());
     const check = checkKubeletVersion({
       kubeletVersion: m.packages.kubelet?.version ?? '0.0.0',
@@ -64,12 +77,33 @@ export function applyUpgradeNode(state: ClusterState, machine: string, opts: Upg
     if (node.controlPlane) {
       events.push(
         log('upgrade/preflight', 'Pulling images required for setting up a Kubernetes cluster'),
-        log('upgrade/preflight', 'This might take a minute or two, depending on the speed of your internet connection'),
-        log('upgrade/preflight', "You can also perform this action beforehand using 'kubeadm config images pull'"),
-        log('upgrade/control-plane', `Upgrading your static Pod-hosted control plane instance to version "${c.version}"...`),
+        log(
+          'upgrade/preflight',
+          'This might take a minute or two, depending on the speed of your internet connection',
+        ),
+        log(
+          'upgrade/preflight',
+          "You can also perform this action beforehand using 'kubeadm config images pull'",
+        ),
+        log(
+          'upgrade/control-plane',
+          `Upgrading your static Pod-hosted control plane instance to version "${c.version}"...`,
+        ),
       );
-      const sp = upgradeStaticPods(state, machine, node.name, c.version, opts.etcdUpgrade !== false, rng, t, opts.certificateRenewal !== false);
-      events.push(...sp.events, log('upgrade/kubeconfig', 'The kubeconfig files for this node were successfully upgraded!'));
+      const sp = upgradeStaticPods(
+        state,
+        machine,
+        node.name,
+        c.version,
+        opts.etcdUpgrade !== false,
+        rng,
+        t,
+        opts.certificateRenewal !== false,
+      );
+      events.push(
+        ...sp.events,
+        log('upgrade/kubeconfig', 'The kubeconfig files for this node were successfully upgraded!'),
+      );
       next = sp.state;
       t = sp.t;
     } else {
@@ -106,12 +140,18 @@ export function applyUpgradeNode(state: ClusterState, machine: string, opts: Upg
           pods[`${p.namespace}/${name}`] = { ...p, name, createdAt: t };
         }
         coreDNSVersion = target;
-        events.push(log('addons', 'Applied essential addon: CoreDNS'), log('addons', 'Applied essential addon: kube-proxy'));
+        events.push(
+          log('addons', 'Applied essential addon: CoreDNS'),
+          log('addons', 'Applied essential addon: kube-proxy'),
+        );
       }
     }
     events.push(
       log('upgrade', 'The configuration for this node was successfully upgraded!'),
-      log('upgrade', 'Now you should go ahead and upgrade the kubelet package using your package manager.'),
+      log(
+        'upgrade',
+        'Now you should go ahead and upgrade the kubelet package using your package manager.',
+      ),
     );
     next = {
       ...next,
@@ -121,7 +161,9 @@ export function applyUpgradeNode(state: ClusterState, machine: string, opts: Upg
     };
     return ok(next, events);
   } catch (error) {
-    return fail(isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }), events);
+    return fail(
+      isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }),
+      events,
+    );
   }
 }
-

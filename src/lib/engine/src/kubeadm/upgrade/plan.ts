@@ -12,7 +12,14 @@ import { EngineError } from '../../errors.ts';
 import { getMachine } from '../../state/create.ts';
 import { etcdVersionFor, resolveVersionLabel, stableForMinor } from '../../model/releases.ts';
 import { compareVersions, formatVersion, parseVersion } from '../../model/version.ts';
-import { catalogEntry, controlPlaneNodes, coreDNSInUse, healthErrors, manifestTag, requireAdminCluster } from './common.ts';
+import {
+  catalogEntry,
+  controlPlaneNodes,
+  coreDNSInUse,
+  healthErrors,
+  manifestTag,
+  requireAdminCluster,
+} from './common.ts';
 
 /** One row of a plan table. */
 export interface PlanRow {
@@ -72,14 +79,18 @@ export interface PlanInput {
   readonly allowReleaseCandidates?: boolean;
 }
 
-const newer = (a: string, b: string): boolean => compareVersions(parseVersion(a), parseVersion(b)) > 0;
+const newer = (a: string, b: string): boolean =>
+  compareVersions(parseVersion(a), parseVersion(b)) > 0;
 
 /**
  * The component rows of an upgrade to `target` (genUpgradePlan): kubelets per node, then per
  * control-plane node kube-apiserver, kube-controller-manager, kube-scheduler, then kube-proxy,
  * CoreDNS, and etcd per control-plane node. kubeadm never downgrades etcd.
  */
-export function planComponents(state: ClusterState, target: string): { kubelets: PlanRow[]; components: PlanRow[] } {
+export function planComponents(
+  state: ClusterState,
+  target: string,
+): { kubelets: PlanRow[]; components: PlanRow[] } {
   const c = state.cluster;
   if (!c) return { kubelets: [], components: [] };
   const nodes = Object.values(c.nodes).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -96,8 +107,18 @@ export function planComponents(state: ClusterState, target: string): { kubelets:
   }
   // kube-proxy's current version is printed without "v" (upstream prints the DaemonSet's
   // version this way; seen in real v1.30-v1.36 output).
-  components.push({ component: 'kube-proxy', node: '', current: c.version.replace(/^v/, ''), target });
-  components.push({ component: 'CoreDNS', node: '', current: coreDNSInUse(c), target: catalogEntry(target)?.coreDNS ?? '' });
+  components.push({
+    component: 'kube-proxy',
+    node: '',
+    current: c.version.replace(/^v/, ''),
+    target,
+  });
+  components.push({
+    component: 'CoreDNS',
+    node: '',
+    current: coreDNSInUse(c),
+    target: catalogEntry(target)?.coreDNS ?? '',
+  });
   for (const n of cps) {
     const current = manifestTag(state.machines[n.machine], 'etcd') ?? '';
     const desired = etcdVersionFor(target);
@@ -123,7 +144,9 @@ export function compareEtcd(a: string, b: string): number {
 function unstableFlag(target: string): string {
   const pre = parseVersion(target).preRelease;
   if (pre.length === 0) return '';
-  return (pre[0] ?? '').startsWith('rc') ? ' --allow-release-candidate-upgrades' : ' --allow-experimental-upgrades';
+  return (pre[0] ?? '').startsWith('rc')
+    ? ' --allow-release-candidate-upgrades'
+    : ' --allow-experimental-upgrades';
 }
 
 /**
@@ -162,7 +185,11 @@ export function planUpgrade(state: ClusterState, input: PlanInput): UpgradePlanR
     });
   };
   const patchTarget = input.version === undefined ? latestInSeries : null;
-  if (patchTarget !== null && newer(patchTarget, c.version) && parseVersion(patchTarget).minor === cluster.minor) {
+  if (
+    patchTarget !== null &&
+    newer(patchTarget, c.version) &&
+    parseVersion(patchTarget).minor === cluster.minor
+  ) {
     add(`version in the ${clusterMinor} series`, patchTarget);
   }
   if (newer(stable, c.version) && stable !== patchTarget) {
@@ -179,8 +206,18 @@ export function planUpgrade(state: ClusterState, input: PlanInput): UpgradePlanR
     healthErrors: healthErrors(state),
     upgrades,
     configStates: [
-      { group: 'kubeproxy.config.k8s.io', current: 'v1alpha1', preferred: 'v1alpha1', manualUpgradeRequired: false },
-      { group: 'kubelet.config.k8s.io', current: 'v1beta1', preferred: 'v1beta1', manualUpgradeRequired: false },
+      {
+        group: 'kubeproxy.config.k8s.io',
+        current: 'v1alpha1',
+        preferred: 'v1alpha1',
+        manualUpgradeRequired: false,
+      },
+      {
+        group: 'kubelet.config.k8s.io',
+        current: 'v1beta1',
+        preferred: 'v1beta1',
+        manualUpgradeRequired: false,
+      },
     ],
   };
 }

@@ -16,7 +16,12 @@ import { etcdDowngradeRefusal } from './etcd-downgrade.ts';
 
 const RENEWED: Readonly<Record<string, readonly string[]>> = {
   etcd: ['etcd-server', 'etcd-peer', 'etcd-healthcheck-client'],
-  'kube-apiserver': ['apiserver', 'apiserver-kubelet-client', 'front-proxy-client', 'apiserver-etcd-client'],
+  'kube-apiserver': [
+    'apiserver',
+    'apiserver-kubelet-client',
+    'front-proxy-client',
+    'apiserver-etcd-client',
+  ],
   'kube-controller-manager': ['controller-manager.conf'],
   'kube-scheduler': ['scheduler.conf'],
 };
@@ -47,18 +52,35 @@ export function upgradeStaticPods(
   // new manifest goes in, unless --certificate-renewal=false.
   // kubeadm never downgrades etcd (etcd-downgrade.ts): the etcd step is skipped with a note.
   const etcdRefusal = etcdUpgrade ? etcdDowngradeRefusal(state.machines[machine], version) : null;
-  const components = [...(etcdUpgrade && etcdRefusal === null ? ['etcd'] : []), 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
+  const components = [
+    ...(etcdUpgrade && etcdRefusal === null ? ['etcd'] : []),
+    'kube-apiserver',
+    'kube-controller-manager',
+    'kube-scheduler',
+  ];
   if (certificateRenewal) {
-    state = renewCertificates(state, machine, components.flatMap((component) => RENEWED[component] ?? [])).state;
+    state = renewCertificates(
+      state,
+      machine,
+      components.flatMap((component) => RENEWED[component] ?? []),
+    ).state;
   }
   const c = state.cluster;
   const m = state.machines[machine];
   if (!c || !m) return { state, events: [], t: start };
-  const events: EngineEvent[] = etcdRefusal ? [log('upgrade/etcd', `non fatal issue encountered during upgrade: ${etcdRefusal}`)] : [];
+  const events: EngineEvent[] = etcdRefusal
+    ? [log('upgrade/etcd', `non fatal issue encountered during upgrade: ${etcdRefusal}`)]
+    : [];
   let t = start;
   const tmp = `/etc/kubernetes/tmp/kubeadm-upgraded-manifests${rng.int(4_000_000_000)}`;
   const backup = `/etc/kubernetes/tmp/kubeadm-backup-manifests-${backupStamp(t)}`;
-  const next = controlPlaneManifests({ node, ip: m.ip, version, serviceSubnet: c.serviceSubnet, podSubnet: c.podSubnet });
+  const next = controlPlaneManifests({
+    node,
+    ip: m.ip,
+    version,
+    serviceSubnet: c.serviceSubnet,
+    podSubnet: c.podSubnet,
+  });
   events.push(log('upgrade/staticpods', `Writing new Static Pod manifests to "${tmp}"`));
   const files: Record<string, string> = { ...m.files };
   const pods: Record<string, PodObject> = { ...c.pods };
@@ -66,16 +88,21 @@ export function upgradeStaticPods(
     const path = `${MANIFESTS}/${component}.yaml`;
     events.push(log('upgrade/staticpods', `Preparing for "${component}" upgrade`));
     if (certificateRenewal) {
-      for (const cert of RENEWED[component] ?? []) events.push(log('upgrade/staticpods', `Renewing ${cert} certificate`));
+      for (const cert of RENEWED[component] ?? [])
+        events.push(log('upgrade/staticpods', `Renewing ${cert} certificate`));
     }
     events.push(
-      log('upgrade/staticpods', `Moving new manifest to "${path}" and backing up old manifest to "${backup}/${component}.yaml"`),
+      log(
+        'upgrade/staticpods',
+        `Moving new manifest to "${path}" and backing up old manifest to "${backup}/${component}.yaml"`,
+      ),
       log('upgrade/staticpods', 'Waiting for the kubelet to restart the component'),
       log('upgrade/staticpods', 'This can take up to 5m0s'),
       log('apiclient', `Found 1 Pods for label selector component=${component}`),
       log('upgrade/staticpods', `Component "${component}" upgraded successfully!`),
     );
-    if (component === 'etcd') events.push(log('upgrade/etcd', 'Waiting for etcd to become available'));
+    if (component === 'etcd')
+      events.push(log('upgrade/etcd', 'Waiting for etcd to become available'));
     files[`${backup}/${component}.yaml`] = files[path] ?? '';
     files[path] = next[`${component}.yaml`] ?? '';
     t += 20_000 + rng.int(15_000);
@@ -84,10 +111,19 @@ export function upgradeStaticPods(
     // The kubelet recreates the static (mirror) pod: AGE starts again.
     if (pod) pods[key] = { ...pod, createdAt: t };
   }
-  events.push(log('upgrade/control-plane', 'The control plane instance for this node was successfully upgraded!'));
+  events.push(
+    log(
+      'upgrade/control-plane',
+      'The control plane instance for this node was successfully upgraded!',
+    ),
+  );
   const machineNext: Machine = { ...m, files };
   return {
-    state: { ...state, machines: { ...state.machines, [machine]: machineNext }, cluster: { ...c, pods } },
+    state: {
+      ...state,
+      machines: { ...state.machines, [machine]: machineNext },
+      cluster: { ...c, pods },
+    },
     events,
     t,
   };
