@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests against the built site (`astro build` first; `npm test` does that), served by
  * `astro preview`. Only Debian's chromium is available here, so it is the one browser project.
  */
+/** Port of the preview server; set KUBELIFE_E2E_PORT to run two suites side by side. */
+const port = Number(process.env['KUBELIFE_E2E_PORT'] ?? 4322);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -13,7 +16,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: 'http://127.0.0.1:4322',
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [
@@ -28,9 +31,10 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: 'npx astro preview --port 4322 --host 127.0.0.1',
-    url: 'http://127.0.0.1:4322/',
-    reuseExistingServer: !process.env['CI'],
+    command: `npx astro preview --port ${port} --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/`,
+    // Never test a server some other build left running: it may serve a different dist/.
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });
