@@ -31,7 +31,9 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `npx astro preview --port ${port} --host 127.0.0.1`,
+    // --ignore-lock: astro 7 refuses a second preview of the same root while another one (a dev
+    // session, a parallel CI run) holds the lock file; the suite needs its own server on its own port.
+    command: `npx astro preview --port ${port} --host 127.0.0.1 --ignore-lock`,
     url: `http://127.0.0.1:${port}/`,
     // Never test a server some other build left running: it may serve a different dist/.
     reuseExistingServer: false,
