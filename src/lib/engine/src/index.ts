@@ -74,6 +74,10 @@ export {
   hash64,
 } from './etcd/model.ts';
 export type { EtcdMember, EtcdClusterState, Fault, FaultKind } from './etcd/model.ts';
+// External etcd topology
+export { externalEtcdOf, clusterExternalEtcd, usesExternalEtcd } from './etcd/model.ts';
+export type { ExternalEtcdCluster, ExternalEtcdConfig } from './etcd/model.ts';
+export { applyExternalEtcdBootstrap, ETCD_SERVICE_MANAGER_CONF } from './etcd/external.ts';
 export { FAULT_KINDS, NODE_MONITOR_GRACE_MS, nodeLostByFault } from './etcd/faults.ts';
 export {
   parseSnapshot,

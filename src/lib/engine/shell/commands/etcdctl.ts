@@ -6,6 +6,7 @@
 import {
   etcdLeader,
   etcdView,
+  externalEtcdOf,
   hasQuorum,
   hash64,
   isEngineError,
@@ -93,7 +94,8 @@ function endpointsOf(inv: Invocation, p: ParsedFlags): string[] {
 
 /** The first endpoint that answers, or an error message. */
 function connect(inv: Invocation, p: ParsedFlags): EtcdMember | string {
-  if (!inv.ctx.state.cluster) return 'context deadline exceeded';
+  // An external etcd cluster answers even before (or after) a Kubernetes cluster exists.
+  if (!inv.ctx.state.cluster && !externalEtcdOf(inv.ctx.state)) return 'context deadline exceeded';
   // Without the client certificate, the TLS handshake never completes and the dial times out.
   if (!tlsOk(inv, p)) return 'context deadline exceeded';
   for (const ep of endpointsOf(inv, p)) {

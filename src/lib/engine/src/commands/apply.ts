@@ -30,6 +30,7 @@ import { applyCordon, applyDrain } from '../kubectl/drain.ts';
 import { applyCertsRenew } from '../kubeadm/certs/renewal.ts';
 import { applyCsrDecision } from '../kubeadm/certs/csr.ts';
 import { applyPkiStage } from '../kubeadm/certs/stage.ts';
+import { applyExternalEtcdBootstrap } from '../etcd/external.ts';
 import { applyApiObject } from '../apiserver/objects.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
@@ -96,6 +97,8 @@ function dispatch(state: ClusterState, c: Command): Transition {
       return ok(applyCsrDecision(state, c.names, c.approve));
     case 'pki.stage':
       return applyPkiStage(state, c.machine, c.mode);
+    case 'etcd.external.bootstrap':
+      return applyExternalEtcdBootstrap(state, c.machines, c.clientMachine);
     case 'kubeadm.upgrade.apply':
       return applyUpgradeApply(state, c.machine, c.options);
     case 'kubeadm.upgrade.node':

@@ -24,6 +24,13 @@ export interface InitOptions {
   readonly tokenTtlMs?: number;
   /** `kubeadm init phase <path>`: run only this phase (and its children), e.g. "certs/ca". */
   readonly onlyPhase?: string;
+  /** ClusterConfiguration `etcd.external` (only via --config): no local etcd is created. */
+  readonly externalEtcd?: {
+    readonly endpoints: readonly string[];
+    readonly caFile: string;
+    readonly certFile: string;
+    readonly keyFile: string;
+  };
 }
 
 /** Options of `kubeadm join` after flag parsing. */
@@ -162,6 +169,13 @@ export type Command =
       readonly peerURL: string;
       readonly initialCluster: string;
       readonly clusterToken: string;
+    }
+  // External etcd (src/etcd/external.ts): an etcd cluster on its own hosts, set up per
+  // setup-ha-etcd-with-kubeadm.md, with the apiserver client files copied to `clientMachine`.
+  | {
+      readonly type: 'etcd.external.bootstrap';
+      readonly machines: readonly string[];
+      readonly clientMachine: string;
     }
   // PKI lifecycle (kubeadm/certs/*)
   | {

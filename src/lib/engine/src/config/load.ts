@@ -355,8 +355,16 @@ export function planInitFromConfig(
       ? { ignorePreflightErrors: [...(base.ignorePreflightErrors ?? []), ...ignore] }
       : {}),
   };
+  const externalEtcd = ext
+    ? {
+        endpoints,
+        caFile: s(ext['caFile']) ?? '',
+        certFile: s(ext['certFile']) ?? '',
+        keyFile: s(ext['keyFile']) ?? '',
+      }
+    : null;
   return {
-    options,
+    options: externalEtcd ? { ...options, externalEtcd } : options,
     externalEtcd: ext
       ? {
           endpoints,

@@ -88,9 +88,47 @@ export function memberFor(state: ClusterState, machine: string, node: string): E
   };
 }
 
-/** The etcd cluster as it is now: explicit membership, or one member per control-plane node. */
+/**
+ * An etcd cluster on its own hosts (external topology, setup-ha-etcd-with-kubeadm.md). It exists
+ * before and after any Kubernetes cluster, so it lives at the state's top level (optional field).
+ */
+export interface ExternalEtcdCluster extends EtcdClusterState {
+  /** Client URLs, `https://<ip>:2379`, in member order. */
+  readonly endpoints: readonly string[];
+}
+
+/** The external etcd cluster, if one was set up. */
+export function externalEtcdOf(state: ClusterState): ExternalEtcdCluster | undefined {
+  return (state as { readonly externalEtcd?: ExternalEtcdCluster }).externalEtcd;
+}
+
+/** ClusterConfiguration `etcd.external` as stored in the cluster (kubeadm-config ConfigMap). */
+export interface ExternalEtcdConfig {
+  readonly endpoints: readonly string[];
+  readonly caFile: string;
+  readonly certFile: string;
+  readonly keyFile: string;
+}
+
+/** The cluster's `etcd.external`, when it was initialised with one. */
+export function clusterExternalEtcd(state: ClusterState): ExternalEtcdConfig | undefined {
+  return (state.cluster as { readonly externalEtcd?: ExternalEtcdConfig } | null)?.externalEtcd;
+}
+
+/** True when the cluster's etcd is external (kubeadm manages no etcd member of it). */
+export function usesExternalEtcd(state: ClusterState): boolean {
+  return clusterExternalEtcd(state) !== undefined;
+}
+
+/**
+ * The etcd cluster as it is now: the external cluster when the Kubernetes cluster uses it (or when
+ * there is no Kubernetes cluster yet), else explicit membership, else one member per
+ * control-plane node.
+ */
 export function etcdView(state: ClusterState): EtcdClusterState | null {
   const c = state.cluster;
+  const external = externalEtcdOf(state);
+  if (external && (!c || usesExternalEtcd(state))) return external;
   if (!c) return null;
   const explicit = explicitEtcd(state);
   if (explicit) return explicit;

@@ -51,6 +51,39 @@ export interface ManifestInput {
   readonly version: string;
   readonly serviceSubnet: string;
   readonly podSubnet: string | null;
+  /** `etcd.external` of the ClusterConfiguration: the apiserver talks to these endpoints. */
+  readonly externalEtcd?: ExternalEtcdFlags | null;
+}
+
+/** The external etcd fields the kube-apiserver manifest uses. */
+export interface ExternalEtcdFlags {
+  readonly endpoints: readonly string[];
+  readonly caFile: string;
+  readonly certFile: string;
+  readonly keyFile: string;
+}
+
+/**
+ * The apiserver's etcd flags (cmd/kubeadm/app/phases/controlplane/manifests.go getAPIServerCommand):
+ * local etcd → 127.0.0.1:2379 and kubeadm's client certificate; external etcd → the endpoints
+ * joined by commas, plus --etcd-cafile when caFile is set and --etcd-certfile/--etcd-keyfile when
+ * both certFile and keyFile are set.
+ */
+function apiServerEtcdFlags(pki: string, ext: ExternalEtcdFlags | null | undefined): string[] {
+  if (!ext)
+    return [
+      `--etcd-cafile=${pki}/etcd/ca.crt`,
+      `--etcd-certfile=${pki}/apiserver-etcd-client.crt`,
+      `--etcd-keyfile=${pki}/apiserver-etcd-client.key`,
+      '--etcd-servers=https://127.0.0.1:2379',
+    ];
+  return [
+    ...(ext.caFile ? [`--etcd-cafile=${ext.caFile}`] : []),
+    ...(ext.certFile && ext.keyFile
+      ? [`--etcd-certfile=${ext.certFile}`, `--etcd-keyfile=${ext.keyFile}`]
+      : []),
+    `--etcd-servers=${ext.endpoints.join(',')}`,
+  ];
 }
 
 function staticPod(name: string, image: string, command: readonly string[], extra = ''): string {
@@ -115,10 +148,7 @@ export function controlPlaneManifests(i: ManifestInput): Record<string, string> 
         `--client-ca-file=${pki}/ca.crt`,
         '--enable-admission-plugins=NodeRestriction',
         '--enable-bootstrap-token-auth=true',
-        `--etcd-cafile=${pki}/etcd/ca.crt`,
-        `--etcd-certfile=${pki}/apiserver-etcd-client.crt`,
-        `--etcd-keyfile=${pki}/apiserver-etcd-client.key`,
-        '--etcd-servers=https://127.0.0.1:2379',
+        ...apiServerEtcdFlags(pki, i.externalEtcd),
         `--kubelet-client-certificate=${pki}/apiserver-kubelet-client.crt`,
         `--kubelet-client-key=${pki}/apiserver-kubelet-client.key`,
         '--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname',

@@ -130,6 +130,8 @@ export const initPhases: readonly Phase<InitData>[] = [
         name: 'local',
         short: 'Generate the static Pod manifest file for a local, single-node local etcd instance',
         run: (d) => {
+          // phases/init/etcd.go runEtcdPhaseLocal: external etcd only logs at klog V(1).
+          if (d.opts.externalEtcd) return;
           d.events.push(
             log('etcd', `Creating static Pod manifest for local etcd in "${MANIFESTS}"`),
           );
@@ -163,6 +165,7 @@ export const initPhases: readonly Phase<InitData>[] = [
           version: d.version,
           serviceSubnet: d.serviceSubnet,
           podSubnet: d.opts.podNetworkCidr ?? null,
+          externalEtcd: d.opts.externalEtcd ?? null,
         });
         writeFiles(d, { [`${MANIFESTS}/kube-${c}.yaml`]: manifests[`kube-${c}.yaml`] ?? '' });
       },
@@ -446,12 +449,9 @@ function registerControlPlaneNode(d: InitData): void {
   const key = ca ? keyById(ca.keyId) : undefined;
   const registered = d.t + 3 * SEC;
   const p: Record<string, PodObject> = {};
-  for (const app of [
-    'etcd',
-    'kube-apiserver',
-    'kube-controller-manager',
-    'kube-scheduler',
-  ] as const) {
+  const apps = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const;
+  // External etcd: no etcd static Pod on this node.
+  for (const app of apps.filter((a) => !(d.opts.externalEtcd && a === 'etcd'))) {
     p[`kube-system/${app}-${d.node}`] = {
       namespace: 'kube-system',
       name: `${app}-${d.node}`,
@@ -484,6 +484,7 @@ function registerControlPlaneNode(d: InitData): void {
       namespaces: ['default', 'kube-node-lease', 'kube-public', 'kube-system'],
       tokens: [],
       cni: null,
+      ...(d.opts.externalEtcd ? { externalEtcd: d.opts.externalEtcd } : {}),
     },
   };
 }
@@ -647,6 +648,7 @@ export function applyKubeadmInit(
     endpoint,
     serviceSubnet: opts.serviceCidr ?? '10.96.0.0/12',
     controlPlaneEndpoint: opts.controlPlaneEndpoint,
+    externalEtcd: opts.externalEtcd !== undefined,
     t: state.now,
     certs: {},
     token: null,

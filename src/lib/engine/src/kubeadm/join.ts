@@ -3,6 +3,7 @@
  * machine preflight, token discovery with CA pinning (cmd/kubeadm/app/discovery/token), then
  * kubelet start and TLS bootstrap (cmd/kubeadm/app/cmd/join.go).
  */
+import { clusterExternalEtcd, usesExternalEtcd } from '../etcd/model.ts';
 import { kubeletTlsBootstrap } from './certs/bootstrap.ts';
 import type { ClusterState, Machine, PodObject } from '../model/state.ts';
 import type { JoinOptions } from '../commands/types.ts';
@@ -243,6 +244,7 @@ export const joinPhases: readonly Phase<JoinData>[] = [
             version: c?.version ?? '',
             serviceSubnet: c?.serviceSubnet ?? '10.96.0.0/12',
             podSubnet: c?.podSubnet ?? null,
+            externalEtcd: clusterExternalEtcd(d.state) ?? null,
           });
           d.events.push(log('control-plane', 'Using manifest folder "/etc/kubernetes/manifests"'));
           const files: Record<string, string> = {};
@@ -341,6 +343,13 @@ export const joinPhases: readonly Phase<JoinData>[] = [
         name: 'etcd',
         short: 'Add a new local etcd member',
         run: (d) => {
+          // phases/join/controlplanejoin.go runEtcdPhase: nothing to add for external etcd.
+          if (usesExternalEtcd(d.state)) {
+            d.events.push(
+              log('control-plane-join', 'Using external etcd - no local stacked instance added'),
+            );
+            return;
+          }
           d.events.push(
             log('etcd', 'Announced new etcd member joining to the existing etcd cluster'),
             log('etcd', 'Creating static Pod manifest for "etcd"'),

@@ -9,7 +9,7 @@ import { log, text, type EngineEvent } from '../events.ts';
 import { getMachine, removeFiles } from '../state/create.ts';
 import { parseVersion } from '../model/version.ts';
 import { applyMemberRemove } from '../etcd/ops.ts';
-import { memberFor } from '../etcd/model.ts';
+import { memberFor, usesExternalEtcd } from '../etcd/model.ts';
 import { isDirectory } from '../machine/system.ts';
 
 const RESET_NOTE = `
@@ -104,7 +104,8 @@ export function applyKubeadmReset(state: ClusterState, machine: string): Transit
     // Upstream reset leaves the Node object (it goes NotReady until `kubectl delete node`); a
     // stacked control-plane node first removes its own etcd member (remove-etcd-member phase).
     const others = Object.values(c.nodes).filter((n) => n.controlPlane && n.name !== node.name);
-    if (node.controlPlane && others.length > 0) {
+    // External etcd: kubeadm manages no member of it, and its data stays on the etcd hosts.
+    if (node.controlPlane && others.length > 0 && !usesExternalEtcd(state)) {
       const removed = applyMemberRemove(state, memberFor(state, machine, node.name).id);
       if (removed.ok) base = removed.state;
       cluster = base.cluster;

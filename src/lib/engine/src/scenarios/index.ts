@@ -19,6 +19,7 @@ import { haScenarios } from './ha.ts';
 import { haPreviousMinorReady, patchBehindBase, upgradeScenarios } from './upgrade.ts';
 import { haUpgradeScenarios } from './upgrade-ha.ts';
 import { rollbackScenarios } from './rollback.ts';
+import { externalEtcdScenarios } from './external-etcd.ts';
 
 /** Shell-level context a scenario leaves behind (environment, logged-in machine). */
 export interface ScenarioShell {
@@ -141,6 +142,7 @@ export const scenarios: readonly Scenario[] = [
   haPreviousMinorReady,
   ...haUpgradeScenarios,
   ...rollbackScenarios,
+  ...externalEtcdScenarios,
 ];
 
 /** Lists the scenarios' names, titles and descriptions. */

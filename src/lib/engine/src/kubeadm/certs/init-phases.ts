@@ -30,6 +30,8 @@ export interface CertPhaseData {
   certs: Record<string, CertificateMeta>;
   /** The plan, computed once on first use. */
   plan?: CertificatePlan;
+  /** ClusterConfiguration etcd.external is set: no etcd certificates are generated. */
+  readonly externalEtcd?: boolean;
 }
 
 function machineOf(d: CertPhaseData): Machine {
@@ -80,8 +82,9 @@ export function ensurePlan(d: CertPhaseData): CertificatePlan {
     serviceSubnet: d.serviceSubnet,
     now: d.t,
     random,
-    existingCAs: existingCAs(m),
+    existingCAs: existingCAs(m).filter((c) => !(d.externalEtcd && c.issuer === 'etcd-ca')),
     usedKeyIds: usedKeyIds(d.state),
+    ...(d.externalEtcd ? { localEtcd: false } : {}),
   });
   // planCertificates shares sa.key like the CAs when CAs are reused; kubeadm still creates it
   // when it is missing ("your own CA" mode), so pick a key for it here.
@@ -109,6 +112,19 @@ function certPhase<D extends CertPhaseData>(spec: CertificateSpec): Phase<D> {
     name: spec.name,
     short: `Generate the ${spec.longName}`,
     run: (d) => {
+      // cmd/kubeadm/app/cmd/phases/init/certs.go runCAPhase / runCertPhase: with etcd.external
+      // the etcd CA and every certificate it signs are skipped.
+      if (d.externalEtcd && spec.issuer === 'etcd-ca') {
+        d.events.push(
+          log(
+            'certs',
+            spec.kind === 'ca'
+              ? `External etcd mode: Skipping ${spec.baseName} certificate authority generation`
+              : `External etcd mode: Skipping ${spec.baseName} certificate generation`,
+          ),
+        );
+        return;
+      }
       const meta = planned(d, spec.name);
       const m = machineOf(d);
       const onDisk = m.certs[meta.path];
