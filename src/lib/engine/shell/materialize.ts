@@ -8,9 +8,10 @@ import type { ClusterState } from '../src/index.ts';
 import { keyById } from '../src/pki/materialize-plan.ts';
 import { privateKeyPem, publicKeyPem } from '../src/pki/key-files.ts';
 import { certificatePemAt } from './pki-source.ts';
+import { materializeCsr } from '../src/pki/csr-pem.ts';
 import type { Materializer } from './types.ts';
 
-const REF = /@pki:(key|pub|cert|base64|b64cert|b64key):([^\s]+)/g;
+const REF = /@pki:(key|pkcs8|csr|pub|cert|base64|b64cert|b64key):([^\s]+)/g;
 
 function keyPem(id: string): string {
   try {
@@ -27,6 +28,23 @@ async function resolveOne(
   arg: string,
 ): Promise<string> {
   if (kind === 'key') return keyPem(arg);
+  // `openssl genrsa` (OpenSSL 3) writes PKCS#8 `PRIVATE KEY`; `openssl req -new` a PKCS#10 request.
+  if (kind === 'pkcs8') {
+    try {
+      return keyById(arg).pkcs8Pem;
+    } catch {
+      return '';
+    }
+  }
+  if (kind === 'csr') {
+    const meta = state.machines[machine]?.certs[arg];
+    if (!meta) return '';
+    try {
+      return await materializeCsr(meta.subject, keyById(meta.keyId));
+    } catch {
+      return '';
+    }
+  }
   if (kind === 'pub') {
     try {
       return publicKeyPem(keyById(arg));

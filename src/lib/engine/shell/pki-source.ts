@@ -19,6 +19,9 @@ export function certAt(m: Machine | undefined, path: string): CertificateMeta | 
 
 /** The CA that signed `meta`, as the machine knows it (its CA file record). */
 export function issuerOf(m: Machine, meta: CertificateMeta): CertificateMeta | undefined {
+  // Signed with `openssl x509 -req`: the CA record at signing time (src/pki/openssl-gen.ts).
+  const signer = (meta as { readonly signer?: CertificateMeta }).signer;
+  if (signer) return signer;
   if (meta.isCA && meta.issuer === meta.name) return meta;
   return (
     m.certs[caCertPath(meta.issuer)] ??

@@ -8,6 +8,7 @@ import { runOpensslVerify } from '../../src/pki/openssl-verify.ts';
 import { runOpensslX509 } from '../../src/pki/openssl-x509-command.ts';
 import { base64, unbase64 } from '../materialize.ts';
 import type { CommandModule, Invocation } from '../types.ts';
+import { genrsa, req, x509Req } from './pki-openssl-gen.ts';
 
 const TID = '40F7C2B1E37F0000';
 
@@ -110,9 +111,12 @@ async function verify(inv: Invocation, args: readonly string[]): Promise<number>
 /** `openssl x509 …`, `openssl verify -CAfile …`. */
 export const openssl: CommandModule = {
   name: 'openssl',
-  summary: 'inspect and verify certificates (x509, verify)',
+  summary: 'inspect, verify and make certificates (x509, verify, genrsa, req)',
   async run(inv) {
     const [sub, ...args] = inv.args;
+    if (sub === 'x509' && args.includes('-req')) return x509Req(inv, args);
+    if (sub === 'genrsa') return genrsa(inv, args);
+    if (sub === 'req') return req(inv, args);
     if (sub === 'x509') return x509(inv, args);
     if (sub === 'verify') return verify(inv, args);
     if (sub === 'version') {

@@ -31,6 +31,7 @@ import { applyCertsRenew } from '../kubeadm/certs/renewal.ts';
 import { applyCsrDecision } from '../kubeadm/certs/csr.ts';
 import { applyPkiStage } from '../kubeadm/certs/stage.ts';
 import { applyExternalEtcdBootstrap } from '../etcd/external.ts';
+import { applyOpenssl } from '../pki/openssl-gen.ts';
 import { applyApiObject } from '../apiserver/objects.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
@@ -97,6 +98,8 @@ function dispatch(state: ClusterState, c: Command): Transition {
       return ok(applyCsrDecision(state, c.names, c.approve));
     case 'pki.stage':
       return applyPkiStage(state, c.machine, c.mode);
+    case 'pki.openssl':
+      return applyOpenssl(state, c.machine, c.op);
     case 'etcd.external.bootstrap':
       return applyExternalEtcdBootstrap(state, c.machines, c.clientMachine);
     case 'kubeadm.upgrade.apply':

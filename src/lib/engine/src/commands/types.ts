@@ -59,6 +59,7 @@ import type { DrainOptions } from '../kubectl/drain.ts';
 import type { CustomResource } from '../model/state.ts';
 import type { SonobuoyMode } from '../conformance/sonobuoy.ts';
 import type { ApiObjectManifest } from '../apiserver/objects.ts';
+import type { OpensslOp } from '../pki/openssl-gen.ts';
 
 /** Every state-changing command the engine understands. */
 export type Command =
@@ -177,6 +178,8 @@ export type Command =
       readonly machines: readonly string[];
       readonly clientMachine: string;
     }
+  // openssl genrsa / req / x509 -req (src/pki/openssl-gen.ts)
+  | { readonly type: 'pki.openssl'; readonly machine: string; readonly op: OpensslOp }
   // PKI lifecycle (kubeadm/certs/*)
   | {
       readonly type: 'kubeadm.certs.renew';

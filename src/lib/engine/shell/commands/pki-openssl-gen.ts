@@ -1,0 +1,126 @@
+/**
+ * `openssl genrsa`, `openssl req -new [-x509]` and `openssl x509 -req`: make a CA and sign leaves
+ * by hand (manual CA rotation). The state change is the typed `pki.openssl` command
+ * (src/pki/openssl-gen.ts); this module parses OpenSSL 3.0's arguments and prints its text:
+ * genrsa and req print nothing on success; `x509 -req` prints `Certificate request
+ * self-signature ok` and `subject=…` on stderr (checked against OpenSSL 3.0.19).
+ * Keys come from the engine's pool of PUBLIC simulation keys — never use them for anything real.
+ */
+import { normalizePath } from '../../src/index.ts';
+import { parseSubj, type OpensslOp } from '../../src/pki/openssl-gen.ts';
+import type { Invocation } from '../types.ts';
+
+const TID = '40F7C2B1E37F0000';
+
+function abs(inv: Invocation, p: string): string {
+  const home = inv.ctx.env['HOME'] ?? '/root';
+  return normalizePath(p.startsWith('/') ? p : `${home}/${p}`);
+}
+
+function opt(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function exists(inv: Invocation, p: string): boolean {
+  return inv.ctx.state.machines[inv.machine]?.files[abs(inv, p)] !== undefined;
+}
+
+function run(inv: Invocation, op: OpensslOp): number {
+  const t = inv.apply({ type: 'pki.openssl', machine: inv.machine, op });
+  if (t.ok) return 0;
+  inv.io.err(t.error.message);
+  return 1;
+}
+
+function noKey(inv: Invocation, file: string): number {
+  inv.io.err(`Could not open file or uri for loading private key from ${file}`);
+  inv.io.err(
+    `${TID}:error:16000069:STORE routines:ossl_store_get0_loader_int:unregistered scheme:../crypto/store/store_register.c:237:scheme=file`,
+  );
+  inv.io.err(
+    `${TID}:error:80000002:system library:file_open:No such file or directory:../providers/implementations/storemgmt/file_store.c:266:calling stat(${file})`,
+  );
+  return 1;
+}
+
+function badSubj(inv: Invocation, subj: string): number {
+  // Unsure of OpenSSL's exact wording for every malformed -subj; this is its usual message.
+  inv.io.err(
+    `name is expected to be in the format /type0=value0/type1=value1/type2=... where characters may be escaped by \\. This name is not in that format: '${subj}'`,
+  );
+  return 1;
+}
+
+/** `openssl genrsa -out FILE [2048]`. */
+export function genrsa(inv: Invocation, args: readonly string[]): number {
+  const out = opt(args, '-out');
+  if (out === undefined) {
+    // Without -out the key goes to stdout; kubelife only supports writing it to a file.
+    inv.io.err('kubelife: openssl genrsa: use -out FILE');
+    return 1;
+  }
+  return run(inv, { op: 'genrsa', out: abs(inv, out) });
+}
+
+/** `openssl req -new [-x509] -key KEY -subj SUBJ [-days N] -out FILE`. */
+export function req(inv: Invocation, args: readonly string[]): number {
+  const key = opt(args, '-key');
+  const out = opt(args, '-out');
+  const subjText = opt(args, '-subj');
+  if (key === undefined || out === undefined || subjText === undefined) {
+    inv.io.err('kubelife: openssl req: use -new -key KEY -subj "/CN=…" -out FILE [-x509 -days N]');
+    return 1;
+  }
+  if (!exists(inv, key)) return noKey(inv, key);
+  const subject = parseSubj(subjText);
+  if (!subject) return badSubj(inv, subjText);
+  if (args.includes('-x509'))
+    return run(inv, {
+      op: 'req-x509',
+      key: abs(inv, key),
+      out: abs(inv, out),
+      subject,
+      days: Number(opt(args, '-days') ?? '30'),
+    });
+  return run(inv, { op: 'req-csr', key: abs(inv, key), out: abs(inv, out), subject });
+}
+
+/** `openssl x509 -req -in CSR -CA CRT -CAkey KEY [-CAcreateserial] -out OUT [-days N]`. */
+export function x509Req(inv: Invocation, args: readonly string[]): number {
+  const csr = opt(args, '-in');
+  const ca = opt(args, '-CA');
+  const caKey = opt(args, '-CAkey');
+  const out = opt(args, '-out');
+  if (csr === undefined || ca === undefined || caKey === undefined || out === undefined) {
+    inv.io.err('kubelife: openssl x509 -req: use -in CSR -CA CRT -CAkey KEY -out FILE [-days N]');
+    return 1;
+  }
+  if (!exists(inv, csr)) {
+    inv.io.err(`Can't open "${csr}" for reading, No such file or directory`);
+    inv.io.err(
+      `${TID}:error:80000002:system library:BIO_new_file:No such file or directory:../crypto/bio/bss_file.c:67:calling fopen(${csr}, r)`,
+    );
+    inv.io.err(
+      `${TID}:error:10000080:BIO routines:BIO_new_file:no such file:../crypto/bio/bss_file.c:75:`,
+    );
+    inv.io.err('Unable to load certificate request input');
+    return 1;
+  }
+  if (!exists(inv, caKey)) return noKey(inv, caKey);
+  const subject = inv.ctx.state.machines[inv.machine]?.certs[abs(inv, csr)]?.subject;
+  const code = run(inv, {
+    op: 'x509-req',
+    csr: abs(inv, csr),
+    ca: abs(inv, ca),
+    caKey: abs(inv, caKey),
+    out: abs(inv, out),
+    days: Number(opt(args, '-days') ?? '30'),
+    createSerial: args.includes('-CAcreateserial'),
+  });
+  if (code !== 0 || !subject) return code;
+  const parts = [`CN = ${subject.commonName}`, ...subject.organizations.map((o) => `O = ${o}`)];
+  inv.io.err('Certificate request self-signature ok');
+  inv.io.err(`subject=${parts.join(', ')}`);
+  return 0;
+}
