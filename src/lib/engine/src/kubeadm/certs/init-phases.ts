@@ -57,9 +57,18 @@ function write(
 
 /** CAs already on disk (their .crt exists): reused instead of generated. */
 function existingCAs(m: Machine): CertificateMeta[] {
-  return Object.entries(m.certs)
-    .filter(([path, c]) => c.isCA && m.files[path] !== undefined && path === c.path)
-    .map(([, c]) => c);
+  return (
+    Object.entries(m.certs)
+      // Only kubeadm's certificate directory counts (a CA made with openssl in /root does not).
+      .filter(
+        ([path, c]) =>
+          c.isCA &&
+          m.files[path] !== undefined &&
+          path === c.path &&
+          path.startsWith(`${PKI_DIR}/`),
+      )
+      .map(([, c]) => c)
+  );
 }
 
 /** External CA mode: ca.crt present without ca.key (phases/certs/certs.go UsingExternalCA). */
