@@ -29,7 +29,8 @@ export const HA_HOSTS = `127.0.0.1 localhost
 10.0.0.22 worker-2
 `;
 
-function joinCommand(state: ClusterState, machine: string, controlPlane: boolean): Command {
+/** `kubeadm join` through the HA endpoint with the cluster's first token (and certificate key for a control plane). */
+export function joinCommand(state: ClusterState, machine: string, controlPlane: boolean): Command {
   const c = state.cluster;
   const token = c?.tokens[0];
   return {
@@ -61,6 +62,41 @@ function editManifest(state: ClusterState, machine: string, edit: (s: string) =>
     path: MANIFEST,
     content: edit(state.machines[machine]?.files[MANIFEST] ?? ''),
   };
+}
+
+/** cp-1 initialised behind the endpoint with --upload-certs, kubeconfig copied, Flannel applied. */
+export function haFirstControlPlaneSteps(): Command[] {
+  return [
+    {
+      type: 'kubeadm.init',
+      machine: 'cp-1',
+      options: {
+        controlPlaneEndpoint: HA_ENDPOINT,
+        uploadCerts: true,
+        podNetworkCidr: '10.244.0.0/16',
+      },
+    },
+    { type: 'file.mkdir', machine: 'cp-1', path: '/root/.kube', parents: true },
+    {
+      type: 'file.copy',
+      machine: 'cp-1',
+      from: '/etc/kubernetes/admin.conf',
+      to: '/root/.kube/config',
+    },
+    { type: 'kubectl.apply.flannel' },
+    { type: 'clock.advance', ms: 60_000 },
+  ];
+}
+
+/** cp-2 and cp-3 joined as control planes, then both workers. */
+export function haJoinAllSteps(state: ClusterState): Command[] {
+  return [
+    joinCommand(state, 'cp-2', true),
+    joinCommand(state, 'cp-3', true),
+    joinCommand(state, 'worker-1', false),
+    joinCommand(state, 'worker-2', false),
+    { type: 'clock.advance', ms: 60_000 },
+  ];
 }
 
 /** The HA scenarios, in guide order. */
@@ -97,26 +133,7 @@ export const haScenarios: readonly Scenario[] = [
     title: 'First control plane behind the endpoint',
     description: `kubeadm init --control-plane-endpoint ${HA_ENDPOINT} --upload-certs --pod-network-cidr=10.244.0.0/16 on cp-1, kubeconfig copied, Flannel applied.`,
     base: 'ha-endpoint-ready',
-    steps: () => [
-      {
-        type: 'kubeadm.init',
-        machine: 'cp-1',
-        options: {
-          controlPlaneEndpoint: HA_ENDPOINT,
-          uploadCerts: true,
-          podNetworkCidr: '10.244.0.0/16',
-        },
-      },
-      { type: 'file.mkdir', machine: 'cp-1', path: '/root/.kube', parents: true },
-      {
-        type: 'file.copy',
-        machine: 'cp-1',
-        from: '/etc/kubernetes/admin.conf',
-        to: '/root/.kube/config',
-      },
-      { type: 'kubectl.apply.flannel' },
-      { type: 'clock.advance', ms: 60_000 },
-    ],
+    steps: haFirstControlPlaneSteps,
   },
   {
     name: 'ha-three-control-planes',
@@ -124,13 +141,7 @@ export const haScenarios: readonly Scenario[] = [
     description:
       'cp-2 and cp-3 joined with --control-plane --certificate-key (stacked etcd, three members); worker-1 and worker-2 joined through the endpoint.',
     base: 'ha-first-control-plane',
-    steps: (s) => [
-      joinCommand(s, 'cp-2', true),
-      joinCommand(s, 'cp-3', true),
-      joinCommand(s, 'worker-1', false),
-      joinCommand(s, 'worker-2', false),
-      { type: 'clock.advance', ms: 60_000 },
-    ],
+    steps: haJoinAllSteps,
   },
   {
     name: 'ha-member-lost',

@@ -4,26 +4,9 @@
  * cp-1. Built from ha-previous-minor-ready by applying the typed commands the upgrade guide's HA
  * leaf (other-control-planes.mdx) and the lifecycle transcript run.
  */
-import type { ClusterState } from '../model/state.ts';
-import type { Command } from '../commands/types.ts';
 import type { Scenario } from './index.ts';
-import { HA_ENDPOINT } from './ha.ts';
+import { HA_ENDPOINT, haFirstControlPlaneSteps, haJoinAllSteps } from './ha.ts';
 import { PREVIOUS_VERSION, TARGET_VERSION, upgradeKubeadmCommands } from './upgrade.ts';
-
-function join(state: ClusterState, machine: string, controlPlane: boolean): Command {
-  const c = state.cluster;
-  const token = c?.tokens[0];
-  return {
-    type: 'kubeadm.join',
-    machine,
-    options: {
-      endpoint: HA_ENDPOINT,
-      token: token ? `${token.id}.${token.secret}` : '',
-      caCertHashes: [`sha256:${c?.caHash ?? ''}`],
-      ...(controlPlane ? { controlPlane: true, certificateKey: c?.certificateKey?.key ?? '' } : {}),
-    },
-  };
-}
 
 /** The HA upgrade scenarios, in guide order. */
 export const haUpgradeScenarios: readonly Scenario[] = [
@@ -32,40 +15,14 @@ export const haUpgradeScenarios: readonly Scenario[] = [
     title: `HA: first control plane on ${PREVIOUS_VERSION}`,
     description: `ha-previous-minor-ready after kubeadm init --control-plane-endpoint ${HA_ENDPOINT} --upload-certs --pod-network-cidr=10.244.0.0/16 on cp-1, kubeconfig copied, Flannel applied.`,
     base: 'ha-previous-minor-ready',
-    steps: () => [
-      {
-        type: 'kubeadm.init',
-        machine: 'cp-1',
-        options: {
-          controlPlaneEndpoint: HA_ENDPOINT,
-          uploadCerts: true,
-          podNetworkCidr: '10.244.0.0/16',
-        },
-      },
-      { type: 'file.mkdir', machine: 'cp-1', path: '/root/.kube', parents: true },
-      {
-        type: 'file.copy',
-        machine: 'cp-1',
-        from: '/etc/kubernetes/admin.conf',
-        to: '/root/.kube/config',
-      },
-      { type: 'kubectl.apply.flannel' },
-      { type: 'clock.advance', ms: 60_000 },
-    ],
+    steps: haFirstControlPlaneSteps,
   },
   {
     name: 'ha-previous-minor-cluster',
     title: `HA cluster on ${PREVIOUS_VERSION}`,
     description: `cp-1, cp-2, cp-3 (stacked etcd) and worker-1/2 on ${PREVIOUS_VERSION} behind ${HA_ENDPOINT}, Flannel, all Ready; packages held; three weeks old.`,
     base: 'ha-previous-minor-first-control-plane',
-    steps: (s) => [
-      join(s, 'cp-2', true),
-      join(s, 'cp-3', true),
-      join(s, 'worker-1', false),
-      join(s, 'worker-2', false),
-      { type: 'clock.advance', ms: 60_000 },
-      { type: 'clock.advance', ms: 21 * 86_400_000 },
-    ],
+    steps: (s) => [...haJoinAllSteps(s), { type: 'clock.advance', ms: 21 * 86_400_000 }],
   },
   {
     name: 'ha-kubeadm-upgraded',
