@@ -22,6 +22,7 @@ import { type Phase, runPhases } from '../workflow/phase.ts';
 import { certSubPhases, kubeconfigSubPhases, type CertPhaseData } from './certs/init-phases.ts';
 import { addCsr, csrName, issueKubeletClientCert, KUBELET_CLIENT_SIGNER } from './certs/csr.ts';
 import { keyById } from '../pki/materialize-plan.ts';
+import { waitForKubelet } from './kubelet-check.ts';
 import { preflightPhase } from './preflight.ts';
 import { controlPlaneManifests, kubeadmFlagsEnv, KUBELET_CONFIG_YAML } from './files.ts';
 import { formatJoinCommand, goDuration } from './join-command.ts';
@@ -225,26 +226,14 @@ export const initPhases: readonly Phase<InitData>[] = [
           'Waiting for a healthy kubelet at http://127.0.0.1:10248/healthz. This can take up to 4m0s',
         ),
       );
-      if (!kubeletCanRun(machineOf(d))) {
-        d.t += 4 * 60 * SEC;
-        d.events.push(
-          log(
-            'kubelet-check',
-            `The kubelet is not healthy after ${goDuration(240_000_000_000 + d.rng.int(1_000_000))}`,
-          ),
-        );
+      const check = waitForKubelet(kubeletCanRun(machineOf(d)), d.rng);
+      d.t += check.waitedMs;
+      d.events.push(...check.events);
+      if (check.failure) {
         d.events.push(text(KUBELET_FAIL_HELP, 'stderr'));
-        throw new EngineError('Kubeadm', {
-          message:
-            'failed while waiting for the kubelet to start: The HTTP call equal to \'curl -sSL http://127.0.0.1:10248/healthz\' returned error: Get "http://127.0.0.1:10248/healthz": context deadline exceeded',
-        });
+        throw check.failure;
       }
-      const kubeletNs =
-        d.rng.next() < 0.5
-          ? 500_000_000 + d.rng.int(3_000_000)
-          : 1_000_000_000 + d.rng.int(3_000_000);
       d.events.push(
-        log('kubelet-check', `The kubelet is healthy after ${goDuration(kubeletNs)}`),
         log(
           'control-plane-check',
           'Waiting for healthy control plane components. This can take up to 4m0s',

@@ -16,13 +16,13 @@ import { formatRfc3339 } from '../clock.ts';
 import { parseVersion } from '../model/version.ts';
 import { type Phase, runPhases } from '../workflow/phase.ts';
 import { preflightPhase } from './preflight.ts';
+import { waitForKubelet } from './kubelet-check.ts';
 import {
   kubeadmFlagsEnv,
   kubeconfig,
   KUBELET_CONFIG_YAML,
   controlPlaneManifests,
 } from './files.ts';
-import { goDuration } from './join-command.ts';
 import { tokenValid, TOKEN_PATTERN } from './tokens.ts';
 import { FLANNEL_CNI_CONF, startKubelet } from '../machine/kubelet.ts';
 import { FLANNEL_CONFLIST } from '../kubectl/flannel.ts';
@@ -300,27 +300,11 @@ export const joinPhases: readonly Phase<JoinData>[] = [
       };
       next = startKubelet(next, d.t);
       putMachine(d, next);
-      if (next.kubelet.active !== 'active') {
-        d.t += 4 * 60 * SEC;
-        d.events.push(
-          log(
-            'kubelet-check',
-            `The kubelet is not healthy after ${goDuration(240_000_000_000 + d.rng.int(1_000_000))}`,
-          ),
-        );
-        throw new EngineError('Kubeadm', {
-          message:
-            'failed while waiting for the kubelet to start: The HTTP call equal to \'curl -sSL http://127.0.0.1:10248/healthz\' returned error: Get "http://127.0.0.1:10248/healthz": context deadline exceeded',
-        });
-      }
-      const ns =
-        d.rng.next() < 0.5
-          ? 500_000_000 + d.rng.int(3_000_000)
-          : 1_000_000_000 + d.rng.int(3_000_000);
-      d.events.push(
-        log('kubelet-check', `The kubelet is healthy after ${goDuration(ns)}`),
-        log('kubelet-start', 'Waiting for the kubelet to perform the TLS Bootstrap'),
-      );
+      const check = waitForKubelet(next.kubelet.active === 'active', d.rng);
+      d.t += check.waitedMs;
+      d.events.push(...check.events);
+      if (check.failure) throw check.failure;
+      d.events.push(log('kubelet-start', 'Waiting for the kubelet to perform the TLS Bootstrap'));
       registerNode(d);
       d.state = kubeletTlsBootstrap(
         d.state,
