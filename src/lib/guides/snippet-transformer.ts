@@ -93,14 +93,21 @@ export function snippetTransformer(): ShikiTransformer {
                   type: 'element',
                   tagName: 'span',
                   properties: { className: ['snippet-label'] },
-                  children: [text('Expected output')],
+                  // An empty box reads like a rendering bug; say that silence is the result.
+                  children: [
+                    text(source.trim() === '' ? 'Expected output: none' : 'Expected output'),
+                  ],
                 },
               ],
       };
       root.children[0] = {
         type: 'element',
         tagName: 'figure',
-        properties: { className: ['snippet', `snippet-${kind}`], dataSnippetFigure: kind },
+        properties: {
+          className: ['snippet', `snippet-${kind}`],
+          dataSnippetFigure: kind,
+          ...(kind === 'output' && source.trim() === '' ? { dataEmpty: '' } : {}),
+        },
         children: [caption, pre],
       };
     },

@@ -4,8 +4,8 @@
  * line, echoes them, runs complete commands one at a time and prints their output.
  *
  * Supported: printable input, Backspace/Delete, Left/Right/Home/End (and Ctrl-A/Ctrl-E), history
- * Up/Down, Ctrl-C (prints ^C and a fresh prompt), Ctrl-L (clears the screen), Ctrl-U (kills the
- * line), pasted multi-line text (each line runs in order), and `\` continuations (`> ` prompt).
+ * Up/Down, Ctrl-C (prints ^C and a fresh prompt), Ctrl-L and `clear` (clear the screen), Ctrl-U
+ * (kills the line), pasted multi-line text (each line runs in order), and `\` continuations (`> ` prompt).
  */
 
 /** What a command run produces for the screen. */
@@ -150,6 +150,13 @@ export function createLineDiscipline(
     }
     const remembered = command.replace(/\\\n/g, '');
     if (history[history.length - 1] !== remembered) history.push(remembered);
+    // `clear` is the terminal's business, not the cluster's (it is ncurses, not a shell builtin):
+    // readers type it out of habit, so it clears the screen like Ctrl-L instead of "not found".
+    if (command.trim() === 'clear') {
+      host.write('\x1b[H\x1b[2J');
+      newPrompt();
+      return;
+    }
     running = true;
     void host.execute(command).then(
       (result) => finish(result),

@@ -47,6 +47,13 @@ describe('snippet transformer', () => {
     expect(html).toContain('Expected output');
   });
 
+  it('says an empty output block expects no output instead of showing an empty box', async () => {
+    const html = await render('', 'text', 'output');
+
+    expect(html).toContain('Expected output: none');
+    expect(html).toContain('data-empty');
+  });
+
   it('leaves ordinary code blocks alone', async () => {
     const html = await render('echo hi', 'bash', '');
 

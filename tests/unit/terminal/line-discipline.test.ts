@@ -94,6 +94,17 @@ describe('line discipline', () => {
     expect(rig.cursor()).toEqual({ x: 'root@cp-1:~# echo c'.length, y: 0 });
   });
 
+  it('clears the screen for a typed clear without running it on the cluster', async () => {
+    const rig = createRig();
+    rig.discipline.input('echo a\r');
+
+    rig.discipline.input('clear\r');
+    const screen = await rig.screen();
+
+    expect(screen).toEqual(['root@cp-1:~#']);
+    expect(rig.executed).toEqual(['echo a']);
+  });
+
   it('runs each line of a multi-line paste in order', async () => {
     const rig = createRig();
 
