@@ -23,6 +23,7 @@ import { certSubPhases, kubeconfigSubPhases, type CertPhaseData } from './certs/
 import { addCsr, csrName, issueKubeletClientCert, KUBELET_CLIENT_SIGNER } from './certs/csr.ts';
 import { keyById } from '../pki/materialize-plan.ts';
 import { waitForKubelet } from './kubelet-check.ts';
+import { bootstrapTokenRbacEvents } from './bootstrap-rbac.ts';
 import { preflightPhase } from './preflight.ts';
 import { controlPlaneManifests, kubeadmFlagsEnv, KUBELET_CONFIG_YAML } from './files.ts';
 import { formatJoinCommand, goDuration } from './join-command.ts';
@@ -336,19 +337,7 @@ export const initPhases: readonly Phase<InitData>[] = [
       d.events.push(
         log('bootstrap-token', `Using token: ${d.token.id}.${d.token.secret}`),
         log('bootstrap-token', 'Configuring bootstrap tokens, cluster-info ConfigMap, RBAC Roles'),
-        log('bootstrap-token', 'Configured RBAC rules to allow Node Bootstrap tokens to get nodes'),
-        log(
-          'bootstrap-token',
-          'Configured RBAC rules to allow Node Bootstrap tokens to post CSRs in order for nodes to get long term certificate credentials',
-        ),
-        log(
-          'bootstrap-token',
-          'Configured RBAC rules to allow the csrapprover controller automatically approve CSRs from a Node Bootstrap Token',
-        ),
-        log(
-          'bootstrap-token',
-          'Configured RBAC rules to allow certificate rotation for all node client certificates in the cluster',
-        ),
+        ...bootstrapTokenRbacEvents(),
         log(
           'bootstrap-token',
           'Creating the "cluster-info" ConfigMap in the "kube-public" namespace',

@@ -8,6 +8,7 @@
  * ("the version argument is invalid due to these errors: … Can be bypassed if you pass the
  * --force flag"); older kubeadm printed "[upgrade/version] FATAL: the --version argument …".
  */
+import { bootstrapTokenRbacEvents } from '../bootstrap-rbac.ts';
 import type { ClusterState, PodObject } from '../../model/state.ts';
 import { type Transition, ok, fail } from '../../commands/result.ts';
 import { EngineError, isEngineError } from '../../errors.ts';
@@ -223,19 +224,7 @@ export function applyUpgradeApply(
       log('upgrade/kubeconfig', 'The kubeconfig files for this node were successfully upgraded!'),
       ...kubeletConfigEvents(t, rng, target),
       log('upgrade/bootstrap-token', 'Configuring bootstrap token and cluster-info RBAC rules'),
-      log('bootstrap-token', 'Configured RBAC rules to allow Node Bootstrap tokens to get nodes'),
-      log(
-        'bootstrap-token',
-        'Configured RBAC rules to allow Node Bootstrap tokens to post CSRs in order for nodes to get long term certificate credentials',
-      ),
-      log(
-        'bootstrap-token',
-        'Configured RBAC rules to allow the csrapprover controller automatically approve CSRs from a Node Bootstrap Token',
-      ),
-      log(
-        'bootstrap-token',
-        'Configured RBAC rules to allow certificate rotation for all node client certificates in the cluster',
-      ),
+      ...bootstrapTokenRbacEvents(),
       log(
         'bootstrap-token',
         'Configured RBAC rules to allow the API server kubelet client certificate to access the kubelet API',
