@@ -2,6 +2,7 @@
  * Scenarios of the configuration, teardown and conformance guides, each built by applying the
  * same typed commands the leaves run.
  */
+import type { Command } from '../commands/types.ts';
 import type { Scenario } from './index.ts';
 
 /** The kubeadm configuration file the config guide writes with a heredoc. */
@@ -18,6 +19,29 @@ networking:
 `;
 
 /** Scenarios appended to the scenario list. */
+/**
+ * Namespace `shop` holding a Widget (widgets.example.com) whose finalizer example.com/cleanup
+ * belonged to an operator that has since been uninstalled; an hour passes.
+ */
+export function orphanedFinalizerSteps(): Command[] {
+  return [
+    { type: 'kubectl.namespace.create', name: 'shop' },
+    {
+      type: 'kubectl.cr.create',
+      resource: {
+        group: 'example.com',
+        version: 'v1',
+        kind: 'Widget',
+        plural: 'widgets',
+        namespace: 'shop',
+        name: 'storefront',
+        finalizers: ['example.com/cleanup'],
+      },
+    },
+    { type: 'clock.advance', ms: 3_600_000 },
+  ];
+}
+
 export const lifecycleScenarios: readonly Scenario[] = [
   {
     name: 'config-initialized',
@@ -59,21 +83,6 @@ export const lifecycleScenarios: readonly Scenario[] = [
     description:
       'workers-joined, plus namespace shop holding a Widget (widgets.example.com) whose finalizer example.com/cleanup belonged to an operator that has been uninstalled.',
     base: 'workers-joined',
-    steps: () => [
-      { type: 'kubectl.namespace.create', name: 'shop' },
-      {
-        type: 'kubectl.cr.create',
-        resource: {
-          group: 'example.com',
-          version: 'v1',
-          kind: 'Widget',
-          plural: 'widgets',
-          namespace: 'shop',
-          name: 'storefront',
-          finalizers: ['example.com/cleanup'],
-        },
-      },
-      { type: 'clock.advance', ms: 3_600_000 },
-    ],
+    steps: orphanedFinalizerSteps,
   },
 ];

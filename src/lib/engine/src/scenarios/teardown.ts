@@ -8,6 +8,7 @@
 import type { Command } from '../commands/types.ts';
 import type { Scenario } from './index.ts';
 import { crKey } from '../kubectl/objects.ts';
+import { orphanedFinalizerSteps } from './lifecycle.ts';
 
 const DRAIN = { ignoreDaemonsets: true, deleteEmptydirData: true } as const;
 
@@ -39,22 +40,7 @@ export const teardownScenarios: readonly Scenario[] = [
     description:
       'ha-three-control-planes plus namespace shop holding a Widget (widgets.example.com) whose finalizer example.com/cleanup belonged to an operator that has been uninstalled (as in orphaned-finalizer).',
     base: 'ha-three-control-planes',
-    steps: () => [
-      { type: 'kubectl.namespace.create', name: 'shop' },
-      {
-        type: 'kubectl.cr.create',
-        resource: {
-          group: 'example.com',
-          version: 'v1',
-          kind: 'Widget',
-          plural: 'widgets',
-          namespace: 'shop',
-          name: 'storefront',
-          finalizers: ['example.com/cleanup'],
-        },
-      },
-      { type: 'clock.advance', ms: 3_600_000 },
-    ],
+    steps: orphanedFinalizerSteps,
   },
   {
     name: 'teardown-namespace-gone',
