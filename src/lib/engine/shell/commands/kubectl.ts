@@ -19,7 +19,13 @@ import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags
 import { formatTable, humanDuration } from '../format.ts';
 import type { CommandModule, Invocation } from '../types.ts';
 import { CORDON_FLAGS, DRAIN_FLAGS, cordonCommand, drainCommand } from './kubectl-node.ts';
-import { CERTIFICATE_FLAGS, certificateCmd, getCsr, kubectlTlsOk } from './pki-cluster.ts';
+import {
+  CERTIFICATE_FLAGS,
+  certificateCmd,
+  getCsr,
+  kubeconfigPath,
+  kubectlTlsOk,
+} from './pki-cluster.ts';
 import { apiserverReachable, requireEtcdQuorum } from '../../src/index.ts';
 import { getEndpoints } from './kubectl-endpoints.ts';
 import { getObjects, handlesGet } from './kubectl-objects.ts';
@@ -78,22 +84,9 @@ const GET_FLAGS: FlagSpec[] = [
 
 /** Server the kubeconfig points at, or null when kubectl has no kubeconfig. */
 function kubeconfigServer(inv: Invocation, explicit: string | undefined): string | null {
-  const m = inv.ctx.state.machines[inv.machine];
-  if (!m) return null;
-  const home = inv.ctx.env['HOME'] ?? '/root';
-  const candidates =
-    explicit !== undefined
-      ? [explicit]
-      : inv.ctx.env['KUBECONFIG']
-        ? (inv.ctx.env['KUBECONFIG'] ?? '').split(':')
-        : [`${home}/.kube/config`];
-  for (const c of candidates) {
-    const content = m.files[normalizePath(c)];
-    if (content === undefined) continue;
-    const match = /server: https:\/\/(\S+)/.exec(content);
-    if (match) return match[1] ?? null;
-  }
-  return null;
+  const path = kubeconfigPath(inv, explicit);
+  const content = path === null ? undefined : inv.ctx.state.machines[inv.machine]?.files[path];
+  return (content === undefined ? null : /server: https:\/\/(\S+)/.exec(content)?.[1]) ?? null;
 }
 
 /** True when the API server behind `server` is up. */
