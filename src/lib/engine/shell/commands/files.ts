@@ -2,15 +2,9 @@
  * File utilities over the machine's simulated filesystem: ls, cat, mkdir, cp, rm, chown, chmod,
  * and the pipe filters grep, head, tail.
  */
-import { EngineError, isDirectory, normalizePath, type Machine } from '../../src/index.ts';
+import { EngineError, isDirectory, type Machine } from '../../src/index.ts';
 import type { CommandModule, Invocation } from '../types.ts';
-
-function abs(inv: Invocation, p: string): string {
-  const home = inv.ctx.env['HOME'] ?? '/root';
-  if (p === '~') return home;
-  if (p.startsWith('~/')) return `${home}/${p.slice(2)}`;
-  return normalizePath(p.startsWith('/') ? p : `${home}/${p}`);
-}
+import { absolutePath } from '../paths.ts';
 
 function machineOf(inv: Invocation): Machine | undefined {
   return inv.ctx.state.machines[inv.machine];
@@ -41,7 +35,7 @@ export const ls: CommandModule = {
     let code = 0;
     const targets = paths.length > 0 ? paths : ['.'];
     for (const [i, p] of targets.entries()) {
-      const path = p === '.' ? (inv.ctx.env['HOME'] ?? '/root') : abs(inv, p);
+      const path = p === '.' ? (inv.ctx.env['HOME'] ?? '/root') : absolutePath(inv, p);
       if (m.files[path] !== undefined) {
         inv.io.out(
           long ? `-rw------- 1 root root ${m.files[path]?.length ?? 0} Nov 25 09:00 ${p}` : p,
@@ -85,7 +79,7 @@ export const cat: CommandModule = {
     }
     let code = 0;
     for (const p of paths) {
-      const path = abs(inv, p);
+      const path = absolutePath(inv, p);
       const content = m.files[path];
       if (content === undefined) {
         inv.io.err(
@@ -110,9 +104,14 @@ export const mkdir: CommandModule = {
     const parents = inv.args.includes('-p');
     let code = 0;
     for (const p of inv.args.filter((a) => !a.startsWith('-'))) {
-      const t = inv.apply({ type: 'file.mkdir', machine: inv.machine, path: abs(inv, p), parents });
+      const t = inv.apply({
+        type: 'file.mkdir',
+        machine: inv.machine,
+        path: absolutePath(inv, p),
+        parents,
+      });
       if (!t.ok) {
-        inv.io.err(t.error.message.replace(abs(inv, p), p));
+        inv.io.err(t.error.message.replace(absolutePath(inv, p), p));
         code = 1;
       }
     }
@@ -120,34 +119,42 @@ export const mkdir: CommandModule = {
   },
 };
 
+/**
+ * The SOURCE… DEST operands of cp/mv, or null after printing coreutils' usage error (the caller
+ * exits 1).
+ */
+export function sourceAndDest(inv: Invocation, tool: 'cp' | 'mv'): string[] | null {
+  const paths = inv.args.filter((a) => !a.startsWith('-'));
+  if (paths.length >= 2) return paths;
+  inv.io.err(
+    paths.length === 0
+      ? `${tool}: missing file operand`
+      : `${tool}: missing destination file operand after '${paths[0] ?? ''}'`,
+  );
+  inv.io.err(`Try '${tool} --help' for more information.`);
+  return null;
+}
+
 export const cp: CommandModule = {
   name: 'cp',
   summary: 'copy files',
   run: (inv) => {
-    const paths = inv.args.filter((a) => !a.startsWith('-'));
-    if (paths.length < 2) {
-      inv.io.err(
-        paths.length === 0
-          ? 'cp: missing file operand'
-          : `cp: missing destination file operand after '${paths[0] ?? ''}'`,
-      );
-      inv.io.err("Try 'cp --help' for more information.");
-      return 1;
-    }
+    const paths = sourceAndDest(inv, 'cp');
+    if (!paths) return 1;
     const to = paths[paths.length - 1] ?? '';
     let code = 0;
     for (const from of paths.slice(0, -1)) {
       const t = inv.apply({
         type: 'file.copy',
         machine: inv.machine,
-        from: abs(inv, from),
-        to: abs(inv, to),
+        from: absolutePath(inv, from),
+        to: absolutePath(inv, to),
       });
       if (!t.ok) {
         inv.io.err(
           t.error.message
-            .replace(`'${abs(inv, from)}'`, `'${from}'`)
-            .replace(`'${abs(inv, to)}'`, `'${to}'`),
+            .replace(`'${absolutePath(inv, from)}'`, `'${from}'`)
+            .replace(`'${absolutePath(inv, to)}'`, `'${to}'`),
         );
         code = 1;
       }
@@ -168,11 +175,11 @@ export const rm: CommandModule = {
       const t = inv.apply({
         type: 'file.remove',
         machine: inv.machine,
-        path: abs(inv, p),
+        path: absolutePath(inv, p),
         recursive,
       });
       if (!t.ok && !(force && t.error.code === 'NoSuchFile')) {
-        inv.io.err(t.error.message.replace(abs(inv, p), p));
+        inv.io.err(t.error.message.replace(absolutePath(inv, p), p));
         code = 1;
       }
     }
@@ -182,7 +189,10 @@ export const rm: CommandModule = {
 
 function exists(inv: Invocation, p: string): boolean {
   const m = machineOf(inv);
-  return m !== undefined && (m.files[abs(inv, p)] !== undefined || isDirectory(m, abs(inv, p)));
+  return (
+    m !== undefined &&
+    (m.files[absolutePath(inv, p)] !== undefined || isDirectory(m, absolutePath(inv, p)))
+  );
 }
 
 export const chown: CommandModule = {
@@ -227,7 +237,7 @@ export const grep: CommandModule = {
       const m = machineOf(inv);
       input = '';
       for (const f of files) {
-        const content = m?.files[abs(inv, f)];
+        const content = m?.files[absolutePath(inv, f)];
         if (content === undefined || !m) {
           inv.io.err(`grep: ${f}: No such file or directory`);
           return 2;

@@ -1,13 +1,8 @@
 /**
  * Small GNU tools the HA and rollback guides need: `sed` (the `s` command, in place with -i). Edits to static Pod manifests go through typed file commands, so the kubelet "sees" them.
  */
-import { normalizePath } from '../../src/index.ts';
-import type { CommandModule, Invocation } from '../types.ts';
-
-function abs(inv: Invocation, p: string): string {
-  const home = inv.ctx.env['HOME'] ?? '/root';
-  return normalizePath(p.startsWith('/') ? p : `${home}/${p}`);
-}
+import type { CommandModule } from '../types.ts';
+import { absolutePath } from '../paths.ts';
 
 /** A POSIX basic regular expression as a JS RegExp source (the common subset). */
 function breToJs(bre: string): string {
@@ -99,7 +94,7 @@ export const sed: CommandModule = {
       return 0;
     }
     for (const f of files) {
-      const path = abs(inv, f);
+      const path = absolutePath(inv, f);
       const content = inv.ctx.state.machines[inv.machine]?.files[path];
       if (content === undefined) {
         inv.io.err(`sed: can't read ${f}: No such file or directory`);

@@ -6,16 +6,11 @@
  * self-signature ok` and `subject=…` on stderr (checked against OpenSSL 3.0.19).
  * Keys come from the engine's pool of PUBLIC simulation keys — never use them for anything real.
  */
-import { normalizePath } from '../../src/index.ts';
 import { parseSubj, type OpensslOp } from '../../src/pki/openssl-gen.ts';
 import type { Invocation } from '../types.ts';
+import { absolutePath } from '../paths.ts';
 
 const TID = '40F7C2B1E37F0000';
-
-function abs(inv: Invocation, p: string): string {
-  const home = inv.ctx.env['HOME'] ?? '/root';
-  return normalizePath(p.startsWith('/') ? p : `${home}/${p}`);
-}
 
 function opt(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -23,7 +18,7 @@ function opt(args: readonly string[], name: string): string | undefined {
 }
 
 function exists(inv: Invocation, p: string): boolean {
-  return inv.ctx.state.machines[inv.machine]?.files[abs(inv, p)] !== undefined;
+  return inv.ctx.state.machines[inv.machine]?.files[absolutePath(inv, p)] !== undefined;
 }
 
 function run(inv: Invocation, op: OpensslOp): number {
@@ -60,7 +55,7 @@ export function genrsa(inv: Invocation, args: readonly string[]): number {
     inv.io.err('kubelife: openssl genrsa: use -out FILE');
     return 1;
   }
-  return run(inv, { op: 'genrsa', out: abs(inv, out) });
+  return run(inv, { op: 'genrsa', out: absolutePath(inv, out) });
 }
 
 /** `openssl req -new [-x509] -key KEY -subj SUBJ [-days N] -out FILE`. */
@@ -78,12 +73,17 @@ export function req(inv: Invocation, args: readonly string[]): number {
   if (args.includes('-x509'))
     return run(inv, {
       op: 'req-x509',
-      key: abs(inv, key),
-      out: abs(inv, out),
+      key: absolutePath(inv, key),
+      out: absolutePath(inv, out),
       subject,
       days: Number(opt(args, '-days') ?? '30'),
     });
-  return run(inv, { op: 'req-csr', key: abs(inv, key), out: abs(inv, out), subject });
+  return run(inv, {
+    op: 'req-csr',
+    key: absolutePath(inv, key),
+    out: absolutePath(inv, out),
+    subject,
+  });
 }
 
 /** `openssl x509 -req -in CSR -CA CRT -CAkey KEY [-CAcreateserial] -out OUT [-days N]`. */
@@ -108,13 +108,13 @@ export function x509Req(inv: Invocation, args: readonly string[]): number {
     return 1;
   }
   if (!exists(inv, caKey)) return noKey(inv, caKey);
-  const subject = inv.ctx.state.machines[inv.machine]?.certs[abs(inv, csr)]?.subject;
+  const subject = inv.ctx.state.machines[inv.machine]?.certs[absolutePath(inv, csr)]?.subject;
   const code = run(inv, {
     op: 'x509-req',
-    csr: abs(inv, csr),
-    ca: abs(inv, ca),
-    caKey: abs(inv, caKey),
-    out: abs(inv, out),
+    csr: absolutePath(inv, csr),
+    ca: absolutePath(inv, ca),
+    caKey: absolutePath(inv, caKey),
+    out: absolutePath(inv, out),
     days: Number(opt(args, '-days') ?? '30'),
     createSerial: args.includes('-CAcreateserial'),
   });

@@ -3,25 +3,19 @@
  * implementations), `base64 [-d]`, a small `awk '{print $N}'` and `mv`. Error texts are OpenSSL
  * 3.0's (Ubuntu 24.04 ships 3.0.x); the thread-id prefix of its error lines is fixed here.
  */
-import { normalizePath } from '../../src/index.ts';
 import { runOpensslVerify } from '../../src/pki/openssl-verify.ts';
 import { runOpensslX509 } from '../../src/pki/openssl-x509-command.ts';
 import { base64, unbase64 } from '../materialize.ts';
 import type { CommandModule, Invocation } from '../types.ts';
+import { absolutePath } from '../paths.ts';
+import { sourceAndDest } from './files.ts';
 import { genrsa, req, x509Req } from './pki-openssl-gen.ts';
 
 const TID = '40F7C2B1E37F0000';
 
-function abs(inv: Invocation, p: string): string {
-  const home = inv.ctx.env['HOME'] ?? '/root';
-  if (p === '~') return home;
-  if (p.startsWith('~/')) return `${home}/${p.slice(2)}`;
-  return normalizePath(p.startsWith('/') ? p : `${home}/${p}`);
-}
-
 /** File contents as `cat` would show them, or undefined when absent. */
 async function readFile(inv: Invocation, p: string): Promise<string | undefined> {
-  const content = inv.ctx.state.machines[inv.machine]?.files[abs(inv, p)];
+  const content = inv.ctx.state.machines[inv.machine]?.files[absolutePath(inv, p)];
   if (content === undefined) return undefined;
   return inv.ctx.materialize(inv.ctx.state, inv.machine, content);
 }
@@ -187,23 +181,15 @@ export const mv: CommandModule = {
   name: 'mv',
   summary: 'move (rename) files',
   run(inv) {
-    const paths = inv.args.filter((a) => !a.startsWith('-'));
-    if (paths.length < 2) {
-      inv.io.err(
-        paths.length === 0
-          ? 'mv: missing file operand'
-          : `mv: missing destination file operand after '${paths[0] ?? ''}'`,
-      );
-      inv.io.err("Try 'mv --help' for more information.");
-      return 1;
-    }
+    const paths = sourceAndDest(inv, 'mv');
+    if (!paths) return 1;
     const to = paths[paths.length - 1] ?? '';
     for (const from of paths.slice(0, -1)) {
       const t = inv.apply({
         type: 'file.copy',
         machine: inv.machine,
-        from: abs(inv, from),
-        to: abs(inv, to),
+        from: absolutePath(inv, from),
+        to: absolutePath(inv, to),
       });
       if (!t.ok) {
         inv.io.err(`mv: cannot stat '${from}': No such file or directory`);
@@ -212,7 +198,7 @@ export const mv: CommandModule = {
       inv.apply({
         type: 'file.remove',
         machine: inv.machine,
-        path: abs(inv, from),
+        path: absolutePath(inv, from),
         recursive: true,
       });
     }
