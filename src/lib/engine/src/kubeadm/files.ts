@@ -5,6 +5,7 @@
  */
 
 import { findMinor, releaseCatalog } from '../model/releases.ts';
+import { kubeletConfigurationYaml } from '../config/defaults.ts';
 
 /** Reference to base64 PEM data of a certificate or key on the same machine. */
 export function pkiRef(path: string): string {
@@ -212,26 +213,8 @@ export function kubeadmFlagsEnv(version: string): string {
   return `KUBELET_KUBEADM_ARGS="--container-runtime-endpoint=unix:///var/run/containerd/containerd.sock --pod-infra-container-image=registry.k8s.io/pause:${imageTags(version).pause}"\n`;
 }
 
-/** /var/lib/kubelet/config.yaml (abridged KubeletConfiguration). */
-export const KUBELET_CONFIG_YAML = `apiVersion: kubelet.config.k8s.io/v1beta1
-authentication:
-  anonymous:
-    enabled: false
-  webhook:
-    cacheTTL: 0s
-    enabled: true
-  x509:
-    clientCAFile: /etc/kubernetes/pki/ca.crt
-authorization:
-  mode: Webhook
-cgroupDriver: systemd
-clusterDNS:
-- 10.96.0.10
-clusterDomain: cluster.local
-containerRuntimeEndpoint: ""
-healthzBindAddress: 127.0.0.1
-healthzPort: 10248
-kind: KubeletConfiguration
-rotateCertificates: true
-staticPodPath: /etc/kubernetes/manifests
-`;
+/**
+ * /var/lib/kubelet/config.yaml: the same KubeletConfiguration kubeadm uploads to the kubelet-config
+ * ConfigMap (one definition, in config/defaults.ts).
+ */
+export const KUBELET_CONFIG_YAML = kubeletConfigurationYaml();
