@@ -23,6 +23,7 @@ import { certSubPhases, kubeconfigSubPhases, type CertPhaseData } from './certs/
 import { addCsr, csrName, issueKubeletClientCert, KUBELET_CLIENT_SIGNER } from './certs/csr.ts';
 import { keyById } from '../pki/materialize-plan.ts';
 import { waitForKubelet } from './kubelet-check.ts';
+import { markControlPlaneEvents } from './mark-control-plane.ts';
 import { bootstrapTokenRbacEvents } from './bootstrap-rbac.ts';
 import { preflightPhase } from './preflight.ts';
 import { controlPlaneManifests, kubeadmFlagsEnv, KUBELET_CONFIG_YAML } from './files.ts';
@@ -311,16 +312,7 @@ export const initPhases: readonly Phase<InitData>[] = [
     name: 'mark-control-plane',
     short: 'Mark a node as a control-plane',
     run: (d) => {
-      d.events.push(
-        log(
-          'mark-control-plane',
-          `Marking the node ${d.node} as control-plane by adding the labels: [node-role.kubernetes.io/control-plane node.kubernetes.io/exclude-from-external-load-balancers]`,
-        ),
-        log(
-          'mark-control-plane',
-          `Marking the node ${d.node} as control-plane by adding the taints [node-role.kubernetes.io/control-plane:NoSchedule]`,
-        ),
-      );
+      d.events.push(...markControlPlaneEvents(d.node));
     },
   },
   {

@@ -17,6 +17,7 @@ import { parseVersion } from '../model/version.ts';
 import { type Phase, runPhases } from '../workflow/phase.ts';
 import { preflightPhase } from './preflight.ts';
 import { waitForKubelet } from './kubelet-check.ts';
+import { markControlPlaneEvents } from './mark-control-plane.ts';
 import {
   kubeadmFlagsEnv,
   kubeconfig,
@@ -362,16 +363,7 @@ export const joinPhases: readonly Phase<JoinData>[] = [
         name: 'mark-control-plane',
         short: 'Mark a node as a control-plane',
         run: (d) => {
-          d.events.push(
-            log(
-              'mark-control-plane',
-              `Marking the node ${d.node} as control-plane by adding the labels: [node-role.kubernetes.io/control-plane node.kubernetes.io/exclude-from-external-load-balancers]`,
-            ),
-            log(
-              'mark-control-plane',
-              `Marking the node ${d.node} as control-plane by adding the taints [node-role.kubernetes.io/control-plane:NoSchedule]`,
-            ),
-          );
+          d.events.push(...markControlPlaneEvents(d.node));
         },
       },
     ],
