@@ -30,6 +30,7 @@ import { controlPlaneManifests, kubeadmFlagsEnv, KUBELET_CONFIG_YAML } from './f
 import { formatJoinCommand, goDuration } from './join-command.ts';
 import { newToken } from './tokens.ts';
 import { kubeletCanRun, startKubelet } from '../machine/kubelet.ts';
+import { imagePullEvents } from './image-pull.ts';
 
 /** Working data shared by the init phases. */
 export interface InitData extends CertPhaseData {
@@ -95,17 +96,7 @@ export const initPhases: readonly Phase<InitData>[] = [
         d.opts.ignorePreflightErrors ?? [],
         d.events,
       );
-      d.events.push(
-        log('preflight', 'Pulling images required for setting up a Kubernetes cluster'),
-        log(
-          'preflight',
-          'This might take a minute or two, depending on the speed of your internet connection',
-        ),
-        log(
-          'preflight',
-          "You can also perform this action beforehand using 'kubeadm config images pull'",
-        ),
-      );
+      d.events.push(...imagePullEvents('preflight'));
       d.t += 9 * SEC;
     },
   },

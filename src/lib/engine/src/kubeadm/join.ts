@@ -28,6 +28,7 @@ import { tokenValid, TOKEN_PATTERN } from './tokens.ts';
 import { FLANNEL_CNI_CONF, startKubelet } from '../machine/kubelet.ts';
 import { FLANNEL_CONFLIST } from '../kubectl/flannel.ts';
 import { joinEtcdMember, requireEtcdQuorum } from '../etcd/join.ts';
+import { imagePullEvents } from './image-pull.ts';
 
 const SEC = 1000;
 
@@ -131,15 +132,7 @@ export const joinPhases: readonly Phase<JoinData>[] = [
             'preflight',
             'Running pre-flight checks before initializing the new control plane instance',
           ),
-          log('preflight', 'Pulling images required for setting up a Kubernetes cluster'),
-          log(
-            'preflight',
-            'This might take a minute or two, depending on the speed of your internet connection',
-          ),
-          log(
-            'preflight',
-            "You can also perform this action beforehand using 'kubeadm config images pull'",
-          ),
+          ...imagePullEvents('preflight'),
         );
       }
       d.t += 3 * SEC;

@@ -29,6 +29,7 @@ import {
 } from './common.ts';
 import { upgradeStaticPods } from './staticpods.ts';
 import { kubeletConfigEvents, writeKubeletConfig } from './kubelet-config.ts';
+import { imagePullEvents } from '../image-pull.ts';
 
 /** Options of `kubeadm upgrade apply`. */
 export interface UpgradeApplyOptions {
@@ -167,17 +168,7 @@ export function applyUpgradeApply(
         ),
       );
     } else {
-      events.push(
-        log('upgrade/preflight', 'Pulling images required for setting up a Kubernetes cluster'),
-        log(
-          'upgrade/preflight',
-          'This might take a minute or two, depending on the speed of your internet connection',
-        ),
-        log(
-          'upgrade/preflight',
-          "You can also perform this action beforehand using 'kubeadm config images pull'",
-        ),
-      );
+      events.push(...imagePullEvents('upgrade/preflight'));
     }
     if (!isKnownRelease(target)) {
       // Reconstructed: the image pull preflight check fails for a tag the registry does not have.

@@ -24,6 +24,7 @@ import {
 } from './common.ts';
 import { upgradeStaticPods } from './staticpods.ts';
 import { kubeletConfigEvents, writeKubeletConfig } from './kubelet-config.ts';
+import { imagePullEvents } from '../image-pull.ts';
 
 /** Options of `kubeadm upgrade node`. */
 export interface UpgradeNodeOptions {
@@ -76,15 +77,7 @@ export function applyUpgradeNode(
     let t = state.now + 3000;
     if (node.controlPlane) {
       events.push(
-        log('upgrade/preflight', 'Pulling images required for setting up a Kubernetes cluster'),
-        log(
-          'upgrade/preflight',
-          'This might take a minute or two, depending on the speed of your internet connection',
-        ),
-        log(
-          'upgrade/preflight',
-          "You can also perform this action beforehand using 'kubeadm config images pull'",
-        ),
+        ...imagePullEvents('upgrade/preflight'),
         log(
           'upgrade/control-plane',
           `Upgrading your static Pod-hosted control plane instance to version "${c.version}"...`,
