@@ -31,10 +31,14 @@ async function reachable(url: string): Promise<boolean> {
 async function startPreview(): Promise<ChildProcess | undefined> {
   if (await reachable(base)) return undefined;
   const port = new URL(base).port || '4322';
-  const child = spawn('npx', ['astro', 'preview', '--port', port, '--host', '127.0.0.1'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const child = spawn(
+    'npx',
+    ['astro', 'preview', '--port', port, '--host', '127.0.0.1', '--ignore-lock'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   for (let i = 0; i < 100 && !(await reachable(base)); i++)
     await new Promise((resolve) => setTimeout(resolve, 200));
   return child;
