@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KUBERNETES_VERSION } from 'kubelife';
+import { DEFAULT_KUBERNETES_VERSION, stableForMinor } from 'kubelife';
 import { createSession } from 'kubelife';
 import { registry } from 'kubelife/shell';
 
@@ -130,5 +130,34 @@ describe('session.run', () => {
     const r = await createSession().run('kubelife clock advance 400d');
 
     expect(r.stdout).toBe('2027-12-30T09:00:00Z\n');
+  });
+});
+
+describe('kubectl version skew', () => {
+  // upstream: staging/src/k8s.io/kubectl/pkg/cmd/version/version.go (supported skew +/-1 minor)
+  it('warns on stderr when client and server are more than one minor apart', async () => {
+    const s = createSession({ scenario: 'upgrade-kubeadm-upgraded' });
+    const old = (stableForMinor('1.34') ?? '').slice(1);
+    await s.run("sed -i 's/v1.37/v1.34/' /etc/apt/sources.list.d/kubernetes.list");
+    await s.run('apt-get update');
+    await s.run('apt-mark unhold kubectl');
+    const install = await s.run(`apt-get install -y kubectl=${old}-1.1`);
+
+    const r = await s.run('kubectl version');
+
+    expect(install.exitCode).toBe(0);
+    expect(r.stdout).toContain(`Client Version: v${old}`);
+    expect(r.stderr).toBe(
+      'Warning: version difference between client (1.34) and server (1.36) exceeds the supported minor version skew of +/-1\n',
+    );
+  });
+
+  it('stays quiet within one minor', async () => {
+    const r = await createSession({ scenario: 'upgrade-control-plane-upgraded' }).run(
+      'kubectl version',
+    );
+
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
   });
 });

@@ -8,11 +8,13 @@ import {
   EngineError,
   FLANNEL_URL,
   isEngineError,
+  isVersion,
   listNodes,
   listPods,
   matchesSelector,
   normalizePath,
   parseSelector,
+  parseVersion,
   podLabels,
 } from '../../src/index.ts';
 import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags.ts';
@@ -261,7 +263,24 @@ function version(inv: Invocation, p: ParsedFlags): number {
   if (!connect(inv, p)) return 1;
   const server = inv.ctx.state.cluster?.version ?? '';
   inv.io.out(`Server Version: ${server}`);
+  const skew = kubectlSkewWarning(v, server);
+  if (skew) inv.io.err(skew);
   return 0;
+}
+
+/**
+ * kubectl's client/server skew warning (staging/src/k8s.io/kubectl/pkg/cmd/version, printVersionSkewWarning:
+ * supported skew +/-1 minor), printed on stderr after the versions. kubectl up to v1.33 prints
+ * "WARNING:", v1.36 prints "Warning:" (both seen in real output; the exact release of the change in
+ * between is unverified, so 1.34 and later use the new form).
+ */
+function kubectlSkewWarning(client: string, server: string): string | null {
+  if (!isVersion(client) || !isVersion(server)) return null;
+  const c = parseVersion(client);
+  const s = parseVersion(server);
+  if (c.major !== s.major || Math.abs(c.minor - s.minor) <= 1) return null;
+  const label = c.minor >= 34 ? 'Warning' : 'WARNING';
+  return `${label}: version difference between client (${c.major}.${c.minor}) and server (${s.major}.${s.minor}) exceeds the supported minor version skew of +/-1`;
 }
 
 function applyFile(inv: Invocation, p: ParsedFlags): number {
