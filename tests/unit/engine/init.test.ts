@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, DEFAULT_KUBERNETES_VERSION, parseVersion } from 'kubelife';
 import { apply, buildScenario, flattenPhases, initPhases, runPhases, type Phase } from 'kubelife';
+import { KEYRING_CONTENT, KUBERNETES_KEYRING, KUBERNETES_LIST, repositoryLine } from 'kubelife';
 
 const run = (scenario: string, options = {}) =>
   apply(buildScenario(scenario), { type: 'kubeadm.init', machine: 'cp-1', options });
@@ -177,6 +178,14 @@ describe('kubeadm init preflight', () => {
     let s = buildScenario('bare-machines');
     for (const c of [
       { type: 'sysctl.set', machine: 'cp-1', key: 'net.ipv4.ip_forward', value: '1' },
+      // The pkgs.k8s.io key and source (install-kubeadm.md), then update.
+      { type: 'file.write', machine: 'cp-1', path: KUBERNETES_KEYRING, content: KEYRING_CONTENT },
+      {
+        type: 'file.write',
+        machine: 'cp-1',
+        path: KUBERNETES_LIST,
+        content: `${repositoryLine(DEFAULT_KUBERNETES_VERSION.split('.').slice(0, 2).join('.'))}\n`,
+      },
       { type: 'apt.update', machine: 'cp-1' },
       {
         type: 'apt.install',

@@ -102,6 +102,13 @@ describe('session.run', () => {
   it('prints apt-mark hold lines', async () => {
     const pkg = `${DEFAULT_KUBERNETES_VERSION.slice(1)}-1.1`;
     const s = createSession();
+    // A bare machine needs the pkgs.k8s.io key and source first (install-kubeadm.md).
+    await s.run(
+      'curl -fsSL https://pkgs.k8s.io/core:/stable:/v1.37/deb/Release.key | gpg --dearmor -o /etc/apt/keyrings/kubernetes-apt-keyring.gpg',
+    );
+    await s.run(
+      "echo 'deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.37/deb/ /' | tee /etc/apt/sources.list.d/kubernetes.list",
+    );
     await s.run('apt-get update');
     await s.run(`apt-get install -y kubelet=${pkg} kubeadm=${pkg} kubectl=${pkg}`);
 
@@ -141,7 +148,8 @@ describe('kubectl version skew', () => {
     await s.run("sed -i 's/v1.37/v1.34/' /etc/apt/sources.list.d/kubernetes.list");
     await s.run('apt-get update');
     await s.run('apt-mark unhold kubectl');
-    const install = await s.run(`apt-get install -y kubectl=${old}-1.1`);
+    // A lower version is a downgrade: apt wants --allow-downgrades under -y.
+    const install = await s.run(`apt-get install -y --allow-downgrades kubectl=${old}-1.1`);
 
     const r = await s.run('kubectl version');
 

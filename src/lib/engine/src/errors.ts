@@ -136,6 +136,20 @@ export const errorCatalog = {
       `E: Held packages were changed and -y was used without --allow-change-held-packages.`,
     exitCode: 100,
   },
+  AptRepositoryNotSigned: {
+    title: 'Repository not signed',
+    // apt 2.8 (noble) when signed-by names a missing/empty keyring; apt-get update exits 100.
+    message: (p) =>
+      `E: The repository '${str(p, 'repository')}' is not signed.\nN: Updating from such a repository can't be done securely, and is therefore disabled by default.\nN: See apt-secure(8) manpage for repository creation and user configuration details.`,
+    hint: 'Write the pkgs.k8s.io signing key with curl … | gpg --dearmor -o /etc/apt/keyrings/kubernetes-apt-keyring.gpg.',
+    exitCode: 100,
+  },
+  AptDowngrade: {
+    title: 'Downgrade refused',
+    // apt-private-install.cc: a downgrade under -y needs --allow-downgrades.
+    message: () => 'E: Packages were downgraded and -y was used without --allow-downgrades.',
+    exitCode: 100,
+  },
   EtcdNoQuorum: {
     title: 'etcd has no quorum',
     // etcd's ErrTimeout (server/etcdserver/errors.go) as kubectl prints an apiserver error.

@@ -139,6 +139,11 @@ export {
   indexedMinor,
   repositoryLine,
   repositoryVersions,
+  KUBERNETES_KEYRING,
+  KEYRING_CONTENT,
+  RELEASE_KEY_ARMORED,
+  releaseKeyMinor,
+  releaseKeyUrl,
 } from './machine/apt-repository.ts';
 export {
   imagesFor,

@@ -52,3 +52,5 @@ import { aptCache, tee } from './dist-tools.ts';
 register(aptCache, tee);
 import { iptables, iptablesSave, ipvsadm, sonobuoy } from './teardown-tools.ts';
 register(iptables, iptablesSave, ipvsadm, sonobuoy);
+import { curl, gpg } from './fetch-tools.ts';
+register(curl, gpg);

@@ -22,6 +22,7 @@ function aptModule(name: 'apt-get' | 'apt'): CommandModule {
       const [sub, ...pkgs] = args;
       if (sub === 'update') {
         const t = inv.apply({ type: 'apt.update', machine: inv.machine });
+        if (!t.ok) inv.io.err(t.error.message);
         return t.ok ? 0 : 100;
       }
       if (sub === 'install') {
@@ -40,6 +41,7 @@ function aptModule(name: 'apt-get' | 'apt'): CommandModule {
           machine: inv.machine,
           packages,
           allowChangeHeld: allowHeld,
+          allowDowngrades: inv.args.includes('--allow-downgrades'),
         });
         if (!t.ok) {
           inv.io.err(t.error.message);

@@ -44,7 +44,13 @@ function dispatch(state: ClusterState, c: Command): Transition {
     case 'apt.update':
       return applyAptUpdate(state, c.machine);
     case 'apt.install':
-      return applyAptInstall(state, c.machine, c.packages, c.allowChangeHeld ?? false);
+      return applyAptInstall(
+        state,
+        c.machine,
+        c.packages,
+        c.allowChangeHeld ?? false,
+        c.allowDowngrades ?? false,
+      );
     case 'apt.mark':
       return applyAptMark(state, c.machine, c.packages, c.hold);
     case 'swap.off':

@@ -70,6 +70,8 @@ export type Command =
       readonly machine: string;
       readonly packages: readonly PackageRequest[];
       readonly allowChangeHeld?: boolean;
+      /** `--allow-downgrades`: install a lower version than the installed one. */
+      readonly allowDowngrades?: boolean;
     }
   | {
       readonly type: 'apt.mark';

@@ -28,17 +28,50 @@ export function repositoryLine(minor: string): string {
 
 /**
  * Minor series the machine's apt source names: the `core:/stable:/v1.Y` part of kubernetes.list,
- * the default minor when the file is absent (scenarios that predate the file), or null when the
- * file exists but names no pkgs.k8s.io stable repository.
+ * or null when the file is absent (a bare Ubuntu machine knows no Kubernetes repository; the
+ * install docs add it) or names no pkgs.k8s.io stable repository.
  */
 export function configuredMinor(m: Machine): string | null {
   const content = m.files[KUBERNETES_LIST];
-  if (content === undefined) return defaultRepositoryMinor();
+  if (content === undefined) return null;
   const match = /^\s*deb\s.*https:\/\/pkgs\.k8s\.io\/core:\/stable:\/(v1\.\d+)\/deb\/?\s/m.exec(
     content,
   );
   return match?.[1] ?? null;
 }
+
+/** True when the keyring kubernetes.list's `signed-by=` names exists and is not empty. */
+export function hasKeyring(m: Machine): boolean {
+  return (m.files[KUBERNETES_KEYRING] ?? '') !== '';
+}
+
+/** The signing key URL of a minor's repository (install-kubeadm.md: `curl -fsSL …/Release.key`). */
+export function releaseKeyUrl(minor: string): string {
+  return `https://pkgs.k8s.io/core:/stable:/${minor}/deb/Release.key`;
+}
+
+/** The minor ("v1.37") of a pkgs.k8s.io Release.key URL the catalog knows, or null. */
+export function releaseKeyMinor(url: string): string | null {
+  const match = /^https:\/\/pkgs\.k8s\.io\/core:\/stable:\/(v1\.\d+)\/deb\/Release\.key$/.exec(url);
+  const minor = match?.[1];
+  return minor !== undefined && findMinor(minor) ? minor : null;
+}
+
+/**
+ * The ASCII-armored key `curl …/Release.key` prints. A stand-in: the simulation ships no real
+ * OpenPGP key, only its armor lines so `gpg --dearmor` can recognise it.
+ */
+export const RELEASE_KEY_ARMORED =
+  '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n(simulated pkgs.k8s.io signing key, fingerprint ends 234654DA9A296436)\n-----END PGP PUBLIC KEY BLOCK-----';
+
+/** What `gpg --dearmor` writes for {@link RELEASE_KEY_ARMORED} (binary keyring, simulated). */
+export const KEYRING_CONTENT = '\u0099(simulated OpenPGP keyring: pkgs.k8s.io 234654DA9A296436)\n';
+
+/**
+ * The id of the pkgs.k8s.io signing key as apt names it in NO_PUBKEY errors (the same key signs
+ * every minor's repository; widely reported by users whose keyring is missing).
+ */
+export const SIGNING_KEY_ID = '234654DA9A296436';
 
 /** Minor series whose package index the last `apt-get update` fetched (null: none usable). */
 export function indexedMinor(m: Machine): string | null {

@@ -32,7 +32,8 @@ export function createMachine(spec: MachineSpec, now: number): Machine {
         'version = 2\n\n[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]\n  SystemdCgroup = true\n',
       '/proc/sys/net/ipv4/ip_forward': '0\n',
     },
-    dirs: ['/root', '/etc', '/tmp'],
+    // Ubuntu 24.04 ships /etc/apt/keyrings (install-kubeadm.md: only older releases lack it).
+    dirs: ['/root', '/etc', '/tmp', '/etc/apt/keyrings', '/etc/apt/sources.list.d'],
     certs: {},
   };
 }

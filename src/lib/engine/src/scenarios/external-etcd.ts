@@ -5,6 +5,8 @@
  * etcd CA and the apiserver's etcd client certificate copied to cp-1, and the kubeadm
  * configuration of high-availability.md ("Set up the first control plane node", external etcd).
  */
+import { installPackagesCommands } from './repository.ts';
+import { defaultRepositoryMinor } from '../machine/apt-repository.ts';
 import type { Command } from '../commands/types.ts';
 import type { Scenario } from './index.ts';
 import { HA_ENDPOINT, HA_HOSTS } from './ha.ts';
@@ -61,13 +63,10 @@ export const externalEtcdScenarios: readonly Scenario[] = [
         { type: 'machine.add', spec },
         { type: 'swap.off', machine: spec.name },
         { type: 'sysctl.set', machine: spec.name, key: 'net.ipv4.ip_forward', value: '1' },
-        { type: 'apt.update', machine: spec.name },
-        {
-          type: 'apt.install',
-          machine: spec.name,
-          packages: [{ name: 'kubelet' }, { name: 'kubeadm' }],
-        },
-        { type: 'apt.mark', machine: spec.name, packages: ['kubelet', 'kubeadm'], hold: true },
+        ...installPackagesCommands(spec.name, defaultRepositoryMinor(), [
+          { name: 'kubelet' },
+          { name: 'kubeadm' },
+        ]),
       ]),
       ...ALL.map((m): Command => ({
         type: 'file.write',

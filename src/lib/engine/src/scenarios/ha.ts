@@ -3,6 +3,8 @@
  * (k8s-api.example.internal) resolves to 10.0.0.10, two workers; the states the HA and rollback
  * guides start from. Built by applying typed commands on top of the install scenarios.
  */
+import { installPackagesCommands } from './repository.ts';
+import { defaultRepositoryMinor } from '../machine/apt-repository.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { Command } from '../commands/types.ts';
 import type { Scenario } from './index.ts';
@@ -112,13 +114,11 @@ export const haScenarios: readonly Scenario[] = [
       ...['cp-2', 'cp-3'].flatMap((m): Command[] => [
         { type: 'swap.off', machine: m },
         { type: 'sysctl.set', machine: m, key: 'net.ipv4.ip_forward', value: '1' },
-        { type: 'apt.update', machine: m },
-        {
-          type: 'apt.install',
-          machine: m,
-          packages: [{ name: 'kubelet' }, { name: 'kubeadm' }, { name: 'kubectl' }],
-        },
-        { type: 'apt.mark', machine: m, packages: ['kubelet', 'kubeadm', 'kubectl'], hold: true },
+        ...installPackagesCommands(m, defaultRepositoryMinor(), [
+          { name: 'kubelet' },
+          { name: 'kubeadm' },
+          { name: 'kubectl' },
+        ]),
       ]),
       ...ALL.map((m): Command => ({
         type: 'file.write',

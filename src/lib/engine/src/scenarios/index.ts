@@ -20,6 +20,8 @@ import { haPreviousMinorReady, patchBehindBase, upgradeScenarios } from './upgra
 import { haUpgradeScenarios } from './upgrade-ha.ts';
 import { rollbackScenarios } from './rollback.ts';
 import { externalEtcdScenarios } from './external-etcd.ts';
+import { installPackagesCommands } from './repository.ts';
+import { defaultRepositoryMinor } from '../machine/apt-repository.ts';
 
 /** Shell-level context a scenario leaves behind (environment, logged-in machine). */
 export interface ScenarioShell {
@@ -78,18 +80,12 @@ export const scenarios: readonly Scenario[] = [
       MACHINES.flatMap((m): Command[] => [
         { type: 'swap.off', machine: m.name },
         { type: 'sysctl.set', machine: m.name, key: 'net.ipv4.ip_forward', value: '1' },
-        { type: 'apt.update', machine: m.name },
-        {
-          type: 'apt.install',
-          machine: m.name,
-          packages: [{ name: 'kubelet' }, { name: 'kubeadm' }, { name: 'kubectl' }],
-        },
-        {
-          type: 'apt.mark',
-          machine: m.name,
-          packages: ['kubelet', 'kubeadm', 'kubectl'],
-          hold: true,
-        },
+        // install-kubeadm.md: repository (key + one-minor source), install, hold, enable.
+        ...installPackagesCommands(m.name, defaultRepositoryMinor(), [
+          { name: 'kubelet' },
+          { name: 'kubeadm' },
+          { name: 'kubectl' },
+        ]),
       ]),
   },
   {

@@ -4,6 +4,7 @@
  * upgraded (cp-1's kubelet too), workers upgraded - and a patch-behind cluster. Each is built by
  * applying the typed commands the guide's snippets run.
  */
+import { installPackagesCommands } from './repository.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { Command } from '../commands/types.ts';
 import type { Scenario } from './index.ts';
@@ -42,28 +43,12 @@ function prepare(
     .flatMap((m): Command[] => [
       { type: 'swap.off', machine: m.name },
       { type: 'sysctl.set', machine: m.name, key: 'net.ipv4.ip_forward', value: '1' },
-      { type: 'file.mkdir', machine: m.name, path: '/etc/apt/sources.list.d', parents: true },
-      {
-        type: 'file.write',
-        machine: m.name,
-        path: KUBERNETES_LIST,
-        content: `${repositoryLine(minor)}\n`,
-      },
-      { type: 'apt.update', machine: m.name },
-      {
-        type: 'apt.install',
-        machine: m.name,
-        packages: ['kubelet', 'kubeadm', 'kubectl'].map((name) => ({
-          name,
-          version: deb(version),
-        })),
-      },
-      {
-        type: 'apt.mark',
-        machine: m.name,
-        packages: ['kubelet', 'kubeadm', 'kubectl'],
-        hold: true,
-      },
+      // install-kubeadm.md with the older minor's repository and pinned versions.
+      ...installPackagesCommands(
+        m.name,
+        minor,
+        ['kubelet', 'kubeadm', 'kubectl'].map((name) => ({ name, version: deb(version) })),
+      ),
     ]);
 }
 
