@@ -5,5 +5,6 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/doc/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/setup/build-engine.ts'],
   },
 });

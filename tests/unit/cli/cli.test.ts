@@ -1,6 +1,6 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_KUBERNETES_VERSION } from 'kubelife';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +8,6 @@ import { join } from 'node:path';
 const node = 'node_modules/.bin/node';
 const bin = 'src/lib/engine/bin/kubelife.js';
 const kubelife = (...args: string[]) => spawnSync(node, [bin, ...args], { encoding: 'utf8' });
-
-beforeAll(() => {
-  execFileSync('npx', ['tsc', '-b', 'src/lib/engine']);
-}, 120_000);
 
 describe('kubelife CLI', () => {
   it('runs a script and prints a transcript', () => {

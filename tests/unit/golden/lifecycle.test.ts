@@ -4,16 +4,12 @@
  * output changes on purpose, regenerate with `UPDATE_GOLDEN=1 npx vitest run tests/unit/golden`
  * and review the diff like any other change to what users see.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const script = 'tests/golden/lifecycle.sh';
 const golden = 'tests/golden/lifecycle.transcript';
-
-beforeAll(() => {
-  execFileSync('npx', ['tsc', '-b', 'src/lib/engine']);
-}, 120_000);
 
 describe('the lifecycle golden transcript', () => {
   it('init, HA join, upgrade plan, apply, node upgrade, certificate check and reset read as recorded', () => {
