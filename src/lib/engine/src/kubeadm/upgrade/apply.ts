@@ -230,8 +230,9 @@ export function applyUpgradeApply(
       .map((n) => n.name);
     const coreDNS = catalogEntry(target)?.coreDNS ?? coreDNSInUse(cluster);
     if (pending.length > 0) {
-      const msg = `Skipping upgrade of addons because control plane instances [${pending.join(' ')}] have not been upgraded`;
-      events.push(log('upgrade/addon', msg), log('upgrade/addon', msg));
+      // cmd/kubeadm/app/cmd/phases/upgrade/apply/addons.go shouldUpgradeAddons: printed by each add-on phase.
+      const msg = `skip upgrade addons because control plane instances [${pending.join(' ')}] have not been upgraded`;
+      events.push(log('upgrade/addons', msg), log('upgrade/addons', msg));
     } else {
       if (coreDNS !== coreDNSInUse(cluster)) rollOut(pods, 'coredns', rng, t);
       rollOut(pods, 'kube-proxy', rng, t + 2000);

@@ -5,8 +5,9 @@
  * control plane); on a worker it only rewrites the kubelet configuration. The kubelet binary is a
  * separate package step. Worker/skip wording reconstructed from v1.30 and v1.33-v1.36 output.
  *
- * Preflight runs the KubeletVersion check (policy/kubelet-version-check.ts): a kubelet package
- * newer (minor) than the control plane is an error - the supported order is control plane first.
+ * Preflight is the root check plus SystemVerification only (phases/upgrade/node/preflight.go,
+ * RunUpgradeChecks): unlike init and join, nothing here compares the kubelet with the control
+ * plane, so keeping the supported order (control plane first) is up to the operator.
  */
 import type { ClusterState, PodObject } from '../../model/state.ts';
 import { type Transition, ok, fail } from '../../commands/result.ts';
@@ -14,7 +15,6 @@ import { EngineError, isEngineError } from '../../errors.ts';
 import { log, type EngineEvent } from '../../events.ts';
 import { createRng, NAME_SUFFIX_ALPHABET } from '../../random.ts';
 import { getMachine } from '../../state/create.ts';
-import { checkKubeletVersion } from '../../policy/kubelet-version-check.ts';
 import {
   catalogEntry,
   configReadEvents,
@@ -52,27 +52,10 @@ export function applyUpgradeNode(
           'couldn\'t create a Kubernetes client from file "/etc/kubernetes/kubelet.conf": failed to load admin kubeconfig: open /etc/kubernetes/kubelet.conf: no such file or directory',
       });
     }
-    const kubeadmVersion = `v${m.packages.kubeadm?.version ?? '0.0.0'}`;
     events.push(
       ...configReadEvents('upgrade'),
       log('upgrade/preflight', 'Running pre-flight checks'),
     );
-    const ignored = (opts.ignorePreflightErrors ?? []).map((s) => s.toLowerCase());
-    const check = checkKubeletVersion({
-      kubeletVersion: m.packages.kubelet?.version ?? '0.0.0',
-      controlPlaneVersion: c.version,
-      kubeadmVersion,
-    });
-    for (const e of check.errors) {
-      if (ignored.includes('kubeletversion') || ignored.includes('all')) {
-        events.push({ type: 'preflight.warning', check: 'KubeletVersion', message: e });
-      } else {
-        throw new EngineError('KubeadmPhase', {
-          phase: 'preflight',
-          message: `[preflight] Some fatal errors occurred:\n\t[ERROR KubeletVersion]: ${e}\n[preflight] If you know what you are doing, you can make a check non-fatal with \`--ignore-preflight-errors=...\``,
-        });
-      }
-    }
     let next: ClusterState = state;
     let t = state.now + 3000;
     if (node.controlPlane) {
@@ -121,8 +104,9 @@ export function applyUpgradeNode(
         .filter((n) => manifestTag(next.machines[n.machine], 'kube-apiserver') !== c.version)
         .map((n) => n.name);
       if (pending.length > 0) {
-        const msg = `Skipping upgrade of addons because control plane instances [${pending.join(' ')}] have not been upgraded`;
-        events.push(log('upgrade/addon', msg), log('upgrade/addon', msg));
+        // cmd/kubeadm/app/cmd/phases/upgrade/apply/addons.go shouldUpgradeAddons: printed by each add-on phase.
+        const msg = `skip upgrade addons because control plane instances [${pending.join(' ')}] have not been upgraded`;
+        events.push(log('upgrade/addons', msg), log('upgrade/addons', msg));
       } else {
         // This was the last control plane: roll the addons the first `apply` skipped.
         pods = { ...pods };
