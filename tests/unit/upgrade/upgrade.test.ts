@@ -173,7 +173,7 @@ describe('drain, node upgrade and kubelet', () => {
     ]);
 
     expect(last.exitCode).toBe(0);
-    expect(last.output).not.toContain('KubeletVersion');
+    expect(last.stdout + last.stderr).not.toContain('KubeletVersion');
     expect(last.stdout).toContain(
       '[upgrade] The configuration for this node was successfully upgraded!',
     );
