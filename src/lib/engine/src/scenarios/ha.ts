@@ -9,6 +9,7 @@ import type { ClusterState } from '../model/state.ts';
 import type { Command } from '../commands/types.ts';
 import type { Scenario } from './index.ts';
 import { etcdView } from '../etcd/model.ts';
+import { joinCommand } from './common.ts';
 
 /** The control-plane endpoint the HA guides use. */
 export const HA_ENDPOINT = 'k8s-api.example.internal:6443';
@@ -31,20 +32,9 @@ export const HA_HOSTS = `127.0.0.1 localhost
 10.0.0.22 worker-2
 `;
 
-/** `kubeadm join` through the HA endpoint with the cluster's first token (and certificate key for a control plane). */
-export function joinCommand(state: ClusterState, machine: string, controlPlane: boolean): Command {
-  const c = state.cluster;
-  const token = c?.tokens[0];
-  return {
-    type: 'kubeadm.join',
-    machine,
-    options: {
-      endpoint: HA_ENDPOINT,
-      token: token ? `${token.id}.${token.secret}` : '',
-      caCertHashes: [`sha256:${c?.caHash ?? ''}`],
-      ...(controlPlane ? { controlPlane: true, certificateKey: c?.certificateKey?.key ?? '' } : {}),
-    },
-  };
+/** `kubeadm join` through the HA endpoint (with the certificate key for a control plane). */
+function haJoin(state: ClusterState, machine: string, controlPlane: boolean): Command {
+  return joinCommand(state, machine, { controlPlane, endpoint: HA_ENDPOINT });
 }
 
 const MANIFEST = '/etc/kubernetes/manifests/kube-apiserver.yaml';
@@ -93,10 +83,10 @@ export function haFirstControlPlaneSteps(): Command[] {
 /** cp-2 and cp-3 joined as control planes, then both workers. */
 export function haJoinAllSteps(state: ClusterState): Command[] {
   return [
-    joinCommand(state, 'cp-2', true),
-    joinCommand(state, 'cp-3', true),
-    joinCommand(state, 'worker-1', false),
-    joinCommand(state, 'worker-2', false),
+    haJoin(state, 'cp-2', true),
+    haJoin(state, 'cp-3', true),
+    haJoin(state, 'worker-1', false),
+    haJoin(state, 'worker-2', false),
     { type: 'clock.advance', ms: 60_000 },
   ];
 }

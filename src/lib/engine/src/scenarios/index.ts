@@ -22,6 +22,7 @@ import { rollbackScenarios } from './rollback.ts';
 import { externalEtcdScenarios } from './external-etcd.ts';
 import { installPackagesCommands } from './repository.ts';
 import { defaultRepositoryMinor } from '../machine/apt-repository.ts';
+import { INSTALL_MACHINES, joinCommand } from './common.ts';
 
 /** Shell-level context a scenario leaves behind (environment, logged-in machine). */
 export interface ScenarioShell {
@@ -40,26 +41,6 @@ export interface Scenario {
   readonly steps: (state: ClusterState) => readonly Command[];
 }
 
-const MACHINES = [
-  { name: 'cp-1', ip: '10.0.0.11', cpus: 2, memoryMiB: 4096 },
-  { name: 'worker-1', ip: '10.0.0.21', cpus: 2, memoryMiB: 4096 },
-  { name: 'worker-2', ip: '10.0.0.22', cpus: 2, memoryMiB: 4096 },
-];
-
-const joinWorker = (state: ClusterState, machine: string): Command => {
-  const c = state.cluster;
-  const token = c?.tokens[0];
-  return {
-    type: 'kubeadm.join',
-    machine,
-    options: {
-      endpoint: c?.endpoint ?? '',
-      token: token ? `${token.id}.${token.secret}` : '',
-      caCertHashes: [`sha256:${c?.caHash ?? ''}`],
-    },
-  };
-};
-
 /** All scenarios, in guide order. */
 export const scenarios: readonly Scenario[] = [
   {
@@ -68,7 +49,7 @@ export const scenarios: readonly Scenario[] = [
     description:
       'cp-1 (10.0.0.11), worker-1 (10.0.0.21) and worker-2 (10.0.0.22): Ubuntu 24.04, 2 CPUs, 4 GiB, containerd running, swap on, IP forwarding off, no Kubernetes packages.',
     base: null,
-    steps: () => MACHINES.map((spec) => ({ type: 'machine.add', spec })),
+    steps: () => INSTALL_MACHINES.map((spec) => ({ type: 'machine.add', spec })),
   },
   {
     name: 'packages-installed',
@@ -77,7 +58,7 @@ export const scenarios: readonly Scenario[] = [
       'Swap off, IP forwarding on, kubelet, kubeadm and kubectl installed and held on all three machines; the kubelet restarts every few seconds waiting for kubeadm.',
     base: 'bare-machines',
     steps: () =>
-      MACHINES.flatMap((m): Command[] => [
+      INSTALL_MACHINES.flatMap((m): Command[] => [
         { type: 'swap.off', machine: m.name },
         { type: 'sysctl.set', machine: m.name, key: 'net.ipv4.ip_forward', value: '1' },
         // install-kubeadm.md: repository (key + one-minor source), install, hold, enable.
@@ -123,8 +104,8 @@ export const scenarios: readonly Scenario[] = [
       'worker-1 and worker-2 joined with the token from kubeadm init; all three nodes are Ready.',
     base: 'cni-installed',
     steps: (s) => [
-      joinWorker(s, 'worker-1'),
-      joinWorker(s, 'worker-2'),
+      joinCommand(s, 'worker-1'),
+      joinCommand(s, 'worker-2'),
       { type: 'clock.advance', ms: 60_000 },
     ],
   },

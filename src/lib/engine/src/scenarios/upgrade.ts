@@ -12,12 +12,7 @@ import { DEFAULT_PACKAGE_REVISION } from '../model/defaults.ts';
 import { DEFAULT_KUBERNETES_VERSION, findMinor } from '../model/releases.ts';
 import { KUBERNETES_LIST, repositoryLine } from '../machine/apt-repository.ts';
 import { HA_EXTRA_MACHINES, HA_HOSTS } from './ha.ts';
-
-const MACHINES = [
-  { name: 'cp-1', ip: '10.0.0.11', cpus: 2, memoryMiB: 4096 },
-  { name: 'worker-1', ip: '10.0.0.21', cpus: 2, memoryMiB: 4096 },
-  { name: 'worker-2', ip: '10.0.0.22', cpus: 2, memoryMiB: 4096 },
-];
+import { INSTALL_MACHINES, joinCommand } from './common.ts';
 
 const v = DEFAULT_KUBERNETES_VERSION.replace(/^v/, '').split('.').map(Number);
 /** "v1.37" - the newest minor; the upgrade target. */
@@ -36,7 +31,7 @@ const deb = (version: string): string => `${version.replace(/^v/, '')}-${DEFAULT
 function prepare(
   minor: string,
   version: string,
-  machines: readonly string[] = MACHINES.map((m) => m.name),
+  machines: readonly string[] = INSTALL_MACHINES.map((m) => m.name),
 ): Command[] {
   return machines
     .map((name) => ({ name }))
@@ -67,21 +62,10 @@ const initCommands = (): Command[] => [
 ];
 
 function joinWorkers(state: ClusterState): Command[] {
-  const c = state.cluster;
-  const token = c?.tokens[0];
-  const join = (machine: string): Command => ({
-    type: 'kubeadm.join',
-    machine,
-    options: {
-      endpoint: c?.endpoint ?? '',
-      token: token ? `${token.id}.${token.secret}` : '',
-      caCertHashes: [`sha256:${c?.caHash ?? ''}`],
-    },
-  });
   // A few weeks of running before the upgrade, so AGE columns look like a real cluster's.
   return [
-    join('worker-1'),
-    join('worker-2'),
+    joinCommand(state, 'worker-1'),
+    joinCommand(state, 'worker-2'),
     { type: 'clock.advance', ms: 60_000 },
     { type: 'clock.advance', ms: 21 * 86_400_000 },
   ];
