@@ -96,6 +96,41 @@ describe('kubectl objects', () => {
     expect(r.stderr).toContain('error: the server doesn\'t have a resource type "gizmos"');
   });
 
+  // upstream: a CRD (apiextensions.k8s.io) defines one type; kubectl resolves types through
+  // discovery, so an unrelated name stays unknown even when other custom resources exist.
+  it('reports an unknown type as unknown even when the cluster holds custom resources', async () => {
+    const s = createSession({ scenario: 'orphaned-finalizer' });
+
+    const r = await s.run('kubectl delete gizmos storefront -n shop');
+
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('error: the server doesn\'t have a resource type "gizmos"\n');
+  });
+
+  it('names a missing custom resource by its CRD, whichever alias was typed', async () => {
+    const s = createSession({ scenario: 'orphaned-finalizer' });
+
+    const r = await s.run('kubectl get widget nothere -n shop');
+
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(
+      'Error from server (NotFound): widgets.example.com "nothere" not found',
+    );
+  });
+
+  it('keeps serving a custom type after its last object is gone', async () => {
+    const s = createSession({ scenario: 'orphaned-finalizer' });
+    await s.run(
+      `kubectl patch widgets storefront -n shop --type=merge -p '{"metadata":{"finalizers":[]}}'`,
+    );
+    await s.run('kubectl delete widgets storefront -n shop');
+
+    const r = await s.run('kubectl get widgets -n shop');
+
+    expect(r.stderr).toBe('No resources found in shop namespace.\n');
+    expect(r.exitCode).toBe(0);
+  });
+
   it('deletes a Node object and the pods bound to it', async () => {
     const s = createSession({ scenario: 'workers-joined' });
 

@@ -162,8 +162,14 @@ export { checkKubeletVersion } from './policy/kubelet-version-check.ts';
 export { klogPrefix } from './kubeadm/upgrade/common.ts';
 export { goals, checkGoal } from './goals/index.ts';
 export type { Goal, GoalCheck } from './goals/index.ts';
-export type { CustomResource, NamespaceMeta } from './model/state.ts';
-export { crKey, IMMORTAL_NAMESPACES } from './kubectl/objects.ts';
+export type { CustomResource, CustomResourceDefinition, NamespaceMeta } from './model/state.ts';
+export {
+  crKey,
+  crdName,
+  customResourcesOf,
+  findCrd,
+  IMMORTAL_NAMESPACES,
+} from './kubectl/objects.ts';
 export { podLabels, parseSelector, matchesSelector } from './kubectl/labels.ts';
 export type { LabelRequirement } from './kubectl/labels.ts';
 export {

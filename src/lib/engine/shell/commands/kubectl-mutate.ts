@@ -4,7 +4,7 @@
  */
 import { crKey, type ClusterState, type CustomResource } from '../../src/index.ts';
 import { str, type FlagSpec, type ParsedFlags } from '../flags.ts';
-import { crMatches } from './kubectl-objects.ts';
+import { crMatches, crNotFound } from './kubectl-objects.ts';
 import type { Invocation } from '../types.ts';
 
 const COMMON: FlagSpec[] = [
@@ -54,7 +54,7 @@ function findCr(
   ns: string,
   name: string,
 ): CustomResource | undefined {
-  return (crMatches(state, kind) ?? []).find((r) => r.namespace === ns && r.name === name);
+  return crMatches(state, kind)?.items.find((r) => r.namespace === ns && r.name === name);
 }
 
 /** `kubectl create namespace NAME`. */
@@ -92,9 +92,7 @@ export function deleteObject(inv: Invocation, p: ParsedFlags): number {
       }
       const r = findCr(inv.ctx.state, kind, ns, name);
       if (!r) {
-        inv.io.err(
-          `Error from server (NotFound): ${kind.split('.')[0]}.example.com "${name}" not found`,
-        );
+        inv.io.err(crNotFound(known.crd, name));
         code = 1;
         continue;
       }
@@ -124,15 +122,14 @@ export function patchObject(inv: Invocation, p: ParsedFlags): number {
     inv.io.err(`error: unable to parse "${raw}": yaml: did not find expected node content`);
     return 1;
   }
-  if (crMatches(inv.ctx.state, kind) === null) {
+  const known = crMatches(inv.ctx.state, kind);
+  if (known === null) {
     inv.io.err(`error: the server doesn't have a resource type "${kind}"`);
     return 1;
   }
   const r = findCr(inv.ctx.state, kind, ns, name);
   if (!r) {
-    inv.io.err(
-      `Error from server (NotFound): ${kind.split('.')[0]}.example.com "${name}" not found`,
-    );
+    inv.io.err(crNotFound(known.crd, name));
     return 1;
   }
   const fin = (patch as { metadata?: { finalizers?: unknown } }).metadata?.finalizers;

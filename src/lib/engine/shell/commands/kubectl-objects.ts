@@ -10,8 +10,12 @@ import {
   hash64,
   kubeletConfigurationYaml,
   kubeProxyConfigurationYaml,
+  crdName,
+  customResourcesOf,
+  findCrd,
   type ClusterState,
   type CustomResource,
+  type CustomResourceDefinition,
 } from '../../src/index.ts';
 import { str, type ParsedFlags } from '../flags.ts';
 import { formatTable, humanDuration } from '../format.ts';
@@ -249,20 +253,19 @@ const KINDS: Record<string, string> = {
   no: 'nodes',
 };
 
-/** Finds the custom resources matching a kind argument (plural, singular or plural.group). */
-export function crMatches(state: ClusterState, kind: string): CustomResource[] | null {
-  const all = Object.values(state.cluster?.customResources ?? {});
-  const hits = all.filter(
-    (r) =>
-      kind === r.plural ||
-      kind === r.kind.toLowerCase() ||
-      kind === `${r.plural}.${r.group}` ||
-      kind === `${r.kind.toLowerCase()}.${r.group}`,
-  );
-  // A CRD stays installed even when no instance is left; we know the kinds ever created.
-  return hits.length > 0 || all.length > 0 || KNOWN_CRDS.has(kind) ? hits : null;
+/** The CRD a type argument names and its instances, or null when the server has no such type. */
+export function crMatches(
+  state: ClusterState,
+  kind: string,
+): { crd: CustomResourceDefinition; items: CustomResource[] } | null {
+  const crd = findCrd(state, kind);
+  return crd ? { crd, items: customResourcesOf(state, crd) } : null;
 }
-const KNOWN_CRDS = new Set(['widgets', 'widget', 'widgets.example.com']);
+
+/** kubectl's NotFound error for a custom resource (`widgets.example.com "x" not found`). */
+export function crNotFound(crd: CustomResourceDefinition, name: string): string {
+  return `Error from server (NotFound): ${crdName(crd)} "${name}" not found`;
+}
 
 /**
  * `kubectl get` tables for namespaces, configmaps and custom resources (structured output of every
@@ -323,12 +326,12 @@ export function getObjects(
     }
     return found.length === names.length || names.length === 0 ? 0 : 1;
   }
-  const crs = crMatches(state, kind);
-  if (crs === null) return null;
-  const inNs = crs.filter((r) => all || r.namespace === ns);
+  const matched = crMatches(state, kind);
+  if (matched === null) return null;
+  const inNs = matched.items.filter((r) => all || r.namespace === ns);
   const found = names.length > 0 ? inNs.filter((r) => names.includes(r.name)) : inNs;
   for (const n of names.filter((x) => !inNs.some((r) => r.name === x)))
-    inv.io.err(`Error from server (NotFound): ${kind.split('.')[0]}.example.com "${n}" not found`);
+    inv.io.err(crNotFound(matched.crd, n));
   if (names.length === 0 && found.length === 0) {
     inv.io.err(`No resources found in ${ns} namespace.`);
     return 0;

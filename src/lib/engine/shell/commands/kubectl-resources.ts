@@ -8,6 +8,7 @@
  * pkg/printers/internalversion/printers.go, k8s.io/api/core/v1/types.go.
  */
 import {
+  crdName,
   formatRfc3339,
   hash64,
   imagesFor,
@@ -457,16 +458,16 @@ const ALIASES: Record<string, string> = {
 export function resolveResource(state: ClusterState, kind: string): ResourceType | null {
   const core = ALIASES[kind];
   if (core) return CORE[core] ?? null;
-  const crs = crMatches(state, kind);
-  if (crs === null) return null;
-  const sample = crs[0];
-  const group = sample?.group ?? 'example.com';
-  const singular = sample?.kind.toLowerCase() ?? kind.split('.')[0]?.replace(/s$/, '') ?? kind;
+  const matched = crMatches(state, kind);
+  if (matched === null) return null;
+  const { crd } = matched;
   return {
-    resource: `${sample?.plural ?? kind.split('.')[0]}.${group}`,
+    resource: crdName(crd),
     namespaced: true,
-    namePrefix: `${singular}.${group}`,
+    namePrefix: `${crd.kind.toLowerCase()}.${crd.group}`,
     list: (s, ns) =>
-      (crMatches(s, kind) ?? []).filter((r) => ns === null || r.namespace === ns).map(crObject),
+      (crMatches(s, kind)?.items ?? [])
+        .filter((r) => ns === null || r.namespace === ns)
+        .map(crObject),
   };
 }

@@ -4,7 +4,13 @@
  * namespace marks it Terminating, deletes its content, and the namespace disappears only once no
  * object with finalizers remains in it. Pure transitions.
  */
-import type { Cluster, ClusterState, CustomResource, NamespaceMeta } from '../model/state.ts';
+import type {
+  Cluster,
+  ClusterState,
+  CustomResource,
+  CustomResourceDefinition,
+  NamespaceMeta,
+} from '../model/state.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
 import { text } from '../events.ts';
@@ -20,6 +26,45 @@ export const IMMORTAL_NAMESPACES: readonly string[] = [
 /** Key of a custom resource in `cluster.customResources`. */
 export function crKey(cr: Pick<CustomResource, 'plural' | 'group' | 'namespace' | 'name'>): string {
   return `${cr.plural}.${cr.group}/${cr.namespace}/${cr.name}`;
+}
+
+/** `<plural>.<group>`: how kubectl names a custom resource type (and the CRD's name). */
+export function crdName(crd: Pick<CustomResourceDefinition, 'plural' | 'group'>): string {
+  return `${crd.plural}.${crd.group}`;
+}
+
+/**
+ * The CRD a kubectl type argument names (`widgets`, `widget`, `widgets.example.com`,
+ * `widget.example.com`), or null when the API server serves no such type. States saved before
+ * CRDs were recorded derive them from the custom resources they hold.
+ */
+export function findCrd(state: ClusterState, kind: string): CustomResourceDefinition | null {
+  const c = state.cluster;
+  if (!c) return null;
+  const crds: CustomResourceDefinition[] = [
+    ...Object.values(c.customResourceDefinitions ?? {}),
+    ...Object.values(c.customResources ?? {}),
+  ];
+  const crd = crds.find(
+    (d) =>
+      kind === d.plural ||
+      kind === d.kind.toLowerCase() ||
+      kind === crdName(d) ||
+      kind === `${d.kind.toLowerCase()}.${d.group}`,
+  );
+  return crd
+    ? { group: crd.group, version: crd.version, kind: crd.kind, plural: crd.plural }
+    : null;
+}
+
+/** The instances of a CRD, in every namespace. */
+export function customResourcesOf(
+  state: ClusterState,
+  crd: CustomResourceDefinition,
+): CustomResource[] {
+  return Object.values(state.cluster?.customResources ?? {}).filter(
+    (r) => r.plural === crd.plural && r.group === crd.group,
+  );
 }
 
 function requireCluster(state: ClusterState): Cluster {
@@ -87,8 +132,18 @@ export function applyCreateCustomResource(
     );
   }
   const full: CustomResource = { ...cr, createdAt: state.now };
+  const crd: CustomResourceDefinition = {
+    group: cr.group,
+    version: cr.version,
+    kind: cr.kind,
+    plural: cr.plural,
+  };
   return ok(
-    withCluster(state, { ...c, customResources: { ...c.customResources, [crKey(full)]: full } }),
+    withCluster(state, {
+      ...c,
+      customResourceDefinitions: { ...c.customResourceDefinitions, [crdName(crd)]: crd },
+      customResources: { ...c.customResources, [crKey(full)]: full },
+    }),
     [text(`${cr.kind.toLowerCase()}.${cr.group}/${cr.name} created`)],
   );
 }

@@ -134,6 +134,11 @@ export interface Cluster {
   readonly namespaceMeta?: Readonly<Record<string, NamespaceMeta>>;
   /** Custom resources by `<plural>.<group>/<namespace>/<name>` (src/kubectl/objects.ts). */
   readonly customResources?: Readonly<Record<string, CustomResource>>;
+  /**
+   * Installed CustomResourceDefinitions by `<plural>.<group>`. A CRD outlives its instances (and
+   * the operator that installed it), so kubectl keeps knowing the type after the last object goes.
+   */
+  readonly customResourceDefinitions?: Readonly<Record<string, CustomResourceDefinition>>;
   /** A Sonobuoy run in the cluster (namespace sonobuoy), see src/conformance/sonobuoy.ts. */
   readonly sonobuoy?: { readonly mode: string; readonly startedAt: number } | null;
   /** Objects with a storage API version (src/apiserver/objects.ts), by apiObjectKey. */
@@ -145,6 +150,15 @@ export interface NamespaceMeta {
   readonly createdAt: number;
   /** metadata.deletionTimestamp once deleted: the namespace is Terminating until empty. */
   readonly deletedAt?: number;
+}
+
+/** The type a CustomResourceDefinition adds to the API (apiextensions.k8s.io/v1 spec.names). */
+export interface CustomResourceDefinition {
+  readonly group: string;
+  readonly version: string;
+  readonly kind: string;
+  /** Lowercase plural resource name, e.g. "widgets". */
+  readonly plural: string;
 }
 
 /** An instance of a CustomResourceDefinition (e.g. a Widget left behind by an uninstalled operator). */
