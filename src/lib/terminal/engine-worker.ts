@@ -13,7 +13,13 @@ import {
   type SerializedState,
 } from 'kubelife';
 
-import type { ClusterStatus, GoalStatus, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type {
+  ClusterStatus,
+  GoalStatus,
+  LoadResponse,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol.ts';
 
 interface WorkerScope {
   postMessage(message: WorkerResponse): void;
@@ -39,6 +45,11 @@ function goalOf(active: Session): { goal: GoalStatus } | Record<string, never> {
   return { goal: { name: goal, title: goals[goal]?.title ?? goal, done, detail } };
 }
 
+/** The answer to a load or reset: the new session's prompt, badge and goal. */
+function loaded(id: number, active: Session): LoadResponse {
+  return { id, type: 'loaded', prompt: active.prompt, status: statusOf(active), ...goalOf(active) };
+}
+
 async function handle(request: WorkerRequest): Promise<WorkerResponse> {
   try {
     if (request.type === 'load') {
@@ -47,26 +58,14 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
           ? createSession(request.scenario === '' ? {} : { scenario: request.scenario })
           : createSession({ state: request.state as SerializedState });
       goal = request.goal;
-      return {
-        id: request.id,
-        type: 'loaded',
-        prompt: session.prompt,
-        status: statusOf(session),
-        ...goalOf(session),
-      };
+      return loaded(request.id, session);
     }
     if (session === undefined)
       return { id: request.id, type: 'error', message: 'no session loaded' };
     if (request.type === 'save') return { id: request.id, type: 'saved', state: session.save() };
     if (request.type === 'reset') {
       session = createSession({ scenario: session.scenario });
-      return {
-        id: request.id,
-        type: 'loaded',
-        prompt: session.prompt,
-        status: statusOf(session),
-        ...goalOf(session),
-      };
+      return loaded(request.id, session);
     }
     const result = await session.run(request.line);
     return {
