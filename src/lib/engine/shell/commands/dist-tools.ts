@@ -3,13 +3,9 @@
  * repository a machine indexed (one repository per minor), and `tee` for writing the apt source
  * (`echo 'deb […] https://pkgs.k8s.io/core:/stable:/v1.37/deb/ /' | sudo tee …`).
  */
-import {
-  DEFAULT_PACKAGE_REVISION,
-  indexedMinor,
-  normalizePath,
-  repositoryVersions,
-} from '../../src/index.ts';
+import { DEFAULT_PACKAGE_REVISION, indexedMinor, repositoryVersions } from '../../src/index.ts';
 import type { CommandModule } from '../types.ts';
+import { absolutePath } from '../paths.ts';
 
 const KUBE = ['kubeadm', 'kubelet', 'kubectl'];
 
@@ -71,7 +67,7 @@ export const tee: CommandModule = {
     const input = inv.stdin ?? '';
     let code = 0;
     for (const f of files) {
-      const path = normalizePath(f.startsWith('/') ? f : `${inv.ctx.env['HOME'] ?? '/root'}/${f}`);
+      const path = absolutePath(inv, f);
       const prev = append ? (inv.ctx.state.machines[inv.machine]?.files[path] ?? '') : '';
       const t = inv.apply({
         type: 'file.write',

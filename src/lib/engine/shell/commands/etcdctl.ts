@@ -19,6 +19,7 @@ import {
 } from '../../src/index.ts';
 import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { CommandModule, Invocation } from '../types.ts';
+import { absolutePath } from '../paths.ts';
 import { formatEtcdTable, humanizeBytes } from './etcd-table.ts';
 
 const GLOBAL: FlagSpec[] = [
@@ -271,7 +272,7 @@ function snapshotSave(inv: Invocation, p: ParsedFlags): number {
   if (file === undefined) return fail(inv, 'snapshot save expects one argument', 3);
   const local = connect(inv, p);
   if (typeof local === 'string') return fail(inv, local, 5);
-  const path = file.startsWith('/') ? file : `${inv.ctx.env['HOME'] ?? '/root'}/${file}`;
+  const path = absolutePath(inv, file);
   const t = inv.apply({ type: 'etcd.snapshot.save', machine: inv.machine, path });
   if (!t.ok) return fail(inv, t.error.message.replace(/^Error: /, ''), 5);
   inv.io.out(`Snapshot saved at ${file}`);
@@ -372,9 +373,7 @@ export const etcdutl: CommandModule = {
       return 1;
     }
     if (file === undefined) return fail(inv, `snapshot ${action} requires exactly one argument`);
-    const path = normalizePath(
-      file.startsWith('/') ? file : `${inv.ctx.env['HOME'] ?? '/root'}/${file}`,
-    );
+    const path = absolutePath(inv, file);
     const m = inv.ctx.state.machines[inv.machine];
     if (action === 'status') {
       const content = m?.files[path];

@@ -5,13 +5,9 @@
  * the URLs the guides fetch (Release.key of a minor in the release catalog); anything else fails
  * the way curl fails without DNS.
  */
-import {
-  KEYRING_CONTENT,
-  RELEASE_KEY_ARMORED,
-  normalizePath,
-  releaseKeyMinor,
-} from '../../src/index.ts';
+import { KEYRING_CONTENT, RELEASE_KEY_ARMORED, releaseKeyMinor } from '../../src/index.ts';
 import type { CommandModule } from '../types.ts';
+import { absolutePath } from '../paths.ts';
 
 export const curl: CommandModule = {
   name: 'curl',
@@ -58,9 +54,7 @@ export const gpg: CommandModule = {
       if (content !== '') inv.io.out(content.replace(/\n$/, ''));
       return 0;
     }
-    const path = normalizePath(
-      target.startsWith('/') ? target : `${inv.ctx.env['HOME'] ?? '/root'}/${target}`,
-    );
+    const path = absolutePath(inv, target);
     // Real gpg asks before overwriting an existing file (or fails without a terminal); the
     // simulation overwrites, as `gpg --yes` does.
     const t = inv.apply({ type: 'file.write', machine: inv.machine, path, content });

@@ -20,6 +20,7 @@ import {
 import { str, list, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { printKubeadmError } from '../format.ts';
 import type { Invocation } from '../types.ts';
+import { absolutePath } from '../paths.ts';
 import { IMAGES_FLAGS, runImages } from './kubeadm-upgrade.ts';
 
 /** Flags that may be combined with --config (validation.go isAllowedFlag). */
@@ -62,10 +63,7 @@ function fail(inv: Invocation, message: string, exitCode = 1): number {
 }
 
 function readFile(inv: Invocation, path: string): string | undefined {
-  const abs = normalizePath(
-    path.startsWith('/') ? path : `${inv.ctx.env['HOME'] ?? '/root'}/${path}`,
-  );
-  return inv.ctx.state.machines[inv.machine]?.files[abs];
+  return inv.ctx.state.machines[inv.machine]?.files[absolutePath(inv, path)];
 }
 
 /** Returns the mixing error, or null (validation.ValidateMixedArguments; flags in name order). */
@@ -86,14 +84,25 @@ function load(inv: Invocation, file: string): ReturnType<typeof loadConfigText> 
   return loadConfigText(text);
 }
 
-/** `kubeadm init --config FILE`. */
-export function initWithConfig(inv: Invocation, p: ParsedFlags): number {
+type LoadedConfig = Extract<ReturnType<typeof loadConfigText>, { ok: true }>;
+
+/**
+ * The shared start of `kubeadm init|join --config FILE`: refuse mixed flags, read and decode the
+ * file, print decoding warnings. Returns the documents, or the exit code after printing the error.
+ */
+function loadForCommand(inv: Invocation, p: ParsedFlags): LoadedConfig | number {
   const mixed = mixedArgumentsError(p);
   if (mixed) return fail(inv, mixed);
   const loaded = load(inv, str(p, 'config') ?? '');
   if (typeof loaded === 'number') return loaded;
   printWarnings(inv, loaded.warnings);
-  if (!loaded.ok) return fail(inv, loaded.error);
+  return loaded.ok ? loaded : fail(inv, loaded.error);
+}
+
+/** `kubeadm init --config FILE`. */
+export function initWithConfig(inv: Invocation, p: ParsedFlags): number {
+  const loaded = loadForCommand(inv, p);
+  if (typeof loaded === 'number') return loaded;
   const base: InitOptions = {
     ...(str(p, 'node-name') !== undefined ? { nodeName: str(p, 'node-name') ?? '' } : {}),
     uploadCerts: p.values['upload-certs'] === true,
@@ -137,12 +146,8 @@ export function initWithConfig(inv: Invocation, p: ParsedFlags): number {
 
 /** `kubeadm join --config FILE`. */
 export function joinWithConfig(inv: Invocation, p: ParsedFlags): number {
-  const mixed = mixedArgumentsError(p);
-  if (mixed) return fail(inv, mixed);
-  const loaded = load(inv, str(p, 'config') ?? '');
+  const loaded = loadForCommand(inv, p);
   if (typeof loaded === 'number') return loaded;
-  printWarnings(inv, loaded.warnings);
-  if (!loaded.ok) return fail(inv, loaded.error);
   const doc = findDoc(loaded.docs, 'JoinConfiguration');
   if (!doc) return fail(inv, `no JoinConfiguration found in the file "${str(p, 'config') ?? ''}"`);
   const o = (v: unknown): Record<string, unknown> =>
@@ -286,9 +291,7 @@ export const configSub = {
         inv.io.out(out.replace(/\n$/, ''));
         return 0;
       }
-      const path = normalizePath(
-        target.startsWith('/') ? target : `${inv.ctx.env['HOME'] ?? '/root'}/${target}`,
-      );
+      const path = absolutePath(inv, target);
       const t = inv.apply({ type: 'file.write', machine: inv.machine, path, content: out });
       return t.ok ? 0 : fail(inv, t.error.message);
     }

@@ -12,7 +12,6 @@ import {
   listNodes,
   listPods,
   matchesSelector,
-  normalizePath,
   parseSelector,
   parseVersion,
   podLabels,
@@ -20,6 +19,7 @@ import {
 import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { formatTable, humanDuration } from '../format.ts';
 import type { CommandModule, Invocation } from '../types.ts';
+import { absolutePath } from '../paths.ts';
 import { CORDON_FLAGS, DRAIN_FLAGS, cordonCommand, drainCommand } from './kubectl-node.ts';
 import {
   CERTIFICATE_FLAGS,
@@ -306,9 +306,7 @@ function applyFile(inv: Invocation, p: ParsedFlags): number {
     return 1;
   }
   const m = inv.ctx.state.machines[inv.machine];
-  const path = normalizePath(
-    file.startsWith('/') ? file : `${inv.ctx.env['HOME'] ?? '/root'}/${file}`,
-  );
+  const path = absolutePath(inv, file);
   if (m?.files[path] === undefined) {
     inv.io.err(`error: the path "${file}" does not exist`);
     return 1;

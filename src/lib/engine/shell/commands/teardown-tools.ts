@@ -12,6 +12,7 @@ import {
   type SonobuoyMode,
 } from '../../src/index.ts';
 import type { CommandModule, Invocation } from '../types.ts';
+import { absolutePath } from '../paths.ts';
 
 /** True when KUBE-* chains exist on the machine: kube-proxy runs there, or left them behind. */
 export function kubeRulesPresent(state: ClusterState, machine: string): boolean {
@@ -249,7 +250,7 @@ export const sonobuoy: CommandModule = {
       inv.apply({
         type: 'file.write',
         machine: inv.machine,
-        path: `${inv.ctx.env['HOME'] ?? '/root'}/${name}`,
+        path: absolutePath(inv, name),
         content,
       });
       inv.io.out(name);
@@ -257,12 +258,7 @@ export const sonobuoy: CommandModule = {
     }
     if (sub === 'results') {
       const file = rest.find((a) => !a.startsWith('-'));
-      const path =
-        file === undefined
-          ? ''
-          : file.startsWith('/')
-            ? file
-            : `${inv.ctx.env['HOME'] ?? '/root'}/${file}`;
+      const path = file === undefined ? '' : absolutePath(inv, file);
       const content = inv.ctx.state.machines[inv.machine]?.files[path];
       if (content === undefined || !content.startsWith('@sonobuoy-results:')) {
         inv.io.err(
