@@ -22,6 +22,14 @@ import type { CommandModule, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
 import { formatEtcdTable, humanizeBytes } from './etcd-table.ts';
 
+/** `-w, --write-out`, shared by etcdctl and etcdutl (etcdctl/ctlv3/command/global.go). */
+const WRITE_OUT: FlagSpec = {
+  name: 'write-out',
+  short: 'w',
+  type: 'string',
+  usage: 'set the output format (fields, json, protobuf, simple, table)',
+};
+
 const GLOBAL: FlagSpec[] = [
   { name: 'endpoints', type: 'strings', usage: 'gRPC endpoints' },
   {
@@ -31,12 +39,7 @@ const GLOBAL: FlagSpec[] = [
   },
   { name: 'cert', type: 'string', usage: 'identify secure client using this TLS certificate file' },
   { name: 'key', type: 'string', usage: 'identify secure client using this TLS key file' },
-  {
-    name: 'write-out',
-    short: 'w',
-    type: 'string',
-    usage: 'set the output format (fields, json, protobuf, simple, table)',
-  },
+  WRITE_OUT,
   { name: 'cluster', type: 'bool', usage: 'use all endpoints from the cluster member list' },
   {
     name: 'command-timeout',
@@ -324,12 +327,7 @@ export const etcdctl: CommandModule = {
 };
 
 const UTL_FLAGS: FlagSpec[] = [
-  {
-    name: 'write-out',
-    short: 'w',
-    type: 'string',
-    usage: 'set the output format (fields, json, protobuf, simple, table)',
-  },
+  WRITE_OUT,
   { name: 'data-dir', type: 'string', usage: 'Path to the output data directory' },
   { name: 'name', type: 'string', usage: 'Human-readable name for this member' },
   {
