@@ -13,6 +13,7 @@ import {
   EngineError,
   isEngineError,
   parseTime,
+  releaseTrack,
   scenarioShell,
   type ClusterState,
   type Command,
@@ -36,6 +37,11 @@ import {
 export interface SessionOptions {
   /** Scenario to start from (default `bare-machines`). */
   readonly scenario?: string;
+  /**
+   * Release track the scenario is built for: one of the newest three minors ("v1.36" or "1.36";
+   * default: the newest). Ignored when `state` is given (a saved state knows its track).
+   */
+  readonly release?: string;
   /** A state saved with `session.save()`; wins over `scenario`. */
   readonly state?: SerializedState;
   /** RNG seed (default 1). */
@@ -51,6 +57,8 @@ export interface SerializedState {
   readonly kind: 'kubelife-session';
   readonly version: 1;
   readonly scenario: string;
+  /** Release track the session's scenarios are built for (absent in states saved before tracks). */
+  readonly release?: string;
   readonly state: ClusterState;
   readonly machineStack: readonly string[];
   readonly env: Readonly<Record<string, string>>;
@@ -61,6 +69,8 @@ export interface Session {
   run(line: string): Promise<RunResult>;
   save(): SerializedState;
   readonly scenario: string;
+  /** Release track (minor, e.g. "v1.37") the session's scenarios are built for. */
+  readonly release: string;
   /** Machine the user is logged into (for the prompt `root@<machine>:~# `). */
   readonly machine: string;
   /** The prompt a terminal shows before the next line. */
@@ -69,11 +79,8 @@ export interface Session {
   readonly exited: boolean;
 }
 
-function scenarioState(name: string, seed: number, now: string): ClusterState {
-  const start = parseTime(now);
-  // Re-seed from the scenario's own RNG stream so a custom seed changes everything that follows.
-  const state = buildScenario(name, seed, start);
-  return state;
+function scenarioState(name: string, seed: number, now: string, release: string): ClusterState {
+  return buildScenario(name, seed, parseTime(now), release);
 }
 
 function isSerialized(value: unknown): value is SerializedState {
@@ -87,17 +94,22 @@ function isSerialized(value: unknown): value is SerializedState {
   );
 }
 
-/** Creates a session. @throws EngineError NoSuchScenario | InvalidState | InvalidTime */
+/**
+ * Creates a session.
+ * @throws EngineError NoSuchScenario | NoSuchRelease | InvalidState | InvalidTime
+ */
 export function createSession(options: SessionOptions = {}): Session {
   const seed = options.seed ?? DEFAULT_SEED;
   const now = options.now ?? DEFAULT_CLOCK_START;
   let scenario = options.scenario ?? DEFAULT_SCENARIO;
+  let release = releaseTrack(options.release).minor;
   let ctx: ShellContext;
   if (options.state !== undefined) {
     if (!isSerialized(options.state))
       throw new EngineError('InvalidState', { reason: 'not a kubelife session' });
     const s = options.state;
     scenario = s.scenario;
+    if (s.release !== undefined) release = releaseTrack(s.release).minor;
     ctx = makeContext(
       JSON.parse(JSON.stringify(s.state)) as ClusterState,
       [...s.machineStack],
@@ -107,7 +119,7 @@ export function createSession(options: SessionOptions = {}): Session {
   } else {
     const shell = scenarioShell();
     ctx = makeContext(
-      scenarioState(scenario, seed, now),
+      scenarioState(scenario, seed, now, release),
       [shell.machine],
       { ...shell.env },
       scenario,
@@ -125,11 +137,16 @@ export function createSession(options: SessionOptions = {}): Session {
       machineStack,
       env,
       scenario: name,
+      get release() {
+        return release;
+      },
       exitRequested: false,
       materialize: options.materialize ?? defaultMaterializer,
-      reset(next: string) {
+      reset(next: string, nextRelease?: string) {
         const shell = scenarioShell();
-        c.state = scenarioState(next, seed, now);
+        const track = nextRelease === undefined ? release : releaseTrack(nextRelease).minor;
+        c.state = scenarioState(next, seed, now, track);
+        release = track;
         c.machineStack = [shell.machine];
         c.env = { ...shell.env };
       },
@@ -142,6 +159,9 @@ export function createSession(options: SessionOptions = {}): Session {
   return {
     get scenario() {
       return scenario;
+    },
+    get release() {
+      return release;
     },
     get machine() {
       return ctx.machineStack[ctx.machineStack.length - 1] ?? 'cp-1';
@@ -165,6 +185,7 @@ export function createSession(options: SessionOptions = {}): Session {
         kind: 'kubelife-session',
         version: 1,
         scenario,
+        release,
         state: ctx.state,
         machineStack: [...ctx.machineStack],
         env: { ...ctx.env },

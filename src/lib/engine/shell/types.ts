@@ -35,8 +35,10 @@ export interface ShellContext {
   machineStack: string[];
   env: Record<string, string>;
   readonly scenario: string;
-  /** Replaces the whole world (kubelife scenario/reset). */
-  reset(scenario: string): void;
+  /** Release track (a minor, e.g. "v1.37") scenarios are built for; kept across resets. */
+  readonly release: string;
+  /** Replaces the whole world (kubelife scenario/reset), built for `release` when given. */
+  reset(scenario: string, release?: string): void;
   /** Set by `exit` at top level: the CLI REPL stops. */
   exitRequested: boolean;
   readonly materialize: Materializer;

@@ -83,6 +83,18 @@ export const errorCatalog = {
     hint: 'Run `kubelife scenarios` to list them.',
     exitCode: 1,
   },
+  NoSuchRelease: {
+    title: 'No such release track',
+    message: (p) =>
+      `unknown Kubernetes release track "${str(p, 'release')}": choose one of ${str(p, 'tracks')}`,
+    hint: 'A release track is one of the newest three Kubernetes minors, e.g. v1.36.',
+    exitCode: 1,
+  },
+  UnknownTemplateVariable: {
+    title: 'Unknown template variable',
+    message: (p) => `unknown version variable {{${str(p, 'name')}}}: known are ${str(p, 'known')}`,
+    exitCode: 1,
+  },
   InvalidState: {
     title: 'Invalid saved state',
     message: (p) => `invalid saved state: ${str(p, 'reason')}`,

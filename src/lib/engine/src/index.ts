@@ -154,6 +154,17 @@ export {
 } from './model/releases.ts';
 export { checkUpgradePolicy } from './policy/upgrade-policy.ts';
 export { releaseCatalog, newestMinors } from './model/releases.ts';
+export {
+  defaultReleaseMinor,
+  hasTemplateVariables,
+  normalizeMinor,
+  releaseTrack,
+  releaseTrackMinors,
+  releaseTracks,
+  renderTemplate,
+  trackVariables,
+  type ReleaseTrack,
+} from './model/release-track.ts';
 export { planUpgradePath } from './policy/upgrade-path.ts';
 export type { PlanStep, PlanAction, UpgradePlan } from './policy/upgrade-path.ts';
 export { skewRanges, checkComponentSkew } from './policy/skew.ts';

@@ -1,7 +1,14 @@
 /**
  * `kubelife`: engine controls inside the simulated shell — clock, scenarios, reset.
  */
-import { formatRfc3339, isEngineError, listScenarios, parseDuration } from '../../src/index.ts';
+import {
+  formatRfc3339,
+  isEngineError,
+  listScenarios,
+  parseDuration,
+  releaseTrack,
+  releaseTrackMinors,
+} from '../../src/index.ts';
 import type { CommandModule } from '../types.ts';
 import { FAULT_USAGE, runFault } from './kubelife-fault.ts';
 
@@ -11,11 +18,13 @@ const USAGE = `Usage:
   kubelife scenarios             list the named scenarios
   kubelife scenario NAME         replace the world with a scenario
   kubelife reset                 go back to the scenario this session started from
+  kubelife release               print the release track (Kubernetes minor) scenarios are built for
+  kubelife release MINOR         rebuild this session's scenario for another track (e.g. v1.36)
 ${FAULT_USAGE}`;
 
 export const kubelife: CommandModule = {
   name: 'kubelife',
-  summary: 'simulator controls (clock, scenario, scenarios, reset)',
+  summary: 'simulator controls (clock, scenario, scenarios, release, reset)',
   run(inv) {
     const [sub, ...rest] = inv.args;
     if (sub === 'clock') {
@@ -36,7 +45,7 @@ export const kubelife: CommandModule = {
       return 0;
     }
     if (sub === 'scenarios') {
-      const list = listScenarios();
+      const list = listScenarios(inv.ctx.release);
       const width = Math.max(...list.map((s) => s.name.length)) + 2;
       for (const s of list) inv.io.out(`${s.name.padEnd(width)}${s.title}`);
       return 0;
@@ -47,11 +56,25 @@ export const kubelife: CommandModule = {
         inv.io.out(inv.ctx.scenario);
         return 0;
       }
-      if (!listScenarios().some((s) => s.name === name)) {
+      if (!listScenarios(inv.ctx.release).some((s) => s.name === name)) {
         inv.io.err(`kubelife: unknown scenario "${name}"; run 'kubelife scenarios' to list them`);
         return 2;
       }
       inv.ctx.reset(name);
+      return 0;
+    }
+    if (sub === 'release') {
+      const wanted = rest[0];
+      if (wanted === undefined) {
+        inv.io.out(`${inv.ctx.release} (tracks: ${releaseTrackMinors().join(', ')})`);
+        return 0;
+      }
+      try {
+        inv.ctx.reset(inv.ctx.scenario, releaseTrack(wanted).minor);
+      } catch (error) {
+        inv.io.err(`kubelife: ${isEngineError(error) ? error.message : String(error)}`);
+        return 2;
+      }
       return 0;
     }
     if (sub === 'fault') return runFault(inv, rest);

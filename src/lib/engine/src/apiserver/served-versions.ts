@@ -70,11 +70,15 @@ export const SERVED_RESOURCES: readonly ServedResource[] = [
     // "Promotes the scheduling.k8s.io API group from v1alpha2 to v1alpha3 and drops v1alpha2
     // entirely. Remember to remove all v1alpha2 objects from the api-server while performing the
     // cluster update." The minor v1alpha2 first appeared in was not verified; 1.36 is claimed.
+    // v1alpha1: the Workload API was introduced in v1.35 as scheduling.k8s.io/v1alpha1 (Kubernetes
+    // blog "Kubernetes v1.35: Introducing Workload Aware Scheduling", KEP-4671). That v1.36 stopped
+    // serving v1alpha1 when it added v1alpha2 is assumed by analogy with the 1.37 note above.
     group: 'scheduling.k8s.io',
     kind: 'Workload',
     plural: 'workloads',
     namespaced: true,
     versions: [
+      { version: 'v1alpha1', from: 35, until: 36, alpha: true },
       { version: 'v1alpha2', from: 36, until: 37, alpha: true },
       { version: 'v1alpha3', from: 37, alpha: true },
     ],

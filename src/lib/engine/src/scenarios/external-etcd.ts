@@ -6,7 +6,6 @@
  * configuration of high-availability.md ("Set up the first control plane node", external etcd).
  */
 import { installPackagesCommands } from './repository.ts';
-import { defaultRepositoryMinor } from '../machine/apt-repository.ts';
 import type { Command } from '../commands/types.ts';
 import type { Scenario } from './index.ts';
 import { HA_ENDPOINT, HA_HOSTS } from './ha.ts';
@@ -58,15 +57,12 @@ export const externalEtcdScenarios: readonly Scenario[] = [
     description:
       'ha-endpoint-ready plus etcd-1, etcd-2, etcd-3 (10.0.0.31-33) running a three-member etcd cluster as static Pods (own etcd CA, data in /var/lib/etcd); cp-1 has /etc/kubernetes/pki/etcd/ca.crt and apiserver-etcd-client.crt/.key copied from etcd-1 and /root/kubeadm-config.yaml with etcd.external; kubeadm init has not run.',
     base: 'ha-endpoint-ready',
-    steps: () => [
+    steps: (_, t) => [
       ...EXTERNAL_ETCD_MACHINES.flatMap((spec): Command[] => [
         { type: 'machine.add', spec },
         { type: 'swap.off', machine: spec.name },
         { type: 'sysctl.set', machine: spec.name, key: 'net.ipv4.ip_forward', value: '1' },
-        ...installPackagesCommands(spec.name, defaultRepositoryMinor(), [
-          { name: 'kubelet' },
-          { name: 'kubeadm' },
-        ]),
+        ...installPackagesCommands(spec.name, t.minor, [{ name: 'kubelet' }, { name: 'kubeadm' }]),
       ]),
       ...ALL.map((m): Command => ({
         type: 'file.write',

@@ -4,7 +4,6 @@
  * guides start from. Built by applying typed commands on top of the install scenarios.
  */
 import { installPackagesCommands } from './repository.ts';
-import { defaultRepositoryMinor } from '../machine/apt-repository.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { Command } from '../commands/types.ts';
 import type { Scenario } from './index.ts';
@@ -99,12 +98,12 @@ export const haScenarios: readonly Scenario[] = [
     description:
       'cp-1, cp-2, cp-3 (10.0.0.11-13) and worker-1/2 with packages installed; lb (10.0.0.10) is a TCP load balancer for port 6443 and k8s-api.example.internal resolves to it on every machine.',
     base: 'packages-installed',
-    steps: () => [
+    steps: (_, t) => [
       ...HA_EXTRA_MACHINES.map((spec): Command => ({ type: 'machine.add', spec })),
       ...['cp-2', 'cp-3'].flatMap((m): Command[] => [
         { type: 'swap.off', machine: m },
         { type: 'sysctl.set', machine: m, key: 'net.ipv4.ip_forward', value: '1' },
-        ...installPackagesCommands(m, defaultRepositoryMinor(), [
+        ...installPackagesCommands(m, t.minor, [
           { name: 'kubelet' },
           { name: 'kubeadm' },
           { name: 'kubectl' },

@@ -21,8 +21,14 @@ import { haUpgradeScenarios } from './upgrade-ha.ts';
 import { rollbackScenarios } from './rollback.ts';
 import { externalEtcdScenarios } from './external-etcd.ts';
 import { installPackagesCommands } from './repository.ts';
-import { defaultRepositoryMinor } from '../machine/apt-repository.ts';
 import { INSTALL_MACHINES, joinCommand } from './common.ts';
+import {
+  defaultReleaseMinor,
+  releaseTrack,
+  renderTemplate,
+  trackVariables,
+  type ReleaseTrack,
+} from '../model/release-track.ts';
 
 /** Shell-level context a scenario leaves behind (environment, logged-in machine). */
 export interface ScenarioShell {
@@ -30,15 +36,20 @@ export interface ScenarioShell {
   readonly env: Readonly<Record<string, string>>;
 }
 
-/** A named precondition state. */
+/** A named precondition state, buildable for every release track. */
 export interface Scenario {
   readonly name: string;
+  /** Short title; may use the guides' `{{variables}}` (rendered per track by listScenarios). */
   readonly title: string;
+  /** What the state holds; may use `{{variables}}` like the title. */
   readonly description: string;
   /** Scenario this one builds on, or null for the first. */
   readonly base: string | null;
-  /** Commands applied on top of `base`; may depend on the state so far (e.g. the join token). */
-  readonly steps: (state: ClusterState) => readonly Command[];
+  /**
+   * Commands applied on top of `base`; may depend on the state so far (e.g. the join token) and
+   * on the release track the scenario is built for (which packages, which upgrade target).
+   */
+  readonly steps: (state: ClusterState, track: ReleaseTrack) => readonly Command[];
 }
 
 /** All scenarios, in guide order. */
@@ -57,12 +68,12 @@ export const scenarios: readonly Scenario[] = [
     description:
       'Swap off, IP forwarding on, kubelet, kubeadm and kubectl installed and held on all three machines; the kubelet restarts every few seconds waiting for kubeadm.',
     base: 'bare-machines',
-    steps: () =>
+    steps: (_, t) =>
       INSTALL_MACHINES.flatMap((m): Command[] => [
         { type: 'swap.off', machine: m.name },
         { type: 'sysctl.set', machine: m.name, key: 'net.ipv4.ip_forward', value: '1' },
         // install-kubeadm.md: repository (key + one-minor source), install, hold, enable.
-        ...installPackagesCommands(m.name, defaultRepositoryMinor(), [
+        ...installPackagesCommands(m.name, t.minor, [
           { name: 'kubelet' },
           { name: 'kubeadm' },
           { name: 'kubectl' },
@@ -122,31 +133,41 @@ export const scenarios: readonly Scenario[] = [
   ...externalEtcdScenarios,
 ];
 
-/** Lists the scenarios' names, titles and descriptions. */
-export function listScenarios(): Array<{ name: string; title: string; description: string }> {
-  return scenarios.map(({ name, title, description }) => ({ name, title, description }));
+/** Lists the scenarios' names, titles and descriptions, with versions of the track `release`. */
+export function listScenarios(
+  release?: string,
+): Array<{ name: string; title: string; description: string }> {
+  const vars = trackVariables(releaseTrack(release));
+  return scenarios.map(({ name, title, description }) => ({
+    name,
+    title: renderTemplate(title, vars),
+    description: renderTemplate(description, vars),
+  }));
 }
 
 const cache = new Map<string, ClusterState>();
 
 /**
- * Builds the named scenario's state from the empty world. Deterministic: same name, same seed
- * and start time → the same state. @throws EngineError NoSuchScenario
+ * Builds the named scenario's state from the empty world for a release track (a minor such as
+ * "v1.36"; default: the newest). Deterministic: same name, seed, start time and track → the same
+ * state. @throws EngineError NoSuchScenario, NoSuchRelease
  */
 export function buildScenario(
   name: string,
   seed = DEFAULT_SEED,
   start = Date.parse(DEFAULT_CLOCK_START),
+  release: string = defaultReleaseMinor(),
 ): ClusterState {
-  const key = `${name}|${seed}|${start}`;
+  const track = releaseTrack(release);
+  const key = `${name}|${seed}|${start}|${track.minor}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const scenario = scenarios.find((s) => s.name === name);
   if (!scenario) throw new EngineError('NoSuchScenario', { name });
   let state = scenario.base
-    ? buildScenario(scenario.base, seed, start)
+    ? buildScenario(scenario.base, seed, start, track.minor)
     : createEmptyState(start, seed);
-  for (const command of scenario.steps(state)) {
+  for (const command of scenario.steps(state, track)) {
     const t = apply(state, command);
     if (!t.ok)
       throw new EngineError('Internal', {

@@ -1,41 +1,47 @@
 /**
- * Rollback scenarios: a cluster upgraded to the newest minor gets an object of an API version
- * only that minor serves (scheduling.k8s.io/v1alpha3 Workload, src/apiserver/served-versions.ts),
+ * Rollback scenarios: a cluster upgraded to the track's minor gets an object of an API version
+ * only that minor serves (a scheduling.k8s.io Workload in {{workloadApi}}, e.g. v1alpha3 on v1.37;
+ * src/apiserver/served-versions.ts),
  * then the control plane is downgraded one minor with `kubeadm upgrade apply --force`, then
  * upgraded back. Built by applying the commands the rollback guide's leaves run.
  */
 import type { Command } from '../commands/types.ts';
 import type { Scenario } from './index.ts';
-import { PREVIOUS_VERSION, TARGET_VERSION } from './upgrade.ts';
+import { trackVariables, type ReleaseTrack } from '../model/release-track.ts';
+
+const workloadApiOf = (t: ReleaseTrack): string => trackVariables(t)['workloadApi'] ?? '';
 
 /** The manifest the guide writes with a here-document (the file content, trailing newline included). */
-export const WORKLOAD_MANIFEST = `apiVersion: scheduling.k8s.io/v1alpha3
+export function workloadManifest(apiVersion: string): string {
+  return `apiVersion: scheduling.k8s.io/${apiVersion}
 kind: Workload
 metadata:
   name: training
   namespace: default
 `;
+}
 
 /** Rollback scenarios, in guide order. */
 export const rollbackScenarios: readonly Scenario[] = [
   {
     name: 'rollback-downgraded',
-    title: `Control plane downgraded to ${PREVIOUS_VERSION}`,
-    description: `From the upgraded cluster (${TARGET_VERSION}): a Workload was applied in scheduling.k8s.io/v1alpha3 (served only from v1.37), then kubeadm upgrade apply ${PREVIOUS_VERSION} --force moved the control plane of cp-1 one minor down; etcd stayed on its newer version, kubelets still run ${TARGET_VERSION}.`,
+    title: 'Control plane downgraded to {{prevVersion}}',
+    description:
+      'From the upgraded cluster ({{version}}): a Workload was applied in scheduling.k8s.io/{{workloadApi}} (not served by {{prevMinor}}), then kubeadm upgrade apply {{prevVersion}} --force moved the control plane of cp-1 one minor down; etcd stayed on its newer version, kubelets still run {{version}}.',
     base: 'upgrade-workers-upgraded',
-    steps: () => [
+    steps: (_, t) => [
       {
         type: 'file.write',
         machine: 'cp-1',
         path: '/root/workload.yaml',
-        content: WORKLOAD_MANIFEST,
+        content: workloadManifest(workloadApiOf(t)),
       },
       {
         type: 'kubectl.apiobject.apply',
         manifest: {
           group: 'scheduling.k8s.io',
           kind: 'Workload',
-          version: 'v1alpha3',
+          version: workloadApiOf(t),
           name: 'training',
           namespace: 'default',
         },
@@ -43,20 +49,21 @@ export const rollbackScenarios: readonly Scenario[] = [
       {
         type: 'kubeadm.upgrade.apply',
         machine: 'cp-1',
-        options: { version: PREVIOUS_VERSION, force: true },
+        options: { version: t.prevVersion, force: true },
       },
     ],
   },
   {
     name: 'rollback-upgraded-back',
-    title: `Control plane back on ${TARGET_VERSION}`,
-    description: `The downgraded cluster upgraded again with kubeadm upgrade apply ${TARGET_VERSION}: the Workload stored in v1alpha3 is readable again.`,
+    title: 'Control plane back on {{version}}',
+    description:
+      'The downgraded cluster upgraded again with kubeadm upgrade apply {{version}}: the Workload stored in {{workloadApi}} is readable again.',
     base: 'rollback-downgraded',
-    steps: (): Command[] => [
+    steps: (_, t): Command[] => [
       {
         type: 'kubeadm.upgrade.apply',
         machine: 'cp-1',
-        options: { version: TARGET_VERSION, yes: true },
+        options: { version: t.version, yes: true },
       },
     ],
   },

@@ -1,30 +1,19 @@
 /**
- * Upgrade scenarios: a cluster built with the PREVIOUS minor's newest patch (repository v1.(Y-1)),
+ * Upgrade scenarios: a cluster built with the track's previous minor's newest patch ({{prevVersion}}),
  * then the states after each leaf of the upgrade guide - kubeadm upgraded on cp-1, control plane
  * upgraded (cp-1's kubelet too), workers upgraded - and a patch-behind cluster. Each is built by
- * applying the typed commands the guide's snippets run.
+ * applying the typed commands the guide's snippets run. Versions come from the release track the
+ * scenario is built for (release-track.ts); titles and descriptions use the same `{{variables}}` as
+ * the guides.
  */
 import { installPackagesCommands } from './repository.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { Command } from '../commands/types.ts';
 import type { Scenario } from './index.ts';
 import { DEFAULT_PACKAGE_REVISION } from '../model/defaults.ts';
-import { DEFAULT_KUBERNETES_VERSION, findMinor } from '../model/releases.ts';
 import { KUBERNETES_LIST, repositoryLine } from '../machine/apt-repository.ts';
 import { HA_EXTRA_MACHINES, HA_HOSTS } from './ha.ts';
 import { INSTALL_MACHINES, joinCommand } from './common.ts';
-
-const v = DEFAULT_KUBERNETES_VERSION.replace(/^v/, '').split('.').map(Number);
-/** "v1.37" - the newest minor; the upgrade target. */
-export const TARGET_MINOR = `v${v[0]}.${v[1]}`;
-/** "v1.36" - the minor the upgrade starts from. */
-export const PREVIOUS_MINOR = `v${v[0]}.${(v[1] ?? 1) - 1}`;
-/** Newest patch of the previous minor, e.g. "v1.36.4". */
-export const PREVIOUS_VERSION = findMinor(PREVIOUS_MINOR)?.patches.at(-1) ?? '';
-/** First patch of the newest minor: the patch-behind cluster's version, e.g. "v1.37.0". */
-export const PATCH_BEHIND_VERSION = findMinor(TARGET_MINOR)?.patches[0] ?? '';
-/** The upgrade target, e.g. "v1.37.1". */
-export const TARGET_VERSION = DEFAULT_KUBERNETES_VERSION;
 
 const deb = (version: string): string => `${version.replace(/^v/, '')}-${DEFAULT_PACKAGE_REVISION}`;
 
@@ -118,55 +107,61 @@ export function upgradeKubeletCommands(machine: string, version: string): Comman
 export const upgradeScenarios: readonly Scenario[] = [
   {
     name: 'previous-minor-control-plane',
-    title: `Control plane on ${PREVIOUS_VERSION}`,
-    description: `cp-1 initialised with kubeadm ${PREVIOUS_VERSION} from the ${PREVIOUS_MINOR} package repository, flannel applied; workers have the ${PREVIOUS_MINOR} packages but have not joined.`,
+    title: 'Control plane on {{prevVersion}}',
+    description:
+      'cp-1 initialised with kubeadm {{prevVersion}} from the {{prevMinor}} package repository, flannel applied; workers have the {{prevMinor}} packages but have not joined.',
     base: 'bare-machines',
-    steps: () => [...prepare(PREVIOUS_MINOR, PREVIOUS_VERSION), ...initCommands()],
+    steps: (_, t) => [...prepare(t.prevMinor, t.prevVersion), ...initCommands()],
   },
   {
     name: 'cluster-previous-minor',
-    title: `Cluster on ${PREVIOUS_VERSION}`,
-    description: `cp-1, worker-1 and worker-2 on ${PREVIOUS_VERSION} (previous minor's newest patch), flannel, all Ready; packages held; apt source names the ${PREVIOUS_MINOR} repository.`,
+    title: 'Cluster on {{prevVersion}}',
+    description:
+      "cp-1, worker-1 and worker-2 on {{prevVersion}} (previous minor's newest patch), flannel, all Ready; packages held; apt source names the {{prevMinor}} repository.",
     base: 'previous-minor-control-plane',
     steps: (s) => joinWorkers(s),
   },
   {
     name: 'upgrade-kubeadm-upgraded',
     title: 'kubeadm upgraded on cp-1',
-    description: `cp-1's apt source switched to ${TARGET_MINOR} and kubeadm ${TARGET_VERSION} installed and held; the cluster still runs ${PREVIOUS_VERSION}.`,
+    description:
+      "cp-1's apt source switched to {{minor}} and kubeadm {{version}} installed and held; the cluster still runs {{prevVersion}}.",
     base: 'cluster-previous-minor',
-    steps: () => upgradeKubeadmCommands('cp-1', TARGET_VERSION),
+    steps: (_, t) => upgradeKubeadmCommands('cp-1', t.version),
   },
   {
     name: 'upgrade-control-plane-upgraded',
     title: 'Control plane upgraded',
-    description: `kubeadm upgrade apply ${TARGET_VERSION} ran on cp-1, then cp-1 was drained, its kubelet and kubectl upgraded and restarted, and uncordoned; workers still run ${PREVIOUS_VERSION} kubelets.`,
+    description:
+      'kubeadm upgrade apply {{version}} ran on cp-1, then cp-1 was drained, its kubelet and kubectl upgraded and restarted, and uncordoned; workers still run {{prevVersion}} kubelets.',
     base: 'upgrade-kubeadm-upgraded',
-    steps: () => [
+    steps: (_, t) => [
       {
         type: 'kubeadm.upgrade.apply',
         machine: 'cp-1',
-        options: { version: TARGET_VERSION, yes: true },
+        options: { version: t.version, yes: true },
       },
-      ...upgradeKubeletCommands('cp-1', TARGET_VERSION),
+      ...upgradeKubeletCommands('cp-1', t.version),
     ],
   },
   {
     name: 'upgrade-workers-upgraded',
     title: 'Workers upgraded',
-    description: `worker-1 then worker-2: kubeadm ${TARGET_VERSION}, kubeadm upgrade node, drained, kubelet/kubectl upgraded and restarted, uncordoned. Every node runs ${TARGET_VERSION}.`,
+    description:
+      'worker-1 then worker-2: kubeadm {{version}}, kubeadm upgrade node, drained, kubelet/kubectl upgraded and restarted, uncordoned. Every node runs {{version}}.',
     base: 'upgrade-control-plane-upgraded',
-    steps: () =>
+    steps: (_, t) =>
       ['worker-1', 'worker-2'].flatMap((w): Command[] => [
-        ...upgradeKubeadmCommands(w, TARGET_VERSION),
+        ...upgradeKubeadmCommands(w, t.version),
         { type: 'kubeadm.upgrade.node', machine: w, options: {} },
-        ...upgradeKubeletCommands(w, TARGET_VERSION),
+        ...upgradeKubeletCommands(w, t.version),
       ]),
   },
   {
     name: 'cluster-patch-behind',
-    title: `Cluster on ${PATCH_BEHIND_VERSION}`,
-    description: `cp-1, worker-1 and worker-2 on ${PATCH_BEHIND_VERSION}, one patch behind ${TARGET_VERSION}, from the ${TARGET_MINOR} repository; packages held.`,
+    title: 'Cluster on {{patchBehind}}',
+    description:
+      'cp-1, worker-1 and worker-2 on {{patchBehind}}, behind {{version}} in the same minor, from the {{minor}} repository; packages held.',
     base: 'patch-behind-control-plane',
     steps: (s) => joinWorkers(s),
   },
@@ -179,12 +174,13 @@ export const upgradeScenarios: readonly Scenario[] = [
  */
 export const haPreviousMinorReady: Scenario = {
   name: 'ha-previous-minor-ready',
-  title: `HA machines with ${PREVIOUS_VERSION} packages`,
-  description: `cp-1, cp-2, cp-3, worker-1 and worker-2 prepared with the ${PREVIOUS_MINOR} repository and ${PREVIOUS_VERSION} packages held; lb (10.0.0.10) balances k8s-api.example.internal:6443. No cluster yet.`,
+  title: 'HA machines with {{prevVersion}} packages',
+  description:
+    'cp-1, cp-2, cp-3, worker-1 and worker-2 prepared with the {{prevMinor}} repository and {{prevVersion}} packages held; lb (10.0.0.10) balances k8s-api.example.internal:6443. No cluster yet.',
   base: 'bare-machines',
-  steps: () => [
+  steps: (_, t) => [
     ...HA_EXTRA_MACHINES.map((spec): Command => ({ type: 'machine.add', spec })),
-    ...prepare(PREVIOUS_MINOR, PREVIOUS_VERSION, ['cp-1', 'cp-2', 'cp-3', 'worker-1', 'worker-2']),
+    ...prepare(t.prevMinor, t.prevVersion, ['cp-1', 'cp-2', 'cp-3', 'worker-1', 'worker-2']),
     ...['cp-1', 'cp-2', 'cp-3', 'lb', 'worker-1', 'worker-2'].map((m): Command => ({
       type: 'file.write',
       machine: m,
@@ -197,8 +193,9 @@ export const haPreviousMinorReady: Scenario = {
 /** Intermediate scenario of the patch-behind cluster (listed after the main chain). */
 export const patchBehindBase: Scenario = {
   name: 'patch-behind-control-plane',
-  title: `Control plane on ${PATCH_BEHIND_VERSION}`,
-  description: `cp-1 initialised with kubeadm ${PATCH_BEHIND_VERSION}, flannel applied; workers have ${PATCH_BEHIND_VERSION} packages but have not joined.`,
+  title: 'Control plane on {{patchBehind}}',
+  description:
+    'cp-1 initialised with kubeadm {{patchBehind}}, flannel applied; workers have {{patchBehind}} packages but have not joined.',
   base: 'bare-machines',
-  steps: () => [...prepare(TARGET_MINOR, PATCH_BEHIND_VERSION), ...initCommands()],
+  steps: (_, t) => [...prepare(t.minor, t.patchBehind), ...initCommands()],
 };
