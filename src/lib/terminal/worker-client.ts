@@ -26,9 +26,11 @@ export function createEngineClient(worker: WorkerLike): EngineClient {
   let nextId = 1;
   const pending = new Map<number, Pending>();
   worker.addEventListener('message', (event) => {
-    const entry = pending.get(event.data.id);
-    if (!entry) return;
-    pending.delete(event.data.id);
+    const { id } = event.data;
+    // A null id answers a message the server could not read at all: nothing here waits for it.
+    const entry = id === null ? undefined : pending.get(id);
+    if (id === null || !entry) return;
+    pending.delete(id);
     if (event.data.type === 'error') entry.reject(new Error(event.data.message));
     else entry.resolve(event.data);
   });

@@ -14,3 +14,20 @@ export type { FlagSpec, ParsedFlags } from './flags.ts';
 export { humanDuration, formatTable, printEvents } from './format.ts';
 export { registerCertificateSource, defaultMaterializer } from './materialize.ts';
 export type { CertificatePemSource } from './materialize.ts';
+export { createProtocolHandler } from './protocol-handler.ts';
+export type { ProtocolHandler } from './protocol-handler.ts';
+export { parseEngineRequest, REQUEST_TYPES } from './protocol.ts';
+export type {
+  EngineRequest,
+  EngineResponse,
+  LoadRequest,
+  RunRequest,
+  ResetRequest,
+  SaveRequest,
+  LoadResponse,
+  RunResponse,
+  SaveResponse,
+  ErrorResponse,
+  ClusterStatus,
+  GoalStatus,
+} from './protocol.ts';

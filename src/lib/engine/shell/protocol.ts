@@ -1,0 +1,140 @@
+/**
+ * The engine's request/response protocol: what a host (the site's Web Worker, `kubelife serve
+ * --jsonl`, a WebContainer running that CLI) exchanges with a session it does not own directly.
+ * Every request carries an `id`; the server answers each with exactly one response of that id.
+ * Engine state crosses the boundary as opaque JSON (`session.save()`), which clients only store.
+ * Messages are plain JSON, so they survive `postMessage` and one-line-per-message text framing.
+ */
+
+/** Start a fresh session from a named scenario, or continue from a saved state. */
+export interface LoadRequest {
+  readonly id: number;
+  readonly type: 'load';
+  /** Scenario name; empty for the engine's default. */
+  readonly scenario: string;
+  /** State from an earlier `save`; when present it wins over `scenario`. */
+  readonly state?: unknown;
+  /** Goal predicate to check after loading and after every command (a leaf's `goal`). */
+  readonly goal?: string;
+}
+
+/** Run one logical command line (continuations kept, as the doc-tests run it). */
+export interface RunRequest {
+  readonly id: number;
+  readonly type: 'run';
+  readonly line: string;
+}
+
+/** Start again from the scenario the current session started from. */
+export interface ResetRequest {
+  readonly id: number;
+  readonly type: 'reset';
+}
+
+/** Ask for the session's serialised state. */
+export interface SaveRequest {
+  readonly id: number;
+  readonly type: 'save';
+}
+
+/** Any request the protocol knows. */
+export type EngineRequest = LoadRequest | RunRequest | ResetRequest | SaveRequest;
+
+/** A small summary of the simulated cluster for a terminal's state badge. */
+export interface ClusterStatus {
+  /** Simulated time, RFC 3339 (`2026-11-25T09:00:00Z`). */
+  readonly clock: string;
+  /** Control-plane version once `kubeadm init` ran, else null. */
+  readonly version: string | null;
+}
+
+/** Result of checking the page's goal predicate against the session's state. */
+export interface GoalStatus {
+  readonly name: string;
+  /** What the goal asks for, e.g. "every node is Ready". */
+  readonly title: string;
+  readonly done: boolean;
+  /** What is still missing, or what was reached. */
+  readonly detail: string;
+}
+
+/** Answer to a load or reset: the prompt to show. */
+export interface LoadResponse {
+  readonly id: number;
+  readonly type: 'loaded';
+  readonly prompt: string;
+  readonly status: ClusterStatus;
+  /** The goal's status when the load named one. */
+  readonly goal?: GoalStatus;
+}
+
+/** Answer to a run: what the command printed and the prompt to show next. */
+export interface RunResponse {
+  readonly id: number;
+  readonly type: 'ran';
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Both streams interleaved in write order: what a terminal shows. */
+  readonly output: string;
+  readonly exitCode: number;
+  readonly prompt: string;
+  readonly status: ClusterStatus;
+  /** The goal's status after this command, when the load named a goal. */
+  readonly goal?: GoalStatus;
+}
+
+/** Answer to a save. */
+export interface SaveResponse {
+  readonly id: number;
+  readonly type: 'saved';
+  readonly state: unknown;
+}
+
+/**
+ * The request could not be served (no session yet, unknown scenario, malformed request, …).
+ * `id` is null when the request carried no readable id (JSON-RPC answers parse errors the same way).
+ */
+export interface ErrorResponse {
+  readonly id: number | null;
+  readonly type: 'error';
+  readonly message: string;
+}
+
+/** Any response the protocol sends. */
+export type EngineResponse = LoadResponse | RunResponse | SaveResponse | ErrorResponse;
+
+/** The request types, for validation and messages. */
+export const REQUEST_TYPES: readonly EngineRequest['type'][] = ['load', 'run', 'reset', 'save'];
+
+/** What each request type requires beyond `id` and `type` (name → expected `typeof`). */
+const REQUIRED: Readonly<Record<EngineRequest['type'], Readonly<Record<string, string>>>> = {
+  load: { scenario: 'string' },
+  run: { line: 'string' },
+  reset: {},
+  save: {},
+};
+
+/**
+ * Checks an untrusted message (a parsed JSON line, a posted message) against the protocol.
+ * Returns the request itself when it is well-formed, unknown extra fields included (so newer
+ * clients can add optional fields), or the error response to send back.
+ */
+export function parseEngineRequest(message: unknown): EngineRequest | ErrorResponse {
+  if (typeof message !== 'object' || message === null || Array.isArray(message))
+    return { id: null, type: 'error', message: 'request must be a JSON object' };
+  const fields = message as Record<string, unknown>;
+  const id = Number.isSafeInteger(fields['id']) ? (fields['id'] as number) : null;
+  const fail = (text: string): ErrorResponse => ({ id, type: 'error', message: text });
+  if (id === null) return fail('request needs an integer "id"');
+  const type = fields['type'];
+  if (typeof type !== 'string' || !(REQUEST_TYPES as readonly string[]).includes(type))
+    return fail(
+      `unknown request type ${JSON.stringify(type ?? null)} (expected one of ${REQUEST_TYPES.join(', ')})`,
+    );
+  const required = REQUIRED[type as EngineRequest['type']];
+  for (const [name, kind] of Object.entries(required))
+    if (typeof fields[name] !== kind) return fail(`${type} request needs a ${kind} "${name}"`);
+  if (type === 'load' && fields['goal'] !== undefined && typeof fields['goal'] !== 'string')
+    return fail('load request "goal" must be a string');
+  return message as EngineRequest;
+}

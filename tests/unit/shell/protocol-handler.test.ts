@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createProtocolHandler, parseEngineRequest } from 'kubelife/shell';
+
+describe('protocol handler', () => {
+  it('serves requests made concurrently in call order', async () => {
+    const handler = createProtocolHandler();
+
+    const answers = await Promise.all([
+      handler.handle({ id: 1, type: 'load', scenario: 'packages-installed' }),
+      handler.handle({ id: 2, type: 'run', line: 'echo first > /root/order' }),
+      handler.handle({ id: 3, type: 'run', line: 'cat /root/order' }),
+    ]);
+
+    expect(answers.map((a) => a.type)).toEqual(['loaded', 'ran', 'ran']);
+    expect(answers[2]).toMatchObject({ id: 3, output: 'first\n' });
+  });
+
+  it('resets to the scenario the session was loaded from', async () => {
+    const handler = createProtocolHandler();
+    await handler.handle({ id: 1, type: 'load', scenario: 'packages-installed' });
+    await handler.handle({ id: 2, type: 'run', line: 'echo gone > /root/note' });
+
+    await handler.handle({ id: 3, type: 'reset' });
+    const after = await handler.handle({ id: 4, type: 'run', line: 'cat /root/note' });
+
+    expect(after).toMatchObject({ type: 'ran', exitCode: 1 });
+  });
+
+  it('turns a malformed request into an error response instead of throwing', async () => {
+    const handler = createProtocolHandler();
+
+    const answer = await handler.handle('load');
+
+    expect(answer).toEqual({ id: null, type: 'error', message: 'request must be a JSON object' });
+  });
+});
+
+describe('parseEngineRequest', () => {
+  it('keeps optional fields it does not know, for newer clients', () => {
+    const message = { id: 1, type: 'load', scenario: '', extra: 'kept' };
+
+    const parsed = parseEngineRequest(message);
+
+    expect(parsed).toBe(message);
+  });
+
+  it('rejects a goal that is not a string, naming the request id', () => {
+    const parsed = parseEngineRequest({ id: 4, type: 'load', scenario: '', goal: 3 });
+
+    expect(parsed).toEqual({
+      id: 4,
+      type: 'error',
+      message: 'load request "goal" must be a string',
+    });
+  });
+});
