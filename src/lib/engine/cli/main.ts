@@ -8,10 +8,14 @@ import { createRequire } from 'node:module';
 import { createSession, type SerializedState, type Session } from '../shell/index.ts';
 import { scriptLines } from './script.ts';
 import { repl } from './repl.ts';
+import { serveJsonLines } from './serve.ts';
 
 const USAGE = `Usage:
   kubelife                          start an interactive simulated terminal
   kubelife run FILE [options]       run each command line of FILE and print a transcript
+  kubelife serve --jsonl            serve the engine protocol: one JSON request per line on
+                                    stdin (load, run, reset, save), one JSON response per line
+                                    on stdout, in order; ends when stdin ends
 
 Options:
   --scenario NAME   start from a named scenario (default: bare-machines)
@@ -19,6 +23,7 @@ Options:
   --save FILE       save the final state as JSON
   --export-fs DIR   after run, write every machine's files (real PEMs) to DIR/<machine>/…
   --seed N          random seed (default: 1)
+  --jsonl           (serve) one JSON message per line, the only framing serve speaks
   -h, --help        show this help
   -v, --version     print the kubelife version`;
 
@@ -29,7 +34,8 @@ interface CliOptions {
   exportFs?: string;
   seed?: number;
   file?: string;
-  command: 'repl' | 'run' | 'help' | 'version';
+  jsonl?: boolean;
+  command: 'repl' | 'run' | 'serve' | 'help' | 'version';
 }
 
 class UsageError extends Error {}
@@ -54,17 +60,33 @@ function parseArgs(argv: readonly string[]): CliOptions {
     else if (flag === '--load') o.load = take();
     else if (flag === '--save') o.save = take();
     else if (flag === '--export-fs') o.exportFs = take();
+    else if (flag === '--jsonl') o.jsonl = true;
     else if (flag === '--seed') {
       const n = Number(take());
       if (!Number.isInteger(n)) throw new UsageError('option --seed needs an integer');
       o.seed = n;
     } else if (flag.startsWith('-')) throw new UsageError(`unknown option: ${flag}`);
     else if (o.command === 'repl' && flag === 'run') o.command = 'run';
+    else if (o.command === 'repl' && flag === 'serve') o.command = 'serve';
     else if (o.command === 'run' && o.file === undefined) o.file = flag;
     else throw new UsageError(`unexpected argument: ${flag}`);
   }
   if (o.command === 'run' && o.file === undefined) throw new UsageError('run needs a FILE');
+  checkServe(o);
   return o;
+}
+
+/** serve takes its sessions from load requests, so session options would be silently ignored. */
+function checkServe(o: CliOptions): void {
+  if (o.command !== 'serve' && o.command !== 'help' && o.jsonl === true)
+    throw new UsageError('option --jsonl only applies to serve');
+  if (o.command !== 'serve') return;
+  if (o.jsonl !== true) throw new UsageError('serve needs --jsonl (the only framing it speaks)');
+  const given = (['scenario', 'load', 'save', 'exportFs', 'seed'] as const).filter(
+    (name) => o[name] !== undefined,
+  );
+  if (given.length > 0)
+    throw new UsageError('serve takes no session options: send a load request instead');
 }
 
 function packageVersion(): string {
@@ -131,6 +153,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (o.command === 'run') return await runScript(o, o.file ?? '');
+    if (o.command === 'serve') return await serveJsonLines(process.stdin, process.stdout);
     const session = await openSession(o);
     const code = await repl(session);
     if (o.save !== undefined) await writeFile(o.save, `${JSON.stringify(session.save())}\n`);
