@@ -4,6 +4,13 @@ import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { snippetTransformer } from './src/lib/guides/snippet-transformer.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { releaseVariantsPlugin } from './src/lib/guides/release-variants.ts';
+import {
+  releaseTrackMinors,
+  releaseTrack,
+  trackVariables,
+} from './src/lib/engine/src/model/release-track.ts';
 
 /**
  * kubelife site configuration.
@@ -15,19 +22,29 @@ import { snippetTransformer } from './src/lib/guides/snippet-transformer.ts';
  * - Code blocks get dual light/dark Shiki themes (switched by CSS variables, see global.css) and the
  *   snippet transformer, which marks `console run` blocks as runnable and `text output` blocks as
  *   expected output.
+ * - Guides are rendered once per release track (the newest three minors of the engine's release
+ *   catalog): release-variants.ts fills their `{{variables}}`. The catalog module is imported by path
+ *   so the config never depends on a built engine dist/.
  */
 /** @param {string} path a file of the engine package, relative to src/lib/engine */
 const engine = (path) => fileURLToPath(new URL(`./src/lib/engine/${path}`, import.meta.url));
+
+/** Every release track with its variables, newest first. */
+const tracks = releaseTrackMinors().map((minor) => ({
+  minor,
+  vars: trackVariables(releaseTrack(minor)),
+}));
 
 export default defineConfig({
   site: 'https://kubelife.dev',
   trailingSlash: 'always',
   integrations: [mdx()],
   markdown: {
+    processor: satteri({ mdastPlugins: [releaseVariantsPlugin({ tracks })] }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
-      transformers: [snippetTransformer()],
+      transformers: [snippetTransformer({ newestMinor: tracks[0]?.minor })],
     },
   },
   vite: {

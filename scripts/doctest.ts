@@ -3,12 +3,18 @@
  * compares it with the expected output printed in the guide. Each page starts from its declared
  * scenario; then each guide runs once more as one continuous "hard way" sequence.
  *
- * Usage: node scripts/doctest.ts [guide…]   (exit 1 on any failure)
+ * Every release track (the newest three minors) by default; `--release v1.36` checks one.
+ *
+ * Usage: node scripts/doctest.ts [--release MINOR] [guide…]   (exit 1 on any failure)
  */
+import { releaseTrack, releaseTrackMinors } from 'kubelife';
 import { listGuides } from './lib/guide-files.ts';
 import { formatPageProblems, runHardWay, runPage } from './lib/doctest-runner.ts';
 
-const only = new Set(process.argv.slice(2));
+const args = process.argv.slice(2);
+const flag = args.indexOf('--release');
+const releases = flag >= 0 ? [releaseTrack(args[flag + 1] ?? '').minor] : releaseTrackMinors();
+const only = new Set(args.filter((_, i) => flag < 0 || (i !== flag && i !== flag + 1)));
 let passed = 0;
 let failed = 0;
 const report = (ok: boolean, label: string, detail: string): void => {
@@ -18,23 +24,25 @@ const report = (ok: boolean, label: string, detail: string): void => {
   if (!ok) console.log(`${detail.replace(/^/gm, '     ')}\n`);
 };
 
-for (const guide of listGuides(process.cwd())) {
+for (const [minor, guide] of releases.flatMap((m) =>
+  listGuides(process.cwd()).map((g) => [m, g] as const),
+)) {
   if (only.size > 0 && !only.has(guide.guide)) continue;
   const pages = [guide.overview, ...guide.leaves].filter((p) => p !== undefined);
   for (const page of pages) {
     if (page.meta.doctest?.skip) continue;
-    const result = await runPage(page.file, page.source);
+    const result = await runPage(page.file, page.source, undefined, minor);
     report(
       result.ok,
-      `${page.file} (${result.results.length} snippets)`,
+      `${page.file} on ${minor} (${result.results.length} snippets)`,
       formatPageProblems(result),
     );
   }
   if (guide.leaves.length === 0) continue;
-  const problems = await runHardWay(guide.leaves);
+  const problems = await runHardWay(guide.leaves, minor);
   report(
     problems.length === 0,
-    `hard way: ${guide.guide} (${guide.leaves.length} leaves in one session)`,
+    `hard way: ${guide.guide} on ${minor} (${guide.leaves.length} leaves in one session)`,
     problems.join('\n\n'),
   );
 }

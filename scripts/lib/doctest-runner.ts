@@ -2,10 +2,11 @@
  * The doc-test harness: runs a guide page's snippets through the same `session.run(line)` the
  * browser terminal and the CLI use, and compares each snippet's output with the page.
  */
-import { createSession } from 'kubelife';
+import { createSession, releaseTrack, trackVariables } from 'kubelife';
 import type { Session } from 'kubelife';
 import {
   extractSnippets,
+  type SnippetTrack,
   normalizeOutput,
   splitFrontmatter,
 } from '../../src/lib/guides/snippets.ts';
@@ -54,18 +55,35 @@ export async function runSnippet(session: Session, snippet: Snippet): Promise<Sn
   return { snippet, actual, exitCodes, problems };
 }
 
+/** A release track (minor such as "v1.36"; default: newest) as the snippet reader wants it. */
+export function snippetTrack(minor?: string): SnippetTrack {
+  const track = releaseTrack(minor);
+  return { minor: track.minor, vars: trackVariables(track) };
+}
+
+/** Starts a session from a page's scenario (or the default one) on a release track. */
+export function pageSession(scenario: string | undefined, minor?: string): Session {
+  return createSession({
+    ...(scenario ? { scenario } : {}),
+    release: releaseTrack(minor).minor,
+  });
+}
+
 /**
- * Runs every snippet of a page in order. With `session` given (the hard way: a whole guide in one
- * sequence) the page continues from it; otherwise it starts from the page's declared scenario.
+ * Runs every snippet of a page in order, for one release track (default: the newest). With
+ * `session` given (the hard way: a whole guide in one sequence) the page continues from it;
+ * otherwise it starts from the page's declared scenario built for that track.
  */
 export async function runPage(
   file: string,
   source: string,
   session?: Session,
+  minor?: string,
 ): Promise<PageResult> {
   const { meta } = splitFrontmatter(source);
-  const snippets = extractSnippets(source);
-  const active = session ?? createSession(meta.scenario ? { scenario: meta.scenario } : {});
+  const track = snippetTrack(minor ?? session?.release);
+  const snippets = extractSnippets(source, track);
+  const active = session ?? pageSession(meta.scenario, track.minor);
   const results: SnippetResult[] = [];
   for (const snippet of snippets) results.push(await runSnippet(active, snippet));
   return { file, meta, results, ok: results.every((r) => r.problems.length === 0) };
@@ -85,7 +103,7 @@ export function formatPageProblems(page: PageResult): string {
  * the chain has reached (an alternative path, such as init phase by phase) does the session load
  * that scenario, exactly as the hard-way page's terminal does. Returns the problems found.
  */
-export async function runHardWay(leaves: readonly GuidePage[]): Promise<string[]> {
+export async function runHardWay(leaves: readonly GuidePage[], minor?: string): Promise<string[]> {
   const problems: string[] = [];
   let session: Session | undefined;
   let reached: string | undefined;
@@ -93,7 +111,7 @@ export async function runHardWay(leaves: readonly GuidePage[]): Promise<string[]
     if (leaf.meta.doctest?.skip) continue;
     const start = leaf.meta.scenario;
     if (!session || (start !== undefined && start !== reached)) {
-      session = createSession(start ? { scenario: start } : {});
+      session = pageSession(start, minor);
       reached = start;
     }
     const result = await runPage(leaf.file, leaf.source, session);

@@ -1,7 +1,7 @@
 import type { ShikiTransformer } from 'shiki';
 import type { Element, ElementContent, Root } from 'hast';
 
-import { isOutput, isRunnable, parseMeta, splitCommands } from './snippets.ts';
+import { blockMinor, isOutput, isRunnable, parseMeta, splitCommands } from './snippets.ts';
 
 /** What the fenced block's info string says about a code block. */
 export type SnippetKind = 'run' | 'output' | 'plain';
@@ -54,14 +54,27 @@ function button(action: string, label: string, visible: string): Element {
  * logical commands exactly as the doc-tests run them, via the shared extractor in snippets.ts) and labels `text output` blocks as expected output. The buttons are server
  * rendered; src/components/Snippets.astro wires them up with one delegated listener.
  */
-export function snippetTransformer(): ShikiTransformer {
+export function snippetTransformer(options: { newestMinor?: string } = {}): ShikiTransformer {
   return {
     name: 'kubelife:snippets',
     root(root: Root) {
       const meta = this.options.meta?.__raw ?? '';
       const kind = classifySnippet(this.options.lang, meta);
       const pre = root.children[0];
-      if (kind === 'plain' || pre?.type !== 'element') return;
+      if (pre?.type !== 'element') return;
+      // One variant per release track (release-variants.ts): CSS shows the reader's; search indexes the newest.
+      const minor = blockMinor(meta);
+      const variant =
+        minor === undefined
+          ? {}
+          : {
+              dataMinor: minor,
+              ...(minor === options.newestMinor ? {} : { dataPagefindIgnore: 'all' }),
+            };
+      if (kind === 'plain') {
+        if (minor !== undefined) Object.assign(pre.properties, variant);
+        return;
+      }
       const source = this.source.replace(/\n$/, '');
       pre.properties['dataSnippet'] = kind;
       if (kind === 'run') {
@@ -106,6 +119,7 @@ export function snippetTransformer(): ShikiTransformer {
         properties: {
           className: ['snippet', `snippet-${kind}`],
           dataSnippetFigure: kind,
+          ...variant,
           ...(kind === 'output' && source.trim() === '' ? { dataEmpty: '' } : {}),
         },
         children: [caption, pre],

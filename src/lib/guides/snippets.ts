@@ -29,12 +29,7 @@ export interface PageMeta {
 
 const fence = /^(```+|~~~+)\s*([^\s`]*)\s*(.*)$/;
 
-interface Block {
-  readonly lang: string;
-  readonly meta: string;
-  readonly body: string;
-  readonly line: number;
-}
+type Block = PageBlock;
 
 function readBlocks(lines: readonly string[]): Block[] {
   const blocks: Block[] = [];
@@ -119,31 +114,106 @@ export function splitFrontmatter(source: string): { meta: PageMeta; body: string
 }
 
 /**
- * Extracts every runnable snippet of a page with its expected output.
- * @throws Error when a runnable block is not followed by an output block.
+ * The release track a page is read for: its minor ("v1.36") and the values of the `{{variables}}`
+ * (from the engine's `trackVariables`; passed in so this module stays free of engine imports).
  */
-export function extractSnippets(source: string): Snippet[] {
+export interface SnippetTrack {
+  readonly minor: string;
+  readonly vars: Readonly<Record<string, string>>;
+}
+
+/** A fenced block as written in the page: language, meta, body and 1-based page line. */
+export interface PageBlock {
+  readonly lang: string;
+  readonly meta: string;
+  readonly body: string;
+  readonly line: number;
+}
+
+/**
+ * A runnable block with the output blocks that follow it: first the general one (written with
+ * `{{variables}}`), then any per-release overrides (```` ```text output minor=v1.35 ````) for
+ * releases whose output differs in more than the variables.
+ */
+export interface SnippetGroup {
+  readonly run: PageBlock;
+  readonly general: PageBlock;
+  readonly overrides: readonly PageBlock[];
+}
+
+/** The `minor=` of an output block's meta ("v1.35"), or undefined for the general block. */
+export function blockMinor(meta: string): string | undefined {
+  const minor = parseMeta(meta).get('minor');
+  return typeof minor === 'string' ? minor : undefined;
+}
+
+const VARIABLE = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
+
+/**
+ * Replaces `{{name}}` with the track's values (same syntax as the engine's renderTemplate).
+ * @throws Error naming the variable when the track does not define it
+ */
+export function fillVariables(text: string, vars: Readonly<Record<string, string>>): string {
+  return text.replace(VARIABLE, (_, name: string) => {
+    const value = vars[name];
+    if (value === undefined) throw new Error(`unknown version variable {{${name}}}`);
+    return value;
+  });
+}
+
+/**
+ * Reads a page's runnable blocks with their output blocks.
+ * @throws Error when a runnable block is not followed by a general output block
+ */
+export function snippetGroups(source: string): SnippetGroup[] {
   const { body, offset } = splitFrontmatter(source);
-  const blocks = readBlocks(body.split(/\r?\n/));
-  const snippets: Snippet[] = [];
+  const blocks = readBlocks(body.split(/\r?\n/)).map((b) => ({ ...b, line: b.line + offset }));
+  const groups: SnippetGroup[] = [];
   blocks.forEach((block, index) => {
     if (!isRunnable(block.lang, block.meta)) return;
     const next = blocks[index + 1];
-    const line = block.line + offset;
-    if (!next || !isOutput(next.lang, next.meta)) {
+    if (!next || !isOutput(next.lang, next.meta) || blockMinor(next.meta) !== undefined) {
       throw new Error(
-        `line ${line}: a \`console run\` block must be followed by a \`text output\` block`,
+        `line ${block.line}: a \`console run\` block must be followed by a \`text output\` block`,
       );
     }
-    const exit = parseMeta(block.meta).get('exit');
-    snippets.push({
-      commands: splitCommands(block.body),
-      expected: next.body,
-      exitCode: typeof exit === 'string' ? Number(exit) : 0,
-      line,
-    });
+    const overrides: PageBlock[] = [];
+    for (let j = index + 2; j < blocks.length; j++) {
+      const b = blocks[j];
+      if (!b || !isOutput(b.lang, b.meta) || blockMinor(b.meta) === undefined) break;
+      overrides.push(b);
+    }
+    groups.push({ run: block, general: next, overrides });
   });
-  return snippets;
+  return groups;
+}
+
+/**
+ * Extracts every runnable snippet of a page with its expected output, for one release track:
+ * `{{variables}}` in commands and outputs take the track's values, and an output block marked
+ * `minor=<the track>` replaces the general one.
+ * @throws Error when a runnable block is not followed by an output block, or when the page uses
+ * variables and no track is given.
+ */
+export function extractSnippets(source: string, track?: SnippetTrack): Snippet[] {
+  return snippetGroups(source).map(({ run, general, overrides }) => {
+    const chosen = overrides.find((o) => blockMinor(o.meta) === track?.minor) ?? general;
+    const fill = (text: string): string => {
+      if (track) return fillVariables(text, track.vars);
+      if (new RegExp(VARIABLE.source).test(text))
+        throw new Error(
+          `line ${run.line}: the page uses {{variables}}; read it for a release track`,
+        );
+      return text;
+    };
+    const exit = parseMeta(run.meta).get('exit');
+    return {
+      commands: splitCommands(fill(run.body)),
+      expected: fill(chosen.body),
+      exitCode: typeof exit === 'string' ? Number(exit) : 0,
+      line: run.line,
+    };
+  });
 }
 
 /** Normalises output for comparison: no trailing spaces on lines, no trailing blank lines. */

@@ -11,7 +11,7 @@
 import { EngineError } from '../errors.ts';
 import { resourceByKind, storageVersion } from '../apiserver/served-versions.ts';
 import { DEFAULT_PACKAGE_REVISION } from './defaults.ts';
-import { findMinor, newestMinors, type MinorRelease } from './releases.ts';
+import { findMinor, latestStable, newestMinors, type MinorRelease } from './releases.ts';
 
 /** Everything a guide or scenario needs to know about one release track. Plain data. */
 export interface ReleaseTrack {
@@ -141,6 +141,8 @@ export function trackVariables(t: ReleaseTrack): Readonly<Record<string, string>
     prevCoredns: coredns(t.prevMinor),
     workloadApi: workloadApi(t.minor),
     prevWorkloadApi: workloadApi(t.prevMinor),
+    // The same on every track: what `stable` resolves to (kubeadm's "remote version" messages).
+    latest: latestStable(),
   };
 }
 
