@@ -222,3 +222,29 @@ describe('invariant', () => {
     );
   });
 });
+
+describe('kubeadm upgrade apply with unchanged manifests', () => {
+  it('skips every component whose manifest would not change when the same version is applied again', async () => {
+    const { s, last } = await run('upgrade-workers-upgraded', ['kubeadm upgrade apply v1.37.1 -y']);
+
+    expect(last.exitCode).toBe(0);
+    for (const component of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'])
+      expect(last.stdout).toContain(
+        `[upgrade/staticpods] current and new manifests of ${component} are equal, skipping upgrade`,
+      );
+    expect(last.stdout).not.toContain('Moving new manifest');
+    const pods = await s.run('kubectl get pods -n kube-system etcd-cp-1');
+    // Not restarted: the Pod's AGE is still minutes (from the earlier upgrade), not seconds.
+    expect(pods.stdout).toMatch(/etcd-cp-1\s+1\/1\s+Running\s+0\s+\d+m\d*s?\n/);
+  });
+
+  it('keeps etcd running when kubeadm pairs the same etcd image with both releases', async () => {
+    const older = 'v1.36';
+    const s = createSession({ scenario: 'upgrade-kubeadm-upgraded', release: older });
+    const apply = await s.run('kubeadm upgrade apply v1.36.4 -y');
+
+    expect(apply.exitCode).toBe(0);
+    expect(apply.stdout).toContain('current and new manifests of etcd are equal, skipping upgrade');
+    expect(apply.stdout).toContain('Component "kube-apiserver" upgraded successfully!');
+  });
+});

@@ -5,15 +5,15 @@
 import type { Command } from '../commands/types.ts';
 import type { Scenario } from './index.ts';
 
-/** The kubeadm configuration file the config guide writes with a heredoc. */
-export const GUIDE_KUBEADM_CONFIG = `apiVersion: kubeadm.k8s.io/v1beta4
+/** The kubeadm configuration file the config guide writes with a heredoc, for a release. */
+export const guideKubeadmConfig = (version: string): string => `apiVersion: kubeadm.k8s.io/v1beta4
 kind: InitConfiguration
 localAPIEndpoint:
   advertiseAddress: 10.0.0.11
 ---
 apiVersion: kubeadm.k8s.io/v1beta4
 kind: ClusterConfiguration
-kubernetesVersion: v1.37.1
+kubernetesVersion: ${version}
 networking:
   podSubnet: 10.244.0.0/16
 `;
@@ -49,18 +49,18 @@ export const lifecycleScenarios: readonly Scenario[] = [
     description:
       'packages-installed, then kubeadm-config.yaml written on cp-1 and `kubeadm init --config kubeadm-config.yaml`; admin.conf copied to $HOME/.kube/config. No CNI, no workers.',
     base: 'packages-installed',
-    steps: () => [
+    steps: (_, t) => [
       {
         type: 'file.write',
         machine: 'cp-1',
         path: '/root/kubeadm-config.yaml',
-        content: GUIDE_KUBEADM_CONFIG,
+        content: guideKubeadmConfig(t.version),
       },
       {
         type: 'kubeadm.init',
         machine: 'cp-1',
         options: {
-          kubernetesVersion: 'v1.37.1',
+          kubernetesVersion: t.version,
           podNetworkCidr: '10.244.0.0/16',
           advertiseAddress: '10.0.0.11',
           uploadCerts: false,

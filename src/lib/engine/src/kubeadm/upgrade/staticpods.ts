@@ -91,6 +91,20 @@ export function upgradeStaticPods(
       for (const cert of RENEWED[component] ?? [])
         events.push(log('upgrade/staticpods', `Renewing ${cert} certificate`));
     }
+    // upgradeComponent (staticpods.go) compares the manifests after renewing certificates: an
+    // unchanged manifest (etcd whose image kubeadm pairs with both releases, or re-applying the
+    // same version) is left alone and its Pod keeps running.
+    if (files[path] === next[`${component}.yaml`]) {
+      events.push(
+        log(
+          'upgrade/staticpods',
+          `current and new manifests of ${component} are equal, skipping upgrade`,
+        ),
+      );
+      if (component === 'etcd')
+        events.push(log('upgrade/etcd', 'Waiting for etcd to become available'));
+      continue;
+    }
     events.push(
       log(
         'upgrade/staticpods',
