@@ -22,18 +22,24 @@ export function currentRelease(root: HTMLElement = document.documentElement): st
  */
 export function inCurrentRelease(element: Element, release: string): boolean {
   const variant = element.closest('[data-minor]');
-  return variant === null || variant.getAttribute('data-minor') === release;
+  const only = element.closest('[data-minors]');
+  return (
+    (variant === null || variant.getAttribute('data-minor') === release) &&
+    (only === null || (only.getAttribute('data-minors') ?? '').split(' ').includes(release))
+  );
 }
 
 /**
  * CSS that hides every variant of a release other than the chosen one, for each release:
- * `html[data-release="v1.37"] [data-minor]:not([data-minor="v1.37"]) { display: none }`.
+ * `html[data-release="v1.37"] [data-minor]:not([data-minor="v1.37"]) { display: none }`, and
+ * release-only prose (`data-minors="v1.36 v1.35"`) on the releases it does not name.
  */
 export function releaseVariantCss(minors: readonly string[]): string {
   return minors
     .map(
       (m) =>
-        `html[data-release="${m}"] [data-minor]:not([data-minor="${m}"]){display:none!important}`,
+        `html[data-release="${m}"] [data-minor]:not([data-minor="${m}"]),` +
+        `html[data-release="${m}"] [data-minors]:not([data-minors~="${m}"]){display:none!important}`,
     )
     .join('\n');
 }

@@ -11,10 +11,17 @@
  *   general block for the other tracks, the override for its own.
  * - `{{name}}` in prose (an MDX expression `{name}` in braces) and `` `…{{name}}…` `` in inline code
  *   → a span holding one child per track.
+ * - `<ForRelease minors="v1.36 v1.35">…</ForRelease>` → a block (or span) shown only on those
+ *   releases (`data-minors`), for prose that is true on some releases only.
  * The same rules as src/lib/guides/snippets.ts, which the doc-tests read pages with.
  */
 import type { Code, InlineCode, PhrasingContent, RootContent } from 'mdast';
-import type { MdastContent, MdastPluginDefinition } from 'satteri';
+import type {
+  MdastContent,
+  MdastPluginDefinition,
+  MdastTarget,
+  MdastVisitorContext,
+} from 'satteri';
 
 import { blockMinor, fillVariables, isOutput, type SnippetTrack } from './snippets.ts';
 
@@ -121,6 +128,50 @@ function expandInline(
   return undefined;
 }
 
+/** A JSX element as the visitor sees it (flow or text). */
+interface JsxElementNode {
+  readonly name: string | null;
+  readonly attributes: ReadonlyArray<{
+    readonly type: string;
+    readonly name?: string;
+    readonly value?: unknown;
+  }>;
+}
+
+/**
+ * `<ForRelease minors="v1.36 v1.35">…</ForRelease>`: prose that holds only on some releases becomes a
+ * `div` (or `span` inline) marked `data-minors`, which CSS hides on the other releases.
+ * @throws Error when `minors` is missing or names a release that is not a track
+ */
+function markForRelease(
+  node: JsxElementNode,
+  ctx: Pick<MdastVisitorContext, 'replaceNode'>,
+  tracks: readonly SnippetTrack[],
+): void {
+  if (node.name !== 'ForRelease') return;
+  const raw = node.attributes.find((a) => a.name === 'minors')?.value;
+  const minors = typeof raw === 'string' ? raw.split(/\s+/).filter(Boolean) : [];
+  const known = tracks.map((t) => t.minor);
+  const unknown = minors.filter((m) => !known.includes(m));
+  if (minors.length === 0 || unknown.length > 0)
+    throw new Error(
+      `<ForRelease minors="…"> needs releases among ${known.join(', ')}; got "${String(raw ?? '')}"`,
+    );
+  const inline = (node as { type?: string }).type === 'mdxJsxTextElement';
+  ctx.replaceNode(
+    node as unknown as MdastTarget,
+    {
+      type: inline ? 'mdxJsxTextElement' : 'mdxJsxFlowElement',
+      name: inline ? 'span' : 'div',
+      attributes: [
+        attribute('data-minors', minors.join(' ')),
+        ...(minors.includes(known[0] ?? '') ? [] : [attribute('data-pagefind-ignore', 'all')]),
+      ],
+      children: (node as unknown as { children: unknown[] }).children,
+    } as unknown as MdastContent,
+  );
+}
+
 /**
  * The Sätteri mdast plugin (Astro 7's Markdown processor; astro.config.mjs passes it to
  * `satteri({ mdastPlugins })`). Each visitor replaces one node with its per-release variants.
@@ -144,6 +195,12 @@ export function releaseVariantsPlugin(options: ReleaseVariantsOptions): MdastPlu
     inlineCode(node, ctx) {
       const variant = tracks.length > 0 ? expandInline(node, tracks) : undefined;
       if (variant) ctx.replaceNode(node, variant as unknown as MdastContent);
+    },
+    mdxJsxFlowElement(node, ctx) {
+      markForRelease(node, ctx, tracks);
+    },
+    mdxJsxTextElement(node, ctx) {
+      markForRelease(node, ctx, tracks);
     },
     mdxTextExpression(node, ctx) {
       const variant = tracks.length > 0 ? expandInline(node, tracks) : undefined;
