@@ -1,6 +1,9 @@
 /** Name of the bubbling CustomEvent snippet buttons dispatch for the page terminal. */
 export const RUN_EVENT = 'kubelife:run';
 
+/** Name of the CustomEvent (on document) the release picker dispatches with `{ release }`. */
+export const RELEASE_EVENT = 'kubelife:release';
+
 /** Name of the CustomEvent (on document) the terminal dispatches with a `GoalStatus` detail. */
 export const GOAL_EVENT = 'kubelife:goal';
 

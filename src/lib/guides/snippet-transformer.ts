@@ -54,7 +54,9 @@ function button(action: string, label: string, visible: string): Element {
  * logical commands exactly as the doc-tests run them, via the shared extractor in snippets.ts) and labels `text output` blocks as expected output. The buttons are server
  * rendered; src/components/Snippets.astro wires them up with one delegated listener.
  */
-export function snippetTransformer(options: { newestMinor?: string } = {}): ShikiTransformer {
+export function snippetTransformer(
+  options: { newestMinor?: string | undefined } = {},
+): ShikiTransformer {
   return {
     name: 'kubelife:snippets',
     root(root: Root) {

@@ -27,6 +27,8 @@ export interface MountOptions {
   readonly onStatus?: (status: ClusterStatus) => void;
   /** Goal predicate the worker checks after loading and after every command. */
   readonly goal?: string | undefined;
+  /** The reader's release (a minor, e.g. "v1.36"), asked at every load: scenarios follow it. */
+  readonly release?: () => string;
   /** Called with the goal's status whenever the worker checked it. */
   readonly onGoal?: (goal: GoalStatus) => void;
 }
@@ -116,7 +118,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
 
   async function load(scenario: string, state?: unknown): Promise<void> {
     try {
-      const loaded = await client.load(scenario, state, options.goal);
+      const loaded = await client.load(scenario, state, options.goal, options.release?.());
       prompt = loaded.prompt;
       options.onStatus?.(loaded.status);
       if (loaded.goal) options.onGoal?.(loaded.goal);

@@ -51,6 +51,14 @@ export function storageKey(guide: string, hardWay: boolean): string {
   return hardWay ? `kubelife:session:hard-way:${guide}` : `kubelife:session:${guide}`;
 }
 
+/**
+ * The storage key of a guide's session in one release: each release keeps its own cluster, so
+ * switching the release picker never continues a cluster built for another release.
+ */
+export function releaseStorageKey(key: string, release: string): string {
+  return release === '' ? key : `${key}:${release}`;
+}
+
 /** Reads a saved session; undefined when absent, unreadable or storage is blocked. */
 export function readSaved(
   storage: Pick<Storage, 'getItem'>,

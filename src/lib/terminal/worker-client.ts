@@ -9,8 +9,11 @@ export interface WorkerLike {
 
 /** Promise-based access to the engine worker. */
 export interface EngineClient {
-  /** Starts a session from a scenario or saved state; `goal` names a goal to check after commands. */
-  load(scenario: string, state?: unknown, goal?: string): Promise<LoadResponse>;
+  /**
+   * Starts a session from a scenario or saved state; `goal` names a goal to check after commands;
+   * `release` is the release track (minor) the scenario is built for (default: the newest).
+   */
+  load(scenario: string, state?: unknown, goal?: string, release?: string): Promise<LoadResponse>;
   run(line: string): Promise<RunResponse>;
   /** Restarts from the scenario the current session started from. */
   reset(): Promise<LoadResponse>;
@@ -44,12 +47,13 @@ export function createEngineClient(worker: WorkerLike): EngineClient {
   }
 
   return {
-    async load(scenario, state, goal) {
+    async load(scenario, state, goal, release) {
       const body = {
         type: 'load' as const,
         scenario,
         ...(state === undefined ? {} : { state }),
         ...(goal === undefined ? {} : { goal }),
+        ...(release === undefined || release === '' ? {} : { release }),
       };
       return (await request(body)) as LoadResponse;
     },

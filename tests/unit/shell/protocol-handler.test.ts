@@ -54,3 +54,39 @@ describe('parseEngineRequest', () => {
     });
   });
 });
+
+describe('protocol handler release tracks', () => {
+  it('builds the scenario for the requested release and keeps it across a reset', async () => {
+    const handler = createProtocolHandler();
+
+    const loaded = await handler.handle({
+      id: 1,
+      type: 'load',
+      scenario: 'cluster-previous-minor',
+      release: 'v1.35',
+    });
+    const reset = await handler.handle({ id: 2, type: 'reset' });
+    const version = await handler.handle({ id: 3, type: 'run', line: 'kubectl version' });
+
+    expect(loaded).toMatchObject({ type: 'loaded', status: { release: 'v1.35' } });
+    expect(reset).toMatchObject({ type: 'loaded', status: { release: 'v1.35' } });
+    expect(version).toMatchObject({ type: 'ran', exitCode: 0 });
+    expect((version as { stdout: string }).stdout).toContain('Server Version: v1.34.');
+  });
+
+  it('answers an unknown release with an error naming the releases offered', async () => {
+    const handler = createProtocolHandler();
+
+    const answer = await handler.handle({ id: 1, type: 'load', scenario: '', release: 'v1.2' });
+
+    expect(answer).toMatchObject({ id: 1, type: 'error' });
+    expect((answer as { message: string }).message).toContain('unknown Kubernetes release track');
+  });
+
+  it('rejects a release that is not a string', () => {
+    expect(parseEngineRequest({ id: 1, type: 'load', scenario: '', release: 36 })).toMatchObject({
+      type: 'error',
+      message: 'load request "release" must be a string',
+    });
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkerRequest, WorkerResponse } from '../../../src/lib/terminal/protocol.ts';
 import { createEngineClient, type WorkerLike } from '../../../src/lib/terminal/worker-client.ts';
 
-const status = { clock: '2026-11-25T09:00:00Z', version: null };
+const status = { clock: '2026-11-25T09:00:00Z', version: null, release: 'v1.37' };
 
 /** A fake worker that answers asynchronously, in reverse order for runs, to prove id matching. */
 function fakeWorker(): WorkerLike & { terminated: boolean } {
@@ -71,5 +71,24 @@ describe('engine client', () => {
 
     await expect(pending).rejects.toThrow('terminal closed');
     expect(worker.terminated).toBe(true);
+  });
+});
+
+describe('engine client release', () => {
+  it('sends the release with a load request only when one is given', async () => {
+    const sent: WorkerRequest[] = [];
+    const worker = fakeWorker();
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (request) => {
+      sent.push(request);
+      post(request);
+    };
+    const client = createEngineClient(worker);
+
+    await client.load('bare-machines', undefined, undefined, 'v1.36');
+    await client.load('bare-machines');
+
+    expect(sent[0]).toMatchObject({ type: 'load', release: 'v1.36' });
+    expect(sent[1]).not.toHaveProperty('release');
   });
 });

@@ -28,7 +28,11 @@ export interface ProtocolHandler {
 /** Reads the badge summary from the session's saved state (no extra commands run). */
 function statusOf(session: Session): ClusterStatus {
   const { state } = session.save();
-  return { clock: formatRfc3339(state.now), version: state.cluster?.version ?? null };
+  return {
+    clock: formatRfc3339(state.now),
+    version: state.cluster?.version ?? null,
+    release: session.release,
+  };
 }
 
 /** Creates a handler with no session; the first request should be a `load`. */
@@ -60,7 +64,10 @@ export function createProtocolHandler(): ProtocolHandler {
     if (request.type === 'load') {
       session =
         request.state === undefined
-          ? createSession(request.scenario === '' ? {} : { scenario: request.scenario })
+          ? createSession({
+              ...(request.scenario === '' ? {} : { scenario: request.scenario }),
+              ...(request.release === undefined ? {} : { release: request.release }),
+            })
           : createSession({ state: request.state as SerializedState });
       goal = request.goal;
       return loaded(request.id, session);
@@ -69,7 +76,7 @@ export function createProtocolHandler(): ProtocolHandler {
       return { id: request.id, type: 'error', message: 'no session loaded' };
     if (request.type === 'save') return { id: request.id, type: 'saved', state: session.save() };
     if (request.type === 'reset') {
-      session = createSession({ scenario: session.scenario });
+      session = createSession({ scenario: session.scenario, release: session.release });
       return loaded(request.id, session);
     }
     const result = await session.run(request.line);

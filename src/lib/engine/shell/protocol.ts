@@ -16,6 +16,11 @@ export interface LoadRequest {
   readonly state?: unknown;
   /** Goal predicate to check after loading and after every command (a leaf's `goal`). */
   readonly goal?: string;
+  /**
+   * Release track the scenario is built for (a minor such as "v1.36"; default: the newest).
+   * Ignored when `state` is given: a saved state knows its release.
+   */
+  readonly release?: string;
 }
 
 /** Run one logical command line (continuations kept, as the doc-tests run it). */
@@ -46,6 +51,8 @@ export interface ClusterStatus {
   readonly clock: string;
   /** Control-plane version once `kubeadm init` ran, else null. */
   readonly version: string | null;
+  /** Release track the session's scenarios are built for, e.g. "v1.37". */
+  readonly release: string;
 }
 
 /** Result of checking the page's goal predicate against the session's state. */
@@ -136,5 +143,7 @@ export function parseEngineRequest(message: unknown): EngineRequest | ErrorRespo
     if (typeof fields[name] !== kind) return fail(`${type} request needs a ${kind} "${name}"`);
   if (type === 'load' && fields['goal'] !== undefined && typeof fields['goal'] !== 'string')
     return fail('load request "goal" must be a string');
+  if (type === 'load' && fields['release'] !== undefined && typeof fields['release'] !== 'string')
+    return fail('load request "release" must be a string');
   return message as EngineRequest;
 }
