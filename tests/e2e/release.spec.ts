@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+
+import { openTerminal, releasePicker, terminal, transcript, typeCommand } from './fixtures.ts';
+
+test.describe('release picker', () => {
+  test('offers the newest three minors with the newest chosen', async ({ page }) => {
+    await page.goto('/guides/upgrade/plan/');
+
+    const picker = releasePicker(page);
+    await expect(picker).toHaveValue('v1.37');
+    await expect(picker.getByRole('option')).toHaveText([
+      'v1.37 (v1.37.1, newest)',
+      'v1.36 (v1.36.4)',
+      'v1.35 (v1.35.8)',
+    ]);
+  });
+
+  test('switches prose, commands and expected output to the chosen release', async ({ page }) => {
+    await page.goto('/guides/upgrade/plan/');
+    const main = page.getByRole('main');
+    await expect(main.getByText('kubeadm upgrade apply v1.37.1').first()).toBeVisible();
+
+    await releasePicker(page).selectOption('v1.35');
+
+    await expect(main.getByText('kubeadm upgrade apply v1.35.8').first()).toBeVisible();
+    await expect(main.getByText('kubeadm upgrade apply v1.37.1').first()).toBeHidden();
+    // Prose variables: only the chosen release's value is rendered (innerText skips hidden ones).
+    await expect(main.locator('p').filter({ hasText: 'upgrade-kubeadm-upgraded' })).toContainText(
+      'kubeadm v1.35.8 on cp-1',
+      { useInnerText: true },
+    );
+  });
+
+  test('remembers the choice across pages', async ({ page }) => {
+    await page.goto('/guides/upgrade/plan/');
+    await releasePicker(page).selectOption('v1.36');
+
+    await page.goto('/guides/upgrade/apply/');
+
+    await expect(releasePicker(page)).toHaveValue('v1.36');
+    await expect(page.locator('html')).toHaveAttribute('data-release', 'v1.36');
+  });
+
+  test('runs a snippet against a cluster of the chosen release', async ({ page }) => {
+    await page.goto('/guides/upgrade/plan/');
+    await releasePicker(page).selectOption('v1.35');
+
+    await page.getByRole('button', { name: 'Run: kubeadm upgrade plan' }).click();
+
+    await expect(transcript(page)).toContainText('[upgrade/versions] Target version: v1.35.8');
+    await expect(transcript(page)).toContainText('Cluster version: 1.34.11');
+  });
+
+  test('restarts an open terminal in the release picked afterwards', async ({ page }) => {
+    await page.goto('/guides/upgrade/plan/');
+    await openTerminal(page);
+    await typeCommand(page, 'kubectl version');
+    await expect(transcript(page)).toContainText('Server Version: v1.36.4');
+
+    await releasePicker(page).selectOption('v1.36');
+    await expect(terminal(page)).toContainText('Kubernetes v1.36: starting again');
+    await page.getByRole('textbox', { name: 'Terminal input' }).focus();
+    await typeCommand(page, 'kubectl version');
+
+    await expect(transcript(page)).toContainText('Server Version: v1.35.8');
+  });
+});
