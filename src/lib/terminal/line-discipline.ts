@@ -40,6 +40,12 @@ export interface LineDiscipline {
   reset(): void;
   /** Resolves once every queued keystroke has been processed and no command is running. */
   idle(): Promise<void>;
+  /**
+   * Prints a line of text (escape sequences allowed) above the input without disturbing it: the
+   * prompt and the half-typed line are drawn again below it, cursor in place. While a command
+   * runs, the line simply goes where its output would.
+   */
+  notice(text: string): void;
 }
 
 /** Prompt shown on continuation lines, like bash's PS2. */
@@ -73,6 +79,8 @@ export function createLineDiscipline(
   let historyIndex = 0;
   let draft = '';
   let running = false;
+  /** Whether a prompt has been drawn yet (before that, a notice just prints). */
+  let started = false;
   let waiters: Array<() => void> = [];
 
   const currentPrompt = (): string => (continued.length > 0 ? CONTINUATION_PROMPT : prompt);
@@ -126,6 +134,7 @@ export function createLineDiscipline(
   }
 
   function newPrompt(): void {
+    started = true;
     buffer = '';
     cursor = 0;
     historyIndex = history.length;
@@ -285,6 +294,7 @@ export function createLineDiscipline(
       prompt = next;
     },
     reset() {
+      started = false;
       pending = '';
       continued = [];
       buffer = '';
@@ -294,6 +304,24 @@ export function createLineDiscipline(
     idle() {
       if (!running && pending.length === 0) return Promise.resolve();
       return new Promise((resolve) => waiters.push(resolve));
+    },
+    notice(text) {
+      const line = `${text.replace(/\r?\n/g, '\r\n')}\r\n`;
+      if (running || !started) {
+        host.write(line);
+        return;
+      }
+      const base = currentPrompt().length;
+      const end = base + buffer.length;
+      host.write(
+        move(base + cursor, 0) +
+          '\x1b[J' +
+          line +
+          currentPrompt() +
+          buffer +
+          settle(end) +
+          move(end, base + cursor),
+      );
     },
   };
 }
