@@ -9,6 +9,7 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { ReadStream } from 'node:tty';
 
 import { createProtocolHandler, type EngineResponse } from '../shell/index.ts';
 
@@ -31,6 +32,11 @@ function parseLine(line: string): { message: unknown } | { error: EngineResponse
 /** Serves JSON-lines requests from `input` until it ends; resolves to the exit code (0). */
 export async function serveJsonLines(input: Readable, output: Writable): Promise<number> {
   const handler = createProtocolHandler();
+  // On a terminal (a WebContainer spawns processes on a pseudo-terminal), raw mode stops the line
+  // discipline from echoing requests back into the output and from cutting long lines (a saved
+  // state is one long line); the client ends the server by killing it, not with Ctrl-D.
+  const tty = input as Partial<ReadStream>;
+  if (tty.isTTY === true && typeof tty.setRawMode === 'function') tty.setRawMode(true);
   // terminal: false: no echo and no line editing even when stdin is a (pseudo)terminal, as it is
   // for processes spawned in a WebContainer.
   const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
