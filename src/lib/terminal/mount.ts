@@ -9,6 +9,8 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 
 import { createLineDiscipline, type ExecuteResult } from './line-discipline.ts';
+import type { BackendChoice } from './backends/backend-selection.ts';
+import { createEngineSwitch } from './backends/engine-switch.ts';
 import type { ClusterStatus, GoalStatus } from './protocol.ts';
 import { createEngineClient } from './worker-client.ts';
 
@@ -31,6 +33,13 @@ export interface MountOptions {
   readonly release?: () => string;
   /** Called with the goal's status whenever the worker checked it. */
   readonly onGoal?: (goal: GoalStatus) => void;
+  /**
+   * Backend the reader chose. The terminal always starts on the Web Worker; for 'webcontainer'
+   * it then starts a WebContainer in the background and moves the session there when it answers.
+   */
+  readonly backend?: BackendChoice;
+  /** Called with the backend in use after every change, and why a WebContainer is not used. */
+  readonly onBackend?: (backend: BackendChoice, failure?: string) => void;
 }
 
 /** Handle on a mounted terminal. */
@@ -46,6 +55,8 @@ export interface TerminalController {
   setScreenReaderMode(on: boolean): void;
   /** Resolves once queued input has been processed. */
   idle(): Promise<void>;
+  /** Moves the running session to another backend; resolves to the backend in use after. */
+  useBackend(choice: BackendChoice): Promise<BackendChoice>;
   dispose(): void;
 }
 
@@ -84,8 +95,20 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
   const observer = new ResizeObserver(() => fit.fit());
   observer.observe(container);
 
-  const worker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' });
-  const client = createEngineClient(worker);
+  const client = createEngineSwitch({
+    createWorker: () =>
+      createEngineClient(
+        new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' }),
+      ),
+    startWebContainer: async () =>
+      (await import('./backends/webcontainer.ts')).startWebContainerBackend(),
+    goal: options.goal,
+    notify(text) {
+      discipline.notice(`\x1b[2m${text}\x1b[22m`);
+      options.onTranscript?.(`${text}\n`);
+    },
+    ...(options.onBackend ? { onBackend: options.onBackend } : {}),
+  });
   let firstWrite = true;
   let prompt = 'root@cp-1:~# ';
 
@@ -130,6 +153,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
   }
 
   await load(options.scenario, options.state);
+  if (options.backend === 'webcontainer') void client.use('webcontainer');
 
   return {
     run(commands) {
@@ -152,6 +176,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       term.options.screenReaderMode = on;
     },
     idle: () => discipline.idle(),
+    useBackend: (choice) => client.use(choice),
     dispose() {
       input.dispose();
       observer.disconnect();
