@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chooseStart,
   readSaved,
+  releaseStorageKey,
   storageKey,
   writeSaved,
 } from '../../../src/lib/terminal/session-store.ts';
@@ -95,5 +96,17 @@ describe('saved sessions', () => {
 
   it('keeps hard-way pages apart from the guide leaves', () => {
     expect(storageKey('install', true)).not.toBe(storageKey('install', false));
+  });
+});
+
+describe('release storage keys', () => {
+  it('keeps one cluster per guide and release', () => {
+    expect(releaseStorageKey('kubelife:session:upgrade', 'v1.36')).toBe(
+      'kubelife:session:upgrade:v1.36',
+    );
+    expect(releaseStorageKey('kubelife:session:upgrade', 'v1.36')).not.toBe(
+      releaseStorageKey('kubelife:session:upgrade', 'v1.37'),
+    );
+    expect(releaseStorageKey('kubelife:session:upgrade', '')).toBe('kubelife:session:upgrade');
   });
 });
