@@ -45,3 +45,34 @@ describe('kubelife CLI', () => {
     expect(r.stdout).toMatch(/^kubelife \d+\.\d+\.\d+\n$/);
   });
 });
+
+describe('kubelife CLI release tracks', () => {
+  it('builds the scenario for the release given with --release', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubelife-'));
+    const file = join(dir, 'script.sh');
+    writeFileSync(file, 'kubeadm version -o short\n');
+
+    const r = kubelife('run', file, '--scenario', 'packages-installed', '--release', 'v1.35');
+
+    expect(r.stdout).toBe('$ kubeadm version -o short\nv1.35.8\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('refuses a release that is not one of the newest three minors', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubelife-'));
+    const file = join(dir, 'script.sh');
+    writeFileSync(file, 'hostname\n');
+
+    const r = kubelife('run', file, '--release', 'v1.20');
+
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('unknown Kubernetes release track "v1.20"');
+  });
+
+  it('refuses --release with --load, whose saved state keeps its own release', () => {
+    const r = kubelife('run', 'x.sh', '--release', 'v1.36', '--load', 'state.json');
+
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--release cannot be combined with --load');
+  });
+});

@@ -19,6 +19,8 @@ const USAGE = `Usage:
 
 Options:
   --scenario NAME   start from a named scenario (default: bare-machines)
+  --release MINOR   build the scenario for a release track: one of the newest three minors
+                    (default: the newest; see \`kubelife release\` inside the shell)
   --load FILE       start from a state saved with --save
   --save FILE       save the final state as JSON
   --export-fs DIR   after run, write every machine's files (real PEMs) to DIR/<machine>/…
@@ -29,6 +31,7 @@ Options:
 
 interface CliOptions {
   scenario?: string;
+  release?: string;
   load?: string;
   save?: string;
   exportFs?: string;
@@ -57,6 +60,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
     if (flag === '-h' || flag === '--help') o.command = 'help';
     else if (flag === '-v' || flag === '--version') o.command = 'version';
     else if (flag === '--scenario') o.scenario = take();
+    else if (flag === '--release') o.release = take();
     else if (flag === '--load') o.load = take();
     else if (flag === '--save') o.save = take();
     else if (flag === '--export-fs') o.exportFs = take();
@@ -72,6 +76,10 @@ function parseArgs(argv: readonly string[]): CliOptions {
     else throw new UsageError(`unexpected argument: ${flag}`);
   }
   if (o.command === 'run' && o.file === undefined) throw new UsageError('run needs a FILE');
+  if (o.release !== undefined && o.load !== undefined)
+    throw new UsageError(
+      '--release cannot be combined with --load: a saved state keeps its release',
+    );
   checkServe(o);
   return o;
 }
@@ -82,7 +90,7 @@ function checkServe(o: CliOptions): void {
     throw new UsageError('option --jsonl only applies to serve');
   if (o.command !== 'serve') return;
   if (o.jsonl !== true) throw new UsageError('serve needs --jsonl (the only framing it speaks)');
-  const given = (['scenario', 'load', 'save', 'exportFs', 'seed'] as const).filter(
+  const given = (['scenario', 'release', 'load', 'save', 'exportFs', 'seed'] as const).filter(
     (name) => o[name] !== undefined,
   );
   if (given.length > 0)
@@ -108,6 +116,7 @@ async function openSession(o: CliOptions): Promise<Session> {
   }
   return createSession({
     ...(o.scenario !== undefined ? { scenario: o.scenario } : {}),
+    ...(o.release !== undefined ? { release: o.release } : {}),
     ...(o.seed !== undefined ? { seed: o.seed } : {}),
   });
 }
