@@ -27,32 +27,37 @@ export const BACKEND_STORAGE_KEY = 'kubelife:backend';
  */
 export function detectWebContainerSupport(scope: IsolationScope): BackendSupport {
   if (scope.crossOriginIsolated !== true)
-    return {
-      available: false,
-      reason:
-        'needs a cross-origin isolated page (COOP/COEP headers), which this site does not send',
-    };
+    return { available: false, reason: 'needs cross-origin isolation (COOP/COEP headers)' };
   if (typeof scope.SharedArrayBuffer !== 'function')
-    return {
-      available: false,
-      reason: 'needs SharedArrayBuffer, which this browser does not offer',
-    };
+    return { available: false, reason: 'needs SharedArrayBuffer, which this browser lacks' };
   return { available: true };
 }
 
-/** Reads the stored choice; anything but a valid stored choice (or blocked storage) is the worker. */
-export function readBackendChoice(storage: Pick<Storage, 'getItem'>): BackendChoice {
+/** The page's localStorage, or null where merely touching it throws (sandboxed frames). */
+export function backendStorage(): Storage | null {
   try {
-    return storage.getItem(BACKEND_STORAGE_KEY) === 'webcontainer' ? 'webcontainer' : 'worker';
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the stored choice; anything but a valid stored choice (or blocked storage) is the worker. */
+export function readBackendChoice(storage: Pick<Storage, 'getItem'> | null): BackendChoice {
+  try {
+    return storage?.getItem(BACKEND_STORAGE_KEY) === 'webcontainer' ? 'webcontainer' : 'worker';
   } catch {
     return 'worker';
   }
 }
 
 /** Stores the choice; storage failures (quota, privacy mode) only lose the preference. */
-export function writeBackendChoice(storage: Pick<Storage, 'setItem'>, choice: BackendChoice): void {
+export function writeBackendChoice(
+  storage: Pick<Storage, 'setItem'> | null,
+  choice: BackendChoice,
+): void {
   try {
-    storage.setItem(BACKEND_STORAGE_KEY, choice);
+    storage?.setItem(BACKEND_STORAGE_KEY, choice);
   } catch {
     // A preference is a convenience; the terminal works either way.
   }

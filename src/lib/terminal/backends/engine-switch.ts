@@ -12,7 +12,9 @@
  */
 import type { LoadResponse } from '../protocol.ts';
 import type { EngineClient } from '../worker-client.ts';
-import { BACKEND_LABELS, type BackendChoice } from './backend-selection.ts';
+// Types only: backend-selection.ts is part of the dock's initial script, and a runtime import
+// here would split it into a chunk of its own that every page then loads.
+import type { BackendChoice } from './backend-selection.ts';
 import type { StartedBackend } from './webcontainer.ts';
 import { reasonOf, withTimeout } from './with-timeout.ts';
 
@@ -123,7 +125,7 @@ export function createEngineSwitch(options: EngineSwitchOptions): EngineSwitch {
   }
 
   async function startAndMove(): Promise<BackendChoice> {
-    options.notify(`kubelife: starting ${BACKEND_LABELS.webcontainer}…`);
+    options.notify(`kubelife: starting a WebContainer (Node.js in this tab)…`);
     const refuse = (reason: string): BackendChoice => {
       options.notify(
         `kubelife: WebContainer unavailable: ${reason}; staying on the offline engine`,
@@ -159,7 +161,9 @@ export function createEngineSwitch(options: EngineSwitchOptions): EngineSwitch {
       return refuse(reasonOf(error));
     }
     watch(started);
-    options.notify(`kubelife: now running the kubelife CLI in ${BACKEND_LABELS.webcontainer}`);
+    options.notify(
+      `kubelife: now running the kubelife CLI in a WebContainer (Node.js in this tab)`,
+    );
     return 'webcontainer';
   }
 
@@ -176,7 +180,7 @@ export function createEngineSwitch(options: EngineSwitchOptions): EngineSwitch {
         const worker = workerBackend(options.createWorker());
         await moveTo({ backend: 'worker', started: worker }, carried);
       });
-      options.notify(`kubelife: now running on the ${BACKEND_LABELS.worker}`);
+      options.notify(`kubelife: now running on the offline engine (Web Worker)`);
       return 'worker';
     },
     load(scenario, state, goal, release) {
