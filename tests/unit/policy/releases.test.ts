@@ -149,3 +149,18 @@ describe('version properties', () => {
     );
   });
 });
+
+describe('images a kubeadm binary lists', () => {
+  it('takes CoreDNS and pause from the kubeadm binary, not from the version listed', () => {
+    const older = imagesFor('v1.35.8', undefined, 'v1.34.11');
+
+    expect(older).toContain('registry.k8s.io/coredns/coredns:v1.12.1');
+    expect(older).toContain('registry.k8s.io/kube-apiserver:v1.35.8');
+  });
+
+  it('falls back to the newest etcd a kubeadm knows for a newer minor', () => {
+    expect(imagesFor('v1.37.1', undefined, 'v1.36.4')).toContain('registry.k8s.io/etcd:3.6.9-0');
+    expect(imagesFor('v1.37.1', undefined, 'v1.37.1')).toContain('registry.k8s.io/etcd:3.7.0-0');
+    expect(imagesFor('v1.36.4', undefined, 'v1.37.1')).toContain('registry.k8s.io/etcd:3.6.9-0');
+  });
+});

@@ -278,7 +278,7 @@ export function runImages(inv: Invocation, p: ParsedFlags, what: string | undefi
     for (const [i, line] of r.info.entries())
       inv.io.err(`${klogPrefix('I', now + 1000, 512345 + i, 'version.go:260')}${line}`);
     const repo = str(p, 'image-repository');
-    const images = imagesFor(r.version, repo);
+    const images = imagesFor(r.version, repo, m?.packages.kubeadm ? kubeadmVersion : undefined);
     if (what === 'list') inv.io.out(images.join('\n'));
     else inv.io.out(images.map((i) => `[config/images] Pulled ${i}`).join('\n'));
     return 0;

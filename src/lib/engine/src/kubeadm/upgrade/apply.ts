@@ -213,7 +213,7 @@ export function applyUpgradeApply(
         'Creating a ConfigMap "kubelet-config" in namespace kube-system with the configuration for the kubelets in the cluster',
       ),
       log('upgrade/kubeconfig', 'The kubeconfig files for this node were successfully upgraded!'),
-      ...kubeletConfigEvents(t, rng, target),
+      ...kubeletConfigEvents(t, rng, kubeadmVersion),
       log('upgrade/bootstrap-token', 'Configuring bootstrap token and cluster-info RBAC rules'),
       ...bootstrapTokenRbacEvents(),
       log(

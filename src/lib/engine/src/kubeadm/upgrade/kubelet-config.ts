@@ -15,8 +15,12 @@ export function kubeletConfigBackupDir(t: number): string {
   return `/etc/kubernetes/tmp/kubeadm-kubelet-config-${backupStamp(t)}`;
 }
 
-/** The log lines of the kubelet-config step (the W-line goes to stderr, as klog does). */
-export function kubeletConfigEvents(t: number, rng: Rng, version: string): EngineEvent[] {
+/**
+ * The log lines of the kubelet-config step (the W-line goes to stderr, as klog does).
+ * @param kubeadmVersion the running kubeadm binary: the kubeletconfiguration patch line is its
+ * behaviour (v1.35+), whatever version it upgrades or downgrades to.
+ */
+export function kubeletConfigEvents(t: number, rng: Rng, kubeadmVersion: string): EngineEvent[] {
   const dir = kubeletConfigBackupDir(t);
   return [
     text(
@@ -24,7 +28,7 @@ export function kubeletConfigEvents(t: number, rng: Rng, version: string): Engin
       'stderr',
     ),
     log('upgrade', `Backing up kubelet config file to ${dir}/config.yaml`),
-    ...(parseVersion(version).minor >= 35
+    ...(parseVersion(kubeadmVersion).minor >= 35
       ? [
           log(
             'patches',

@@ -89,7 +89,13 @@ export function applyUpgradeNode(
         log('upgrade/kubeconfig', 'Skipping phase. Not a control plane node.'),
       );
     }
-    events.push(...kubeletConfigEvents(t, rng, c.version));
+    events.push(
+      ...kubeletConfigEvents(
+        t,
+        rng,
+        `v${m.packages.kubeadm?.version ?? c.version.replace(/^v/, '')}`,
+      ),
+    );
     next = writeKubeletConfig(next, machine, t);
     const cluster = next.cluster ?? c;
     let pods: Record<string, PodObject> = cluster.pods;
