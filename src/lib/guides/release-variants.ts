@@ -155,7 +155,7 @@ function markForRelease(
   const unknown = minors.filter((m) => !known.includes(m));
   if (minors.length === 0 || unknown.length > 0)
     throw new Error(
-      `<ForRelease minors="…"> needs releases among ${known.join(', ')}; got "${String(raw ?? '')}"`,
+      `<ForRelease minors="…"> needs releases among ${known.join(', ')}; got "${typeof raw === 'string' ? raw : ''}"`,
     );
   const inline = (node as { type?: string }).type === 'mdxJsxTextElement';
   ctx.replaceNode(
@@ -190,11 +190,11 @@ export function releaseVariantsPlugin(options: ReleaseVariantsOptions): MdastPlu
         overrides.push(siblings[i] as Code);
       if (overrides.length === 0 && !HAS_VARIABLE.test(node.value)) return;
       for (const override of overrides) ctx.removeNode(override);
-      ctx.replaceNode(node, expandCode(node as Code, overrides, tracks));
+      ctx.replaceNode(node, expandCode(node, overrides, tracks));
     },
     inlineCode(node, ctx) {
       const variant = tracks.length > 0 ? expandInline(node, tracks) : undefined;
-      if (variant) ctx.replaceNode(node, variant as unknown as MdastContent);
+      if (variant) ctx.replaceNode(node, variant);
     },
     mdxJsxFlowElement(node, ctx) {
       markForRelease(node, ctx, tracks);
@@ -204,7 +204,7 @@ export function releaseVariantsPlugin(options: ReleaseVariantsOptions): MdastPlu
     },
     mdxTextExpression(node, ctx) {
       const variant = tracks.length > 0 ? expandInline(node, tracks) : undefined;
-      if (variant) ctx.replaceNode(node, variant as unknown as MdastContent);
+      if (variant) ctx.replaceNode(node, variant);
     },
   };
 }

@@ -9,13 +9,13 @@ const tracks = [
   { minor: 'v1.37', vars: { version: 'v1.37.1' } },
   { minor: 'v1.36', vars: { version: 'v1.36.4' } },
 ];
-const compile = (source: string): string =>
-  String(mdxToJs(source, { mdastPlugins: [releaseVariantsPlugin({ tracks })] }).code);
+const compile = async (source: string): Promise<string> =>
+  String((await mdxToJs(source, { mdastPlugins: [releaseVariantsPlugin({ tracks })] })).code);
 const doc = (...lines: string[]): string => lines.join('\n');
 
 describe('release variants of a guide', () => {
-  it('renders a prose variable once per release, hiding the older ones from search', () => {
-    const js = compile('kubeadm {{version}} on cp-1\n');
+  it('renders a prose variable once per release, hiding the older ones from search', async () => {
+    const js = await compile('kubeadm {{version}} on cp-1\n');
 
     expect(js).toMatch(/"data-minor": "v1\.37",\s+children: "v1\.37\.1"/);
     expect(js).toMatch(
@@ -23,15 +23,15 @@ describe('release variants of a guide', () => {
     );
   });
 
-  it('fills variables inside inline code per release', () => {
-    const js = compile('Run `kubeadm upgrade apply {{version}}` now.\n');
+  it('fills variables inside inline code per release', async () => {
+    const js = await compile('Run `kubeadm upgrade apply {{version}}` now.\n');
 
     expect(js).toContain('"kubeadm upgrade apply v1.37.1"');
     expect(js).toContain('"kubeadm upgrade apply v1.36.4"');
   });
 
-  it('expands a runnable block and its output, letting a per-release override win', () => {
-    const js = compile(
+  it('expands a runnable block and its output, letting a per-release override win', async () => {
+    const js = await compile(
       doc(
         '```console run',
         'kubeadm upgrade apply {{version}}',
@@ -55,8 +55,8 @@ describe('release variants of a guide', () => {
     expect(js).not.toContain('upgraded to v1.36.4');
   });
 
-  it('shows a ForRelease block only on the releases it names', () => {
-    const js = compile(
+  it('shows a ForRelease block only on the releases it names', async () => {
+    const js = await compile(
       doc('<ForRelease minors="v1.36">', 'Only on the older release.', '</ForRelease>', ''),
     );
 
@@ -64,11 +64,13 @@ describe('release variants of a guide', () => {
     expect(js).not.toContain('ForRelease');
   });
 
-  it('fails the build on an unknown variable or release instead of printing it', () => {
-    expect(() => compile('kubeadm {{nope}}\n')).toThrow(/unknown version variable \{\{nope\}\}/);
-    expect(() => compile(doc('<ForRelease minors="v1.20">', 'x', '</ForRelease>', ''))).toThrow(
-      /needs releases among v1\.37, v1\.36/,
+  it('fails the build on an unknown variable or release instead of printing it', async () => {
+    await expect(compile('kubeadm {{nope}}\n')).rejects.toThrow(
+      /unknown version variable \{\{nope\}\}/,
     );
+    await expect(
+      compile(doc('<ForRelease minors="v1.20">', 'x', '</ForRelease>', '')),
+    ).rejects.toThrow(/needs releases among v1\.37, v1\.36/);
   });
 
   it('reads the same page for the doc-tests: override for its release, template for the others', () => {
