@@ -136,7 +136,7 @@ describe('engine switch', () => {
     expect(ran.output).toBe('cp-1\n');
     expect(reports).toEqual([['worker', 'cannot load @webcontainer/api: offline']]);
     expect(notices.at(-1)).toBe(
-      'kubelife: WebContainer unavailable: cannot load @webcontainer/api: offline; staying on the offline engine',
+      'kubelife: cannot load @webcontainer/api: offline; staying on the offline engine (Web Worker)',
     );
   });
 

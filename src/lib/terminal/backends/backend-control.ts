@@ -57,7 +57,7 @@ export function connectBackendControl(root: ParentNode, host: BackendControlHost
       support.available && select?.value === 'webcontainer' ? 'webcontainer' : 'worker',
     report(backend, failure) {
       if (select) select.value = backend;
-      show(failure === undefined ? '' : `WebContainer failed: ${failure}`);
+      show(failure === undefined ? '' : `Fell back to the offline engine: ${failure}`);
     },
   };
 }

@@ -127,9 +127,7 @@ export function createEngineSwitch(options: EngineSwitchOptions): EngineSwitch {
   async function startAndMove(): Promise<BackendChoice> {
     options.notify(`kubelife: starting a WebContainer (Node.js in this tab)…`);
     const refuse = (reason: string): BackendChoice => {
-      options.notify(
-        `kubelife: WebContainer unavailable: ${reason}; staying on the offline engine`,
-      );
+      options.notify(`kubelife: ${reason}; staying on the offline engine (Web Worker)`);
       options.onBackend?.(active.backend, reason);
       return active.backend;
     };
