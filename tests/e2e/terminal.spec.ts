@@ -125,3 +125,48 @@ test.describe('terminal', () => {
     );
   });
 });
+
+test.describe('terminal dock size', () => {
+  test('grows with the keyboard from its separator and keeps the height on the next page', async ({
+    page,
+  }) => {
+    await page.goto('/guides/install/verify/');
+    await openTerminal(page);
+    const screen = terminal(page).locator('[data-screen]');
+    const before = (await screen.boundingBox())?.height ?? 0;
+
+    const separator = page.getByRole('separator', { name: 'Resize terminal' });
+    await separator.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+
+    await expect
+      .poll(async () => (await screen.boundingBox())?.height ?? 0)
+      .toBeCloseTo(before + 64, 0);
+    await expect(separator).toHaveAttribute('aria-valuenow', String(Math.round(before + 64)));
+
+    await page.goto('/guides/install/join-workers/');
+    await openTerminal(page);
+    await expect
+      .poll(async () => (await terminal(page).locator('[data-screen]').boundingBox())?.height ?? 0)
+      .toBeCloseTo(before + 64, 0);
+  });
+
+  test('is resized by dragging its separator', async ({ page }) => {
+    await page.goto('/guides/install/verify/');
+    await openTerminal(page);
+    const screen = terminal(page).locator('[data-screen]');
+    const before = (await screen.boundingBox())?.height ?? 0;
+    const box = await page.getByRole('separator', { name: 'Resize terminal' }).boundingBox();
+    if (!box) throw new Error('separator not laid out');
+
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y - 100, { steps: 5 });
+    await page.mouse.up();
+
+    await expect
+      .poll(async () => (await screen.boundingBox())?.height ?? 0)
+      .toBeGreaterThan(before + 80);
+  });
+});
