@@ -18,6 +18,8 @@ import { createRng, HEX_ALPHABET, NAME_SUFFIX_ALPHABET, type Rng } from '../rand
 import { getMachine } from '../state/create.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { parseVersion, formatVersion } from '../model/version.ts';
+import { resolveVersionLabel } from '../model/release-labels.ts';
+import { klogPrefix } from './upgrade/common.ts';
 import { type Phase, runPhases } from '../workflow/phase.ts';
 import { certSubPhases, kubeconfigSubPhases, type CertPhaseData } from './certs/init-phases.ts';
 import { addCsr, csrName, issueKubeletClientCert, KUBELET_CLIENT_SIGNER } from './certs/csr.ts';
@@ -551,13 +553,32 @@ If you are on a systemd-powered system, you can try to troubleshoot the error wi
 \t- 'journalctl -xeu kubelet'
 `;
 
-/** Resolves `--kubernetes-version` (or its default) against the kubeadm binary's version. */
-export function resolveInitVersion(requested: string | undefined, kubeadmVersion: string): string {
+/** A release label (`stable-1`, `latest-1.36`, `ci/latest`, …) rather than a version. */
+const LABEL = /^(release\/|ci\/)?(stable|latest)(-\d+(\.\d+)?)?$/;
+
+/**
+ * The control-plane version `kubeadm init` deploys (cmd/kubeadm/app/util/config NormalizeKubernetesVersion):
+ * a label (default `stable-1`) is resolved like kubeadm does online (util/version.go: a remote
+ * release of a newer minor than kubeadm falls back to `stable-<kubeadm minor>`, with its `I…`
+ * log lines in `info`), then versions older than kubeadm's minor - 1 are refused.
+ * @throws EngineError Kubeadm for a malformed or too old version
+ */
+export function resolveInitVersion(
+  requested: string | undefined,
+  kubeadmVersion: string,
+): { version: string; info: readonly string[]; warnings: readonly string[] } {
   const raw = requested ?? 'stable-1';
-  if (/^(release\/|ci\/)?(stable|latest)(-\d+(\.\d+)?)?$/.test(raw)) return kubeadmVersion;
+  let resolved: { version: string; info: readonly string[]; warnings: readonly string[] } = {
+    version: kubeadmVersion,
+    info: [],
+    warnings: [],
+  };
   let v;
   try {
-    v = parseVersion(raw);
+    // A kubeadm without a version (v0.0.0, a "super-custom build") deploys its own version.
+    if (LABEL.test(raw) && kubeadmVersion !== 'v0.0.0')
+      resolved = resolveVersionLabel(raw, kubeadmVersion);
+    v = parseVersion(LABEL.test(raw) ? resolved.version : raw);
   } catch {
     throw new EngineError('Kubeadm', {
       message: `version "${raw}" doesn't match patterns for neither semantic version nor labels (stable, latest, ...)`,
@@ -569,7 +590,7 @@ export function resolveInitVersion(requested: string | undefined, kubeadmVersion
       message: `this version of kubeadm only supports deploying clusters with the control plane version >= ${k.major}.${k.minor - 1}.0. Current version: ${formatVersion(v)}`,
     });
   }
-  return formatVersion(v);
+  return { ...resolved, version: formatVersion(v) };
 }
 
 /** Applies `kubeadm init` on `machine`. */
@@ -581,8 +602,19 @@ export function applyKubeadmInit(
   const m = getMachine(state, machine);
   const kubeadmVersion = `v${m.packages.kubeadm?.version ?? '0.0.0'}`;
   let version: string;
+  let versionLog: EngineEvent[];
   try {
-    version = resolveInitVersion(opts.kubernetesVersion, kubeadmVersion);
+    const resolved = resolveInitVersion(opts.kubernetesVersion, kubeadmVersion);
+    version = resolved.version;
+    // util/version.go logs through klog on stderr before init prints anything itself.
+    versionLog = [
+      ...resolved.warnings.map((w, i) =>
+        text(`${klogPrefix('W', state.now, 402113 + i, `version.go:${104 + i}`)}${w}`, 'stderr'),
+      ),
+      ...resolved.info.map((line, i) =>
+        text(`${klogPrefix('I', state.now, 739721 + i, 'version.go:260')}${line}`, 'stderr'),
+      ),
+    ];
   } catch (error) {
     return fail(
       isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }),
@@ -599,7 +631,9 @@ export function applyKubeadmInit(
     state,
     // cmd/kubeadm/app/cmd/init.go prints this in the init command itself, not in phase subcommands.
     events:
-      opts.onlyPhase === undefined ? [log('init', `Using Kubernetes version: ${version}`)] : [],
+      opts.onlyPhase === undefined
+        ? [...versionLog, log('init', `Using Kubernetes version: ${version}`)]
+        : [],
     rng,
     machine,
     node: opts.nodeName ?? m.name,

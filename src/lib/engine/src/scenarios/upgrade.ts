@@ -36,8 +36,16 @@ function prepare(
     ]);
 }
 
-const initCommands = (): Command[] => [
-  { type: 'kubeadm.init', machine: 'cp-1', options: { podNetworkCidr: '10.244.0.0/16' } },
+/** kubeadm init on cp-1; `version` pins --kubernetes-version (else kubeadm resolves stable-1). */
+const initCommands = (version?: string): Command[] => [
+  {
+    type: 'kubeadm.init',
+    machine: 'cp-1',
+    options: {
+      podNetworkCidr: '10.244.0.0/16',
+      ...(version === undefined ? {} : { kubernetesVersion: version }),
+    },
+  },
   { type: 'file.mkdir', machine: 'cp-1', path: '/root/.kube', parents: true },
   {
     type: 'file.copy',
@@ -195,7 +203,8 @@ export const patchBehindBase: Scenario = {
   name: 'patch-behind-control-plane',
   title: 'Control plane on {{patchBehind}}',
   description:
-    'cp-1 initialised with kubeadm {{patchBehind}}, flannel applied; workers have {{patchBehind}} packages but have not joined.',
+    'cp-1 initialised with kubeadm {{patchBehind}} and --kubernetes-version {{patchBehind}}, flannel applied; workers have {{patchBehind}} packages but have not joined.',
   base: 'bare-machines',
-  steps: (_, t) => [...prepare(t.minor, t.patchBehind), ...initCommands()],
+  // kubeadm {{patchBehind}} would resolve stable-1 to the newest patch of its minor: pin it.
+  steps: (_, t) => [...prepare(t.minor, t.patchBehind), ...initCommands(t.patchBehind)],
 };
