@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSession, DEFAULT_KUBERNETES_VERSION, parseVersion } from 'kubelife';
 import { apply, buildScenario, flattenPhases, initPhases, runPhases, type Phase } from 'kubelife';
 import { KEYRING_CONTENT, KUBERNETES_KEYRING, KUBERNETES_LIST, repositoryLine } from 'kubelife';
+import { resolveInitVersion } from '../../../src/lib/engine/src/kubeadm/init.ts';
 
 const run = (scenario: string, options = {}) =>
   apply(buildScenario(scenario), { type: 'kubeadm.init', machine: 'cp-1', options });
@@ -261,6 +262,34 @@ describe('kubeadm init phase', () => {
 
     expect(r.stderr).toBe(
       'error: unknown command "now" for "kubeadm init"\nTo see the stack trace of this error execute with --v=5 or higher\n',
+    );
+  });
+});
+
+describe('kubeadm init version resolution', () => {
+  it('falls back to the newest patch of its own minor when stable-1 names a newer minor', async () => {
+    const session = createSession({ scenario: 'packages-installed', release: 'v1.36' });
+
+    const r = await session.run('kubeadm init --pod-network-cidr=10.244.0.0/16');
+
+    expect(r.stderr).toMatch(
+      /^I\d{4} [\d:.]+ +4242 version\.go:260\] remote version is much newer: v1\.37\.1; falling back to: stable-1\.36$/m,
+    );
+    expect(r.stdout).toContain('[init] Using Kubernetes version: v1.36.4');
+  });
+
+  it('deploys the newest patch of its minor from an older patch of kubeadm, unless pinned', () => {
+    expect(resolveInitVersion(undefined, 'v1.37.0')).toEqual({
+      version: 'v1.37.1',
+      info: [],
+      warnings: [],
+    });
+    expect(resolveInitVersion('v1.37.0', 'v1.37.0').version).toBe('v1.37.0');
+  });
+
+  it('still refuses a control plane older than its minor minus one', () => {
+    expect(() => resolveInitVersion('v1.35.0', 'v1.37.1')).toThrow(
+      /only supports deploying clusters with the control plane version >= 1\.36\.0/,
     );
   });
 });
