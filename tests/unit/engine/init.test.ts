@@ -293,3 +293,28 @@ describe('kubeadm init version resolution', () => {
     );
   });
 });
+
+describe('kubeadm init KubernetesVersion check', () => {
+  it('warns, and goes on, when the control plane would be a newer minor than kubeadm', async () => {
+    const session = createSession({ scenario: 'packages-installed' });
+
+    const r = await session.run(
+      'kubeadm init --kubernetes-version v1.38.0-alpha.2 --pod-network-cidr=10.244.0.0/16',
+    );
+
+    expect(r.output).toContain(
+      '\t[WARNING KubernetesVersion]: Kubernetes version is greater than kubeadm version. Please consider to upgrade kubeadm. Kubernetes version: 1.38.0-alpha.2. Kubeadm version: 1.37.x',
+    );
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('does not warn for a newer patch of its own minor', async () => {
+    const session = createSession({ scenario: 'packages-installed' });
+
+    const r = await session.run(
+      'kubeadm init --kubernetes-version v1.37.0 --pod-network-cidr=10.244.0.0/16',
+    );
+
+    expect(r.output).not.toContain('KubernetesVersion');
+  });
+});

@@ -94,6 +94,7 @@ export const initPhases: readonly Phase<InitData>[] = [
             d.state.cluster?.nodes[d.node]?.controlPlane === true &&
             machineOf(d).kubelet.active === 'active',
           time: formatRfc3339(d.t),
+          kubeadmVersion: machineOf(d).packages.kubeadm?.version ?? '0.0.0',
         },
         d.opts.ignorePreflightErrors ?? [],
         d.events,

@@ -42,6 +42,8 @@ export interface PreflightInput {
   readonly controlPlaneRunning: boolean;
   /** RFC 3339 time for messages that embed it. */
   readonly time: string;
+  /** kubeadm's own version (init's KubernetesVersionCheck); absent: not checked. */
+  readonly kubeadmVersion?: string;
 }
 
 /** Runs the checks; errors and warnings in upstream order. */
@@ -63,6 +65,16 @@ export function runChecks(m: Machine, input: PreflightInput): PreflightResult {
     const mb = Math.floor((m.memoryMiB * 1024 * 1024) / 1024 / 1024) - 150;
     if (mb < CONTROL_PLANE_MEM_MB)
       err('Mem', `the system RAM (${mb} MB) is less than the minimum ${CONTROL_PLANE_MEM_MB} MB`);
+  }
+  // KubernetesVersionCheck: a control plane of a newer minor than kubeadm's own is a warning.
+  if (input.kind === 'init' && input.kubeadmVersion !== undefined) {
+    const k = parseVersion(input.kubeadmVersion);
+    const v = parseVersion(input.controlPlaneVersion);
+    if (k.major > 0 && (v.major > k.major || (v.major === k.major && v.minor > k.minor)))
+      warn(
+        'KubernetesVersion',
+        `Kubernetes version is greater than kubeadm version. Please consider to upgrade kubeadm. Kubernetes version: ${input.controlPlaneVersion.replace(/^v/, '')}. Kubeadm version: ${k.major}.${k.minor}.x`,
+      );
   }
   if (input.kind === 'init') {
     const portsInUse = input.controlPlaneRunning;
