@@ -62,3 +62,28 @@ test.describe('release picker', () => {
     await expect(transcript(page)).toContainText('Server Version: v1.35.8');
   });
 });
+
+test.describe('release picker on a hard-way page', () => {
+  test('runs the whole upgrade guide on an older release with "Run all up to here"', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.goto('/hard-way/upgrade/');
+    await releasePicker(page).selectOption('v1.35');
+
+    const runAll = page.getByRole('button', { name: /^Run all up to here: / });
+    await runAll.last().click();
+
+    // The last snippet of the guide ran on the v1.35 track: its expected output (the v1.35
+    // variant, the one on screen) ends the transcript.
+    const lastOutput = page.locator('figure[data-snippet-figure="output"]:visible').last();
+    const lines = ((await lastOutput.locator('pre').textContent()) ?? '')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
+    await expect(transcript(page)).toContainText(lines.at(-1)?.trim() ?? '', { timeout: 90_000 });
+    await expect(transcript(page)).toContainText(
+      '[upgrade] SUCCESS! A control plane node of your cluster was upgraded to "v1.35.8".',
+    );
+    await expect(transcript(page)).not.toContainText('command not found');
+  });
+});
