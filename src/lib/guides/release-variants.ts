@@ -23,7 +23,13 @@ import type {
   MdastVisitorContext,
 } from 'satteri';
 
-import { blockMinor, fillVariables, isOutput, type SnippetTrack } from './snippets.ts';
+import {
+  blockMinor,
+  fillVariables,
+  isOutput,
+  usesVariables,
+  type SnippetTrack,
+} from './snippets.ts';
 
 /** Options: every track, newest (the default) first. */
 export interface ReleaseVariantsOptions {
@@ -47,7 +53,6 @@ interface MdxTextExpression {
   value: string;
 }
 
-const HAS_VARIABLE = /\{\{\s*[A-Za-z][A-Za-z0-9]*\s*\}\}/;
 const EXPRESSION = /^\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\s*$/;
 
 function attribute(name: string, value: string): MdxJsxAttribute {
@@ -115,7 +120,7 @@ function expandInline(
       ),
     );
   }
-  if (node.type === 'inlineCode' && HAS_VARIABLE.test((node as InlineCode).value)) {
+  if (node.type === 'inlineCode' && usesVariables((node as InlineCode).value)) {
     return span(
       [attribute('class', 'release-var')],
       tracks.map((t) =>
@@ -188,7 +193,7 @@ export function releaseVariantsPlugin(options: ReleaseVariantsOptions): MdastPlu
       const overrides: Code[] = [];
       for (let i = (index ?? 0) + 1; isOverride(siblings[i]); i++)
         overrides.push(siblings[i] as Code);
-      if (overrides.length === 0 && !HAS_VARIABLE.test(node.value)) return;
+      if (overrides.length === 0 && !usesVariables(node.value)) return;
       for (const override of overrides) ctx.removeNode(override);
       ctx.replaceNode(node, expandCode(node, overrides, tracks));
     },

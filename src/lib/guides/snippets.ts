@@ -149,6 +149,11 @@ export function blockMinor(meta: string): string | undefined {
 
 const VARIABLE = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
 
+/** True when `text` uses at least one `{{name}}` variable. */
+export function usesVariables(text: string): boolean {
+  return new RegExp(VARIABLE.source).test(text);
+}
+
 /**
  * Replaces `{{name}}` with the track's values (same syntax as the engine's renderTemplate).
  * @throws Error naming the variable when the track does not define it
@@ -200,7 +205,7 @@ export function extractSnippets(source: string, track?: SnippetTrack): Snippet[]
     const chosen = overrides.find((o) => blockMinor(o.meta) === track?.minor) ?? general;
     const fill = (text: string): string => {
       if (track) return fillVariables(text, track.vars);
-      if (new RegExp(VARIABLE.source).test(text))
+      if (usesVariables(text))
         throw new Error(
           `line ${run.line}: the page uses {{variables}}; read it for a release track`,
         );
