@@ -101,4 +101,21 @@ test.describe('site navigation', () => {
       );
     });
   }
+
+  // Just above the menu breakpoint the header carries the whole nav, search, release and theme.
+  for (const width of [900, 1100]) {
+    test(`keeps the header on one line without horizontal scrolling at ${width}px`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 700 });
+
+      await page.goto('/guides/upgrade/apply/');
+
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      );
+      const header = await page.locator('header').first().boundingBox();
+      expect(header?.height ?? 0).toBeLessThanOrEqual(60);
+    });
+  }
 });
