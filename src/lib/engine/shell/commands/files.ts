@@ -123,7 +123,7 @@ export const mkdir: CommandModule = {
  * The SOURCE… DEST operands of cp/mv, or null after printing coreutils' usage error (the caller
  * exits 1).
  */
-export function sourceAndDest(inv: Invocation, tool: 'cp' | 'mv'): string[] | null {
+function sourceAndDest(inv: Invocation, tool: 'cp' | 'mv'): string[] | null {
   const paths = inv.args.filter((a) => !a.startsWith('-'));
   if (paths.length >= 2) return paths;
   inv.io.err(
@@ -135,6 +135,16 @@ export function sourceAndDest(inv: Invocation, tool: 'cp' | 'mv'): string[] | nu
   return null;
 }
 
+/** Copies one operand of cp/mv to the destination (certificate records go with the file). */
+function copyOperand(inv: Invocation, from: string, to: string) {
+  return inv.apply({
+    type: 'file.copy',
+    machine: inv.machine,
+    from: absolutePath(inv, from),
+    to: absolutePath(inv, to),
+  });
+}
+
 export const cp: CommandModule = {
   name: 'cp',
   summary: 'copy files',
@@ -144,12 +154,7 @@ export const cp: CommandModule = {
     const to = paths[paths.length - 1] ?? '';
     let code = 0;
     for (const from of paths.slice(0, -1)) {
-      const t = inv.apply({
-        type: 'file.copy',
-        machine: inv.machine,
-        from: absolutePath(inv, from),
-        to: absolutePath(inv, to),
-      });
+      const t = copyOperand(inv, from, to);
       if (!t.ok) {
         inv.io.err(
           t.error.message
@@ -160,6 +165,30 @@ export const cp: CommandModule = {
       }
     }
     return code;
+  },
+};
+
+/** `mv SRC… DST` (copy + remove; certificate records move with the file). */
+export const mv: CommandModule = {
+  name: 'mv',
+  summary: 'move (rename) files',
+  run(inv) {
+    const paths = sourceAndDest(inv, 'mv');
+    if (!paths) return 1;
+    const to = paths[paths.length - 1] ?? '';
+    for (const from of paths.slice(0, -1)) {
+      if (!copyOperand(inv, from, to).ok) {
+        inv.io.err(`mv: cannot stat '${from}': No such file or directory`);
+        return 1;
+      }
+      inv.apply({
+        type: 'file.remove',
+        machine: inv.machine,
+        path: absolutePath(inv, from),
+        recursive: true,
+      });
+    }
+    return 0;
   },
 };
 

@@ -18,7 +18,7 @@ import {
   exit,
   help,
 } from './builtins.ts';
-import { ls, cat, mkdir, cp, rm, chown, chmod, grep, head, tail } from './files.ts';
+import { ls, cat, mkdir, cp, mv, rm, chown, chmod, grep, head, tail } from './files.ts';
 import { aptGet, apt, aptMark, swapoff, swapon, sysctl, systemctl, kubelet } from './system.ts';
 import { kubeadm } from './kubeadm.ts';
 import { kubectl } from './kubectl.ts';
@@ -40,14 +40,14 @@ register(
   exit,
   help,
 );
-register(ls, cat, mkdir, cp, rm, chown, chmod, grep, head, tail);
+register(ls, cat, mkdir, cp, mv, rm, chown, chmod, grep, head, tail);
 register(aptGet, apt, aptMark, swapoff, swapon, sysctl, systemctl, kubelet);
 register(kubeadm, kubectl, kubelife);
 import { etcdctl, etcdutl } from './etcdctl.ts';
 import { sed } from './ha-tools.ts';
 register(etcdctl, etcdutl, sed);
-import { openssl, base64Cmd, awk, mv } from './pki-tools.ts';
-register(openssl, base64Cmd, awk, mv);
+import { openssl, base64Cmd, awk } from './pki-tools.ts';
+register(openssl, base64Cmd, awk);
 import { aptCache, tee } from './dist-tools.ts';
 register(aptCache, tee);
 import { iptables, iptablesSave, ipvsadm, sonobuoy } from './teardown-tools.ts';

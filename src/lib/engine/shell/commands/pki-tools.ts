@@ -1,6 +1,6 @@
 /**
  * Tools for looking at certificates: `openssl x509|verify` (over the PKI module's pure
- * implementations), `base64 [-d]`, a small `awk '{print $N}'` and `mv`. Error texts are OpenSSL
+ * implementations), `base64 [-d]` and a small `awk '{print $N}'`. Error texts are OpenSSL
  * 3.0's (Ubuntu 24.04 ships 3.0.x); the thread-id prefix of its error lines is fixed here.
  */
 import { runOpensslVerify } from '../../src/pki/openssl-verify.ts';
@@ -8,7 +8,6 @@ import { runOpensslX509 } from '../../src/pki/openssl-x509-command.ts';
 import { base64, unbase64 } from '../materialize.ts';
 import type { CommandModule, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
-import { sourceAndDest } from './files.ts';
 import { genrsa, req, x509Req } from './pki-openssl-gen.ts';
 
 const TID = '40F7C2B1E37F0000';
@@ -171,36 +170,6 @@ export const awk: CommandModule = {
     for (const line of input.split('\n').filter((l, i, a) => l !== '' || i < a.length - 1)) {
       const words = line.trim().split(/\s+/);
       inv.io.out(fields.map((n) => (n === 0 ? line : (words[n - 1] ?? ''))).join(' '));
-    }
-    return 0;
-  },
-};
-
-/** `mv SRC… DST` (copy + remove; certificate records move with the file). */
-export const mv: CommandModule = {
-  name: 'mv',
-  summary: 'move (rename) files',
-  run(inv) {
-    const paths = sourceAndDest(inv, 'mv');
-    if (!paths) return 1;
-    const to = paths[paths.length - 1] ?? '';
-    for (const from of paths.slice(0, -1)) {
-      const t = inv.apply({
-        type: 'file.copy',
-        machine: inv.machine,
-        from: absolutePath(inv, from),
-        to: absolutePath(inv, to),
-      });
-      if (!t.ok) {
-        inv.io.err(`mv: cannot stat '${from}': No such file or directory`);
-        return 1;
-      }
-      inv.apply({
-        type: 'file.remove',
-        machine: inv.machine,
-        path: absolutePath(inv, from),
-        recursive: true,
-      });
     }
     return 0;
   },
