@@ -34,21 +34,14 @@ import { newToken } from './tokens.ts';
 import { kubeletCanRun, startKubelet } from '../machine/kubelet.ts';
 import { imagePullEvents } from './image-pull.ts';
 
-/** Working data shared by the init phases. */
+/**
+ * Working data shared by the init phases: the certificate phases' data (state, events, rng,
+ * machine, node, ip, service subnet, simulated time `t`, certificates in use) plus init's own.
+ */
 export interface InitData extends CertPhaseData {
-  state: ClusterState;
-  readonly events: EngineEvent[];
-  readonly rng: Rng;
-  readonly machine: string;
-  readonly node: string;
-  readonly ip: string;
   readonly version: string;
   readonly opts: InitOptions;
   readonly endpoint: string;
-  readonly serviceSubnet: string;
-  /** Simulated time inside the workflow; phases move it forward. */
-  t: number;
-  certs: Record<string, CertificateMeta>;
   token: BootstrapToken | null;
   certificateKey: string | null;
 }
@@ -56,6 +49,18 @@ export interface InitData extends CertPhaseData {
 const SEC = 1000;
 const PKI = '/etc/kubernetes/pki';
 const MANIFESTS = '/etc/kubernetes/manifests';
+
+/** The static Pod manifests this init writes (etcd's is not written with external etcd). */
+function initManifests(d: InitData): Record<string, string> {
+  return controlPlaneManifests({
+    node: d.node,
+    ip: d.ip,
+    version: d.version,
+    serviceSubnet: d.serviceSubnet,
+    podSubnet: d.opts.podNetworkCidr ?? null,
+    externalEtcd: d.opts.externalEtcd ?? null,
+  });
+}
 
 function machineOf(d: InitData): Machine {
   return getMachine(d.state, d.machine);
@@ -132,15 +137,8 @@ export const initPhases: readonly Phase<InitData>[] = [
           d.events.push(
             log('etcd', `Creating static Pod manifest for local etcd in "${MANIFESTS}"`),
           );
-          const manifests = controlPlaneManifests({
-            node: d.node,
-            ip: d.ip,
-            version: d.version,
-            serviceSubnet: d.serviceSubnet,
-            podSubnet: d.opts.podNetworkCidr ?? null,
-          });
           writeFiles(d, {
-            [`${MANIFESTS}/etcd.yaml`]: manifests['etcd.yaml'] ?? '',
+            [`${MANIFESTS}/etcd.yaml`]: initManifests(d)['etcd.yaml'] ?? '',
             '/var/lib/etcd/member/snap/db': '',
           });
         },
@@ -156,14 +154,7 @@ export const initPhases: readonly Phase<InitData>[] = [
       short: `Generates the kube-${c} static Pod manifest`,
       run: (d: InitData) => {
         d.events.push(log('control-plane', `Creating static Pod manifest for "kube-${c}"`));
-        const manifests = controlPlaneManifests({
-          node: d.node,
-          ip: d.ip,
-          version: d.version,
-          serviceSubnet: d.serviceSubnet,
-          podSubnet: d.opts.podNetworkCidr ?? null,
-          externalEtcd: d.opts.externalEtcd ?? null,
-        });
+        const manifests = initManifests(d);
         writeFiles(d, { [`${MANIFESTS}/kube-${c}.yaml`]: manifests[`kube-${c}.yaml`] ?? '' });
       },
     })),
