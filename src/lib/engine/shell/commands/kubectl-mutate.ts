@@ -2,7 +2,7 @@
  * kubectl create namespace, delete namespace|node|<custom resource>, patch --type=merge of
  * metadata.finalizers (staging/src/k8s.io/kubectl/pkg/cmd/{create,delete,patch}).
  */
-import { crKey, type ClusterState, type CustomResource } from '../../src/index.ts';
+import { crKey, type CustomResource } from '../../src/index.ts';
 import { str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { crMatches, crNotFound } from './kubectl-objects.ts';
 import type { Invocation } from '../types.ts';
@@ -48,13 +48,25 @@ export const PATCH_FLAGS: FlagSpec[] = [
   },
 ];
 
-function findCr(
-  state: ClusterState,
+/**
+ * The custom resource `kind`/`name` in `ns` for delete and patch; prints kubectl's error and
+ * returns why when there is none (`type`: no such resource type, `object`: no such object).
+ */
+function resolveCr(
+  inv: Invocation,
   kind: string,
   ns: string,
   name: string,
-): CustomResource | undefined {
-  return crMatches(state, kind)?.items.find((r) => r.namespace === ns && r.name === name);
+): CustomResource | 'type' | 'object' {
+  const known = crMatches(inv.ctx.state, kind);
+  if (known === null) {
+    inv.io.err(`error: the server doesn't have a resource type "${kind}"`);
+    return 'type';
+  }
+  const r = known.items.find((c) => c.namespace === ns && c.name === name);
+  if (r) return r;
+  inv.io.err(crNotFound(known.crd, name));
+  return 'object';
 }
 
 /** `kubectl create namespace NAME`. */
@@ -85,14 +97,9 @@ export function deleteObject(inv: Invocation, p: ParsedFlags): number {
     else if (kind === 'node' || kind === 'nodes' || kind === 'no')
       t = inv.apply({ type: 'kubectl.node.delete', name });
     else {
-      const known = crMatches(inv.ctx.state, kind);
-      if (known === null) {
-        inv.io.err(`error: the server doesn't have a resource type "${kind}"`);
-        return 1;
-      }
-      const r = findCr(inv.ctx.state, kind, ns, name);
-      if (!r) {
-        inv.io.err(crNotFound(known.crd, name));
+      const r = resolveCr(inv, kind, ns, name);
+      if (r === 'type') return 1;
+      if (r === 'object') {
         code = 1;
         continue;
       }
@@ -122,16 +129,8 @@ export function patchObject(inv: Invocation, p: ParsedFlags): number {
     inv.io.err(`error: unable to parse "${raw}": yaml: did not find expected node content`);
     return 1;
   }
-  const known = crMatches(inv.ctx.state, kind);
-  if (known === null) {
-    inv.io.err(`error: the server doesn't have a resource type "${kind}"`);
-    return 1;
-  }
-  const r = findCr(inv.ctx.state, kind, ns, name);
-  if (!r) {
-    inv.io.err(crNotFound(known.crd, name));
-    return 1;
-  }
+  const r = resolveCr(inv, kind, ns, name);
+  if (typeof r === 'string') return 1;
   const fin = (patch as { metadata?: { finalizers?: unknown } }).metadata?.finalizers;
   const finalizers = fin === null ? [] : Array.isArray(fin) ? fin.map(String) : r.finalizers;
   const t = inv.apply({ type: 'kubectl.cr.finalizers', key: crKey(r), finalizers });
