@@ -60,6 +60,7 @@ import type { CustomResource } from '../model/state.ts';
 import type { SonobuoyMode } from '../conformance/sonobuoy.ts';
 import type { ApiObjectManifest } from '../apiserver/objects.ts';
 import type { OpensslOp } from '../pki/openssl-gen.ts';
+import type { RestoreOptions } from '../etcd/ops.ts';
 
 /** Every state-changing command the engine understands. */
 export type Command =
@@ -163,16 +164,7 @@ export type Command =
     }
   | { readonly type: 'etcd.member.remove'; readonly id: string }
   | { readonly type: 'etcd.snapshot.save'; readonly machine: string; readonly path: string }
-  | {
-      readonly type: 'etcd.snapshot.restore';
-      readonly machine: string;
-      readonly file: string;
-      readonly dataDir: string;
-      readonly name: string;
-      readonly peerURL: string;
-      readonly initialCluster: string;
-      readonly clusterToken: string;
-    }
+  | ({ readonly type: 'etcd.snapshot.restore'; readonly machine: string } & RestoreOptions)
   // External etcd (src/etcd/external.ts): an etcd cluster on its own hosts, set up per
   // setup-ha-etcd-with-kubeadm.md, with the apiserver client files copied to `clientMachine`.
   | {
