@@ -156,11 +156,9 @@ export { checkUpgradePolicy } from './policy/upgrade-policy.ts';
 export { releaseCatalog, newestMinors } from './model/releases.ts';
 export {
   defaultReleaseMinor,
-  hasTemplateVariables,
   normalizeMinor,
   releaseTrack,
   releaseTrackMinors,
-  releaseTracks,
   renderTemplate,
   trackVariables,
   type ReleaseTrack,

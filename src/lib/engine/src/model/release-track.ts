@@ -94,11 +94,6 @@ export function releaseTrack(minor: string = defaultReleaseMinor()): ReleaseTrac
   };
 }
 
-/** Every track, newest first. */
-export function releaseTracks(): ReleaseTrack[] {
-  return releaseTrackMinors().map((m) => releaseTrack(m));
-}
-
 const bare = (v: string): string => v.replace(/^v/, '');
 const deb = (v: string): string => `${bare(v)}-${DEFAULT_PACKAGE_REVISION}`;
 
@@ -162,9 +157,4 @@ export function renderTemplate(text: string, vars: Readonly<Record<string, strin
       });
     return value;
   });
-}
-
-/** True when `text` contains at least one `{{name}}` variable. */
-export function hasTemplateVariables(text: string): boolean {
-  return new RegExp(VARIABLE.source).test(text);
 }
