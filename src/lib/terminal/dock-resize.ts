@@ -60,16 +60,23 @@ export function readDockHeight(storage: Pick<Storage, 'getItem'>): number | unde
   }
 }
 
+/** A wired separator: `sync()` reads the screen's height into the separator's values. */
+export interface DockResize {
+  /** Call once the dock is shown (its height is known); needs a layout read. */
+  sync(): void;
+  dispose(): void;
+}
+
 /**
  * Wires `handle` (the separator) to resize `dock`: sets `--terminal-height` on it, keeps the
- * separator's aria-valuenow/min/max current, and remembers the height. Returns a cleanup function.
+ * separator's aria-valuenow/min/max current, and remembers the height.
  */
 export function attachDockResize(
   handle: HTMLElement,
   dock: HTMLElement,
   screen: HTMLElement,
   storage: Pick<Storage, 'getItem' | 'setItem'>,
-): () => void {
+): DockResize {
   const viewport = (): number => window.innerHeight;
   const apply = (height: number, remember: boolean): void => {
     const h = clampDockHeight(height, viewport());
@@ -85,9 +92,15 @@ export function attachDockResize(
       // Storage can be unavailable (private mode); the height still applies to this page.
     }
   };
+  // A remembered height applies at once (no layout read); otherwise the CSS default stands until
+  // sync() reads the shown screen's height into the separator's values.
   const remembered = readDockHeight(storage);
-  apply(remembered ?? screen.getBoundingClientRect().height, false);
-  if (remembered === undefined) dock.style.removeProperty('--terminal-height');
+  if (remembered !== undefined) apply(remembered, false);
+  const sync = (): void => {
+    const custom = dock.style.getPropertyValue('--terminal-height') !== '';
+    apply(screen.getBoundingClientRect().height, false);
+    if (!custom) dock.style.removeProperty('--terminal-height');
+  };
 
   let drag: { startY: number; startHeight: number } | undefined;
   const onDown = (event: PointerEvent): void => {
@@ -114,11 +127,12 @@ export function attachDockResize(
   handle.addEventListener('pointerup', onUp);
   handle.addEventListener('pointercancel', onUp);
   handle.addEventListener('keydown', onKey);
-  return () => {
+  const dispose = (): void => {
     handle.removeEventListener('pointerdown', onDown);
     handle.removeEventListener('pointermove', onMove);
     handle.removeEventListener('pointerup', onUp);
     handle.removeEventListener('pointercancel', onUp);
     handle.removeEventListener('keydown', onKey);
   };
+  return { sync, dispose };
 }
