@@ -1,6 +1,8 @@
 // Packs the `kubelife` engine package as npm would publish it, installs the tarball into an empty
 // folder, and checks what a user gets: publint is clean, `npx kubelife run FILE` prints a transcript,
-// `import { createSession } from 'kubelife'` works, and its types compile in a strict TS file.
+// `import { createSession } from 'kubelife'` works, its types compile in a strict TS file, and
+// every export the package README documents (its "Library API" table and the `import { … } from
+// 'kubelife…'` lines of its examples) exists in the installed package.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,35 @@ const check = (label, ok, detail = '') => {
     process.exitCode = 1;
   }
 };
+
+/**
+ * The exports the README promises: `{ entry, name, type }` for every backticked name in the
+ * "Library API" table (`type X` for types) and every name an example imports.
+ */
+function documentedExports(readme) {
+  const found = [];
+  const api = readme.split(/^## Library API$/m)[1]?.split(/^## /m)[0] ?? '';
+  for (const row of api.split('\n').filter((l) => /^\| `/.test(l))) {
+    const [names = '', from = ''] = row.split('|').slice(1, 3);
+    const entry = /`([^`]+)`/.exec(from)?.[1] ?? '';
+    for (const [, code] of names.matchAll(/`([^`]+)`/g)) {
+      const m = /^(type\s+)?([A-Za-z_$][\w$]*)/.exec(code);
+      if (m) found.push({ entry, name: m[2], type: Boolean(m[1]) });
+    }
+  }
+  for (const [, list, entry] of readme.matchAll(
+    /import\s*\{([^}]*)\}\s*from\s*'(kubelife[^']*)'/g,
+  )) {
+    for (const item of list
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
+      const m = /^(type\s+)?([A-Za-z_$][\w$]*)/.exec(item);
+      if (m) found.push({ entry, name: m[2], type: Boolean(m[1]) });
+    }
+  }
+  return found;
+}
 
 run('npx', ['tsc', '-b', engine], root);
 const lint = run('npx', ['publint'], engine);
@@ -85,6 +116,57 @@ try {
     typeErrors = `${error.stdout ?? ''}${error.stderr ?? ''}`;
   }
   check('the package ships types that compile in a strict TS file', typeErrors === '', typeErrors);
+  const documented = documentedExports(
+    readFileSync(join(app, 'node_modules/kubelife/README.md'), 'utf8'),
+  );
+  check(
+    'the README documents the public API',
+    documented.some((d) => d.name === 'reconcileEndpoints'),
+    JSON.stringify(documented),
+  );
+  const values = documented.filter((d) => !d.type);
+  writeFileSync(
+    join(app, 'exports.mjs'),
+    `const wanted = ${JSON.stringify(values)};\nconst missing = [];\nfor (const { entry, name } of wanted) {\n  const mod = await import(entry);\n  if (mod[name] === undefined) missing.push(entry + ' ' + name);\n}\nconsole.log(JSON.stringify(missing));\n`,
+  );
+  const missingValues = JSON.parse(run('node', ['exports.mjs'], app));
+  check(
+    `every documented export exists (${values.length} values)`,
+    missingValues.length === 0,
+    `missing: ${missingValues.join(', ')}`,
+  );
+  const types = documented.filter((d) => d.type);
+  writeFileSync(
+    join(app, 'types.ts'),
+    types
+      .map(
+        (d, i) =>
+          `import type { ${d.name} as T${i} } from '${d.entry}';\nexport type U${i} = T${i};\n`,
+      )
+      .join(''),
+  );
+  let missingTypes = '';
+  try {
+    run(
+      join(root, 'node_modules/.bin/node'),
+      [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        'types.ts',
+      ],
+      app,
+    );
+  } catch (error) {
+    missingTypes = `${error.stdout ?? ''}${error.stderr ?? ''}`;
+  }
+  check(`every documented type exists (${types.length} types)`, missingTypes === '', missingTypes);
   const pkg = JSON.parse(readFileSync(join(app, 'node_modules/kubelife/package.json'), 'utf8'));
   check('the installed package is the packed version', pkg.name === 'kubelife', pkg.name);
 } finally {

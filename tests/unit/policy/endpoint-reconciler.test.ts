@@ -290,3 +290,27 @@ describe('lease and none reconcilers', () => {
     expect(result).toEqual({ action: 'none', addresses: ['9.9.9.9'], ports: [foo] });
   });
 });
+
+describe('the package root', () => {
+  it('exports the endpoint reconcilers like the other policy checks', async () => {
+    const root = await import('kubelife');
+    const input = {
+      type: 'master-count' as const,
+      ownIP: '10.0.0.12',
+      masterCount: 2,
+      current: ep(['10.0.0.11']),
+      ports: [foo],
+      reconcilePorts: true,
+    };
+
+    const result = root.reconcileEndpoints(input);
+
+    expect(result).toEqual(reconcileEndpoints(input));
+    expect(result.addresses).toEqual(['10.0.0.11', '10.0.0.12']);
+    expect(root.reconcileNoneEndpoints(ep(['9.9.9.9']))).toEqual(
+      reconcileNoneEndpoints(ep(['9.9.9.9'])),
+    );
+    expect(typeof root.reconcileLeaseEndpoints).toBe('function');
+    expect(typeof root.checkUpgradePolicy).toBe('function');
+  });
+});

@@ -168,6 +168,19 @@ export type { PlanStep, PlanAction, UpgradePlan } from './policy/upgrade-path.ts
 export { skewRanges, checkComponentSkew } from './policy/skew.ts';
 export type { SkewRange, SkewFinding, SkewComponent } from './policy/skew.ts';
 export { checkKubeletVersion } from './policy/kubelet-version-check.ts';
+export {
+  reconcileEndpoints,
+  reconcileLeaseEndpoints,
+  reconcileNoneEndpoints,
+} from './policy/endpoint-reconciler.ts';
+export type {
+  EndpointPort,
+  EndpointsState,
+  ReconcileResult,
+  MasterCountInput,
+  MasterLease,
+  LeaseInput,
+} from './policy/endpoint-reconciler.ts';
 export { klogPrefix } from './kubeadm/upgrade/common.ts';
 export { goals, checkGoal } from './goals/index.ts';
 export type { Goal, GoalCheck } from './goals/index.ts';

@@ -5,7 +5,7 @@
  */
 import type { ClusterState } from '../model/state.ts';
 import type { Command } from '../commands/types.ts';
-import type { Scenario } from './index.ts';
+import type { Scenario } from './types.ts';
 import { apply } from '../commands/apply.ts';
 import { sonobuoyRemainingMs, sonobuoyTarball } from '../conformance/sonobuoy.ts';
 

@@ -7,7 +7,7 @@
  */
 import { installPackagesCommands } from './repository.ts';
 import type { Command } from '../commands/types.ts';
-import type { Scenario } from './index.ts';
+import type { Scenario } from './types.ts';
 import { HA_ENDPOINT, HA_HOSTS } from './ha.ts';
 
 /** The etcd hosts of the external topology. */

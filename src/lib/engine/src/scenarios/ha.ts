@@ -6,7 +6,7 @@
 import { installPackagesCommands } from './repository.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { Command } from '../commands/types.ts';
-import type { Scenario } from './index.ts';
+import type { Scenario } from './types.ts';
 import { etcdView } from '../etcd/model.ts';
 import { joinCommand } from './common.ts';
 

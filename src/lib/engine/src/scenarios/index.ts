@@ -8,6 +8,7 @@ import { lifecycleScenarios } from './lifecycle.ts';
 import { teardownScenarios } from './teardown.ts';
 import { conformanceScenarios } from './conformance.ts';
 import type { ClusterState } from '../model/state.ts';
+import type { Scenario, ScenarioShell } from './types.ts';
 import type { Command } from '../commands/types.ts';
 import { apply } from '../commands/apply.ts';
 import { createEmptyState } from '../state/create.ts';
@@ -27,30 +28,7 @@ import {
   releaseTrack,
   renderTemplate,
   trackVariables,
-  type ReleaseTrack,
 } from '../model/release-track.ts';
-
-/** Shell-level context a scenario leaves behind (environment, logged-in machine). */
-export interface ScenarioShell {
-  readonly machine: string;
-  readonly env: Readonly<Record<string, string>>;
-}
-
-/** A named precondition state, buildable for every release track. */
-export interface Scenario {
-  readonly name: string;
-  /** Short title; may use the guides' `{{variables}}` (rendered per track by listScenarios). */
-  readonly title: string;
-  /** What the state holds; may use `{{variables}}` like the title. */
-  readonly description: string;
-  /** Scenario this one builds on, or null for the first. */
-  readonly base: string | null;
-  /**
-   * Commands applied on top of `base`; may depend on the state so far (e.g. the join token) and
-   * on the release track the scenario is built for (which packages, which upgrade target).
-   */
-  readonly steps: (state: ClusterState, track: ReleaseTrack) => readonly Command[];
-}
 
 /** All scenarios, in guide order. */
 export const scenarios: readonly Scenario[] = [
@@ -193,3 +171,4 @@ export function scenarioShell(): ScenarioShell {
 
 /** Re-exported for scenario authors who print the join command. */
 export { formatJoinCommand };
+export type { Scenario, ScenarioShell } from './types.ts';

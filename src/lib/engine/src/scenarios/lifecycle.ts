@@ -3,7 +3,7 @@
  * same typed commands the leaves run.
  */
 import type { Command } from '../commands/types.ts';
-import type { Scenario } from './index.ts';
+import type { Scenario } from './types.ts';
 
 /** The kubeadm configuration file the config guide writes with a heredoc, for a release. */
 export const guideKubeadmConfig = (version: string): string => `apiVersion: kubeadm.k8s.io/v1beta4

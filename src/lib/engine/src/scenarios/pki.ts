@@ -3,7 +3,7 @@
  * Built on `packages-installed` by the typed command `pki.stage` (the simulated stand-in for
  * copying files from your organisation's PKI with scp).
  */
-import type { Scenario } from './index.ts';
+import type { Scenario } from './types.ts';
 
 /** PKI scenarios, appended to the scenario list. */
 export const pkiScenarios: readonly Scenario[] = [

@@ -6,7 +6,7 @@
  * upgraded back. Built by applying the commands the rollback guide's leaves run.
  */
 import type { Command } from '../commands/types.ts';
-import type { Scenario } from './index.ts';
+import type { Scenario } from './types.ts';
 import { trackVariables, type ReleaseTrack } from '../model/release-track.ts';
 
 const workloadApiOf = (t: ReleaseTrack): string => trackVariables(t)['workloadApi'] ?? '';

@@ -6,7 +6,7 @@
  * steps reach.
  */
 import type { Command } from '../commands/types.ts';
-import type { Scenario } from './index.ts';
+import type { Scenario } from './types.ts';
 import { crKey } from '../kubectl/objects.ts';
 import { orphanedFinalizerSteps } from './lifecycle.ts';
 

@@ -4,7 +4,7 @@
  * cp-1. Built from ha-previous-minor-ready by applying the typed commands the upgrade guide's HA
  * leaf (other-control-planes.mdx) and the lifecycle transcript run.
  */
-import type { Scenario } from './index.ts';
+import type { Scenario } from './types.ts';
 import { HA_ENDPOINT, haFirstControlPlaneSteps, haJoinAllSteps } from './ha.ts';
 import { upgradeKubeadmCommands } from './upgrade.ts';
 

@@ -9,7 +9,7 @@
 import { installPackagesCommands } from './repository.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { Command } from '../commands/types.ts';
-import type { Scenario } from './index.ts';
+import type { Scenario } from './types.ts';
 import { DEFAULT_PACKAGE_REVISION } from '../model/defaults.ts';
 import { KUBERNETES_LIST, repositoryLine } from '../machine/apt-repository.ts';
 import { HA_EXTRA_MACHINES, HA_HOSTS } from './ha.ts';
