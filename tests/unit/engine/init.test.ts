@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSession, DEFAULT_KUBERNETES_VERSION, parseVersion } from 'kubelife';
+import { createSession, DEFAULT_KUBERNETES_VERSION, parseVersion, findMachine } from 'kubelife';
 import { apply, buildScenario, flattenPhases, initPhases, runPhases, type Phase } from 'kubelife';
 import { KEYRING_CONTENT, KUBERNETES_KEYRING, KUBERNETES_LIST, repositoryLine } from 'kubelife';
 import { resolveInitVersion } from '../../../src/lib/engine/src/kubeadm/init.ts';
@@ -204,7 +204,10 @@ describe('kubeadm init preflight', () => {
       /^error execution phase wait-control-plane: failed while waiting for the kubelet to start/,
     );
     expect(
-      !t.ok && t.state?.machines['cp-1']?.files['/etc/kubernetes/manifests/etcd.yaml'],
+      !t.ok &&
+        (t.state ? findMachine(t.state, 'cp-1') : undefined)?.files[
+          '/etc/kubernetes/manifests/etcd.yaml'
+        ],
     ).toBeTruthy();
   });
 });

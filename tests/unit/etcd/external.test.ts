@@ -7,7 +7,7 @@
  * content/en/docs/setup/production-environment/tools/kubeadm/setup-ha-etcd-with-kubeadm.md
  */
 import { describe, expect, it } from 'vitest';
-import { createSession } from 'kubelife';
+import { createSession, findMachine } from 'kubelife';
 
 const ETCDCTL =
   'etcdctl --endpoints https://10.0.0.31:2379 --cacert /etc/kubernetes/pki/etcd/ca.crt --cert /etc/kubernetes/pki/apiserver-etcd-client.crt --key /etc/kubernetes/pki/apiserver-etcd-client.key';
@@ -82,8 +82,8 @@ describe('external etcd', () => {
     expect(r.stdout).not.toContain('Deleted contents of the etcd data directory');
     const state = s.save().state;
     for (const host of ['etcd-1', 'etcd-2', 'etcd-3']) {
-      expect(state.machines[host]?.files['/var/lib/etcd/member/snap/db']).toBeDefined();
-      expect(state.machines[host]?.files['/etc/kubernetes/manifests/etcd.yaml']).toBeDefined();
+      expect(findMachine(state, host)?.files['/var/lib/etcd/member/snap/db']).toBeDefined();
+      expect(findMachine(state, host)?.files['/etc/kubernetes/manifests/etcd.yaml']).toBeDefined();
     }
     await s.run('ssh etcd-1');
     const list = await s.run(

@@ -1,7 +1,7 @@
 // upstream: cmd/kubeadm/app/cmd/join.go, cmd/kubeadm/app/phases/etcd/local.go,
 // pkg/controlplane/reconcilers/{instancecount,lease}.go
 import { describe, expect, it } from 'vitest';
-import { buildScenario, createSession, etcdView } from 'kubelife';
+import { buildScenario, createSession, etcdView, findMachine } from 'kubelife';
 
 describe('control-plane join', () => {
   it('adds an etcd member per joined control plane', () => {
@@ -14,7 +14,7 @@ describe('control-plane join', () => {
 
   it('writes an etcd manifest that joins the existing cluster', () => {
     const m =
-      buildScenario('ha-three-control-planes').machines['cp-3']?.files[
+      findMachine(buildScenario('ha-three-control-planes'), 'cp-3')?.files[
         '/etc/kubernetes/manifests/etcd.yaml'
       ] ?? '';
 

@@ -15,6 +15,7 @@ import {
   serves,
   storageVersion,
   type ClusterState,
+  findMachine,
 } from 'kubelife';
 
 const flowSchema = resourceByKind('FlowSchema', 'flowcontrol.apiserver.k8s.io')!;
@@ -90,7 +91,7 @@ describe('one-minor downgrade', () => {
   it('does not downgrade etcd: the etcd manifest keeps its newer image', () => {
     const down = buildScenario('rollback-downgraded');
 
-    const manifest = down.machines['cp-1']?.files['/etc/kubernetes/manifests/etcd.yaml'] ?? '';
+    const manifest = findMachine(down, 'cp-1')?.files['/etc/kubernetes/manifests/etcd.yaml'] ?? '';
 
     expect(manifest).toContain('registry.k8s.io/etcd:3.7.0-0');
   });

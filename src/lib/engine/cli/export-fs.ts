@@ -7,11 +7,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ClusterState } from '../src/index.ts';
 import { defaultMaterializer } from '../shell/materialize.ts';
+import { keyedEntries } from '../src/index.ts';
 
 /** Writes all files of all machines under `dir`; resolves to the number of files written. */
 export async function exportFs(state: ClusterState, dir: string): Promise<number> {
   let count = 0;
-  for (const [name, machine] of Object.entries(state.machines)) {
+  for (const [name, machine] of keyedEntries(state.machines)) {
     for (const [path, content] of Object.entries(machine.files)) {
       const target = join(dir, name, path);
       await mkdir(dirname(target), { recursive: true });

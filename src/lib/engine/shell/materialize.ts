@@ -10,6 +10,7 @@ import { privateKeyPem, publicKeyPem } from '../src/pki/key-files.ts';
 import { certificatePemAt } from './pki-source.ts';
 import { materializeCsr } from '../src/pki/csr-pem.ts';
 import type { Materializer } from './types.ts';
+import { findMachine } from '../src/index.ts';
 
 const REF = /@pki:(key|pkcs8|csr|pub|cert|base64|b64cert|b64key):([^\s]+)/g;
 
@@ -37,7 +38,7 @@ async function resolveOne(
     }
   }
   if (kind === 'csr') {
-    const meta = state.machines[machine]?.certs[arg];
+    const meta = findMachine(state, machine)?.certs[arg];
     if (!meta) return '';
     try {
       return await materializeCsr(meta.subject, keyById(meta.keyId));
@@ -53,7 +54,7 @@ async function resolveOne(
     }
   }
   if (kind === 'b64key') return base64(keyPem(arg));
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   if (kind === 'cert') return (await certificatePem(state, machine, arg)) ?? '';
   if (kind === 'b64cert') return base64((await certificatePem(state, machine, arg)) ?? '');
   // base64 of the referenced file as it reads (kubelet.conf pointing at a .pem, old states).

@@ -8,6 +8,7 @@ import type { CertificateMeta, ClusterState, Machine } from '../src/index.ts';
 import { caCertPath } from '../src/index.ts';
 import { keyById } from '../src/pki/materialize-plan.ts';
 import { materializeCertificate } from '../src/pki/materialize.ts';
+import { findMachine } from '../src/index.ts';
 
 const MAX_ENTRIES = 2000;
 const cache = new Map<string, Promise<string>>();
@@ -48,7 +49,7 @@ export async function certificatePemAt(
   machine: string,
   path: string,
 ): Promise<string | undefined> {
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   const meta = certAt(m, path);
   if (!m || !meta) return undefined;
   const issuer = issuerOf(m, meta);

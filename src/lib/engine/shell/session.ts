@@ -32,6 +32,7 @@ import {
   type RunResult,
   type ShellContext,
 } from './types.ts';
+import { findMachine, migrateState } from '../src/index.ts';
 
 /** Options of {@link createSession}. */
 export interface SessionOptions {
@@ -111,7 +112,7 @@ export function createSession(options: SessionOptions = {}): Session {
     scenario = s.scenario;
     if (s.release !== undefined) release = releaseTrack(s.release).minor;
     ctx = makeContext(
-      JSON.parse(JSON.stringify(s.state)) as ClusterState,
+      migrateState(JSON.parse(JSON.stringify(s.state))),
       [...s.machineStack],
       { ...s.env },
       scenario,
@@ -269,7 +270,7 @@ async function runLine(input: string, ctx: ShellContext): Promise<RunResult> {
       const path = target.startsWith('/') ? target : `${ctx.env['HOME'] ?? '/root'}/${target}`;
       // `> /dev/null` discards the output.
       if (path === '/dev/null') continue;
-      const m = ctx.state.machines[currentMachine(ctx)];
+      const m = findMachine(ctx.state, currentMachine(ctx));
       const prev = cmd.redirect.append ? (m?.files[path] ?? '') : '';
       const t = applyCommand(ctx.state, {
         type: 'file.write',
@@ -330,7 +331,7 @@ async function runWords(
   if (name === undefined) return 0;
   const machine = currentMachine(ctx);
   const mod = registry.get(name);
-  const m = ctx.state.machines[machine];
+  const m = findMachine(ctx.state, machine);
   if (!mod || (mod.requiresPackage && !m?.packages[mod.requiresPackage])) {
     io.err(new EngineError('UnknownCommand', { command: name }).message);
     return 127;

@@ -49,6 +49,33 @@ export { createRng } from './random.ts';
 export type { Rng } from './random.ts';
 export { parseDuration, parseTime, formatRfc3339 } from './clock.ts';
 export { createEmptyState } from './state/create.ts';
+export { migrateState } from './state/migrate.ts';
+// Machines by name in a structurally shared keyed map (one write copies one small bucket)
+export {
+  findMachine,
+  findMachineBy,
+  hasMachine,
+  machineList,
+  machineNames,
+  putMachine,
+  removeMachine,
+} from './state/machines.ts';
+export {
+  emptyKeyed,
+  getKeyed,
+  hasKeyed,
+  setKeyed,
+  deleteKeyed,
+  updateKeyed,
+  keyedKeys,
+  keyedValues,
+  keyedEntries,
+  findKeyed,
+  keyedFromRecord,
+  keyedToRecord,
+  isKeyedMap,
+} from './model/keyed-map.ts';
+export type { KeyedMap } from './model/keyed-map.ts';
 export { listNodes, listPods } from './views/cluster.ts';
 export type { NodeRow, PodRow } from './views/cluster.ts';
 export { scenarios, listScenarios, buildScenario, scenarioShell } from './scenarios/index.ts';

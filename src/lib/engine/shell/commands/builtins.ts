@@ -5,6 +5,7 @@
 import { EngineError } from '../../src/index.ts';
 import type { CommandModule } from '../types.ts';
 import { registry } from '../registry.ts';
+import { findMachine, machineList } from '../../src/index.ts';
 
 export const echo: CommandModule = {
   name: 'echo',
@@ -22,7 +23,7 @@ export const hostname: CommandModule = {
   summary: "show the system's host name",
   run: ({ args, io, machine, ctx }) => {
     if (args[0] === '-I' || args[0] === '-i') {
-      io.out(`${ctx.state.machines[machine]?.ip ?? ''}${args[0] === '-I' ? ' ' : ''}`);
+      io.out(`${findMachine(ctx.state, machine)?.ip ?? ''}${args[0] === '-I' ? ' ' : ''}`);
       return 0;
     }
     io.out(machine);
@@ -113,7 +114,7 @@ export const ssh: CommandModule = {
       return 255;
     }
     const host = target.replace(/^[^@]*@/, '');
-    const m = Object.values(ctx.state.machines).find((x) => x.name === host || x.ip === host);
+    const m = machineList(ctx.state).find((x) => x.name === host || x.ip === host);
     if (!m) {
       io.err(new EngineError('NoSuchMachine', { machine: host }).message);
       return 255;
@@ -142,7 +143,7 @@ export const help: CommandModule = {
   name: 'help',
   summary: 'list the commands this simulated machine understands',
   run: ({ io, ctx, machine }) => {
-    const m = ctx.state.machines[machine];
+    const m = findMachine(ctx.state, machine);
     const mods = [...registry.values()].filter(
       (x) => !x.requiresPackage || m?.packages[x.requiresPackage],
     );

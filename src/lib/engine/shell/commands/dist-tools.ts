@@ -6,6 +6,7 @@
 import { DEFAULT_PACKAGE_REVISION, indexedMinor, repositoryVersions } from '../../src/index.ts';
 import type { CommandModule } from '../types.ts';
 import { absolutePath } from '../paths.ts';
+import { findMachine } from '../../src/index.ts';
 
 const KUBE = ['kubeadm', 'kubelet', 'kubectl'];
 
@@ -17,7 +18,7 @@ export const aptCache: CommandModule = {
   summary: 'query the APT package cache (madison, policy)',
   run: (inv) => {
     const [sub, ...pkgs] = inv.args.filter((a) => !a.startsWith('-'));
-    const m = inv.ctx.state.machines[inv.machine];
+    const m = findMachine(inv.ctx.state, inv.machine);
     const minor = m ? indexedMinor(m) : null;
     const versions =
       minor !== null && minor !== 'none' ? [...repositoryVersions(minor)].reverse() : [];
@@ -68,7 +69,7 @@ export const tee: CommandModule = {
     let code = 0;
     for (const f of files) {
       const path = absolutePath(inv, f);
-      const prev = append ? (inv.ctx.state.machines[inv.machine]?.files[path] ?? '') : '';
+      const prev = append ? (findMachine(inv.ctx.state, inv.machine)?.files[path] ?? '') : '';
       const t = inv.apply({
         type: 'file.write',
         machine: inv.machine,

@@ -21,6 +21,7 @@ import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags
 import type { CommandModule, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
 import { formatEtcdTable, humanizeBytes } from './etcd-table.ts';
+import { findMachine, machineList } from '../../src/index.ts';
 
 /** `-w, --write-out`, shared by etcdctl and etcdutl (etcdctl/ctlv3/command/global.go). */
 const WRITE_OUT: FlagSpec = {
@@ -54,7 +55,7 @@ const GLOBAL: FlagSpec[] = [
 
 const ETCD_VERSION = (state: ClusterState): string => {
   const v = /registry\.k8s\.io\/etcd:(\d+\.\d+\.\d+)/.exec(
-    Object.values(state.machines)
+    machineList(state)
       .map((m) => m.files['/etc/kubernetes/manifests/etcd.yaml'] ?? '')
       .join('\n'),
   );
@@ -73,13 +74,13 @@ function memberAt(inv: Invocation, endpoint: string): EtcdMember | undefined {
   const machine =
     host === '127.0.0.1' || host === 'localhost'
       ? inv.machine
-      : Object.values(inv.ctx.state.machines).find((m) => m.ip === host)?.name;
+      : machineList(inv.ctx.state).find((m) => m.ip === host)?.name;
   return e?.members.find((m) => m.machine === machine && m.name !== '');
 }
 
 /** True when the client presents the TLS material kubeadm's etcd requires. */
 function tlsOk(inv: Invocation, p: ParsedFlags): boolean {
-  const m = inv.ctx.state.machines[inv.machine];
+  const m = findMachine(inv.ctx.state, inv.machine);
   const get = (flag: string, env: string): string | undefined => str(p, flag) ?? inv.ctx.env[env];
   const files = [
     get('cacert', 'ETCDCTL_CACERT'),
@@ -372,7 +373,7 @@ export const etcdutl: CommandModule = {
     }
     if (file === undefined) return fail(inv, `snapshot ${action} requires exactly one argument`);
     const path = absolutePath(inv, file);
-    const m = inv.ctx.state.machines[inv.machine];
+    const m = findMachine(inv.ctx.state, inv.machine);
     if (action === 'status') {
       const content = m?.files[path];
       if (content === undefined) return fail(inv, `stat ${file}: no such file or directory`);

@@ -5,9 +5,10 @@
 import { EngineError, isDirectory, type Machine } from '../../src/index.ts';
 import type { CommandModule, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
+import { findMachine } from '../../src/index.ts';
 
 function machineOf(inv: Invocation): Machine | undefined {
-  return inv.ctx.state.machines[inv.machine];
+  return findMachine(inv.ctx.state, inv.machine);
 }
 
 function children(m: Machine, dir: string): string[] {

@@ -3,6 +3,7 @@
  */
 import type { CommandModule } from '../types.ts';
 import { absolutePath } from '../paths.ts';
+import { findMachine } from '../../src/index.ts';
 
 /** A POSIX basic regular expression as a JS RegExp source (the common subset). */
 function breToJs(bre: string): string {
@@ -95,7 +96,7 @@ export const sed: CommandModule = {
     }
     for (const f of files) {
       const path = absolutePath(inv, f);
-      const content = inv.ctx.state.machines[inv.machine]?.files[path];
+      const content = findMachine(inv.ctx.state, inv.machine)?.files[path];
       if (content === undefined) {
         inv.io.err(`sed: can't read ${f}: No such file or directory`);
         return 2;

@@ -22,6 +22,7 @@ import { printKubeadmError } from '../format.ts';
 import type { Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
 import { IMAGES_FLAGS, runImages } from './kubeadm-upgrade.ts';
+import { findMachine } from '../../src/index.ts';
 
 /** Flags that may be combined with --config (validation.go isAllowedFlag). */
 const ALLOWED_WITH_CONFIG = new Set([
@@ -63,7 +64,7 @@ function fail(inv: Invocation, message: string, exitCode = 1): number {
 }
 
 function readFile(inv: Invocation, path: string): string | undefined {
-  return inv.ctx.state.machines[inv.machine]?.files[absolutePath(inv, path)];
+  return findMachine(inv.ctx.state, inv.machine)?.files[absolutePath(inv, path)];
 }
 
 /** Returns the mixing error, or null (validation.ValidateMixedArguments; flags in name order). */
@@ -113,7 +114,7 @@ export function initWithConfig(inv: Invocation, p: ParsedFlags): number {
   if ('error' in plan) return fail(inv, plan.error, 3);
   const ext = plan.externalEtcd;
   if (ext) {
-    const m = inv.ctx.state.machines[inv.machine];
+    const m = findMachine(inv.ctx.state, inv.machine);
     const missing = [ext.caFile, ext.certFile, ext.keyFile].filter(
       (f) => f !== '' && m?.files[normalizePath(f)] === undefined,
     );
@@ -245,7 +246,7 @@ export const configSub = {
   ] satisfies FlagSpec[],
   run(inv: Invocation, p: ParsedFlags): number {
     const [sub, what] = p.positionals;
-    const m = inv.ctx.state.machines[inv.machine];
+    const m = findMachine(inv.ctx.state, inv.machine);
     const kubeadmVersion = `v${m?.packages.kubeadm?.version ?? '0.0.0'}`;
     if (sub === 'print' && (what === 'init-defaults' || what === 'join-defaults')) {
       let text =

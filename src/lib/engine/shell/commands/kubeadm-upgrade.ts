@@ -18,6 +18,7 @@ import { formatTabwriter } from '../../src/pki/tabwriter.ts';
 import { bool, list, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { printKubeadmError } from '../format.ts';
 import type { Invocation } from '../types.ts';
+import { findMachine } from '../../src/index.ts';
 
 const TAB = { minwidth: 10, tabwidth: 4, padding: 3 };
 const SEPARATOR = '_____________________________________________________________________';
@@ -270,7 +271,7 @@ export function runImages(inv: Invocation, p: ParsedFlags, what: string | undefi
     );
     return what === undefined ? 0 : 1;
   }
-  const m = inv.ctx.state.machines[inv.machine];
+  const m = findMachine(inv.ctx.state, inv.machine);
   const kubeadmVersion = `v${m?.packages.kubeadm?.version ?? '0.0.0'}`;
   try {
     const r = resolveVersionLabel(str(p, 'kubernetes-version') ?? 'stable-1', kubeadmVersion);

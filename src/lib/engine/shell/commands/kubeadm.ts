@@ -28,6 +28,7 @@ import type { CommandModule, Invocation } from '../types.ts';
 import { certsSub } from './pki-cluster.ts';
 import { CONFIG_FLAG, configSub, initWithConfig, joinWithConfig } from './kubeadm-config.ts';
 import { upgradeSub } from './kubeadm-upgrade.ts';
+import { findMachine } from '../../src/index.ts';
 
 interface Sub {
   readonly name: string;
@@ -187,7 +188,7 @@ const version: Sub = {
     },
   ],
   run(inv, p) {
-    const v = kubeadmVersion(inv.ctx.state.machines[inv.machine]);
+    const v = kubeadmVersion(findMachine(inv.ctx.state, inv.machine));
     const b = buildInfo(v);
     const minor = v.split('.')[1] ?? '';
     const o = str(p, 'output') ?? '';
@@ -394,7 +395,7 @@ const reset: Sub = {
 };
 
 function hasAdminConf(inv: Invocation): boolean {
-  return inv.ctx.state.machines[inv.machine]?.files['/etc/kubernetes/admin.conf'] !== undefined;
+  return findMachine(inv.ctx.state, inv.machine)?.files['/etc/kubernetes/admin.conf'] !== undefined;
 }
 
 const token: Sub = {

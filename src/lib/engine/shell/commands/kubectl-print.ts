@@ -14,6 +14,7 @@ import type { Invocation } from '../types.ts';
 import type { Connect } from './kubectl-node.ts';
 import { resolveResource } from './kubectl-resources.ts';
 import { str, bool, type ParsedFlags } from '../flags.ts';
+import { findMachine } from '../../src/index.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -203,7 +204,7 @@ export function renderJsonpath(
 }
 
 function outputOf(inv: Invocation, p: ParsedFlags): OutputFormat {
-  const version = inv.ctx.state.machines[inv.machine]?.packages.kubectl?.version ?? '';
+  const version = findMachine(inv.ctx.state, inv.machine)?.packages.kubectl?.version ?? '';
   return parseOutput(str(p, 'output'), `v${version.replace(/-.*$/, '')}`);
 }
 

@@ -30,6 +30,7 @@ import {
   namespaceObject,
   uid,
 } from './kubectl-objects.ts';
+import { findMachine } from '../../src/index.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -56,7 +57,7 @@ export function nodePodCidr(state: ClusterState, name: string): string | null {
 /** The Node object, as the kubelet registers it and the control plane's controllers update it. */
 export function nodeObject(state: ClusterState, name: string): Obj {
   const n = state.cluster?.nodes[name];
-  const m = n ? state.machines[n.machine] : undefined;
+  const m = n ? findMachine(state, n.machine) : undefined;
   const labels: Obj = {
     'beta.kubernetes.io/arch': 'amd64',
     'beta.kubernetes.io/os': 'linux',
@@ -214,7 +215,7 @@ function podImage(state: ClusterState, p: PodObject): string {
   // A static Pod runs what its manifest on that node says (differs per node mid-upgrade).
   const machine = p.node ? c?.nodes[p.node]?.machine : undefined;
   const manifest = machine
-    ? state.machines[machine]?.files[`/etc/kubernetes/manifests/${p.app}.yaml`]
+    ? findMachine(state, machine)?.files[`/etc/kubernetes/manifests/${p.app}.yaml`]
     : undefined;
   const fromManifest = manifest ? /image: (\S+)/.exec(manifest)?.[1] : undefined;
   if (fromManifest) return fromManifest;
@@ -231,7 +232,7 @@ export function podObjects(state: ClusterState, namespace: string | null): Obj[]
   const byKey = new Map(Object.values(pods).map((p) => [`${p.namespace}/${p.name}`, p]));
   return listPods(state, namespace).map((row) => {
     const p = byKey.get(`${row.namespace}/${row.name}`) as PodObject;
-    const hostIP = p.node ? (state.machines[c.nodes[p.node]?.machine ?? '']?.ip ?? '') : '';
+    const hostIP = p.node ? (findMachine(state, c.nodes[p.node]?.machine ?? '')?.ip ?? '') : '';
     const owner = STATIC.has(p.app)
       ? {
           apiVersion: 'v1',

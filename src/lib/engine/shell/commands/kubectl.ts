@@ -43,6 +43,7 @@ import {
   deleteObject,
   patchObject,
 } from './kubectl-mutate.ts';
+import { findMachine } from '../../src/index.ts';
 
 const GET_FLAGS: FlagSpec[] = [
   {
@@ -87,7 +88,7 @@ const GET_FLAGS: FlagSpec[] = [
 /** Server the kubeconfig points at, or null when kubectl has no kubeconfig. */
 function kubeconfigServer(inv: Invocation, explicit: string | undefined): string | null {
   const path = kubeconfigPath(inv, explicit);
-  const content = path === null ? undefined : inv.ctx.state.machines[inv.machine]?.files[path];
+  const content = path === null ? undefined : findMachine(inv.ctx.state, inv.machine)?.files[path];
   return (content === undefined ? null : /server: https:\/\/(\S+)/.exec(content)?.[1]) ?? null;
 }
 
@@ -255,7 +256,7 @@ function get(inv: Invocation, p: ParsedFlags): number | Promise<number> {
 }
 
 function version(inv: Invocation, p: ParsedFlags): number {
-  const m = inv.ctx.state.machines[inv.machine];
+  const m = findMachine(inv.ctx.state, inv.machine);
   const v = `v${m?.packages.kubectl?.version ?? ''}`;
   const b = buildInfo(v);
   inv.io.out(`Client Version: ${v}\nKustomize Version: ${b.kustomizeVersion}`);
@@ -305,7 +306,7 @@ function applyFile(inv: Invocation, p: ParsedFlags): number {
     );
     return 1;
   }
-  const m = inv.ctx.state.machines[inv.machine];
+  const m = findMachine(inv.ctx.state, inv.machine);
   const path = absolutePath(inv, file);
   if (m?.files[path] === undefined) {
     inv.io.err(`error: the path "${file}" does not exist`);

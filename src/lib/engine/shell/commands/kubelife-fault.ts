@@ -3,6 +3,7 @@
  */
 import { FAULT_KINDS, faultsOf, formatRfc3339, type FaultKind } from '../../src/index.ts';
 import type { Invocation } from '../types.ts';
+import { findMachine } from '../../src/index.ts';
 
 /** Usage lines appended to `kubelife help`. */
 export const FAULT_USAGE = `  kubelife fault KIND MACHINE    inject a fault: ${FAULT_KINDS.join(', ')}
@@ -23,7 +24,7 @@ export function runFault(inv: Invocation, args: readonly string[]): number {
     return 0;
   }
   if (kind === 'clear') {
-    if (machine !== undefined && !inv.ctx.state.machines[machine]) {
+    if (machine !== undefined && !findMachine(inv.ctx.state, machine)) {
       inv.io.err(`kubelife: no machine "${machine}"`);
       return 2;
     }

@@ -13,10 +13,11 @@ import { clientCertificateExpired, servingCertificateError } from '../../src/kub
 import { formatTable, humanDuration } from '../format.ts';
 import type { FlagSpec, ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
+import { findMachine } from '../../src/index.ts';
 
 /** The kubeconfig kubectl would load (client-go: --kubeconfig, KUBECONFIG, ~/.kube/config). */
 export function kubeconfigPath(inv: Invocation, explicit: string | undefined): string | null {
-  const m = inv.ctx.state.machines[inv.machine];
+  const m = findMachine(inv.ctx.state, inv.machine);
   if (!m) return null;
   const home = inv.ctx.env['HOME'] ?? '/root';
   const candidates =
@@ -33,7 +34,9 @@ export function kubeconfigPath(inv: Invocation, explicit: string | undefined): s
 }
 
 function serverOf(state: ClusterState, machine: string, path: string): string | null {
-  return /server: https:\/\/(\S+)/.exec(state.machines[machine]?.files[path] ?? '')?.[1] ?? null;
+  return (
+    /server: https:\/\/(\S+)/.exec(findMachine(state, machine)?.files[path] ?? '')?.[1] ?? null
+  );
 }
 
 /**
@@ -46,7 +49,7 @@ export function tlsError(
   path: string,
 ): { kind: 'tls' | 'unauthorized'; message: string } | null {
   const server = serverOf(state, machine, path);
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   if (server === null || !m) return null;
   const serving = servingCertificateError(state, server);
   if (serving) return { kind: 'tls', message: `Unable to connect to the server: ${serving}` };
@@ -69,7 +72,7 @@ export function kubectlTlsOk(inv: Invocation, explicit: string | undefined): boo
 function readingConfiguration(inv: Invocation, prefix: string): string[] {
   const admin = '/etc/kubernetes/admin.conf';
   const state = inv.ctx.state;
-  if (state.machines[inv.machine]?.files[admin] === undefined) return [];
+  if (findMachine(state, inv.machine)?.files[admin] === undefined) return [];
   const lines = [
     `[${prefix}] Reading configuration from the cluster...`,
     `[${prefix}] FYI: You can look at this config file with 'kubectl -n kube-system get cm kubeadm-config -o yaml'`,
@@ -121,7 +124,7 @@ export const certsSub = {
   run(inv: Invocation, p: ParsedFlags): number {
     const [sub, target, ...extra] = p.positionals;
     const state = inv.ctx.state;
-    const m = state.machines[inv.machine];
+    const m = findMachine(state, inv.machine);
     if (!m) return 1;
     if (sub === 'check-expiration') {
       for (const line of readingConfiguration(inv, 'check-expiration')) inv.io.out(line);

@@ -9,6 +9,7 @@
 import { parseSubj, type OpensslOp } from '../../src/pki/openssl-gen.ts';
 import type { Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
+import { findMachine } from '../../src/index.ts';
 
 const TID = '40F7C2B1E37F0000';
 
@@ -18,7 +19,7 @@ function opt(args: readonly string[], name: string): string | undefined {
 }
 
 function exists(inv: Invocation, p: string): boolean {
-  return inv.ctx.state.machines[inv.machine]?.files[absolutePath(inv, p)] !== undefined;
+  return findMachine(inv.ctx.state, inv.machine)?.files[absolutePath(inv, p)] !== undefined;
 }
 
 function run(inv: Invocation, op: OpensslOp): number {
@@ -108,7 +109,7 @@ export function x509Req(inv: Invocation, args: readonly string[]): number {
     return 1;
   }
   if (!exists(inv, caKey)) return noKey(inv, caKey);
-  const subject = inv.ctx.state.machines[inv.machine]?.certs[absolutePath(inv, csr)]?.subject;
+  const subject = findMachine(inv.ctx.state, inv.machine)?.certs[absolutePath(inv, csr)]?.subject;
   const code = run(inv, {
     op: 'x509-req',
     csr: absolutePath(inv, csr),

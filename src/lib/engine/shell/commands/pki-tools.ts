@@ -9,12 +9,13 @@ import { base64, unbase64 } from '../materialize.ts';
 import type { CommandModule, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
 import { genrsa, req, x509Req } from './pki-openssl-gen.ts';
+import { findMachine } from '../../src/index.ts';
 
 const TID = '40F7C2B1E37F0000';
 
 /** File contents as `cat` would show them, or undefined when absent. */
 async function readFile(inv: Invocation, p: string): Promise<string | undefined> {
-  const content = inv.ctx.state.machines[inv.machine]?.files[absolutePath(inv, p)];
+  const content = findMachine(inv.ctx.state, inv.machine)?.files[absolutePath(inv, p)];
   if (content === undefined) return undefined;
   return inv.ctx.materialize(inv.ctx.state, inv.machine, content);
 }

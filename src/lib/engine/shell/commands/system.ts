@@ -4,9 +4,10 @@
  */
 import type { Machine } from '../../src/index.ts';
 import type { CommandModule, Invocation } from '../types.ts';
+import { findMachine } from '../../src/index.ts';
 
 function machineOf(inv: Invocation): Machine | undefined {
-  return inv.ctx.state.machines[inv.machine];
+  return findMachine(inv.ctx.state, inv.machine);
 }
 
 function aptModule(name: 'apt-get' | 'apt'): CommandModule {

@@ -13,10 +13,11 @@ import {
 } from '../../src/index.ts';
 import type { CommandModule, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
+import { findMachine } from '../../src/index.ts';
 
 /** True when KUBE-* chains exist on the machine: kube-proxy runs there, or left them behind. */
 export function kubeRulesPresent(state: ClusterState, machine: string): boolean {
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   if (!m) return false;
   if (m.staleKubeRules === true) return true;
   const node = Object.values(state.cluster?.nodes ?? {}).find((n) => n.machine === machine);
@@ -197,7 +198,7 @@ export const sonobuoy: CommandModule = {
     }
     if (
       !state.cluster ||
-      inv.ctx.state.machines[inv.machine]?.files[
+      findMachine(inv.ctx.state, inv.machine)?.files[
         `${inv.ctx.env['HOME'] ?? '/root'}/.kube/config`
       ] === undefined
     ) {
@@ -259,7 +260,7 @@ export const sonobuoy: CommandModule = {
     if (sub === 'results') {
       const file = rest.find((a) => !a.startsWith('-'));
       const path = file === undefined ? '' : absolutePath(inv, file);
-      const content = inv.ctx.state.machines[inv.machine]?.files[path];
+      const content = findMachine(inv.ctx.state, inv.machine)?.files[path];
       if (content === undefined || !content.startsWith('@sonobuoy-results:')) {
         inv.io.err(
           `Error: could not open tarball ${file ?? ''}: open ${file ?? ''}: no such file or directory`,

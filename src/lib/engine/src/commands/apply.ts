@@ -33,13 +33,14 @@ import { applyPkiStage } from '../kubeadm/certs/stage.ts';
 import { applyExternalEtcdBootstrap } from '../etcd/external.ts';
 import { applyOpenssl } from '../pki/openssl-gen.ts';
 import { applyApiObject } from '../apiserver/objects.ts';
+import { setKeyed } from '../model/keyed-map.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
     case 'machine.add':
       return ok({
         ...state,
-        machines: { ...state.machines, [c.spec.name]: createMachine(c.spec, state.now) },
+        machines: setKeyed(state.machines, c.spec.name, createMachine(c.spec, state.now)),
       });
     case 'apt.update':
       return applyAptUpdate(state, c.machine);

@@ -11,6 +11,7 @@ import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { hash64 } from '../etcd/model.ts';
+import { findMachine } from '../state/machines.ts';
 
 /** Sonobuoy's --mode values. */
 export type SonobuoyMode = 'quick' | 'non-disruptive-conformance' | 'certified-conformance';
@@ -57,7 +58,7 @@ export function maxRequestsInflight(state: ClusterState): number | null {
   for (const n of Object.values(state.cluster?.nodes ?? {})) {
     if (!n.controlPlane) continue;
     const manifest =
-      state.machines[n.machine]?.files['/etc/kubernetes/manifests/kube-apiserver.yaml'] ?? '';
+      findMachine(state, n.machine)?.files['/etc/kubernetes/manifests/kube-apiserver.yaml'] ?? '';
     const m = /--max-requests-inflight=(\d+)/.exec(manifest);
     if (m) low = Math.min(low ?? Infinity, Number(m[1]));
   }
@@ -88,7 +89,8 @@ export function sonobuoyResult(state: ClusterState): SonobuoyResult | null {
     passed: passed - failed.length,
     failed,
     nodes: nodes.length,
-    nodesReady: nodes.filter((n) => state.machines[n.machine]?.kubelet.active === 'active').length,
+    nodesReady: nodes.filter((n) => findMachine(state, n.machine)?.kubelet.active === 'active')
+      .length,
     version: c.version,
     maxRequestsInflight: inflight,
   };

@@ -22,6 +22,8 @@ import { certificateFiles } from '../kubeadm/certs/refs.ts';
 import { usedKeyIds } from '../kubeadm/certs/csr.ts';
 import { controlPlaneManifests } from '../kubeadm/files.ts';
 import { hash64, type EtcdMember, type ExternalEtcdCluster } from './model.ts';
+import { findMachine } from '../state/machines.ts';
+import { getKeyed, setKeyed } from '../model/keyed-map.ts';
 
 const MANIFEST = '/etc/kubernetes/manifests/etcd.yaml';
 
@@ -81,8 +83,8 @@ export function applyExternalEtcdBootstrap(
   machineNames: readonly string[],
   clientMachine: string,
 ): Transition {
-  const hosts = machineNames.map((n) => state.machines[n]);
-  const client = state.machines[clientMachine];
+  const hosts = machineNames.map((n) => findMachine(state, n));
+  const client = findMachine(state, clientMachine);
   if (hosts.some((m) => m === undefined) || !client || hosts.length === 0)
     return fail(
       new EngineError('Internal', { message: 'etcd.external.bootstrap: unknown machine' }),
@@ -101,7 +103,7 @@ export function applyExternalEtcdBootstrap(
   });
   const ca = planOne(spec('etcd-ca'), input(first), keys.next(), randomSerialHex(random));
   const members = machines.map(externalMember);
-  const next: Record<string, Machine> = { ...state.machines };
+  let next = state.machines;
   let clientCert: CertificateMeta | undefined;
   machines.forEach((m, i) => {
     let files: Record<string, string> = { ...m.files, ...certificateFiles(ca, i === 0) };
@@ -121,7 +123,7 @@ export function applyExternalEtcdBootstrap(
       ETCD_SERVICE_MANAGER_CONF;
     files[MANIFEST] = memberManifest(m, members);
     files['/var/lib/etcd/member/snap/db'] = '';
-    next[m.name] = {
+    next = setKeyed(next, m.name, {
       ...m,
       files,
       certs,
@@ -130,12 +132,12 @@ export function applyExternalEtcdBootstrap(
         active: m.packages.kubelet ? 'active' : 'inactive',
         since: state.now,
       },
-    };
+    });
   });
   if (clientCert) {
     // scp from the first etcd host (high-availability.md, "Set up the first control plane node").
-    const c = next[clientMachine] ?? client;
-    next[clientMachine] = {
+    const c = getKeyed(next, clientMachine) ?? client;
+    next = setKeyed(next, clientMachine, {
       ...c,
       files: {
         ...c.files,
@@ -143,7 +145,7 @@ export function applyExternalEtcdBootstrap(
         ...certificateFiles(clientCert),
       },
       certs: { ...c.certs, [ca.path]: ca, [clientCert.path]: clientCert },
-    };
+    });
   }
   const external: ExternalEtcdCluster = {
     clusterId: hash64(`cluster|${members[0]?.id ?? ''}`),

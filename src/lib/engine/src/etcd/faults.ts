@@ -7,6 +7,7 @@ import type { ClusterState } from '../model/state.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
 import { faultsOf, type Fault, type FaultKind } from './model.ts';
+import { findMachine } from '../state/machines.ts';
 
 /** Every fault kind, in `kubelife fault list` order. */
 export const FAULT_KINDS: readonly FaultKind[] = [
@@ -35,7 +36,7 @@ export function applyFaultInject(
   kind: FaultKind,
   machine: string,
 ): Transition {
-  if (!state.machines[machine])
+  if (!findMachine(state, machine))
     return fail(new EngineError('UsageError', { message: `kubelife: no machine "${machine}"` }));
   if (faultsOf(state).some((f) => f.kind === kind && f.machine === machine)) return ok(state);
   return ok(withFaults(state, [...faultsOf(state), { kind, machine, since: state.now }]));

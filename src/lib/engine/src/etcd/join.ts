@@ -6,6 +6,8 @@
 import type { ClusterState } from '../model/state.ts';
 import { etcdView, requireEtcdQuorum } from './model.ts';
 import { startAddedMember } from './ops.ts';
+import { findMachine } from '../state/machines.ts';
+import { setKeyed } from '../model/keyed-map.ts';
 
 export { requireEtcdQuorum };
 
@@ -14,7 +16,7 @@ const MANIFEST = '/etc/kubernetes/manifests/etcd.yaml';
 /** Adds the joining machine's member and rewrites its etcd manifest for an existing cluster. */
 export function joinEtcdMember(state: ClusterState, machine: string, node: string): ClusterState {
   const next = startAddedMember(state, machine, node);
-  const m = next.machines[machine];
+  const m = findMachine(next, machine);
   const manifest = m?.files[MANIFEST];
   if (!m || manifest === undefined) return next;
   const ip = m.ip;
@@ -31,9 +33,9 @@ export function joinEtcdMember(state: ClusterState, machine: string, node: strin
   );
   return {
     ...next,
-    machines: {
-      ...next.machines,
-      [machine]: { ...m, files: { ...m.files, [MANIFEST]: rewritten } },
-    },
+    machines: setKeyed(next.machines, machine, {
+      ...m,
+      files: { ...m.files, [MANIFEST]: rewritten },
+    }),
   };
 }

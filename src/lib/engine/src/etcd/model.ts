@@ -10,6 +10,7 @@
  */
 import type { ClusterState } from '../model/state.ts';
 import { EngineError } from '../errors.ts';
+import { findMachine } from '../state/machines.ts';
 
 /** One etcd member as `etcdctl member list` reports it. */
 export interface EtcdMember {
@@ -76,7 +77,7 @@ export function explicitEtcd(state: ClusterState): EtcdClusterState | undefined 
 
 /** Derived member of a control-plane machine. */
 export function memberFor(state: ClusterState, machine: string, node: string): EtcdMember {
-  const ip = state.machines[machine]?.ip ?? '';
+  const ip = findMachine(state, machine)?.ip ?? '';
   const peerURL = `https://${ip}:2380`;
   return {
     id: hash64(`${peerURL}|etcd-cluster|${state.cluster?.caHash ?? ''}`),
@@ -141,7 +142,7 @@ export function etcdView(state: ClusterState): EtcdClusterState | null {
 
 /** True when the member's etcd process runs and can serve (static pod present, no fault). */
 export function memberRunning(state: ClusterState, member: EtcdMember): boolean {
-  const m = state.machines[member.machine];
+  const m = findMachine(state, member.machine);
   if (!m || member.name === '') return false;
   if (!machineUp(state, member.machine)) return false;
   if (

@@ -16,6 +16,8 @@ import {
   type EtcdClusterState,
   type EtcdMember,
 } from './model.ts';
+import { findMachine, machineList } from '../state/machines.ts';
+import { setKeyed } from '../model/keyed-map.ts';
 
 /** Prefix of a snapshot file's content: the serialized cluster objects it holds. */
 export const SNAPSHOT_PREFIX = '@etcd-snapshot:';
@@ -82,7 +84,7 @@ export function applyMemberAdd(
     return fail(new EngineError('Etcdctl', { message: 'etcdserver: Peer URLs already exists' }));
   }
   const host = /\/\/([^:/]+)/.exec(peerURL)?.[1] ?? '';
-  const machine = Object.values(state.machines).find((m) => m.ip === host)?.name ?? '';
+  const machine = machineList(state).find((m) => m.ip === host)?.name ?? '';
   const member: EtcdMember = {
     id: hash64(`${peerURL}|etcd-cluster|${state.now}`),
     name: '',
@@ -153,15 +155,15 @@ export function applySnapshotSave(state: ClusterState, machine: string, path: st
     totalKeys: totalKeys(c),
     takenAt: state.now,
   };
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   if (!m) return fail(new EngineError('NoSuchMachine', { machine }));
   const file = normalizePath(path);
   return ok({
     ...state,
-    machines: {
-      ...state.machines,
-      [machine]: { ...m, files: { ...m.files, [file]: SNAPSHOT_PREFIX + JSON.stringify(data) } },
-    },
+    machines: setKeyed(state.machines, machine, {
+      ...m,
+      files: { ...m.files, [file]: SNAPSHOT_PREFIX + JSON.stringify(data) },
+    }),
   });
 }
 
@@ -187,7 +189,7 @@ export function applySnapshotRestore(
   machine: string,
   o: RestoreOptions,
 ): Transition {
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   if (!m) return fail(new EngineError('NoSuchMachine', { machine }));
   const snap = parseSnapshot(m.files[normalizePath(o.file)]);
   if (m.files[normalizePath(o.file)] === undefined) {
@@ -236,7 +238,7 @@ export function applySnapshotRestore(
     `{"level":"info","ts":${ts},"caller":"membership/cluster.go:392","msg":"added member","cluster-id":"${clusterId}","local-member-id":"0","added-peer-id":"${id}","added-peer-peer-urls":["${o.peerURL}"]}`,
     `{"level":"info","ts":${ts},"caller":"snapshot/v3_snapshot.go:309","msg":"restored snapshot","path":"${o.file}","wal-dir":"${walDir}","data-dir":"${o.dataDir}","snap-dir":"${snapDir}"}`,
   ];
-  return ok({ ...state, machines: { ...state.machines, [machine]: { ...m, files } } }, [
+  return ok({ ...state, machines: setKeyed(state.machines, machine, { ...m, files }) }, [
     text(logs.join('\n'), 'stderr'),
   ]);
 }
@@ -258,7 +260,7 @@ export function etcdDataDir(manifest: string): string {
  * membership shrinks to the restored single member. Everything written after the snapshot is gone.
  */
 export function syncEtcdDataDir(state: ClusterState, machine: string): ClusterState {
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   const c = state.cluster;
   const manifest = m?.files[ETCD_MANIFEST];
   if (!m || !c || manifest === undefined) return state;

@@ -6,6 +6,7 @@
 import type { ClusterState, KubePackage } from '../model/state.ts';
 import { listNodes } from '../views/cluster.ts';
 import { listNames, type Goal } from './types.ts';
+import { findMachine, machineNames } from '../state/machines.ts';
 
 const PACKAGES: readonly KubePackage[] = ['kubeadm', 'kubelet', 'kubectl'];
 
@@ -13,7 +14,7 @@ const PACKAGES: readonly KubePackage[] = ['kubeadm', 'kubelet', 'kubectl'];
 const ADMIN_KUBECONFIG = '/root/.kube/config';
 
 function sortedMachines(state: ClusterState): string[] {
-  return Object.keys(state.machines).sort();
+  return machineNames(state).sort();
 }
 
 /** Swap off, IP forwarding on, and kubeadm, kubelet and kubectl installed and held everywhere. */
@@ -23,7 +24,7 @@ export const packagesInstalledAndHeld: Goal = {
   check(state) {
     const missing: string[] = [];
     for (const name of sortedMachines(state)) {
-      const m = state.machines[name];
+      const m = findMachine(state, name);
       if (!m) continue;
       const problems: string[] = [];
       if (m.swapOn) problems.push('swap is on');
@@ -49,7 +50,7 @@ export const controlPlaneInitialized: Goal = {
     if (!cluster) return { done: false, detail: 'kubeadm init has not completed yet' };
     const planes = Object.values(cluster.nodes).filter((n) => n.controlPlane);
     const configured = planes.filter(
-      (n) => state.machines[n.machine]?.files[ADMIN_KUBECONFIG] !== undefined,
+      (n) => findMachine(state, n.machine)?.files[ADMIN_KUBECONFIG] !== undefined,
     );
     if (configured.length === 0) {
       return {
@@ -85,7 +86,7 @@ export const workersJoined: Goal = {
     if (!cluster) return { done: false, detail: 'there is no cluster to join yet' };
     const joined = new Set(Object.values(cluster.nodes).map((n) => n.machine));
     const waiting = sortedMachines(state).filter(
-      (name) => state.machines[name]?.packages.kubeadm !== undefined && !joined.has(name),
+      (name) => findMachine(state, name)?.packages.kubeadm !== undefined && !joined.has(name),
     );
     const workers = Object.values(cluster.nodes).filter((n) => !n.controlPlane).length;
     if (waiting.length > 0)

@@ -5,6 +5,7 @@
  */
 import type { ClusterState } from '../model/state.ts';
 import { runningApiservers } from './endpoints.ts';
+import { findMachine } from '../state/machines.ts';
 
 /** True when some running apiserver answers at `server`. */
 export function apiserverReachable(state: ClusterState, server: string): boolean {
@@ -12,6 +13,6 @@ export function apiserverReachable(state: ClusterState, server: string): boolean
   if (!c) return false;
   const running = runningApiservers(state);
   const host = server.split(':')[0] ?? '';
-  if (running.some((a) => a.ip === host || state.machines[a.machine]?.ip === host)) return true;
+  if (running.some((a) => a.ip === host || findMachine(state, a.machine)?.ip === host)) return true;
   return server === c.endpoint && c.controlPlaneEndpoint !== null && running.length > 0;
 }

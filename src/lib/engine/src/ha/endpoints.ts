@@ -11,6 +11,7 @@ import {
   type EndpointsState,
 } from '../policy/endpoint-reconciler.ts';
 import { hasQuorum, machineUp } from '../etcd/model.ts';
+import { findMachine } from '../state/machines.ts';
 
 /** The Endpoints object as stored on the cluster. */
 export interface KubernetesEndpoints extends EndpointsState {
@@ -48,7 +49,7 @@ export function runningApiservers(state: ClusterState): ApiserverConfig[] {
   const out: ApiserverConfig[] = [];
   for (const n of Object.values(c.nodes)) {
     if (!n.controlPlane) continue;
-    const m = state.machines[n.machine];
+    const m = findMachine(state, n.machine);
     const manifest = m?.files[MANIFEST];
     if (!m || manifest === undefined || m.kubelet.active !== 'active' || !machineUp(state, m.name))
       continue;

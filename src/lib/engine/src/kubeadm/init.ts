@@ -33,6 +33,7 @@ import { formatJoinCommand, goDuration } from './join-command.ts';
 import { newToken } from './tokens.ts';
 import { kubeletCanRun, startKubelet } from '../machine/kubelet.ts';
 import { imagePullEvents } from './image-pull.ts';
+import { setKeyed } from '../model/keyed-map.ts';
 
 /**
  * Working data shared by the init phases: the certificate phases' data (state, events, rng,
@@ -67,7 +68,7 @@ function machineOf(d: InitData): Machine {
 }
 
 function putMachine(d: InitData, m: Machine): void {
-  d.state = { ...d.state, machines: { ...d.state.machines, [d.machine]: m } };
+  d.state = { ...d.state, machines: setKeyed(d.state.machines, d.machine, m) };
 }
 
 function writeFiles(

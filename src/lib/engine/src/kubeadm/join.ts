@@ -29,6 +29,8 @@ import { FLANNEL_CNI_CONF, startKubelet } from '../machine/kubelet.ts';
 import { FLANNEL_CONFLIST } from '../kubectl/flannel.ts';
 import { joinEtcdMember, requireEtcdQuorum } from '../etcd/join.ts';
 import { imagePullEvents } from './image-pull.ts';
+import { machineList } from '../state/machines.ts';
+import { setKeyed } from '../model/keyed-map.ts';
 
 const SEC = 1000;
 
@@ -48,14 +50,14 @@ function machineOf(d: JoinData): Machine {
 }
 
 function putMachine(d: JoinData, m: Machine): void {
-  d.state = { ...d.state, machines: { ...d.state.machines, [d.machine]: m } };
+  d.state = { ...d.state, machines: setKeyed(d.state.machines, d.machine, m) };
 }
 
 function discover(d: JoinData): void {
   const c = d.state.cluster;
   const endpoint = d.opts.endpoint.includes(':') ? d.opts.endpoint : `${d.opts.endpoint}:6443`;
   const host = endpoint.split(':')[0] ?? '';
-  const apiMachine = Object.values(d.state.machines).find((m) => m.ip === host || m.name === host);
+  const apiMachine = machineList(d.state).find((m) => m.ip === host || m.name === host);
   const reachable =
     c &&
     (endpoint === c.endpoint || (apiMachine && c.nodes[apiMachine.name]?.controlPlane === true));
@@ -174,7 +176,7 @@ export const joinPhases: readonly Phase<JoinData>[] = [
         name: 'certs',
         short: 'Generate the certificates for the new control plane components',
         run: (d) => {
-          const src = Object.values(d.state.machines).find(
+          const src = machineList(d.state).find(
             (m) => d.state.cluster?.nodes[m.name]?.controlPlane,
           );
           if (!src) return;
@@ -284,7 +286,7 @@ export const joinPhases: readonly Phase<JoinData>[] = [
         '/etc/kubernetes/pki/ca.crt': '@pki:cert:/etc/kubernetes/pki/ca.crt',
       };
       if (c?.cni === 'flannel') files[FLANNEL_CNI_CONF] = FLANNEL_CONFLIST;
-      const caCert = Object.values(d.state.machines)
+      const caCert = machineList(d.state)
         .map((x) => x.certs['/etc/kubernetes/pki/ca.crt'])
         .find((x) => x !== undefined);
       let next: Machine = {

@@ -11,6 +11,7 @@ import { parseVersion } from '../model/version.ts';
 import { applyMemberRemove } from '../etcd/ops.ts';
 import { memberFor, usesExternalEtcd } from '../etcd/model.ts';
 import { isDirectory } from '../machine/system.ts';
+import { setKeyed } from '../model/keyed-map.ts';
 
 const RESET_NOTE = `
 The reset process does not perform cleanup of CNI plugin configuration,
@@ -113,5 +114,5 @@ export function applyKubeadmReset(state: ClusterState, machine: string): Transit
     // Resetting the last control-plane node leaves no cluster to talk to.
     if (node.controlPlane && others.length === 0) cluster = null;
   }
-  return ok({ ...base, cluster, machines: { ...base.machines, [machine]: next } }, events);
+  return ok({ ...base, cluster, machines: setKeyed(base.machines, machine, next) }, events);
 }

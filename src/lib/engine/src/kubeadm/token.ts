@@ -9,6 +9,7 @@ import { createRng } from '../random.ts';
 import { newToken } from './tokens.ts';
 import { formatJoinCommandOneLine } from './join-command.ts';
 import { noClusterError } from './no-cluster.ts';
+import { findMachine } from '../state/machines.ts';
 
 /** `kubeadm token create [--ttl D] [--print-join-command] [--certificate-key K]`. */
 export function applyTokenCreate(
@@ -19,7 +20,7 @@ export function applyTokenCreate(
   certificateKey: string | undefined,
 ): Transition {
   const c = state.cluster;
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   if (!c || !m || m.files['/etc/kubernetes/admin.conf'] === undefined)
     return fail(noClusterError());
   const rng = createRng(state.rng);

@@ -11,6 +11,7 @@ import { EngineError } from '../errors.ts';
 import { text, type EngineEvent } from '../events.ts';
 import { createRng, NAME_SUFFIX_ALPHABET } from '../random.ts';
 import { nodeReady } from '../machine/kubelet.ts';
+import { findMachine } from '../state/machines.ts';
 
 /** Options of `kubectl drain`. */
 export interface DrainOptions {
@@ -71,7 +72,7 @@ function scheduleTarget(state: ClusterState, except: string): string | null {
   const candidates = Object.values(c.nodes)
     .filter((n) => n.name !== except && n.unschedulable !== true)
     .filter((n) => {
-      const m = state.machines[n.machine];
+      const m = findMachine(state, n.machine);
       return m !== undefined && nodeReady(m);
     })
     .sort((a, b) => (a.name < b.name ? -1 : 1));

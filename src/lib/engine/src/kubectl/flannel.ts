@@ -2,12 +2,13 @@
  * `kubectl apply -f` of the flannel release manifest: creates the kube-flannel namespace and
  * DaemonSet, whose pods write the CNI configuration on every node so nodes become Ready.
  */
-import type { ClusterState, Machine, PodObject } from '../model/state.ts';
+import type { ClusterState, PodObject } from '../model/state.ts';
 import { type Transition, ok } from '../commands/result.ts';
 import { text } from '../events.ts';
 import { createRng, NAME_SUFFIX_ALPHABET } from '../random.ts';
 import { FLANNEL_CNI_CONF, kubeletCanRun } from '../machine/kubelet.ts';
 import { noKubeconfig } from './no-kubeconfig.ts';
+import { getKeyed, setKeyed } from '../model/keyed-map.ts';
 
 /** The well-known manifest URL the install guides use. */
 export const FLANNEL_URL =
@@ -52,7 +53,7 @@ export function applyFlannel(state: ClusterState): Transition {
     return ok(state, [text(CREATED.map((l) => l.replace(/created$/, 'unchanged')).join('\n'))]);
   const rng = createRng(state.rng);
   const pods: Record<string, PodObject> = { ...c.pods };
-  const machines: Record<string, Machine> = { ...state.machines };
+  let machines = state.machines;
   const t = state.now + 5000;
   for (const n of Object.values(c.nodes)) {
     const name = `kube-flannel-ds-${rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
@@ -63,13 +64,16 @@ export function applyFlannel(state: ClusterState): Transition {
       node: n.name,
       createdAt: state.now,
     };
-    const m = machines[n.machine];
+    const m = getKeyed(machines, n.machine);
     if (m && kubeletCanRun(m))
-      machines[n.machine] = { ...m, files: { ...m.files, [FLANNEL_CNI_CONF]: FLANNEL_CONFLIST } };
+      machines = setKeyed(machines, n.machine, {
+        ...m,
+        files: { ...m.files, [FLANNEL_CNI_CONF]: FLANNEL_CONFLIST },
+      });
   }
   // CoreDNS gets scheduled once a node is Ready (it tolerates the control-plane taint).
   const readyNode = Object.values(c.nodes).find(
-    (n) => machines[n.machine]?.files[FLANNEL_CNI_CONF] !== undefined,
+    (n) => getKeyed(machines, n.machine)?.files[FLANNEL_CNI_CONF] !== undefined,
   );
   if (readyNode) {
     for (const [key, p] of Object.entries(pods)) {

@@ -14,6 +14,7 @@ import {
   applySetFinalizers,
 } from './objects.ts';
 import { applySonobuoyDelete, applySonobuoyRun } from '../conformance/sonobuoy.ts';
+import { setKeyed } from '../model/keyed-map.ts';
 
 /** Applies one of this area's commands. */
 export function applyObjectsCommand(state: ClusterState, c: Command): Transition {
@@ -33,7 +34,7 @@ export function applyObjectsCommand(state: ClusterState, c: Command): Transition
     case 'netfilter.flush': {
       const m = getMachine(state, c.machine);
       const { staleKubeRules: _gone, ...rest } = m;
-      return ok({ ...state, machines: { ...state.machines, [c.machine]: rest } });
+      return ok({ ...state, machines: setKeyed(state.machines, c.machine, rest) });
     }
     case 'sonobuoy.run':
       return applySonobuoyRun(state, c.mode);

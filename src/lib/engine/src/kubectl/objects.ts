@@ -14,6 +14,8 @@ import type {
 import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
 import { text } from '../events.ts';
+import { findMachine } from '../state/machines.ts';
+import { setKeyed } from '../model/keyed-map.ts';
 
 /** Namespaces the API server refuses to delete (pkg/registry/core/namespace/storage). */
 export const IMMORTAL_NAMESPACES: readonly string[] = [
@@ -248,13 +250,13 @@ export function applyDeleteNode(state: ClusterState, name: string): Transition {
   const pods = Object.fromEntries(Object.entries(c.pods).filter(([, p]) => p.node !== name));
   // The KUBE-* chains kube-proxy wrote stay in the host's kernel after its pod is gone.
   const machine = c.nodes[name]?.machine ?? '';
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   const hadProxy =
     m?.kubelet.active === 'active' &&
     Object.values(c.pods).some((p) => p.node === name && p.app === 'kube-proxy');
   const machines =
     m && hadProxy && m.staleKubeRules !== true
-      ? { ...state.machines, [machine]: { ...m, staleKubeRules: true } }
+      ? setKeyed(state.machines, machine, { ...m, staleKubeRules: true })
       : state.machines;
   return ok({ ...state, machines, cluster: { ...c, nodes, pods } }, [
     text(`node "${name}" deleted`),

@@ -23,6 +23,7 @@ import {
   systemPackageVersion,
 } from './apt-system.ts';
 import { startKubelet } from './kubelet.ts';
+import { setKeyed } from '../model/keyed-map.ts';
 
 const READING =
   'Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done';
@@ -270,7 +271,7 @@ export function applyAptInstall(
     };
   }
   if (lines.length > 0) events.push(text(lines.join('\n')));
-  return ok({ ...state, machines: { ...state.machines, [machine]: next } }, events);
+  return ok({ ...state, machines: setKeyed(state.machines, machine, next) }, events);
 }
 
 const names = (ws: ReadonlyArray<{ name: string }>): string =>

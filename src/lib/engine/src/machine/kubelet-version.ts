@@ -5,11 +5,12 @@
  * leaves the running process - and the reported version - unchanged in this simulator.
  */
 import type { ClusterState } from '../model/state.ts';
+import { findMachine } from '../state/machines.ts';
 
 /** The state after the kubelet on `machine` (re)started and re-posted its node status. */
 export function reportKubeletVersion(state: ClusterState, machine: string): ClusterState {
   const c = state.cluster;
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   if (!c || !m || m.kubelet.active !== 'active' || !m.packages.kubelet) return state;
   const node = Object.values(c.nodes).find((n) => n.machine === machine);
   const version = `v${m.packages.kubelet.version}`;

@@ -8,6 +8,7 @@ import { text } from '../events.ts';
 import { getMachine, updateMachine } from '../state/create.ts';
 import { kubeletCanRun, startKubelet } from './kubelet.ts';
 import { reportKubeletVersion } from './kubelet-version.ts';
+import { setKeyed } from '../model/keyed-map.ts';
 
 /** `swapoff -a`. The kubelet may start once swap is off (if it has a config). */
 export function applySwapOff(state: ClusterState, machine: string): Transition {
@@ -100,7 +101,7 @@ export function applyService(
   } else {
     next = startKubelet(next, t);
   }
-  const restarted = { ...state, machines: { ...state.machines, [machine]: next } };
+  const restarted = { ...state, machines: setKeyed(state.machines, machine, next) };
   // A (re)started kubelet reports its binary's version in Node.status.nodeInfo (kubectl VERSION).
   return ok(
     action === 'start' || action === 'restart'

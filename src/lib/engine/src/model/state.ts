@@ -33,6 +33,7 @@ export type { CertificateMeta } from '../pki/specs.ts';
 import type { CertificateMeta } from '../pki/specs.ts';
 import type { CertificateSigningRequest } from '../kubeadm/certs/csr.ts';
 import type { StoredApiObject } from '../apiserver/objects.ts';
+import type { KeyedMap } from './keyed-map.ts';
 
 /** A simulated machine (VM) that may become a node. */
 export interface Machine {
@@ -185,6 +186,7 @@ export interface ClusterState {
   readonly rng: number;
   /** Monotonic counter for certificate serials and similar ids. */
   readonly counter: number;
-  readonly machines: Readonly<Record<string, Machine>>;
+  /** Machines by name: a KeyedMap (src/model/keyed-map.ts); use src/state/machines.ts. */
+  readonly machines: KeyedMap<Machine>;
   readonly cluster: Cluster | null;
 }

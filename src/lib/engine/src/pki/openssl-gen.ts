@@ -19,6 +19,8 @@ import { EngineError } from '../errors.ts';
 import { createRng } from '../random.ts';
 import { createKeyPicker } from './plan-certificates.ts';
 import type { CertificateMeta, CertificateSubject } from './specs.ts';
+import { findMachine, machineList } from '../state/machines.ts';
+import { setKeyed } from '../model/keyed-map.ts';
 
 /** What an openssl invocation does to the filesystem, as data. */
 export type OpensslOp =
@@ -95,10 +97,11 @@ function put(
 ): ClusterState {
   return {
     ...state,
-    machines: {
-      ...state.machines,
-      [m.name]: { ...m, files: { ...m.files, ...files }, certs: { ...m.certs, ...certs } },
-    },
+    machines: setKeyed(state.machines, m.name, {
+      ...m,
+      files: { ...m.files, ...files },
+      certs: { ...m.certs, ...certs },
+    }),
   };
 }
 
@@ -108,13 +111,13 @@ function bad(message: string): Transition {
 
 /** Applies one openssl operation on `machine` (paths are absolute; the shell checked inputs). */
 export function applyOpenssl(state: ClusterState, machine: string, o: OpensslOp): Transition {
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   if (!m) return bad(`no machine ${machine}`);
   const rng = createRng(state.rng);
   const random = (): number => rng.next();
   const now = Math.floor(state.now / 1000) * 1000;
   if (o.op === 'genrsa') {
-    const used = Object.values(state.machines).flatMap((x) => [
+    const used = machineList(state).flatMap((x) => [
       ...Object.values(x.certs).map((c) => c.keyId),
       ...Object.values(x.files)
         .map((f) => (f.length < 80 ? keyIdOfFile(f) : undefined))

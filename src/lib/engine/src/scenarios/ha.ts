@@ -9,6 +9,7 @@ import type { Command } from '../commands/types.ts';
 import type { Scenario } from './types.ts';
 import { etcdView } from '../etcd/model.ts';
 import { joinCommand } from './common.ts';
+import { findMachine } from '../state/machines.ts';
 
 /** The control-plane endpoint the HA guides use. */
 export const HA_ENDPOINT = 'k8s-api.example.internal:6443';
@@ -51,7 +52,7 @@ function editManifest(state: ClusterState, machine: string, edit: (s: string) =>
     type: 'file.write',
     machine,
     path: MANIFEST,
-    content: edit(state.machines[machine]?.files[MANIFEST] ?? ''),
+    content: edit(findMachine(state, machine)?.files[MANIFEST] ?? ''),
   };
 }
 

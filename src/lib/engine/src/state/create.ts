@@ -3,15 +3,24 @@
  */
 import type { ClusterState, Cluster, Machine } from '../model/state.ts';
 import { EngineError } from '../errors.ts';
+import { emptyKeyed } from '../model/keyed-map.ts';
+import { findMachine, putMachine } from './machines.ts';
 
 /** An empty world: no machines, no cluster. */
 export function createEmptyState(now: number, seed: number): ClusterState {
-  return { schema: 1, now, rng: seed >>> 0, counter: 0, machines: {}, cluster: null };
+  return {
+    schema: 1,
+    now,
+    rng: seed >>> 0,
+    counter: 0,
+    machines: emptyKeyed(),
+    cluster: null,
+  };
 }
 
 /** Returns the machine or throws EngineError NoSuchMachine. */
 export function getMachine(state: ClusterState, name: string): Machine {
-  const m = state.machines[name];
+  const m = findMachine(state, name);
   if (!m) throw new EngineError('NoSuchMachine', { machine: name });
   return m;
 }
@@ -23,7 +32,7 @@ export function updateMachine(
   update: (m: Machine) => Machine,
 ): ClusterState {
   const m = getMachine(state, name);
-  return { ...state, machines: { ...state.machines, [name]: update(m) } };
+  return putMachine(state, update(m));
 }
 
 /** Returns a new state whose cluster is replaced by `update(cluster)`. */

@@ -5,6 +5,7 @@
 import type { ClusterState } from '../model/state.ts';
 import { nodeReady } from '../machine/kubelet.ts';
 import { nodeLostByFault } from '../etcd/faults.ts';
+import { findMachine } from '../state/machines.ts';
 
 /** One row of `kubectl get nodes`. */
 export interface NodeRow {
@@ -28,7 +29,7 @@ export function listNodes(state: ClusterState): NodeRow[] {
   return Object.values(c.nodes)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((n) => {
-      const m = state.machines[n.machine];
+      const m = findMachine(state, n.machine);
       return {
         name: n.name,
         status: `${m && nodeReady(m) && !nodeLostByFault(state, n.machine) ? 'Ready' : 'NotReady'}${n.unschedulable === true ? ',SchedulingDisabled' : ''}`,
@@ -62,7 +63,7 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
   const ready = new Set(
     Object.values(c.nodes)
       .filter((n) => {
-        const m = state.machines[n.machine];
+        const m = findMachine(state, n.machine);
         return m !== undefined && nodeReady(m);
       })
       .map((n) => n.name),
@@ -74,7 +75,7 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
     .sort((a, b) => (a.namespace + '/' + a.name < b.namespace + '/' + b.name ? -1 : 1))
     .map((p, i) => {
       const node = p.node ? c.nodes[p.node] : undefined;
-      const m = node ? state.machines[node.machine] : undefined;
+      const m = node ? findMachine(state, node.machine) : undefined;
       const hostNetwork = p.app !== 'coredns';
       const running =
         p.app === 'coredns' ? p.node !== null && ready.has(p.node) : m?.kubelet.active === 'active';

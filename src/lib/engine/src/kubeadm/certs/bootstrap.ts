@@ -8,6 +8,8 @@
 import type { ClusterState } from '../../model/state.ts';
 import { createRng, type Rng } from '../../random.ts';
 import { addCsr, csrName, issueKubeletClientCert, KUBELET_CLIENT_SIGNER } from './csr.ts';
+import { findMachine } from '../../state/machines.ts';
+import { setKeyed } from '../../model/keyed-map.ts';
 
 /** Issues the joining node's client certificate through an auto-approved bootstrap CSR. */
 export function kubeletTlsBootstrap(
@@ -19,12 +21,12 @@ export function kubeletTlsBootstrap(
   rng: Rng,
   now: number,
 ): ClusterState {
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   if (!m || !state.cluster) return state;
   // Forked stream: one main-stream draw however many values the PKI needs.
   const fork = createRng(Math.floor(rng.next() * 4294967296));
   const issued = issueKubeletClientCert(state, m, node, ip, fork, now);
-  const next = { ...state, machines: { ...state.machines, [machine]: issued } };
+  const next = { ...state, machines: setKeyed(state.machines, machine, issued) };
   return addCsr(next, {
     name: csrName(fork, true),
     signerName: KUBELET_CLIENT_SIGNER,

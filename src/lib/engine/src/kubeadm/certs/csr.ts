@@ -12,6 +12,7 @@ import { NAME_SUFFIX_ALPHABET } from '../../random.ts';
 import { planOne, randomSerialHex, createKeyPicker } from '../../pki/plan-certificates.ts';
 import type { CertificateSpec } from '../../pki/specs.ts';
 import { certRef } from './refs.ts';
+import { machineList } from '../../state/machines.ts';
 
 /** One CSR object. */
 export interface CertificateSigningRequest {
@@ -57,7 +58,7 @@ const KUBELET_CLIENT_SPEC: CertificateSpec = {
 
 /** Every simulation key id in use anywhere, so new certificates get fresh keys. */
 export function usedKeyIds(state: ClusterState): string[] {
-  return Object.values(state.machines).flatMap((m) => Object.values(m.certs).map((c) => c.keyId));
+  return machineList(state).flatMap((m) => Object.values(m.certs).map((c) => c.keyId));
 }
 
 /**

@@ -14,6 +14,8 @@ import { createKeyPicker, planCertificates } from '../../pki/plan-certificates.t
 import { certificateFiles, serviceAccountFiles } from './refs.ts';
 import { usedKeyIds } from './csr.ts';
 import type { ClusterState } from '../../model/state.ts';
+import { findMachine } from '../../state/machines.ts';
+import { setKeyed } from '../../model/keyed-map.ts';
 
 /** What the certificate phases need from the init (or join) workflow data. */
 export interface CertPhaseData {
@@ -35,7 +37,7 @@ export interface CertPhaseData {
 }
 
 function machineOf(d: CertPhaseData): Machine {
-  const m = d.state.machines[d.machine];
+  const m = findMachine(d.state, d.machine);
   if (!m) throw new Error(`no machine ${d.machine}`);
   return m;
 }
@@ -48,10 +50,11 @@ function write(
   const m = machineOf(d);
   d.state = {
     ...d.state,
-    machines: {
-      ...d.state.machines,
-      [d.machine]: { ...m, files: { ...m.files, ...files }, certs: { ...m.certs, ...certs } },
-    },
+    machines: setKeyed(d.state.machines, d.machine, {
+      ...m,
+      files: { ...m.files, ...files },
+      certs: { ...m.certs, ...certs },
+    }),
   };
 }
 

@@ -19,6 +19,8 @@ import { text, type EngineEvent } from '../../events.ts';
 import { type Transition, ok } from '../../commands/result.ts';
 import { caCertPath, certificateFiles } from './refs.ts';
 import { usedKeyIds } from './csr.ts';
+import { findMachine } from '../../state/machines.ts';
+import { setKeyed } from '../../model/keyed-map.ts';
 
 /** One renewable certificate: kubeadm's CertificateRenewHandler. */
 export interface RenewHandler {
@@ -118,7 +120,7 @@ export function renewCertificates(
   machine: string,
   names: readonly string[] | 'all',
 ): { state: ClusterState; events: EngineEvent[] } {
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   if (!m) return { state, events: [] };
   const handlers =
     names === 'all' ? RENEW_HANDLERS : RENEW_HANDLERS.filter((h) => names.includes(h.name));
@@ -156,7 +158,7 @@ export function renewCertificates(
     state: {
       ...state,
       rng: rng.state,
-      machines: { ...state.machines, [machine]: { ...m, files, certs } },
+      machines: setKeyed(state.machines, machine, { ...m, files, certs }),
     },
     events,
   };
@@ -172,7 +174,7 @@ export function applyCertsRenew(
   name: string,
   header: readonly string[],
 ): Transition {
-  if (!state.machines[machine]) return ok(state);
+  if (!findMachine(state, machine)) return ok(state);
   const renewed = renewCertificates(state, machine, name === 'all' ? 'all' : [name]);
   const events: EngineEvent[] = [...header.map((l) => text(l)), ...renewed.events];
   if (name === 'all') {

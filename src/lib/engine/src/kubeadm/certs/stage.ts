@@ -12,6 +12,8 @@ import { planCertificates } from '../../pki/plan-certificates.ts';
 import { createRng } from '../../random.ts';
 import { certificateFiles, serviceAccountFiles } from './refs.ts';
 import { usedKeyIds } from './csr.ts';
+import { findMachine } from '../../state/machines.ts';
+import { setKeyed } from '../../model/keyed-map.ts';
 
 /** Subject CN of the example organisation CA the scenarios place. */
 export const EXAMPLE_ORG_CA_CN = 'example-org-kubernetes-ca';
@@ -22,7 +24,7 @@ export function applyPkiStage(
   machine: string,
   mode: 'own-ca' | 'external-ca',
 ): Transition {
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   if (!m) return ok(state);
   const rng = createRng(state.rng);
   const plan = planCertificates({
@@ -54,6 +56,6 @@ export function applyPkiStage(
   return ok({
     ...state,
     rng: rng.state,
-    machines: { ...state.machines, [machine]: { ...m, files, certs } },
+    machines: setKeyed(state.machines, machine, { ...m, files, certs }),
   });
 }

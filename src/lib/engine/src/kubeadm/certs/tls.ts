@@ -8,13 +8,14 @@
 import type { ClusterState, Machine } from '../../model/state.ts';
 import { formatRfc3339 } from '../../clock.ts';
 import { PKI_DIR } from '../../pki/specs.ts';
+import { machineList } from '../../state/machines.ts';
 
 /** The machine serving `server` (host:port): the control-plane node with that IP, else the first. */
 export function apiserverMachine(state: ClusterState, server: string): Machine | undefined {
   const c = state.cluster;
   if (!c) return undefined;
   const host = server.replace(/:\d+$/, '');
-  const cps = Object.values(state.machines).filter((m) => c.nodes[m.name]?.controlPlane === true);
+  const cps = machineList(state).filter((m) => c.nodes[m.name]?.controlPlane === true);
   return cps.find((m) => m.ip === host) ?? cps[0];
 }
 

@@ -30,6 +30,7 @@ import {
 import { upgradeStaticPods } from './staticpods.ts';
 import { kubeletConfigEvents, writeKubeletConfig } from './kubelet-config.ts';
 import { imagePullEvents } from '../image-pull.ts';
+import { findMachine } from '../../state/machines.ts';
 
 /** Options of `kubeadm upgrade apply`. */
 export interface UpgradeApplyOptions {
@@ -226,7 +227,7 @@ export function applyUpgradeApply(
     const pods: Record<string, PodObject> = { ...cluster.pods };
     // Addons are upgraded only once every control-plane node runs the new version (kubeadm >= 1.28).
     const pending = controlPlaneNodes(next)
-      .filter((n) => manifestTag(next.machines[n.machine], 'kube-apiserver') !== target)
+      .filter((n) => manifestTag(findMachine(next, n.machine), 'kube-apiserver') !== target)
       .map((n) => n.name);
     const coreDNS = catalogEntry(target)?.coreDNS ?? coreDNSInUse(cluster);
     if (pending.length > 0) {

@@ -9,6 +9,7 @@ import { EngineError } from '../../errors.ts';
 import { log, type EngineEvent } from '../../events.ts';
 import { findMinor, releaseCatalog } from '../../model/releases.ts';
 import { nodeReady } from '../../machine/kubelet.ts';
+import { findMachine } from '../../state/machines.ts';
 
 /** Where kubeadm keeps the static Pod manifests. */
 export const MANIFESTS = '/etc/kubernetes/manifests';
@@ -59,7 +60,7 @@ export function healthErrors(state: ClusterState): string[] {
   const errors: string[] = [];
   const notReady = controlPlaneNodes(state)
     .filter((n) => {
-      const m = state.machines[n.machine];
+      const m = findMachine(state, n.machine);
       return !m || !nodeReady(m);
     })
     .map((n) => n.name);
@@ -69,7 +70,7 @@ export function healthErrors(state: ClusterState): string[] {
     );
   }
   const schedulable = Object.values(c.nodes).some((n) => {
-    const m = state.machines[n.machine];
+    const m = findMachine(state, n.machine);
     return n.unschedulable !== true && m !== undefined && nodeReady(m);
   });
   if (!schedulable) {

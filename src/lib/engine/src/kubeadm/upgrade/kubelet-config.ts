@@ -9,6 +9,8 @@ import type { Rng } from '../../random.ts';
 import { parseVersion } from '../../model/version.ts';
 import { KUBELET_CONFIG_YAML } from '../files.ts';
 import { backupStamp, klogPrefix } from './common.ts';
+import { findMachine } from '../../state/machines.ts';
+import { setKeyed } from '../../model/keyed-map.ts';
 
 /** Backup folder of the kubelet config for an upgrade at `t`. */
 export function kubeletConfigBackupDir(t: number): string {
@@ -46,7 +48,7 @@ export function kubeletConfigEvents(t: number, rng: Rng, kubeadmVersion: string)
 
 /** The machine after the backup and rewrite of its kubelet config. */
 export function writeKubeletConfig(state: ClusterState, machine: string, t: number): ClusterState {
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   if (!m) return state;
   const old = m.files['/var/lib/kubelet/config.yaml'] ?? '';
   const files = {
@@ -54,5 +56,5 @@ export function writeKubeletConfig(state: ClusterState, machine: string, t: numb
     [`${kubeletConfigBackupDir(t)}/config.yaml`]: old,
     '/var/lib/kubelet/config.yaml': KUBELET_CONFIG_YAML,
   };
-  return { ...state, machines: { ...state.machines, [machine]: { ...m, files } } };
+  return { ...state, machines: setKeyed(state.machines, machine, { ...m, files }) };
 }

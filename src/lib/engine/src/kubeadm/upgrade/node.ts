@@ -25,6 +25,7 @@ import {
 import { upgradeStaticPods } from './staticpods.ts';
 import { kubeletConfigEvents, writeKubeletConfig } from './kubelet-config.ts';
 import { imagePullEvents } from '../image-pull.ts';
+import { findMachine } from '../../state/machines.ts';
 
 /** Options of `kubeadm upgrade node`. */
 export interface UpgradeNodeOptions {
@@ -107,7 +108,7 @@ export function applyUpgradeNode(
       );
     } else {
       const pending = controlPlaneNodes(next)
-        .filter((n) => manifestTag(next.machines[n.machine], 'kube-apiserver') !== c.version)
+        .filter((n) => manifestTag(findMachine(next, n.machine), 'kube-apiserver') !== c.version)
         .map((n) => n.name);
       if (pending.length > 0) {
         // cmd/kubeadm/app/cmd/phases/upgrade/apply/addons.go shouldUpgradeAddons: printed by each add-on phase.

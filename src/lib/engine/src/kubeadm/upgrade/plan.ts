@@ -20,6 +20,7 @@ import {
   manifestTag,
   requireAdminCluster,
 } from './common.ts';
+import { findMachine } from '../../state/machines.ts';
 
 /** One row of a plan table. */
 export interface PlanRow {
@@ -101,7 +102,7 @@ export function planComponents(
   const components: PlanRow[] = [];
   for (const component of ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
     for (const n of cps) {
-      const current = manifestTag(state.machines[n.machine], component) ?? c.version;
+      const current = manifestTag(findMachine(state, n.machine), component) ?? c.version;
       components.push({ component, node: n.name, current, target });
     }
   }
@@ -120,7 +121,7 @@ export function planComponents(
     target: catalogEntry(target)?.coreDNS ?? '',
   });
   for (const n of cps) {
-    const current = manifestTag(state.machines[n.machine], 'etcd') ?? '';
+    const current = manifestTag(findMachine(state, n.machine), 'etcd') ?? '';
     const desired = etcdVersionFor(target);
     const keep = current !== '' && compareEtcd(current, desired) > 0;
     components.push({ component: 'etcd', node: n.name, current, target: keep ? current : desired });

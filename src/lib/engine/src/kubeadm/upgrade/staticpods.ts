@@ -13,6 +13,8 @@ import { controlPlaneManifests } from '../files.ts';
 import { backupStamp, MANIFESTS } from './common.ts';
 import { renewCertificates } from '../certs/renewal.ts';
 import { etcdDowngradeRefusal } from './etcd-downgrade.ts';
+import { findMachine } from '../../state/machines.ts';
+import { setKeyed } from '../../model/keyed-map.ts';
 
 const RENEWED: Readonly<Record<string, readonly string[]>> = {
   etcd: ['etcd-server', 'etcd-peer', 'etcd-healthcheck-client'],
@@ -51,7 +53,9 @@ export function upgradeStaticPods(
   // renewCertsByComponent (staticpods.go): each component's certificates are renewed before its
   // new manifest goes in, unless --certificate-renewal=false.
   // kubeadm never downgrades etcd (etcd-downgrade.ts): the etcd step is skipped with a note.
-  const etcdRefusal = etcdUpgrade ? etcdDowngradeRefusal(state.machines[machine], version) : null;
+  const etcdRefusal = etcdUpgrade
+    ? etcdDowngradeRefusal(findMachine(state, machine), version)
+    : null;
   const components = [
     ...(etcdUpgrade && etcdRefusal === null ? ['etcd'] : []),
     'kube-apiserver',
@@ -66,7 +70,7 @@ export function upgradeStaticPods(
     ).state;
   }
   const c = state.cluster;
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   if (!c || !m) return { state, events: [], t: start };
   const events: EngineEvent[] = etcdRefusal
     ? [log('upgrade/etcd', `non fatal issue encountered during upgrade: ${etcdRefusal}`)]
@@ -135,7 +139,7 @@ export function upgradeStaticPods(
   return {
     state: {
       ...state,
-      machines: { ...state.machines, [machine]: machineNext },
+      machines: setKeyed(state.machines, machine, machineNext),
       cluster: { ...c, pods },
     },
     events,
