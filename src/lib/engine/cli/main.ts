@@ -27,7 +27,11 @@ Options:
   --seed N          random seed (default: 1)
   --jsonl           (serve) one JSON message per line, the only framing serve speaks
   -h, --help        show this help
-  -v, --version     print the kubelife version`;
+  -v, --version     print the kubelife version
+
+Inside the shell, \`kubelife help\` lists the simulator controls: the clock, scenarios, release
+tracks, faults, and \`kubelife machine add --count N [--prefix PREFIX] [--packages]\` to add many
+machines (ready for kubeadm join with --packages).`;
 
 interface CliOptions {
   scenario?: string;

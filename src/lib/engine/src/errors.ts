@@ -95,6 +95,25 @@ export const errorCatalog = {
     message: (p) => `unknown version variable {{${str(p, 'name')}}}: known are ${str(p, 'known')}`,
     exitCode: 1,
   },
+  // kubelife machine add (src/machine/add-machines.ts)
+  InvalidMachineCount: {
+    title: 'Invalid machine count',
+    message: (p) =>
+      `invalid --count "${str(p, 'count')}": give a whole number of machines from 1 to ${str(p, 'max')}`,
+    exitCode: 2,
+  },
+  InvalidMachineName: {
+    title: 'Invalid machine name prefix',
+    message: (p) =>
+      `invalid --prefix "${str(p, 'prefix')}": machine names are host names (RFC 1123): lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters including the "-N" suffix`,
+    exitCode: 2,
+  },
+  MachineExists: {
+    title: 'Machine exists',
+    message: (p) =>
+      `machine "${str(p, 'machine')}" already exists; add the machines under another --prefix`,
+    exitCode: 1,
+  },
   InvalidState: {
     title: 'Invalid saved state',
     message: (p) => `invalid saved state: ${str(p, 'reason')}`,

@@ -49,6 +49,12 @@ export { createRng } from './random.ts';
 export type { Rng } from './random.ts';
 export { parseDuration, parseTime, formatRfc3339 } from './clock.ts';
 export { createEmptyState } from './state/create.ts';
+export {
+  applyAddMachines,
+  DEFAULT_MACHINE_PREFIX,
+  MAX_MACHINE_COUNT,
+} from './machine/add-machines.ts';
+export type { AddMachinesRequest } from './machine/add-machines.ts';
 export { migrateState } from './state/migrate.ts';
 // Machines by name in a structurally shared keyed map (one write copies one small bucket)
 export {

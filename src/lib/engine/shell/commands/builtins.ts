@@ -5,7 +5,7 @@
 import { EngineError } from '../../src/index.ts';
 import type { CommandModule } from '../types.ts';
 import { registry } from '../registry.ts';
-import { findMachine, machineList } from '../../src/index.ts';
+import { findMachine, findMachineBy } from '../../src/index.ts';
 
 export const echo: CommandModule = {
   name: 'echo',
@@ -114,7 +114,7 @@ export const ssh: CommandModule = {
       return 255;
     }
     const host = target.replace(/^[^@]*@/, '');
-    const m = machineList(ctx.state).find((x) => x.name === host || x.ip === host);
+    const m = findMachine(ctx.state, host) ?? findMachineBy(ctx.state, (x) => x.ip === host);
     if (!m) {
       io.err(new EngineError('NoSuchMachine', { machine: host }).message);
       return 255;

@@ -11,6 +11,7 @@ import {
 } from '../../src/index.ts';
 import type { CommandModule } from '../types.ts';
 import { FAULT_USAGE, runFault } from './kubelife-fault.ts';
+import { MACHINE_USAGE, runMachine } from './kubelife-machine.ts';
 
 const USAGE = `Usage:
   kubelife clock                 print the simulated date
@@ -20,11 +21,12 @@ const USAGE = `Usage:
   kubelife reset                 go back to the scenario this session started from
   kubelife release               print the release track (Kubernetes minor) scenarios are built for
   kubelife release MINOR         rebuild this session's scenario for another track (e.g. v1.36)
+${MACHINE_USAGE}
 ${FAULT_USAGE}`;
 
 export const kubelife: CommandModule = {
   name: 'kubelife',
-  summary: 'simulator controls (clock, scenario, scenarios, release, reset)',
+  summary: 'simulator controls (clock, scenario, scenarios, release, reset, machine add, fault)',
   run(inv) {
     const [sub, ...rest] = inv.args;
     if (sub === 'clock') {
@@ -78,6 +80,7 @@ export const kubelife: CommandModule = {
       return 0;
     }
     if (sub === 'fault') return runFault(inv, rest);
+    if (sub === 'machine') return runMachine(inv, rest);
     if (sub === 'reset') {
       inv.ctx.reset(inv.ctx.scenario);
       return 0;

@@ -33,6 +33,7 @@ import { applyPkiStage } from '../kubeadm/certs/stage.ts';
 import { applyExternalEtcdBootstrap } from '../etcd/external.ts';
 import { applyOpenssl } from '../pki/openssl-gen.ts';
 import { applyApiObject } from '../apiserver/objects.ts';
+import { applyAddMachines } from '../machine/add-machines.ts';
 import { setKeyed } from '../model/keyed-map.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
@@ -42,6 +43,8 @@ function dispatch(state: ClusterState, c: Command): Transition {
         ...state,
         machines: setKeyed(state.machines, c.spec.name, createMachine(c.spec, state.now)),
       });
+    case 'machines.add':
+      return applyAddMachines(state, c, dispatch);
     case 'apt.update':
       return applyAptUpdate(state, c.machine);
     case 'apt.install':

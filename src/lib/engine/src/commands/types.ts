@@ -65,6 +65,14 @@ import type { RestoreOptions } from '../etcd/ops.ts';
 /** Every state-changing command the engine understands. */
 export type Command =
   | { readonly type: 'machine.add'; readonly spec: MachineSpec }
+  /** `kubelife machine add`: machines PREFIX-1 … PREFIX-COUNT (src/machine/add-machines.ts). */
+  | {
+      readonly type: 'machines.add';
+      readonly count: number;
+      readonly prefix: string;
+      /** Release minor whose kubeadm, kubelet and kubectl get installed; absent = bare machines. */
+      readonly packagesMinor?: string;
+    }
   | { readonly type: 'apt.update'; readonly machine: string }
   | {
       readonly type: 'apt.install';

@@ -29,7 +29,7 @@ import { FLANNEL_CNI_CONF, startKubelet } from '../machine/kubelet.ts';
 import { FLANNEL_CONFLIST } from '../kubectl/flannel.ts';
 import { joinEtcdMember, requireEtcdQuorum } from '../etcd/join.ts';
 import { imagePullEvents } from './image-pull.ts';
-import { machineList } from '../state/machines.ts';
+import { findMachine, findMachineBy } from '../state/machines.ts';
 import { setKeyed } from '../model/keyed-map.ts';
 
 const SEC = 1000;
@@ -57,10 +57,12 @@ function discover(d: JoinData): void {
   const c = d.state.cluster;
   const endpoint = d.opts.endpoint.includes(':') ? d.opts.endpoint : `${d.opts.endpoint}:6443`;
   const host = endpoint.split(':')[0] ?? '';
-  const apiMachine = machineList(d.state).find((m) => m.ip === host || m.name === host);
+  // Another endpoint works when it is a control-plane machine's name or IP (looked up only then:
+  // the usual endpoint is the cluster's own, and a scan of 5,000 machines per join adds up).
+  const apiMachine = (): Machine | undefined =>
+    findMachine(d.state, host) ?? findMachineBy(d.state, (m) => m.ip === host);
   const reachable =
-    c &&
-    (endpoint === c.endpoint || (apiMachine && c.nodes[apiMachine.name]?.controlPlane === true));
+    c && (endpoint === c.endpoint || c.nodes[apiMachine()?.name ?? '']?.controlPlane === true);
   if (!c || !reachable) {
     throw new EngineError('Kubeadm', {
       message: `couldn't validate the identity of the API Server: failed to request the cluster-info ConfigMap: Get "https://${endpoint}/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s": dial tcp ${endpoint}: connect: connection refused`,
@@ -176,8 +178,9 @@ export const joinPhases: readonly Phase<JoinData>[] = [
         name: 'certs',
         short: 'Generate the certificates for the new control plane components',
         run: (d) => {
-          const src = machineList(d.state).find(
-            (m) => d.state.cluster?.nodes[m.name]?.controlPlane,
+          const src = findMachineBy(
+            d.state,
+            (m) => d.state.cluster?.nodes[m.name]?.controlPlane === true,
           );
           if (!src) return;
           d.events.push(log('certs', 'Using certificateDir folder "/etc/kubernetes/pki"'));
@@ -286,9 +289,10 @@ export const joinPhases: readonly Phase<JoinData>[] = [
         '/etc/kubernetes/pki/ca.crt': '@pki:cert:/etc/kubernetes/pki/ca.crt',
       };
       if (c?.cni === 'flannel') files[FLANNEL_CNI_CONF] = FLANNEL_CONFLIST;
-      const caCert = machineList(d.state)
-        .map((x) => x.certs['/etc/kubernetes/pki/ca.crt'])
-        .find((x) => x !== undefined);
+      const caCert = findMachineBy(
+        d.state,
+        (x) => x.certs['/etc/kubernetes/pki/ca.crt'] !== undefined,
+      )?.certs['/etc/kubernetes/pki/ca.crt'];
       let next: Machine = {
         ...m,
         files: { ...m.files, ...files },

@@ -79,8 +79,11 @@ function scheduleTarget(state: ClusterState, except: string): string | null {
   // Spread like the default scheduler's pod-topology spreading: prefer the node running fewer
   // pods of the same app. Deterministic: ties go to the first name.
   if (candidates.length === 0) return null;
-  const count = (n: string): number =>
-    Object.values(c.pods).filter((p) => p.node === n && p.app === 'coredns').length;
+  // One pass over the pods, not one per candidate node (5,000 nodes × 15,000 pods otherwise).
+  const running = new Map<string, number>();
+  for (const p of Object.values(c.pods))
+    if (p.app === 'coredns' && p.node !== null) running.set(p.node, (running.get(p.node) ?? 0) + 1);
+  const count = (n: string): number => running.get(n) ?? 0;
   return [...candidates].sort((a, b) => count(a.name) - count(b.name))[0]?.name ?? null;
 }
 

@@ -9,7 +9,6 @@ import { teardownScenarios } from './teardown.ts';
 import { conformanceScenarios } from './conformance.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { Scenario, ScenarioShell } from './types.ts';
-import type { Command } from '../commands/types.ts';
 import { apply } from '../commands/apply.ts';
 import { createEmptyState } from '../state/create.ts';
 import { EngineError } from '../errors.ts';
@@ -21,7 +20,7 @@ import { haPreviousMinorReady, patchBehindBase, upgradeScenarios } from './upgra
 import { haUpgradeScenarios } from './upgrade-ha.ts';
 import { rollbackScenarios } from './rollback.ts';
 import { externalEtcdScenarios } from './external-etcd.ts';
-import { installPackagesCommands } from './repository.ts';
+import { preparePackagesCommands } from './repository.ts';
 import { INSTALL_MACHINES, joinCommand } from './common.ts';
 import {
   defaultReleaseMinor,
@@ -46,17 +45,7 @@ export const scenarios: readonly Scenario[] = [
     description:
       'Swap off, IP forwarding on, kubelet, kubeadm and kubectl installed and held on all three machines; the kubelet restarts every few seconds waiting for kubeadm.',
     base: 'bare-machines',
-    steps: (_, t) =>
-      INSTALL_MACHINES.flatMap((m): Command[] => [
-        { type: 'swap.off', machine: m.name },
-        { type: 'sysctl.set', machine: m.name, key: 'net.ipv4.ip_forward', value: '1' },
-        // install-kubeadm.md: repository (key + one-minor source), install, hold, enable.
-        ...installPackagesCommands(m.name, t.minor, [
-          { name: 'kubelet' },
-          { name: 'kubeadm' },
-          { name: 'kubectl' },
-        ]),
-      ]),
+    steps: (_, t) => INSTALL_MACHINES.flatMap((m) => preparePackagesCommands(m.name, t.minor)),
   },
   {
     name: 'control-plane-initialized',

@@ -45,3 +45,21 @@ export function installPackagesCommands(
     { type: 'service', machine, unit: 'kubelet', action: 'enable', now: true },
   ];
 }
+
+/**
+ * A bare machine made ready for `kubeadm join` or `init` as the install guide leaves it (the
+ * `packages-installed` scenario): swap off, IP forwarding on, kubelet, kubeadm and kubectl of
+ * `minor` installed from its repository, held, the kubelet enabled.
+ */
+export function preparePackagesCommands(machine: string, minor: string): Command[] {
+  return [
+    { type: 'swap.off', machine },
+    { type: 'sysctl.set', machine, key: 'net.ipv4.ip_forward', value: '1' },
+    // install-kubeadm.md: repository (key + one-minor source), install, hold, enable.
+    ...installPackagesCommands(machine, minor, [
+      { name: 'kubelet' },
+      { name: 'kubeadm' },
+      { name: 'kubectl' },
+    ]),
+  ];
+}

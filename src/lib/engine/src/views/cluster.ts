@@ -69,7 +69,13 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
       .map((n) => n.name),
   );
   const podCidrBase = (c.podSubnet ?? '10.244.0.0/16').split('.').slice(0, 2).join('.');
-  const nodeIndex = Object.keys(c.nodes).sort();
+  // Position of each node in name order (its pod subnet index): a Map, not indexOf per pod, so
+  // listing 15,000 pods of 5,000 nodes stays linear.
+  const nodeIndex = new Map(
+    Object.keys(c.nodes)
+      .sort()
+      .map((name, i) => [name, i]),
+  );
   return Object.values(c.pods)
     .filter((p) => namespace === null || p.namespace === namespace)
     .sort((a, b) => (a.namespace + '/' + a.name < b.namespace + '/' + b.name ? -1 : 1))
@@ -87,7 +93,7 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
             : p.app === 'coredns'
               ? 'ContainerCreating'
               : 'Pending';
-      const podIP = `${podCidrBase}.${Math.max(0, nodeIndex.indexOf(p.node ?? ''))}.${i + 2}`;
+      const podIP = `${podCidrBase}.${nodeIndex.get(p.node ?? '') ?? 0}.${i + 2}`;
       return {
         namespace: p.namespace,
         name: p.name,

@@ -12,7 +12,8 @@ import { NAME_SUFFIX_ALPHABET } from '../../random.ts';
 import { planOne, randomSerialHex, createKeyPicker } from '../../pki/plan-certificates.ts';
 import type { CertificateSpec } from '../../pki/specs.ts';
 import { certRef } from './refs.ts';
-import { machineList } from '../../state/machines.ts';
+import { findMachineBy } from '../../state/machines.ts';
+import { keyPool } from '../../pki/key-pool.ts';
 
 /** One CSR object. */
 export interface CertificateSigningRequest {
@@ -58,8 +59,23 @@ const KUBELET_CLIENT_SPEC: CertificateSpec = {
 
 /** Every simulation key id in use anywhere, so new certificates get fresh keys. */
 export function usedKeyIds(state: ClusterState): string[] {
-  return machineList(state).flatMap((m) => Object.values(m.certs).map((c) => c.keyId));
+  // Once every pool key is in use the answer cannot change (the picker then reuses the whole
+  // pool), so stop there: in a big cluster that is after a few hundred machines, not all 5,000.
+  const used = new Set<string>();
+  let inPool = 0;
+  findMachineBy(state, (m) => {
+    for (const c of Object.values(m.certs)) {
+      if (!used.has(c.keyId)) {
+        used.add(c.keyId);
+        if (POOL_IDS.has(c.keyId)) inPool++;
+      }
+    }
+    return inPool === POOL_IDS.size;
+  });
+  return [...used];
 }
+
+const POOL_IDS: ReadonlySet<string> = new Set(keyPool.map((k) => k.id));
 
 /**
  * The kubelet's client certificate, issued by the cluster CA through an approved CSR and written

@@ -8,15 +8,17 @@
 import type { ClusterState, Machine } from '../../model/state.ts';
 import { formatRfc3339 } from '../../clock.ts';
 import { PKI_DIR } from '../../pki/specs.ts';
-import { machineList } from '../../state/machines.ts';
+import { findMachineBy } from '../../state/machines.ts';
 
 /** The machine serving `server` (host:port): the control-plane node with that IP, else the first. */
 export function apiserverMachine(state: ClusterState, server: string): Machine | undefined {
   const c = state.cluster;
   if (!c) return undefined;
   const host = server.replace(/:\d+$/, '');
-  const cps = machineList(state).filter((m) => c.nodes[m.name]?.controlPlane === true);
-  return cps.find((m) => m.ip === host) ?? cps[0];
+  // Two early-exit lookups instead of listing every machine on every kubectl command.
+  const controlPlane = (m: Machine): boolean => c.nodes[m.name]?.controlPlane === true;
+  const byIp = findMachineBy(state, (m) => m.ip === host);
+  return byIp && controlPlane(byIp) ? byIp : findMachineBy(state, controlPlane);
 }
 
 /** The Go error text when the serving certificate is outside its validity window, else null. */
