@@ -1,6 +1,7 @@
 // Tables ported from kubernetes/kubernetes pkg/controlplane/reconcilers/instancecount_test.go
 // (TestMasterCountEndpointReconciler; the EndpointSlice-mirroring cases are out of scope here).
 import { describe, expect, it } from 'vitest';
+import * as root from 'kubelife';
 
 import {
   reconcileEndpoints,
@@ -292,8 +293,7 @@ describe('lease and none reconcilers', () => {
 });
 
 describe('the package root', () => {
-  it('exports the endpoint reconcilers like the other policy checks', async () => {
-    const root = await import('kubelife');
+  it('exports the endpoint reconcilers like the other policy checks', () => {
     const input = {
       type: 'master-count' as const,
       ownIP: '10.0.0.12',
