@@ -11,6 +11,7 @@
 import type { ClusterState } from '../model/state.ts';
 import { EngineError } from '../errors.ts';
 import { findMachine } from '../state/machines.ts';
+import { controlPlaneNodeList } from '../views/node-index.ts';
 
 /** One etcd member as `etcdctl member list` reports it. */
 export interface EtcdMember {
@@ -133,8 +134,7 @@ export function etcdView(state: ClusterState): EtcdClusterState | null {
   if (!c) return null;
   const explicit = explicitEtcd(state);
   if (explicit) return explicit;
-  const members = Object.values(c.nodes)
-    .filter((n) => n.controlPlane)
+  const members = [...controlPlaneNodeList(c)]
     .sort((a, b) => a.createdAt - b.createdAt || (a.name < b.name ? -1 : 1))
     .map((n) => memberFor(state, n.machine, n.name));
   return { clusterId: hash64(`cluster|${members[0]?.id ?? ''}`), members };

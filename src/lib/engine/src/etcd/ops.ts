@@ -18,6 +18,7 @@ import {
 } from './model.ts';
 import { findMachine, machineList } from '../state/machines.ts';
 import { setKeyed } from '../model/keyed-map.ts';
+import { nodeOfMachine } from '../views/node-index.ts';
 
 /** Prefix of a snapshot file's content: the serialized cluster objects it holds. */
 export const SNAPSHOT_PREFIX = '@etcd-snapshot:';
@@ -271,7 +272,7 @@ export function syncEtcdDataDir(state: ClusterState, machine: string): ClusterSt
   const current = (c as { etcd?: EtcdClusterState & { dataSource?: string } }).etcd;
   if (current?.dataSource === source) return state;
   const r = JSON.parse(db.slice(RESTORED_PREFIX.length)) as RestoredData;
-  const node = Object.values(c.nodes).find((n) => n.machine === machine)?.name ?? r.member.name;
+  const node = nodeOfMachine(c, machine)?.name ?? r.member.name;
   const advertised = /--advertise-client-urls=(\S+)/.exec(manifest)?.[1] ?? `https://${m.ip}:2379`;
   // On start etcd publishes its --name and client URLs; the peer URL stays what restore wrote.
   const member: EtcdMember = {

@@ -12,6 +12,7 @@ import {
 } from '../policy/endpoint-reconciler.ts';
 import { hasQuorum, machineUp } from '../etcd/model.ts';
 import { findMachine } from '../state/machines.ts';
+import { controlPlaneNodeList } from '../views/node-index.ts';
 
 /** The Endpoints object as stored on the cluster. */
 export interface KubernetesEndpoints extends EndpointsState {
@@ -47,8 +48,7 @@ export function runningApiservers(state: ClusterState): ApiserverConfig[] {
   const c = state.cluster;
   if (!c) return [];
   const out: ApiserverConfig[] = [];
-  for (const n of Object.values(c.nodes)) {
-    if (!n.controlPlane) continue;
+  for (const n of controlPlaneNodeList(c)) {
     const m = findMachine(state, n.machine);
     const manifest = m?.files[MANIFEST];
     if (!m || manifest === undefined || m.kubelet.active !== 'active' || !machineUp(state, m.name))

@@ -12,6 +12,7 @@ import { applyMemberRemove } from '../etcd/ops.ts';
 import { memberFor, usesExternalEtcd } from '../etcd/model.ts';
 import { isDirectory } from '../machine/system.ts';
 import { setKeyed } from '../model/keyed-map.ts';
+import { nodeOfMachine } from '../views/node-index.ts';
 
 const RESET_NOTE = `
 The reset process does not perform cleanup of CNI plugin configuration,
@@ -25,7 +26,7 @@ For information on how to perform this cleanup manually, please see:
 export function applyKubeadmReset(state: ClusterState, machine: string): Transition {
   const m = getMachine(state, machine);
   const c = state.cluster;
-  const node = c ? Object.values(c.nodes).find((n) => n.machine === machine) : undefined;
+  const node = nodeOfMachine(c, machine);
   const version = c?.version ?? `v${m.packages.kubeadm?.version ?? '1.36.0'}`;
   const events: EngineEvent[] = [];
   // newResetData (cmd/kubeadm/app/cmd/reset.go) only reads the kubeadm-config ConfigMap when the

@@ -6,13 +6,14 @@
  */
 import type { ClusterState } from '../model/state.ts';
 import { findMachine } from '../state/machines.ts';
+import { nodeOfMachine } from '../views/node-index.ts';
 
 /** The state after the kubelet on `machine` (re)started and re-posted its node status. */
 export function reportKubeletVersion(state: ClusterState, machine: string): ClusterState {
   const c = state.cluster;
   const m = findMachine(state, machine);
   if (!c || !m || m.kubelet.active !== 'active' || !m.packages.kubelet) return state;
-  const node = Object.values(c.nodes).find((n) => n.machine === machine);
+  const node = nodeOfMachine(c, machine);
   const version = `v${m.packages.kubelet.version}`;
   if (!node || node.kubeletVersion === version) return state;
   return {

@@ -8,17 +8,20 @@
 import type { ClusterState, Machine } from '../../model/state.ts';
 import { formatRfc3339 } from '../../clock.ts';
 import { PKI_DIR } from '../../pki/specs.ts';
-import { findMachineBy } from '../../state/machines.ts';
+import { findMachine, findMachineBy } from '../../state/machines.ts';
+import { controlPlaneNodeList } from '../../views/node-index.ts';
 
 /** The machine serving `server` (host:port): the control-plane node with that IP, else the first. */
 export function apiserverMachine(state: ClusterState, server: string): Machine | undefined {
   const c = state.cluster;
   if (!c) return undefined;
   const host = server.replace(/:\d+$/, '');
-  // Two early-exit lookups instead of listing every machine on every kubectl command.
-  const controlPlane = (m: Machine): boolean => c.nodes[m.name]?.controlPlane === true;
-  const byIp = findMachineBy(state, (m) => m.ip === host);
-  return byIp && controlPlane(byIp) ? byIp : findMachineBy(state, controlPlane);
+  // The machines named like a control-plane node (few), not every machine on every kubectl call.
+  const cps = controlPlaneNodeList(c).flatMap((n) => findMachine(state, n.name) ?? []);
+  const byIp = cps.find((m) => m.ip === host);
+  if (byIp || cps.length <= 1) return byIp ?? cps[0];
+  // The first in the machines' order, as a listing of every machine would give.
+  return findMachineBy(state, (m) => c.nodes[m.name]?.controlPlane === true);
 }
 
 /** The Go error text when the serving certificate is outside its validity window, else null. */

@@ -31,6 +31,7 @@ import { upgradeStaticPods } from './staticpods.ts';
 import { kubeletConfigEvents, writeKubeletConfig } from './kubelet-config.ts';
 import { imagePullEvents } from '../image-pull.ts';
 import { findMachine } from '../../state/machines.ts';
+import { nodeOfMachine } from '../../views/node-index.ts';
 
 /** Options of `kubeadm upgrade apply`. */
 export interface UpgradeApplyOptions {
@@ -183,7 +184,7 @@ export function applyUpgradeApply(
       events.push(log('dryrun', 'Finished dryrunning successfully!'));
       return ok(state, events);
     }
-    const node = Object.values(c.nodes).find((n) => n.machine === machine)?.name ?? m.name;
+    const node = nodeOfMachine(c, machine)?.name ?? m.name;
     let t = state.now + 12_000;
     events.push(
       log(

@@ -10,6 +10,7 @@ import { log, type EngineEvent } from '../../events.ts';
 import { findMinor, releaseCatalog } from '../../model/releases.ts';
 import { nodeReady } from '../../machine/kubelet.ts';
 import { findMachine } from '../../state/machines.ts';
+import { controlPlaneNodeList } from '../../views/node-index.ts';
 
 /** Where kubeadm keeps the static Pod manifests. */
 export const MANIFESTS = '/etc/kubernetes/manifests';
@@ -45,9 +46,7 @@ export function requireAdminCluster(
 
 /** Control-plane nodes sorted by name. */
 export function controlPlaneNodes(state: ClusterState): NodeObject[] {
-  return Object.values(state.cluster?.nodes ?? {})
-    .filter((n) => n.controlPlane)
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  return [...controlPlaneNodeList(state.cluster)].sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 /**

@@ -26,6 +26,7 @@ import { upgradeStaticPods } from './staticpods.ts';
 import { kubeletConfigEvents, writeKubeletConfig } from './kubelet-config.ts';
 import { imagePullEvents } from '../image-pull.ts';
 import { findMachine } from '../../state/machines.ts';
+import { nodeOfMachine } from '../../views/node-index.ts';
 
 /** Options of `kubeadm upgrade node`. */
 export interface UpgradeNodeOptions {
@@ -46,7 +47,7 @@ export function applyUpgradeNode(
   try {
     const m = getMachine(state, machine);
     const c = state.cluster;
-    const node = c ? Object.values(c.nodes).find((n) => n.machine === machine) : undefined;
+    const node = nodeOfMachine(c, machine);
     if (!c || !node || m.files['/etc/kubernetes/kubelet.conf'] === undefined) {
       throw new EngineError('Kubeadm', {
         message:
