@@ -93,28 +93,25 @@ try {
     join(app, 'typed.ts'),
     "import { createSession, parseVersion, type RunResult } from 'kubelife';\nconst s = createSession();\nconst r: Promise<RunResult> = s.run('hostname');\nconst v: number = parseVersion('v1.31.2').minor;\nvoid r; void v;\n",
   );
-  const tsc = join(root, 'node_modules/typescript/bin/tsc');
-  let typeErrors = '';
-  try {
-    run(
-      join(root, 'node_modules/.bin/node'),
-      [
-        tsc,
-        '--noEmit',
-        '--strict',
-        '--module',
-        'nodenext',
-        '--moduleResolution',
-        'nodenext',
-        '--target',
-        'es2022',
-        'typed.ts',
-      ],
-      app,
-    );
-  } catch (error) {
-    typeErrors = `${error.stdout ?? ''}${error.stderr ?? ''}`;
-  }
+  /** What strict tsc says about `file` in the app (empty when it compiles). */
+  const typeErrorsOf = (file) => {
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    const strict = [
+      '--noEmit',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+    ];
+    try {
+      run(join(root, 'node_modules/.bin/node'), [tsc, ...strict, '--target', 'es2022', file], app);
+      return '';
+    } catch (error) {
+      return `${error.stdout ?? ''}${error.stderr ?? ''}`;
+    }
+  };
+  const typeErrors = typeErrorsOf('typed.ts');
   check('the package ships types that compile in a strict TS file', typeErrors === '', typeErrors);
   const documented = documentedExports(
     readFileSync(join(app, 'node_modules/kubelife/README.md'), 'utf8'),
@@ -145,27 +142,7 @@ try {
       )
       .join(''),
   );
-  let missingTypes = '';
-  try {
-    run(
-      join(root, 'node_modules/.bin/node'),
-      [
-        tsc,
-        '--noEmit',
-        '--strict',
-        '--module',
-        'nodenext',
-        '--moduleResolution',
-        'nodenext',
-        '--target',
-        'es2022',
-        'types.ts',
-      ],
-      app,
-    );
-  } catch (error) {
-    missingTypes = `${error.stdout ?? ''}${error.stderr ?? ''}`;
-  }
+  const missingTypes = typeErrorsOf('types.ts');
   check(`every documented type exists (${types.length} types)`, missingTypes === '', missingTypes);
   const pkg = JSON.parse(readFileSync(join(app, 'node_modules/kubelife/package.json'), 'utf8'));
   check('the installed package is the packed version', pkg.name === 'kubelife', pkg.name);
