@@ -1,6 +1,6 @@
 /**
- * Paths as the simulated shell resolves them: `~` and relative paths are under $HOME (the shell
- * stays in the home directory), `.`/`..` segments are folded.
+ * Paths as the simulated shell resolves them: `~` is $HOME, relative paths are under the shell's
+ * working directory (`cd`), `.`/`..` segments are folded.
  */
 import { normalizePath } from '../src/index.ts';
 import type { Invocation } from './types.ts';
@@ -10,5 +10,5 @@ export function absolutePath(inv: Invocation, p: string): string {
   const home = inv.ctx.env['HOME'] ?? '/root';
   if (p === '~') return home;
   if (p.startsWith('~/')) return `${home}/${p.slice(2)}`;
-  return normalizePath(p.startsWith('/') ? p : `${home}/${p}`);
+  return normalizePath(p.startsWith('/') ? p : `${inv.ctx.cwd ?? home}/${p}`);
 }

@@ -4,7 +4,6 @@
  * CLI and doc-tests. `run` never throws and never rejects.
  */
 import {
-  apply as applyCommand,
   buildScenario,
   createRng,
   DEFAULT_CLOCK_START,
@@ -16,23 +15,14 @@ import {
   releaseTrack,
   scenarioShell,
   type ClusterState,
-  type Command,
 } from '../src/index.ts';
-import { tokenize, parseCommandList, type WordPart } from './tokenize.ts';
-import { splitHeredoc, expandHeredoc } from './heredoc.ts';
 import './commands/index.ts';
-import { registry } from './registry.ts';
-import { printEvents } from './format.ts';
 import { defaultMaterializer } from './materialize.ts';
-import {
-  errorResult,
-  type Invocation,
-  type Materializer,
-  type Output,
-  type RunResult,
-  type ShellContext,
-} from './types.ts';
-import { findMachine, migrateState } from '../src/index.ts';
+import { errorResult, type Materializer, type RunResult, type ShellContext } from './types.ts';
+import { Interpreter, Flow, FatalError, ExpansionError, type Sink } from './bash/exec.ts';
+import { createBashState, type BashState } from './bash/vars.ts';
+import { restoreShell, saveShell, type SavedShell } from './bash/saved.ts';
+import { migrateState } from '../src/index.ts';
 
 /** Options of {@link createSession}. */
 export interface SessionOptions {
@@ -63,6 +53,8 @@ export interface SerializedState {
   readonly state: ClusterState;
   readonly machineStack: readonly string[];
   readonly env: Readonly<Record<string, string>>;
+  /** Interpreter state beyond `env` (working directory, arrays, options), when not the default. */
+  readonly shell?: SavedShell;
 }
 
 /** A running shell session. */
@@ -105,6 +97,7 @@ export function createSession(options: SessionOptions = {}): Session {
   let scenario = options.scenario ?? DEFAULT_SCENARIO;
   let release = releaseTrack(options.release).minor;
   let ctx: ShellContext;
+  let onReset = (): void => undefined;
   if (options.state !== undefined) {
     if (!isSerialized(options.state))
       throw new EngineError('InvalidState', { reason: 'not a kubelife session' });
@@ -150,12 +143,20 @@ export function createSession(options: SessionOptions = {}): Session {
         release = track;
         c.machineStack = [shell.machine];
         c.env = { ...shell.env };
+        onReset();
       },
     };
     return c;
   }
   // Keep the RNG helper referenced for future per-session reseeding.
   void createRng;
+  const freshShell = (): BashState =>
+    createBashState(ctx.env['HOME'] ?? '/root', ctx.state.now, seed);
+  const interp = new Interpreter(ctx, freshShell());
+  if (options.state?.shell) restoreShell(interp.sh, options.state.shell);
+  onReset = () => {
+    interp.sh = freshShell();
+  };
 
   return {
     get scenario() {
@@ -175,7 +176,7 @@ export function createSession(options: SessionOptions = {}): Session {
     },
     async run(line: string): Promise<RunResult> {
       try {
-        return await runLine(line, ctx);
+        return await runLine(line, ctx, interp);
       } catch (error) {
         const message = isEngineError(error) ? error.message : `internal error: ${String(error)}`;
         return errorResult(message, isEngineError(error) ? error.exitCode : 1);
@@ -190,166 +191,59 @@ export function createSession(options: SessionOptions = {}): Session {
         state: ctx.state,
         machineStack: [...ctx.machineStack],
         env: { ...ctx.env },
+        ...saveShell(interp.sh, ctx.env['HOME'] ?? '/root'),
       };
     },
   };
 }
 
-function currentMachine(ctx: ShellContext): string {
-  return ctx.machineStack[ctx.machineStack.length - 1] ?? 'cp-1';
-}
+/** Output bound per line (issue 14: nothing hangs or eats memory). */
+const MAX_OUTPUT = 4 * 1024 * 1024;
 
-async function expandWord(
-  parts: readonly WordPart[],
-  ctx: ShellContext,
-  lastExit: number,
-): Promise<string> {
-  let out = '';
-  for (const p of parts) {
-    if (p.kind === 'lit') out += p.text;
-    else if (p.kind === 'var') out += p.name === '?' ? String(lastExit) : (ctx.env[p.name] ?? '');
-    else {
-      const r = await runLine(p.text, ctx);
-      out += r.stdout.replace(/\n+$/, '');
-    }
-  }
-  return out;
-}
-
-async function runLine(input: string, ctx: ShellContext): Promise<RunResult> {
-  // A here-document's body becomes the first command's stdin (shell/heredoc.ts).
-  const heredoc = input.includes('<<') ? splitHeredoc(input) : null;
-  const line = heredoc ? heredoc.line : input;
-  const tokens = tokenize(line);
-  if ('syntaxError' in tokens) return errorResult(`bash: -c: line 1: ${tokens.syntaxError}`, 2);
-  const commands = parseCommandList(tokens);
-  if ('syntaxError' in commands) return errorResult(`bash: -c: line 1: ${commands.syntaxError}`, 2);
+async function runLine(input: string, ctx: ShellContext, interp: Interpreter): Promise<RunResult> {
   let stdout = '';
-  let stderr = heredoc?.warning ? `${heredoc.warning}\n` : '';
-  let output = stderr;
-  let exitCode = 0;
-  let piped: string | null =
-    heredoc?.body != null
-      ? heredoc.expand
-        ? expandHeredoc(heredoc.body, ctx.env)
-        : heredoc.body
-      : null;
-  for (const cmd of commands) {
-    if (cmd.after === '&&' && exitCode !== 0) continue;
-    if (cmd.after === '||' && exitCode === 0) continue;
-    const words: string[] = [];
-    for (const w of cmd.words) words.push(await expandWord(w, ctx, exitCode));
-    // `VAR=value` alone sets a shell variable.
-    if (words.length === 1 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0] ?? '')) {
-      const [k, ...v] = (words[0] ?? '').split('=');
-      ctx.env[k ?? ''] = v.join('=');
-      exitCode = 0;
-      continue;
-    }
-    const outBuf: string[] = [];
-    const errBuf: string[] = [];
-    // Both streams in write order, for the terminal view (RunResult.output).
-    const written: Array<{ readonly err: boolean; readonly text: string }> = [];
-    const io: Output = {
-      out: (t) => void (outBuf.push(t), written.push({ err: false, text: t })),
-      err: (t) => void (errBuf.push(t), written.push({ err: true, text: t })),
-    };
-    exitCode = await runWords(words, ctx, io, piped);
-    piped = null;
-    const outText = outBuf.map((t) => `${t}\n`).join('');
-    const errText = errBuf.map((t) => `${t}\n`).join('');
-    stderr += errText;
-    const toTerminal = cmd.pipeToNext || cmd.redirect ? written.filter((w) => w.err) : written;
-    output += toTerminal.map((w) => `${w.text}\n`).join('');
-    if (cmd.pipeToNext) {
-      piped = outText;
-      continue;
-    }
-    if (cmd.redirect) {
-      const target = await expandWord(cmd.redirect.target, ctx, exitCode);
-      const path = target.startsWith('/') ? target : `${ctx.env['HOME'] ?? '/root'}/${target}`;
-      // `> /dev/null` discards the output.
-      if (path === '/dev/null') continue;
-      const m = findMachine(ctx.state, currentMachine(ctx));
-      const prev = cmd.redirect.append ? (m?.files[path] ?? '') : '';
-      const t = applyCommand(ctx.state, {
-        type: 'file.write',
-        machine: currentMachine(ctx),
-        path,
-        content: prev + outText,
-      });
-      if (t.ok) {
-        ctx.state = t.state;
-        if (path === '/proc/sys/net/ipv4/ip_forward') {
-          const r = applyCommand(ctx.state, {
-            type: 'sysctl.set',
-            machine: currentMachine(ctx),
-            key: 'net.ipv4.ip_forward',
-            value: outText.trim(),
-          });
-          if (r.ok) ctx.state = r.state;
-        }
-      } else {
-        stderr += `bash: ${target}: No such file or directory\n`;
-        output += `bash: ${target}: No such file or directory\n`;
-        exitCode = 1;
+  let stderr = '';
+  let output = '';
+  const guard = (): void => {
+    if (output.length > MAX_OUTPUT)
+      throw new FatalError('bash: kubelife stopped this line: more than 4 MiB of output');
+  };
+  const out: Sink = { write: (t) => void ((stdout += t), (output += t), guard()) };
+  const err: Sink = { write: (t) => void ((stderr += t), (output += t), guard()) };
+  interp.commands = 0;
+  interp.errSink = err;
+  let status: number;
+  try {
+    status = await interp.runSource(input, { stdin: null, out, err });
+  } catch (e) {
+    if (e instanceof Flow && e.kind === 'exit') {
+      status = e.n;
+      leaveShell(ctx, interp, out);
+    } else if (e instanceof Flow) status = interp.sh.lastStatus;
+    else if (e instanceof ExpansionError) {
+      err.write(`${e.message}\n`);
+      status = e.status;
+    } else if (e instanceof FatalError) {
+      if (output.length <= MAX_OUTPUT) err.write(`${e.message}\n`);
+      else {
+        output += `${e.message}\n`;
+        stderr += `${e.message}\n`;
       }
-      continue;
-    }
-    stdout += outText;
+      status = 1;
+    } else throw e;
   }
-  return { stdout, stderr, output, exitCode };
+  interp.sh.lastStatus = status;
+  return { stdout, stderr, output, exitCode: status };
 }
 
-async function runWords(
-  words: string[],
-  ctx: ShellContext,
-  io: Output,
-  stdin: string | null,
-): Promise<number> {
-  let argv = words;
-  while (argv[0] === 'sudo') argv = argv.slice(1).filter((a, i) => !(i === 0 && a === '-E'));
-  // `VAR=value cmd …` (e.g. ETCDCTL_API=3 etcdctl …): the assignment is visible to that command only.
-  const prefix: Array<[string, string | undefined]> = [];
-  while (argv.length > 1 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0] ?? '')) {
-    const [k = '', ...v] = (argv[0] ?? '').split('=');
-    prefix.push([k, ctx.env[k]]);
-    ctx.env[k] = v.join('=');
-    argv = argv.slice(1);
+/** `exit` at the top of a line: leave the machine `ssh` logged into, or end the shell. */
+function leaveShell(ctx: ShellContext, interp: Interpreter, out: Sink): void {
+  if (ctx.machineStack.length > 1) {
+    const left = ctx.machineStack.pop();
+    interp.sh.cwd = interp.sh.cwdStack.pop() ?? ctx.env['HOME'] ?? '/root';
+    out.write('logout\n');
+    out.write(`Connection to ${left ?? ''} closed.\n`);
+    return;
   }
-  if (prefix.length > 0) {
-    try {
-      return await runWords(argv, ctx, io, stdin);
-    } finally {
-      for (const [k, old] of prefix.reverse()) {
-        if (old === undefined) delete ctx.env[k];
-        else ctx.env[k] = old;
-      }
-    }
-  }
-  const [name, ...args] = argv;
-  if (name === undefined) return 0;
-  const machine = currentMachine(ctx);
-  const mod = registry.get(name);
-  const m = findMachine(ctx.state, machine);
-  if (!mod || (mod.requiresPackage && !m?.packages[mod.requiresPackage])) {
-    io.err(new EngineError('UnknownCommand', { command: name }).message);
-    return 127;
-  }
-  const inv: Invocation = {
-    name,
-    args,
-    ctx,
-    io,
-    stdin,
-    machine,
-    apply(command: Command) {
-      const t = applyCommand(ctx.state, command);
-      if (t.ok) ctx.state = t.state;
-      else if (t.state) ctx.state = t.state;
-      printEvents(t.events, io);
-      return t;
-    },
-  };
-  return await mod.run(inv);
+  ctx.exitRequested = true;
 }

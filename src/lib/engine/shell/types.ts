@@ -39,6 +39,8 @@ export interface ShellContext {
   readonly release: string;
   /** Replaces the whole world (kubelife scenario/reset), built for `release` when given. */
   reset(scenario: string, release?: string): void;
+  /** Working directory of the shell (relative paths resolve against it; default $HOME). */
+  cwd?: string;
   /** Set by `exit` at top level: the CLI REPL stops. */
   exitRequested: boolean;
   readonly materialize: Materializer;

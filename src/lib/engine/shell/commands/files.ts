@@ -36,7 +36,7 @@ export const ls: CommandModule = {
     let code = 0;
     const targets = paths.length > 0 ? paths : ['.'];
     for (const [i, p] of targets.entries()) {
-      const path = p === '.' ? (inv.ctx.env['HOME'] ?? '/root') : absolutePath(inv, p);
+      const path = absolutePath(inv, p);
       if (m.files[path] !== undefined) {
         inv.io.out(
           long ? `-rw------- 1 root root ${m.files[path]?.length ?? 0} Nov 25 09:00 ${p}` : p,

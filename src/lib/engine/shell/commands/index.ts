@@ -54,3 +54,6 @@ import { iptables, iptablesSave, ipvsadm, sonobuoy } from './teardown-tools.ts';
 register(iptables, iptablesSave, ipvsadm, sonobuoy);
 import { curl, gpg } from './fetch-tools.ts';
 register(curl, gpg);
+import { sleep } from './sleep.ts';
+import { scp } from './scp.ts';
+register(sleep, scp);
