@@ -14,6 +14,8 @@ export interface ExecuteResult {
   readonly output: string;
   /** Prompt to show next (e.g. after `ssh worker-1`); unchanged when absent. */
   readonly prompt?: string | undefined;
+  /** True when the command is not complete yet (`for … do`): nothing ran, ask for more with `> `. */
+  readonly incomplete?: boolean | undefined;
 }
 
 /** The environment a line discipline drives. */
@@ -158,7 +160,8 @@ export function createLineDiscipline(
       return;
     }
     const remembered = command.replace(/\\\n/g, '');
-    if (history[history.length - 1] !== remembered) history.push(remembered);
+    const pushed = history[history.length - 1] !== remembered;
+    if (pushed) history.push(remembered);
     // `clear` is the terminal's business, not the cluster's (it is ncurses, not a shell builtin):
     // readers type it out of habit, so it clears the screen like Ctrl-L instead of "not found".
     if (command.trim() === 'clear') {
@@ -168,7 +171,15 @@ export function createLineDiscipline(
     }
     running = true;
     void host.execute(command).then(
-      (result) => finish(result),
+      (result) => {
+        if (!result.incomplete) return finish(result);
+        // bash keeps a multi-line command as one history entry once it is complete.
+        if (pushed) history.pop();
+        continued = command.split('\n');
+        running = false;
+        newPrompt();
+        drain();
+      },
       (error: unknown) => finish({ output: `kubelife: ${String(error)}\n` }),
     );
   }

@@ -115,6 +115,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
   async function execute(command: string): Promise<ExecuteResult> {
     try {
       const result = await client.run(command);
+      if (result.incomplete) return { output: '', incomplete: true };
       if (firstWrite) performance.mark('kubelife:first-output');
       firstWrite = false;
       const output = styleStderr(result.output);

@@ -23,6 +23,8 @@ function fakeShell(command: string): ExecuteResult {
   const joined = command.replace(/\\\n/g, '');
   const [name, ...args] = joined.trim().split(/\s+/);
   if (name === 'echo') return { output: `${args.join(' ')}\n` };
+  if (name === 'for')
+    return joined.includes('done') ? { output: 'looped\n' } : { output: '', incomplete: true };
   if (name === 'ssh') return { output: '', prompt: `root@${args[0] ?? ''}:~# ` };
   if (name === 'kubectl') {
     return {

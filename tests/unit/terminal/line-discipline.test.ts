@@ -40,6 +40,22 @@ describe('line discipline', () => {
     ]);
   });
 
+  it('asks for more lines with > while a compound command is open, then runs it whole', async () => {
+    const rig = createRig();
+
+    rig.discipline.input('for i in 1 2; do\r');
+    rig.discipline.input('echo $i; done\r');
+    const screen = await rig.screen();
+
+    expect(rig.executed).toEqual(['for i in 1 2; do', 'for i in 1 2; do\necho $i; done']);
+    expect(screen).toEqual([
+      'root@cp-1:~# for i in 1 2; do',
+      '> echo $i; done',
+      'looped',
+      'root@cp-1:~#',
+    ]);
+  });
+
   it('deletes the character before the cursor on Backspace', async () => {
     const rig = createRig();
 

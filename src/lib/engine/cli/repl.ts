@@ -3,7 +3,7 @@
  * Ctrl-D or `exit` at the top level quits. Lines ending in `\` continue with a `> ` prompt.
  */
 import { createInterface } from 'node:readline';
-import type { Session } from '../shell/index.ts';
+import { isCompleteInput, type Session } from '../shell/index.ts';
 
 /** Runs the REPL until the user exits; resolves to the last exit code. */
 export function repl(session: Session): Promise<number> {
@@ -34,7 +34,7 @@ export function repl(session: Session): Promise<number> {
     const next = (): void => {
       const line = queue.shift();
       if (line === undefined) return;
-      if (/\\$/.test(line)) {
+      if (!isCompleteInput(buffer + line)) {
         buffer += `${line}\n`;
         prompt();
         next();

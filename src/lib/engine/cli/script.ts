@@ -1,7 +1,10 @@
 /**
  * Splits a script file into command lines: blank lines and `#` comments are skipped, lines ending
- * in `\` continue on the next line.
+ * in `\` continue on the next line, and so do open compound commands, quotes and here-documents
+ * (`for … do` up to `done`).
  */
+
+import { isCompleteInput } from '../shell/index.ts';
 
 /** The command lines of `text`, continuations kept (the shell removes `\`+newline). */
 export function scriptLines(text: string): string[] {
@@ -9,7 +12,7 @@ export function scriptLines(text: string): string[] {
   let pending = '';
   for (const raw of text.split(/\r?\n/)) {
     const line = pending ? `${pending}\n${raw}` : raw;
-    if (/(^|[^\\])(\\\\)*\\$/.test(raw)) {
+    if (/(^|[^\\])(\\\\)*\\$/.test(raw) || (line.trim() !== '' && !isCompleteInput(line))) {
       pending = line;
       continue;
     }

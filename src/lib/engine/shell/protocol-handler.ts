@@ -13,6 +13,7 @@ import {
   type LoadResponse,
 } from './protocol.ts';
 import { createSession, type SerializedState, type Session } from './session.ts';
+import { isCompleteInput } from './bash/parse.ts';
 
 /** A protocol server holding the current session. */
 export interface ProtocolHandler {
@@ -79,8 +80,12 @@ export function createProtocolHandler(): ProtocolHandler {
       session = createSession({ scenario: session.scenario, release: session.release });
       return loaded(request.id, session);
     }
-    const result = await session.run(request.line);
+    const incomplete = !isCompleteInput(request.line);
+    const result = incomplete
+      ? { stdout: '', stderr: '', output: '', exitCode: 0 }
+      : await session.run(request.line);
     return {
+      ...(incomplete ? { incomplete } : {}),
       id: request.id,
       type: 'ran',
       stdout: result.stdout,

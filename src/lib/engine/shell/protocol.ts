@@ -88,6 +88,11 @@ export interface RunResponse {
   readonly status: ClusterStatus;
   /** The goal's status after this command, when the load named a goal. */
   readonly goal?: GoalStatus;
+  /**
+   * True when the line is not a whole command yet (an open `for`, quote or here-document):
+   * nothing ran, and a terminal asks for the next line with `> ` and sends both together.
+   */
+  readonly incomplete?: boolean;
 }
 
 /** Answer to a save. */

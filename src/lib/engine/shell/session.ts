@@ -169,7 +169,12 @@ export function createSession(options: SessionOptions = {}): Session {
       return ctx.machineStack[ctx.machineStack.length - 1] ?? 'cp-1';
     },
     get prompt() {
-      return `root@${this.machine}:~# `;
+      // bash's default PS1 on Ubuntu (`\u@\h:\w\$ `): the working directory, $HOME shown as ~.
+      const home = ctx.env['HOME'] ?? '/root';
+      const cwd = interp.sh.cwd;
+      const shown =
+        cwd === home ? '~' : cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd;
+      return `root@${this.machine}:${shown}# `;
     },
     get exited() {
       return ctx.exitRequested;

@@ -21,6 +21,7 @@ import type { AndOr, Command, CondExpr, List, Pipeline, Redirect, Word } from '.
 import { ASSIGNMENT_WORD, parseScript, ParseError } from './parse.ts';
 import { RAW_ASSIGNMENT } from './declare.ts';
 import { parseWord } from './word.ts';
+import { openHeredocs } from './heredocs.ts';
 import { evaluateArith, ArithError } from './arith.ts';
 import {
   expandPattern,
@@ -141,16 +142,10 @@ export class Interpreter implements ExpandHost {
   }
 
   private warnHeredocs(list: List, fds: Fds): void {
-    const visit = (rs: readonly Redirect[]): void => {
-      for (const r of rs)
-        if (r.heredoc && !r.heredoc.terminated)
-          fds.err.write(
-            `bash: warning: here-document at line ${r.heredoc.line} delimited by end-of-file (wanted \`${r.heredoc.delimiter}')\n`,
-          );
-    };
-    for (const ao of list)
-      for (const p of [ao.first, ...ao.rest.map((r) => r.pipeline)])
-        for (const c of p.commands) if ('redirects' in c) visit(c.redirects);
+    for (const r of openHeredocs(list))
+      fds.err.write(
+        `bash: warning: here-document at line ${r.heredoc?.line ?? 1} delimited by end-of-file (wanted \`${r.heredoc?.delimiter ?? ''}')\n`,
+      );
   }
 
   async execList(list: List, fds: Fds): Promise<number> {

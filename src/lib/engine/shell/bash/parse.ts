@@ -16,6 +16,8 @@ import type {
 } from './ast.ts';
 import { Lexer, MAX_NESTING, ParseError, type Token } from './lexer.ts';
 import { parseWord } from './word.ts';
+import { openHeredocs } from './heredocs.ts';
+import { BINARY_OPERATORS } from './test-expr.ts';
 
 export { ParseError } from './lexer.ts';
 
@@ -39,6 +41,20 @@ const LIST_END = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}
 /** Parses a whole script. Throws ParseError. */
 export function parseScript(src: string): List {
   return new Parser(src).script();
+}
+
+/**
+ * False while `src` needs more lines to be a command, as bash's `> ` prompt knows: an open
+ * quote, `if`/`for`/`while`/`case`/`{`/`(`, a trailing `|`, `&&`, `||` or `\`, or a
+ * here-document whose terminator has not come yet.
+ */
+export function isCompleteInput(src: string): boolean {
+  if (/(^|[^\\])(\\\\)*\\$/.test(src)) return false;
+  try {
+    return openHeredocs(parseScript(src)).length === 0;
+  } catch (e) {
+    return !(e instanceof ParseError && e.incomplete);
+  }
 }
 
 class Parser {
@@ -466,23 +482,7 @@ class Parser {
 }
 
 function isBinary(op: string): boolean {
-  return [
-    '==',
-    '=',
-    '!=',
-    '=~',
-    '<',
-    '>',
-    '-eq',
-    '-ne',
-    '-lt',
-    '-le',
-    '-gt',
-    '-ge',
-    '-nt',
-    '-ot',
-    '-ef',
-  ].includes(op);
+  return op === '=~' || BINARY_OPERATORS.has(op);
 }
 
 /** Parses `NAME[idx]+=value` or `NAME=(…)` (also used by `declare`/`local` arguments). */

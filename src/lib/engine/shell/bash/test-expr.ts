@@ -43,7 +43,8 @@ const UNARY = new Set([
   '-N',
   '-a',
 ]);
-const BINARY = new Set([
+/** Binary operators of `test` and `[[ ]]`. */
+export const BINARY_OPERATORS = new Set([
   '=',
   '==',
   '!=',
@@ -83,7 +84,7 @@ function run(a: readonly string[], h: TestHost): boolean {
       if (a[0] === '!') return a[1] === '';
       return unary(a[0] ?? '', a[1] ?? '', h);
     case 3:
-      if (BINARY.has(a[1] ?? '')) return binary(a[0] ?? '', a[1] ?? '', a[2] ?? '', h);
+      if (BINARY_OPERATORS.has(a[1] ?? '')) return binary(a[0] ?? '', a[1] ?? '', a[2] ?? '', h);
       if (a[1] === '-a') return a[0] !== '' && a[2] !== '';
       if (a[1] === '-o') return a[0] !== '' || a[2] !== '';
       if (a[0] === '!') return !run(a.slice(1), h);
@@ -129,7 +130,7 @@ function expr(a: string[], h: TestHost): boolean {
       return v;
     }
     const x = a[i] ?? '';
-    if (BINARY.has(a[i + 1] ?? '') && a[i + 2] !== undefined) {
+    if (BINARY_OPERATORS.has(a[i + 1] ?? '') && a[i + 2] !== undefined) {
       i += 3;
       return binary(x, a[i - 2] ?? '', a[i - 1] ?? '', h);
     }

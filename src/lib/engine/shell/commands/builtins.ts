@@ -1,22 +1,13 @@
 /**
- * Shell builtins and small utilities: echo, hostname, id, whoami, export, unset, ssh, exit, help,
- * true, false, pwd, cd, env.
+ * Small utilities that are programs on a real machine: hostname, id, whoami, env, ssh (an
+ * interactive login; `ssh HOST CMD` runs in the interpreter), help. bash's own builtins (cd, echo,
+ * export, exit, …) live in ../bash/builtins.ts.
  */
 import { EngineError } from '../../src/index.ts';
 import type { CommandModule } from '../types.ts';
 import { registry } from '../registry.ts';
 import { findMachine, findMachineBy } from '../../src/index.ts';
-
-export const echo: CommandModule = {
-  name: 'echo',
-  summary: 'display a line of text',
-  run: ({ args, io }) => {
-    const noNewline = args[0] === '-n';
-    const text = (noNewline ? args.slice(1) : args).join(' ');
-    io.out(text);
-    return 0;
-  },
-};
+import { builtins } from '../bash/builtins.ts';
 
 export const hostname: CommandModule = {
   name: 'hostname',
@@ -46,51 +37,6 @@ export const whoami: CommandModule = {
   name: 'whoami',
   summary: 'print effective user name',
   run: ({ io }) => (io.out('root'), 0),
-};
-export const trueCmd: CommandModule = {
-  name: 'true',
-  summary: 'do nothing, successfully',
-  run: () => 0,
-};
-export const falseCmd: CommandModule = {
-  name: 'false',
-  summary: 'do nothing, unsuccessfully',
-  run: () => 1,
-};
-export const pwd: CommandModule = {
-  name: 'pwd',
-  summary: 'print the current directory',
-  run: ({ io, ctx }) => (io.out(ctx.env['HOME'] ?? '/root'), 0),
-};
-export const cd: CommandModule = {
-  name: 'cd',
-  summary: 'change directory (the simulated shell stays in $HOME)',
-  run: () => 0,
-};
-
-export const exportCmd: CommandModule = {
-  name: 'export',
-  summary: 'set environment variables',
-  run: ({ args, ctx, io }) => {
-    if (args.length === 0) {
-      for (const [k, v] of Object.entries(ctx.env).sort()) io.out(`declare -x ${k}="${v}"`);
-      return 0;
-    }
-    for (const a of args) {
-      const eq = a.indexOf('=');
-      if (eq > 0) ctx.env[a.slice(0, eq)] = a.slice(eq + 1);
-    }
-    return 0;
-  },
-};
-
-export const unset: CommandModule = {
-  name: 'unset',
-  summary: 'unset environment variables',
-  run: ({ args, ctx }) => {
-    for (const a of args) delete ctx.env[a];
-    return 0;
-  },
 };
 
 export const env: CommandModule = {
@@ -124,21 +70,6 @@ export const ssh: CommandModule = {
   },
 };
 
-export const exit: CommandModule = {
-  name: 'exit',
-  summary: 'leave the current ssh session (or the shell)',
-  run: ({ ctx, io }) => {
-    if (ctx.machineStack.length > 1) {
-      const left = ctx.machineStack.pop();
-      io.out('logout');
-      io.out(`Connection to ${left ?? ''} closed.`);
-      return 0;
-    }
-    ctx.exitRequested = true;
-    return 0;
-  },
-};
-
 export const help: CommandModule = {
   name: 'help',
   summary: 'list the commands this simulated machine understands',
@@ -153,7 +84,10 @@ export const help: CommandModule = {
     for (const x of mods.sort((a, b) => (a.name < b.name ? -1 : 1)))
       io.out(`  ${x.name.padEnd(width)}${x.summary}`);
     io.out('');
-    io.out('Operators: && || ; | > >>, quotes, $VAR, $(cmd), \\ line continuation, # comments.');
+    io.out(`Shell builtins: ${[...builtins.keys()].sort().join(' ')}`);
+    io.out(
+      'bash syntax: pipelines, && ||, if/for/while/until/case, functions, arrays, $((…)), ${x…} expansions, globs, redirections, here-documents.',
+    );
     return 0;
   },
 };

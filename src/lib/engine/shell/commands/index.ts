@@ -2,44 +2,14 @@
  * Registers every command module.
  */
 import { register } from '../registry.ts';
-import {
-  echo,
-  hostname,
-  id,
-  whoami,
-  trueCmd,
-  falseCmd,
-  pwd,
-  cd,
-  exportCmd,
-  unset,
-  env,
-  ssh,
-  exit,
-  help,
-} from './builtins.ts';
+import { hostname, id, whoami, env, ssh, help } from './builtins.ts';
 import { ls, cat, mkdir, cp, mv, rm, chown, chmod, grep, head, tail } from './files.ts';
 import { aptGet, apt, aptMark, swapoff, swapon, sysctl, systemctl, kubelet } from './system.ts';
 import { kubeadm } from './kubeadm.ts';
 import { kubectl } from './kubectl.ts';
 import { kubelife } from './kubelife.ts';
 
-register(
-  echo,
-  hostname,
-  id,
-  whoami,
-  trueCmd,
-  falseCmd,
-  pwd,
-  cd,
-  exportCmd,
-  unset,
-  env,
-  ssh,
-  exit,
-  help,
-);
+register(hostname, id, whoami, env, ssh, help);
 register(ls, cat, mkdir, cp, mv, rm, chown, chmod, grep, head, tail);
 register(aptGet, apt, aptMark, swapoff, swapon, sysctl, systemctl, kubelet);
 register(kubeadm, kubectl, kubelife);
