@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { createSession } from 'kubelife';
+import { findMachine } from 'kubelife/core';
 
 async function lines(session: ReturnType<typeof createSession>, ...input: string[]) {
   const out = [];
@@ -57,7 +58,7 @@ describe('the shell keeps its state from one line to the next', () => {
 
     await s.run('printf "a=%s\\n" 1 2 > /root/list.txt');
 
-    expect(s.save().state.machines['cp-1']?.files['/root/list.txt']).toBe('a=1\na=2\n');
+    expect(findMachine(s.save().state, 'cp-1')?.files['/root/list.txt']).toBe('a=1\na=2\n');
   });
 
   it('returns to the directory it left when exit ends an ssh login', async () => {
