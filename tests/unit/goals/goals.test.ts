@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildScenario, checkGoal, goals, type ClusterState } from 'kubelife';
+import {
+  buildScenario,
+  checkGoal,
+  findMachine,
+  goals,
+  putMachine,
+  type ClusterState,
+} from 'kubelife';
 
 /** Returns the state with one node changed (goals only read the state). */
 function withNode(
@@ -108,5 +115,35 @@ describe('goal catalogue', () => {
     const result = checkGoal(state, 'toString');
 
     expect(result).toEqual({ done: false, detail: 'unknown goal "toString"' });
+  });
+});
+
+describe('goals judge the outcome, not one way to reach it', () => {
+  it('counts KUBECONFIG=/etc/kubernetes/admin.conf as a working kubectl after kubeadm init', () => {
+    const state = buildScenario('control-plane-initialized');
+    const cp = findMachine(state, 'cp-1');
+    if (!cp) throw new Error('no cp-1');
+    const { ['/root/.kube/config']: _copied, ...files } = cp.files;
+    const withoutCopy = putMachine(state, { ...cp, files });
+
+    const without = checkGoal(withoutCopy, 'control-plane-initialized', { env: { HOME: '/root' } });
+    const exported = checkGoal(withoutCopy, 'control-plane-initialized', {
+      env: { HOME: '/root', KUBECONFIG: '/etc/kubernetes/admin.conf' },
+    });
+
+    expect(without.done).toBe(false);
+    expect(without.detail).toContain('export KUBECONFIG=/etc/kubernetes/admin.conf');
+    expect(exported.done).toBe(true);
+  });
+
+  it('rejects a KUBECONFIG naming a file that does not exist, as client-go would', () => {
+    const state = buildScenario('control-plane-initialized');
+
+    const result = checkGoal(state, 'control-plane-initialized', {
+      env: { HOME: '/root', KUBECONFIG: '/tmp/nope.conf' },
+    });
+
+    expect(result.done).toBe(false);
+    expect(result.detail).toContain('KUBECONFIG names /tmp/nope.conf');
   });
 });

@@ -46,7 +46,8 @@ export function createProtocolHandler(): ProtocolHandler {
   /** The goal's status for the session's current state (no extra commands run). */
   function goalOf(active: Session): { goal: GoalStatus } | Record<string, never> {
     if (goal === undefined) return {};
-    const { done, detail } = checkGoal(active.save().state, goal);
+    const saved = active.save();
+    const { done, detail } = checkGoal(saved.state, goal, { env: saved.env });
     return { goal: { name: goal, title: goals[goal]?.title ?? goal, done, detail } };
   }
 

@@ -216,7 +216,7 @@ export type {
 } from './policy/endpoint-reconciler.ts';
 export { klogPrefix } from './kubeadm/upgrade/common.ts';
 export { goals, checkGoal } from './goals/index.ts';
-export type { Goal, GoalCheck } from './goals/index.ts';
+export type { Goal, GoalCheck, GoalShell } from './goals/index.ts';
 export type { CustomResource, CustomResourceDefinition, NamespaceMeta } from './model/state.ts';
 export {
   crKey,

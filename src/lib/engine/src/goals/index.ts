@@ -11,9 +11,9 @@ import {
   workersJoined,
 } from './install.ts';
 import { allNodesRunVersion, noNodeCordoned } from './nodes.ts';
-import type { Goal, GoalCheck } from './types.ts';
+import type { Goal, GoalCheck, GoalShell } from './types.ts';
 
-export type { Goal, GoalCheck } from './types.ts';
+export type { Goal, GoalCheck, GoalShell } from './types.ts';
 
 /** Every goal a page may name, by name. */
 export const goals: Readonly<Record<string, Goal>> = {
@@ -25,9 +25,12 @@ export const goals: Readonly<Record<string, Goal>> = {
   'no-node-cordoned': noNodeCordoned,
 };
 
-/** Checks the named goal; an unknown name is never done and says so. */
-export function checkGoal(state: ClusterState, name: string): GoalCheck {
+/**
+ * Checks the named goal, with the reader's shell environment when known (a kubeconfig exported
+ * in KUBECONFIG counts like one copied to $HOME/.kube/config); an unknown name is never done.
+ */
+export function checkGoal(state: ClusterState, name: string, shell?: GoalShell): GoalCheck {
   const goal = Object.hasOwn(goals, name) ? goals[name] : undefined;
   if (!goal) return { done: false, detail: `unknown goal "${name}"` };
-  return goal.check(state);
+  return goal.check(state, shell);
 }

@@ -5,13 +5,28 @@
  */
 import type { ClusterState, KubePackage } from '../model/state.ts';
 import { listNodes } from '../views/cluster.ts';
-import { listNames, type Goal } from './types.ts';
+import { listNames, type Goal, type GoalShell } from './types.ts';
 import { findMachine, machineNames } from '../state/machines.ts';
 
 const PACKAGES: readonly KubePackage[] = ['kubeadm', 'kubelet', 'kubectl'];
 
 /** Where the install guide copies admin.conf so kubectl finds it ($HOME/.kube/config of root). */
 const ADMIN_KUBECONFIG = '/root/.kube/config';
+
+/**
+ * The files kubectl would read its kubeconfig from, the way client-go's loading rules pick them:
+ * every path in KUBECONFIG (colon-separated) when it is set, otherwise $HOME/.kube/config.
+ * upstream: staging/src/k8s.io/client-go/tools/clientcmd/loader.go (NewDefaultClientConfigLoadingRules)
+ */
+function kubeconfigCandidates(shell: GoalShell | undefined): string[] {
+  const home = shell?.env['HOME'] ?? '/root';
+  const list = shell?.env['KUBECONFIG'];
+  if (list === undefined || list === '') return [`${home}/.kube/config`];
+  return list
+    .split(':')
+    .filter((path) => path !== '')
+    .map((path) => (path.startsWith('/') ? path : `${home}/${path}`));
+}
 
 function sortedMachines(state: ClusterState): string[] {
   return machineNames(state).sort();
@@ -45,17 +60,22 @@ export const packagesInstalledAndHeld: Goal = {
 /** kubeadm init succeeded and root's kubectl has the admin kubeconfig on a control-plane node. */
 export const controlPlaneInitialized: Goal = {
   title: 'kubeadm init has run and kubectl on the control-plane node can reach the cluster',
-  check(state) {
+  check(state, shell) {
     const cluster = state.cluster;
     if (!cluster) return { done: false, detail: 'kubeadm init has not completed yet' };
     const planes = Object.values(cluster.nodes).filter((n) => n.controlPlane);
-    const configured = planes.filter(
-      (n) => findMachine(state, n.machine)?.files[ADMIN_KUBECONFIG] !== undefined,
+    const candidates = kubeconfigCandidates(shell);
+    const configured = planes.filter((n) =>
+      candidates.some((path) => findMachine(state, n.machine)?.files[path] !== undefined),
     );
     if (configured.length === 0) {
+      const where =
+        shell?.env['KUBECONFIG'] === undefined
+          ? `${candidates[0] ?? ADMIN_KUBECONFIG} is missing: copy /etc/kubernetes/admin.conf there`
+          : `KUBECONFIG names ${candidates.join(', ') || 'no file'}, which does not exist`;
       return {
         done: false,
-        detail: `the control plane is up, but ${ADMIN_KUBECONFIG} is missing: copy /etc/kubernetes/admin.conf there`,
+        detail: `the control plane is up, but ${where} (or export KUBECONFIG=/etc/kubernetes/admin.conf)`,
       };
     }
     return { done: true, detail: `control plane ${cluster.version} is initialised` };

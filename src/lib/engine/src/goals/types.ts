@@ -12,11 +12,20 @@ export interface GoalCheck {
   readonly detail: string;
 }
 
+/**
+ * The reader's shell as a goal may need it: what `kubectl` would use depends on the session's
+ * environment (KUBECONFIG, HOME), not only on the cluster state.
+ */
+export interface GoalShell {
+  /** The shell's environment variables. */
+  readonly env: Readonly<Record<string, string>>;
+}
+
 /** A named goal predicate. Pure: the same state always gives the same answer. */
 export interface Goal {
   /** Short sentence naming the goal, shown after "Goal:". */
   readonly title: string;
-  check(state: ClusterState): GoalCheck;
+  check(state: ClusterState, shell?: GoalShell): GoalCheck;
 }
 
 /** Lists names readably: "a", "a and b", "a, b and c". */
