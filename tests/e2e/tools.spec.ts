@@ -43,6 +43,47 @@ test.describe('upgrade planner', () => {
   });
 });
 
+test.describe('upgrade planner commands', () => {
+  test('switches the pkgs.k8s.io repository before a minor upgrade installs kubeadm', async ({
+    page,
+  }) => {
+    await page.goto('/tools/upgrade-planner/');
+    const current = page.getByRole('combobox', { name: 'Current version' });
+    const groups = await current
+      .locator('optgroup')
+      .evaluateAll((all) => all.map((g) => g.querySelector('option')?.getAttribute('value') ?? ''));
+    const [newest, previous] = groups;
+    const minorOf = (v: string) => v.split('.').slice(0, 2).join('.');
+
+    await current.selectOption(previous ?? '');
+    await page.getByRole('combobox', { name: 'Target version' }).selectOption(newest ?? '');
+    await page.getByRole('button', { name: 'Plan the upgrade' }).click();
+    const plan = page.getByRole('region', { name: 'Upgrade plan' });
+    await plan
+      .getByText(/^Commands \(\d+\)$/)
+      .first()
+      .click();
+
+    const commands = plan.getByRole('listitem').filter({ hasText: 'kubernetes.list' });
+    await expect(commands.first()).toContainText(
+      `sed -i 's/${minorOf(previous ?? '')}/${minorOf(newest ?? '')}/' /etc/apt/sources.list.d/kubernetes.list`,
+    );
+  });
+
+  test('says a same-version plan has nothing to upgrade', async ({ page }) => {
+    await page.goto('/tools/upgrade-planner/');
+    const current = page.getByRole('combobox', { name: 'Current version' });
+    const version = (await current.inputValue()) ?? '';
+
+    await page.getByRole('combobox', { name: 'Target version' }).selectOption(version);
+    await page.getByRole('button', { name: 'Plan the upgrade' }).click();
+
+    const plan = page.getByRole('region', { name: 'Upgrade plan' });
+    await expect(plan.getByRole('heading', { name: `Already at ${version}` })).toBeVisible();
+    await expect(plan).not.toContainText('accepts this in one go');
+  });
+});
+
 test('lists every component in the skew matrix', async ({ page }) => {
   await page.goto('/tools/version-skew/');
 

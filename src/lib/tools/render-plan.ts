@@ -18,6 +18,16 @@ function el<K extends keyof HTMLElementTagNameMap>(
 /** Builds the planner's result section. */
 export function renderPlan(result: PlannerResult): DocumentFragment {
   const out = document.createDocumentFragment();
+  if (result.from === result.to) {
+    out.append(el('h2', `Already at ${result.to}`));
+    out.append(
+      el(
+        'p',
+        `The cluster already runs ${result.to}: there is nothing to upgrade. Pick another target.`,
+      ),
+    );
+    return out;
+  }
   const direct = el('div', undefined, 'plan-direct');
   direct.append(el('h2', `Straight from ${result.from} to ${result.to}?`));
   if (result.directRefusals.length === 0) {

@@ -83,7 +83,7 @@ describe('planUpgradePath', () => {
     ]);
     const cmds = plan.steps[1]?.actions.map((a) => `${a.on}: ${a.command}`) ?? [];
     expect(cmds).toContain('cp-1: kubeadm upgrade plan');
-    expect(cmds).toContain('cp-1: kubeadm upgrade apply v1.35.8');
+    expect(cmds).toContain('cp-1: kubeadm upgrade apply v1.35.8 -y');
     expect(cmds).toContain('cp-2: kubeadm upgrade node');
     expect(cmds).toContain('w-1: kubeadm upgrade node');
     expect(cmds.indexOf('cp-1: kubectl drain w-1 --ignore-daemonsets')).toBeLessThan(

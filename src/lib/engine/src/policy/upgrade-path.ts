@@ -37,41 +37,62 @@ export interface PlanNodes {
 /** pkgs.k8s.io deb revision of a release (e.g. 1.31.2 -> "1.31.2-1.1"). */
 const pkg = (v: string): string => `${v.replace(/^v/, '')}-1.1`;
 
-function stepActions(to: string, nodes: PlanNodes): PlanAction[] {
+/** "v1.36" from "v1.36.4". */
+const minorOf = (v: string): string => v.split('.').slice(0, 2).join('.');
+
+/** Where the install docs name the pkgs.k8s.io repository (one repository per minor). */
+const KUBERNETES_LIST = '/etc/apt/sources.list.d/kubernetes.list';
+
+/**
+ * A machine's kubeadm package step: for a new minor, first point its apt source at that minor's
+ * pkgs.k8s.io repository (kubernetes/website .../kubeadm/change-package-repository.md; the
+ * repository of one minor serves no other minor's packages), then the package itself.
+ */
+function kubeadmActions(on: string, from: string, to: string): PlanAction[] {
+  const actions: PlanAction[] = [];
+  if (minorOf(from) !== minorOf(to))
+    actions.push({
+      on,
+      command: `sed -i 's/${minorOf(from)}/${minorOf(to)}/' ${KUBERNETES_LIST}`,
+    });
+  actions.push({
+    on,
+    command: `apt-mark unhold kubeadm && apt-get update && apt-get install -y${downgradeFlag(from, to)} kubeadm='${pkg(to)}' && apt-mark hold kubeadm`,
+  });
+  return actions;
+}
+
+/**
+ * apt refuses to install an older package with -y unless told so ("E: Packages were downgraded
+ * and -y was used without --allow-downgrades."): a downgrade step says it explicitly.
+ */
+function downgradeFlag(from: string, to: string): string {
+  return compareVersions(parseVersion(to), parseVersion(from)) < 0 ? ' --allow-downgrades' : '';
+}
+
+function stepActions(from: string, to: string, nodes: PlanNodes): PlanAction[] {
   const [first, ...others] = nodes.controlPlanes;
   const firstCp = first ?? '<first control plane>';
   const actions: PlanAction[] = [
-    {
-      on: firstCp,
-      command: `apt-mark unhold kubeadm && apt-get update && apt-get install -y kubeadm='${pkg(to)}' && apt-mark hold kubeadm`,
-    },
+    ...kubeadmActions(firstCp, from, to),
     { on: firstCp, command: 'kubeadm upgrade plan' },
-    { on: firstCp, command: `kubeadm upgrade apply ${to}` },
+    { on: firstCp, command: `kubeadm upgrade apply ${to} -y` },
   ];
   for (const cp of others) {
-    actions.push(
-      {
-        on: cp,
-        command: `apt-mark unhold kubeadm && apt-get update && apt-get install -y kubeadm='${pkg(to)}' && apt-mark hold kubeadm`,
-      },
-      { on: cp, command: 'kubeadm upgrade node' },
-    );
+    actions.push(...kubeadmActions(cp, from, to), { on: cp, command: 'kubeadm upgrade node' });
   }
   for (const node of [...nodes.controlPlanes, ...nodes.workers]) {
     if (!nodes.controlPlanes.includes(node)) {
-      actions.push(
-        {
-          on: node,
-          command: `apt-mark unhold kubeadm && apt-get update && apt-get install -y kubeadm='${pkg(to)}' && apt-mark hold kubeadm`,
-        },
-        { on: node, command: 'kubeadm upgrade node' },
-      );
+      actions.push(...kubeadmActions(node, from, to), {
+        on: node,
+        command: 'kubeadm upgrade node',
+      });
     }
     actions.push(
       { on: firstCp, command: `kubectl drain ${node} --ignore-daemonsets` },
       {
         on: node,
-        command: `apt-mark unhold kubelet kubectl && apt-get update && apt-get install -y kubelet='${pkg(to)}' kubectl='${pkg(to)}' && apt-mark hold kubelet kubectl`,
+        command: `apt-mark unhold kubelet kubectl && apt-get update && apt-get install -y${downgradeFlag(from, to)} kubelet='${pkg(to)}' kubectl='${pkg(to)}' && apt-mark hold kubelet kubectl`,
       },
       { on: node, command: 'systemctl daemon-reload && systemctl restart kubelet' },
       { on: firstCp, command: `kubectl uncordon ${node}` },
@@ -121,7 +142,7 @@ export function planUpgradePath(
       kind: t.minor < f.minor ? 'minor' : 'patch',
       from: fromStr,
       to: toStr,
-      actions: stepActions(toStr, nodes),
+      actions: stepActions(fromStr, toStr, nodes),
     });
     return { ok: true, steps, warnings };
   }
@@ -132,7 +153,7 @@ export function planUpgradePath(
       kind: 'patch',
       from: current,
       to: latestOfCurrent,
-      actions: stepActions(latestOfCurrent, nodes),
+      actions: stepActions(current, latestOfCurrent, nodes),
     });
     current = latestOfCurrent;
   }
@@ -143,7 +164,12 @@ export function planUpgradePath(
         ok: false,
         reasons: [`v${f.major}.${m} has no stable release; minor versions cannot be skipped`],
       };
-    steps.push({ kind: 'minor', from: current, to: next, actions: stepActions(next, nodes) });
+    steps.push({
+      kind: 'minor',
+      from: current,
+      to: next,
+      actions: stepActions(current, next, nodes),
+    });
     current = next;
   }
   return { ok: true, steps, warnings };
