@@ -123,3 +123,24 @@ test.describe('goals', () => {
     await expect(panel.getByRole('status')).toContainText('✓ done', { timeout: 20_000 });
   });
 });
+
+test.describe('goals judge the outcome', () => {
+  test('accepts export KUBECONFIG=/etc/kubernetes/admin.conf as a working kubectl', async ({
+    page,
+  }) => {
+    await page.goto('/guides/install/init-control-plane/');
+    await page.getByRole('button', { name: /^Run: kubeadm init/ }).click();
+    await expect(transcript(page)).toContainText('kubeadm join 10.0.0.11:6443');
+    const status = page
+      .getByRole('complementary', { name: 'Goal of this step' })
+      .getByRole('status');
+    await expect(status).toContainText('Not yet');
+
+    await focusTerminal(page);
+    await typeCommand(page, 'export KUBECONFIG=/etc/kubernetes/admin.conf');
+    await typeCommand(page, 'kubectl get nodes');
+
+    await expect(transcript(page)).toContainText(/cp-1\s+NotReady\s+control-plane/);
+    await expect(status).toContainText('✓ done');
+  });
+});

@@ -5,8 +5,11 @@
  *
  * Supported: printable input, Backspace/Delete, Left/Right/Home/End (and Ctrl-A/Ctrl-E), history
  * Up/Down, Ctrl-C (prints ^C and a fresh prompt), Ctrl-L and `clear` (clear the screen), Ctrl-U
- * (kills the line), pasted multi-line text (each line runs in order), and `\` continuations (`> ` prompt).
+ * (kills the line), pasted multi-line text (each line runs in order), and `\` continuations and
+ * here-documents (`> ` prompt).
  */
+
+import { heredocOpen } from './heredoc-open.ts';
 
 /** What a command run produces for the screen. */
 export interface ExecuteResult {
@@ -26,6 +29,8 @@ export interface LineDisciplineHost {
   execute(command: string): Promise<ExecuteResult>;
   /** Current terminal width in columns, for cursor movement across wrapped rows. */
   columns(): number;
+  /** Called when Ctrl-C interrupted queued or running input (a replay), after it was dropped. */
+  onInterrupt?(): void;
 }
 
 /** Handle returned by createLineDiscipline. */
@@ -42,6 +47,11 @@ export interface LineDiscipline {
   reset(): void;
   /** Resolves once every queued keystroke has been processed and no command is running. */
   idle(): Promise<void>;
+  /**
+   * Stops a replay like Ctrl-C: drops every queued command; a running one finishes (engine
+   * commands are atomic), then `^C` and a fresh prompt are printed.
+   */
+  interrupt(): void;
   /**
    * Prints a line of text (escape sequences allowed) above the input without disturbing it: the
    * prompt and the half-typed line are drawn again below it, cursor in place. While a command
@@ -81,6 +91,8 @@ export function createLineDiscipline(
   let historyIndex = 0;
   let draft = '';
   let running = false;
+  /** Ctrl-C arrived while a command ran: print ^C once it finished. */
+  let interrupted = false;
   /** Whether a prompt has been drawn yet (before that, a notice just prints). */
   let started = false;
   let waiters: Array<() => void> = [];
@@ -148,7 +160,7 @@ export function createLineDiscipline(
     const base = currentPrompt().length;
     host.write(move(base + cursor, base + buffer.length) + '\r\n');
     const line = buffer;
-    if (/\\$/.test(line)) {
+    if (/\\$/.test(line) || heredocOpen([...continued, line])) {
       continued.push(line);
       newPrompt();
       return;
@@ -188,6 +200,8 @@ export function createLineDiscipline(
     if (result.prompt !== undefined) prompt = result.prompt;
     const text = result.output.replace(/\r?\n/g, '\r\n');
     host.write(text === '' || text.endsWith('\r\n') ? text : `${text}\r\n`);
+    if (interrupted) host.write('^C\r\n');
+    interrupted = false;
     running = false;
     newPrompt();
     drain();
@@ -289,11 +303,30 @@ export function createLineDiscipline(
     }
   }
 
+  function interrupt(): void {
+    pending = '';
+    continued = [];
+    if (running) interrupted = true;
+    else {
+      host.write(move(currentPrompt().length + cursor, currentPrompt().length + buffer.length));
+      host.write('^C\r\n');
+      newPrompt();
+      drain();
+    }
+    host.onInterrupt?.();
+  }
+
   return {
     input(data) {
+      // Ctrl-C while commands run or wait in the queue (a replay) stops them, as in a shell.
+      if (data === '\x03' && (running || pending.length > 0)) {
+        interrupt();
+        return;
+      }
       pending += data;
       drain();
     },
+    interrupt,
     type(commands) {
       pending += commands.map((command) => `${command.replace(/\n/g, '\r')}\r`).join('');
       drain();

@@ -8,6 +8,8 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 
+import { createKeyboardEscape } from './keyboard-escape.ts';
+import { REPLAY_REFRESH_MS } from './replay.ts';
 import { createLineDiscipline, type ExecuteResult } from './line-discipline.ts';
 import type { BackendChoice } from './backends/backend-selection.ts';
 import { createEngineSwitch } from './backends/engine-switch.ts';
@@ -40,6 +42,14 @@ export interface MountOptions {
   readonly backend?: BackendChoice;
   /** Called with the backend in use after every change, and why a WebContainer is not used. */
   readonly onBackend?: (backend: BackendChoice, failure?: string) => void;
+  /** Called after every command the terminal ran (typed or replayed), for progress. */
+  readonly onCommand?: () => void;
+  /** Called when the reader typed Ctrl-C (queued commands of a replay are dropped as well). */
+  readonly onInterrupt?: () => void;
+  /** Called when Escape was pressed in the terminal: Tab or Shift+Tab now leaves it. */
+  readonly onEscape?: () => void;
+  /** Id of the element describing the terminal's input (the keyboard hint). */
+  readonly describedBy?: string;
 }
 
 /** Handle on a mounted terminal. */
@@ -55,6 +65,8 @@ export interface TerminalController {
   setScreenReaderMode(on: boolean): void;
   /** Resolves once queued input has been processed. */
   idle(): Promise<void>;
+  /** Stops a replay: queued commands are dropped, as Ctrl-C in the terminal does. */
+  interrupt(): void;
   /** Moves the running session to another backend; resolves to the backend in use after. */
   useBackend(choice: BackendChoice): Promise<BackendChoice>;
   dispose(): void;
@@ -74,7 +86,7 @@ function styleStderr(stderr: string): string {
 export async function mountTerminal(options: MountOptions): Promise<TerminalController> {
   const { container, onState } = options;
   const term = new Terminal({
-    cursorBlink: true,
+    cursorBlink: false,
     convertEol: false,
     fontFamily: "ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace",
     fontSize: 13,
@@ -89,9 +101,20 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
   });
   const fit = new FitAddon();
   term.loadAddon(fit);
+  // Replacing the placeholder drops focus from its "Open terminal" button: hand it to the terminal.
+  const hadFocus = container.contains(document.activeElement);
   container.replaceChildren();
   term.open(container);
   fit.fit();
+  const escape = createKeyboardEscape();
+  term.attachCustomKeyEventHandler((event) => {
+    const decision = escape(event);
+    if (decision === 'armed') options.onEscape?.();
+    return decision === 'terminal';
+  });
+  if (options.describedBy !== undefined)
+    term.textarea?.setAttribute('aria-describedby', options.describedBy);
+  if (hadFocus) term.focus();
   const observer = new ResizeObserver(() => fit.fit());
   observer.observe(container);
 
@@ -125,7 +148,8 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       prompt = result.prompt;
       options.onStatus?.(result.status);
       if (result.goal) options.onGoal?.(result.goal);
-      onState(await client.save());
+      options.onCommand?.();
+      saveWhenIdle();
       return { output, prompt: result.prompt };
     } catch (error) {
       return {
@@ -134,11 +158,58 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
     }
   }
 
+  /**
+   * Saves the session once the queue is empty, not after every command: a replay of hundreds of
+   * commands would otherwise copy and store the whole cluster state hundreds of times.
+   */
+  let saving = false;
+  function saveWhenIdle(): void {
+    if (saving) return;
+    saving = true;
+    void discipline.idle().then(async () => {
+      saving = false;
+      onState(await client.save());
+    });
+  }
+
+  /**
+   * While commands are replayed (Run, Run all), screen output is collected and written a few
+   * times a second: xterm then parses and renders one chunk instead of one per command (on a long
+   * page every repaint costs), and the reader sees the final screen. Typed keystrokes are echoed
+   * at once.
+   */
+  let replaying = false;
+  let screenBuffer = '';
+  let screenFrame = 0;
+  function flushScreen(): void {
+    screenFrame = 0;
+    if (screenBuffer === '') return;
+    term.write(screenBuffer);
+    screenBuffer = '';
+  }
+  function write(data: string): void {
+    if (!replaying) {
+      flushScreen();
+      term.write(data);
+      return;
+    }
+    screenBuffer += data;
+    screenFrame ||= window.setTimeout(flushScreen, REPLAY_REFRESH_MS);
+  }
+
   const discipline = createLineDiscipline(
-    { write: (data) => term.write(data), execute, columns: () => term.cols },
+    {
+      write,
+      execute,
+      columns: () => term.cols,
+    },
     'root@cp-1:~# ',
   );
-  const input = term.onData((data) => discipline.input(data));
+  const input = term.onData((data) => {
+    // Ctrl-C also stops a replay between two of its batches (while a scenario loads).
+    if (data === '\x03') options.onInterrupt?.();
+    discipline.input(data);
+  });
 
   async function load(scenario: string, state?: unknown): Promise<void> {
     try {
@@ -159,12 +230,20 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
   return {
     run(commands) {
       firstWrite = true;
+      replaying = true;
       discipline.type(commands);
+      void discipline.idle().then(() => {
+        replaying = false;
+        flushScreen();
+      });
     },
     async reset(scenario, note) {
       await discipline.idle();
+      // A reader typing (or watching a replay) keeps the keyboard in the terminal across resets.
+      const focused = term.textarea !== undefined && document.activeElement === term.textarea;
       discipline.reset();
       term.reset();
+      if (focused) term.focus();
       if (note !== undefined) {
         term.write(`\x1b[2m${note}\x1b[22m\r\n`);
         options.onTranscript?.(`${note}\n`);
@@ -177,6 +256,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       term.options.screenReaderMode = on;
     },
     idle: () => discipline.idle(),
+    interrupt: () => discipline.interrupt(),
     useBackend: (choice) => client.use(choice),
     dispose() {
       input.dispose();
