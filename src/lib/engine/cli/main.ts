@@ -6,13 +6,16 @@ import { exportFs } from './export-fs.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createSession, type SerializedState, type Session } from '../shell/index.ts';
+import { isEngineError, listScenarios } from '../src/index.ts';
 import { scriptLines } from './script.ts';
 import { repl } from './repl.ts';
 import { serveJsonLines } from './serve.ts';
+import { colourFor } from './colour.ts';
 
 const USAGE = `Usage:
   kubelife                          start an interactive simulated terminal
   kubelife run FILE [options]       run each command line of FILE and print a transcript
+  kubelife scenarios [--release M]  list the scenarios a session can start from
   kubelife serve --jsonl            serve the engine protocol: one JSON request per line on
                                     stdin (load, run, reset, save), one JSON response per line
                                     on stdout, in order; ends when stdin ends
@@ -42,7 +45,7 @@ interface CliOptions {
   seed?: number;
   file?: string;
   jsonl?: boolean;
-  command: 'repl' | 'run' | 'serve' | 'help' | 'version';
+  command: 'repl' | 'run' | 'serve' | 'scenarios' | 'help' | 'version';
 }
 
 class UsageError extends Error {}
@@ -76,6 +79,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
     } else if (flag.startsWith('-')) throw new UsageError(`unknown option: ${flag}`);
     else if (o.command === 'repl' && flag === 'run') o.command = 'run';
     else if (o.command === 'repl' && flag === 'serve') o.command = 'serve';
+    else if (o.command === 'repl' && flag === 'scenarios') o.command = 'scenarios';
     else if (o.command === 'run' && o.file === undefined) o.file = flag;
     else throw new UsageError(`unexpected argument: ${flag}`);
   }
@@ -129,19 +133,40 @@ async function runScript(o: CliOptions, file: string): Promise<number> {
   const session = await openSession(o);
   const lines = scriptLines(await readFile(file, 'utf8'));
   let code = 0;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     process.stdout.write(`$ ${line}\n`);
     const r = await session.run(line);
     // A transcript reads like the terminal: both streams, in the order they were written.
-    process.stdout.write(r.output);
+    process.stdout.write(colourFor(process.stdout, r.output));
     if (r.exitCode !== 0) {
       code = r.exitCode;
+      const left = lines.length - index - 1;
+      process.stderr.write(
+        `kubelife: stopped: command ${index + 1} of ${lines.length} exited with status ${r.exitCode}` +
+          (left > 0 ? ` (${left} more not run)` : '') +
+          '\n',
+      );
       break;
     }
   }
   if (o.save !== undefined) await writeFile(o.save, `${JSON.stringify(session.save())}\n`);
   if (o.exportFs !== undefined) await exportFs(session.save().state, o.exportFs);
   return code;
+}
+
+/** Prints the scenarios of a release track: name and title, one per line. */
+function printScenarios(o: CliOptions): number {
+  const all = listScenarios(o.release);
+  const width = Math.max(...all.map((s) => s.name.length));
+  // One write: `kubelife scenarios | head` closes the pipe early, and one write fits its buffer.
+  process.stdout.write(all.map((s) => `${s.name.padEnd(width)}  ${s.title}\n`).join(''));
+  return 0;
+}
+
+/** The hint printed under an unknown scenario: every name, and where the descriptions are. */
+function scenarioHint(o: CliOptions): string {
+  const names = listScenarios(o.release).map((s) => s.name);
+  return `kubelife: choose one of: ${names.join(', ')}\n(\`kubelife scenarios\` lists them with what each one holds)\n`;
 }
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -167,12 +192,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (o.command === 'run') return await runScript(o, o.file ?? '');
     if (o.command === 'serve') return await serveJsonLines(process.stdin, process.stdout);
+    if (o.command === 'scenarios') return printScenarios(o);
     const session = await openSession(o);
-    const code = await repl(session);
+    const code = await repl(session, packageVersion());
     if (o.save !== undefined) await writeFile(o.save, `${JSON.stringify(session.save())}\n`);
     return code;
   } catch (error) {
     process.stderr.write(`kubelife: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (isEngineError(error) && error.code === 'NoSuchScenario')
+      process.stderr.write(scenarioHint(o));
     return 1;
   }
 }

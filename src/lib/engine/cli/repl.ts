@@ -1,13 +1,25 @@
 /**
  * The interactive terminal: node:readline with history (up/down), Ctrl-C clears the line,
  * Ctrl-D or `exit` at the top level quits. Lines ending in `\` continue with a `> ` prompt.
+ * `clear` clears the screen, as in the browser terminal (ncurses' clear, not a shell builtin).
  */
 import { createInterface } from 'node:readline';
 import { isCompleteInput, type Session } from '../shell/index.ts';
+import { colourFor, promptFor } from './colour.ts';
+
+/** The first lines of an interactive session: what this is and how to get help or leave. */
+export function banner(session: Session, version: string): string {
+  return (
+    `kubelife ${version}: a simulated Kubernetes cluster (scenario ${session.scenario}, release ${session.release}).\n` +
+    'Type `help` for the commands it knows, `clear` to clear the screen, Ctrl-D or `exit` to leave.\n'
+  );
+}
 
 /** Runs the REPL until the user exits; resolves to the last exit code. */
-export function repl(session: Session): Promise<number> {
+export function repl(session: Session, version = ''): Promise<number> {
   return new Promise((resolve) => {
+    // The banner goes to stderr: stdout stays the transcript of the commands, as with `run`.
+    if (process.stdin.isTTY === true) process.stderr.write(banner(session, version));
     const rl = createInterface({
       input: process.stdin,
       output: process.stdout,
@@ -19,7 +31,7 @@ export function repl(session: Session): Promise<number> {
     const queue: string[] = [];
     let busy = false;
     const prompt = (): void => {
-      rl.setPrompt(buffer ? '> ' : session.prompt);
+      rl.setPrompt(buffer ? '> ' : promptFor(process.stdout, session.prompt));
       rl.prompt();
     };
     rl.on('SIGINT', () => {
@@ -42,10 +54,16 @@ export function repl(session: Session): Promise<number> {
       }
       const full = buffer + line;
       buffer = '';
+      if (full.trim() === 'clear') {
+        if (process.stdout.isTTY === true) process.stdout.write('\x1b[H\x1b[2J');
+        prompt();
+        next();
+        return;
+      }
       busy = true;
       void session.run(full).then((r) => {
         busy = false;
-        process.stdout.write(r.output);
+        process.stdout.write(colourFor(process.stdout, r.output));
         last = r.exitCode;
         if (session.exited) {
           rl.close();
