@@ -38,6 +38,8 @@ const tracks = releaseTrackMinors().map((minor) => ({
 export default defineConfig({
   site: 'https://kubelife.dev',
   trailingSlash: 'always',
+  // The dev toolbar sat over the terminal dock; the site's own dev server needs none of its apps.
+  devToolbar: { enabled: false },
   integrations: [mdx()],
   markdown: {
     processor: satteri({ mdastPlugins: [releaseVariantsPlugin({ tracks })] }),
@@ -52,6 +54,7 @@ export default defineConfig({
       alias: [
         { find: /^kubelife$/, replacement: engine('index.ts') },
         { find: /^kubelife\/shell$/, replacement: engine('shell/index.ts') },
+        { find: /^kubelife\/colour$/, replacement: engine('shell/colour.ts') },
       ],
       conditions: ['source', ...defaultClientConditions],
     },

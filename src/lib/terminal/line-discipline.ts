@@ -29,6 +29,8 @@ export interface LineDisciplineHost {
   execute(command: string): Promise<ExecuteResult>;
   /** Current terminal width in columns, for cursor movement across wrapped rows. */
   columns(): number;
+  /** Adds colour to a prompt as it is written (cursor arithmetic uses the plain prompt). */
+  stylePrompt?(prompt: string): string;
   /** Called when Ctrl-C interrupted queued or running input (a replay), after it was dropped. */
   onInterrupt?(): void;
 }
@@ -98,6 +100,8 @@ export function createLineDiscipline(
   let waiters: Array<() => void> = [];
 
   const currentPrompt = (): string => (continued.length > 0 ? CONTINUATION_PROMPT : prompt);
+  /** The prompt as written to the screen (coloured when the host colours it). */
+  const shownPrompt = (): string => host.stylePrompt?.(currentPrompt()) ?? currentPrompt();
 
   /** Moves the physical cursor between two offsets measured from the start of the prompt. */
   function move(from: number, to: number): string {
@@ -153,7 +157,7 @@ export function createLineDiscipline(
     cursor = 0;
     historyIndex = history.length;
     draft = '';
-    host.write(currentPrompt());
+    host.write(shownPrompt());
   }
 
   function enter(): void {
@@ -273,7 +277,7 @@ export function createLineDiscipline(
         continued = [];
         newPrompt();
       } else if (char === '\x0c') {
-        host.write('\x1b[H\x1b[2J' + currentPrompt() + buffer);
+        host.write('\x1b[H\x1b[2J' + shownPrompt() + buffer);
         const base = currentPrompt().length;
         host.write(settle(base + buffer.length) + move(base + buffer.length, base + cursor));
       } else if (char === '\x15') {
@@ -361,7 +365,7 @@ export function createLineDiscipline(
         move(base + cursor, 0) +
           '\x1b[J' +
           line +
-          currentPrompt() +
+          shownPrompt() +
           buffer +
           settle(end) +
           move(end, base + cursor),

@@ -8,6 +8,8 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 
+import { colourOutput, colourPrompt } from 'kubelife/colour';
+
 import { createKeyboardEscape } from './keyboard-escape.ts';
 import { REPLAY_REFRESH_MS } from './replay.ts';
 import { createLineDiscipline, type ExecuteResult } from './line-discipline.ts';
@@ -141,7 +143,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       if (result.incomplete) return { output: '', incomplete: true };
       if (firstWrite) performance.mark('kubelife:first-output');
       firstWrite = false;
-      const output = styleStderr(result.output);
+      const output = colourOutput(styleStderr(result.output));
       const echoed = command.replace(/\n/g, '\n> ');
       const ending = output === '' || output.endsWith('\n') ? '' : '\n';
       options.onTranscript?.(`${prompt}${echoed}\n${plain(output)}${ending}`);
@@ -202,6 +204,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       write,
       execute,
       columns: () => term.cols,
+      stylePrompt: colourPrompt,
     },
     'root@cp-1:~# ',
   );

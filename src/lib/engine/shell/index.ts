@@ -16,6 +16,7 @@ export { humanDuration, formatTable, printEvents } from './format.ts';
 export { registerCertificateSource, defaultMaterializer } from './materialize.ts';
 export type { CertificatePemSource } from './materialize.ts';
 export { createProtocolHandler } from './protocol-handler.ts';
+export { colourOutput, colourPrompt, stripColour } from './colour.ts';
 export type { ProtocolHandler } from './protocol-handler.ts';
 export { parseEngineRequest, REQUEST_TYPES } from './protocol.ts';
 export type {
