@@ -1,5 +1,7 @@
 /**
- * Benchmark: click-to-first-output of a snippet's Run button in the built site.
+ * Benchmark of the browser terminal in the built site: click-to-first-output of a snippet's Run
+ * button (cold and warm), keystroke echo, and the replay of the whole-site /hard-way/ page with its
+ * last "Run all up to here" button.
  *
  * Usage (no npm script on purpose; run from the repository root):
  *
@@ -9,8 +11,9 @@
  * If nothing answers at the URL it starts `astro preview` itself (and stops it afterwards).
  * "cold" = a fresh page: the xterm chunk, the engine worker and the scenario load, then the first
  * command. "warm" = the same snippet clicked again in an already started terminal. Timings come
- * from the page's own `kubelife:run` / `kubelife:first-output` performance marks. This prints a
- * table; performance is never asserted in tests (project rule).
+ * from the page's own `kubelife:run` / `kubelife:first-output` / `kubelife:run-done` performance
+ * marks. "echo" = from a typed character's input event to xterm drawing it (a MutationObserver on
+ * the rows). This prints tables; performance is never asserted in tests (project rule).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 
@@ -58,6 +61,32 @@ async function lastSpan(page: Page): Promise<number> {
   });
 }
 
+/** Types `count` characters into the started terminal; milliseconds until each one is drawn. */
+async function echoTimes(page: Page, count: number): Promise<number[]> {
+  await page.getByRole('textbox', { name: 'Terminal input' }).focus();
+  return page.evaluate(async (n) => {
+    const input = document.querySelector<HTMLTextAreaElement>('.xterm-helper-textarea');
+    const rows = document.querySelector('.xterm-rows');
+    if (!input || !rows) return [];
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const before = rows.textContent ?? '';
+      const drawn = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if ((rows.textContent ?? '') === before) return;
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(rows, { subtree: true, childList: true, characterData: true });
+      });
+      const start = performance.now();
+      input.dispatchEvent(new InputEvent('input', { data: 'x', inputType: 'insertText' }));
+      times.push((await drawn) - start);
+    }
+    return times;
+  }, count);
+}
+
 function stats(values: number[]): { min: number; median: number; p90: number; max: number } {
   const s = [...values].sort((a, b) => a - b);
   const at = (q: number): number => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
@@ -71,6 +100,8 @@ const browser = await chromium.launch({
 });
 const cold: number[] = [];
 const warm: number[] = [];
+const echo: number[] = [];
+const replay: Array<{ commands: number; ms: number }> = [];
 try {
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
@@ -82,6 +113,30 @@ try {
     await page.evaluate(() => performance.clearMarks());
     await run.click();
     warm.push(await lastSpan(page));
+    echo.push(...(await echoTimes(page, 20)));
+    await context.close();
+  }
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/hard-way/`);
+    const buttons = page.getByRole('button', { name: /^Run all up to here/ });
+    await buttons.nth((await buttons.count()) - 1).click();
+    await page.waitForFunction(
+      () => performance.getEntriesByName('kubelife:run-done').length > 0,
+      null,
+      {
+        timeout: 180_000,
+      },
+    );
+    replay.push(
+      await page.evaluate(() => {
+        const start = performance.getEntriesByName('kubelife:run')[0]?.startTime ?? NaN;
+        const end = performance.getEntriesByName('kubelife:run-done')[0]?.startTime ?? NaN;
+        const text = document.querySelector('[data-progress-text]')?.textContent ?? '';
+        return { commands: Number(/of (\d+)/.exec(text)?.[1] ?? NaN), ms: end - start };
+      }),
+    );
     await context.close();
   }
 } finally {
@@ -92,6 +147,7 @@ try {
 const rows = [
   ['cold (xterm + worker + scenario)', stats(cold)],
   ['warm (worker running)', stats(warm)],
+  ['keystroke echo', stats(echo)],
 ] as const;
 console.log(`click-to-first-output on ${path}, ${runs} runs each (ms)\n`);
 console.log('| case | min | median | p90 | max |');
@@ -100,3 +156,11 @@ for (const [name, s] of rows) {
   const f = (n: number): string => n.toFixed(1);
   console.log(`| ${name} | ${f(s.min)} | ${f(s.median)} | ${f(s.p90)} | ${f(s.max)} |`);
 }
+
+console.log(`\nRun all up to here (last button) on /hard-way/, ${replay.length} runs\n`);
+console.log('| run | commands | seconds | commands/s |');
+console.log('| ---: | ---: | ---: | ---: |');
+for (const [i, r] of replay.entries())
+  console.log(
+    `| ${i + 1} | ${r.commands} | ${(r.ms / 1000).toFixed(2)} | ${((r.commands * 1000) / r.ms).toFixed(0)} |`,
+  );

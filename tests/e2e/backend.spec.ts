@@ -21,9 +21,15 @@ async function offline(page: Page): Promise<void> {
 }
 
 test.describe('terminal backend', () => {
-  test('offers a labelled backend select, disabled with its reason, without COOP/COEP', async ({
-    page,
-  }) => {
+  test('shows no backend setting on a page that cannot host a WebContainer', async ({ page }) => {
+    await page.goto(LEAF);
+
+    await expect(backendSelect(page)).toBeHidden();
+    await expect(terminal(page).getByText(UNISOLATED)).toBeHidden();
+  });
+
+  test('tells a reader who chose a WebContainer why this page cannot use it', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('kubelife:backend', 'webcontainer'));
     await page.goto(LEAF);
 
     const select = backendSelect(page);

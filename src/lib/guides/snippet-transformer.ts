@@ -89,7 +89,8 @@ export function snippetTransformer(
       const caption: Element = {
         type: 'element',
         tagName: 'figcaption',
-        properties: { className: ['snippet-bar'] },
+        // Button labels are chrome, not content: kept out of search excerpts.
+        properties: { className: ['snippet-bar'], dataPagefindIgnore: '' },
         children:
           kind === 'run'
             ? [

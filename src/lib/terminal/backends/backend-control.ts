@@ -38,7 +38,12 @@ export function connectBackendControl(root: ParentNode, host: BackendControlHost
     if (note) note.textContent = text;
   };
   const support = detectWebContainerSupport(globalThis);
-  if (select) select.value = effectiveBackend(readBackendChoice(backendStorage()), support);
+  const stored = readBackendChoice(backendStorage());
+  if (select) select.value = effectiveBackend(stored, support);
+  // Where no WebContainer can run, the setting is noise: it shows only to a reader who chose a
+  // WebContainer elsewhere, to say why this page runs the offline engine.
+  const box = select?.closest<HTMLElement>('.backend');
+  if (box) box.hidden = !support.available && stored !== 'webcontainer';
   if (!support.available) show(`WebContainer ${support.reason}`);
   else if (select) {
     select.disabled = false;
