@@ -99,6 +99,33 @@ async function planUpgrade(page: Page): Promise<void> {
   await expect(page.getByRole('region', { name: 'Upgrade plan' })).toBeVisible();
 }
 
+/** Opens "Show this step here" of the overview's second step (the wide kubeadm init output). */
+async function expandStep(page: Page): Promise<void> {
+  await page.getByText('Show this step here').nth(1).click();
+  await page.getByRole('main').locator('details[open]').first().scrollIntoViewIfNeeded();
+}
+
+/** Runs a snippet and types a command whose output kubectl prefixes with a coloured Warning:. */
+async function colouredTerminal(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Run: kubectl get nodes -o wide' }).click();
+  const log = page.getByRole('log', { name: 'Terminal transcript', includeHidden: true });
+  await expect(log).toContainText('worker-2');
+  await page.keyboard.type('kubectl get endpoints kubernetes');
+  await page.keyboard.press('Enter');
+  await expect(log).toContainText('EndpointSlice');
+}
+
+/** Starts the terminal with Run on a phone, to show how much of the screen the dock takes. */
+async function runOnPhone(page: Page): Promise<void> {
+  await page
+    .getByRole('button', { name: /^Run: / })
+    .first()
+    .click();
+  await expect(
+    page.getByRole('log', { name: 'Terminal transcript', includeHidden: true }),
+  ).toContainText('root@cp-1:~#');
+}
+
 const LEAF = '/guides/install/init-control-plane/';
 const OVERVIEW = '/guides/install/';
 const HARD_WAY = '/hard-way/install/';
@@ -113,6 +140,28 @@ const shots: readonly Shot[] = [
   { name: 'hard-way-light', viewport: DESKTOP, theme: 'light', path: HARD_WAY },
   { name: 'hard-way-dark', viewport: DESKTOP, theme: 'dark', path: HARD_WAY },
   { name: 'hard-way-phone', viewport: PHONE, theme: 'light', path: HARD_WAY },
+  {
+    name: 'overview-expanded',
+    viewport: DESKTOP,
+    theme: 'light',
+    path: OVERVIEW,
+    prepare: expandStep,
+  },
+  { name: 'dock-phone-closed', viewport: PHONE, theme: 'light', path: '/guides/install/verify/' },
+  {
+    name: 'dock-phone-running',
+    viewport: PHONE,
+    theme: 'light',
+    path: '/guides/install/verify/',
+    prepare: runOnPhone,
+  },
+  {
+    name: 'terminal-colours',
+    viewport: DESKTOP,
+    theme: 'dark',
+    path: '/guides/install/verify/',
+    prepare: colouredTerminal,
+  },
   {
     name: 'upgrade-planner-light',
     viewport: DESKTOP,

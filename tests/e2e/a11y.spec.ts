@@ -1,21 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-/** Every built page (dist/**\/index.html, plus 404), as site paths. */
-function builtRoutes(dir = 'dist'): string[] {
-  const routes: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (name === '_astro' || name === 'pagefind') continue;
-    if (statSync(path).isDirectory()) routes.push(...builtRoutes(path));
-    else if (name === 'index.html')
-      routes.push(`/${relative('dist', dir)}/`.replace(/^\/+\/?/, '/'));
-  }
-  return routes.sort();
-}
+import { builtRoutes } from './fixtures.ts';
 
 const routes = builtRoutes();
 

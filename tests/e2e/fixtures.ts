@@ -1,3 +1,6 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The page's terminal dock (a labelled region). */
@@ -57,4 +60,17 @@ export async function runAllSnippets(page: Page): Promise<void> {
 /** The header's release picker (which Kubernetes minor guides and terminals follow). */
 export function releasePicker(page: Page): Locator {
   return page.getByRole('combobox', { name: 'Kubernetes' });
+}
+
+/** Every built page (dist/**\/index.html, plus 404), as site paths, sorted. */
+export function builtRoutes(dir = 'dist'): string[] {
+  const routes: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name === '_astro' || name === 'pagefind') continue;
+    if (statSync(path).isDirectory()) routes.push(...builtRoutes(path));
+    else if (name === 'index.html')
+      routes.push(`/${relative('dist', dir)}/`.replace(/^\/+\/?/, '/'));
+  }
+  return routes.sort();
 }

@@ -1,20 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-
 import { expect, test, type Page } from '@playwright/test';
 
-/** Every built page (dist/**\/index.html), as site paths. */
-function builtRoutes(dir = 'dist'): string[] {
-  const routes: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (name === '_astro' || name === 'pagefind') continue;
-    if (statSync(path).isDirectory()) routes.push(...builtRoutes(path));
-    else if (name === 'index.html')
-      routes.push(`/${relative('dist', dir)}/`.replace(/^\/+\/?/, '/'));
-  }
-  return routes.sort();
-}
+import { builtRoutes } from './fixtures.ts';
 
 /** How far the page scrolls sideways (0: not at all). */
 function sidewaysScroll(page: Page): Promise<number> {
