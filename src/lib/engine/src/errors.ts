@@ -38,6 +38,12 @@ export const errorCatalog = {
     message: (p) => `${str(p, 'command')}: command not found`,
     exitCode: 127,
   },
+  UnknownResourceType: {
+    title: 'Unknown resource type',
+    // kubectl's message when discovery has no such resource (cmd/get: NoResourceMatchError).
+    message: (p) => `the server doesn't have a resource type "${str(p, 'resource')}"`,
+    exitCode: 1,
+  },
   UsageError: {
     title: 'Usage error',
     message: (p) => str(p, 'message'),

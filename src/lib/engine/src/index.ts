@@ -254,3 +254,25 @@ export {
   applyApiObject,
 } from './apiserver/objects.ts';
 export type { StoredApiObject, ApiObjectManifest } from './apiserver/objects.ts';
+// The API object store (src/store): one generic path for every API object
+export { listObjects, getObject, resolveType, listTyped } from './store/read.ts';
+export type { ResourceType as ApiResourceType } from './store/read.ts';
+export {
+  RESOURCE_CATALOG,
+  catalogFor,
+  preferredVersion,
+  groupVersion,
+  resourceId,
+} from './store/catalog.ts';
+export type { CatalogResource } from './store/catalog.ts';
+export { tableColumns } from './store/columns.ts';
+export type { Cell, Column } from './store/columns.ts';
+export { putObject, putObjects, removeObject } from './store/write.ts';
+export type { ApiObject, NewObject, ObjectMeta, OwnerReference, Json } from './store/types.ts';
+export type { ObjectStore } from './store/buckets.ts';
+export { nodeObject, nodePodCidr } from './objects/node-object.ts';
+export { podObjects, POD_RESOURCES } from './objects/pod-object.ts';
+export { uid as legacyUid, meta as legacyMeta, clusterStart } from './objects/legacy-meta.ts';
+export { configMaps, configMapObject } from './objects/config-maps.ts';
+export { namespaceObject, crObject } from './objects/namespace-object.ts';
+export { endpointAddresses, endpointsObjects, csrObjects } from './objects/endpoints-csr.ts';

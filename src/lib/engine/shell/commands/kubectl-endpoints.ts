@@ -4,24 +4,12 @@
  * The v1.33+ deprecation warning is the one kube-apiserver attaches to v1 Endpoints reads.
  */
 import {
-  kubernetesEndpoints,
+  endpointAddresses as addresses,
   parseVersion,
-  runningApiservers,
   type ClusterState,
 } from '../../src/index.ts';
 import { formatTable, humanDuration } from '../format.ts';
 import type { Invocation } from '../types.ts';
-
-/** Addresses of default/kubernetes (the apiservers the reconciler keeps). */
-export function addresses(state: ClusterState): string[] {
-  // Before the first reconcile pass, each running apiserver has written itself once at startup.
-  return (
-    kubernetesEndpoints(state)?.addresses.slice() ??
-    runningApiservers(state)
-      .map((a) => a.ip)
-      .sort()
-  );
-}
 
 function warn(inv: Invocation): void {
   const v = inv.ctx.state.cluster?.version ?? 'v1.33.0';

@@ -32,6 +32,8 @@ import { apiserverReachable, requireEtcdQuorum } from '../../src/index.ts';
 import { getEndpoints } from './kubectl-endpoints.ts';
 import { getObjects, handlesGet } from './kubectl-objects.ts';
 import { getGeneric, handlesGeneric } from './kubectl-print.ts';
+import { resolveApiType } from './kubectl-resources.ts';
+import { getTable } from './kubectl-table.ts';
 import { describeCommand } from './kubectl-describe.ts';
 import { applyVersioned, getVersioned } from './kubectl-apiversions.ts';
 import { resourceByName } from '../../src/index.ts';
@@ -152,6 +154,8 @@ function get(inv: Invocation, p: ParsedFlags): number | Promise<number> {
   )[kind];
   if (!resource) {
     if (!connect(inv, p)) return 1;
+    const type = resolveApiType(inv.ctx.state, kind);
+    if (type) return getTable(inv, p, type, names);
     inv.io.err(`error: the server doesn't have a resource type "${kind}"`);
     return 1;
   }

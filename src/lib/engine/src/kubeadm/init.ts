@@ -34,6 +34,13 @@ import { newToken } from './tokens.ts';
 import { kubeletCanRun, startKubelet } from '../machine/kubelet.ts';
 import { imagePullEvents } from './image-pull.ts';
 import { setKeyed } from '../model/keyed-map.ts';
+import {
+  storeBootstrapTokenRbac,
+  storeControlPlaneObjects,
+  storeCoreDns,
+  storeKubeProxy,
+  storeUploadConfigRbac,
+} from './api-objects/store-init.ts';
 
 /**
  * Working data shared by the init phases: the certificate phases' data (state, events, rng,
@@ -245,6 +252,7 @@ export const initPhases: readonly Phase<InitData>[] = [
         d.events.push(log('control-plane-check', `${c.name} is healthy after ${goDuration(c.ns)}`));
       registerControlPlaneNode(d);
       d.t += Math.ceil(api / 1_000_000);
+      d.state = storeControlPlaneObjects(d.state, d.t);
     },
   },
   {
@@ -254,24 +262,28 @@ export const initPhases: readonly Phase<InitData>[] = [
       {
         name: 'kubeadm',
         short: 'Upload the kubeadm ClusterConfiguration to a ConfigMap',
-        run: (d) =>
+        run: (d) => {
           d.events.push(
             log(
               'upload-config',
               'Storing the configuration used in ConfigMap "kubeadm-config" in the "kube-system" Namespace',
             ),
-          ),
+          );
+          d.state = storeUploadConfigRbac(d.state, d.t, 'kubeadm');
+        },
       },
       {
         name: 'kubelet',
         short: 'Upload the kubelet component config to a ConfigMap',
-        run: (d) =>
+        run: (d) => {
           d.events.push(
             log(
               'kubelet',
               'Creating a ConfigMap "kubelet-config" in namespace kube-system with the configuration for the kubelets in the cluster',
             ),
-          ),
+          );
+          d.state = storeUploadConfigRbac(d.state, d.t, 'kubelet');
+        },
       },
     ],
   },
@@ -321,6 +333,7 @@ export const initPhases: readonly Phase<InitData>[] = [
           'Creating the "cluster-info" ConfigMap in the "kube-public" namespace',
         ),
       );
+      d.state = storeBootstrapTokenRbac(d.state, d.t);
     },
   },
   {
@@ -460,7 +473,7 @@ function addCoreDNS(d: InitData): void {
       createdAt: d.t,
     };
   }
-  d.state = { ...d.state, cluster: { ...c, pods: p } };
+  d.state = storeCoreDns({ ...d.state, cluster: { ...c, pods: p } }, d.t, rs);
   d.events.push(log('addons', 'Applied essential addon: CoreDNS'));
 }
 
@@ -476,7 +489,7 @@ function addKubeProxy(d: InitData): void {
     node: d.node,
     createdAt: d.t,
   };
-  d.state = { ...d.state, cluster: { ...c, pods: p } };
+  d.state = storeKubeProxy({ ...d.state, cluster: { ...c, pods: p } }, d.t);
   d.events.push(log('addons', 'Applied essential addon: kube-proxy'));
 }
 

@@ -9,6 +9,7 @@ import { createRng, NAME_SUFFIX_ALPHABET } from '../random.ts';
 import { FLANNEL_CNI_CONF, kubeletCanRun } from '../machine/kubelet.ts';
 import { noKubeconfig } from './no-kubeconfig.ts';
 import { getKeyed, setKeyed } from '../model/keyed-map.ts';
+import { storeFlannelObjects } from './flannel-objects.ts';
 
 /** The well-known manifest URL the install guides use. */
 export const FLANNEL_URL =
@@ -80,14 +81,12 @@ export function applyFlannel(state: ClusterState): Transition {
       if (p.app === 'coredns' && p.node === null) pods[key] = { ...p, node: readyNode.name };
     }
   }
-  return ok(
-    {
-      ...state,
-      now: t,
-      rng: rng.state,
-      machines,
-      cluster: { ...c, pods, cni: 'flannel', namespaces: [...c.namespaces, 'kube-flannel'].sort() },
-    },
-    [text(CREATED.join('\n'))],
-  );
+  const next: ClusterState = {
+    ...state,
+    now: t,
+    rng: rng.state,
+    machines,
+    cluster: { ...c, pods, cni: 'flannel', namespaces: [...c.namespaces, 'kube-flannel'].sort() },
+  };
+  return ok(storeFlannelObjects(next, state.now), [text(CREATED.join('\n'))]);
 }

@@ -34,6 +34,7 @@ import type { CertificateMeta } from '../pki/specs.ts';
 import type { CertificateSigningRequest } from '../kubeadm/certs/csr.ts';
 import type { StoredApiObject } from '../apiserver/objects.ts';
 import type { KeyedMap } from './keyed-map.ts';
+import type { ObjectStore } from '../store/buckets.ts';
 
 /** A simulated machine (VM) that may become a node. */
 export interface Machine {
@@ -144,6 +145,8 @@ export interface Cluster {
   readonly sonobuoy?: { readonly mode: string; readonly startedAt: number } | null;
   /** Objects with a storage API version (src/apiserver/objects.ts), by apiObjectKey. */
   readonly apiObjects?: Readonly<Record<string, StoredApiObject>>;
+  /** The API object store (src/store): objects by resource, namespace and name; absent in older saved states. */
+  readonly objects?: ObjectStore;
 }
 
 /** Metadata of a namespace (kubectl create/delete namespace). */

@@ -6,10 +6,22 @@
  * Shape changes so far (each detected by shape, so a migration is idempotent):
  * - `machines` was a plain record `{ name: Machine }`; it is a KeyedMap (src/model/keyed-map.ts)
  *   since the 5,000-node work, so one machine's update copies one bucket, not every machine.
+ * - the API object store (`cluster.objects`, src/store) did not exist: the objects the cluster
+ *   would hold (what kubeadm init, its add-ons and flannel create) are created, dated from when
+ *   the cluster started.
  */
 import type { ClusterState, Machine } from '../model/state.ts';
 import { isKeyedMap, keyedFromRecord } from '../model/keyed-map.ts';
 import { EngineError } from '../errors.ts';
+import { clusterStart } from '../objects/legacy-meta.ts';
+import {
+  storeBootstrapTokenRbac,
+  storeControlPlaneObjects,
+  storeCoreDns,
+  storeKubeProxy,
+  storeUploadConfigRbac,
+} from '../kubeadm/api-objects/store-init.ts';
+import { storeFlannelObjects } from '../kubectl/flannel-objects.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -21,18 +33,56 @@ function machineRecord(v: Record<string, unknown>): v is Record<string, Machine>
   );
 }
 
+function bad(reason: string): never {
+  throw new EngineError('InvalidState', { reason });
+}
+
+/** Checks the cluster part of a state: null, or the records every transition relies on. */
+function checkCluster(c: unknown): void {
+  if (c === null || c === undefined) return;
+  if (!isRecord(c)) bad('the cluster is not an object');
+  for (const k of ['nodes', 'pods']) if (!isRecord(c[k])) bad(`the cluster has no ${k}`);
+  for (const k of ['namespaces', 'tokens'])
+    if (!Array.isArray(c[k])) bad(`the cluster has no ${k}`);
+  if (c['objects'] !== undefined && !isRecord(c['objects']))
+    bad('the object store is not an object');
+}
+
+/** The objects a cluster saved before the store existed holds, created at its start. */
+function backfill(state: ClusterState): ClusterState {
+  const c = state.cluster;
+  if (!c || c.objects !== undefined) return state;
+  const t = clusterStart(state);
+  let s = storeControlPlaneObjects(state, t);
+  s = storeUploadConfigRbac(s, t, 'kubeadm');
+  s = storeUploadConfigRbac(s, t, 'kubelet');
+  s = storeBootstrapTokenRbac(s, t);
+  const pods = Object.values(c.pods);
+  const dns = pods.find((p) => p.app === 'coredns');
+  if (dns) s = storeCoreDns(s, t, dns.name.split('-')[1] ?? '');
+  if (pods.some((p) => p.app === 'kube-proxy')) s = storeKubeProxy(s, t);
+  if (c.cni === 'flannel') {
+    const since = Math.min(
+      ...pods.filter((p) => p.app === 'kube-flannel').map((p) => p.createdAt),
+      state.now,
+    );
+    s = storeFlannelObjects(s, since);
+  }
+  return s;
+}
+
 /**
  * The state in the current shape. Takes a freshly parsed object (it is not copied).
  * @throws EngineError InvalidState when it is not a ClusterState of any known shape
  */
 export function migrateState(raw: unknown): ClusterState {
-  if (!isRecord(raw))
-    throw new EngineError('InvalidState', { reason: 'the state is not an object' });
+  if (!isRecord(raw)) bad('the state is not an object');
   if (typeof raw['now'] !== 'number' || typeof raw['rng'] !== 'number')
-    throw new EngineError('InvalidState', { reason: 'the state has no clock or random seed' });
+    bad('the state has no clock or random seed');
+  checkCluster(raw['cluster']);
   const machines = raw['machines'];
-  if (isKeyedMap(machines)) return raw as unknown as ClusterState;
+  if (isKeyedMap(machines)) return backfill(raw as unknown as ClusterState);
   if (isRecord(machines) && machineRecord(machines))
-    return { ...(raw as unknown as ClusterState), machines: keyedFromRecord(machines) };
-  throw new EngineError('InvalidState', { reason: 'the state has no readable machines' });
+    return backfill({ ...(raw as unknown as ClusterState), machines: keyedFromRecord(machines) });
+  return bad('the state has no readable machines');
 }

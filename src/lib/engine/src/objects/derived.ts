@@ -1,0 +1,44 @@
+/**
+ * Resources whose objects are still computed from the compact cluster state when read (their
+ * status follows the machines: a kubelet stopping turns its Node NotReady without a write).
+ * listObjects (store/read.ts) merges them with the store's objects of the same resource, so
+ * readers see one path either way.
+ */
+import type { ClusterState } from '../model/state.ts';
+import type { ApiObject } from '../store/types.ts';
+import { configMapObject, configMaps } from './config-maps.ts';
+import { csrObjects, endpointsObjects } from './endpoints-csr.ts';
+import { namespaceObject } from './namespace-object.ts';
+import { nodeObject } from './node-object.ts';
+import { podObjects } from './pod-object.ts';
+import { bootstrapTokenSecrets, defaultServiceAccounts } from './token-secrets.ts';
+
+/** Objects of one derived resource in `namespace` (null: all namespaces). */
+export type DerivedList = (state: ClusterState, namespace: string | null) => ApiObject[];
+
+const asObjects = (list: readonly Record<string, unknown>[]): ApiObject[] =>
+  list as unknown as ApiObject[];
+
+/** Derived resources by store id. */
+export const DERIVED: Readonly<Record<string, DerivedList>> = {
+  nodes: (s) =>
+    asObjects(
+      Object.keys(s.cluster?.nodes ?? {})
+        .sort()
+        .map((n) => nodeObject(s, n)),
+    ),
+  pods: (s, ns) => asObjects(podObjects(s, ns)),
+  namespaces: (s) => asObjects((s.cluster?.namespaces ?? []).map((n) => namespaceObject(s, n))),
+  configmaps: (s, ns) =>
+    asObjects(
+      configMaps(s)
+        .filter((c) => ns === null || c.namespace === ns)
+        .map((c) => configMapObject(s, c)),
+    ),
+  endpoints: (s, ns) => asObjects(endpointsObjects(s, ns)),
+  'certificatesigningrequests.certificates.k8s.io': (s) => asObjects(csrObjects(s)),
+  secrets: (s, ns) =>
+    bootstrapTokenSecrets(s).filter((o) => ns === null || o.metadata.namespace === ns),
+  serviceaccounts: (s, ns) =>
+    defaultServiceAccounts(s).filter((o) => ns === null || o.metadata.namespace === ns),
+};

@@ -1,0 +1,43 @@
+/**
+ * Metadata of the objects still derived from the compact cluster state at read time (Nodes, Pods,
+ * Namespaces, ConfigMaps, CSRs, custom resources): uid and resourceVersion come from a hash of
+ * the object's identity, so repeated reads agree. Objects in the store (store/write.ts) carry
+ * the real global resourceVersion instead.
+ */
+import type { ClusterState } from '../model/state.ts';
+import { formatRfc3339 } from '../clock.ts';
+import { hash64 } from '../etcd/model.ts';
+
+type Obj = Record<string, unknown>;
+
+/** A stable UID derived from the object's identity. */
+export function uid(seed: string): string {
+  const h = hash64(seed) + hash64(`${seed}#2`);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+/** A stable resourceVersion derived from the object's identity. */
+export function legacyRv(seed: string): string {
+  return String((parseInt(hash64(seed).slice(0, 6), 16) % 900000) + 1000);
+}
+/** ObjectMeta with the fields the API server always sets (keys in the order kubectl's YAML sorts them). */
+export function meta(
+  name: string,
+  namespace: string | null,
+  created: number,
+  extra: Obj = {},
+): Obj {
+  return {
+    creationTimestamp: formatRfc3339(created),
+    ...extra,
+    name,
+    ...(namespace ? { namespace } : {}),
+    resourceVersion: legacyRv(`${namespace}/${name}`),
+    uid: uid(`${namespace}/${name}/${created}`),
+  };
+}
+
+/** When the cluster started: its first node's registration. */
+export function clusterStart(state: ClusterState): number {
+  const c = state.cluster;
+  return c ? Math.min(...Object.values(c.nodes).map((n) => n.createdAt), state.now) : state.now;
+}

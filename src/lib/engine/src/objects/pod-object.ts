@@ -1,0 +1,140 @@
+/**
+ * Pod objects (static Pods' mirror Pods, kube-proxy, CoreDNS, flannel) as the API serves them,
+ * derived from the cluster's pod records and the views' status (views/cluster.ts).
+ * upstream: k8s.io/api/core/v1 Pod; kubeadm's static Pod manifests; addons/dns/manifests.go.
+ */
+import type { ClusterState, PodObject } from '../model/state.ts';
+import { formatRfc3339 } from '../clock.ts';
+import { imagesFor } from '../model/releases.ts';
+import { podLabels } from '../kubectl/labels.ts';
+import { listPods } from '../views/cluster.ts';
+import { meta, uid } from './legacy-meta.ts';
+import { readStored } from '../store/buckets.ts';
+
+import { findMachine } from '../state/machines.ts';
+
+type Obj = Record<string, unknown>;
+
+/** Resource requests/limits of each workload's container (kubeadm manifests, coredns, kube-flannel.yml). */
+export const POD_RESOURCES: Readonly<Record<PodObject['app'], Obj>> = {
+  etcd: { requests: { cpu: '100m', memory: '100Mi' } },
+  'kube-apiserver': { requests: { cpu: '250m' } },
+  'kube-controller-manager': { requests: { cpu: '200m' } },
+  'kube-scheduler': { requests: { cpu: '100m' } },
+  coredns: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
+  'kube-proxy': {},
+  'kube-flannel': { requests: { cpu: '100m', memory: '50Mi' } },
+};
+
+const STATIC = new Set(['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']);
+/** The image of kube-flannel.yml's DaemonSet (flannel v0.27.4 release manifest). */
+const FLANNEL_IMAGE = 'ghcr.io/flannel-io/flannel:v0.27.4';
+
+function podImage(state: ClusterState, p: PodObject): string {
+  const c = state.cluster;
+  if (p.app === 'kube-flannel') return FLANNEL_IMAGE;
+  // A static Pod runs what its manifest on that node says (differs per node mid-upgrade).
+  const machine = p.node ? c?.nodes[p.node]?.machine : undefined;
+  const manifest = machine
+    ? findMachine(state, machine)?.files[`/etc/kubernetes/manifests/${p.app}.yaml`]
+    : undefined;
+  const fromManifest = manifest ? /image: (\S+)/.exec(manifest)?.[1] : undefined;
+  if (fromManifest) return fromManifest;
+  const images = imagesFor(c?.version ?? 'v1.0.0');
+  const prefix = p.app === 'coredns' ? '/coredns:' : `/${p.app}:`;
+  return images.find((i) => i.includes(prefix)) ?? '';
+}
+
+/** The uid of a Pod's owner: the stored object's, or (older saved states) one derived from `seed`. */
+function ownerUid(
+  state: ClusterState,
+  resource: string,
+  namespace: string,
+  name: string,
+  seed: string,
+): string {
+  return readStored(state.cluster?.objects, resource, namespace, name)?.metadata.uid ?? uid(seed);
+}
+
+/** The labels of a Pod: its workload's, plus the ReplicaSet's pod-template-hash for CoreDNS. */
+function labelsOf(p: PodObject): Record<string, string> {
+  const hash = p.app === 'coredns' ? p.name.split('-')[1] : undefined;
+  return { ...podLabels(p.app), ...(hash !== undefined ? { 'pod-template-hash': hash } : {}) };
+}
+
+/** Pod objects of one namespace (null = all), in the order the API lists them. */
+export function podObjects(state: ClusterState, namespace: string | null): Obj[] {
+  const c = state.cluster;
+  if (!c) return [];
+  const pods = c.pods;
+  const byKey = new Map(Object.values(pods).map((p) => [`${p.namespace}/${p.name}`, p]));
+  return listPods(state, namespace).map((row) => {
+    const p = byKey.get(`${row.namespace}/${row.name}`) as PodObject;
+    const hostIP = p.node ? (findMachine(state, c.nodes[p.node]?.machine ?? '')?.ip ?? '') : '';
+    const owner = STATIC.has(p.app)
+      ? {
+          apiVersion: 'v1',
+          controller: true,
+          kind: 'Node',
+          name: p.node ?? '',
+          uid: uid(`null/${p.node}/${c.nodes[p.node ?? '']?.createdAt}`),
+        }
+      : p.app === 'coredns'
+        ? {
+            apiVersion: 'apps/v1',
+            blockOwnerDeletion: true,
+            controller: true,
+            kind: 'ReplicaSet',
+            name: p.name.split('-').slice(0, 2).join('-'),
+            uid: ownerUid(
+              state,
+              'replicasets.apps',
+              p.namespace,
+              p.name.split('-').slice(0, 2).join('-'),
+              `kube-system/rs/${p.name.split('-')[1]}`,
+            ),
+          }
+        : {
+            apiVersion: 'apps/v1',
+            blockOwnerDeletion: true,
+            controller: true,
+            kind: 'DaemonSet',
+            name: p.app === 'kube-flannel' ? 'kube-flannel-ds' : 'kube-proxy',
+            uid: ownerUid(
+              state,
+              'daemonsets.apps',
+              p.namespace,
+              p.app === 'kube-flannel' ? 'kube-flannel-ds' : 'kube-proxy',
+              `${p.namespace}/ds/${p.app}`,
+            ),
+          };
+    const phase = row.status === 'Running' ? 'Running' : 'Pending';
+    const resources = POD_RESOURCES[p.app];
+    const hostNetwork = p.app !== 'coredns';
+    return {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: meta(p.name, p.namespace, p.createdAt, {
+        ...(STATIC.has(p.app) ? { annotations: { 'kubernetes.io/config.source': 'file' } } : {}),
+        labels: labelsOf(p),
+        ownerReferences: [owner],
+      }),
+      spec: {
+        containers: [
+          { image: podImage(state, p), imagePullPolicy: 'IfNotPresent', name: p.app, resources },
+        ],
+        ...(hostNetwork ? { hostNetwork: true } : {}),
+        ...(p.node ? { nodeName: p.node } : {}),
+        priority: p.app === 'coredns' ? 2000000000 : 2000001000,
+        priorityClassName: p.app === 'coredns' ? 'system-cluster-critical' : 'system-node-critical',
+      },
+      status: {
+        ...(p.node ? { hostIP, hostIPs: [{ ip: hostIP }] } : {}),
+        phase,
+        ...(row.ip !== '<none>' ? { podIP: row.ip, podIPs: [{ ip: row.ip }] } : {}),
+        qosClass: Object.keys(resources).length === 0 ? 'BestEffort' : 'Burstable',
+        ...(p.node ? { startTime: formatRfc3339(p.createdAt) } : {}),
+      },
+    };
+  });
+}

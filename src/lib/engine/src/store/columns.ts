@@ -1,0 +1,208 @@
+/**
+ * Table columns per resource, the server-side printers kubectl shows for `get` (the per-resource
+ * strategy's table convertor): pkg/printers/internalversion/printers.go AddHandlers. Resources
+ * without a handler get the apiserver's default table (NAME, CREATED AT:
+ * staging/src/k8s.io/apiserver/pkg/registry/rest/table.go DefaultTableConvertor).
+ */
+import type { ApiObject, Json } from './types.ts';
+
+/** A cell: text, or an age the client formats from a creationTimestamp (RFC 3339). */
+export type Cell = string | { readonly since: string };
+
+/** One column: header, whether only `-o wide` shows it, and its cell. */
+export interface Column {
+  readonly header: string;
+  readonly wide?: boolean;
+  readonly cell: (o: ApiObject) => Cell;
+}
+
+type Obj = { readonly [k: string]: Json };
+
+const field = (o: Obj | ApiObject | undefined, ...path: string[]): Json | undefined => {
+  let v: unknown = o;
+  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Obj)[p] : undefined;
+  return v as Json | undefined;
+};
+/** A scalar as text; objects and absent values give `fallback`. */
+const text = (v: unknown, fallback = ''): string =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
+const num = (v: Json | undefined): number => (typeof v === 'number' ? v : 0);
+const list = (v: Json | undefined): readonly Json[] =>
+  Array.isArray(v) ? (v as readonly Json[]) : [];
+const labelString = (v: Json | undefined): string => {
+  const entries = Object.entries((v ?? {}) as Record<string, string>);
+  return entries.length === 0 ? '<none>' : entries.map(([k, x]) => `${k}=${x}`).join(',');
+};
+const name: Column = { header: 'NAME', cell: (o) => o.metadata.name };
+const age: Column = { header: 'AGE', cell: (o) => ({ since: o.metadata.creationTimestamp }) };
+const createdAt: Column = { header: 'CREATED AT', cell: (o) => o.metadata.creationTimestamp };
+
+function containers(o: ApiObject): readonly Obj[] {
+  return list(field(o, 'spec', 'template', 'spec', 'containers')) as readonly Obj[];
+}
+const workloadWide: readonly Column[] = [
+  {
+    header: 'CONTAINERS',
+    wide: true,
+    cell: (o) =>
+      containers(o)
+        .map((c) => text(c['name']))
+        .join(','),
+  },
+  {
+    header: 'IMAGES',
+    wide: true,
+    cell: (o) =>
+      containers(o)
+        .map((c) => text(c['image']))
+        .join(','),
+  },
+  {
+    header: 'SELECTOR',
+    wide: true,
+    cell: (o) => labelString(field(o, 'spec', 'selector', 'matchLabels')),
+  },
+];
+
+function ports(o: ApiObject): string {
+  const ps = list(field(o, 'spec', 'ports')) as readonly Obj[];
+  if (ps.length === 0) return '<none>';
+  return ps
+    .map((p) => {
+      const node = p['nodePort'];
+      return `${text(p['port'])}${node !== undefined ? `:${text(node)}` : ''}/${text(p['protocol'], 'TCP')}`;
+    })
+    .join(',');
+}
+
+function bindingSubjects(o: ApiObject, kind: string): string {
+  const s = (list(o['subjects'] as Json) as readonly Obj[]).filter((x) => x['kind'] === kind);
+  return s
+    .map((x) =>
+      kind === 'ServiceAccount' ? `${text(x['namespace'])}/${text(x['name'])}` : text(x['name']),
+    )
+    .join(', ');
+}
+const bindingColumns: readonly Column[] = [
+  name,
+  {
+    header: 'ROLE',
+    cell: (o) => `${text(field(o, 'roleRef', 'kind'))}/${text(field(o, 'roleRef', 'name'))}`,
+  },
+  age,
+  { header: 'USERS', wide: true, cell: (o) => bindingSubjects(o, 'User') },
+  { header: 'GROUPS', wide: true, cell: (o) => bindingSubjects(o, 'Group') },
+  { header: 'SERVICEACCOUNTS', wide: true, cell: (o) => bindingSubjects(o, 'ServiceAccount') },
+];
+
+/** Columns by store id (printers.go); absent: the default NAME / CREATED AT table. */
+export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
+  services: [
+    name,
+    { header: 'TYPE', cell: (o) => text(field(o, 'spec', 'type'), 'ClusterIP') },
+    { header: 'CLUSTER-IP', cell: (o) => text(field(o, 'spec', 'clusterIP'), '<none>') },
+    { header: 'EXTERNAL-IP', cell: () => '<none>' },
+    { header: 'PORT(S)', cell: ports },
+    age,
+    { header: 'SELECTOR', wide: true, cell: (o) => labelString(field(o, 'spec', 'selector')) },
+  ],
+  'deployments.apps': [
+    name,
+    {
+      header: 'READY',
+      cell: (o) =>
+        `${num(field(o, 'status', 'readyReplicas'))}/${num(field(o, 'spec', 'replicas'))}`,
+    },
+    { header: 'UP-TO-DATE', cell: (o) => String(num(field(o, 'status', 'updatedReplicas'))) },
+    { header: 'AVAILABLE', cell: (o) => String(num(field(o, 'status', 'availableReplicas'))) },
+    age,
+    ...workloadWide,
+  ],
+  'replicasets.apps': [
+    name,
+    { header: 'DESIRED', cell: (o) => String(num(field(o, 'spec', 'replicas'))) },
+    { header: 'CURRENT', cell: (o) => String(num(field(o, 'status', 'replicas'))) },
+    { header: 'READY', cell: (o) => String(num(field(o, 'status', 'readyReplicas'))) },
+    age,
+    ...workloadWide,
+  ],
+  'daemonsets.apps': [
+    name,
+    { header: 'DESIRED', cell: (o) => String(num(field(o, 'status', 'desiredNumberScheduled'))) },
+    { header: 'CURRENT', cell: (o) => String(num(field(o, 'status', 'currentNumberScheduled'))) },
+    { header: 'READY', cell: (o) => String(num(field(o, 'status', 'numberReady'))) },
+    {
+      header: 'UP-TO-DATE',
+      cell: (o) => String(num(field(o, 'status', 'updatedNumberScheduled'))),
+    },
+    { header: 'AVAILABLE', cell: (o) => String(num(field(o, 'status', 'numberAvailable'))) },
+    {
+      header: 'NODE SELECTOR',
+      cell: (o) => labelString(field(o, 'spec', 'template', 'spec', 'nodeSelector')),
+    },
+    age,
+    ...workloadWide,
+  ],
+  secrets: [
+    name,
+    { header: 'TYPE', cell: (o) => text(o['type'], 'Opaque') },
+    { header: 'DATA', cell: (o) => String(Object.keys((o['data'] ?? {}) as Obj).length) },
+    age,
+  ],
+  serviceaccounts: [
+    name,
+    { header: 'SECRETS', cell: (o) => String(list(o['secrets'] as Json).length) },
+    age,
+  ],
+  configmaps: [
+    name,
+    { header: 'DATA', cell: (o) => String(Object.keys((o['data'] ?? {}) as Obj).length) },
+    age,
+  ],
+  'leases.coordination.k8s.io': [
+    name,
+    { header: 'HOLDER', cell: (o) => text(field(o, 'spec', 'holderIdentity'), '') },
+    age,
+  ],
+  'clusterrolebindings.rbac.authorization.k8s.io': bindingColumns,
+  'rolebindings.rbac.authorization.k8s.io': bindingColumns,
+  'priorityclasses.scheduling.k8s.io': [
+    name,
+    { header: 'VALUE', cell: (o) => String(num(o['value'] as Json)) },
+    { header: 'GLOBAL-DEFAULT', cell: (o) => String(o['globalDefault'] === true) },
+    age,
+    {
+      header: 'PREEMPTIONPOLICY',
+      cell: (o) => text(o['preemptionPolicy'], 'PreemptLowerPriority'),
+    },
+  ],
+  'endpointslices.discovery.k8s.io': [
+    name,
+    { header: 'ADDRESSTYPE', cell: (o) => text(o['addressType'], '') },
+    {
+      header: 'PORTS',
+      cell: (o) =>
+        (list(o['ports'] as Json) as readonly Obj[]).map((p) => text(p['port'])).join(',') ||
+        '<unset>',
+    },
+    {
+      header: 'ENDPOINTS',
+      cell: (o) => {
+        const ips = (list(o['endpoints'] as Json) as readonly Obj[]).flatMap((e) =>
+          list(e['addresses']).map(String),
+        );
+        if (ips.length === 0) return '<unset>';
+        return ips.length > 3
+          ? `${ips.slice(0, 3).join(',')} + ${ips.length - 3} more...`
+          : ips.join(',');
+      },
+    },
+    age,
+  ],
+};
+
+/** The columns `kubectl get` shows for a resource (`wide` adds the -o wide ones). */
+export function tableColumns(resource: string, wide: boolean): readonly Column[] {
+  const cols = COLUMNS[resource] ?? [name, createdAt];
+  return cols.filter((c) => wide || c.wide !== true);
+}

@@ -1,0 +1,145 @@
+/**
+ * Defaulting, the per-resource strategy the API server applies on create (the generated
+ * SetObjectDefaults_*: pkg/apis/core/v1/defaults.go, pkg/apis/apps/v1/defaults.go): the fields a
+ * manifest leaves out but `kubectl get -o yaml` shows, for the kinds the simulator creates
+ * (Service, Deployment, ReplicaSet, DaemonSet and their Pod templates).
+ */
+import type { Json, NewObject } from './types.ts';
+
+type Obj = { readonly [k: string]: Json };
+
+const isObj = (v: Json | undefined): v is Obj =>
+  v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
+const objAt = (o: Obj, k: string): Obj => {
+  const v = o[k];
+  return isObj(v) ? v : {};
+};
+const arrAt = (o: Obj, k: string): readonly Obj[] => {
+  const v = o[k];
+  return Array.isArray(v) ? (v as readonly Obj[]) : [];
+};
+
+function probe(p: Obj | undefined): Obj | undefined {
+  if (!p) return undefined;
+  const http = isObj(p['httpGet']) ? { httpGet: { scheme: 'HTTP', ...p['httpGet'] } } : {};
+  return {
+    failureThreshold: 3,
+    periodSeconds: 10,
+    successThreshold: 1,
+    timeoutSeconds: 1,
+    ...p,
+    ...http,
+  };
+}
+
+function container(c: Obj): Obj {
+  const image = typeof c['image'] === 'string' ? c['image'] : '';
+  const liveness = probe(isObj(c['livenessProbe']) ? c['livenessProbe'] : undefined);
+  const readiness = probe(isObj(c['readinessProbe']) ? c['readinessProbe'] : undefined);
+  return {
+    imagePullPolicy: image.endsWith(':latest') || !image.includes(':') ? 'Always' : 'IfNotPresent',
+    resources: {},
+    terminationMessagePath: '/dev/termination-log',
+    terminationMessagePolicy: 'File',
+    ...c,
+    ...(c['ports'] !== undefined
+      ? { ports: arrAt(c, 'ports').map((p) => ({ protocol: 'TCP', ...p })) }
+      : {}),
+    ...(liveness ? { livenessProbe: liveness } : {}),
+    ...(readiness ? { readinessProbe: readiness } : {}),
+  };
+}
+
+function volume(v: Obj): Obj {
+  if (isObj(v['configMap'])) return { ...v, configMap: { defaultMode: 420, ...v['configMap'] } };
+  if (isObj(v['hostPath'])) return { ...v, hostPath: { type: '', ...v['hostPath'] } };
+  return v;
+}
+
+/** A Pod template with the Pod defaults (core/v1 SetDefaults_PodSpec, SetDefaults_Container). */
+function podTemplate(t: Obj): Obj {
+  const spec = objAt(t, 'spec');
+  return {
+    ...t,
+    metadata: { creationTimestamp: null, ...objAt(t, 'metadata') },
+    spec: {
+      dnsPolicy: 'ClusterFirst',
+      restartPolicy: 'Always',
+      schedulerName: 'default-scheduler',
+      securityContext: {},
+      terminationGracePeriodSeconds: 30,
+      ...spec,
+      containers: arrAt(spec, 'containers').map(container),
+      ...(spec['volumes'] !== undefined ? { volumes: arrAt(spec, 'volumes').map(volume) } : {}),
+    },
+  };
+}
+
+function service(spec: Obj): Obj {
+  const ip = spec['clusterIP'];
+  return {
+    ...(typeof ip === 'string' ? { clusterIPs: [ip] } : {}),
+    internalTrafficPolicy: 'Cluster',
+    ipFamilies: ['IPv4'],
+    ipFamilyPolicy: 'SingleStack',
+    sessionAffinity: 'None',
+    type: 'ClusterIP',
+    ...spec,
+    ports: arrAt(spec, 'ports').map((p) => ({ protocol: 'TCP', targetPort: p['port'] ?? 0, ...p })),
+  };
+}
+
+function workload(kind: string, spec: Obj): Obj {
+  const template = podTemplate(objAt(spec, 'template'));
+  if (kind === 'DaemonSet') {
+    const strategy = objAt(spec, 'updateStrategy');
+    return {
+      revisionHistoryLimit: 10,
+      ...spec,
+      template,
+      updateStrategy: {
+        ...strategy,
+        ...(strategy['type'] === 'RollingUpdate'
+          ? {
+              rollingUpdate: {
+                maxSurge: 0,
+                maxUnavailable: 1,
+                ...objAt(strategy, 'rollingUpdate'),
+              },
+            }
+          : {}),
+      },
+    };
+  }
+  if (kind === 'Deployment') {
+    const strategy = objAt(spec, 'strategy');
+    return {
+      progressDeadlineSeconds: 600,
+      replicas: 1,
+      revisionHistoryLimit: 10,
+      ...spec,
+      strategy: {
+        type: 'RollingUpdate',
+        ...strategy,
+        rollingUpdate: {
+          maxSurge: '25%',
+          maxUnavailable: '25%',
+          ...objAt(strategy, 'rollingUpdate'),
+        },
+      },
+      template,
+    };
+  }
+  return { replicas: 1, ...spec, template };
+}
+
+/** The object with the API server's defaults filled in (other kinds unchanged). */
+export function withDefaults(o: NewObject): NewObject {
+  const spec = o['spec'];
+  if (!isObj(spec as Json)) return o;
+  const s = spec as Obj;
+  if (o.kind === 'Service' && o.apiVersion === 'v1') return { ...o, spec: service(s) };
+  if (o.apiVersion === 'apps/v1' && ['Deployment', 'DaemonSet', 'ReplicaSet'].includes(o.kind))
+    return { ...o, spec: workload(o.kind, s) };
+  return o;
+}

@@ -1,0 +1,153 @@
+/**
+ * Reading the API: type resolution the way kubectl's RESTMapper does it (plural, singular, short
+ * name, `plural.group`, `plural.version.group`; the core group wins a tie, as `events` → v1), and
+ * listObjects/getObject returning the objects as `kubectl get -o json` shows them: the store's
+ * objects with their derived status (store/status.ts) merged with the resources still computed
+ * from the compact state (objects/derived.ts), sorted by namespace and name like etcd's keys.
+ */
+import type { ClusterState } from '../model/state.ts';
+import { findCrd, customResourcesOf, crdName } from '../kubectl/objects.ts';
+import { crObject } from '../objects/namespace-object.ts';
+import { DERIVED } from '../objects/derived.ts';
+import { EngineError } from '../errors.ts';
+import { readStored, scanStored } from './buckets.ts';
+import { catalogFor, preferredVersion, resourceId, RESOURCE_CATALOG } from './catalog.ts';
+import { withDerivedStatus } from './status.ts';
+import type { ApiObject } from './types.ts';
+
+/** A resolved resource type: what the API serves under one name. */
+export interface ResourceType {
+  /** Store key: `plural` (core) or `plural.group`; also what NotFound errors name. */
+  readonly id: string;
+  readonly group: string;
+  /** The served version kubectl uses (discovery's preferred). */
+  readonly version: string;
+  readonly kind: string;
+  readonly plural: string;
+  readonly namespaced: boolean;
+  /** `-o name` prefix: lower-case kind, with the group outside the core group. */
+  readonly namePrefix: string;
+  /** True for a CustomResourceDefinition's type. */
+  readonly custom: boolean;
+}
+
+/** The 1.x minor the cluster's API server runs; the newest catalog rows without a cluster. */
+function servingMinor(state: ClusterState): number {
+  const v = state.cluster?.version;
+  return v === undefined ? 99 : Number(v.replace(/^v/, '').split('.')[1] ?? 99);
+}
+
+/**
+ * The type a kubectl resource argument names (`po`, `svc`, `deploy`, `deployments.apps`,
+ * `deployment.v1.apps`, a CRD's plural), or null when the API server serves no such type.
+ */
+export function resolveType(state: ClusterState, name: string): ResourceType | null {
+  const n = name.toLowerCase();
+  const minor = servingMinor(state);
+  for (const r of catalogFor(minor)) {
+    const names = [r.plural, r.singular, ...r.shortNames];
+    const version = preferredVersion(r, minor) ?? '';
+    const qualified =
+      r.group !== '' &&
+      [r.plural, r.singular].some(
+        (x) => n === `${x}.${r.group}` || n === `${x}.${version}.${r.group}`,
+      );
+    if (names.includes(n) || qualified || (r.group === '' && n === `${r.plural}.${version}`))
+      return {
+        id: resourceId(r),
+        group: r.group,
+        version,
+        kind: r.kind,
+        plural: r.plural,
+        namespaced: r.namespaced,
+        namePrefix: r.group === '' ? r.singular : `${r.singular}.${r.group}`,
+        custom: false,
+      };
+  }
+  const crd = findCrd(state, n);
+  if (!crd) return null;
+  return {
+    id: crdName(crd),
+    group: crd.group,
+    version: crd.version,
+    kind: crd.kind,
+    plural: crd.plural,
+    namespaced: true,
+    namePrefix: `${crd.kind.toLowerCase()}.${crd.group}`,
+    custom: true,
+  };
+}
+
+function requireType(state: ClusterState, resource: string): ResourceType {
+  const t = resolveType(state, resource);
+  if (!t) throw new EngineError('UnknownResourceType', { resource });
+  return t;
+}
+
+function byNamespaceAndName(a: ApiObject, b: ApiObject): number {
+  const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name}`;
+  const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Objects of a resolved type in `namespace` (null: every namespace, or cluster-scoped). */
+export function listTyped(
+  state: ClusterState,
+  t: ResourceType,
+  namespace: string | null,
+): ApiObject[] {
+  if (!state.cluster) return [];
+  const ns = t.namespaced ? namespace : null;
+  if (t.custom) {
+    const crd = findCrd(state, t.id);
+    return crd
+      ? (customResourcesOf(state, crd)
+          .filter((r) => ns === null || r.namespace === ns)
+          .map(crObject) as unknown as ApiObject[])
+      : [];
+  }
+  const derived = DERIVED[t.id]?.(state, ns) ?? [];
+  const stored = scanStored(state.cluster.objects, t.id, ns).map((o) =>
+    withDerivedStatus(state, t.id, o),
+  );
+  if (stored.length === 0) return derived;
+  return [...derived, ...stored].sort(byNamespaceAndName);
+}
+
+/**
+ * Every object of `resource` (as kubectl accepts it: `services`, `svc`, `deployments.apps`) in
+ * `namespace`, or in all namespaces when it is null or absent (ignored for cluster-scoped
+ * resources), as the API serves them. Throws EngineError UnknownResourceType for a type the
+ * cluster does not serve.
+ */
+export function listObjects(
+  state: ClusterState,
+  resource: string,
+  namespace?: string | null,
+): readonly ApiObject[] {
+  return listTyped(state, requireType(state, resource), namespace ?? null);
+}
+
+/**
+ * One object of `resource` by namespace (null for cluster-scoped) and name, or null when there
+ * is none. Throws EngineError UnknownResourceType for a type the cluster does not serve.
+ */
+export function getObject(
+  state: ClusterState,
+  resource: string,
+  namespace: string | null,
+  name: string,
+): ApiObject | null {
+  const t = requireType(state, resource);
+  const ns = t.namespaced ? namespace : null;
+  const stored = t.custom ? undefined : readStored(state.cluster?.objects, t.id, ns, name);
+  if (stored) return withDerivedStatus(state, t.id, stored);
+  return (
+    listTyped(state, t, ns).find(
+      (o) => o.metadata.name === name && (ns === null || o.metadata.namespace === ns),
+    ) ?? null
+  );
+}
+
+/** Every catalog resource (all minors), for tools that list what exists. */
+export { RESOURCE_CATALOG };

@@ -1,0 +1,116 @@
+/**
+ * Status derivation, the per-resource strategy that fills `.status` of workload objects from what
+ * their Pods do now (the DaemonSet, Deployment and ReplicaSet controllers' status updates:
+ * pkg/controller/daemon/daemon_controller.go updateDaemonSetStatus,
+ * pkg/controller/deployment/sync.go calculateStatus, pkg/controller/replicaset
+ * calculateStatus). Pods are matched by the object's spec.selector.matchLabels.
+ */
+import type { ClusterState } from '../model/state.ts';
+import { podObjects } from '../objects/pod-object.ts';
+import { scanStored } from './buckets.ts';
+import type { ApiObject, Json } from './types.ts';
+
+type Obj = { readonly [k: string]: Json };
+
+function matchLabels(o: ApiObject): Readonly<Record<string, string>> {
+  const spec = o['spec'] as Obj | undefined;
+  const selector = spec?.['selector'] as Obj | undefined;
+  return (selector?.['matchLabels'] ?? {}) as Readonly<Record<string, string>>;
+}
+
+/** Pods of the object's namespace its selector matches, and how many of them run. */
+function podsOf(state: ClusterState, o: ApiObject): { total: number; ready: number } {
+  const want = Object.entries(matchLabels(o));
+  const pods = podObjects(state, o.metadata.namespace ?? null).filter((p) => {
+    const labels = ((p['metadata'] as Obj)['labels'] ?? {}) as Record<string, string>;
+    return want.length > 0 && want.every(([k, v]) => labels[k] === v);
+  });
+  const ready = pods.filter((p) => (p['status'] as Obj)['phase'] === 'Running').length;
+  return { total: pods.length, ready };
+}
+
+function daemonSetStatus(state: ClusterState, o: ApiObject): Obj {
+  const { total, ready } = podsOf(state, o);
+  const desired = Object.keys(state.cluster?.nodes ?? {}).length;
+  return {
+    currentNumberScheduled: total,
+    desiredNumberScheduled: desired,
+    numberAvailable: ready,
+    numberMisscheduled: 0,
+    numberReady: ready,
+    ...(desired - ready > 0 ? { numberUnavailable: desired - ready } : {}),
+    observedGeneration: o.metadata.generation ?? 1,
+    updatedNumberScheduled: total,
+  };
+}
+
+function replicas(o: ApiObject): number {
+  const r = (o['spec'] as Obj | undefined)?.['replicas'];
+  return typeof r === 'number' ? r : 1;
+}
+
+function replicaSetStatus(state: ClusterState, o: ApiObject): Obj {
+  const { total, ready } = podsOf(state, o);
+  return {
+    ...(ready > 0 ? { availableReplicas: ready } : {}),
+    fullyLabeledReplicas: total,
+    observedGeneration: o.metadata.generation ?? 1,
+    ...(ready > 0 ? { readyReplicas: ready } : {}),
+    replicas: total,
+  };
+}
+
+function deploymentStatus(state: ClusterState, o: ApiObject): Obj {
+  const { total, ready } = podsOf(state, o);
+  const want = replicas(o);
+  const since = o.metadata.creationTimestamp;
+  const available = ready >= want;
+  return {
+    ...(ready > 0 ? { availableReplicas: ready } : {}),
+    conditions: [
+      {
+        lastTransitionTime: since,
+        lastUpdateTime: since,
+        message: available
+          ? 'Deployment has minimum availability.'
+          : 'Deployment does not have minimum availability.',
+        reason: available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+        status: available ? 'True' : 'False',
+        type: 'Available',
+      },
+      {
+        lastTransitionTime: since,
+        lastUpdateTime: since,
+        message: `ReplicaSet "${currentReplicaSet(state, o)}" ${available ? 'has successfully progressed.' : 'is progressing.'}`,
+        reason: available ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated',
+        status: 'True',
+        type: 'Progressing',
+      },
+    ],
+    observedGeneration: o.metadata.generation ?? 1,
+    ...(ready > 0 ? { readyReplicas: ready } : {}),
+    replicas: total,
+    ...(want - ready > 0 ? { unavailableReplicas: want - ready } : {}),
+    updatedReplicas: total,
+  };
+}
+
+/** The name of the Deployment's ReplicaSet (the stored one it owns). */
+function currentReplicaSet(state: ClusterState, o: ApiObject): string {
+  const owned = scanStored(state.cluster?.objects, 'replicasets.apps', o.metadata.namespace).find(
+    (rs) => rs.metadata.ownerReferences?.some((r) => r.uid === o.metadata.uid) === true,
+  );
+  return owned?.metadata.name ?? o.metadata.name;
+}
+
+const STRATEGIES: Readonly<Record<string, (state: ClusterState, o: ApiObject) => Obj>> = {
+  'daemonsets.apps': daemonSetStatus,
+  'deployments.apps': deploymentStatus,
+  'replicasets.apps': replicaSetStatus,
+};
+
+/** The object with `.status` derived now, for resources that have a status strategy. */
+export function withDerivedStatus(state: ClusterState, resource: string, o: ApiObject): ApiObject {
+  const strategy = STRATEGIES[resource];
+  return strategy ? { ...o, status: strategy(state, o) } : o;
+}

@@ -1,0 +1,106 @@
+/**
+ * Writes to the API object store, the generic registry path of kube-apiserver
+ * (staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go): create sets uid,
+ * creationTimestamp, resourceVersion and generation; update keeps uid and creationTimestamp and
+ * bumps resourceVersion (and generation when the spec changed); delete removes the object, or
+ * only sets deletionTimestamp while finalizers remain. Every write takes the next global
+ * resourceVersion. Pure: returns a new state, copying one bucket (store/buckets.ts).
+ */
+import type { Cluster, ClusterState } from '../model/state.ts';
+import { formatRfc3339 } from '../clock.ts';
+import { hash64 } from '../etcd/model.ts';
+import { EMPTY_STORE, readStored, writeStored, type ObjectStore } from './buckets.ts';
+import type { ApiObject, NewObject } from './types.ts';
+import { withDefaults } from './defaults.ts';
+
+/** A UUID derived from the object's identity and the resourceVersion that created it (no RNG draw). */
+export function objectUid(resource: string, namespace: string, name: string, rv: number): string {
+  const seed = `${resource}/${namespace}/${name}/${rv}`;
+  const h = hash64(seed) + hash64(`${seed}#2`);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+function storeOf(c: Cluster): ObjectStore {
+  return c.objects ?? EMPTY_STORE;
+}
+
+function withStore(state: ClusterState, c: Cluster, objects: ObjectStore): ClusterState {
+  return { ...state, cluster: { ...c, objects } };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Creates or replaces one object of `resource` (`plural` or `plural.group`), with the API's
+ * defaults filled in (store/defaults.ts). A new object gets
+ * its uid and creationTimestamp (from `metadata.creationTimestamp` when the writer backdates it,
+ * otherwise the clock); a replaced one keeps them. No cluster: the state is returned unchanged.
+ */
+export function putObject(state: ClusterState, resource: string, written: NewObject): ClusterState {
+  const c = state.cluster;
+  const object = withDefaults(written);
+  if (!c) return state;
+  const store = storeOf(c);
+  const { name } = object.metadata;
+  const namespace = object.metadata.namespace ?? '';
+  const existing = readStored(store, resource, namespace, name);
+  const rv = store.rv + 1;
+  const hasSpec = object['spec'] !== undefined;
+  const generation = existing?.metadata.generation ?? 1;
+  const metadata = {
+    ...object.metadata,
+    creationTimestamp:
+      existing?.metadata.creationTimestamp ??
+      object.metadata.creationTimestamp ??
+      formatRfc3339(state.now),
+    ...(hasSpec
+      ? {
+          generation:
+            existing && !sameJson(existing['spec'], object['spec']) ? generation + 1 : generation,
+        }
+      : {}),
+    resourceVersion: String(rv),
+    uid: existing?.metadata.uid ?? objectUid(resource, namespace, name, rv),
+  };
+  const stored = { ...object, metadata } as ApiObject;
+  return withStore(state, c, writeStored(store, resource, namespace, name, stored, rv));
+}
+
+/** Puts several objects in order (each takes the next resourceVersion). */
+export function putObjects(
+  state: ClusterState,
+  objects: readonly (readonly [resource: string, object: NewObject])[],
+): ClusterState {
+  return objects.reduce((s, [resource, o]) => putObject(s, resource, o), state);
+}
+
+/**
+ * Deletes one object: gone at once without finalizers, otherwise marked with deletionTimestamp
+ * (the garbage collector or the finalizer's owner finishes it). Unknown objects: unchanged.
+ */
+export function removeObject(
+  state: ClusterState,
+  resource: string,
+  namespace: string | null,
+  name: string,
+): ClusterState {
+  const c = state.cluster;
+  const existing = readStored(c?.objects, resource, namespace, name);
+  if (!c || !existing) return state;
+  const store = storeOf(c);
+  const rv = store.rv + 1;
+  const finalizers = existing.metadata.finalizers ?? [];
+  if (finalizers.length === 0)
+    return withStore(state, c, writeStored(store, resource, namespace, name, null, rv));
+  const marked = {
+    ...existing,
+    metadata: {
+      ...existing.metadata,
+      deletionTimestamp: existing.metadata.deletionTimestamp ?? formatRfc3339(state.now),
+      resourceVersion: String(rv),
+    },
+  } as ApiObject;
+  return withStore(state, c, writeStored(store, resource, namespace, name, marked, rv));
+}
