@@ -1,17 +1,21 @@
 /**
- * Storage of the API objects: per resource, a fixed number of buckets chosen by a hash of
- * `namespace/name`. A write copies the resource table (one entry per resource kind), that
- * resource's bucket table (BUCKETS entries) and one bucket (about n/BUCKETS objects), never a
- * map of every object, so one write costs about the same at 5 nodes and at 5,000 (architecture
- * §3.10). Plain JSON, like the rest of the state.
+ * Storage of the API objects: per resource, a two-level table of 64 × 64 buckets chosen by a
+ * hash of `namespace/name`. A write copies the resource table, two 64-entry levels and one leaf
+ * (about n/4096 objects), never a map of every object, so one write costs about the same at 5
+ * nodes and at 5,000 (architecture §3.10). The levels have array-index keys ("0"…"63"), which
+ * V8 keeps as elements: copying them stays cheap, unlike string-keyed objects of many entries.
+ * Plain JSON, like the rest of the state.
  */
 import type { ApiObject } from './types.ts';
 
-/** Buckets per resource: at 5,000 Leases a bucket holds about 80 objects. */
-export const BUCKETS = 64;
+/** Fan-out of each level. */
+export const FANOUT = 64;
 
-/** Objects of one resource: bucket number → `namespace/name` → object. */
-export type ResourceBuckets = Readonly<Record<string, Readonly<Record<string, ApiObject>>>>;
+/** One leaf: `namespace/name` → object. */
+export type Leaf = Readonly<Record<string, ApiObject>>;
+
+/** Objects of one resource: level-1 bucket → level-2 bucket → leaf. */
+export type ResourceBuckets = Readonly<Record<string, Readonly<Record<string, Leaf>>>>;
 
 /** The object store: the global resourceVersion and the objects of each resource. */
 export interface ObjectStore {
@@ -29,14 +33,15 @@ export function objectKey(namespace: string | null | undefined, name: string): s
   return `${namespace ?? ''}/${name}`;
 }
 
-/** FNV-1a of the key, reduced to a bucket number. */
-export function bucketOf(key: string): string {
+/** FNV-1a of the key, reduced to the two bucket numbers. */
+export function bucketOf(key: string): readonly [string, string] {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return String((h >>> 0) % BUCKETS);
+  const u = h >>> 0;
+  return [String(u % FANOUT), String(Math.floor(u / FANOUT) % FANOUT)];
 }
 
 /** The stored object, if any. */
@@ -47,7 +52,8 @@ export function readStored(
   name: string,
 ): ApiObject | undefined {
   const key = objectKey(namespace, name);
-  return store?.resources[resource]?.[bucketOf(key)]?.[key];
+  const [b1, b2] = bucketOf(key);
+  return store?.resources[resource]?.[b1]?.[b2]?.[key];
 }
 
 /** Every stored object of a resource (in one namespace when given), in no particular order. */
@@ -59,10 +65,11 @@ export function scanStored(
   const buckets = store?.resources[resource];
   if (!buckets) return [];
   const out: ApiObject[] = [];
-  for (const bucket of Object.values(buckets))
-    for (const o of Object.values(bucket))
-      if (namespace === undefined || namespace === null || o.metadata.namespace === namespace)
-        out.push(o);
+  for (const level of Object.values(buckets))
+    for (const leaf of Object.values(level))
+      for (const o of Object.values(leaf))
+        if (namespace === undefined || namespace === null || o.metadata.namespace === namespace)
+          out.push(o);
   return out;
 }
 
@@ -72,8 +79,8 @@ export function storedResources(store: ObjectStore | undefined): string[] {
 }
 
 /**
- * Writes (or, with `object` null, removes) one object: copies only the touched bucket and the
- * two small tables above it. The caller has set the object's resourceVersion.
+ * Writes (or, with `object` null, removes) one object: copies only the touched leaf and the
+ * tables above it. The caller has set the object's resourceVersion.
  */
 export function writeStored(
   store: ObjectStore,
@@ -84,13 +91,23 @@ export function writeStored(
   rv: number,
 ): ObjectStore {
   const key = objectKey(namespace, name);
-  const b = bucketOf(key);
+  const [b1, b2] = bucketOf(key);
   const buckets = store.resources[resource] ?? {};
-  const bucket = { ...buckets[b] };
-  if (object === null) delete bucket[key];
-  else bucket[key] = object;
+  const level = buckets[b1] ?? {};
+  const current = level[b2] ?? {};
+  // One object literal per copy: V8 clones it in one step (copying first and assigning after
+  // turns larger objects into slow dictionaries).
+  const leaf = object === null ? without(current, key) : { ...current, [key]: object };
   return {
     rv,
-    resources: { ...store.resources, [resource]: { ...buckets, [b]: bucket } },
+    resources: {
+      ...store.resources,
+      [resource]: { ...buckets, [b1]: { ...level, [b2]: leaf } },
+    },
   };
+}
+
+function without(bucket: Leaf, key: string): Leaf {
+  // Rest destructuring of a computed key is slow in V8; rebuilding from entries is not.
+  return Object.fromEntries(Object.entries(bucket).filter(([k]) => k !== key));
 }

@@ -31,6 +31,37 @@ export interface ResourceType {
   readonly custom: boolean;
 }
 
+/** Every name each served resource answers to, per minor (built once: the catalog is constant). */
+const NAMES = new Map<number, ReadonlyMap<string, ResourceType>>();
+
+function namesFor(minor: number): ReadonlyMap<string, ResourceType> {
+  const cached = NAMES.get(minor);
+  if (cached) return cached;
+  const names = new Map<string, ResourceType>();
+  for (const r of catalogFor(minor)) {
+    const version = preferredVersion(r, minor) ?? '';
+    const type: ResourceType = {
+      id: resourceId(r),
+      group: r.group,
+      version,
+      kind: r.kind,
+      plural: r.plural,
+      namespaced: r.namespaced,
+      namePrefix: r.group === '' ? r.singular : `${r.singular}.${r.group}`,
+      custom: false,
+    };
+    const qualified =
+      r.group === ''
+        ? [`${r.plural}.${version}`]
+        : [r.plural, r.singular].flatMap((x) => [`${x}.${r.group}`, `${x}.${version}.${r.group}`]);
+    // The catalog lists the core group first: its names win (`events` is v1 Events).
+    for (const key of [r.plural, r.singular, ...r.shortNames, ...qualified])
+      if (!names.has(key)) names.set(key, type);
+  }
+  NAMES.set(minor, names);
+  return names;
+}
+
 /** The 1.x minor the cluster's API server runs; the newest catalog rows without a cluster. */
 function servingMinor(state: ClusterState): number {
   const v = state.cluster?.version;
@@ -43,27 +74,8 @@ function servingMinor(state: ClusterState): number {
  */
 export function resolveType(state: ClusterState, name: string): ResourceType | null {
   const n = name.toLowerCase();
-  const minor = servingMinor(state);
-  for (const r of catalogFor(minor)) {
-    const names = [r.plural, r.singular, ...r.shortNames];
-    const version = preferredVersion(r, minor) ?? '';
-    const qualified =
-      r.group !== '' &&
-      [r.plural, r.singular].some(
-        (x) => n === `${x}.${r.group}` || n === `${x}.${version}.${r.group}`,
-      );
-    if (names.includes(n) || qualified || (r.group === '' && n === `${r.plural}.${version}`))
-      return {
-        id: resourceId(r),
-        group: r.group,
-        version,
-        kind: r.kind,
-        plural: r.plural,
-        namespaced: r.namespaced,
-        namePrefix: r.group === '' ? r.singular : `${r.singular}.${r.group}`,
-        custom: false,
-      };
-  }
+  const found = namesFor(servingMinor(state)).get(n);
+  if (found) return found;
   const crd = findCrd(state, n);
   if (!crd) return null;
   return {
