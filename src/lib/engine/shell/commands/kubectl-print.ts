@@ -105,7 +105,7 @@ export function renderJson(value: Obj): string {
 export function renderYaml(value: Obj): string {
   return stringify(sortDeep(value), { indentSeq: false, lineWidth: 0 })
     .replace(/\n$/, '')
-    .replace(/: (\d{4}-\d\d-\d\dT[\d:]+Z)$/gm, ': "$1"');
+    .replace(/: (\d{4}-\d\d-\d\dT[\d:]+(?:\.\d+)?Z)$/gm, ': "$1"');
 }
 
 type Step = { readonly field: string } | { readonly index: number | '*' };

@@ -250,7 +250,9 @@ function get(inv: Invocation, p: ParsedFlags): number | Promise<number> {
         r.name,
         r.ready,
         r.status,
-        String(r.restarts),
+        r.lastRestartAgoMs === undefined
+          ? String(r.restarts)
+          : `${r.restarts} (${humanDuration(r.lastRestartAgoMs)} ago)`,
         humanDuration(r.ageMs),
         ...(wide ? [r.ip, r.node, '<none>', '<none>'] : []),
       ]),

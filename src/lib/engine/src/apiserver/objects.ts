@@ -19,17 +19,8 @@ import {
   type ServedResource,
 } from './served-versions.ts';
 
-/** An object of a versioned resource, as stored. */
-export interface StoredApiObject {
-  readonly group: string;
-  readonly kind: string;
-  /** The version it is stored in (etcd holds `<group>/<version>` in the serialized object). */
-  readonly version: string;
-  readonly name: string;
-  /** Empty for cluster-scoped resources. */
-  readonly namespace: string;
-  readonly createdAt: number;
-}
+export type { StoredApiObject } from '../model/api-records.ts';
+import type { StoredApiObject } from '../model/api-records.ts';
 
 /** What `kubectl apply -f` sends. */
 export interface ApiObjectManifest {

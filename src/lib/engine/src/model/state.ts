@@ -31,8 +31,7 @@ export interface ServiceState {
  */
 export type { CertificateMeta } from '../pki/specs.ts';
 import type { CertificateMeta } from '../pki/specs.ts';
-import type { CertificateSigningRequest } from '../kubeadm/certs/csr.ts';
-import type { StoredApiObject } from '../apiserver/objects.ts';
+import type { CertificateSigningRequest, StoredApiObject } from './api-records.ts';
 import type { KeyedMap } from './keyed-map.ts';
 import type { ObjectStore } from '../store/buckets.ts';
 

@@ -12,6 +12,7 @@ import {
 } from '../config/defaults.ts';
 import { hash64 } from '../etcd/model.ts';
 import { clusterStart, meta } from './legacy-meta.ts';
+import { FLANNEL_NETWORK } from '../controllers/flannel.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -98,7 +99,7 @@ export function configMaps(
       name: 'kube-flannel-cfg',
       data: {
         'cni-conf.json': '{…}',
-        'net-conf.json': `{\n  "Network": "${c.podSubnet ?? '10.244.0.0/16'}",\n  "EnableNFTables": false,\n  "Backend": {\n    "Type": "vxlan"\n  }\n}\n`,
+        'net-conf.json': `{\n  "Network": "${FLANNEL_NETWORK}",\n  "EnableNFTables": false,\n  "Backend": {\n    "Type": "vxlan"\n  }\n}\n`,
       },
     });
   return cms.sort((a, b) => (`${a.namespace}/${a.name}` < `${b.namespace}/${b.name}` ? -1 : 1));

@@ -12,6 +12,7 @@ import { namespaceObject } from './namespace-object.ts';
 import { nodeObject } from './node-object.ts';
 import { podObjects } from './pod-object.ts';
 import { bootstrapTokenSecrets, defaultServiceAccounts } from './token-secrets.ts';
+import { leases } from './leases.ts';
 
 /** Objects of one derived resource in `namespace` (null: all namespaces). */
 export type DerivedList = (state: ClusterState, namespace: string | null) => ApiObject[];
@@ -39,6 +40,7 @@ export const DERIVED: Readonly<Record<string, DerivedList>> = {
   'certificatesigningrequests.certificates.k8s.io': (s) => asObjects(csrObjects(s)),
   secrets: (s, ns) =>
     bootstrapTokenSecrets(s).filter((o) => ns === null || o.metadata.namespace === ns),
+  'leases.coordination.k8s.io': leases,
   serviceaccounts: (s, ns) =>
     defaultServiceAccounts(s).filter((o) => ns === null || o.metadata.namespace === ns),
 };

@@ -9,6 +9,8 @@ import { hash64 } from '../etcd/model.ts';
 import { nodeLostByFault } from '../etcd/faults.ts';
 import { nodeReady } from '../machine/kubelet.ts';
 import { meta } from './legacy-meta.ts';
+import { nodePodCidr } from '../controllers/node-ipam.ts';
+import { lastHeartbeat, unreachableSince } from '../controllers/node-lifecycle.ts';
 
 import { findMachine } from '../state/machines.ts';
 
@@ -23,15 +25,6 @@ const DISK_KI = 30 * 1024 * 1024;
 function uuidOf(seed: string): string {
   const h = hash64(seed) + hash64(`${seed}#uuid`);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
-
-/** spec.podCIDR the node IPAM controller assigns (--allocate-node-cidrs, /24 per node). */
-export function nodePodCidr(state: ClusterState, name: string): string | null {
-  const c = state.cluster;
-  if (!c?.podSubnet) return null;
-  const base = c.podSubnet.split('.').slice(0, 2).join('.');
-  const index = Object.keys(c.nodes).sort().indexOf(name);
-  return index < 0 ? null : `${base}.${index}.0/24`;
 }
 
 /** The Node object, as the kubelet registers it and the control plane's controllers update it. */
@@ -55,13 +48,17 @@ export function nodeObject(state: ClusterState, name: string): Obj {
   // kubelet stopped (or machine gone): the node lifecycle controller sets every condition Unknown.
   const lost = !m || m.kubelet.active !== 'active' || nodeLostByFault(state, n?.machine ?? '');
   const ready = !lost && m !== undefined && nodeReady(m);
-  const hb = formatRfc3339(state.now);
+  // A stopped kubelet posts nothing more: conditions keep its last heartbeat, and the node
+  // lifecycle controller's Unknown and unreachable taints date from the end of the grace period
+  // (controllers/node-lifecycle.ts).
+  const hb = formatRfc3339(lastHeartbeat(state, name));
+  const marked = formatRfc3339(unreachableSince(state, name) ?? lastHeartbeat(state, name));
   const since = formatRfc3339(created);
   const cond = (type: string, okReason: string, okMessage: string, okStatus: string): Obj =>
     lost
       ? {
           lastHeartbeatTime: hb,
-          lastTransitionTime: hb,
+          lastTransitionTime: marked,
           message: 'Kubelet stopped posting node status.',
           reason: 'NodeStatusUnknown',
           status: 'Unknown',
@@ -105,8 +102,8 @@ export function nodeObject(state: ClusterState, name: string): Obj {
       : []),
     ...(lost
       ? [
-          { effect: 'NoSchedule', key: 'node.kubernetes.io/unreachable', timeAdded: hb },
-          { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', timeAdded: hb },
+          { effect: 'NoSchedule', key: 'node.kubernetes.io/unreachable', timeAdded: marked },
+          { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', timeAdded: marked },
         ]
       : !ready
         ? [{ effect: 'NoSchedule', key: 'node.kubernetes.io/not-ready' }]

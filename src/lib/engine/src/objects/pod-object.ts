@@ -108,7 +108,10 @@ export function podObjects(state: ClusterState, namespace: string | null): Obj[]
               `${p.namespace}/ds/${p.app}`,
             ),
           };
-    const phase = row.status === 'Running' ? 'Running' : 'Pending';
+    // A crash-looping container's Pod stays in phase Running (it restarts in place).
+    const phase = ['Running', 'CrashLoopBackOff', 'Error'].includes(row.status)
+      ? 'Running'
+      : 'Pending';
     const resources = POD_RESOURCES[p.app];
     const hostNetwork = p.app !== 'coredns';
     return {

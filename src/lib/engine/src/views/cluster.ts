@@ -6,6 +6,8 @@ import type { ClusterState } from '../model/state.ts';
 import { nodeReady } from '../machine/kubelet.ts';
 import { nodeLostByFault } from '../etcd/faults.ts';
 import { findMachine } from '../state/machines.ts';
+import { crashLoop, flannelLeaseError } from '../controllers/flannel.ts';
+import { unreachableSince } from '../controllers/node-lifecycle.ts';
 
 /** One row of `kubectl get nodes`. */
 export interface NodeRow {
@@ -51,6 +53,8 @@ export interface PodRow {
   readonly ready: string;
   readonly status: string;
   readonly restarts: number;
+  /** How long ago the container last restarted, when it has (kubectl prints `N (AGE ago)`). */
+  readonly lastRestartAgoMs?: number;
   readonly ageMs: number;
   readonly ip: string;
   readonly node: string;
@@ -83,23 +87,45 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
       const node = p.node ? c.nodes[p.node] : undefined;
       const m = node ? findMachine(state, node.machine) : undefined;
       const hostNetwork = p.app !== 'coredns';
+      // Flannel's agent exits when its node has no usable pod range (controllers/flannel.ts):
+      // its Pod crash-loops and Pods that need the pod network get no sandbox on that node.
+      const leaseError =
+        p.node !== null && (p.app === 'kube-flannel' || p.app === 'coredns')
+          ? c.cni === 'flannel'
+            ? flannelLeaseError(state, p.node, nodeIndex.get(p.node))
+            : null
+          : null;
+      const crashing =
+        p.app === 'kube-flannel' && leaseError !== null && m?.kubelet.active === 'active';
       const running =
-        p.app === 'coredns' ? p.node !== null && ready.has(p.node) : m?.kubelet.active === 'active';
+        p.app === 'coredns'
+          ? p.node !== null && ready.has(p.node) && leaseError === null
+          : m?.kubelet.active === 'active' && !crashing;
+      const loop = crashing ? crashLoop(state.now - p.createdAt) : null;
       const status =
         p.node === null
           ? 'Pending'
-          : running
-            ? 'Running'
-            : p.app === 'coredns'
-              ? 'ContainerCreating'
-              : 'Pending';
+          : loop
+            ? loop.restarts > 0
+              ? 'CrashLoopBackOff'
+              : 'Error'
+            : running
+              ? 'Running'
+              : p.app === 'coredns'
+                ? 'ContainerCreating'
+                : 'Pending';
       const podIP = `${podCidrBase}.${nodeIndex.get(p.node ?? '') ?? 0}.${i + 2}`;
       return {
         namespace: p.namespace,
         name: p.name,
-        ready: running ? '1/1' : '0/1',
+        // The node lifecycle controller marks Pods of an unreachable node NotReady (MarkPodsNotReady).
+        ready:
+          running && (p.node === null || unreachableSince(state, p.node) === null) ? '1/1' : '0/1',
         status,
-        restarts: 0,
+        restarts: loop?.restarts ?? 0,
+        ...(loop && loop.restarts > 0
+          ? { lastRestartAgoMs: state.now - p.createdAt - loop.lastStartMs }
+          : {}),
         ageMs: state.now - p.createdAt,
         ip:
           p.node === null

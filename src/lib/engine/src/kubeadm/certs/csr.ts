@@ -15,19 +15,8 @@ import { certRef } from './refs.ts';
 import { findMachineBy } from '../../state/machines.ts';
 import { keyPool } from '../../pki/key-pool.ts';
 
-/** One CSR object. */
-export interface CertificateSigningRequest {
-  readonly name: string;
-  readonly signerName: string;
-  /** spec.username: who created it. */
-  readonly requestor: string;
-  readonly createdAt: number;
-  /** spec.expirationSeconds in ms, or null (`<none>`). */
-  readonly requestedDurationMs: number | null;
-  readonly condition: 'Pending' | 'Approved' | 'Approved,Issued' | 'Denied';
-  /** Node whose kubelet asked (for serving / client certificates). */
-  readonly node: string;
-}
+export type { CertificateSigningRequest } from '../../model/api-records.ts';
+import type { CertificateSigningRequest } from '../../model/api-records.ts';
 
 /** Signer of kubelet client certificates (auto-approved by kube-controller-manager). */
 export const KUBELET_CLIENT_SIGNER = 'kubernetes.io/kube-apiserver-client-kubelet';

@@ -1,0 +1,20 @@
+/**
+ * The node IPAM controller (pkg/controller/nodeipam, range allocator): with
+ * --allocate-node-cidrs it gives every node a /24 of --cluster-cidr (node-cidr-mask-size 24) in
+ * spec.podCIDR/podCIDRs. kubeadm passes both flags only when init got a pod network CIDR
+ * (cmd/kubeadm/app/phases/controlplane/manifests.go getControllerManagerCommand); without one
+ * nodes get no podCIDR. Ranges are handed out in the order of the node list.
+ */
+import type { ClusterState } from '../model/state.ts';
+
+/**
+ * spec.podCIDR of a node, or null when the cluster has no pod network CIDR (or no such node).
+ * `position` (the node's place in name order) spares a sort when the caller already knows it.
+ */
+export function nodePodCidr(state: ClusterState, name: string, position?: number): string | null {
+  const c = state.cluster;
+  if (!c?.podSubnet) return null;
+  const base = c.podSubnet.split('.').slice(0, 2).join('.');
+  const index = position ?? Object.keys(c.nodes).sort().indexOf(name);
+  return index < 0 ? null : `${base}.${index}.0/24`;
+}

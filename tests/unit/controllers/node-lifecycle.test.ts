@@ -1,0 +1,73 @@
+// The node lifecycle controller (pkg/controller/nodelifecycle/node_lifecycle_controller.go):
+// a node whose kubelet stopped keeps its last heartbeat; after --node-monitor-grace-period its
+// conditions go Unknown ("Kubelet stopped posting node status.") with the unreachable taints
+// added at that moment, and its Pods are marked NotReady (MarkPodsNotReady).
+import { describe, expect, it } from 'vitest';
+import { createSession, getObject, listPods, NODE_MONITOR_GRACE_MS } from 'kubelife';
+
+type Condition = {
+  type: string;
+  status: string;
+  lastHeartbeatTime: string;
+  lastTransitionTime: string;
+};
+type Taint = { key: string; effect: string; timeAdded?: string };
+
+describe('node lifecycle', () => {
+  it('keeps a lost node’s last heartbeat however often it is read', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+    await s.run('kubelife fault machine-down worker-1');
+    const at = s.save().state.now;
+    await s.run('kubelife clock advance 10m');
+
+    const node = getObject(s.save().state, 'nodes', null, 'worker-1');
+    await s.run('kubelife clock advance 10m');
+    const later = getObject(s.save().state, 'nodes', null, 'worker-1');
+
+    const ready = (o: typeof node) =>
+      (o?.['status'] as { conditions: Condition[] }).conditions.find((c) => c.type === 'Ready');
+    expect(ready(node)?.status).toBe('Unknown');
+    expect(ready(node)?.lastHeartbeatTime).toBe(ready(later)?.lastHeartbeatTime);
+    expect(Date.parse(ready(node)?.lastHeartbeatTime ?? '')).toBe(Math.floor(at / 1000) * 1000);
+    expect(Date.parse(ready(node)?.lastTransitionTime ?? '')).toBe(
+      Math.floor((at + NODE_MONITOR_GRACE_MS) / 1000) * 1000,
+    );
+    const taints = (node?.['spec'] as { taints: Taint[] }).taints;
+    expect(
+      taints.filter((t) => t.key === 'node.kubernetes.io/unreachable').map((t) => t.effect),
+    ).toEqual(['NoSchedule', 'NoExecute']);
+  });
+
+  it('marks the Pods of an unreachable node NotReady once the grace period is over', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+    await s.run('kubelife fault machine-down worker-1');
+
+    const inGrace = listPods(s.save().state, null).filter((p) => p.node === 'worker-1');
+    await s.run('kubelife clock advance 2m');
+    const after = listPods(s.save().state, null).filter((p) => p.node === 'worker-1');
+
+    expect(inGrace.every((p) => p.ready === '1/1')).toBe(true);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((p) => p.ready === '0/1')).toBe(true);
+  });
+});
+
+describe('node leases', () => {
+  // upstream: pkg/kubelet/nodelease (holder = node, leaseDurationSeconds 40, owned by the Node).
+  it('renews a node’s Lease while its kubelet runs and freezes it when the node is lost', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+    await s.run('kubelife fault machine-down worker-1');
+    await s.run('kubelife clock advance 5m');
+
+    const state = s.save().state;
+    const spec = (name: string) =>
+      getObject(state, 'leases', 'kube-node-lease', name)?.['spec'] as {
+        renewTime: string;
+        holderIdentity: string;
+      };
+
+    expect(spec('worker-2').holderIdentity).toBe('worker-2');
+    expect(Date.parse(spec('worker-2').renewTime)).toBe(state.now);
+    expect(state.now - Date.parse(spec('worker-1').renewTime)).toBe(5 * 60_000);
+  });
+});
