@@ -11,7 +11,7 @@
  *   apiserver picks a storage version per resource, usually lagging one release behind a new one).
  */
 
-import { RESOURCE_CATALOG, type ServedVersion } from '../store/catalog.ts';
+import { preferredVersion, RESOURCE_CATALOG, type ServedVersion } from '../store/catalog.ts';
 
 export type { ServedVersion } from '../store/catalog.ts';
 
@@ -54,23 +54,12 @@ export function minorOf(version: string): number {
   return Number(version.replace(/^v/, '').split('.')[1] ?? 0);
 }
 
-/** True when `minor` serves `version` of the resource. */
-export function serves(r: ServedResource, version: string, minor: number): boolean {
-  return r.versions.some(
-    (v) => v.version === version && minor >= v.from && (v.until === undefined || minor < v.until),
-  );
-}
-
-/** The versions of `r` served by `minor`, oldest first. */
-export function servedVersions(r: ServedResource, minor: number): readonly string[] {
-  return r.versions
-    .filter((v) => minor >= v.from && (v.until === undefined || minor < v.until))
-    .map((v) => v.version);
-}
+/** True when `minor` serves `version` of the resource; the versions `minor` serves, oldest first. */
+export { servesVersion as serves, versionsServed as servedVersions } from '../store/catalog.ts';
 
 /** The version new objects of `r` are stored in by `minor` (see the simplification above), or null. */
 export function storageVersion(r: ServedResource, minor: number): string | null {
-  return servedVersions(r, minor).at(-1) ?? null;
+  return preferredVersion(r, minor);
 }
 
 /** Finds a resource by kind and group ("Workload", "scheduling.k8s.io"). */

@@ -261,21 +261,31 @@ export const RESOURCE_CATALOG: readonly CatalogResource[] = ROWS.map((r) => ({
 }));
 
 /** True when `minor` (1.x) serves `version` of the resource. */
-export function servesVersion(r: CatalogResource, version: string, minor: number): boolean {
+export function servesVersion(
+  r: Pick<CatalogResource, 'versions'>,
+  version: string,
+  minor: number,
+): boolean {
   return r.versions.some(
     (v) => v.version === version && minor >= v.from && (v.until === undefined || minor < v.until),
   );
 }
 
 /** Versions of `r` that `minor` serves, oldest first. */
-export function versionsServed(r: CatalogResource, minor: number): readonly string[] {
+export function versionsServed(
+  r: Pick<CatalogResource, 'versions'>,
+  minor: number,
+): readonly string[] {
   return r.versions
     .filter((v) => minor >= v.from && (v.until === undefined || minor < v.until))
     .map((v) => v.version);
 }
 
 /** The version discovery prefers (the newest served), or null when `minor` serves none. */
-export function preferredVersion(r: CatalogResource, minor: number): string | null {
+export function preferredVersion(
+  r: Pick<CatalogResource, 'versions'>,
+  minor: number,
+): string | null {
   return versionsServed(r, minor).at(-1) ?? null;
 }
 
