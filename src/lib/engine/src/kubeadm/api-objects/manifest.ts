@@ -17,6 +17,23 @@ export function resourceOf(apiVersion: string, kind: string): string {
   return r ? resourceId(r) : `${kind.toLowerCase()}s${group === '' ? '' : `.${group}`}`;
 }
 
+/**
+ * Parsed documents by rendered text. Parsing YAML costs milliseconds and every init renders the
+ * same few texts, so each is parsed once (the objects are never mutated: writers copy them).
+ */
+const PARSED = new Map<string, readonly NewObject[]>();
+
+function parsed(text: string): readonly NewObject[] {
+  const cached = PARSED.get(text);
+  if (cached) return cached;
+  const docs = text
+    .split(/^---$/m)
+    .map((doc) => parse(doc) as NewObject | null)
+    .filter((o): o is NewObject => o !== null && typeof o === 'object');
+  PARSED.set(text, docs);
+  return docs;
+}
+
 /** Renders a template and parses its YAML documents into placed objects created at `created`. */
 export function renderManifest(
   template: string,
@@ -24,19 +41,15 @@ export function renderManifest(
   created: string,
 ): Placed[] {
   const text = template.replace(/\{\{ *\.(\w+) *\}\}/g, (_, k: string) => vars[k] ?? '');
-  return text
-    .split(/^---$/m)
-    .map((doc) => parse(doc) as NewObject | null)
-    .filter((o): o is NewObject => o !== null && typeof o === 'object')
-    .map((o) => {
-      const { resourceVersion: _rv, ...metadata } = o.metadata as NewObject['metadata'] & {
-        resourceVersion?: string;
-      };
-      return [
-        resourceOf(o.apiVersion, o.kind),
-        { ...o, metadata: { ...metadata, creationTimestamp: created } },
-      ] as const;
-    });
+  return parsed(text).map((o) => {
+    const { resourceVersion: _rv, ...metadata } = o.metadata as NewObject['metadata'] & {
+      resourceVersion?: string;
+    };
+    return [
+      resourceOf(o.apiVersion, o.kind),
+      { ...o, metadata: { ...metadata, creationTimestamp: created } },
+    ] as const;
+  });
 }
 
 /** The n-th address of an IPv4 CIDR (`10.96.0.0/12`, 10 → `10.96.0.10`), as kubeadm computes the DNS IP. */
