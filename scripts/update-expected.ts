@@ -15,16 +15,18 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { releaseTrackMinors } from 'kubelife';
-import { listGuides } from './lib/guide-files.ts';
-import { pageSession, runSnippet, snippetTrack } from './lib/doctest-runner.ts';
+import { listGuides } from 'kubelife/cli';
 import {
+  pageSession,
+  runSnippet,
+  snippetTrack,
   extractSnippets,
   fillVariables,
   normalizeOutput,
   snippetGroups,
   splitFrontmatter,
   type SnippetGroup,
-} from '../src/lib/guides/snippets.ts';
+} from 'kubelife/doctest';
 import { templatize } from './lib/templatize.ts';
 
 const args = process.argv.slice(2);

@@ -6,13 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { releaseTrackMinors } from 'kubelife';
-import { listGuides } from '../../scripts/lib/guide-files.ts';
-import {
-  formatPageProblems,
-  pageSession,
-  runHardWay,
-  runPage,
-} from '../../scripts/lib/doctest-runner.ts';
+import { listGuides } from 'kubelife/cli';
+import { formatPageProblems, pageSession, runHardWay, runPage } from 'kubelife/doctest';
 
 const guides = listGuides(process.cwd());
 const runs = releaseTrackMinors().flatMap((minor) =>
@@ -25,7 +20,7 @@ describe.each(runs)('guide %s', (_name, guide, minor) => {
   it.each(pages.filter((p) => !p.meta.doctest?.skip).map((p) => [p.file, p] as const))(
     'page %s prints what it promises',
     async (_file, page) => {
-      const result = await runPage(page.file, page.source, undefined, minor);
+      const result = await runPage(page, { minor });
 
       expect(result.ok, formatPageProblems(result)).toBe(true);
     },
@@ -55,7 +50,7 @@ describe.each(runs)('guide %s', (_name, guide, minor) => {
   )('leaf %s really produces the state its `produces` scenario holds', async (_file, leaf) => {
     const session = pageSession(leaf.meta.scenario, minor);
 
-    await runPage(leaf.file, leaf.source, session);
+    await runPage(leaf, { runner: session });
 
     const { scenario: _reached, ...reached } = session.save() as unknown as Record<string, unknown>;
     const produced = pageSession(leaf.meta.produces, minor).save();

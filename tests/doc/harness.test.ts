@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSession } from 'kubelife';
-import { formatPageProblems, runPage } from '../../scripts/lib/doctest-runner.ts';
+import { docPage, formatPageProblems, runPage } from 'kubelife/doctest';
 
 const page = (expected: string, meta = ''): string =>
   [
@@ -30,16 +30,16 @@ describe('doc-test harness', () => {
       await createSession({ scenario: 'packages-installed' }).run('kubeadm version -o short')
     ).stdout.trimEnd();
 
-    const result = await runPage('good.mdx', page(actual));
+    const result = await runPage(docPage('good.mdx', page(actual)));
 
     expect(result.ok, formatPageProblems(result)).toBe(true);
   });
 
   it('fails a page whose expected output is wrong and shows a diff', async () => {
-    const result = await runPage('bad.mdx', page('v0.0.0-not-what-kubeadm-prints'));
+    const result = await runPage(docPage('bad.mdx', page('v0.0.0-not-what-kubeadm-prints')));
 
     expect(result.ok).toBe(false);
-    expect(formatPageProblems(result)).toContain('- v0.0.0-not-what-kubeadm-prints');
+    expect(formatPageProblems(result)).toContain('\n-v0.0.0-not-what-kubeadm-prints');
     expect(formatPageProblems(result)).toContain('bad.mdx:7');
   });
 
@@ -48,7 +48,7 @@ describe('doc-test harness', () => {
       await createSession({ scenario: 'packages-installed' }).run('kubeadm version -o short')
     ).stdout.trimEnd();
 
-    const result = await runPage('exit.mdx', page(actual, ' exit=1'));
+    const result = await runPage(docPage('exit.mdx', page(actual, ' exit=1')));
 
     expect(result.ok).toBe(false);
     expect(formatPageProblems(result)).toContain('exited with 0, the page expects 1');
@@ -57,7 +57,7 @@ describe('doc-test harness', () => {
   it('fails a command that is unknown to the shell', async () => {
     const source = page('').replace('kubeadm version -o short', 'kubeadmm version');
 
-    const result = await runPage('typo.mdx', source);
+    const result = await runPage(docPage('typo.mdx', source));
 
     expect(result.ok).toBe(false);
     expect(formatPageProblems(result)).toContain('exited with 127');

@@ -1,6 +1,6 @@
 /**
  * The hard-way rule, shared by the per-guide and whole-site hard-way pages (and mirrored from
- * scripts/lib/doctest-runner.ts `runHardWay`): leaves run in order against one cluster; a leaf
+ * kubelife/doctest `runHardWay`): leaves run in order against one cluster; a leaf
  * continues from the state the earlier leaves left, except where it declares a starting scenario
  * different from the one reached so far (the previous leaf's `produces`, or unchanged when it
  * has none). There the terminal loads the leaf's scenario: a new segment starts.

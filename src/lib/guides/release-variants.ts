@@ -13,7 +13,7 @@
  *   → a span holding one child per track.
  * - `<ForRelease minors="v1.36 v1.35">…</ForRelease>` → a block (or span) shown only on those
  *   releases (`data-minors`), for prose that is true on some releases only.
- * The same rules as src/lib/guides/snippets.ts, which the doc-tests read pages with.
+ * The same rules as kubelife/doctest (src/lib/engine/shell/doctest/snippets.ts), which the doc-tests read pages with.
  */
 import type { Code, InlineCode, PhrasingContent, RootContent } from 'mdast';
 import type {
@@ -29,7 +29,7 @@ import {
   isOutput,
   usesVariables,
   type SnippetTrack,
-} from './snippets.ts';
+} from 'kubelife/doctest';
 
 /** Options: every track, newest (the default) first. */
 export interface ReleaseVariantsOptions {

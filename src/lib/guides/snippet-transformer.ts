@@ -1,7 +1,7 @@
 import type { ShikiTransformer } from 'shiki';
 import type { Element, ElementContent, Root } from 'hast';
 
-import { blockMinor, isOutput, isRunnable, parseMeta, splitCommands } from './snippets.ts';
+import { blockMinor, isOutput, isRunnable, parseMeta, splitCommands } from 'kubelife/doctest';
 
 /** What the fenced block's info string says about a code block. */
 export type SnippetKind = 'run' | 'output' | 'plain';
@@ -51,7 +51,7 @@ function button(action: string, label: string, visible: string): Element {
 /**
  * Shiki transformer that turns `console run` blocks into runnable snippets (a figure with Run,
  * "Run all up to here" and Copy buttons; the raw command text stays in `data-command` for Copy, and `data-commands` holds the
- * logical commands exactly as the doc-tests run them, via the shared extractor in snippets.ts) and labels `text output` blocks as expected output. The buttons are server
+ * logical commands exactly as the doc-tests run them, via the shared extractor in kubelife/doctest) and labels `text output` blocks as expected output. The buttons are server
  * rendered; src/components/Snippets.astro wires them up with one delegated listener.
  */
 export function snippetTransformer(

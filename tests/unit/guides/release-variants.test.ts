@@ -3,7 +3,7 @@ import { mdxToJs } from 'satteri';
 
 import { releaseVariantsPlugin } from '../../../src/lib/guides/release-variants.ts';
 import { releaseVariantCss } from '../../../src/lib/guides/release-choice.ts';
-import { extractSnippets } from '../../../src/lib/guides/snippets.ts';
+import { extractSnippets } from 'kubelife/doctest';
 
 const tracks = [
   { minor: 'v1.37', vars: { version: 'v1.37.1' } },

@@ -6,7 +6,7 @@ import {
   parseMeta,
   splitCommands,
   splitFrontmatter,
-} from '../../../src/lib/guides/snippets.ts';
+} from 'kubelife/doctest';
 
 const doc = (...lines: string[]): string => lines.join('\n');
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { releaseTrack, releaseTrackMinors, trackVariables } from 'kubelife';
 
 import { templatize } from '../../../scripts/lib/templatize.ts';
-import { fillVariables } from '../../../src/lib/guides/snippets.ts';
+import { fillVariables } from 'kubelife/doctest';
 
 const vars = trackVariables(releaseTrack());
 const values = Object.values(vars).filter((v) => v !== '');

@@ -2,6 +2,8 @@
  * The `kubelife` command: an interactive simulated terminal (REPL) or a script runner.
  * Node only; everything else goes through the same session.run(line) as the browser.
  */
+import { doctestCommand, DOCTEST_USAGE } from './doctest.ts';
+import { exportCommand, EXPORT_USAGE } from './export.ts';
 import { exportFs } from './export-fs.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -16,6 +18,10 @@ const USAGE = `Usage:
   kubelife                          start an interactive simulated terminal
   kubelife run FILE [options]       run each command line of FILE and print a transcript
   kubelife scenarios [--release M]  list the scenarios a session can start from
+  kubelife doctest PATH… [options]  run the \`console run\` blocks of Markdown/MDX pages and
+                                    compare their output (kubelife doctest --help)
+  kubelife export GUIDE [--format sh]
+                                    print a guide as a bash script for real machines
   kubelife serve --jsonl            serve the engine protocol: one JSON request per line on
                                     stdin (load, run, reset, save), one JSON response per line
                                     on stdout, in order; ends when stdin ends
@@ -169,8 +175,29 @@ function scenarioHint(o: CliOptions): string {
   return `kubelife: choose one of: ${names.join(', ')}\n(\`kubelife scenarios\` lists them with what each one holds)\n`;
 }
 
+/** `kubelife doctest` / `kubelife export`: their own options; bad usage exits 2. */
+async function subcommand(name: 'doctest' | 'export', argv: readonly string[]): Promise<number> {
+  const usage = name === 'doctest' ? DOCTEST_USAGE : EXPORT_USAGE;
+  if (argv.includes('-h') || argv.includes('--help')) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const write = (text: string): void => void process.stdout.write(text);
+  try {
+    return name === 'doctest'
+      ? await doctestCommand(argv, write, process.cwd())
+      : exportCommand(argv, write, process.cwd());
+  } catch (error) {
+    process.stderr.write(
+      `kubelife ${name}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 2;
+  }
+}
+
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'doctest' || argv[0] === 'export') return subcommand(argv[0], argv.slice(1));
   let o: CliOptions;
   try {
     o = parseArgs(argv);

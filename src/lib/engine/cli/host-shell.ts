@@ -1,0 +1,101 @@
+/**
+ * One long-lived bash (local, or remote over ssh) that runs command lines one at a time, as a
+ * terminal would: `cd`, `export` and variables carry over. Both output streams go to one pipe
+ * (`exec 2>&1`), so the text keeps the order it was written in. After each line the shell prints a
+ * random end marker with the line's exit status; a line that never ends is stopped after a timeout.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { homedir } from 'node:os';
+import type { RunResult } from '../shell/types.ts';
+
+/** A bash that runs lines until closed. */
+export interface HostShell {
+  /** Runs one command line; never rejects (failures become output and an exit code). */
+  run(line: string): Promise<RunResult>;
+  /** Ends the bash (and the ssh connection). */
+  close(): void;
+}
+
+const result = (output: string, exitCode: number): RunResult => ({
+  stdout: output,
+  stderr: '',
+  output,
+  exitCode,
+});
+
+/**
+ * Checks a line's syntax with the local `bash -n` first: an unclosed quote sent to a long-lived
+ * shell would make it wait for more input forever.
+ */
+export function syntaxError(line: string): string | undefined {
+  const check = spawnSync('bash', ['-n'], { input: `${line}\n`, encoding: 'utf8' });
+  return check.status === 0 ? undefined : (check.stderr || 'bash: syntax error\n');
+}
+
+/** Starts `argv` (a bash, see machine-targets.ts) and returns a line runner on it. */
+export function startHostShell(argv: readonly string[], timeoutMs: number): HostShell {
+  let child: ChildProcessWithoutNullStreams | undefined;
+  let buffer = '';
+  let onData: (() => void) | undefined;
+  let exited: number | undefined;
+
+  const start = (): ChildProcessWithoutNullStreams => {
+    // A local shell starts in the home directory, as an ssh login does.
+    const proc = spawn(argv[0] ?? 'bash', argv.slice(1), {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      cwd: homedir(),
+    });
+    buffer = '';
+    exited = undefined;
+    const take = (chunk: Buffer): void => {
+      buffer += chunk.toString('utf8');
+      onData?.();
+    };
+    proc.stdout.on('data', take);
+    // Before `exec 2>&1` takes effect (and for ssh's own messages) stderr arrives here.
+    proc.stderr.on('data', take);
+    proc.on('close', (code) => {
+      exited = code ?? 255;
+      child = undefined;
+      onData?.();
+    });
+    proc.stdin.on('error', () => undefined);
+    proc.stdin.write('exec 2>&1\n');
+    return proc;
+  };
+
+  return {
+    run(line: string): Promise<RunResult> {
+      const invalid = syntaxError(line);
+      if (invalid !== undefined) return Promise.resolve(result(invalid, 2));
+      const proc = child ?? (child = start());
+      const marker = `__kubelife_${randomUUID()}__`;
+      const end = new RegExp(`\\n?${marker} (\\d+)\\n`);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          finish(`${buffer}\nkubelife: stopped after ${timeoutMs / 1000} s without finishing\n`, 124);
+          proc.kill('SIGKILL');
+        }, timeoutMs);
+        const finish = (output: string, code: number): void => {
+          clearTimeout(timer);
+          onData = undefined;
+          buffer = '';
+          resolve(result(output, code));
+        };
+        onData = () => {
+          const done = end.exec(buffer);
+          if (done) finish(buffer.slice(0, done.index), Number(done[1]));
+          else if (exited !== undefined) finish(buffer, exited);
+        };
+        // stdin is /dev/null for the line itself: the shell reads its next line from the pipe.
+        proc.stdin.write(`{\n${line}\n} </dev/null\nprintf '\\n%s %d\\n' ${marker} "$?"\n`);
+      });
+    },
+    close(): void {
+      child?.stdin.end();
+      child?.kill();
+      child = undefined;
+    },
+  };
+}

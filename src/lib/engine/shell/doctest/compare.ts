@@ -1,0 +1,48 @@
+/**
+ * The one output comparison of the doc-tests, used by every backend: normalise both texts (line
+ * endings, trailing spaces, trailing blank lines), mask what legitimately differs (masks.ts; none
+ * for the deterministic simulator), and return a unified diff of what still differs.
+ */
+import { maskLine, masksFor, type Mask } from './masks.ts';
+import { normalizeOutput } from './snippets.ts';
+import { unifiedDiff } from './text-diff.ts';
+
+/** What a comparison found. */
+export interface Comparison {
+  /** Unified diff (- page, + machine) of what differs after masking; '' when equal. */
+  readonly diff: string;
+  /** Names of the masks that made a printed line equal to the page's (so nothing is masked silently). */
+  readonly masked: readonly string[];
+}
+
+/** Options of {@link compareOutput}. */
+export interface CompareOptions {
+  /** Masks to apply (default none: exact comparison). Scoped masks apply when a command matches. */
+  readonly masks?: readonly Mask[];
+  /** The snippet's commands, for scoped masks. */
+  readonly commands?: readonly string[];
+  /** Names of the two sides in the diff header. */
+  readonly labels?: readonly [string, string];
+}
+
+/** Compares a page's expected output with what a backend printed. */
+export function compareOutput(
+  expected: string,
+  actual: string,
+  options: CompareOptions = {},
+): Comparison {
+  const masks = masksFor(options.masks ?? [], options.commands ?? []);
+  const want = normalizeOutput(expected);
+  const got = normalizeOutput(actual);
+  const key = (line: string): string => maskLine(line, masks).text;
+  const diff = unifiedDiff(want, got, {
+    key,
+    ...(options.labels ? { labels: options.labels } : {}),
+  });
+  const verbatim = new Set(want.split('\n'));
+  const masked = new Set<string>();
+  for (const line of got.split('\n')) {
+    if (!verbatim.has(line)) for (const name of maskLine(line, masks).applied) masked.add(name);
+  }
+  return { diff, masked: [...masked] };
+}
