@@ -61,7 +61,10 @@ export function collectGuides(root: string, paths: readonly string[]): FoundGuid
       walk(root, full, inside);
       found.push(...orderGuides(inside));
     } else if (isPage(full)) {
-      found.push({ ...orderGuide(basename(dirname(full)), [readPage(root, full)]), hardWay: false });
+      found.push({
+        ...orderGuide(basename(dirname(full)), [readPage(root, full)]),
+        hardWay: false,
+      });
     } else {
       throw new Error(`not a Markdown or MDX page: ${path}`);
     }

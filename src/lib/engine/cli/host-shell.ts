@@ -30,72 +30,80 @@ const result = (output: string, exitCode: number): RunResult => ({
  */
 export function syntaxError(line: string): string | undefined {
   const check = spawnSync('bash', ['-n'], { input: `${line}\n`, encoding: 'utf8' });
-  return check.status === 0 ? undefined : (check.stderr || 'bash: syntax error\n');
+  return check.status === 0 ? undefined : check.stderr || 'bash: syntax error\n';
+}
+
+interface Running {
+  readonly proc: ChildProcessWithoutNullStreams;
+  buffer: string;
+  exited: number | undefined;
+  onData: (() => void) | undefined;
 }
 
 /** Starts `argv` (a bash, see machine-targets.ts) and returns a line runner on it. */
 export function startHostShell(argv: readonly string[], timeoutMs: number): HostShell {
-  let child: ChildProcessWithoutNullStreams | undefined;
-  let buffer = '';
-  let onData: (() => void) | undefined;
-  let exited: number | undefined;
+  let current: Running | undefined;
 
-  const start = (): ChildProcessWithoutNullStreams => {
+  const start = (): Running => {
     // A local shell starts in the home directory, as an ssh login does.
     const proc = spawn(argv[0] ?? 'bash', argv.slice(1), {
       stdio: ['pipe', 'pipe', 'pipe'],
       cwd: homedir(),
     });
-    buffer = '';
-    exited = undefined;
+    const running: Running = { proc, buffer: '', exited: undefined, onData: undefined };
     const take = (chunk: Buffer): void => {
-      buffer += chunk.toString('utf8');
-      onData?.();
+      running.buffer += chunk.toString('utf8');
+      running.onData?.();
     };
     proc.stdout.on('data', take);
     // Before `exec 2>&1` takes effect (and for ssh's own messages) stderr arrives here.
     proc.stderr.on('data', take);
     proc.on('close', (code) => {
-      exited = code ?? 255;
-      child = undefined;
-      onData?.();
+      running.exited = code ?? 255;
+      if (current === running) current = undefined;
+      running.onData?.();
     });
     proc.stdin.on('error', () => undefined);
     proc.stdin.write('exec 2>&1\n');
-    return proc;
+    return running;
   };
 
   return {
     run(line: string): Promise<RunResult> {
       const invalid = syntaxError(line);
       if (invalid !== undefined) return Promise.resolve(result(invalid, 2));
-      const proc = child ?? (child = start());
+      const running = current ?? (current = start());
       const marker = `__kubelife_${randomUUID()}__`;
       const end = new RegExp(`\\n?${marker} (\\d+)\\n`);
       return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          finish(`${buffer}\nkubelife: stopped after ${timeoutMs / 1000} s without finishing\n`, 124);
-          proc.kill('SIGKILL');
-        }, timeoutMs);
         const finish = (output: string, code: number): void => {
           clearTimeout(timer);
-          onData = undefined;
-          buffer = '';
+          running.onData = undefined;
+          running.buffer = '';
           resolve(result(output, code));
         };
-        onData = () => {
-          const done = end.exec(buffer);
-          if (done) finish(buffer.slice(0, done.index), Number(done[1]));
-          else if (exited !== undefined) finish(buffer, exited);
+        const timer = setTimeout(() => {
+          // The shell may be stuck in the line: drop it; the next line starts a fresh one.
+          if (current === running) current = undefined;
+          running.proc.kill('SIGKILL');
+          finish(
+            `${running.buffer}\nkubelife: stopped after ${timeoutMs / 1000} s without finishing\n`,
+            124,
+          );
+        }, timeoutMs);
+        running.onData = () => {
+          const done = end.exec(running.buffer);
+          if (done) finish(running.buffer.slice(0, done.index), Number(done[1]));
+          else if (running.exited !== undefined) finish(running.buffer, running.exited);
         };
         // stdin is /dev/null for the line itself: the shell reads its next line from the pipe.
-        proc.stdin.write(`{\n${line}\n} </dev/null\nprintf '\\n%s %d\\n' ${marker} "$?"\n`);
+        running.proc.stdin.write(`{\n${line}\n} </dev/null\nprintf '\\n%s %d\\n' ${marker} "$?"\n`);
       });
     },
     close(): void {
-      child?.stdin.end();
-      child?.kill();
-      child = undefined;
+      current?.proc.stdin.end();
+      current?.proc.kill();
+      current = undefined;
     },
   };
 }

@@ -24,9 +24,10 @@ export function parseMachineSpec(spec: string): { name: string; target: MachineT
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name))
     throw new Error(`--machine needs NAME=local or NAME=ssh://[user@]host[:port], got "${spec}"`);
   if (where === 'local') return { name, target: { kind: 'local' } };
-  const ssh = /^ssh:\/\/(?:([A-Za-z0-9._-]+)@)?([A-Za-z0-9._-]+|\[[0-9A-Fa-f:]+\])(?::(\d{1,5}))?\/?$/.exec(
-    where,
-  );
+  const ssh =
+    /^ssh:\/\/(?:([A-Za-z0-9._-]+)@)?([A-Za-z0-9._-]+|\[[0-9A-Fa-f:]+\])(?::(\d{1,5}))?\/?$/.exec(
+      where,
+    );
   if (!ssh)
     throw new Error(`--machine ${name}: "${where}" is neither local nor ssh://[user@]host[:port]`);
   const port = ssh[3] === undefined ? undefined : Number(ssh[3]);

@@ -27,13 +27,7 @@ export {
   runSnippet,
   snippetTrack,
 } from './runner.ts';
-export type {
-  DocPage,
-  LineRunner,
-  PageResult,
-  PageRunOptions,
-  SnippetResult,
-} from './runner.ts';
+export type { DocPage, LineRunner, PageResult, PageRunOptions, SnippetResult } from './runner.ts';
 export { guidePages, hasHardWay, orderGuide, orderGuides } from './guides.ts';
 export type { GuideFiles } from './guides.ts';
 export { compareOutput } from './compare.ts';

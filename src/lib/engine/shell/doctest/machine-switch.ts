@@ -9,7 +9,8 @@ export type MachineSwitch =
   | { readonly kind: 'ssh'; readonly machine: string; readonly user?: string }
   | { readonly kind: 'exit' };
 
-const SSH = /^ssh(?:\s+-[46AaCfGgKkMNnqsTtVvXxYy]+)*\s+(?:([^@\s]+)@)?([A-Za-z0-9][A-Za-z0-9._-]*)\s*$/;
+const SSH =
+  /^ssh(?:\s+-[46AaCfGgKkMNnqsTtVvXxYy]+)*\s+(?:([^@\s]+)@)?([A-Za-z0-9][A-Za-z0-9._-]*)\s*$/;
 
 /** The machine switch a command line is, or undefined for any other line (`ssh host cmd` included). */
 export function machineSwitch(line: string): MachineSwitch | undefined {

@@ -56,8 +56,7 @@ export const RUN_MASKS: readonly Mask[] = [
   },
   {
     name: 'temp-dir',
-    reason:
-      'mktemp names and kubeadm backup/upgrade folders carry a random or time-stamped suffix',
+    reason: 'mktemp names and kubeadm backup/upgrade folders carry a random or time-stamped suffix',
     pattern:
       /(tmp\.)[A-Za-z0-9]{10}\b|(kubeadm-(?:backup-etcd|backup-manifests|upgraded-manifests))[-0-9]+/g,
     replacement: '$1$2<random>',

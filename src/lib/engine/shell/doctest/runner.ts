@@ -102,7 +102,10 @@ export function snippetTrack(minor?: string): SnippetTrack {
 }
 
 /** Starts a simulator session from a page's scenario (or the default one) on a release track. */
-export function pageSession(scenario: string | undefined, minor?: string): ReturnType<typeof createSession> {
+export function pageSession(
+  scenario: string | undefined,
+  minor?: string,
+): ReturnType<typeof createSession> {
   return createSession({ ...(scenario ? { scenario } : {}), release: releaseTrack(minor).minor });
 }
 

@@ -15,7 +15,12 @@ export interface DiffOptions {
   readonly labels?: readonly [string, string];
 }
 
-type Op = { readonly tag: ' ' | '-' | '+'; readonly text: string; readonly a: number; readonly b: number };
+type Op = {
+  readonly tag: ' ' | '-' | '+';
+  readonly text: string;
+  readonly a: number;
+  readonly b: number;
+};
 
 function editScript(a: readonly string[], b: readonly string[], ka: string[], kb: string[]): Op[] {
   // Longest common subsequence table, sized for guide snippets (hundreds of lines at most).
@@ -38,7 +43,10 @@ function editScript(a: readonly string[], b: readonly string[], ka: string[], kb
     if (i < a.length && j < b.length && ka[i] === kb[j]) {
       // Equal by key: show the side that was printed, so masked values are visible as printed.
       ops.push({ tag: ' ', text: b[j] ?? '', a: i++, b: j++ });
-    } else if (i < a.length && (j >= b.length || (lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0))) {
+    } else if (
+      i < a.length &&
+      (j >= b.length || (lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0))
+    ) {
       ops.push({ tag: '-', text: a[i] ?? '', a: i++, b: j });
     } else {
       ops.push({ tag: '+', text: b[j] ?? '', a: i, b: j++ });
