@@ -90,11 +90,29 @@ describe('host backend with local bash', () => {
   it('maps paths into a sandbox copy and back in the output', async () => {
     const host = (backend = createHostBackend({
       machines: new Map(),
-      paths: [['/etc/kubernetes', '/tmp']],
+      rewrites: [['/etc/kubernetes', '/tmp']],
     }));
 
     const result = await host.run('cd /etc/kubernetes && pwd');
 
     expect(result.output).toBe('/etc/kubernetes\n');
+  });
+
+  it('maps values per machine before the ones for every machine', async () => {
+    const host = (backend = createHostBackend({
+      machines: new Map([
+        ['cp-1', { kind: 'local' }],
+        ['cp-2', { kind: 'local' }],
+      ]),
+      machineRewrites: new Map([['cp-2', [['/etc/kubernetes', '/usr']]]]),
+      rewrites: [['/etc/kubernetes', '/tmp']],
+    }));
+
+    const one = await host.run('cd /etc/kubernetes && pwd && ls -d /tmp');
+    await host.run('ssh cp-2');
+    const two = await host.run('cd /etc/kubernetes && ls -d /usr/bin');
+
+    expect(one.output).toBe('/etc/kubernetes\n/etc/kubernetes\n');
+    expect(two.output).toBe('/etc/kubernetes/bin\n');
   });
 });

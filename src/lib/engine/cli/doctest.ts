@@ -33,7 +33,8 @@ Options:
   --backend sim|host     sim: the simulator (default); host: bash on real machines
   --release MINOR        release track for {{variables}} (sim default: every track; host: newest)
   --machine NAME=WHERE   (host) where machine NAME runs: local, or ssh://[user@]host[:port]
-  --map-path FROM=TO     (host) run against a copy of the files: FROM becomes TO in commands
+  --map FROM=TO          (host) FROM in the page is TO on your machines (a path, an address,
+                         an ID): replaced in commands, and back in the output
   --tolerate SET         (host) also mask a named set of version differences (etcd-3.4)
   --timeout SECONDS      (host) stop a line after this long (default 300)
   --no-hard-way          (sim) skip running each folder as one sequence
@@ -43,7 +44,7 @@ const SPECS: readonly OptionSpec[] = [
   { name: 'backend', value: true },
   { name: 'release', value: true },
   { name: 'machine', value: true, repeat: true },
-  { name: 'map-path', value: true, repeat: true },
+  { name: 'map', value: true, repeat: true },
   { name: 'tolerate', value: true, repeat: true },
   { name: 'timeout', value: true },
   { name: 'no-hard-way' },
@@ -91,7 +92,7 @@ export async function doctestCommand(
   const backend = flags.get('backend')?.[0] ?? 'sim';
   if (backend !== 'sim' && backend !== 'host')
     throw new Error(`--backend must be sim or host, got "${backend}"`);
-  const hostOnly = ['machine', 'map-path', 'tolerate', 'timeout'].filter((f) => flags.has(f));
+  const hostOnly = ['machine', 'map', 'tolerate', 'timeout'].filter((f) => flags.has(f));
   if (backend === 'sim' && hostOnly.length > 0)
     throw new Error(`--${hostOnly[0] ?? ''} only applies to --backend host`);
   const release = flags.get('release')?.[0];
@@ -135,7 +136,7 @@ export async function doctestCommand(
     const minor = releaseTrack(release).minor;
     const host = createHostBackend({
       machines,
-      paths: (flags.get('map-path') ?? []).map((p) => splitPair(p, '--map-path')),
+      rewrites: (flags.get('map') ?? []).map((p) => splitPair(p, '--map')),
       timeoutSeconds: timeout,
     });
     const runner: LineRunner = host;

@@ -2,8 +2,9 @@
  * `kubelife doctest --backend host`: runs a guide's lines with bash on real machines instead of the
  * simulator. Each simulated machine name maps to a target (machine-targets.ts); lines that are only
  * `ssh NAME` or `exit` switch machines exactly as they do in the simulator (machine-switch.ts).
- * `--map-path FROM=TO` runs a guide against a copy of a machine's files (a sandbox, or the files the
- * simulator exports): FROM is replaced by TO in every line, and TO by FROM in what is printed.
+ * `--map FROM=TO` maps a value of the guide to its value on your machines (a path to a sandbox copy
+ * of the files, an address, an ID): FROM is replaced by TO in every line, and TO by FROM in what
+ * is printed, so the output compares with the page.
  */
 import { logoutText, machineSwitch } from '../shell/doctest/machine-switch.ts';
 import type { LineRunner } from '../shell/doctest/runner.ts';
@@ -17,12 +18,14 @@ export interface HostBackendOptions {
   readonly machines: ReadonlyMap<string, MachineTarget>;
   /** The machine lines run on before any `ssh` (default: the first listed, else "local"). */
   readonly initial?: string;
-  /** Path prefixes to rewrite: [from, to]. */
-  readonly paths?: ReadonlyArray<readonly [string, string]>;
+  /** Values to map on every machine: [guide's value, this run's value]. */
+  readonly rewrites?: ReadonlyArray<readonly [string, string]>;
+  /** Values to map on one machine only (applied before `rewrites`), e.g. its file tree. */
+  readonly machineRewrites?: ReadonlyMap<string, ReadonlyArray<readonly [string, string]>>;
   /** Seconds a line may run before it is stopped (default 300). */
   readonly timeoutSeconds?: number;
   /** Starts a shell for a target (tests replace it; default: a real bash via startHostShell). */
-  readonly startShell?: (argv: readonly string[], timeoutMs: number) => HostShell;
+  readonly startShell?: (argv: readonly string[], timeoutMs: number, home?: string) => HostShell;
 }
 
 /** A line runner on real machines; close() ends every shell it started. */
@@ -51,7 +54,10 @@ export function createHostBackend(options: HostBackendOptions): HostBackend {
   const start = options.startShell ?? startHostShell;
   const shells = new Map<string, HostShell>();
   const stack = [initial];
-  const paths = options.paths ?? [];
+  const rewritesFor = (name: string): ReadonlyArray<readonly [string, string]> => [
+    ...(options.machineRewrites?.get(name) ?? []),
+    ...(options.rewrites ?? []),
+  ];
   const current = (): string => stack[stack.length - 1] ?? initial;
 
   return {
@@ -77,12 +83,16 @@ export function createHostBackend(options: HostBackendOptions): HostBackend {
       const target = machines.get(name) ?? { kind: 'local' };
       let shell = shells.get(name);
       if (!shell) {
-        shell = start(shellCommand(target), timeoutMs);
+        shell =
+          target.kind === 'local' && target.home !== undefined
+            ? start(shellCommand(target), timeoutMs, target.home)
+            : start(shellCommand(target), timeoutMs);
         shells.set(name, shell);
       }
-      const mapped = paths.reduce((l, [from, to]) => replaceAll(l, from, to), line);
+      const pairs = rewritesFor(name);
+      const mapped = pairs.reduce((l, [from, to]) => replaceAll(l, from, to), line);
       const result = await shell.run(mapped);
-      const text = paths.reduce((t, [from, to]) => replaceAll(t, to, from), result.output);
+      const text = pairs.reduce((t, [from, to]) => replaceAll(t, to, from), result.output);
       return out(text, result.exitCode);
     },
     close(): void {

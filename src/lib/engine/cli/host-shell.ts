@@ -41,14 +41,19 @@ interface Running {
 }
 
 /** Starts `argv` (a bash, see machine-targets.ts) and returns a line runner on it. */
-export function startHostShell(argv: readonly string[], timeoutMs: number): HostShell {
+export function startHostShell(
+  argv: readonly string[],
+  timeoutMs: number,
+  home: string = homedir(),
+): HostShell {
   let current: Running | undefined;
 
   const start = (): Running => {
     // A local shell starts in the home directory, as an ssh login does.
     const proc = spawn(argv[0] ?? 'bash', argv.slice(1), {
       stdio: ['pipe', 'pipe', 'pipe'],
-      cwd: homedir(),
+      cwd: home,
+      env: { ...process.env, HOME: home },
     });
     const running: Running = { proc, buffer: '', exited: undefined, onData: undefined };
     const take = (chunk: Buffer): void => {

@@ -9,6 +9,7 @@ export { exportCommand, EXPORT_USAGE } from './export.ts';
 export { collectGuides, listGuides, guidesDir } from './guide-files.ts';
 export type { FoundGuide, GuideFiles } from './guide-files.ts';
 export { createHostBackend } from './host-backend.ts';
+export { exportFs } from './export-fs.ts';
 export type { HostBackend, HostBackendOptions } from './host-backend.ts';
 export { startHostShell, syntaxError } from './host-shell.ts';
 export type { HostShell } from './host-shell.ts';

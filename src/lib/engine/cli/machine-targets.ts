@@ -7,7 +7,8 @@
 
 /** How to reach one machine. */
 export type MachineTarget =
-  | { readonly kind: 'local' }
+  /** `home`: where the shell starts and what $HOME is (default: this user's home, as ssh does). */
+  | { readonly kind: 'local'; readonly home?: string }
   | { readonly kind: 'ssh'; readonly host: string; readonly user?: string; readonly port?: number };
 
 /** The bash the host backend starts for every machine: no profile or rc file, so runs are repeatable. */

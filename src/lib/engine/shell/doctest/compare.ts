@@ -3,7 +3,7 @@
  * endings, trailing spaces, trailing blank lines), mask what legitimately differs (masks.ts; none
  * for the deterministic simulator), and return a unified diff of what still differs.
  */
-import { maskLine, masksFor, type Mask } from './masks.ts';
+import { droppedBy, maskLine, masksFor, type Mask } from './masks.ts';
 import { normalizeOutput } from './snippets.ts';
 import { unifiedDiff } from './text-diff.ts';
 
@@ -32,16 +32,24 @@ export function compareOutput(
   options: CompareOptions = {},
 ): Comparison {
   const masks = masksFor(options.masks ?? [], options.commands ?? []);
-  const want = normalizeOutput(expected);
-  const got = normalizeOutput(actual);
+  const masked = new Set<string>();
+  const keep = (text: string, side: 'page' | 'machine'): string[] =>
+    normalizeOutput(text)
+      .split('\n')
+      .filter((line) => {
+        const by = droppedBy(line, masks);
+        if (by !== undefined && side === 'machine') masked.add(by);
+        return by === undefined;
+      });
+  const want = keep(expected, 'page');
+  const got = keep(actual, 'machine');
   const key = (line: string): string => maskLine(line, masks).text;
-  const diff = unifiedDiff(want, got, {
+  const diff = unifiedDiff(want.join('\n'), got.join('\n'), {
     key,
     ...(options.labels ? { labels: options.labels } : {}),
   });
-  const verbatim = new Set(want.split('\n'));
-  const masked = new Set<string>();
-  for (const line of got.split('\n')) {
+  const verbatim = new Set(want);
+  for (const line of got) {
     if (!verbatim.has(line)) for (const name of maskLine(line, masks).applied) masked.add(name);
   }
   return { diff, masked: [...masked] };

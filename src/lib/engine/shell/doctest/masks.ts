@@ -23,6 +23,8 @@ export interface Mask {
   readonly replacement: string;
   /** Only for snippets one of whose commands matches this (e.g. `etcdctl … endpoint status`). */
   readonly commands?: RegExp;
+  /** Drop every line the pattern matches (on both sides) instead of replacing the match. */
+  readonly drop?: boolean;
 }
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
@@ -40,8 +42,10 @@ export const RUN_MASKS: readonly Mask[] = [
   },
   {
     name: 'timestamp',
-    reason: 'RFC 3339 / ISO 8601 times (logs, JSON, etcd) are when the command ran',
-    pattern: /\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| UTC| \+0000 UTC)?/g,
+    reason:
+      'RFC 3339 / ISO 8601 times and the Unix times of JSON logs ("ts":1795597384.88) are when the command ran',
+    pattern:
+      /\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d| UTC| \+0000 UTC)?|(?<="ts":)\d{9,10}\.\d+/g,
     replacement: '<timestamp>',
   },
   {
@@ -127,6 +131,14 @@ export const RUN_MASKS: readonly Mask[] = [
     replacement: '<age>',
   },
   {
+    name: 'etcd-data-stats',
+    reason:
+      "an etcd's hash, revision, key count, sizes, raft term and index follow its data, and which member leads follows the election",
+    pattern: /(?<=\| *)(?:[0-9a-f]{8}|\d+(?:\.\d+)?(?: ?[kMG]?B)?|true|false)(?= *\|)/g,
+    replacement: '<n>',
+    commands: /\b(?:snapshot|endpoint) status\b/,
+  },
+  {
     name: 'table-rule',
     reason: "etcdctl's table borders follow the width of the widest (masked) cell",
     pattern: /-{3,}/g,
@@ -148,11 +160,19 @@ export function maskLine(
   let text = line;
   const applied: string[] = [];
   for (const mask of masks) {
+    if (mask.drop) continue;
     const next = text.replace(mask.pattern, mask.replacement);
     if (next !== text) applied.push(mask.name);
     text = next;
   }
   return { text, applied };
+}
+
+/** The name of the first dropping mask that matches `line`, if any. */
+export function droppedBy(line: string, masks: readonly Mask[]): string | undefined {
+  return masks.find(
+    (m) => m.drop && new RegExp(m.pattern.source, m.pattern.flags.replace('g', '')).test(line),
+  )?.name;
 }
 
 /** The masks that apply to a snippet made of `commands` (unscoped ones, and scoped ones that match). */

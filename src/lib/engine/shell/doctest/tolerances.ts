@@ -4,12 +4,13 @@
  * (Debian's etcd 3.4 where the release tracks run etcd 3.5/3.6). Never applied unless asked for,
  * and every mask that made a line equal is named in the report.
  */
-import { ETCD_34_MASKS } from './etcd-versions.ts';
+import { ETCD_34_MASKS, SIMULATOR_GAPS } from './etcd-versions.ts';
 import type { Mask } from './masks.ts';
 
 /** Every tolerance set by name. */
 export const TOLERANCES: Readonly<Record<string, readonly Mask[]>> = {
   'etcd-3.4': ETCD_34_MASKS,
+  'sim-gaps': SIMULATOR_GAPS,
 };
 
 /**
