@@ -79,6 +79,17 @@ try {
   );
 
   writeFileSync(
+    join(app, 'page.md'),
+    '---\nscenario: packages-installed\n---\n\n```console run\nhostname\n```\n\n```text output\ncp-1\n```\n',
+  );
+  const doctest = run('npx', ['--no-install', 'kubelife', 'doctest', 'page.md'], app);
+  check(
+    'npx kubelife doctest checks a page and prints the summary',
+    /^ok {3}page\.md on v\d+\.\d+/m.test(doctest) && /\n[1-9]\d* passed, 0 failed\n$/.test(doctest),
+    doctest,
+  );
+
+  writeFileSync(
     join(app, 'use.mjs'),
     "import { createSession } from 'kubelife';\nconst s = createSession({ scenario: 'packages-installed' });\nconst r = await s.run('kubeadm version -o short');\nconsole.log(JSON.stringify(r));\n",
   );

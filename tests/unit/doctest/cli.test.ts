@@ -21,7 +21,7 @@ describe('kubelife doctest', () => {
 
     expect(run.status, run.stdout.slice(-3000)).toBe(0);
     expect(lastLine(run.stdout)).toMatch(/^[1-9]\d* passed, 0 failed$/);
-  });
+  }, 120_000);
 
   it('fails a copy of a guide whose expected output was changed, with a unified diff', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubelife-doctest-'));
