@@ -15,7 +15,8 @@ const kubelife = (args: string[], cwd = process.cwd()) =>
   spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
 const lastLine = (text: string): string => text.trimEnd().split('\n').at(-1) ?? '';
 
-describe('kubelife doctest', () => {
+// Each case spawns the CLI; on a loaded 2-core machine that takes seconds, not milliseconds.
+describe('kubelife doctest', { timeout: 60_000 }, () => {
   it("passes on this site's guides and ends with the summary line", () => {
     const run = kubelife(['doctest', 'src/content/guides']);
 
@@ -73,7 +74,7 @@ describe('kubelife doctest', () => {
   });
 });
 
-describe('kubelife export', () => {
+describe('kubelife export', { timeout: 60_000 }, () => {
   const script = kubelife(['export', 'install', '--format', 'sh']).stdout;
 
   it('prints a script that bash -n accepts', () => {
