@@ -48,9 +48,22 @@ export function compareOutput(
     key,
     ...(options.labels ? { labels: options.labels } : {}),
   });
+  // A mask is named when, without it, a printed line would no longer equal the page's line.
   const verbatim = new Set(want);
+  const byKey = new Map(want.map((line) => [key(line), line] as const));
   for (const line of got) {
-    if (!verbatim.has(line)) for (const name of maskLine(line, masks).applied) masked.add(name);
+    const page = verbatim.has(line) ? undefined : byKey.get(key(line));
+    if (page === undefined) continue;
+    const needed = masks.filter((mask) => {
+      const without = masks.filter((m) => m !== mask);
+      return maskLine(line, without).text !== maskLine(page, without).text;
+    });
+    // Where masks overlap (a hash is also long hex) none alone is needed: name every one used.
+    const named =
+      needed.length > 0
+        ? needed.map((m) => m.name)
+        : [...maskLine(line, masks).applied, ...maskLine(page, masks).applied];
+    for (const name of named) masked.add(name);
   }
   return { diff, masked: [...masked] };
 }
