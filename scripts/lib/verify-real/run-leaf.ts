@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { etcdView } from 'kubelife';
+import { etcdView, findMachine, machineNames } from 'kubelife';
 import { createHostBackend, exportFs } from 'kubelife/cli';
 import {
   extractSnippets,
@@ -70,8 +70,8 @@ export async function verifyLeaf(
       localMachine: start,
     });
     // A snapshot the scenario took is simulator data: replace it with a real one.
-    for (const m of Object.keys(state.machines)) {
-      for (const path of Object.keys(state.machines[m]?.files ?? {}))
+    for (const m of machineNames(state)) {
+      for (const path of Object.keys(findMachine(state, m)?.files ?? {}))
         if (path.startsWith('/root/') && path.endsWith('.db')) etcd.snapshot(join(fs, m, path));
     }
   }
@@ -79,7 +79,7 @@ export async function verifyLeaf(
   writeFileSync(prelude, etcd?.prelude ?? `${LS_STAND_IN}\n`);
   process.env['BASH_ENV'] = prelude;
   const machineRewrites = new Map(
-    Object.keys(state.machines).map((m) => {
+    machineNames(state).map((m) => {
       for (const dir of MAPPED_DIRS) mkdirSync(join(fs, m, dir), { recursive: true });
       return [m, MAPPED_DIRS.map((dir) => [dir, join(fs, m, dir)] as const)] as const;
     }),
@@ -87,9 +87,7 @@ export async function verifyLeaf(
   const host = createHostBackend({
     // Each machine's shell starts in its exported /root (HOME), never in this machine's /root.
     machines: new Map(
-      Object.keys(state.machines).map(
-        (m) => [m, { kind: 'local', home: join(fs, m, 'root') }] as const,
-      ),
+      machineNames(state).map((m) => [m, { kind: 'local', home: join(fs, m, 'root') }] as const),
     ),
     initial: start,
     machineRewrites,
