@@ -50,6 +50,11 @@ export interface ShellContext {
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /**
+   * Writes `bytes` to stdout as they are, without the newline `out` adds: binary output such as
+   * `openssl rsa -outform der`, one character per byte (see ./bytes.ts).
+   */
+  write?(bytes: string): void;
 }
 
 /** Arguments every command module receives. */

@@ -551,6 +551,8 @@ export class Interpreter implements ExpandHost {
     const io = {
       out: (t: string) => fds.out.write(`${t}\n`),
       err: (t: string) => fds.err.write(`${t}\n`),
+      // Binary output (DER) as a byte string, without a newline (shell/bytes.ts).
+      write: (t: string) => fds.out.write(t),
     };
     const inv: Invocation = {
       name,

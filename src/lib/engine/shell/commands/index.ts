@@ -4,7 +4,8 @@
 import { register } from '../registry.ts';
 import { hostname, id, whoami, env, ssh, help } from './builtins.ts';
 import { ls, cat, mkdir, cp, mv, rm, chown, chmod, grep, head, tail } from './files.ts';
-import { aptGet, apt, aptMark, swapoff, swapon, sysctl, systemctl, kubelet } from './system.ts';
+import { aptGet, apt, aptMark, swapoff, swapon, systemctl, kubelet } from './system.ts';
+import { sysctl } from './sysctl.ts';
 import { kubeadm } from './kubeadm.ts';
 import { kubectl } from './kubectl.ts';
 import { kubelife } from './kubelife.ts';
@@ -27,3 +28,9 @@ register(curl, gpg);
 import { sleep } from './sleep.ts';
 import { scp } from './scp.ts';
 register(sleep, scp);
+import { uname, ip, modprobe, lsmod, which, man } from './os-tools.ts';
+import { nc, ss } from './net-tools.ts';
+import { journalctl } from './journalctl.ts';
+register(uname, ip, modprobe, lsmod, which, man, nc, ss, journalctl);
+// `pager FILE` (change-package-repository.md): Debian's pager alternative (less) shows the file.
+register({ ...cat, name: 'pager', summary: 'view a file page by page (shows it whole here)' });

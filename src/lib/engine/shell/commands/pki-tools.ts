@@ -10,6 +10,7 @@ import type { CommandModule, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
 import { genrsa, req, x509Req } from './pki-openssl-gen.ts';
 import { findMachine } from '../../src/index.ts';
+import { dgst, rsaOrPkey } from './openssl-keys.ts';
 
 const TID = '40F7C2B1E37F0000';
 
@@ -105,7 +106,8 @@ async function verify(inv: Invocation, args: readonly string[]): Promise<number>
 /** `openssl x509 …`, `openssl verify -CAfile …`. */
 export const openssl: CommandModule = {
   name: 'openssl',
-  summary: 'inspect, verify and make certificates (x509, verify, genrsa, req)',
+  summary:
+    'inspect, verify and make certificates and keys (x509, verify, genrsa, req, rsa, pkey, dgst)',
   async run(inv) {
     const [sub, ...args] = inv.args;
     if (sub === 'x509' && args.includes('-req')) return x509Req(inv, args);
@@ -113,6 +115,8 @@ export const openssl: CommandModule = {
     if (sub === 'req') return req(inv, args);
     if (sub === 'x509') return x509(inv, args);
     if (sub === 'verify') return verify(inv, args);
+    if (sub === 'rsa' || sub === 'pkey') return rsaOrPkey(inv, sub, args);
+    if (sub === 'dgst') return dgst(inv, args);
     if (sub === 'version') {
       inv.io.out('OpenSSL 3.0.13 30 Jan 2024 (Library: OpenSSL 3.0.13 30 Jan 2024)');
       return 0;

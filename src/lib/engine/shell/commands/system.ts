@@ -1,5 +1,5 @@
 /**
- * Machine preparation commands: apt-get/apt, apt-mark, swapoff/swapon, sysctl, systemctl, and
+ * Machine preparation commands: apt-get/apt, apt-mark, swapoff/swapon, systemctl, and
  * the kubelet binary's --version.
  */
 import type { Machine } from '../../src/index.ts';
@@ -104,50 +104,6 @@ export const swapon: CommandModule = {
       inv.io.out('NAME      TYPE SIZE USED PRIO\n/swap.img file   4G   0B   -2');
     }
     return 0;
-  },
-};
-
-export const sysctl: CommandModule = {
-  name: 'sysctl',
-  summary: 'read or set kernel parameters (net.ipv4.ip_forward)',
-  run: (inv) => {
-    const m = machineOf(inv);
-    const write = inv.args.includes('-w');
-    const items = inv.args.filter((a) => !a.startsWith('-'));
-    if (inv.args.includes('--system')) {
-      inv.io.out(
-        '* Applying /usr/lib/sysctl.d/10-apparmor.conf ...\n* Applying /etc/sysctl.d/99-sysctl.conf ...\n* Applying /etc/sysctl.conf ...',
-      );
-      const k8s = m?.files['/etc/sysctl.d/k8s.conf'];
-      if (k8s && /net\.ipv4\.ip_forward\s*=\s*1/.test(k8s)) {
-        inv.apply({
-          type: 'sysctl.set',
-          machine: inv.machine,
-          key: 'net.ipv4.ip_forward',
-          value: '1',
-        });
-      }
-      return 0;
-    }
-    let code = 0;
-    for (const item of items) {
-      const eq = item.indexOf('=');
-      if (eq >= 0 || write) {
-        const key = eq >= 0 ? item.slice(0, eq).trim() : item;
-        const value = eq >= 0 ? item.slice(eq + 1).trim() : '';
-        inv.apply({ type: 'sysctl.set', machine: inv.machine, key, value });
-        continue;
-      }
-      if (item === 'net.ipv4.ip_forward') inv.io.out(`net.ipv4.ip_forward = ${m?.ipForward ?? 0}`);
-      else if (item === 'vm.swappiness') inv.io.out('vm.swappiness = 60');
-      else {
-        inv.io.err(
-          `sysctl: cannot stat /proc/sys/${item.replaceAll('.', '/')}: No such file or directory`,
-        );
-        code = 255;
-      }
-    }
-    return code;
   },
 };
 

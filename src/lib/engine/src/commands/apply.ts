@@ -35,6 +35,7 @@ import { applyOpenssl } from '../pki/openssl-gen.ts';
 import { applyApiObject } from '../apiserver/objects.ts';
 import { applyAddMachines } from '../machine/add-machines.ts';
 import { setKeyed } from '../model/keyed-map.ts';
+import { applyModprobe } from '../machine/kernel-modules.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
@@ -61,6 +62,8 @@ function dispatch(state: ClusterState, c: Command): Transition {
       return applySwapOff(state, c.machine);
     case 'sysctl.set':
       return applySysctl(state, c.machine, c.key, c.value);
+    case 'module.load':
+      return applyModprobe(state, c.machine, c.module);
     case 'service':
       return applyService(state, c.machine, c.unit, c.action, c.now ?? false);
     case 'file.mkdir':

@@ -89,6 +89,8 @@ export type Command =
       readonly hold: boolean;
     }
   | { readonly type: 'swap.off'; readonly machine: string }
+  /** `modprobe MODULE`: loads a kernel module (machine/kernel-modules.ts). */
+  | { readonly type: 'module.load'; readonly machine: string; readonly module: string }
   | {
       readonly type: 'sysctl.set';
       readonly machine: string;

@@ -3,6 +3,7 @@
  */
 import type { Machine } from '../model/state.ts';
 import type { MachineSpec } from '../commands/types.ts';
+import { OS_DIRS, osFiles } from './os-files.ts';
 
 /** OS string as `/etc/os-release` PRETTY_NAME and `kubectl get nodes -o wide` show it. */
 export const UBUNTU_PRETTY_NAME = 'Ubuntu 24.04.3 LTS';
@@ -27,13 +28,14 @@ export function createMachine(spec: MachineSpec, now: number): Machine {
     aptUpdated: false,
     kubelet: { enabled: false, active: 'inactive', since: now },
     files: {
+      ...osFiles(spec),
       '/etc/hostname': `${spec.name}\n`,
       '/etc/containerd/config.toml':
         'version = 2\n\n[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]\n  SystemdCgroup = true\n',
       '/proc/sys/net/ipv4/ip_forward': '0\n',
     },
     // Ubuntu 24.04 ships /etc/apt/keyrings (install-kubeadm.md: only older releases lack it).
-    dirs: ['/root', '/etc', '/tmp', '/etc/apt/keyrings', '/etc/apt/sources.list.d'],
+    dirs: ['/root', '/etc', '/tmp', '/etc/apt/keyrings', '/etc/apt/sources.list.d', ...OS_DIRS],
     certs: {},
   };
 }

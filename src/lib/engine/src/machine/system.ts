@@ -15,7 +15,7 @@ export function applySwapOff(state: ClusterState, machine: string): Transition {
   return ok(updateMachine(state, machine, (m) => ({ ...m, swapOn: false })));
 }
 
-/** `sysctl -w key=value`; only net.ipv4.ip_forward has an effect. */
+/** `sysctl -w key=value`: ip_forward drives kubeadm's preflight; other keys are remembered for reads. */
 export function applySysctl(
   state: ClusterState,
   machine: string,
@@ -23,11 +23,11 @@ export function applySysctl(
   value: string,
 ): Transition {
   const next = updateMachine(state, machine, (m) => {
-    if (key !== 'net.ipv4.ip_forward') return m;
+    if (key !== 'net.ipv4.ip_forward') return { ...m, sysctls: { ...m.sysctls, [key]: value } };
     const v = value.trim() === '1' ? 1 : 0;
     return { ...m, ipForward: v, files: { ...m.files, '/proc/sys/net/ipv4/ip_forward': `${v}\n` } };
   });
-  return ok(next, [text(`${key} = ${value}`)]);
+  return ok(next);
 }
 
 /** Known systemd units on the simulated machines. */

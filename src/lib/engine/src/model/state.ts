@@ -64,6 +64,10 @@ export interface Machine {
   readonly certs: Readonly<Record<string, CertificateMeta>>;
   /** True while KUBE-* iptables chains written by kube-proxy stay on the host after it stopped (reset does not flush them). */
   readonly staleKubeRules?: boolean;
+  /** Kernel parameters set at runtime other than ip_forward (`sysctl -w`, `sysctl --system`). */
+  readonly sysctls?: Readonly<Record<string, string>>;
+  /** Kernel modules loaded with `modprobe` beyond the boot set (machine/kernel-modules.ts). */
+  readonly modules?: readonly string[];
 }
 
 /** A Node object in the API. */

@@ -17,6 +17,7 @@ import {
 } from './openssl-format.ts';
 import { parseCertificatePem } from './parse-certificate.ts';
 import { toPem } from './der.ts';
+import { sha1, sha256 } from './sha.ts';
 
 /** Output of a simulated command. */
 export interface CommandOutput {
@@ -26,7 +27,25 @@ export interface CommandOutput {
 }
 
 type PrintOption =
-  'subject' | 'issuer' | 'startdate' | 'enddate' | 'serial' | 'modulus' | 'pubkey' | 'text' | 'ext';
+  | 'subject'
+  | 'issuer'
+  | 'startdate'
+  | 'enddate'
+  | 'serial'
+  | 'modulus'
+  | 'pubkey'
+  | 'text'
+  | 'ext'
+  | 'fingerprint';
+
+/**
+ * `-fingerprint` digests: without a digest option OpenSSL 3.0 uses SHA1 and prints "SHA1"; a
+ * digest option prints its own lowercase name (`-sha256` → "sha256 Fingerprint=…").
+ */
+const FINGERPRINT_DIGESTS: Readonly<Record<string, (der: Uint8Array) => Uint8Array>> = {
+  '-sha1': sha1,
+  '-sha256': sha256,
+};
 
 /**
  * Runs `openssl x509` over `pem` (already read from `-in`) with the remaining arguments (`-in X`
@@ -38,6 +57,8 @@ export function runOpensslX509(pem: string, args: readonly string[], now: number
   let noout = false;
   let checkend: number | undefined;
   let extNames: string[] = [];
+  let digestName = 'SHA1';
+  let digest = sha1;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const mark = (o: PrintOption): void => void order.set(o, ++position);
@@ -58,6 +79,14 @@ export function runOpensslX509(pem: string, args: readonly string[], now: number
       case '-startdate':
       case '-enddate':
         mark(arg.slice(1) as PrintOption);
+        break;
+      case '-fingerprint':
+        mark('fingerprint');
+        break;
+      case '-sha1':
+      case '-sha256':
+        digestName = arg.slice(1);
+        digest = FINGERPRINT_DIGESTS[arg] ?? sha1;
         break;
       case '-dates':
         mark('startdate');
@@ -93,6 +122,8 @@ export function runOpensslX509(pem: string, args: readonly string[], now: number
     pubkey: () => formatPubkey(cert),
     text: () => formatText(cert),
     ext: () => formatExt(cert, extNames),
+    fingerprint: () =>
+      `${digestName} Fingerprint=${Array.from(digest(cert.der), (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(':')}\n`,
   };
   let stdout = [...order.entries()]
     .sort((a, b) => a[1] - b[1])
