@@ -112,16 +112,19 @@ describe('kubeadm init preflight', () => {
     });
 
     expect(t.ok).toBe(false);
-    // preflight.Error carries the list; the runner prefixes the phase (workflow/runner.go).
+    // RunChecks → handleError (cmd/kubeadm/app/preflight/checks.go, as of v1.35–v1.37) writes the
+    // list to stderr and returns "preflight checks failed"; the runner prefixes the phase.
     const message = t.ok ? '' : t.error.message;
-    expect(message).toMatch(
-      /^error execution phase preflight: \[preflight\] Some fatal errors occurred:\n\t\[ERROR /,
-    );
-    expect(message).toContain(
+    expect(message).toBe('error execution phase preflight: preflight checks failed');
+    const listed = t.events
+      .flatMap((e) => ('stream' in e && e.stream === 'stderr' ? [e.text] : []))
+      .join('\n');
+    expect(listed).toMatch(/^\[preflight\] Some fatal errors occurred:\n\t\[ERROR /);
+    expect(listed).toContain(
       '\t[ERROR FileAvailable--etc-kubernetes-manifests-kube-apiserver.yaml]: /etc/kubernetes/manifests/kube-apiserver.yaml already exists\n',
     );
-    expect(message).toContain('\t[ERROR Port-6443]: Port 6443 is in use\n');
-    expect(message).toMatch(
+    expect(listed).toContain('\t[ERROR Port-6443]: Port 6443 is in use\n');
+    expect(listed).toMatch(
       /\n\[preflight\] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`$/,
     );
   });

@@ -27,8 +27,9 @@ describe('etcdctl', () => {
     expect(lines[1]).toMatch(
       /^\| {8}ID {8}\| STATUS {2}\| NAME \| {7}PEER ADDRS {7}\| {6}CLIENT ADDRS {6}\| IS LEARNER \|$/,
     );
+    // Rows come sorted by member ID (RaftCluster.Members) and IDs print as %x (printer.go).
     expect(lines[3]).toMatch(
-      /^\| [0-9a-f]{16} \| started \| cp-1 \| https:\/\/10\.0\.0\.11:2380 \| https:\/\/10\.0\.0\.11:2379 \| {6}false \|$/,
+      /^\| +[1-9a-f][0-9a-f]{0,15} \| started \| cp-\d \| https:\/\/10\.0\.0\.1\d:2380 \| https:\/\/10\.0\.0\.1\d:2379 \| {6}false \|$/,
     );
     expect(lines[0]).toBe(lines[2]);
   });
@@ -38,16 +39,16 @@ describe('etcdctl', () => {
 
     const r = await s.run(`${ETCDCTL} member list`);
 
-    expect(
-      r.stdout
-        .trimEnd()
-        .split('\n')
-        .map((l) => l.split(', ').slice(1).join(', ')),
-    ).toEqual([
+    const rows = r.stdout.trimEnd().split('\n');
+    expect(rows.map((l) => l.split(', ').slice(1).join(', ')).sort()).toEqual([
       'started, cp-1, https://10.0.0.11:2380, https://10.0.0.11:2379, false',
       'started, cp-2, https://10.0.0.12:2380, https://10.0.0.12:2379, false',
       'started, cp-3, https://10.0.0.13:2380, https://10.0.0.13:2379, false',
     ]);
+    // Sorted by member ID, printed %x: no leading zeros (etcdctl/ctlv3/command/printer.go, v3.6).
+    const ids = rows.map((l) => BigInt(`0x${l.split(', ')[0] ?? ''}`));
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : 1)));
+    expect(rows.every((l) => !l.startsWith('0'))).toBe(true);
   });
 
   it('times out without the client certificates', async () => {
@@ -89,7 +90,10 @@ describe('etcdctl', () => {
 
     const r = await s.run(`${ETCDCTL} member remove ${id}`);
 
-    expect(r.stdout).toMatch(new RegExp(`^Member ${id} removed from cluster [0-9a-f]{16}\\n$`));
+    // printer_simple.go (v3.6): "Member %16x removed from cluster %16x".
+    expect(r.stdout).toMatch(
+      new RegExp(`^Member ${id.padStart(16)} removed from cluster [ 0-9a-f]{16}\\n$`),
+    );
     expect((await s.run(`${ETCDCTL} member list`)).stdout).not.toContain('cp-3');
   });
 });

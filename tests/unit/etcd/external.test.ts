@@ -69,7 +69,12 @@ describe('external etcd', () => {
     const r = await s.run(`${ETCDCTL} member list -w table`);
     expect(r.exitCode).toBe(0);
     const names = [...r.stdout.matchAll(/\| started \| (\S+) +\|/g)].map((m) => m[1]);
-    expect(names).toEqual(['etcd-1', 'etcd-2', 'etcd-3']);
+    // Listed in member-ID order (RaftCluster.Members sorts by ID), not in join order.
+    expect([...names].sort()).toEqual(['etcd-1', 'etcd-2', 'etcd-3']);
+    const ids = [...r.stdout.matchAll(/^\| +([0-9a-f]+) \| started/gm)].map((m) =>
+      BigInt(`0x${m[1] ?? ''}`),
+    );
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : 1)));
     expect(r.stdout).toContain('https://10.0.0.33:2379');
   });
 

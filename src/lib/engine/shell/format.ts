@@ -8,7 +8,8 @@ import type { Output } from './types.ts';
 export function printEvents(events: readonly EngineEvent[], io: Output): void {
   for (const e of events) {
     if (e.type === 'phase.log') io.out(`[${e.phase}] ${e.text}`);
-    else if (e.type === 'preflight.warning') io.out(`\t[WARNING ${e.check}]: ${e.message}`);
+    // RunChecks writes warnings to stderr (cmd/kubeadm/app/preflight/checks.go).
+    else if (e.type === 'preflight.warning') io.err(`\t[WARNING ${e.check}]: ${e.message}`);
     else if (e.stream === 'stderr') io.err(e.text);
     else io.out(e.text);
   }

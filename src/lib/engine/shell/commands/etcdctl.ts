@@ -62,6 +62,20 @@ const ETCD_VERSION = (state: ClusterState): string => {
   return v?.[1] ?? '3.6.9';
 };
 
+/**
+ * A member ID as etcdctl prints it: `fmt.Sprintf("%x", id)` of the uint64 (no leading zeros;
+ * etcdctl/ctlv3/command/printer.go).
+ */
+function hexId(id: string): string {
+  return BigInt(`0x${id}`).toString(16);
+}
+
+/** True for etcd 3.6 and later, whose etcdctl prints 3.6's endpoint status columns. */
+function atLeast36(version: string): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major > 3 || (major === 3 && minor >= 6);
+}
+
 function fail(inv: Invocation, message: string, code = 1): number {
   inv.io.err(`Error: ${message}`);
   return code;
@@ -118,8 +132,16 @@ function memberCmd(inv: Invocation, p: ParsedFlags): number {
   const e = etcdView(state);
   if (!e) return fail(inv, 'context deadline exceeded');
   if (action === 'list') {
-    const rows = e.members.map((m) => [
-      m.id,
+    // MemberList is linearizable since etcd 3.5: without quorum the request times out.
+    if (!hasQuorum(state)) return fail(inv, 'context deadline exceeded');
+    // The server answers with RaftCluster.Members(), sorted by member ID.
+    const members = [...e.members].sort((a, b) => {
+      const x = BigInt(`0x${a.id}`);
+      const y = BigInt(`0x${b.id}`);
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    const rows = members.map((m) => [
+      hexId(m.id),
       m.name === '' ? 'unstarted' : 'started',
       m.name,
       m.peerURL,
@@ -135,12 +157,12 @@ function memberCmd(inv: Invocation, p: ParsedFlags): number {
       const leader = etcdLeader(state);
       const dec = (hex: string): string => BigInt(`0x${hex}`).toString();
       const header = `{"cluster_id":${dec(e.clusterId)},"member_id":${dec(local.id)},"raft_term":${raftTerm(state)}}`;
-      const members = e.members.map(
+      const entries = members.map(
         (m) =>
           `{"ID":${dec(m.id)},${m.name ? `"name":"${m.name}",` : ''}"peerURLs":["${m.peerURL}"]${m.clientURL ? `,"clientURLs":["${m.clientURL}"]` : ''}${m.learner ? ',"isLearner":true' : ''}}`,
       );
       void leader;
-      inv.io.out(`{"header":${header},"members":[${members.join(',')}]}`);
+      inv.io.out(`{"header":${header},"members":[${entries.join(',')}]}`);
     } else for (const r of rows) inv.io.out(r.join(', '));
     return 0;
   }
@@ -236,33 +258,53 @@ function endpointCmd(inv: Invocation, p: ParsedFlags): number {
     }
     const index = storeRevision(state) + 37;
     const size = 4_000_000 + (state.cluster ? Object.keys(state.cluster.pods).length * 12_288 : 0);
+    const version = ETCD_VERSION(state);
+    // etcd 3.6 also reports the storage version, the space in use (80% here), the backend quota
+    // (0: kubeadm sets no --quota-backend-bytes) and the downgrade state (printer.go at v3.6.x).
+    const inUse = Math.floor(size * 0.8);
+    const v36 = atLeast36(version)
+      ? {
+          storage: `${version.split('.').slice(0, 2).join('.')}.0`,
+          inUse: humanizeBytes(inUse),
+          notInUse: `${Math.trunc(100 - Math.trunc((inUse * 100) / size))}%`,
+          quota: humanizeBytes(0),
+        }
+      : null;
+    const errors = quorum ? '' : 'etcdserver: no leader';
     rows.push([
       ep,
-      m.id,
-      ETCD_VERSION(state),
+      hexId(m.id),
+      version,
+      ...(v36 ? [v36.storage] : []),
       humanizeBytes(size),
+      ...(v36 ? [v36.inUse, v36.notInUse, v36.quota] : []),
       String(leader?.id === m.id),
       String(m.learner),
       String(raftTerm(state)),
       String(index),
       String(index),
-      quorum ? '' : 'etcdserver: no leader',
+      errors,
+      ...(v36 ? ['', 'false'] : []),
     ]);
   }
   if (w === 'table') {
+    const v36 = atLeast36(ETCD_VERSION(state));
     inv.io.out(
       formatEtcdTable(
         [
           'endpoint',
           'ID',
           'version',
+          ...(v36 ? ['storage version'] : []),
           'db size',
+          ...(v36 ? ['in use', 'percentage not in use', 'quota'] : []),
           'is leader',
           'is learner',
           'raft term',
           'raft index',
           'raft applied index',
           'errors',
+          ...(v36 ? ['downgrade target version', 'downgrade enabled'] : []),
         ],
         rows,
       ),

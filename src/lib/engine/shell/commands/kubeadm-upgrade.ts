@@ -188,6 +188,7 @@ function runApply(inv: Invocation, p: ParsedFlags): number {
       certificateRenewal: p.values['certificate-renewal'] !== false,
       allowExperimental: bool(p, 'allow-experimental-upgrades'),
       allowReleaseCandidates: bool(p, 'allow-release-candidate-upgrades'),
+      ...(inv.stdin === null ? {} : { answer: inv.stdin.split('\n')[0] ?? '' }),
     },
   });
   return t.ok ? 0 : printKubeadmError(t.error, inv.io);

@@ -388,8 +388,13 @@ const reset: Sub = {
     },
     { name: 'cri-socket', type: 'string', usage: 'Path to the CRI socket to connect.' },
   ],
-  run(inv) {
-    const t = inv.apply({ type: 'kubeadm.reset', machine: inv.machine });
+  run(inv, p) {
+    const t = inv.apply({
+      type: 'kubeadm.reset',
+      machine: inv.machine,
+      force: bool(p, 'force'),
+      ...(inv.stdin === null ? {} : { answer: inv.stdin.split('\n')[0] ?? '' }),
+    });
     return t.ok ? 0 : printKubeadmError(t.error, inv.io);
   },
 };

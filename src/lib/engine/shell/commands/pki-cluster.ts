@@ -4,7 +4,7 @@
  * talking to the API server (expired serving / client certificates on the simulated clock).
  * Upstream: cmd/kubeadm/app/cmd/certs.go, staging/src/k8s.io/kubectl/pkg/cmd/certificates.
  */
-import { normalizePath, createRng } from '../../src/index.ts';
+import { normalizePath, createRng, parseVersion } from '../../src/index.ts';
 import { HEX_ALPHABET } from '../../src/random.ts';
 import type { ClusterState } from '../../src/index.ts';
 import { formatCheckExpiration } from '../../src/pki/check-expiration.ts';
@@ -73,9 +73,15 @@ function readingConfiguration(inv: Invocation, prefix: string): string[] {
   const admin = '/etc/kubernetes/admin.conf';
   const state = inv.ctx.state;
   if (findMachine(state, inv.machine)?.files[admin] === undefined) return [];
+  // configutil.FetchInitConfigurationFromCluster (cmd/kubeadm/app/util/config/cluster.go) prints
+  // these two lines before reading; kubeadm v1.35 renamed the re-upload phase to
+  // `upload-config kubeadm` (the same wording reset and join print, src/kubeadm/reset.ts).
+  const kubeadm = findMachine(state, inv.machine)?.packages.kubeadm?.version ?? '1.35.0';
+  const reupload =
+    parseVersion(`v${kubeadm}`).minor >= 35 ? 'upload-config kubeadm' : 'upload-config';
   const lines = [
-    `[${prefix}] Reading configuration from the cluster...`,
-    `[${prefix}] FYI: You can look at this config file with 'kubectl -n kube-system get cm kubeadm-config -o yaml'`,
+    `[${prefix}] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...`,
+    `[${prefix}] Use 'kubeadm init phase ${reupload} --config your-config-file' to re-upload it.`,
   ];
   if (!state.cluster || tlsError(state, inv.machine, admin) !== null) {
     lines.push(

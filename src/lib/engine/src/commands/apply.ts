@@ -83,7 +83,7 @@ function dispatch(state: ClusterState, c: Command): Transition {
     case 'kubeadm.token.delete':
       return applyTokenDelete(state, c.ids);
     case 'kubeadm.reset':
-      return applyKubeadmReset(state, c.machine);
+      return applyKubeadmReset(state, c.machine, { force: c.force ?? true, answer: c.answer });
     case 'kubectl.apply.flannel':
       return applyFlannel(state);
     case 'clock.advance':

@@ -142,7 +142,14 @@ export type Command =
       readonly machine: string;
       readonly ids: readonly string[];
     }
-  | { readonly type: 'kubeadm.reset'; readonly machine: string }
+  | {
+      readonly type: 'kubeadm.reset';
+      readonly machine: string;
+      /** `-f`/`--force`: no confirmation prompt (scenarios and guides reset with -f). Default true. */
+      readonly force?: boolean;
+      /** What the user answered the `[y/N]` prompt (first line of stdin); none = no input. */
+      readonly answer?: string;
+    }
   | { readonly type: 'kubectl.apply.flannel' }
   | { readonly type: 'clock.advance'; readonly ms: number }
   // kubectl objects, teardown, conformance (src/kubectl/objects.ts, src/teardown, src/conformance)

@@ -100,7 +100,7 @@ export function applyMemberAdd(
     .map((m) => `${m.name}=${m.peerURL}`)
     .join(',');
   const out = [
-    `Member ${member.id} added to cluster ${e.clusterId}`,
+    `Member ${hex16(member.id)} added${member.learner ? ' as learner ' : ' '}to cluster ${hex16(e.clusterId)}`,
     '',
     `ETCD_NAME="${name}"`,
     `ETCD_INITIAL_CLUSTER="${initial}"`,
@@ -108,6 +108,14 @@ export function applyMemberAdd(
     'ETCD_INITIAL_CLUSTER_STATE="existing"',
   ].join('\n');
   return ok(next, [text(out)]);
+}
+
+/**
+ * An ID as etcdctl's `%16x` prints it: the uint64 in hex without leading zeros, space-padded to 16
+ * (etcdctl/ctlv3/command/printer_simple.go, MemberAdd/MemberRemove, v3.6).
+ */
+function hex16(id: string): string {
+  return BigInt(`0x${id}`).toString(16).padStart(16, ' ');
 }
 
 /** Removes a member by hex ID (`etcdctl member remove ID`). */
@@ -127,7 +135,7 @@ export function applyMemberRemove(state: ClusterState, id: string): Transition {
   if (!hasQuorum(state))
     return fail(new EngineError('Etcdctl', { message: 'etcdserver: request timed out' }));
   const next = withEtcd(state, { ...e, members: e.members.filter((m) => m.id !== want) });
-  return ok(next, [text(`Member ${id.toLowerCase()} removed from cluster ${e.clusterId}`)]);
+  return ok(next, [text(`Member ${hex16(want)} removed from cluster ${hex16(e.clusterId)}`)]);
 }
 
 /** Marks the unstarted member on `machine` as started (its etcd came up and published its name). */

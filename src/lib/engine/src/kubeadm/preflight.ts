@@ -6,7 +6,7 @@
 import type { Machine } from '../model/state.ts';
 import { parseVersion } from '../model/version.ts';
 import { EngineError } from '../errors.ts';
-import { log, type EngineEvent } from '../events.ts';
+import { log, text, type EngineEvent } from '../events.ts';
 
 /** One finding: check name and message. */
 export interface Finding {
@@ -154,9 +154,11 @@ export function preflightPhase(
       ...fatal.map((f) => `\t[ERROR ${f.check}]: ${f.message}`),
       '[preflight] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`',
     ];
-    // preflight.Error (cmd/kubeadm/app/preflight/checks.go) carries the whole list in its message,
-    // so it is printed once, behind "error execution phase preflight: ".
-    throw new EngineError('Kubeadm', { message: lines.join('\n') });
+    // RunChecks → handleError (cmd/kubeadm/app/preflight/checks.go, v1.35–v1.37) writes the list
+    // to stderr and returns errors.New("preflight checks failed"), which the workflow runner wraps
+    // as "error execution phase preflight: preflight checks failed".
+    events.push(text(lines.join('\n'), 'stderr'));
+    throw new EngineError('Kubeadm', { message: 'preflight checks failed' });
   }
 }
 

@@ -1,10 +1,13 @@
 /**
  * `kubeadm reset` (cmd/kubeadm/app/cmd/reset.go): removes what init/join wrote on this machine and
- * takes the node out of the cluster view. Assumes `--force` semantics (no prompt in a terminal
- * that runs whole lines).
+ * takes the node out of the cluster view. Without `--force` its preflight phase asks for
+ * confirmation first (cmd/kubeadm/app/cmd/phases/reset/preflight.go): the answer is the first line
+ * of stdin, and with no input kubeadm reads EOF and stops.
  */
 import type { ClusterState, Machine } from '../model/state.ts';
-import { type Transition, ok } from '../commands/result.ts';
+import { type Transition, fail, ok } from '../commands/result.ts';
+import { EngineError } from '../errors.ts';
+import { klogPrefix } from './upgrade/common.ts';
 import { log, text, type EngineEvent } from '../events.ts';
 import { getMachine, removeFiles } from '../state/create.ts';
 import { parseVersion } from '../model/version.ts';
@@ -22,8 +25,45 @@ For information on how to perform this cleanup manually, please see:
     https://k8s.io/docs/reference/setup-tools/kubeadm/kubeadm-reset/
 `;
 
+/** Options of {@link applyKubeadmReset}. */
+export interface ResetOptions {
+  /** `-f`: skip the confirmation prompt. */
+  readonly force: boolean;
+  /** The line typed at the prompt; undefined when there is no input (EOF). */
+  readonly answer?: string | undefined;
+}
+
+/**
+ * The `[reset] Are you sure you want to proceed? [y/N]: ` prompt of the preflight phase (klog
+ * warning first, preflight.go line 55 at the file's current revision); util.InteractivelyConfirmAction
+ * accepts "y" or "yes" in any case and otherwise fails.
+ */
+function confirm(
+  now: number,
+  answer: string | undefined,
+  events: EngineEvent[],
+): EngineError | null {
+  events.push(
+    text(
+      `${klogPrefix('W', now, 0, 'preflight.go:55')}[reset] WARNING: Changes made to this host by 'kubeadm init' or 'kubeadm join' will be reverted.`,
+      'stderr',
+    ),
+    log('reset', 'Are you sure you want to proceed? [y/N]: '),
+  );
+  const reply = (answer ?? '').trim().toLowerCase();
+  if (reply === 'y' || reply === 'yes') return null;
+  return new EngineError('KubeadmPhase', {
+    phase: 'preflight',
+    message: "won't proceed; the user didn't answer (Y|y) in order to continue",
+  });
+}
+
 /** Applies `kubeadm reset` on `machine`. */
-export function applyKubeadmReset(state: ClusterState, machine: string): Transition {
+export function applyKubeadmReset(
+  state: ClusterState,
+  machine: string,
+  options: ResetOptions = { force: true },
+): Transition {
   const m = getMachine(state, machine);
   const c = state.cluster;
   const node = nodeOfMachine(c, machine);
@@ -43,6 +83,10 @@ export function applyKubeadmReset(state: ClusterState, machine: string): Transit
         `Use 'kubeadm init phase ${reupload} --config your-config-file' to re-upload it.`,
       ),
     );
+  }
+  if (!options.force) {
+    const refused = confirm(state.now, options.answer, events);
+    if (refused) return fail(refused, events);
   }
   events.push(log('preflight', 'Running pre-flight checks'));
   const hadEtcd = Object.keys(m.files).some((f) => f.startsWith('/var/lib/etcd/'));

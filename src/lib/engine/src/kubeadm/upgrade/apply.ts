@@ -46,6 +46,8 @@ export interface UpgradeApplyOptions {
   readonly certificateRenewal?: boolean;
   readonly allowExperimental?: boolean;
   readonly allowReleaseCandidates?: boolean;
+  /** The line typed at the `[y/N]` prompt (first line of stdin); undefined = no input (EOF). */
+  readonly answer?: string;
 }
 
 const phaseError = (phase: string, message: string): EngineError =>
@@ -155,12 +157,16 @@ export function applyUpgradeApply(
     }
     // --force implies non-interactive; --dry-run never asks (sessionIsInteractive in apply.go).
     if (!opts.yes && !opts.force && !opts.dryRun) {
-      // No stdin in the simulator: the scanner reads EOF, the answer is "" and kubeadm aborts.
+      // util.InteractivelyConfirmAction reads one line from stdin: "y"/"yes" (any case) goes on;
+      // anything else, or EOF when there is no input, aborts.
       events.push(log('upgrade', 'Are you sure you want to proceed? [y/N]: '));
-      throw phaseError(
-        'preflight',
-        "won't proceed; the user didn't answer (Y|y) in order to continue",
-      );
+      const reply = (opts.answer ?? '').trim().toLowerCase();
+      if (reply !== 'y' && reply !== 'yes') {
+        throw phaseError(
+          'preflight',
+          "won't proceed; the user didn't answer (Y|y) in order to continue",
+        );
+      }
     }
     if (opts.dryRun) {
       events.push(
