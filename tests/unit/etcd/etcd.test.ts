@@ -167,7 +167,8 @@ describe('snapshot and restore', () => {
       'etcdutl snapshot restore /root/snap.db --data-dir /var/lib/etcd-restored',
     );
     await s.run(
-      "sed -i 's#--data-dir=/var/lib/etcd#--data-dir=/var/lib/etcd-restored#' /root/manifests/etcd.yaml",
+      // kubernetes.io configure-upgrade-etcd.md: change the etcd-data volume's hostPath.
+      "sed -i 's#path: /var/lib/etcd$#path: /var/lib/etcd-restored#' /root/manifests/etcd.yaml",
     );
     for (const f of ['etcd', 'kube-apiserver'])
       await s.run(`mv /root/manifests/${f}.yaml /etc/kubernetes/manifests/`);

@@ -106,6 +106,47 @@ describe('kubeadm wording', () => {
   });
 });
 
+describe('kubectl usage hints', () => {
+  // cmdutil.UsageErrorf (staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go) names the command
+  // path; checked against the real kubectl v1.32.4 on the development machine.
+  it.each(['drain', 'cordon', 'uncordon'])(
+    'points kubectl %s without a node at its help',
+    async (verb) => {
+      const s = createSession({ scenario: 'control-plane-initialized' });
+
+      const r = await s.run(`kubectl ${verb}`);
+
+      expect(r).toMatchObject({
+        exitCode: 1,
+        stderr: `error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples\n`,
+      });
+    },
+  );
+});
+
+describe('static Pod manifests', () => {
+  // cmd/kubeadm/app/phases/etcd/local.go GetEtcdPodSpec + cmd/kubeadm/app/util/staticpod/utils.go
+  // (LivenessProbe /livez, ReadinessProbe and StartupProbe /readyz on the metrics port 2381).
+  it('gives the etcd Pod its probes, requests and the etcd-data and etcd-certs volumes', async () => {
+    const s = createSession({ scenario: 'control-plane-initialized' });
+
+    const manifest = (await s.run('cat /etc/kubernetes/manifests/etcd.yaml')).stdout;
+
+    expect(manifest).toContain(
+      'metadata:\n  annotations:\n    kubeadm.kubernetes.io/etcd.advertise-client-urls: https://10.0.0.11:2379\n  labels:\n',
+    );
+    expect(manifest).toContain(
+      '    livenessProbe:\n      failureThreshold: 8\n      httpGet:\n        host: 127.0.0.1\n        path: /livez\n        port: 2381\n        scheme: HTTP\n      initialDelaySeconds: 10\n      periodSeconds: 10\n      timeoutSeconds: 15\n    name: etcd\n',
+    );
+    expect(manifest).toContain(
+      '    resources:\n      requests:\n        cpu: 100m\n        memory: 100Mi\n',
+    );
+    expect(manifest).toMatch(
+      /  volumes:\n  - hostPath:\n      path: \/etc\/kubernetes\/pki\/etcd\n      type: DirectoryOrCreate\n    name: etcd-certs\n  - hostPath:\n      path: \/var\/lib\/etcd\n      type: DirectoryOrCreate\n    name: etcd-data\nstatus: \{\}\n$/,
+    );
+  });
+});
+
 describe('etcd 3.6 wording', () => {
   // etcdctl/ctlv3/command/printer.go makeEndpointStatusTable at v3.6.x: 16 columns.
   it('prints endpoint status with etcd 3.6 columns', async () => {

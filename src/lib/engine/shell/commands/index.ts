@@ -34,3 +34,5 @@ import { journalctl } from './journalctl.ts';
 register(uname, ip, modprobe, lsmod, which, man, nc, ss, journalctl);
 // `pager FILE` (change-package-repository.md): Debian's pager alternative (less) shows the file.
 register({ ...cat, name: 'pager', summary: 'view a file page by page (shows it whole here)' });
+import { crictl } from './crictl.ts';
+register(crictl);

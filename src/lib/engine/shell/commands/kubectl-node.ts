@@ -42,7 +42,10 @@ export const CORDON_FLAGS: FlagSpec[] = [
 function nodeArg(inv: Invocation, p: ParsedFlags, verb: string): string | null {
   const node = p.positionals[0];
   if (node === undefined) {
-    inv.io.err(`error: USAGE: ${verb} NODE [flags]\nSee '-h' for help and examples`);
+    // cmdutil.UsageErrorf: "See '%s -h' …" with cmd.CommandPath() (checked against kubectl v1.32.4).
+    inv.io.err(
+      `error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples`,
+    );
     return null;
   }
   return node;

@@ -6,6 +6,7 @@
 
 import { findMinor, releaseCatalog } from '../model/releases.ts';
 import { kubeletConfigurationYaml } from '../config/defaults.ts';
+import { etcdPodParts, type PodParts } from './etcd-pod-parts.ts';
 
 /** Reference to base64 PEM data of a certificate or key on the same machine. */
 export function pkiRef(path: string): string {
@@ -87,11 +88,17 @@ function apiServerEtcdFlags(pki: string, ext: ExternalEtcdFlags | null | undefin
   ];
 }
 
-function staticPod(name: string, image: string, command: readonly string[], extra = ''): string {
+function staticPod(
+  name: string,
+  image: string,
+  command: readonly string[],
+  extra = '',
+  parts?: PodParts,
+): string {
   return `apiVersion: v1
 kind: Pod
 metadata:
-  labels:
+${parts?.annotations ?? ''}  labels:
     component: ${name}
     tier: control-plane
   name: ${name}
@@ -102,14 +109,14 @@ spec:
 ${command.map((c) => `    - ${c}`).join('\n')}
     image: ${image}
     imagePullPolicy: IfNotPresent
-    name: ${name}
-${extra}  hostNetwork: true
+${parts?.beforeName ?? ''}    name: ${name}
+${parts?.afterName ?? ''}${extra}  hostNetwork: true
   priority: 2000001000
   priorityClassName: system-node-critical
   securityContext:
     seccompProfile:
       type: RuntimeDefault
-status: {}
+${parts?.volumes ?? ''}status: {}
 `;
 }
 
@@ -118,26 +125,32 @@ export function controlPlaneManifests(i: ManifestInput): Record<string, string> 
   const pki = '/etc/kubernetes/pki';
   const tags = imageTags(i.version);
   return {
-    'etcd.yaml': staticPod('etcd', `registry.k8s.io/etcd:${tags.etcd}`, [
+    'etcd.yaml': staticPod(
       'etcd',
-      `--advertise-client-urls=https://${i.ip}:2379`,
-      `--cert-file=${pki}/etcd/server.crt`,
-      '--client-cert-auth=true',
-      '--data-dir=/var/lib/etcd',
-      `--initial-advertise-peer-urls=https://${i.ip}:2380`,
-      `--initial-cluster=${i.node}=https://${i.ip}:2380`,
-      `--key-file=${pki}/etcd/server.key`,
-      `--listen-client-urls=https://127.0.0.1:2379,https://${i.ip}:2379`,
-      '--listen-metrics-urls=http://127.0.0.1:2381',
-      `--listen-peer-urls=https://${i.ip}:2380`,
-      `--name=${i.node}`,
-      `--peer-cert-file=${pki}/etcd/peer.crt`,
-      '--peer-client-cert-auth=true',
-      `--peer-key-file=${pki}/etcd/peer.key`,
-      `--peer-trusted-ca-file=${pki}/etcd/ca.crt`,
-      '--snapshot-count=10000',
-      `--trusted-ca-file=${pki}/etcd/ca.crt`,
-    ]),
+      `registry.k8s.io/etcd:${tags.etcd}`,
+      [
+        'etcd',
+        `--advertise-client-urls=https://${i.ip}:2379`,
+        `--cert-file=${pki}/etcd/server.crt`,
+        '--client-cert-auth=true',
+        '--data-dir=/var/lib/etcd',
+        `--initial-advertise-peer-urls=https://${i.ip}:2380`,
+        `--initial-cluster=${i.node}=https://${i.ip}:2380`,
+        `--key-file=${pki}/etcd/server.key`,
+        `--listen-client-urls=https://127.0.0.1:2379,https://${i.ip}:2379`,
+        '--listen-metrics-urls=http://127.0.0.1:2381',
+        `--listen-peer-urls=https://${i.ip}:2380`,
+        `--name=${i.node}`,
+        `--peer-cert-file=${pki}/etcd/peer.crt`,
+        '--peer-client-cert-auth=true',
+        `--peer-key-file=${pki}/etcd/peer.key`,
+        `--peer-trusted-ca-file=${pki}/etcd/ca.crt`,
+        '--snapshot-count=10000',
+        `--trusted-ca-file=${pki}/etcd/ca.crt`,
+      ],
+      '',
+      etcdPodParts(i.ip),
+    ),
     'kube-apiserver.yaml': staticPod(
       'kube-apiserver',
       `registry.k8s.io/kube-apiserver:${i.version}`,

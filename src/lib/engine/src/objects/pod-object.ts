@@ -30,7 +30,8 @@ const STATIC = new Set(['etcd', 'kube-apiserver', 'kube-controller-manager', 'ku
 /** The image of kube-flannel.yml's DaemonSet (flannel v0.27.4 release manifest). */
 const FLANNEL_IMAGE = 'ghcr.io/flannel-io/flannel:v0.27.4';
 
-function podImage(state: ClusterState, p: PodObject): string {
+/** The image a pod's container runs (its static Pod manifest, else the release's image). */
+export function podImage(state: ClusterState, p: PodObject): string {
   const c = state.cluster;
   if (p.app === 'kube-flannel') return FLANNEL_IMAGE;
   // A static Pod runs what its manifest on that node says (differs per node mid-upgrade).
