@@ -7,7 +7,7 @@
  * `--system` (it sets IgnoreError) and reported by a plain read.
  */
 import type { Machine } from '../../src/index.ts';
-import { SYSCTL_DIRS } from '../../src/machine/os-files.ts';
+import { BOOT_SYSCTLS, SYSCTL_DIRS } from '../../src/machine/os-files.ts';
 import { loadedModules } from '../../src/machine/kernel-modules.ts';
 import type { CommandModule, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
@@ -31,8 +31,22 @@ const BRIDGE_KEYS = [
 /** The value of `key` on `m`, or undefined when /proc/sys has no such file. */
 export function readSysctl(m: Machine, key: string): string | undefined {
   if (key === 'net.ipv4.ip_forward') return String(m.ipForward);
-  if (BRIDGE_KEYS.includes(key) && !loadedModules(m).includes('br_netfilter')) return undefined;
-  return m.sysctls?.[key] ?? DEFAULTS[key] ?? (BRIDGE_KEYS.includes(key) ? '1' : undefined);
+  if (!keyExists(m, key)) return undefined;
+  return (
+    m.sysctls?.[key] ??
+    DEFAULTS[key] ??
+    BOOT_SYSCTLS[key] ??
+    (BRIDGE_KEYS.includes(key) ? '1' : undefined)
+  );
+}
+
+/**
+ * True when /proc/sys has the key. The kernel has thousands; the simulator knows the values of a
+ * few and treats any other key as present, except the bridge keys, which appear only once
+ * br_netfilter is loaded.
+ */
+function keyExists(m: Machine, key: string): boolean {
+  return !BRIDGE_KEYS.includes(key) || loadedModules(m).includes('br_netfilter');
 }
 
 /** `key = value` settings of one sysctl.conf file, in order (comments and blanks skipped). */
@@ -68,7 +82,7 @@ export function systemConfFiles(m: Machine): string[] {
 /** Writes one key (printing `key = value` unless quiet); false when /proc/sys has no such key. */
 function write(inv: Invocation, key: string, value: string, quiet: boolean): boolean {
   const m = inv.ctx.state.machines[inv.machine];
-  if (!m || readSysctl(m, key) === undefined) return false;
+  if (!m || !keyExists(m, key)) return false;
   inv.apply({ type: 'sysctl.set', machine: inv.machine, key, value });
   if (!quiet) inv.io.out(`${key} = ${value}`);
   return true;
@@ -131,7 +145,8 @@ export const sysctl: CommandModule = {
       const key = (eq >= 0 ? item.slice(0, eq) : item).trim().replaceAll('/', '.');
       const current = inv.ctx.state.machines[inv.machine];
       if (!current) return 1;
-      if (readSysctl(current, key) === undefined) {
+      const known = eq >= 0 ? keyExists(current, key) : readSysctl(current, key) !== undefined;
+      if (!known) {
         inv.io.err(
           `sysctl: cannot stat /proc/sys/${key.replaceAll('.', '/')}: No such file or directory`,
         );

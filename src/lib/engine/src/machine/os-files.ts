@@ -58,6 +58,22 @@ const SYSCTL_FILES: Readonly<Record<string, string>> = {
     '# Protected links, fifos and regular files\nfs.protected_fifos = 1\nfs.protected_hardlinks = 1\nfs.protected_regular = 2\nfs.protected_symlinks = 1\n',
 };
 
+/**
+ * The values the shipped fragments set at boot (systemd-sysctl applies them before anyone logs
+ * in), as `key → value` with procps' whitespace normalisation.
+ */
+export const BOOT_SYSCTLS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.values(SYSCTL_FILES).flatMap((text) =>
+    text
+      .split('\n')
+      .filter((l) => l.includes('=') && !l.trimStart().startsWith('#'))
+      .map((l) => {
+        const eq = l.indexOf('=');
+        return [l.slice(0, eq).trim(), l.slice(eq + 1).trim()] as const;
+      }),
+  ),
+);
+
 /** FNV-1a over a string: a stable 32-bit hash for per-machine identifiers. */
 function fnv1a(text: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
