@@ -8,6 +8,7 @@ import type { ClusterState, Machine } from '../model/state.ts';
 import { type Transition, fail, ok } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
 import { klogPrefix } from './upgrade/common.ts';
+import { NOT_CONFIRMED, confirmed } from './confirm.ts';
 import { log, text, type EngineEvent } from '../events.ts';
 import { getMachine, removeFiles } from '../state/create.ts';
 import { parseVersion } from '../model/version.ts';
@@ -50,12 +51,8 @@ function confirm(
     ),
     log('reset', 'Are you sure you want to proceed? [y/N]: '),
   );
-  const reply = (answer ?? '').trim().toLowerCase();
-  if (reply === 'y' || reply === 'yes') return null;
-  return new EngineError('KubeadmPhase', {
-    phase: 'preflight',
-    message: "won't proceed; the user didn't answer (Y|y) in order to continue",
-  });
+  if (confirmed(answer)) return null;
+  return new EngineError('KubeadmPhase', { phase: 'preflight', message: NOT_CONFIRMED });
 }
 
 /** Applies `kubeadm reset` on `machine`. */

@@ -32,6 +32,7 @@ import { kubeletConfigEvents, writeKubeletConfig } from './kubelet-config.ts';
 import { imagePullEvents } from '../image-pull.ts';
 import { findMachine } from '../../state/machines.ts';
 import { nodeOfMachine } from '../../views/node-index.ts';
+import { NOT_CONFIRMED, confirmed } from '../confirm.ts';
 
 /** Options of `kubeadm upgrade apply`. */
 export interface UpgradeApplyOptions {
@@ -160,13 +161,7 @@ export function applyUpgradeApply(
       // util.InteractivelyConfirmAction reads one line from stdin: "y"/"yes" (any case) goes on;
       // anything else, or EOF when there is no input, aborts.
       events.push(log('upgrade', 'Are you sure you want to proceed? [y/N]: '));
-      const reply = (opts.answer ?? '').trim().toLowerCase();
-      if (reply !== 'y' && reply !== 'yes') {
-        throw phaseError(
-          'preflight',
-          "won't proceed; the user didn't answer (Y|y) in order to continue",
-        );
-      }
+      if (!confirmed(opts.answer)) throw phaseError('preflight', NOT_CONFIRMED);
     }
     if (opts.dryRun) {
       events.push(
