@@ -1,7 +1,7 @@
 /**
- * kubeadm's `[y/N]` prompts (InteractivelyConfirmAction in cmd/kubeadm/app/cmd/util): one line is read
- * from stdin and only "y" or "yes", in any case, lets the command go on; anything else, or EOF
- * when there is no input, stops it with the same error.
+ * kubeadm's `[y/N]` prompts (InteractivelyConfirmAction in cmd/kubeadm/app/cmd/util): one line
+ * is read from stdin and only "y" or "yes", in any case, lets the command go on; anything else,
+ * or EOF when there is no input, stops it with the same error.
  */
 
 /** The error text kubeadm returns when the answer is not yes. */
