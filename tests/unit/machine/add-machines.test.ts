@@ -24,7 +24,8 @@ function step(state: ClusterState, command: Command): ClusterState {
 function anonymous(m: Machine | undefined): unknown {
   if (!m) return undefined;
   const { name: _n, ip: _i, files, ...rest } = m;
-  const { '/etc/hostname': _h, ...other } = files;
+  // The host name and the DMI product UUID are what differs from one machine to the next.
+  const { '/etc/hostname': _h, '/sys/class/dmi/id/product_uuid': _u, ...other } = files;
   return { ...rest, files: other };
 }
 

@@ -2,7 +2,7 @@
 // revision it was read at are cited next to it). The release tracks are v1.35–v1.37; these texts
 // are the same on all three.
 import { describe, expect, it } from 'vitest';
-import { createSession, releaseTrack, trackVariables } from 'kubelife';
+import { createSession, findMachine, releaseTrack, trackVariables } from 'kubelife';
 
 const ETCDCTL =
   'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key';
@@ -77,7 +77,7 @@ describe('kubeadm wording', () => {
     expect(r.stderr).toContain(
       "error: error execution phase preflight: won't proceed; the user didn't answer (Y|y) in order to continue\n",
     );
-    expect(s.save().state.machines['cp-1']?.files['/etc/kubernetes/admin.conf']).toBeDefined();
+    expect(findMachine(s.save().state, 'cp-1')?.files['/etc/kubernetes/admin.conf']).toBeDefined();
   });
 
   it('resets once the prompt is answered yes on stdin', async () => {
@@ -89,7 +89,9 @@ describe('kubeadm wording', () => {
     expect(r.stdout).toContain(
       '[reset] Are you sure you want to proceed? [y/N]: \n[preflight] Running pre-flight checks\n',
     );
-    expect(s.save().state.machines['cp-1']?.files['/etc/kubernetes/admin.conf']).toBeUndefined();
+    expect(
+      findMachine(s.save().state, 'cp-1')?.files['/etc/kubernetes/admin.conf'],
+    ).toBeUndefined();
   });
 
   // cmd/kubeadm/app/cmd/upgrade/apply.go: the same InteractivelyConfirmAction on stdin.

@@ -9,6 +9,7 @@ import { listPods, type ClusterState, type PodObject } from '../../src/index.ts'
 import { hash64 } from '../../src/etcd/model.ts';
 import { podImage } from '../../src/objects/pod-object.ts';
 import type { CommandModule, Invocation } from '../types.ts';
+import { findMachine } from '../../src/index.ts';
 
 /** docker/go-units HumanDuration. */
 export function humanDuration(ms: number): string {
@@ -47,7 +48,7 @@ interface Sandbox {
 
 function sandboxes(state: ClusterState, machine: string): Sandbox[] {
   const node = Object.values(state.cluster?.nodes ?? {}).find((n) => n.machine === machine);
-  const m = state.machines[machine];
+  const m = findMachine(state, machine);
   if (!node || !m) return [];
   const rows = new Map(listPods(state, null).map((r) => [`${r.namespace}/${r.name}`, r]));
   return (
@@ -124,7 +125,7 @@ export const crictl: CommandModule = {
   run: (inv) => {
     const flags = inv.args.filter((a) => a.startsWith('-'));
     const [sub] = inv.args.filter((a) => !a.startsWith('-') && !a.startsWith('unix://'));
-    const m = inv.ctx.state.machines[inv.machine];
+    const m = findMachine(inv.ctx.state, inv.machine);
     if (!m?.containerd.running) {
       inv.io.err(
         'E1125 09:00:00.000000    4242 remote_runtime.go:277] "ListContainers with filter from runtime service failed" err="rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing: dial unix /var/run/containerd/containerd.sock: connect: connection refused\\""',

@@ -10,6 +10,7 @@
  */
 import type { Machine } from '../../src/index.ts';
 import type { CommandModule } from '../types.ts';
+import { findMachine } from '../../src/index.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const UNIT = 'kubelet.service';
@@ -147,7 +148,7 @@ export const journalctl: CommandModule = {
   name: 'journalctl',
   summary: "show the kubelet's log (journalctl -u kubelet, journalctl -xeu kubelet)",
   run: (inv) => {
-    const m = inv.ctx.state.machines[inv.machine];
+    const m = findMachine(inv.ctx.state, inv.machine);
     if (!m) return 1;
     let unit: string | undefined;
     let explain = false;

@@ -6,6 +6,7 @@
 import type { ClusterState, Machine } from '../../src/index.ts';
 import { accepts, listeners } from '../listeners.ts';
 import type { CommandModule, Invocation } from '../types.ts';
+import { findMachine, machineList } from '../../src/index.ts';
 
 /** Service names netbase's /etc/services gives the ports the pages check. */
 const SERVICES: Readonly<Record<number, string>> = { 22: 'ssh', 53: 'domain' };
@@ -15,10 +16,10 @@ function resolve(
   here: string,
   host: string,
 ): { m: Machine; address: string } | null | undefined {
-  const local = state.machines[here];
+  const local = findMachine(state, here);
   if (host === 'localhost' || host.startsWith('127.'))
     return local ? { m: local, address: host === 'localhost' ? '127.0.0.1' : host } : null;
-  for (const m of Object.values(state.machines)) {
+  for (const m of machineList(state)) {
     if (m.name === host || m.ip === host) return { m, address: m.ip };
   }
   // A literal IPv4 address nobody has: the connection times out. A name nothing resolves: undefined.
@@ -84,7 +85,7 @@ export const ss: CommandModule = {
   name: 'ss',
   summary: 'list listening TCP sockets (ss -ltnp)',
   run: (inv) => {
-    const m = inv.ctx.state.machines[inv.machine];
+    const m = findMachine(inv.ctx.state, inv.machine);
     if (!m) return 1;
     const flags = inv.args.filter((a) => a.startsWith('-')).join('');
     const processes = flags.includes('p');

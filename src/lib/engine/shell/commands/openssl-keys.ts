@@ -11,6 +11,7 @@ import { toHex, toPem } from '../../src/pki/der.ts';
 import { byteString, bytesOf, isByteString } from '../bytes.ts';
 import { absolutePath } from '../paths.ts';
 import type { Invocation } from '../types.ts';
+import { findMachine } from '../../src/index.ts';
 
 const TID = '40F7C2B1E37F0000';
 
@@ -62,7 +63,7 @@ function parseKeyOptions(cmd: string, args: readonly string[], inv: Invocation):
 /** Reads `-in FILE` (or stdin) as text or bytes; undefined when the file is missing. */
 async function readInput(inv: Invocation, file: string | undefined): Promise<string | undefined> {
   if (file === undefined) return inv.stdin ?? '';
-  const content = inv.ctx.state.machines[inv.machine]?.files[absolutePath(inv, file)];
+  const content = findMachine(inv.ctx.state, inv.machine)?.files[absolutePath(inv, file)];
   if (content === undefined) return undefined;
   return inv.ctx.materialize(inv.ctx.state, inv.machine, content);
 }

@@ -8,9 +8,10 @@ import { macAddress } from '../../src/machine/os-files.ts';
 import { KNOWN_MODULES, loadedModules } from '../../src/machine/kernel-modules.ts';
 import { registry } from '../registry.ts';
 import type { CommandModule, Invocation } from '../types.ts';
+import { findMachine } from '../../src/index.ts';
 
 function machineOf(inv: Invocation): Machine | undefined {
-  return inv.ctx.state.machines[inv.machine];
+  return findMachine(inv.ctx.state, inv.machine);
 }
 
 /** Build stamp of the simulated kernel (`uname -v`), fixed for replays. */

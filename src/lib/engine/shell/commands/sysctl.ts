@@ -11,6 +11,7 @@ import { BOOT_SYSCTLS, SYSCTL_DIRS } from '../../src/machine/os-files.ts';
 import { loadedModules } from '../../src/machine/kernel-modules.ts';
 import type { CommandModule, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
+import { findMachine } from '../../src/index.ts';
 
 /** Kernel defaults of keys the pages read (Linux 6.8), besides what the shipped files set. */
 const DEFAULTS: Readonly<Record<string, string>> = {
@@ -81,7 +82,7 @@ export function systemConfFiles(m: Machine): string[] {
 
 /** Writes one key (printing `key = value` unless quiet); false when /proc/sys has no such key. */
 function write(inv: Invocation, key: string, value: string, quiet: boolean): boolean {
-  const m = inv.ctx.state.machines[inv.machine];
+  const m = findMachine(inv.ctx.state, inv.machine);
   if (!m || !keyExists(m, key)) return false;
   inv.apply({ type: 'sysctl.set', machine: inv.machine, key, value });
   if (!quiet) inv.io.out(`${key} = ${value}`);
@@ -89,7 +90,7 @@ function write(inv: Invocation, key: string, value: string, quiet: boolean): boo
 }
 
 function applyFiles(inv: Invocation, files: readonly string[], quiet: boolean): number {
-  const m0 = inv.ctx.state.machines[inv.machine];
+  const m0 = findMachine(inv.ctx.state, inv.machine);
   if (!m0) return 1;
   const settings: Array<[string, string]> = [];
   for (const f of files) {
@@ -106,7 +107,7 @@ export const sysctl: CommandModule = {
   name: 'sysctl',
   summary: 'read or set kernel parameters (sysctl --system, sysctl -w key=value)',
   run: (inv) => {
-    const m = inv.ctx.state.machines[inv.machine];
+    const m = findMachine(inv.ctx.state, inv.machine);
     if (!m) return 1;
     const flags = inv.args.filter((a) => a.startsWith('-') && !a.startsWith('--'));
     const short = flags.join('').replaceAll('-', '');
@@ -143,7 +144,7 @@ export const sysctl: CommandModule = {
     for (const item of items) {
       const eq = item.indexOf('=');
       const key = (eq >= 0 ? item.slice(0, eq) : item).trim().replaceAll('/', '.');
-      const current = inv.ctx.state.machines[inv.machine];
+      const current = findMachine(inv.ctx.state, inv.machine);
       if (!current) return 1;
       const known = eq >= 0 ? keyExists(current, key) : readSysctl(current, key) !== undefined;
       if (!known) {

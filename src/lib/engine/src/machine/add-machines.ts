@@ -20,6 +20,7 @@ import { text } from '../events.ts';
 import { emptyKeyed, getKeyed, setKeyed } from '../model/keyed-map.ts';
 import { hasMachine, machineList } from '../state/machines.ts';
 import { createMachine } from './create.ts';
+import { productUuid } from './os-files.ts';
 import { preparePackagesCommands } from '../scenarios/repository.ts';
 import { INSTALL_MACHINES } from '../scenarios/common.ts';
 
@@ -113,7 +114,12 @@ export function applyAddMachines(
       ...template,
       name,
       ip,
-      files: { ...template.files, '/etc/hostname': `${name}\n` },
+      // Identity differs per machine: host name and the DMI product UUID (machine/os-files.ts).
+      files: {
+        ...template.files,
+        '/etc/hostname': `${name}\n`,
+        '/sys/class/dmi/id/product_uuid': `${productUuid({ name, ip })}\n`,
+      },
     });
   }
   const last = `${r.prefix}-${r.count}`;
