@@ -20,8 +20,6 @@ const PENDING: Readonly<Record<string, string>> = {
     'containerd is not a command here: `containerd config default` (the containerd 1.7 default config.toml) is not simulated yet',
   'container-runtimes@worker-1#4':
     'containerd is not a command here: `containerd config default` (the containerd 1.7 default config.toml) is not simulated yet',
-  'adding-linux-nodes@cp-1#3':
-    "today's interpreter does not understand the `2>/dev/null` redirection, so `openssl rsa` reads `2` as an option (shell work of issue 12 item 1)",
 };
 
 /** What marks a line as not understood even when its exit code matches. */
