@@ -13,8 +13,11 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: 'list',
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Tests wait for states (auto-waiting locators), never for time; these limits only catch a hang.
+  // They are wide because CI machines are shared: with both cores busy a page and its terminal
+  // took several times longer than on a quiet machine and sound tests failed.
+  timeout: 120_000,
+  expect: { timeout: 60_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {

@@ -55,7 +55,7 @@ for (const [index, chunk] of chunks.entries()) {
   test(`no page scrolls sideways at 375 or 1,280 px with every step expanded and every snippet run (part ${index + 1} of ${CHUNKS})`, async ({
     page,
   }) => {
-    test.setTimeout(60_000 + chunk.length * 10_000);
+    test.setTimeout(60_000 + chunk.length * 30_000);
     const failures: string[] = [];
 
     for (const route of chunk) {
