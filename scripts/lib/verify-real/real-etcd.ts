@@ -143,11 +143,12 @@ export function startRealEtcd(options: {
       if (m) m.realId = BigInt(entry[1] ?? '0').toString(16);
     }
     const rewrites: Array<readonly [string, string]> = [
-      [options.clusterId, BigInt(clusterId).toString(16)],
+      [BigInt(`0x${options.clusterId}`).toString(16), BigInt(clusterId).toString(16)],
       ['127.0.0.1:2379', LOCAL_ALIAS],
     ];
     for (const m of members) {
-      rewrites.push([m.sim.id, m.realId]);
+      // The guide prints member IDs as etcdctl does (`%x`, no leading zeros): map that form.
+      rewrites.push([BigInt(`0x${m.sim.id}`).toString(16), m.realId]);
       rewrites.push([hostPort(m.sim.clientURL), `127.0.0.1:${m.clientPort}`]);
       rewrites.push([hostPort(m.sim.peerURL), `127.0.0.1:${m.peerPort}`]);
     }
@@ -184,4 +185,35 @@ export function startRealEtcd(options: {
     stop();
     throw error;
   }
+}
+
+/** A member row of `etcdctl member list` (table or simple format), with its ID in group 1. */
+const MEMBER_ROW = /^(?:\|\s*)?([0-9a-f]{1,16})(?:\s*\||,) (?:started|unstarted)\b/;
+
+/**
+ * etcd lists members sorted by ID (server/etcdserver/api/membership/cluster.go, `Members()`).
+ * The real cluster's IDs are mapped back to the guide's, which sort differently, so each run of
+ * member rows is re-sorted by the mapped ID: the order a cluster with the guide's IDs prints.
+ */
+export function sortMemberRows(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length;) {
+    let j = i;
+    while (j < lines.length && MEMBER_ROW.test(lines[j] ?? '')) j++;
+    if (j - i > 1) {
+      const id = (line: string): bigint => BigInt(`0x${MEMBER_ROW.exec(line)?.[1] ?? '0'}`);
+      const run = lines.slice(i, j).sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+      lines.splice(i, j - i, ...run);
+    }
+    i = Math.max(j, i + 1);
+  }
+  // etcdctl prints `Member %16x <verb> … cluster %16x` (member_command.go): re-pad the mapped IDs.
+  const pad = (hex: string): string => hex.trim().padStart(16, ' ');
+  return lines
+    .join('\n')
+    .replace(
+      /^Member +([0-9a-f]+) (added to|removed from|updated in) cluster +([0-9a-f]+)$/gm,
+      (_, id: string, verb: string, cluster: string) =>
+        `Member ${pad(id)} ${verb} cluster ${pad(cluster)}`,
+    );
 }

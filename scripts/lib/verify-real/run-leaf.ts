@@ -19,7 +19,7 @@ import {
   type Mask,
 } from 'kubelife/doctest';
 import { classifyCommand, MAPPED_DIRS, programs, queriesEtcd } from './classify.ts';
-import { LS_STAND_IN, startRealEtcd, type RealEtcd } from './real-etcd.ts';
+import { LS_STAND_IN, sortMemberRows, startRealEtcd, type RealEtcd } from './real-etcd.ts';
 
 /** One snippet's outcome. */
 export interface SnippetOutcome {
@@ -84,7 +84,7 @@ export async function verifyLeaf(
       return [m, MAPPED_DIRS.map((dir) => [dir, join(fs, m, dir)] as const)] as const;
     }),
   );
-  const host = createHostBackend({
+  const backend = createHostBackend({
     // Each machine's shell starts in its exported /root (HOME), never in this machine's /root.
     machines: new Map(
       machineNames(state).map((m) => [m, { kind: 'local', home: join(fs, m, 'root') }] as const),
@@ -94,6 +94,19 @@ export async function verifyLeaf(
     rewrites: etcd?.rewrites ?? [],
     timeoutSeconds: 120,
   });
+  const host: typeof backend = etcd
+    ? {
+        ...backend,
+        async run(line) {
+          const result = await backend.run(line);
+          return {
+            ...result,
+            output: sortMemberRows(result.output),
+            stdout: sortMemberRows(result.stdout),
+          };
+        },
+      }
+    : backend;
   const outcomes: SnippetOutcome[] = [];
   let diverged: { files: boolean; cluster: boolean; after: string } = {
     files: false,
