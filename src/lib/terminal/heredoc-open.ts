@@ -1,7 +1,7 @@
 /**
  * Whether lines typed so far end inside a here-document (`cat <<EOF > f` … up to the line `EOF`),
  * so the terminal keeps reading lines with the `> ` prompt, as bash does, and sends the whole
- * heredoc to the engine as one command (the engine's shell splits it: shell/heredoc.ts).
+ * heredoc to the engine as one command (the engine's interpreter reads it: shell/bash/heredocs.ts).
  */
 
 const OPERATOR = /<<(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
