@@ -11,7 +11,8 @@ import {
 import { formatTable, humanDuration } from '../format.ts';
 import type { Invocation } from '../types.ts';
 
-function warn(inv: Invocation): void {
+/** kube-apiserver's deprecation warning on v1 Endpoints reads (v1.33+), on stderr. */
+export function endpointsWarning(inv: Invocation): void {
   const v = inv.ctx.state.cluster?.version ?? 'v1.33.0';
   if (parseVersion(v).minor >= 33)
     inv.io.err(
@@ -26,7 +27,7 @@ function created(state: ClusterState): number {
 
 /** Prints `kubectl get endpoints` for the default namespace (only the kubernetes Service exists). */
 export function getEndpoints(inv: Invocation, names: readonly string[], namespace: string): number {
-  warn(inv);
+  endpointsWarning(inv);
   const state = inv.ctx.state;
   const missing = names.filter((n) => n !== 'kubernetes' || namespace !== 'default');
   for (const n of missing) inv.io.err(`Error from server (NotFound): endpoints "${n}" not found`);
@@ -49,7 +50,7 @@ export function getEndpoints(inv: Invocation, names: readonly string[], namespac
 
 /** Prints `kubectl describe endpoints kubernetes`. */
 export function describeEndpoints(inv: Invocation): number {
-  warn(inv);
+  endpointsWarning(inv);
   const ips = addresses(inv.ctx.state);
   inv.io.out(
     [

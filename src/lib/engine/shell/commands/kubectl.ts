@@ -9,34 +9,21 @@ import {
   FLANNEL_URL,
   isEngineError,
   isVersion,
-  listNodes,
-  listPods,
-  matchesSelector,
-  parseSelector,
   parseVersion,
-  podLabels,
 } from '../../src/index.ts';
 import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags.ts';
-import { formatTable, humanDuration } from '../format.ts';
 import type { CommandModule, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
 import { CORDON_FLAGS, DRAIN_FLAGS, cordonCommand, drainCommand } from './kubectl-node.ts';
 import {
   CERTIFICATE_FLAGS,
   certificateCmd,
-  getCsr,
   kubeconfigPath,
   kubectlTlsOk,
 } from './pki-cluster.ts';
 import { apiserverReachable, requireEtcdQuorum } from '../../src/index.ts';
-import { getEndpoints } from './kubectl-endpoints.ts';
-import { getObjects, handlesGet } from './kubectl-objects.ts';
-import { getGeneric, handlesGeneric } from './kubectl-print.ts';
-import { resolveApiType } from './kubectl-resources.ts';
-import { getTable } from './kubectl-table.ts';
 import { describeCommand } from './kubectl-describe.ts';
-import { applyVersioned, getVersioned } from './kubectl-apiversions.ts';
-import { resourceByName } from '../../src/index.ts';
+import { applyVersioned } from './kubectl-apiversions.ts';
 import {
   CREATE_FLAGS,
   DELETE_FLAGS,
@@ -46,6 +33,8 @@ import {
   patchObject,
 } from './kubectl-mutate.ts';
 import { findMachine } from '../../src/index.ts';
+import { getCommand } from './kubectl-get.ts';
+import { hoistGlobals, withGlobals } from './kubectl-globals.ts';
 
 const GET_FLAGS: FlagSpec[] = [
   {
@@ -85,6 +74,29 @@ const GET_FLAGS: FlagSpec[] = [
     usage:
       "Selector (label query) to filter on, supports '=', '==', '!=', and 'key' / '!key' (e.g. -l key1=value1,key2=value2).",
   },
+  {
+    name: 'field-selector',
+    type: 'string',
+    usage:
+      "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
+  },
+  {
+    name: 'show-labels',
+    type: 'bool',
+    usage:
+      'When printing, show all labels as the last column (default hide labels column).',
+  },
+  {
+    name: 'sort-by',
+    type: 'string',
+    usage:
+      "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}').",
+  },
+  {
+    name: 'no-headers',
+    type: 'bool',
+    usage: 'When using the default or custom-column output format, don\'t print headers (default print headers).',
+  },
 ];
 
 /** Server the kubeconfig points at, or null when kubectl has no kubeconfig. */
@@ -116,149 +128,6 @@ function connect(inv: Invocation, p: ParsedFlags): boolean {
     return false;
   }
   return true;
-}
-
-function get(inv: Invocation, p: ParsedFlags): number | Promise<number> {
-  const [kind, ...names] = p.positionals;
-  if (kind === undefined) {
-    inv.io.err(
-      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
-    );
-    return 1;
-  }
-  if (handlesGeneric(inv, p, kind)) return getGeneric(inv, p, kind, names, connect);
-  if (
-    kind === 'csr' ||
-    kind === 'certificatesigningrequests' ||
-    kind === 'certificatesigningrequest'
-  )
-    return connect(inv, p) ? getCsr(inv, names) : 1;
-  if (resourceByName(kind)) return connect(inv, p) ? (getVersioned(inv, p, kind, names) ?? 1) : 1;
-  if (handlesGet(inv.ctx.state, kind, str(p, 'output')))
-    return connect(inv, p) ? (getObjects(inv, p, kind, names) ?? 1) : 1;
-  const resource = (
-    {
-      nodes: 'nodes',
-      node: 'nodes',
-      no: 'nodes',
-      pods: 'pods',
-      pod: 'pods',
-      po: 'pods',
-      namespaces: 'namespaces',
-      namespace: 'namespaces',
-      ns: 'namespaces',
-      endpoints: 'endpoints',
-      endpoint: 'endpoints',
-      ep: 'endpoints',
-    } as Record<string, string>
-  )[kind];
-  if (!resource) {
-    if (!connect(inv, p)) return 1;
-    const type = resolveApiType(inv.ctx.state, kind);
-    if (type) return getTable(inv, p, type, names);
-    inv.io.err(`error: the server doesn't have a resource type "${kind}"`);
-    return 1;
-  }
-  if (!connect(inv, p)) return 1;
-  const state = inv.ctx.state;
-  if (resource === 'endpoints') return getEndpoints(inv, names, str(p, 'namespace') ?? 'default');
-  const wide = str(p, 'output') === 'wide';
-  if (resource === 'nodes') {
-    let rows = listNodes(state);
-    if (names.length > 0) {
-      const missing = names.filter((n) => !rows.some((r) => r.name === n));
-      rows = rows.filter((r) => names.includes(r.name));
-      for (const n of missing) inv.io.err(`Error from server (NotFound): nodes "${n}" not found`);
-      if (rows.length === 0) return 1;
-    }
-    const header = [
-      'NAME',
-      'STATUS',
-      'ROLES',
-      'AGE',
-      'VERSION',
-      ...(wide
-        ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME']
-        : []),
-    ];
-    inv.io.out(
-      formatTable(
-        header,
-        rows.map((r) => [
-          r.name,
-          r.status,
-          r.roles,
-          humanDuration(r.ageMs),
-          r.version,
-          ...(wide ? [r.internalIP, '<none>', r.osImage, r.kernel, r.runtime] : []),
-        ]),
-      ),
-    );
-    return 0;
-  }
-  if (resource === 'namespaces') {
-    const c = state.cluster;
-    const rows = (c?.namespaces ?? []).map((n) => [
-      n,
-      'Active',
-      humanDuration(
-        state.now - (c ? Math.min(...Object.values(c.nodes).map((x) => x.createdAt)) : state.now),
-      ),
-    ]);
-    inv.io.out(formatTable(['NAME', 'STATUS', 'AGE'], rows));
-    return 0;
-  }
-  const all = bool(p, 'all-namespaces');
-  const ns = str(p, 'namespace') ?? 'default';
-  let rows = listPods(state, all ? null : ns);
-  if (names.length > 0) rows = rows.filter((r) => names.includes(r.name));
-  const selector = str(p, 'selector');
-  if (selector !== undefined) {
-    const reqs = parseSelector(selector);
-    if (!Array.isArray(reqs)) {
-      inv.io.err(`error: ${reqs.error}`);
-      return 1;
-    }
-    const pods = Object.values(state.cluster?.pods ?? {});
-    rows = rows.filter((r) => {
-      const pod = pods.find((x) => x.namespace === r.namespace && x.name === r.name);
-      return pod !== undefined && matchesSelector(podLabels(pod.app), reqs);
-    });
-  }
-  if (rows.length === 0) {
-    if (names.length > 0) {
-      for (const n of names) inv.io.err(`Error from server (NotFound): pods "${n}" not found`);
-      return 1;
-    }
-    inv.io.err(all ? 'No resources found' : `No resources found in ${ns} namespace.`);
-    return 0;
-  }
-  const header = [
-    ...(all ? ['NAMESPACE'] : []),
-    'NAME',
-    'READY',
-    'STATUS',
-    'RESTARTS',
-    'AGE',
-    ...(wide ? ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'] : []),
-  ];
-  inv.io.out(
-    formatTable(
-      header,
-      rows.map((r) => [
-        ...(all ? [r.namespace] : []),
-        r.name,
-        r.ready,
-        r.status,
-        r.lastRestartAgoMs === undefined
-          ? String(r.restarts)
-          : `${r.restarts} (${humanDuration(r.lastRestartAgoMs)} ago)`,
-        humanDuration(r.ageMs),
-        ...(wide ? [r.ip, r.node, '<none>', '<none>'] : []),
-      ]),
-    ),
-  );
-  return 0;
 }
 
 function version(inv: Invocation, p: ParsedFlags): number {
@@ -364,7 +233,11 @@ const SUBCOMMANDS: Record<
     short: 'Mark node as schedulable',
     run: (inv, p) => cordonCommand(inv, p, connect, false),
   },
-  get: { flags: GET_FLAGS, short: 'Display one or many resources', run: get },
+  get: {
+    flags: GET_FLAGS,
+    short: 'Display one or many resources',
+    run: (inv, p) => getCommand(inv, p, connect),
+  },
   describe: {
     flags: GET_FLAGS.filter((f) => f.name !== 'output' && f.name !== 'watch'),
     short: 'Show details of a specific resource or group of resources',
@@ -416,7 +289,12 @@ export const kubectl: CommandModule = {
   summary: 'talk to the cluster (get, apply, version)',
   requiresPackage: 'kubectl',
   run(inv) {
-    const [sub, ...rest] = inv.args;
+    const hoisted = hoistGlobals(inv.args);
+    if (!hoisted.ok) {
+      inv.io.err(hoisted.message);
+      return 1;
+    }
+    const [sub, ...rest] = hoisted.args;
     if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
       inv.io.out(
         `kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nBasic Commands (simulated subset):\n${Object.entries(
@@ -436,7 +314,7 @@ export const kubectl: CommandModule = {
     }
     let p: ParsedFlags;
     try {
-      p = parseFlags(rest, spec.flags);
+      p = parseFlags(rest, withGlobals(spec.flags));
     } catch (error) {
       if (isEngineError(error)) {
         inv.io.err(`error: ${error.message}`);

@@ -95,8 +95,23 @@ const bindingColumns: readonly Column[] = [
   { header: 'SERVICEACCOUNTS', wide: true, cell: (o) => bindingSubjects(o, 'ServiceAccount') },
 ];
 
+/** printers.go formatEndpoints: `ip:port` pairs, the first three then `+ N more...`. */
+function endpointsCell(o: ApiObject): string {
+  const pairs = (list(o['subsets'] as Json) as readonly Obj[]).flatMap((s) =>
+    (list(s['ports']) as readonly Obj[]).flatMap((p) =>
+      (list(s['addresses']) as readonly Obj[]).map((a) => `${text(a['ip'])}:${text(p['port'])}`),
+    ),
+  );
+  if (pairs.length === 0) return '<none>';
+  return pairs.length > 3
+    ? `${pairs.slice(0, 3).join(',')} + ${pairs.length - 3} more...`
+    : pairs.join(',');
+}
+
 /** Columns by store id (printers.go); absent: the default NAME / CREATED AT table. */
 export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
+  namespaces: [name, { header: 'STATUS', cell: (o) => text(field(o, 'status', 'phase')) }, age],
+  endpoints: [name, { header: 'ENDPOINTS', cell: endpointsCell }, age],
   services: [
     name,
     { header: 'TYPE', cell: (o) => text(field(o, 'spec', 'type'), 'ClusterIP') },

@@ -1,0 +1,132 @@
+/**
+ * `-o custom-columns=HEADER:.path,…` and `--sort-by=JSONPATH`: columns and sort keys are jsonpath
+ * expressions over each object (a bare `.a.b` is wrapped in `{…}`); a column without results
+ * prints `<none>`, several results are joined by commas with fmt.Sprint.
+ *
+ * upstream: staging/src/k8s.io/cli-runtime/pkg/printers/... kubectl/pkg/cmd/get/customcolumn.go
+ * (NewCustomColumnsPrinterFromSpec, printOneObject), customcolumn_flags.go, sorter.go
+ * (RelaxedJSONPathExpression, isLess), printers/tabwriter.go (minwidth 6, padding 3).
+ */
+import { findResults, Float64 } from '../jsonpath/execute.ts';
+import { parseJsonpath } from '../jsonpath/parse.ts';
+import type { ApiObject } from '../../src/index.ts';
+
+/** RelaxedJSONPathExpression: `.a.b`, `a.b` and `{.a.b}` all mean `{.a.b}`. */
+export function relaxedJsonpath(path: string): string {
+  const p = path.trim();
+  if (p.startsWith('{') && p.endsWith('}')) return p;
+  return `{${p.startsWith('.') ? '' : '.'}${p}}`;
+}
+
+/** Go's fmt.Sprint of an unstructured value. */
+function sprint(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (v instanceof Float64) return String(v.value);
+  if (Array.isArray(v)) return `[${v.map(sprint).join(' ')}]`;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `map[${Object.keys(o)
+      .sort()
+      .map((k) => `${k}:${sprint(o[k])}`)
+      .join(' ')}]`;
+  }
+  return typeof v === 'string'
+    ? v
+    : typeof v === 'number' || typeof v === 'boolean'
+      ? String(v)
+      : '';
+}
+
+/** A table as printers.GetNewTabWriter aligns it (cells at least 6 wide, 3 spaces padding). */
+function tabwrite(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const r of rows)
+    r.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, c.length + 3, 6);
+    });
+  return rows
+    .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join(''))
+    .join('\n');
+}
+
+/** The printed table, or kubectl's error for a malformed spec. */
+export function renderCustomColumns(
+  spec: string,
+  objects: readonly ApiObject[],
+  noHeaders: boolean,
+): { ok: true; text: string } | { ok: false; message: string } {
+  if (spec === '')
+    return {
+      ok: false,
+      message: 'error: custom-columns format specified but no custom columns given',
+    };
+  const columns: Array<{ header: string; template: ReturnType<typeof parseJsonpath> }> = [];
+  for (const part of spec.split(',')) {
+    const colon = part.indexOf(':');
+    if (colon < 0)
+      return {
+        ok: false,
+        message: `error: unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`,
+      };
+    try {
+      columns.push({
+        header: part.slice(0, colon),
+        template: parseJsonpath(relaxedJsonpath(part.slice(colon + 1))),
+      });
+    } catch (error) {
+      return { ok: false, message: `error: ${(error as Error).message}` };
+    }
+  }
+  const rows = objects.map((o) =>
+    columns.map((c) => {
+      let values: unknown[][];
+      try {
+        values = findResults(c.template, o);
+      } catch {
+        values = [];
+      }
+      const flat = values.flat();
+      return values.length === 0 || (values[0] ?? []).length === 0
+        ? '<none>'
+        : flat.map(sprint).join(',');
+    }),
+  );
+  return { ok: true, text: tabwrite(noHeaders ? rows : [columns.map((c) => c.header), ...rows]) };
+}
+
+/**
+ * Objects sorted by a jsonpath field (sorter.go: numbers numerically, strings lexically, stable);
+ * the error when no object has the field.
+ */
+export function sortObjects(
+  objects: readonly ApiObject[],
+  field: string,
+): { ok: true; objects: ApiObject[] } | { ok: false; message: string } {
+  const expr = relaxedJsonpath(field);
+  let template: ReturnType<typeof parseJsonpath>;
+  try {
+    template = parseJsonpath(expr);
+  } catch (error) {
+    return { ok: false, message: `error: ${(error as Error).message}` };
+  }
+  const keyed = objects.map((o) => {
+    const r = findResults(template, o).flat();
+    return { o, key: r[0] };
+  });
+  if (objects.length > 0 && keyed.every((k) => k.key === undefined))
+    return {
+      ok: false,
+      message: `error: couldn't find any field with path "${expr}" in the list of objects`,
+    };
+  const rank = (v: unknown): number | string =>
+    v instanceof Float64 ? v.value : typeof v === 'number' ? v : v === undefined ? '' : sprint(v);
+  const sorted = [...keyed].sort((a, b) => {
+    const x = rank(a.key);
+    const y = rank(b.key);
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    const sx = String(x);
+    const sy = String(y);
+    return sx < sy ? -1 : sx > sy ? 1 : 0;
+  });
+  return { ok: true, objects: sorted.map((k) => k.o) };
+}

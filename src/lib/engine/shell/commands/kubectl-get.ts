@@ -1,0 +1,181 @@
+/**
+ * `kubectl get` over every resource the API serves: types and objects from
+ * kubectl-get-select.ts, printed as tables (kubectl-get-tables.ts), json, yaml, name, jsonpath,
+ * jsonpath-as-json or custom-columns; --sort-by, --show-labels, --no-headers, -w's answer.
+ * NotFound errors follow the printed objects, as get.go returns them after printing.
+ *
+ * upstream: staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (Run, printGeneric: one object for a
+ * single name, otherwise a v1 List; "No resources found in NS namespace."),
+ * get_flags.go, staging/src/k8s.io/cli-runtime/pkg/printers/name.go.
+ */
+import { resourceByName, type ApiObject, type ApiResourceType } from '../../src/index.ts';
+import { bool, str, type ParsedFlags } from '../flags.ts';
+import type { Invocation } from '../types.ts';
+import { renderJsonpath } from '../jsonpath/render.ts';
+import { renderCustomColumns, sortObjects } from './kubectl-custom-columns.ts';
+import { resolveArg, selectObjects, typeArgs, type Selection } from './kubectl-get-select.ts';
+import { renderTables } from './kubectl-get-tables.ts';
+import { getVersioned } from './kubectl-apiversions.ts';
+import { getCsr } from './pki-cluster.ts';
+import { endpointsWarning } from './kubectl-endpoints.ts';
+import type { Connect } from './kubectl-node.ts';
+import { outputOf, printedValue, renderJson, renderYaml } from './kubectl-print.ts';
+
+const NO_TYPE =
+  'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples';
+
+/** True when only the plain table of one type was asked for (kept per-kind printers apply). */
+function plainTable(p: ParsedFlags): boolean {
+  return (
+    (str(p, 'output') ?? '') === '' &&
+    str(p, 'selector') === undefined &&
+    str(p, 'field-selector') === undefined &&
+    str(p, 'sort-by') === undefined &&
+    !bool(p, 'show-labels') &&
+    !bool(p, 'no-headers')
+  );
+}
+
+/** `kubectl get`. */
+export async function getCommand(
+  inv: Invocation,
+  p: ParsedFlags,
+  connect: Connect,
+): Promise<number> {
+  if (p.positionals.length === 0) {
+    inv.io.err(NO_TYPE);
+    return 1;
+  }
+  const format = outputOf(inv, p);
+  if (format.kind === 'error') {
+    inv.io.err(format.message);
+    return 1;
+  }
+  if (format.kind === 'unsupported') {
+    inv.io.err(
+      `kubectl: this simulator does not implement -o ${format.format} (it prints json, yaml, name, wide, jsonpath=…, jsonpath-as-json=… and custom-columns=…)`,
+    );
+    return 1;
+  }
+  const args = typeArgs(p.positionals);
+  if (!args.ok) {
+    inv.io.err(args.message);
+    return 1;
+  }
+  if (!connect(inv, p)) return 1;
+  const state = inv.ctx.state;
+  const single = args.requests.length === 1 ? args.requests[0] : undefined;
+  // Resources whose served versions are modelled per stored object keep their printer.
+  if (single && resourceByName(single.arg))
+    return getVersioned(inv, p, single.arg, single.names) ?? 1;
+  if (single && plainTable(p) && /^(csr|certificatesigningrequests?)$/.test(single.arg))
+    return getCsr(inv, single.names);
+  const allNamespaces = bool(p, 'all-namespaces') && !args.named;
+  const namespace = allNamespaces ? null : (str(p, 'namespace') ?? 'default');
+  const selections: Selection[] = [];
+  for (const req of args.requests) {
+    const resolved = resolveArg(state, req.arg);
+    if (!resolved.ok) {
+      inv.io.err(resolved.message);
+      return 1;
+    }
+    for (const type of resolved.types) {
+      const labelSelector = str(p, 'selector');
+      const fieldSelector = str(p, 'field-selector');
+      const s = selectObjects(state, type, req.names, {
+        namespace,
+        ...(labelSelector !== undefined ? { labelSelector } : {}),
+        ...(fieldSelector !== undefined ? { fieldSelector } : {}),
+      });
+      if ('error' in s) {
+        inv.io.err(s.error);
+        return 1;
+      }
+      selections.push(s);
+    }
+  }
+  if (selections.some((s) => s.type.id === 'endpoints')) endpointsWarning(inv);
+  const sortBy = str(p, 'sort-by');
+  if (sortBy !== undefined)
+    for (let i = 0; i < selections.length; i++) {
+      const s = selections[i] as Selection;
+      const sorted = sortObjects(s.objects, sortBy);
+      if (!sorted.ok) {
+        inv.io.err(sorted.message);
+        return 1;
+      }
+      selections[i] = { ...s, objects: sorted.objects };
+    }
+  const objects: ApiObject[] = selections.flatMap((s) => [...s.objects]);
+  const missing = selections.flatMap((s) => s.missing.map((n) => ({ type: s.type, name: n })));
+  const named = args.requests.some((r) => r.names.length > 0);
+  const code = await print(inv, p, format, selections, objects, {
+    single: args.requests.length === 1 && (single?.names.length ?? 0) === 1 && !args.named,
+    withKind: args.requests.length > 1 || args.named || selections.length > 1,
+    allNamespaces,
+  });
+  for (const m of missing) inv.io.err(notFound(m.type, m.name));
+  if (code !== 0) return code;
+  if (objects.length === 0 && !named && format.kind !== 'json' && format.kind !== 'yaml') {
+    const scoped = namespace !== null && selections.some((s) => s.type.namespaced);
+    inv.io.err(scoped ? `No resources found in ${namespace} namespace.` : 'No resources found');
+  }
+  return missing.length > 0 ? 1 : 0;
+}
+
+function notFound(type: ApiResourceType, name: string): string {
+  return `Error from server (NotFound): ${type.id} "${name}" not found`;
+}
+
+async function print(
+  inv: Invocation,
+  p: ParsedFlags,
+  format: ReturnType<typeof outputOf>,
+  selections: readonly Selection[],
+  objects: readonly ApiObject[],
+  o: { single: boolean; withKind: boolean; allNamespaces: boolean },
+): Promise<number> {
+  const state = inv.ctx.state;
+  if (format.kind === 'table' || format.kind === 'wide') {
+    const text = renderTables(state, selections, {
+      wide: format.kind === 'wide',
+      allNamespaces: o.allNamespaces,
+      showLabels: bool(p, 'show-labels'),
+      noHeaders: bool(p, 'no-headers'),
+      withKind: o.withKind,
+    });
+    if (text !== '') inv.io.out(text);
+    return 0;
+  }
+  if (format.kind === 'name') {
+    for (const s of selections)
+      for (const obj of s.objects) inv.io.out(`${s.type.namePrefix}/${obj.metadata.name}`);
+    return 0;
+  }
+  if (format.kind === 'custom-columns') {
+    if (objects.length === 0) return 0;
+    const r = renderCustomColumns(format.spec, objects, bool(p, 'no-headers'));
+    if (!r.ok) {
+      inv.io.err(r.message);
+      return 1;
+    }
+    inv.io.out(r.text);
+    return 0;
+  }
+  const value = printedValue(objects, o.single);
+  let output: string;
+  if (format.kind === 'json') output = renderJson(value);
+  else if (format.kind === 'yaml') output = renderYaml(value);
+  else if (format.kind === 'jsonpath') {
+    const r = renderJsonpath(format.template, value, format.asJson);
+    if (!r.ok) {
+      inv.io.err(`error: ${r.message}`);
+      return 1;
+    }
+    // kubectl prints jsonpath results without a trailing newline; the terminal line ends here.
+    if (r.text === '') return 0;
+    output = r.text.replace(/\n$/, '');
+  } else return 0;
+  inv.io.out(await inv.ctx.materialize(state, inv.machine, output));
+  return 0;
+}
