@@ -24,6 +24,17 @@ describe('kubectl get', () => {
     expect(r.stdout).toBe('node/cp-1\nnode/worker-1\nnode/worker-2\n');
   });
 
+  it('fails a context the kubeconfig does not have as client-go does', async () => {
+    const known = await run('kubectl --context kubernetes-admin@kubernetes get nodes -o name');
+    const unknown = await run('kubectl --context nope get nodes');
+
+    expect(known.exitCode).toBe(0);
+    expect(unknown).toMatchObject({
+      exitCode: 1,
+      stderr: 'Error in configuration: context was not found for specified context: nope\n',
+    });
+  });
+
   it('rejects an unknown flag before the verb with the plugin handler wording', async () => {
     const r = await run('kubectl --foo get pods');
 

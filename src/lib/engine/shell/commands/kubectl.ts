@@ -15,12 +15,7 @@ import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags
 import type { CommandModule, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
 import { CORDON_FLAGS, DRAIN_FLAGS, cordonCommand, drainCommand } from './kubectl-node.ts';
-import {
-  CERTIFICATE_FLAGS,
-  certificateCmd,
-  kubeconfigPath,
-  kubectlTlsOk,
-} from './pki-cluster.ts';
+import { CERTIFICATE_FLAGS, certificateCmd, kubeconfigPath, kubectlTlsOk } from './pki-cluster.ts';
 import { apiserverReachable, requireEtcdQuorum } from '../../src/index.ts';
 import { describeCommand } from './kubectl-describe.ts';
 import { applyVersioned } from './kubectl-apiversions.ts';
@@ -83,8 +78,7 @@ const GET_FLAGS: FlagSpec[] = [
   {
     name: 'show-labels',
     type: 'bool',
-    usage:
-      'When printing, show all labels as the last column (default hide labels column).',
+    usage: 'When printing, show all labels as the last column (default hide labels column).',
   },
   {
     name: 'sort-by',
@@ -95,7 +89,8 @@ const GET_FLAGS: FlagSpec[] = [
   {
     name: 'no-headers',
     type: 'bool',
-    usage: 'When using the default or custom-column output format, don\'t print headers (default print headers).',
+    usage:
+      "When using the default or custom-column output format, don't print headers (default print headers).",
   },
 ];
 
@@ -106,12 +101,25 @@ function kubeconfigServer(inv: Invocation, explicit: string | undefined): string
   return (content === undefined ? null : /server: https:\/\/(\S+)/.exec(content)?.[1]) ?? null;
 }
 
+/** The context names of the kubeconfig kubectl loads (none without one). */
+function kubeconfigContexts(inv: Invocation, explicit: string | undefined): string[] {
+  const path = kubeconfigPath(inv, explicit);
+  const content = path === null ? undefined : findMachine(inv.ctx.state, inv.machine)?.files[path];
+  const section = /^contexts:\n((?:[ -].*\n?)*)/m.exec(content ?? '')?.[1] ?? '';
+  return [...section.matchAll(/^ {2}name: (\S+)$/gm)].map((m) => m[1] ?? '');
+}
+
 /** True when the API server behind `server` is up. */
 function serverUp(inv: Invocation, server: string): boolean {
   return apiserverReachable(inv.ctx.state, server);
 }
 
 function connect(inv: Invocation, p: ParsedFlags): boolean {
+  const context = str(p, 'context');
+  if (context !== undefined && !kubeconfigContexts(inv, str(p, 'kubeconfig')).includes(context)) {
+    inv.io.err(`Error in configuration: context was not found for specified context: ${context}`);
+    return false;
+  }
   const server = kubeconfigServer(inv, str(p, 'kubeconfig'));
   if (server === null || !serverUp(inv, server)) {
     inv.io.err(
