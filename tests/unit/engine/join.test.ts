@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apply, buildScenario } from 'kubelife';
+import { apply, buildScenario, nodeList } from 'kubelife';
 
 const cni = buildScenario('cni-installed');
 const token = cni.cluster?.tokens[0];
@@ -17,7 +17,7 @@ describe('kubeadm join', () => {
     const t = join();
 
     expect(t.ok).toBe(true);
-    expect(t.ok && Object.keys(t.state.cluster?.nodes ?? {})).toEqual(['cp-1', 'worker-1']);
+    expect(t.ok && nodeList(t.state).map((n) => n.name)).toEqual(['cp-1', 'worker-1']);
   });
 
   // upstream: cmd/kubeadm/app/util/pubkeypin/pubkeypin.go

@@ -6,6 +6,7 @@ import {
   findMachine,
   goals,
   putMachine,
+  updateNode,
   type ClusterState,
 } from 'kubelife';
 
@@ -15,14 +16,10 @@ function withNode(
   name: string,
   change: Partial<{ unschedulable: boolean; kubeletVersion: string }>,
 ): ClusterState {
-  const cluster = state.cluster;
-  if (!cluster) throw new Error('scenario has no cluster');
-  const node = cluster.nodes[name];
-  if (!node) throw new Error(`no node ${name}`);
-  return {
-    ...state,
-    cluster: { ...cluster, nodes: { ...cluster.nodes, [name]: { ...node, ...change } } },
-  };
+  if (!state.cluster) throw new Error('scenario has no cluster');
+  const next = updateNode(state, name, (node) => ({ ...node, ...change }));
+  if (next === state) throw new Error(`no node ${name}`);
+  return next;
 }
 
 describe('install goals along the install scenarios', () => {

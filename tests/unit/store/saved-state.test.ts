@@ -9,7 +9,50 @@ const saved = JSON.parse(
   readFileSync(new URL('./fixtures/saved-by-main-workers-joined.json', import.meta.url), 'utf8'),
 ) as SerializedState;
 
+/** Saved by main at f66ff68 (Nodes and Pods still records of their own): workers-joined, worker-2 cordoned, 90 s on. */
+const savedWithRecords = JSON.parse(
+  readFileSync(new URL('./fixtures/saved-by-main-records.json', import.meta.url), 'utf8'),
+) as SerializedState;
+
 describe('saved states', () => {
+  it('loads a state whose Nodes and Pods were records and lists them as that engine did', async () => {
+    const s = createSession({ state: savedWithRecords });
+
+    const nodes = await s.run('kubectl get nodes');
+    const pods = await s.run('kubectl get pods -A -o wide');
+
+    // What main at f66ff68 printed for the same saved session.
+    expect(nodes.stdout).toBe(
+      [
+        'NAME       STATUS                     ROLES           AGE     VERSION',
+        'cp-1       Ready                      control-plane   4m22s   v1.37.1',
+        'worker-1   Ready                      <none>          2m39s   v1.37.1',
+        'worker-2   Ready,SchedulingDisabled   <none>          2m32s   v1.37.1',
+        '',
+      ].join('\n'),
+    );
+    expect(pods.stdout).toContain(
+      'kube-system    coredns-s2hzq29j2g-lpjgz       1/1     Running   0          4m21s   10.244.0.5   cp-1       <none>           <none>',
+    );
+    expect(pods.stdout).toContain(
+      'kube-system    kube-proxy-9gnfn               1/1     Running   0          2m32s   10.0.0.22    worker-2   <none>           <none>',
+    );
+    expect(pods.stdout.trimEnd().split('\n')).toHaveLength(13);
+  });
+
+  it('keeps working on a migrated state: uncordon writes the stored Node', async () => {
+    const s = createSession({ state: savedWithRecords });
+
+    const uncordon = await s.run('kubectl uncordon worker-2');
+    const nodes = await s.run('kubectl get nodes');
+
+    expect(uncordon.stdout).toBe('node/worker-2 uncordoned\n');
+    expect(nodes.stdout).toMatch(/worker-2\s+Ready\s+<none>/);
+    expect(s.save().state.cluster).not.toHaveProperty('nodes');
+    expect(s.save().state.cluster).not.toHaveProperty('pods');
+  });
+
+
   it('loads a state saved before the object store and shows its Services and Deployments', async () => {
     const s = createSession({ state: saved });
 

@@ -2,7 +2,7 @@
 // staging/src/k8s.io/kubectl/pkg/cmd/drain/drain.go
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createSession } from 'kubelife';
+import { createSession, nodeList } from 'kubelife';
 
 async function run(scenario: string, lines: string[]) {
   const s = createSession({ scenario });
@@ -213,7 +213,7 @@ describe('invariant', () => {
           } else await s.run(st);
           const state = s.save().state;
           const cp = Number(state.cluster?.version.split('.')[1]);
-          for (const node of Object.values(state.cluster?.nodes ?? {})) {
+          for (const node of nodeList(state)) {
             expect(Number(node.kubeletVersion.split('.')[1])).toBeLessThanOrEqual(cp);
           }
         }

@@ -7,6 +7,7 @@
  * Ports and bind addresses: kubeadm's manifests (cmd/kubeadm/app/phases/controlplane/manifests.go,
  * etcd/local.go) and kubernetes.io's "Ports and Protocols" reference.
  */
+import { nodeOfMachine, podsOnNode } from '../src/index.ts';
 import type { ClusterState, Machine } from '../src/index.ts';
 
 /** One listening socket, as `ss -ltnp` shows it. */
@@ -50,10 +51,9 @@ export function listeners(state: ClusterState, m: Machine): Listener[] {
       out.push({ address: '127.0.0.1', port: 10257, process: 'kube-controller', pid: 3140, fd: 3 });
     if (has('kube-scheduler'))
       out.push({ address: '127.0.0.1', port: 10259, process: 'kube-scheduler', pid: 3152, fd: 3 });
-    const node = Object.values(state.cluster?.nodes ?? {}).find((n) => n.machine === m.name);
-    const proxy = Object.values(state.cluster?.pods ?? {}).some(
-      (p) => p.app === 'kube-proxy' && node !== undefined && p.node === node.name,
-    );
+    const node = nodeOfMachine(state.cluster, m.name);
+    const proxy =
+      node !== undefined && podsOnNode(state, node.name).some((p) => p.app === 'kube-proxy');
     if (proxy) {
       out.push(
         { address: '127.0.0.1', port: 10249, process: 'kube-proxy', pid: 3904, fd: 10 },

@@ -82,6 +82,18 @@ export {
   isKeyedMap,
 } from './model/keyed-map.ts';
 export type { KeyedMap } from './model/keyed-map.ts';
+// Node and Pod objects in the object store, as compact records (one read or write is O(1))
+export {
+  controlPlaneNodes,
+  findNode,
+  nodeCount,
+  nodeList,
+  putNode,
+  removeNode,
+  updateNode,
+} from './state/nodes.ts';
+export { findPod, podCount, podList, podsOnNode, putPod, removePod } from './state/pods.ts';
+export { nodeOfMachine } from './views/node-index.ts';
 export { listNodes, listPods } from './views/cluster.ts';
 export type { NodeRow, PodRow } from './views/cluster.ts';
 export { scenarios, listScenarios, buildScenario, scenarioShell } from './scenarios/index.ts';

@@ -5,6 +5,7 @@
  * sandbox.go (newDefaultTableDisplay: tabwriter minwidth 20, tabwidth 1, padding 3; IDs truncated
  * to 13 characters; CREATED is go-units HumanDuration + " ago"; newest first).
  */
+import { nodeOfMachine, podsOnNode } from '../../src/index.ts';
 import { listPods, type ClusterState, type PodObject } from '../../src/index.ts';
 import { hash64 } from '../../src/etcd/model.ts';
 import { podImage } from '../../src/objects/pod-object.ts';
@@ -47,13 +48,12 @@ interface Sandbox {
 }
 
 function sandboxes(state: ClusterState, machine: string): Sandbox[] {
-  const node = Object.values(state.cluster?.nodes ?? {}).find((n) => n.machine === machine);
+  const node = nodeOfMachine(state.cluster, machine);
   const m = findMachine(state, machine);
   if (!node || !m) return [];
   const rows = new Map(listPods(state, null).map((r) => [`${r.namespace}/${r.name}`, r]));
   return (
-    Object.values(state.cluster?.pods ?? {})
-      .filter((p) => p.node === node.name)
+    podsOnNode(state, node.name)
       // A pod the kubelet has not started a sandbox for (Pending) is not known to containerd.
       .filter(
         (pod) => (rows.get(`${pod.namespace}/${pod.name}`)?.status ?? 'Pending') !== 'Pending',

@@ -3,6 +3,7 @@
  * endpoint health/status, snapshot save; etcdutl snapshot status/restore.
  * upstream: etcd-io/etcd etcdctl/ctlv3/command/{member_command,ep_command,snapshot_command,printer*}.go
  */
+import { podCount } from '../../src/index.ts';
 import {
   etcdLeader,
   etcdView,
@@ -257,7 +258,7 @@ function endpointCmd(inv: Invocation, p: ParsedFlags): number {
       continue;
     }
     const index = storeRevision(state) + 37;
-    const size = 4_000_000 + (state.cluster ? Object.keys(state.cluster.pods).length * 12_288 : 0);
+    const size = 4_000_000 + (state.cluster ? podCount(state) * 12_288 : 0);
     const version = ETCD_VERSION(state);
     // etcd 3.6 also reports the storage version, the space in use (80% here), the backend quota
     // (0: kubeadm sets no --quota-backend-bytes) and the downgrade state (printer.go at v3.6.x).
@@ -422,7 +423,7 @@ export const etcdutl: CommandModule = {
       const snap = parseSnapshot(content);
       if (!snap) return fail(inv, 'invalid database');
       const hash = parseInt(hash64(content).slice(0, 8), 16).toString(16);
-      const size = humanizeBytes(4_000_000 + Object.keys(snap.cluster.pods).length * 12_288);
+      const size = humanizeBytes(4_000_000 + podCount(snap) * 12_288);
       const version = ETCD_VERSION(inv.ctx.state).replace(/\.\d+$/, '.0');
       const row = [hash, String(snap.revision), String(snap.totalKeys), size, version];
       if ((str(p, 'write-out') ?? 'simple') === 'table')

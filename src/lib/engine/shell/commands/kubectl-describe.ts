@@ -7,6 +7,7 @@
  * DescribeEvents; tabbedString = tabwriter.NewWriter(out, 0, 8, 2, ' ', 0); LEVEL_1 = 2 spaces).
  * Events are not modelled: `Events: <none>`.
  */
+import { findNode, nodeList } from '../../src/index.ts';
 import { formatTabwriter } from '../../src/pki/tabwriter.ts';
 import type { Invocation } from '../types.ts';
 import type { Connect } from './kubectl-node.ts';
@@ -205,12 +206,12 @@ export function describeCommand(inv: Invocation, p: ParsedFlags, connect: Connec
     inv.io.err(`kubectl: this simulator describes nodes and endpoints only`);
     return 1;
   }
-  const all = Object.keys(state.cluster?.nodes ?? {}).sort();
+  const all = nodeList(state).map((n) => n.name);
   const targets = names.length > 0 ? names : all;
   const texts: string[] = [];
   let code = 0;
   for (const n of targets) {
-    if (!state.cluster?.nodes[n]) {
+    if (!findNode(state, n)) {
       inv.io.err(`Error from server (NotFound): nodes "${n}" not found`);
       code = 1;
       continue;

@@ -3,6 +3,7 @@
  * default/kubernetes Endpoints the apiservers' reconcilers maintain (src/ha/endpoints.ts).
  * The v1.33+ deprecation warning is the one kube-apiserver attaches to v1 Endpoints reads.
  */
+import { clusterStart } from '../../src/index.ts';
 import {
   endpointAddresses as addresses,
   parseVersion,
@@ -21,8 +22,7 @@ export function endpointsWarning(inv: Invocation): void {
 }
 
 function created(state: ClusterState): number {
-  const c = state.cluster;
-  return c ? Math.min(...Object.values(c.nodes).map((n) => n.createdAt)) : state.now;
+  return clusterStart(state);
 }
 
 /** Prints `kubectl get endpoints` for the default namespace (only the kubernetes Service exists). */

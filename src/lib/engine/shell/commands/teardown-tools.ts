@@ -2,6 +2,7 @@
  * Host tools for checking and cleaning what `kubeadm reset` leaves behind (iptables, iptables-save,
  * ipvsadm) and the conformance runner `sonobuoy` (simulated; see src/conformance/sonobuoy.ts).
  */
+import { nodeOfMachine, podsOnNode } from '../../src/index.ts';
 import {
   formatRfc3339,
   SONOBUOY_MODES,
@@ -20,13 +21,11 @@ export function kubeRulesPresent(state: ClusterState, machine: string): boolean 
   const m = findMachine(state, machine);
   if (!m) return false;
   if (m.staleKubeRules === true) return true;
-  const node = Object.values(state.cluster?.nodes ?? {}).find((n) => n.machine === machine);
+  const node = nodeOfMachine(state.cluster, machine);
   return (
     node !== undefined &&
     m.kubelet.active === 'active' &&
-    Object.values(state.cluster?.pods ?? {}).some(
-      (p) => p.node === node.name && p.app === 'kube-proxy',
-    )
+    podsOnNode(state, node.name).some((p) => p.app === 'kube-proxy')
   );
 }
 

@@ -6,6 +6,7 @@
  * fails the API-heavy tests with HTTP 429. Counts come from a real v1.35 certified-conformance
  * run (Total 7360, Passed 446) and a quick run (5 passed incl. suite nodes); they are illustrative.
  */
+import { controlPlaneNodes, nodeList } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
@@ -55,8 +56,7 @@ const API_HEAVY_FAILURES = [
 /** --max-requests-inflight from the kube-apiserver manifests, lowest value wins. */
 export function maxRequestsInflight(state: ClusterState): number | null {
   let low: number | null = null;
-  for (const n of Object.values(state.cluster?.nodes ?? {})) {
-    if (!n.controlPlane) continue;
+  for (const n of controlPlaneNodes(state)) {
     const manifest =
       findMachine(state, n.machine)?.files['/etc/kubernetes/manifests/kube-apiserver.yaml'] ?? '';
     const m = /--max-requests-inflight=(\d+)/.exec(manifest);
@@ -82,7 +82,7 @@ export function sonobuoyResult(state: ClusterState): SonobuoyResult | null {
   const throttled = inflight !== null && inflight < INFLIGHT_FAILURE_THRESHOLD && mode !== 'quick';
   const passed = mode === 'quick' ? 5 : mode === 'certified-conformance' ? 446 : 446;
   const failed = throttled ? API_HEAVY_FAILURES : [];
-  const nodes = Object.values(c.nodes);
+  const nodes = nodeList(state);
   return {
     mode,
     total: 7360,

@@ -5,6 +5,7 @@
  * (cmd/kubeadm/app/phases/controlplane/manifests.go getControllerManagerCommand); without one
  * nodes get no podCIDR. Ranges are handed out in the order of the node list.
  */
+import { nodeList } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 
 /**
@@ -15,6 +16,6 @@ export function nodePodCidr(state: ClusterState, name: string, position?: number
   const c = state.cluster;
   if (!c?.podSubnet) return null;
   const base = c.podSubnet.split('.').slice(0, 2).join('.');
-  const index = position ?? Object.keys(c.nodes).sort().indexOf(name);
+  const index = position ?? nodeList(state).findIndex((n) => n.name === name);
   return index < 0 ? null : `${base}.${index}.0/24`;
 }

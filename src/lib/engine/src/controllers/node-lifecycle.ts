@@ -5,6 +5,7 @@
  * heartbeat, and after --node-monitor-grace-period the controller sets every condition Unknown
  * ("Kubelet stopped posting node status.") and adds the node.kubernetes.io/unreachable taints.
  */
+import { findNode } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import { faultsOf } from '../etcd/model.ts';
 import { NODE_MONITOR_GRACE_MS } from '../etcd/faults.ts';
@@ -12,7 +13,7 @@ import { findMachine } from '../state/machines.ts';
 
 /** When the node's kubelet last reported, or null while it still reports (machine up, kubelet active). */
 export function heartbeatStoppedAt(state: ClusterState, nodeName: string): number | null {
-  const n = state.cluster?.nodes[nodeName];
+  const n = findNode(state, nodeName);
   if (!n) return null;
   const m = findMachine(state, n.machine);
   const fault = faultsOf(state)

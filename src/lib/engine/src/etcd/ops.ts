@@ -3,6 +3,9 @@
  * snapshot save (etcdctl snapshot save) and restore (etcdutl snapshot restore), and the moment a
  * restored data directory is picked up by the etcd static Pod.
  */
+import { nodeCount } from '../state/nodes.ts';
+import { podCount } from '../state/pods.ts';
+import { clusterStart } from '../objects/legacy-meta.ts';
 import type { Cluster, ClusterState } from '../model/state.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
@@ -50,8 +53,8 @@ function withEtcd(state: ClusterState, etcd: EtcdClusterState): ClusterState {
 export function totalKeys(c: Cluster): number {
   return (
     300 +
-    Object.keys(c.nodes).length * 3 +
-    Object.keys(c.pods).length +
+    nodeCount({ cluster: c }) * 3 +
+    podCount({ cluster: c }) +
     c.namespaces.length +
     c.tokens.length
   );
@@ -64,8 +67,8 @@ export function totalKeys(c: Cluster): number {
 export function storeRevision(state: ClusterState): number {
   const c = state.cluster;
   if (!c) return 1;
-  const born = Math.min(...Object.values(c.nodes).map((n) => n.createdAt), state.now);
-  const writers = Object.keys(c.nodes).length + 2;
+  const born = clusterStart(state);
+  const writers = nodeCount(state) + 2;
   const bump = (c as { etcd?: EtcdClusterState }).etcd?.revisionBump ?? 0;
   return 400 + totalKeys(c) + Math.floor((state.now - born) / 10_000) * writers + bump;
 }

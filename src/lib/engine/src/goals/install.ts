@@ -3,6 +3,7 @@
  * workers joined. Each mirrors what the leaf's snippets leave behind (see scenarios/index.ts), but
  * checks the outcome, not the commands, so any correct route counts.
  */
+import { controlPlaneNodes, nodeList } from '../state/nodes.ts';
 import type { ClusterState, KubePackage } from '../model/state.ts';
 import { listNodes } from '../views/cluster.ts';
 import { listNames, type Goal, type GoalShell } from './types.ts';
@@ -63,7 +64,7 @@ export const controlPlaneInitialized: Goal = {
   check(state, shell) {
     const cluster = state.cluster;
     if (!cluster) return { done: false, detail: 'kubeadm init has not completed yet' };
-    const planes = Object.values(cluster.nodes).filter((n) => n.controlPlane);
+    const planes = controlPlaneNodes(state);
     const candidates = kubeconfigCandidates(shell);
     const configured = planes.filter((n) =>
       candidates.some((path) => findMachine(state, n.machine)?.files[path] !== undefined),
@@ -104,11 +105,11 @@ export const workersJoined: Goal = {
   check(state) {
     const cluster = state.cluster;
     if (!cluster) return { done: false, detail: 'there is no cluster to join yet' };
-    const joined = new Set(Object.values(cluster.nodes).map((n) => n.machine));
+    const joined = new Set(nodeList(state).map((n) => n.machine));
     const waiting = sortedMachines(state).filter(
       (name) => findMachine(state, name)?.packages.kubeadm !== undefined && !joined.has(name),
     );
-    const workers = Object.values(cluster.nodes).filter((n) => !n.controlPlane).length;
+    const workers = nodeList(state).filter((n) => !n.controlPlane).length;
     if (waiting.length > 0)
       return {
         done: false,

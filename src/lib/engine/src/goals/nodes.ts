@@ -2,6 +2,7 @@
  * Generic node goals any guide can name: every node at the control-plane version (the end of an
  * upgrade or rollback) and no node left cordoned (after drain/uncordon).
  */
+import { nodeList } from '../state/nodes.ts';
 import { listNames, type Goal } from './types.ts';
 
 /** Every node's kubelet runs the control plane's version. */
@@ -10,7 +11,7 @@ export const allNodesRunVersion: Goal = {
   check(state) {
     const cluster = state.cluster;
     if (!cluster) return { done: false, detail: 'there is no cluster yet' };
-    const nodes = Object.values(cluster.nodes).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const nodes = nodeList(state);
     if (nodes.length === 0) return { done: false, detail: 'the cluster has no nodes yet' };
     const behind = nodes.filter((n) => n.kubeletVersion !== cluster.version);
     return behind.length === 0
@@ -28,10 +29,9 @@ export const noNodeCordoned: Goal = {
   check(state) {
     const cluster = state.cluster;
     if (!cluster) return { done: false, detail: 'there is no cluster yet' };
-    const cordoned = Object.values(cluster.nodes)
+    const cordoned = nodeList(state)
       .filter((n) => n.unschedulable === true)
-      .map((n) => n.name)
-      .sort();
+      .map((n) => n.name);
     return cordoned.length === 0
       ? { done: true, detail: 'every node accepts Pods' }
       : {

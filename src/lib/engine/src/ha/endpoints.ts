@@ -4,6 +4,7 @@
  * EndpointInterval = 10s). The reconciler type and count come from the flags in the apiserver's
  * static Pod manifest on its machine, so editing the manifest changes the behaviour.
  */
+import { findPod } from '../state/pods.ts';
 import type { ClusterState } from '../model/state.ts';
 import {
   reconcileEndpoints,
@@ -59,7 +60,7 @@ export function runningApiservers(state: ClusterState): ApiserverConfig[] {
       ip: flag(manifest, 'advertise-address') ?? m.ip,
       reconciler: type === 'master-count' || type === 'none' ? type : 'lease',
       count: Number(flag(manifest, 'apiserver-count') ?? '1') || 1,
-      startedAt: c.pods[`kube-system/kube-apiserver-${n.name}`]?.createdAt ?? n.createdAt,
+      startedAt: findPod(state, 'kube-system', `kube-apiserver-${n.name}`)?.createdAt ?? n.createdAt,
     });
   }
   return out.sort((a, b) => (a.machine < b.machine ? -1 : 1));

@@ -8,8 +8,11 @@ import type {
   CertificateMeta,
   ClusterState,
   Machine,
+  NodeObject,
   PodObject,
 } from '../model/state.ts';
+import { findNode, putNode } from '../state/nodes.ts';
+import { putPod, putPods } from '../state/pods.ts';
 import type { InitOptions } from '../commands/types.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError, isEngineError } from '../errors.ts';
@@ -104,7 +107,7 @@ export const initPhases: readonly Phase<InitData>[] = [
           controlPlane: true,
           controlPlaneVersion: d.version,
           controlPlaneRunning:
-            d.state.cluster?.nodes[d.node]?.controlPlane === true &&
+            findNode(d.state, d.node)?.controlPlane === true &&
             machineOf(d).kubelet.active === 'active',
           time: formatRfc3339(d.t),
           kubeadmVersion: machineOf(d).packages.kubeadm?.version ?? '0.0.0',
@@ -407,29 +410,24 @@ function finalizeKubeletClientCert(d: InitData): void {
   });
 }
 
-function pods(d: InitData): Record<string, PodObject> {
-  return { ...(d.state.cluster?.pods ?? {}) };
-}
-
 function registerControlPlaneNode(d: InitData): void {
   const m = machineOf(d);
   // Phases run one by one (`kubeadm init phase …`) find the CA on disk, not in this run's data.
   const ca = d.certs['ca'] ?? m.certs['/etc/kubernetes/pki/ca.crt'];
   const key = ca ? keyById(ca.keyId) : undefined;
   const registered = d.t + 3 * SEC;
-  const p: Record<string, PodObject> = {};
   const apps = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const;
   // External etcd: no etcd static Pod on this node.
-  for (const app of apps.filter((a) => !(d.opts.externalEtcd && a === 'etcd'))) {
-    p[`kube-system/${app}-${d.node}`] = {
+  const mirrors: PodObject[] = apps
+    .filter((a) => !(d.opts.externalEtcd && a === 'etcd'))
+    .map((app) => ({
       namespace: 'kube-system',
       name: `${app}-${d.node}`,
       app,
       node: d.node,
       createdAt: registered,
-    };
-  }
-  d.state = {
+    }));
+  const created: ClusterState = {
     ...d.state,
     cluster: {
       version: d.version,
@@ -440,56 +438,47 @@ function registerControlPlaneNode(d: InitData): void {
       caKeyId: ca?.keyId ?? '',
       caHash: key?.spkiSha256Hex ?? '',
       certificateKey: null,
-      nodes: {
-        [d.node]: {
-          name: d.node,
-          machine: m.name,
-          controlPlane: true,
-          createdAt: registered,
-          kubeletVersion: `v${m.packages.kubelet?.version ?? ''}`,
-        },
-      },
-      pods: p,
       namespaces: ['default', 'kube-node-lease', 'kube-public', 'kube-system'],
       tokens: [],
       cni: null,
       ...(d.opts.externalEtcd ? { externalEtcd: d.opts.externalEtcd } : {}),
     },
   };
+  const node: NodeObject = {
+    name: d.node,
+    machine: m.name,
+    controlPlane: true,
+    createdAt: registered,
+    kubeletVersion: `v${m.packages.kubelet?.version ?? ''}`,
+  };
+  d.state = putPods(putNode(created, node), mirrors);
 }
 
 function addCoreDNS(d: InitData): void {
   const c = d.state.cluster;
   if (!c) return;
   const rs = d.rng.pick(NAME_SUFFIX_ALPHABET, 10);
-  const p = pods(d);
+  let s = d.state;
   for (let i = 0; i < 2; i++) {
     const name = `coredns-${rs}-${suffix(d.rng, 5)}`;
-    p[`kube-system/${name}`] = {
-      namespace: 'kube-system',
-      name,
-      app: 'coredns',
-      node: null,
-      createdAt: d.t,
-    };
+    s = putPod(s, { namespace: 'kube-system', name, app: 'coredns', node: null, createdAt: d.t });
   }
-  d.state = storeCoreDns({ ...d.state, cluster: { ...c, pods: p } }, d.t, rs);
+  d.state = storeCoreDns(s, d.t, rs);
   d.events.push(log('addons', 'Applied essential addon: CoreDNS'));
 }
 
 function addKubeProxy(d: InitData): void {
   const c = d.state.cluster;
   if (!c) return;
-  const p = pods(d);
   const name = `kube-proxy-${suffix(d.rng, 5)}`;
-  p[`kube-system/${name}`] = {
+  const proxy: PodObject = {
     namespace: 'kube-system',
     name,
     app: 'kube-proxy',
     node: d.node,
     createdAt: d.t,
   };
-  d.state = storeKubeProxy({ ...d.state, cluster: { ...c, pods: p } }, d.t);
+  d.state = storeKubeProxy(putPod(d.state, proxy), d.t);
   d.events.push(log('addons', 'Applied essential addon: kube-proxy'));
 }
 

@@ -5,7 +5,9 @@
  */
 import { clusterExternalEtcd, usesExternalEtcd } from '../etcd/model.ts';
 import { kubeletTlsBootstrap } from './certs/bootstrap.ts';
-import type { ClusterState, Machine, PodObject } from '../model/state.ts';
+import type { ClusterState, Machine, NodeObject, PodObject } from '../model/state.ts';
+import { controlPlaneNodes, findNode, putNode } from '../state/nodes.ts';
+import { putPods } from '../state/pods.ts';
 import type { JoinOptions } from '../commands/types.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError, isEngineError } from '../errors.ts';
@@ -62,7 +64,7 @@ function discover(d: JoinData): void {
   const apiMachine = (): Machine | undefined =>
     findMachine(d.state, host) ?? findMachineBy(d.state, (m) => m.ip === host);
   const reachable =
-    c && (endpoint === c.endpoint || c.nodes[apiMachine()?.name ?? '']?.controlPlane === true);
+    c && (endpoint === c.endpoint || findNode(d.state, apiMachine()?.name ?? '')?.controlPlane === true);
   if (!c || !reachable) {
     throw new EngineError('Kubeadm', {
       message: `couldn't validate the identity of the API Server: failed to request the cluster-info ConfigMap: Get "https://${endpoint}/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s": dial tcp ${endpoint}: connect: connection refused`,
@@ -178,10 +180,9 @@ export const joinPhases: readonly Phase<JoinData>[] = [
         name: 'certs',
         short: 'Generate the certificates for the new control plane components',
         run: (d) => {
-          const src = findMachineBy(
-            d.state,
-            (m) => d.state.cluster?.nodes[m.name]?.controlPlane === true,
-          );
+          const src = controlPlaneNodes(d.state)
+            .map((n) => findMachine(d.state, n.name))
+            .find((m) => m !== undefined);
           if (!src) return;
           d.events.push(log('certs', 'Using certificateDir folder "/etc/kubernetes/pki"'));
           const m = machineOf(d);
@@ -374,58 +375,37 @@ function registerNode(d: JoinData): void {
   if (!c) return;
   const m = machineOf(d);
   const t = d.t + 2 * SEC;
-  const pods: Record<string, PodObject> = { ...c.pods };
-  const proxy = `kube-proxy-${d.rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
-  pods[`kube-system/${proxy}`] = {
-    namespace: 'kube-system',
-    name: proxy,
-    app: 'kube-proxy',
+  const pod = (namespace: string, name: string, app: PodObject['app']): PodObject => ({
+    namespace,
+    name,
+    app,
     node: d.node,
     createdAt: t,
-  };
-  if (c.cni === 'flannel') {
-    const f = `kube-flannel-ds-${d.rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
-    pods[`kube-flannel/${f}`] = {
-      namespace: 'kube-flannel',
-      name: f,
-      app: 'kube-flannel',
-      node: d.node,
-      createdAt: t,
-    };
-  }
-  if (d.opts.controlPlane) {
+  });
+  const pods: PodObject[] = [
+    pod('kube-system', `kube-proxy-${d.rng.pick(NAME_SUFFIX_ALPHABET, 5)}`, 'kube-proxy'),
+  ];
+  if (c.cni === 'flannel')
+    pods.push(
+      pod('kube-flannel', `kube-flannel-ds-${d.rng.pick(NAME_SUFFIX_ALPHABET, 5)}`, 'kube-flannel'),
+    );
+  if (d.opts.controlPlane)
     for (const app of [
       'etcd',
       'kube-apiserver',
       'kube-controller-manager',
       'kube-scheduler',
-    ] as const) {
-      pods[`kube-system/${app}-${d.node}`] = {
-        namespace: 'kube-system',
-        name: `${app}-${d.node}`,
-        app,
-        node: d.node,
-        createdAt: t,
-      };
-    }
-  }
-  d.state = {
-    ...d.state,
-    cluster: {
-      ...c,
-      pods,
-      nodes: {
-        ...c.nodes,
-        [d.node]: {
-          name: d.node,
-          machine: m.name,
-          controlPlane: d.opts.controlPlane === true,
-          createdAt: t,
-          kubeletVersion: `v${m.packages.kubelet?.version ?? ''}`,
-        },
-      },
-    },
+    ] as const)
+      pods.push(pod('kube-system', `${app}-${d.node}`, app));
+  const node: NodeObject = {
+    name: d.node,
+    machine: m.name,
+    controlPlane: d.opts.controlPlane === true,
+    createdAt: t,
+    kubeletVersion: `v${m.packages.kubelet?.version ?? ''}`,
   };
+  // Pods first, then the Node, in the order the old record kept them (resourceVersions follow).
+  d.state = putNode(putPods(d.state, pods), node);
 }
 
 const WORKER_DONE = `

@@ -4,6 +4,8 @@
  * confirmation first (cmd/kubeadm/app/cmd/phases/reset/preflight.go): the answer is the first line
  * of stdin, and with no input kubeadm reads EOF and stops.
  */
+import { controlPlaneNodes } from '../state/nodes.ts';
+import { podsOnNode } from '../state/pods.ts';
 import type { ClusterState, Machine } from '../model/state.ts';
 import { type Transition, fail, ok } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
@@ -139,14 +141,14 @@ export function applyKubeadmReset(
   // kube-proxy's KUBE-* iptables chains outlive it: reset does not flush them (see RESET_NOTE).
   const hadKubeProxy =
     node !== undefined &&
-    Object.values(c?.pods ?? {}).some((p) => p.node === node.name && p.app === 'kube-proxy');
+    podsOnNode(state, node.name).some((p) => p.app === 'kube-proxy');
   if (hadKubeProxy) next = { ...next, staleKubeRules: true };
   let cluster = c;
   let base: ClusterState = state;
   if (c && node) {
     // Upstream reset leaves the Node object (it goes NotReady until `kubectl delete node`); a
     // stacked control-plane node first removes its own etcd member (remove-etcd-member phase).
-    const others = Object.values(c.nodes).filter((n) => n.controlPlane && n.name !== node.name);
+    const others = controlPlaneNodes(state).filter((n) => n.name !== node.name);
     // External etcd: kubeadm manages no member of it, and its data stays on the etcd hosts.
     if (node.controlPlane && others.length > 0 && !usesExternalEtcd(state)) {
       const removed = applyMemberRemove(state, memberFor(state, machine, node.name).id);

@@ -2,6 +2,8 @@
  * `kubectl apply -f` of the flannel release manifest: creates the kube-flannel namespace and
  * DaemonSet, whose pods write the CNI configuration on every node so nodes become Ready.
  */
+import { nodeList } from '../state/nodes.ts';
+import { podList, putPods } from '../state/pods.ts';
 import type { ClusterState, PodObject } from '../model/state.ts';
 import { type Transition, ok } from '../commands/result.ts';
 import { text } from '../events.ts';
@@ -53,18 +55,19 @@ export function applyFlannel(state: ClusterState): Transition {
   if (c.cni === 'flannel')
     return ok(state, [text(CREATED.map((l) => l.replace(/created$/, 'unchanged')).join('\n'))]);
   const rng = createRng(state.rng);
-  const pods: Record<string, PodObject> = { ...c.pods };
+  const pods: PodObject[] = [];
   let machines = state.machines;
   const t = state.now + 5000;
-  for (const n of Object.values(c.nodes)) {
+  const nodes = nodeList(state);
+  for (const n of nodes) {
     const name = `kube-flannel-ds-${rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
-    pods[`kube-flannel/${name}`] = {
+    pods.push({
       namespace: 'kube-flannel',
       name,
       app: 'kube-flannel',
       node: n.name,
       createdAt: state.now,
-    };
+    });
     const m = getKeyed(machines, n.machine);
     if (m && kubeletCanRun(m))
       machines = setKeyed(machines, n.machine, {
@@ -73,20 +76,21 @@ export function applyFlannel(state: ClusterState): Transition {
       });
   }
   // CoreDNS gets scheduled once a node is Ready (it tolerates the control-plane taint).
-  const readyNode = Object.values(c.nodes).find(
+  const readyNode = nodes.find(
     (n) => getKeyed(machines, n.machine)?.files[FLANNEL_CNI_CONF] !== undefined,
   );
-  if (readyNode) {
-    for (const [key, p] of Object.entries(pods)) {
-      if (p.app === 'coredns' && p.node === null) pods[key] = { ...p, node: readyNode.name };
-    }
-  }
-  const next: ClusterState = {
-    ...state,
-    now: t,
-    rng: rng.state,
-    machines,
-    cluster: { ...c, pods, cni: 'flannel', namespaces: [...c.namespaces, 'kube-flannel'].sort() },
-  };
+  if (readyNode)
+    for (const p of podList(state))
+      if (p.app === 'coredns' && p.node === null) pods.push({ ...p, node: readyNode.name });
+  const next: ClusterState = putPods(
+    {
+      ...state,
+      now: t,
+      rng: rng.state,
+      machines,
+      cluster: { ...c, cni: 'flannel', namespaces: [...c.namespaces, 'kube-flannel'].sort() },
+    },
+    pods,
+  );
   return ok(storeFlannelObjects(next, state.now), [text(CREATED.join('\n'))]);
 }

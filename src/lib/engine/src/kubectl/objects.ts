@@ -4,6 +4,9 @@
  * namespace marks it Terminating, deletes its content, and the namespace disappears only once no
  * object with finalizers remains in it. Pure transitions.
  */
+import { findNode, removeNode } from '../state/nodes.ts';
+import { podList, podsOnNode, removePod } from '../state/pods.ts';
+import { clusterStart } from '../objects/legacy-meta.ts';
 import type {
   Cluster,
   ClusterState,
@@ -84,10 +87,7 @@ export function namespaceMeta(state: ClusterState, name: string): NamespaceMeta 
   const c = state.cluster;
   const meta = c?.namespaceMeta?.[name];
   if (meta) return meta;
-  const created = c
-    ? Math.min(...Object.values(c.nodes).map((n) => n.createdAt), state.now)
-    : state.now;
-  return { createdAt: created };
+  return { createdAt: clusterStart(state) };
 }
 
 /** `kubectl create namespace NAME`. */
@@ -187,17 +187,19 @@ export function applyDeleteNamespace(state: ClusterState, name: string): Transit
     else if (r.finalizers.length > 0)
       crs[k] = r.deletedAt !== undefined ? r : { ...r, deletedAt: state.now };
   }
-  const pods = Object.fromEntries(Object.entries(c.pods).filter(([, p]) => p.namespace !== name));
+  // The namespace controller deletes the namespace's Pods.
+  const emptied = podList(state)
+    .filter((p) => p.namespace === name)
+    .reduce((s, p) => removePod(s, p.namespace, p.name), state);
   const next = finishNamespaces({
-    ...c,
-    pods,
+    ...(emptied.cluster ?? c),
     customResources: crs,
     namespaceMeta: {
       ...c.namespaceMeta,
       [name]: meta.deletedAt !== undefined ? meta : { ...meta, deletedAt: state.now },
     },
   });
-  return ok(withCluster(state, next), [text(`namespace "${name}" deleted`)]);
+  return ok(withCluster(emptied, next), [text(`namespace "${name}" deleted`)]);
 }
 
 /** `kubectl delete <cr> NAME -n NS`: gone at once without finalizers, otherwise marked for deletion. */
@@ -237,28 +239,26 @@ export function applySetFinalizers(
 
 /** `kubectl delete node NAME`: removes the Node object and the pods bound to it. */
 export function applyDeleteNode(state: ClusterState, name: string): Transition {
-  const c = requireCluster(state);
-  if (!c.nodes[name])
+  requireCluster(state);
+  const node = findNode(state, name);
+  if (!node)
     return fail(
       new EngineError('UsageError', {
         message: `Error from server (NotFound): nodes "${name}" not found`,
       }),
     );
-  const nodes = { ...c.nodes };
-  delete nodes[name];
   // The pod garbage collector deletes pods bound to a node that no longer exists.
-  const pods = Object.fromEntries(Object.entries(c.pods).filter(([, p]) => p.node !== name));
+  const bound = podsOnNode(state, name);
+  const gone = bound.reduce((s, p) => removePod(s, p.namespace, p.name), removeNode(state, name));
   // The KUBE-* chains kube-proxy wrote stay in the host's kernel after its pod is gone.
-  const machine = c.nodes[name]?.machine ?? '';
+  const machine = node.machine;
   const m = findMachine(state, machine);
-  const hadProxy =
-    m?.kubelet.active === 'active' &&
-    Object.values(c.pods).some((p) => p.node === name && p.app === 'kube-proxy');
+  const hadProxy = m?.kubelet.active === 'active' && bound.some((p) => p.app === 'kube-proxy');
   const machines =
     m && hadProxy && m.staleKubeRules !== true
       ? setKeyed(state.machines, machine, { ...m, staleKubeRules: true })
       : state.machines;
-  return ok({ ...state, machines, cluster: { ...c, nodes, pods } }, [
+  return ok({ ...gone, machines }, [
     text(`node "${name}" deleted`),
   ]);
 }

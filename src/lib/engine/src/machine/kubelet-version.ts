@@ -4,6 +4,7 @@
  * (kubernetes/website kubeadm-upgrade.md: "Restart the kubelet"). Installing the package alone
  * leaves the running process - and the reported version - unchanged in this simulator.
  */
+import { putNode } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import { findMachine } from '../state/machines.ts';
 import { nodeOfMachine } from '../views/node-index.ts';
@@ -16,8 +17,5 @@ export function reportKubeletVersion(state: ClusterState, machine: string): Clus
   const node = nodeOfMachine(c, machine);
   const version = `v${m.packages.kubelet.version}`;
   if (!node || node.kubeletVersion === version) return state;
-  return {
-    ...state,
-    cluster: { ...c, nodes: { ...c.nodes, [node.name]: { ...node, kubeletVersion: version } } },
-  };
+  return putNode(state, { ...node, kubeletVersion: version });
 }

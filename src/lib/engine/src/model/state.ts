@@ -70,7 +70,10 @@ export interface Machine {
   readonly modules?: readonly string[];
 }
 
-/** A Node object in the API. */
+/**
+ * The compact view of a Node object (state/nodes.ts reads it from the object store; the served
+ * Node is objects/node-object.ts).
+ */
 export interface NodeObject {
   readonly name: string;
   readonly machine: string;
@@ -81,7 +84,10 @@ export interface NodeObject {
   readonly unschedulable?: boolean;
 }
 
-/** A pod, as far as `kubectl get pods` needs it. Status is derived at read time. */
+/**
+ * The compact view of a Pod object (state/pods.ts reads it from the object store). Status is
+ * derived at read time.
+ */
 export interface PodObject {
   readonly namespace: string;
   readonly name: string;
@@ -125,8 +131,6 @@ export interface Cluster {
   readonly caHash: string;
   /** 64 hex chars after `--upload-certs`, with its expiry (epoch ms). */
   readonly certificateKey: { readonly key: string; readonly expires: number } | null;
-  readonly nodes: Readonly<Record<string, NodeObject>>;
-  readonly pods: Readonly<Record<string, PodObject>>;
   readonly namespaces: readonly string[];
   readonly tokens: readonly BootstrapToken[];
   /** CNI add-on applied with kubectl, if any. */

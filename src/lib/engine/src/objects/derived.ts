@@ -4,6 +4,7 @@
  * listObjects (store/read.ts) merges them with the store's objects of the same resource, so
  * readers see one path either way.
  */
+import { nodeList } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { ApiObject } from '../store/types.ts';
 import { configMapObject, configMaps } from './config-maps.ts';
@@ -20,14 +21,15 @@ export type DerivedList = (state: ClusterState, namespace: string | null) => Api
 const asObjects = (list: readonly Record<string, unknown>[]): ApiObject[] =>
   list as unknown as ApiObject[];
 
+/**
+ * Resources the store holds whose served objects the views above build (from the stored object
+ * and what the machines report now): listObjects serves the view, never the stored object.
+ */
+export const VIEWED: ReadonlySet<string> = new Set(['nodes', 'pods']);
+
 /** Derived resources by store id. */
 export const DERIVED: Readonly<Record<string, DerivedList>> = {
-  nodes: (s) =>
-    asObjects(
-      Object.keys(s.cluster?.nodes ?? {})
-        .sort()
-        .map((n) => nodeObject(s, n)),
-    ),
+  nodes: (s) => asObjects(nodeList(s).map((n) => nodeObject(s, n.name))),
   pods: (s, ns) => asObjects(podObjects(s, ns)),
   namespaces: (s) => asObjects((s.cluster?.namespaces ?? []).map((n) => namespaceObject(s, n))),
   configmaps: (s, ns) =>

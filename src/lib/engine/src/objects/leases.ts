@@ -5,6 +5,7 @@
  * of kube-controller-manager and kube-scheduler in kube-system (client-go leaderelection:
  * holder `<hostname>_<uuid>`, leaseDurationSeconds 15), held by the first control-plane node.
  */
+import { controlPlaneNodes, nodeList, nodeUid } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { ApiObject } from '../store/types.ts';
 import { formatRfc3339 } from '../clock.ts';
@@ -17,10 +18,7 @@ function microTime(ms: number): string {
 }
 
 function nodeLeases(state: ClusterState): ApiObject[] {
-  const nodes = Object.values(state.cluster?.nodes ?? {}).sort((a, b) =>
-    a.name < b.name ? -1 : 1,
-  );
-  return nodes.map(
+  return nodeList(state).map(
     (n) =>
       ({
         apiVersion: 'coordination.k8s.io/v1',
@@ -31,7 +29,7 @@ function nodeLeases(state: ClusterState): ApiObject[] {
               apiVersion: 'v1',
               kind: 'Node',
               name: n.name,
-              uid: uid(`null/${n.name}/${n.createdAt}`),
+              uid: nodeUid(state, n.name),
             },
           ],
         }),
@@ -45,8 +43,7 @@ function nodeLeases(state: ClusterState): ApiObject[] {
 }
 
 function leaderLeases(state: ClusterState): ApiObject[] {
-  const leader = Object.values(state.cluster?.nodes ?? {})
-    .filter((n) => n.controlPlane)
+  const leader = controlPlaneNodes(state)
     .sort((a, b) => a.createdAt - b.createdAt)[0];
   if (!leader) return [];
   return ['kube-controller-manager', 'kube-scheduler'].map((name) => {

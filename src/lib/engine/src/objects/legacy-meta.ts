@@ -4,6 +4,7 @@
  * the object's identity, so repeated reads agree. Objects in the store (store/write.ts) carry
  * the real global resourceVersion instead.
  */
+import { nodeList } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { hash64 } from '../etcd/model.ts';
@@ -39,5 +40,8 @@ export function meta(
 /** When the cluster started: its first node's registration. */
 export function clusterStart(state: ClusterState): number {
   const c = state.cluster;
-  return c ? Math.min(...Object.values(c.nodes).map((n) => n.createdAt), state.now) : state.now;
+  if (!c) return state.now;
+  let first = state.now;
+  for (const n of nodeList(state)) first = Math.min(first, n.createdAt);
+  return first;
 }

@@ -3,6 +3,7 @@
  * (k8s.io/api/core/v1 Node; conditions from pkg/kubelet/nodestatus/setters.go, taints from
  * pkg/controller/nodelifecycle).
  */
+import { findNode, storedNodeObject } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { hash64 } from '../etcd/model.ts';
@@ -29,7 +30,8 @@ function uuidOf(seed: string): string {
 
 /** The Node object, as the kubelet registers it and the control plane's controllers update it. */
 export function nodeObject(state: ClusterState, name: string): Obj {
-  const n = state.cluster?.nodes[name];
+  const n = findNode(state, name);
+  const stored = storedNodeObject(state, name);
   const m = n ? findMachine(state, n.machine) : undefined;
   const labels: Obj = {
     'beta.kubernetes.io/arch': 'amd64',
@@ -117,14 +119,20 @@ export function nodeObject(state: ClusterState, name: string): Obj {
   return {
     apiVersion: 'v1',
     kind: 'Node',
-    metadata: meta(name, null, created, {
-      annotations: {
-        'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock',
-        'node.alpha.kubernetes.io/ttl': '0',
-        'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
-      },
-      labels,
-    }),
+    metadata: {
+      ...meta(name, null, created, {
+        annotations: {
+          'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock',
+          'node.alpha.kubernetes.io/ttl': '0',
+          'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+        },
+        labels,
+      }),
+      // The stored Node's identity: uid and resourceVersion as the API server keeps them.
+      ...(stored
+        ? { resourceVersion: stored.metadata.resourceVersion, uid: stored.metadata.uid }
+        : {}),
+    },
     spec: {
       ...(cidr ? { podCIDR: cidr, podCIDRs: [cidr] } : {}),
       ...(taints.length > 0 ? { taints } : {}),

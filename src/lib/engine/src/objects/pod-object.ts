@@ -3,10 +3,11 @@
  * derived from the cluster's pod records and the views' status (views/cluster.ts).
  * upstream: k8s.io/api/core/v1 Pod; kubeadm's static Pod manifests; addons/dns/manifests.go.
  */
+import { findNode, nodeUid } from '../state/nodes.ts';
+import { findPod, podRecordLabels, storedPodObject } from '../state/pods.ts';
 import type { ClusterState, PodObject } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { imagesFor } from '../model/releases.ts';
-import { podLabels } from '../kubectl/labels.ts';
 import { listPods } from '../views/cluster.ts';
 import { meta, uid } from './legacy-meta.ts';
 import { readStored } from '../store/buckets.ts';
@@ -35,7 +36,7 @@ export function podImage(state: ClusterState, p: PodObject): string {
   const c = state.cluster;
   if (p.app === 'kube-flannel') return FLANNEL_IMAGE;
   // A static Pod runs what its manifest on that node says (differs per node mid-upgrade).
-  const machine = p.node ? c?.nodes[p.node]?.machine : undefined;
+  const machine = p.node ? findNode(state, p.node)?.machine : undefined;
   const manifest = machine
     ? findMachine(state, machine)?.files[`/etc/kubernetes/manifests/${p.app}.yaml`]
     : undefined;
@@ -57,28 +58,22 @@ function ownerUid(
   return readStored(state.cluster?.objects, resource, namespace, name)?.metadata.uid ?? uid(seed);
 }
 
-/** The labels of a Pod: its workload's, plus the ReplicaSet's pod-template-hash for CoreDNS. */
-function labelsOf(p: PodObject): Record<string, string> {
-  const hash = p.app === 'coredns' ? p.name.split('-')[1] : undefined;
-  return { ...podLabels(p.app), ...(hash !== undefined ? { 'pod-template-hash': hash } : {}) };
-}
-
 /** Pod objects of one namespace (null = all), in the order the API lists them. */
 export function podObjects(state: ClusterState, namespace: string | null): Obj[] {
   const c = state.cluster;
   if (!c) return [];
-  const pods = c.pods;
-  const byKey = new Map(Object.values(pods).map((p) => [`${p.namespace}/${p.name}`, p]));
   return listPods(state, namespace).map((row) => {
-    const p = byKey.get(`${row.namespace}/${row.name}`) as PodObject;
-    const hostIP = p.node ? (findMachine(state, c.nodes[p.node]?.machine ?? '')?.ip ?? '') : '';
+    const p = findPod(state, row.namespace, row.name) as PodObject;
+    const stored = storedPodObject(state, row.namespace, row.name);
+    const node = p.node ? findNode(state, p.node) : undefined;
+    const hostIP = node ? (findMachine(state, node.machine)?.ip ?? '') : '';
     const owner = STATIC.has(p.app)
       ? {
           apiVersion: 'v1',
           controller: true,
           kind: 'Node',
           name: p.node ?? '',
-          uid: uid(`null/${p.node}/${c.nodes[p.node ?? '']?.createdAt}`),
+          uid: nodeUid(state, p.node ?? ''),
         }
       : p.app === 'coredns'
         ? {
@@ -118,11 +113,17 @@ export function podObjects(state: ClusterState, namespace: string | null): Obj[]
     return {
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: meta(p.name, p.namespace, p.createdAt, {
-        ...(STATIC.has(p.app) ? { annotations: { 'kubernetes.io/config.source': 'file' } } : {}),
-        labels: labelsOf(p),
-        ownerReferences: [owner],
-      }),
+      metadata: {
+        ...meta(p.name, p.namespace, p.createdAt, {
+          ...(STATIC.has(p.app) ? { annotations: { 'kubernetes.io/config.source': 'file' } } : {}),
+          labels: podRecordLabels(p),
+          ownerReferences: [owner],
+        }),
+        // The stored Pod's identity: uid and resourceVersion as the API server keeps them.
+        ...(stored
+          ? { resourceVersion: stored.metadata.resourceVersion, uid: stored.metadata.uid }
+          : {}),
+      },
       spec: {
         containers: [
           { image: podImage(state, p), imagePullPolicy: 'IfNotPresent', name: p.app, resources },

@@ -14,7 +14,7 @@ import { usesExternalEtcd } from '../etcd/model.ts';
 import { tokenValid } from '../kubeadm/tokens.ts';
 import { toBase64 } from '../pki/der.ts';
 import { namespaceMeta } from '../kubectl/objects.ts';
-import { meta } from './legacy-meta.ts';
+import { clusterStart, meta } from './legacy-meta.ts';
 
 // Every value here is ASCII, so one byte per character.
 const b64 = (s: string): string => toBase64(Uint8Array.from(s, (ch) => ch.charCodeAt(0)));
@@ -34,7 +34,7 @@ export function bootstrapTokenSecrets(state: ClusterState): ApiObject[] {
       ...Object.fromEntries(t.usages.map((u) => [`usage-bootstrap-${u}`, b64('true')])),
     };
     const created =
-      t.expires === null ? c.nodes[Object.keys(c.nodes)[0] ?? '']?.createdAt : undefined;
+      t.expires === null ? clusterStart(state) : undefined;
     return {
       apiVersion: 'v1',
       data,

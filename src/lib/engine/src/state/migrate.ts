@@ -9,8 +9,13 @@
  * - the API object store (`cluster.objects`, src/store) did not exist: the objects the cluster
  *   would hold (what kubeadm init, its add-ons and flannel create) are created, dated from when
  *   the cluster started.
+ * - Nodes and Pods were compact records in `cluster.nodes` and `cluster.pods`; they are objects
+ *   of the store (resources `nodes` and `pods`, state/nodes.ts and state/pods.ts) since the
+ *   store became the one storage path.
  */
-import type { ClusterState, Machine } from '../model/state.ts';
+import type { Cluster, ClusterState, Machine, NodeObject, PodObject } from '../model/state.ts';
+import { putNode } from './nodes.ts';
+import { podList, putPod } from './pods.ts';
 import { isKeyedMap, keyedFromRecord } from '../model/keyed-map.ts';
 import { EngineError } from '../errors.ts';
 import { clusterStart } from '../objects/legacy-meta.ts';
@@ -41,23 +46,43 @@ function bad(reason: string): never {
 function checkCluster(c: unknown): void {
   if (c === null || c === undefined) return;
   if (!isRecord(c)) bad('the cluster is not an object');
-  for (const k of ['nodes', 'pods']) if (!isRecord(c[k])) bad(`the cluster has no ${k}`);
+  // Before the store held them, Nodes and Pods were records of their own.
+  for (const k of ['nodes', 'pods'])
+    if (c[k] !== undefined && !isRecord(c[k])) bad(`the cluster has no ${k}`);
   for (const k of ['namespaces', 'tokens'])
     if (!Array.isArray(c[k])) bad(`the cluster has no ${k}`);
   if (c['objects'] !== undefined && !isRecord(c['objects']))
     bad('the object store is not an object');
 }
 
+/** A cluster saved with `nodes` and `pods` records: the same Nodes and Pods as store objects. */
+function storeLegacyRecords(state: ClusterState): ClusterState {
+  const legacy = state.cluster as
+    | (Cluster & {
+        readonly nodes?: Readonly<Record<string, NodeObject>>;
+        readonly pods?: Readonly<Record<string, PodObject>>;
+      })
+    | null;
+  if (!legacy || (legacy.nodes === undefined && legacy.pods === undefined)) return state;
+  const { nodes = {}, pods = {}, ...cluster } = legacy;
+  let s: ClusterState = { ...state, cluster };
+  for (const n of Object.values(nodes)) s = putNode(s, n);
+  for (const p of Object.values(pods)) s = putPod(s, p);
+  return s;
+}
+
 /** The objects a cluster saved before the store existed holds, created at its start. */
-function backfill(state: ClusterState): ClusterState {
+function backfill(raw: ClusterState): ClusterState {
+  const hadStore = raw.cluster?.objects !== undefined;
+  const state = storeLegacyRecords(raw);
   const c = state.cluster;
-  if (!c || c.objects !== undefined) return state;
+  if (!c || hadStore) return state;
   const t = clusterStart(state);
   let s = storeControlPlaneObjects(state, t);
   s = storeUploadConfigRbac(s, t, 'kubeadm');
   s = storeUploadConfigRbac(s, t, 'kubelet');
   s = storeBootstrapTokenRbac(s, t);
-  const pods = Object.values(c.pods);
+  const pods = podList(state);
   const dns = pods.find((p) => p.app === 'coredns');
   if (dns) s = storeCoreDns(s, t, dns.name.split('-')[1] ?? '');
   if (pods.some((p) => p.app === 'kube-proxy')) s = storeKubeProxy(s, t);

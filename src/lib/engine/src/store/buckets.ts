@@ -7,6 +7,7 @@
  * Plain JSON, like the rest of the state.
  */
 import type { ApiObject } from './types.ts';
+import { updateIndexes, type StoreIndexes } from './indexes.ts';
 
 /** Fan-out of each level. */
 export const FANOUT = 64;
@@ -23,6 +24,8 @@ export interface ObjectStore {
   readonly rv: number;
   /** Resource (`plural` for the core group, `plural.group` otherwise) → its buckets. */
   readonly resources: Readonly<Record<string, ResourceBuckets>>;
+  /** Secondary indexes (store/indexes.ts); absent until an indexed object is written. */
+  readonly indexes?: StoreIndexes;
 }
 
 /** An empty store. */
@@ -73,6 +76,16 @@ export function scanStored(
   return out;
 }
 
+/** The stored object under a store key (`namespace/name`), as the indexes list them. */
+export function readByKey(
+  store: ObjectStore | undefined,
+  resource: string,
+  key: string,
+): ApiObject | undefined {
+  const [b1, b2] = bucketOf(key);
+  return store?.resources[resource]?.[b1]?.[b2]?.[key];
+}
+
 /** Resources that hold at least one object. */
 export function storedResources(store: ObjectStore | undefined): string[] {
   return Object.keys(store?.resources ?? {});
@@ -98,12 +111,14 @@ export function writeStored(
   // One object literal per copy: V8 clones it in one step (copying first and assigning after
   // turns larger objects into slow dictionaries).
   const leaf = object === null ? without(current, key) : { ...current, [key]: object };
+  const indexes = updateIndexes(store.indexes, resource, key, current[key], object);
   return {
     rv,
     resources: {
       ...store.resources,
       [resource]: { ...buckets, [b1]: { ...level, [b2]: leaf } },
     },
+    ...(indexes ? { indexes } : {}),
   };
 }
 

@@ -8,7 +8,8 @@
 import type { ClusterState } from '../model/state.ts';
 import { findCrd, customResourcesOf, crdName } from '../kubectl/objects.ts';
 import { crObject } from '../objects/namespace-object.ts';
-import { DERIVED } from '../objects/derived.ts';
+import { DERIVED, VIEWED } from '../objects/derived.ts';
+import { nodeObject } from '../objects/node-object.ts';
 import { EngineError } from '../errors.ts';
 import { readStored, scanStored } from './buckets.ts';
 import { catalogFor, preferredVersion, resourceId, RESOURCE_CATALOG } from './catalog.ts';
@@ -119,6 +120,7 @@ export function listTyped(
       : [];
   }
   const derived = DERIVED[t.id]?.(state, ns) ?? [];
+  if (VIEWED.has(t.id)) return derived;
   const stored = scanStored(state.cluster.objects, t.id, ns).map((o) =>
     withDerivedStatus(state, t.id, o),
   );
@@ -153,7 +155,9 @@ export function getObject(
   const t = requireType(state, resource);
   const ns = t.namespaced ? namespace : null;
   const stored = t.custom ? undefined : readStored(state.cluster?.objects, t.id, ns, name);
-  if (stored) return withDerivedStatus(state, t.id, stored);
+  if (stored && t.id === 'nodes') return nodeObject(state, name) as unknown as ApiObject;
+  if (!stored && VIEWED.has(t.id)) return null;
+  if (stored && !VIEWED.has(t.id)) return withDerivedStatus(state, t.id, stored);
   return (
     listTyped(state, t, ns).find(
       (o) => o.metadata.name === name && (ns === null || o.metadata.namespace === ns),

@@ -5,6 +5,7 @@
  * pkg/controller/deployment/sync.go calculateStatus, pkg/controller/replicaset
  * calculateStatus). Pods are matched by the object's spec.selector.matchLabels.
  */
+import { nodeCount } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import { podObjects } from '../objects/pod-object.ts';
 import { scanStored } from './buckets.ts';
@@ -31,7 +32,7 @@ function podsOf(state: ClusterState, o: ApiObject): { total: number; ready: numb
 
 function daemonSetStatus(state: ClusterState, o: ApiObject): Obj {
   const { total, ready } = podsOf(state, o);
-  const desired = Object.keys(state.cluster?.nodes ?? {}).length;
+  const desired = nodeCount(state);
   return {
     currentNumberScheduled: total,
     desiredNumberScheduled: desired,

@@ -2,6 +2,8 @@
  * Read-only views of the cluster as kubectl shows it: node and pod rows with derived status.
  * Pure functions of the state; no formatting.
  */
+import { findNode, nodeList } from '../state/nodes.ts';
+import { podList } from '../state/pods.ts';
 import type { ClusterState } from '../model/state.ts';
 import { nodeReady } from '../machine/kubelet.ts';
 import { nodeLostByFault } from '../etcd/faults.ts';
@@ -28,22 +30,20 @@ export interface NodeRow {
 export function listNodes(state: ClusterState): NodeRow[] {
   const c = state.cluster;
   if (!c) return [];
-  return Object.values(c.nodes)
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((n) => {
-      const m = findMachine(state, n.machine);
-      return {
-        name: n.name,
-        status: `${m && nodeReady(m) && !nodeLostByFault(state, n.machine) ? 'Ready' : 'NotReady'}${n.unschedulable === true ? ',SchedulingDisabled' : ''}`,
-        roles: n.controlPlane ? 'control-plane' : '<none>',
-        ageMs: state.now - n.createdAt,
-        version: n.kubeletVersion,
-        internalIP: m?.ip ?? '<none>',
-        osImage: m?.os ?? '<unknown>',
-        kernel: m?.kernel ?? '<unknown>',
-        runtime: m ? `containerd://${m.containerd.version}` : '<unknown>',
-      };
-    });
+  return nodeList(state).map((n) => {
+    const m = findMachine(state, n.machine);
+    return {
+      name: n.name,
+      status: `${m && nodeReady(m) && !nodeLostByFault(state, n.machine) ? 'Ready' : 'NotReady'}${n.unschedulable === true ? ',SchedulingDisabled' : ''}`,
+      roles: n.controlPlane ? 'control-plane' : '<none>',
+      ageMs: state.now - n.createdAt,
+      version: n.kubeletVersion,
+      internalIP: m?.ip ?? '<none>',
+      osImage: m?.os ?? '<unknown>',
+      kernel: m?.kernel ?? '<unknown>',
+      runtime: m ? `containerd://${m.containerd.version}` : '<unknown>',
+    };
+  });
 }
 
 /** One row of `kubectl get pods`. */
@@ -64,8 +64,9 @@ export interface PodRow {
 export function listPods(state: ClusterState, namespace: string | null): PodRow[] {
   const c = state.cluster;
   if (!c) return [];
+  const nodes = nodeList(state);
   const ready = new Set(
-    Object.values(c.nodes)
+    nodes
       .filter((n) => {
         const m = findMachine(state, n.machine);
         return m !== undefined && nodeReady(m);
@@ -75,16 +76,11 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
   const podCidrBase = (c.podSubnet ?? '10.244.0.0/16').split('.').slice(0, 2).join('.');
   // Position of each node in name order (its pod subnet index): a Map, not indexOf per pod, so
   // listing 15,000 pods of 5,000 nodes stays linear.
-  const nodeIndex = new Map(
-    Object.keys(c.nodes)
-      .sort()
-      .map((name, i) => [name, i]),
-  );
-  return Object.values(c.pods)
+  const nodeIndex = new Map(nodes.map((n, i) => [n.name, i]));
+  return podList(state)
     .filter((p) => namespace === null || p.namespace === namespace)
-    .sort((a, b) => (a.namespace + '/' + a.name < b.namespace + '/' + b.name ? -1 : 1))
     .map((p, i) => {
-      const node = p.node ? c.nodes[p.node] : undefined;
+      const node = p.node ? findNode(state, p.node) : undefined;
       const m = node ? findMachine(state, node.machine) : undefined;
       const hostNetwork = p.app !== 'coredns';
       // Flannel's agent exits when its node has no usable pod range (controllers/flannel.ts):

@@ -1,26 +1,16 @@
 /**
  * Lookups many commands make on the Node objects without scanning every node on every call: the
- * control-plane nodes (computed once per nodes record: state is immutable, so a record seen before
- * has the same answer, and a write makes a new record) and the node of a machine (by name first:
- * kubeadm names the node after the host unless told otherwise). Every kubectl command asks for the
- * running apiservers and etcd members (control planes): with 5,000 nodes, scanning them on every
- * call dominated a rolling upgrade.
- *
- * The cache is a WeakMap keyed by the record itself: nothing observable, nothing kept alive.
- * When the Node objects move to another storage, this is the one place to adapt.
+ * control-plane nodes (from the object store's role index, store/indexes.ts) and the node of a
+ * machine (by name first: kubeadm names the node after the host unless told otherwise). Every
+ * kubectl command asks for the running apiservers and etcd members (control planes): with 5,000
+ * nodes, scanning them on every call dominated a rolling upgrade.
  */
 import type { Cluster, NodeObject } from '../model/state.ts';
+import { controlPlaneNodes, findNode, nodeList } from '../state/nodes.ts';
 
-const controlPlanes = new WeakMap<object, readonly NodeObject[]>();
-
-/** The control-plane nodes, in the nodes record's order (sort a copy where order matters). */
+/** The control-plane nodes, sorted by name. */
 export function controlPlaneNodeList(cluster: Cluster | null): readonly NodeObject[] {
-  if (!cluster) return [];
-  const hit = controlPlanes.get(cluster.nodes);
-  if (hit) return hit;
-  const list = Object.values(cluster.nodes).filter((n) => n.controlPlane);
-  controlPlanes.set(cluster.nodes, list);
-  return list;
+  return cluster ? controlPlaneNodes({ cluster }) : [];
 }
 
 /**
@@ -30,7 +20,7 @@ export function controlPlaneNodeList(cluster: Cluster | null): readonly NodeObje
  */
 export function nodeOfMachine(cluster: Cluster | null, machine: string): NodeObject | undefined {
   if (!cluster) return undefined;
-  const named = cluster.nodes[machine];
+  const named = findNode({ cluster }, machine);
   if (named?.machine === machine) return named;
-  return Object.values(cluster.nodes).find((n) => n.machine === machine);
+  return nodeList({ cluster }).find((n) => n.machine === machine);
 }

@@ -5,6 +5,7 @@
  * "tls: failed to verify certificate: …"), then the client certificate (the API server rejects an
  * expired client certificate: 401 Unauthorized).
  */
+import { findNode } from '../../state/nodes.ts';
 import type { ClusterState, Machine } from '../../model/state.ts';
 import { formatRfc3339 } from '../../clock.ts';
 import { PKI_DIR } from '../../pki/specs.ts';
@@ -21,7 +22,7 @@ export function apiserverMachine(state: ClusterState, server: string): Machine |
   const byIp = cps.find((m) => m.ip === host);
   if (byIp || cps.length <= 1) return byIp ?? cps[0];
   // The first in the machines' order, as a listing of every machine would give.
-  return findMachineBy(state, (m) => c.nodes[m.name]?.controlPlane === true);
+  return findMachineBy(state, (m) => findNode(state, m.name)?.controlPlane === true);
 }
 
 /** The Go error text when the serving certificate is outside its validity window, else null. */

@@ -8,6 +8,8 @@
  * ("the version argument is invalid due to these errors: … Can be bypassed if you pass the
  * --force flag"); older kubeadm printed "[upgrade/version] FATAL: the --version argument …".
  */
+import { nodeList } from '../../state/nodes.ts';
+import { podList, putPod, removePod } from '../../state/pods.ts';
 import { bootstrapTokenRbacEvents } from '../bootstrap-rbac.ts';
 import type { ClusterState, PodObject } from '../../model/state.ts';
 import { type Transition, ok, fail } from '../../commands/result.ts';
@@ -83,20 +85,19 @@ function resolveTarget(raw: string, kubeadmVersion: string): string {
 
 /** Replaces DaemonSet/Deployment pods of `app` with new names (a rollout), same nodes. */
 function rollOut(
-  pods: Record<string, PodObject>,
+  state: ClusterState,
   app: PodObject['app'],
   rng: Rng,
   t: number,
-): void {
-  const old = Object.entries(pods)
-    .filter(([, p]) => p.app === app)
-    .sort(([a], [b]) => (a < b ? -1 : 1));
+): ClusterState {
+  const old = podList(state).filter((p) => p.app === app);
   const rs = app === 'coredns' ? `coredns-${rng.pick(NAME_SUFFIX_ALPHABET, 10)}-` : 'kube-proxy-';
-  for (const [key, p] of old) {
-    delete pods[key];
+  let next = state;
+  for (const p of old) {
     const name = `${rs}${rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
-    pods[`${p.namespace}/${name}`] = { ...p, name, createdAt: t };
+    next = putPod(removePod(next, p.namespace, p.name), { ...p, name, createdAt: t });
   }
+  return next;
 }
 
 /** Applies `kubeadm upgrade apply` on `machine`. */
@@ -132,7 +133,7 @@ export function applyUpgradeApply(
     const policy = checkUpgradePolicy({
       clusterVersion: c.version,
       kubeadmVersion,
-      kubeletVersions: Object.values(c.nodes).map((n) => n.kubeletVersion),
+      kubeletVersions: nodeList(state).map((n) => n.kubeletVersion),
       targetVersion: target,
       ...(opts.allowExperimental ? { allowExperimental: true } : {}),
       ...(opts.allowReleaseCandidates ? { allowReleaseCandidates: true } : {}),
@@ -226,7 +227,6 @@ export function applyUpgradeApply(
     );
     next = writeKubeletConfig(next, machine, t);
     const cluster = next.cluster ?? c;
-    const pods: Record<string, PodObject> = { ...cluster.pods };
     // Addons are upgraded only once every control-plane node runs the new version (kubeadm >= 1.28).
     const pending = controlPlaneNodes(next)
       .filter((n) => manifestTag(findMachine(next, n.machine), 'kube-apiserver') !== target)
@@ -237,8 +237,8 @@ export function applyUpgradeApply(
       const msg = `skip upgrade addons because control plane instances [${pending.join(' ')}] have not been upgraded`;
       events.push(log('upgrade/addons', msg), log('upgrade/addons', msg));
     } else {
-      if (coreDNS !== coreDNSInUse(cluster)) rollOut(pods, 'coredns', rng, t);
-      rollOut(pods, 'kube-proxy', rng, t + 2000);
+      if (coreDNS !== coreDNSInUse(cluster)) next = rollOut(next, 'coredns', rng, t);
+      next = rollOut(next, 'kube-proxy', rng, t + 2000);
       events.push(
         log('addons', 'Applied essential addon: CoreDNS'),
         log('addons', 'Applied essential addon: kube-proxy'),
@@ -258,9 +258,8 @@ export function applyUpgradeApply(
       now: t + 5000,
       rng: rng.state,
       cluster: {
-        ...cluster,
+        ...(next.cluster ?? cluster),
         version: formatVersion(parseVersion(target)),
-        pods,
         ...(pending.length > 0 ? {} : { coreDNSVersion: coreDNS }),
       },
     };

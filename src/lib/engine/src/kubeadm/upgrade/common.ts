@@ -4,13 +4,13 @@
  * health checks, the per-node control-plane version read from the static Pod manifests, and the
  * etcd/CoreDNS versions in use.
  */
-import type { ClusterState, Machine, NodeObject } from '../../model/state.ts';
+import { controlPlaneNodes, nodeList } from '../../state/nodes.ts';
+import type { ClusterState, Machine } from '../../model/state.ts';
 import { EngineError } from '../../errors.ts';
 import { log, type EngineEvent } from '../../events.ts';
 import { findMinor, releaseCatalog } from '../../model/releases.ts';
 import { nodeReady } from '../../machine/kubelet.ts';
 import { findMachine } from '../../state/machines.ts';
-import { controlPlaneNodeList } from '../../views/node-index.ts';
 
 /** Where kubeadm keeps the static Pod manifests. */
 export const MANIFESTS = '/etc/kubernetes/manifests';
@@ -45,9 +45,7 @@ export function requireAdminCluster(
 }
 
 /** Control-plane nodes sorted by name. */
-export function controlPlaneNodes(state: ClusterState): NodeObject[] {
-  return [...controlPlaneNodeList(state.cluster)].sort((a, b) => (a.name < b.name ? -1 : 1));
-}
+export { controlPlaneNodes };
 
 /**
  * Errors of the cluster health checks (health.go): ControlPlaneNodesReady, and CreateJob (a
@@ -68,7 +66,7 @@ export function healthErrors(state: ClusterState): string[] {
       `[ERROR ControlPlaneNodesReady]: there are NotReady control-planes in the cluster: [${notReady.join(' ')}]`,
     );
   }
-  const schedulable = Object.values(c.nodes).some((n) => {
+  const schedulable = nodeList(state).some((n) => {
     const m = findMachine(state, n.machine);
     return n.unschedulable !== true && m !== undefined && nodeReady(m);
   });

@@ -9,7 +9,8 @@
  * RunUpgradeChecks): unlike init and join, nothing here compares the kubelet with the control
  * plane, so keeping the supported order (control plane first) is up to the operator.
  */
-import type { ClusterState, PodObject } from '../../model/state.ts';
+import { podList, putPod, removePod } from '../../state/pods.ts';
+import type { ClusterState } from '../../model/state.ts';
 import { type Transition, ok, fail } from '../../commands/result.ts';
 import { EngineError, isEngineError } from '../../errors.ts';
 import { log, type EngineEvent } from '../../events.ts';
@@ -100,7 +101,6 @@ export function applyUpgradeNode(
     );
     next = writeKubeletConfig(next, machine, t);
     const cluster = next.cluster ?? c;
-    let pods: Record<string, PodObject> = cluster.pods;
     let coreDNSVersion = cluster.coreDNSVersion;
     if (!node.controlPlane) {
       events.push(
@@ -117,12 +117,10 @@ export function applyUpgradeNode(
         events.push(log('upgrade/addons', msg), log('upgrade/addons', msg));
       } else {
         // This was the last control plane: roll the addons the first `apply` skipped.
-        pods = { ...pods };
         const target = catalogEntry(c.version)?.coreDNS ?? coreDNSInUse(cluster);
-        for (const [key, p] of Object.entries(pods).filter(([, p]) => p.app === 'kube-proxy')) {
-          delete pods[key];
+        for (const p of podList(next).filter((p) => p.app === 'kube-proxy')) {
           const name = `kube-proxy-${rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
-          pods[`${p.namespace}/${name}`] = { ...p, name, createdAt: t };
+          next = putPod(removePod(next, p.namespace, p.name), { ...p, name, createdAt: t });
         }
         coreDNSVersion = target;
         events.push(
@@ -142,7 +140,9 @@ export function applyUpgradeNode(
       ...next,
       now: t + 2000,
       rng: rng.state,
-      cluster: { ...cluster, pods, ...(coreDNSVersion !== undefined ? { coreDNSVersion } : {}) },
+      cluster: {
+        ...(next.cluster ?? cluster),
+        ...(coreDNSVersion !== undefined ? { coreDNSVersion } : {}) },
     };
     return ok(next, events);
   } catch (error) {

@@ -7,6 +7,7 @@
  * "The internet" is the release catalog: `stable` resolves to its newest stable patch (and falls
  * back to `stable-<kubeadm minor>` when that minor is newer than kubeadm, as kubeadm logs).
  */
+import { nodeList } from '../../state/nodes.ts';
 import type { ClusterState } from '../../model/state.ts';
 import { EngineError } from '../../errors.ts';
 import { getMachine } from '../../state/create.ts';
@@ -94,7 +95,7 @@ export function planComponents(
 ): { kubelets: PlanRow[]; components: PlanRow[] } {
   const c = state.cluster;
   if (!c) return { kubelets: [], components: [] };
-  const nodes = Object.values(c.nodes).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const nodes = nodeList(state);
   const kubelets = nodes.some((n) => n.kubeletVersion !== target)
     ? nodes.map((n) => ({ component: 'kubelet', node: n.name, current: n.kubeletVersion, target }))
     : [];

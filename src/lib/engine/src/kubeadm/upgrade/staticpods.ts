@@ -6,7 +6,8 @@
  * /etc/kubernetes/manifests backing up the old one, and wait for the kubelet to restart the pod.
  * Log lines follow real v1.36 output.
  */
-import type { ClusterState, Machine, PodObject } from '../../model/state.ts';
+import { findPod, putPod, removePod } from '../../state/pods.ts';
+import type { ClusterState, Machine } from '../../model/state.ts';
 import { log, type EngineEvent } from '../../events.ts';
 import type { Rng } from '../../random.ts';
 import { controlPlaneManifests } from '../files.ts';
@@ -87,7 +88,7 @@ export function upgradeStaticPods(
   });
   events.push(log('upgrade/staticpods', `Writing new Static Pod manifests to "${tmp}"`));
   const files: Record<string, string> = { ...m.files };
-  const pods: Record<string, PodObject> = { ...c.pods };
+  let recreated: ClusterState = state;
   for (const component of components) {
     const path = `${MANIFESTS}/${component}.yaml`;
     events.push(log('upgrade/staticpods', `Preparing for "${component}" upgrade`));
@@ -124,10 +125,10 @@ export function upgradeStaticPods(
     files[`${backup}/${component}.yaml`] = files[path] ?? '';
     files[path] = next[`${component}.yaml`] ?? '';
     t += 20_000 + rng.int(15_000);
-    const key = `kube-system/${component}-${node}`;
-    const pod = pods[key];
+    const pod = findPod(recreated, 'kube-system', `${component}-${node}`);
     // The kubelet recreates the static (mirror) pod: AGE starts again.
-    if (pod) pods[key] = { ...pod, createdAt: t };
+    if (pod)
+      recreated = putPod(removePod(recreated, pod.namespace, pod.name), { ...pod, createdAt: t });
   }
   events.push(
     log(
@@ -138,9 +139,8 @@ export function upgradeStaticPods(
   const machineNext: Machine = { ...m, files };
   return {
     state: {
-      ...state,
+      ...recreated,
       machines: setKeyed(state.machines, machine, machineNext),
-      cluster: { ...c, pods },
     },
     events,
     t,

@@ -1,0 +1,155 @@
+/**
+ * Node objects in the API object store (resource `nodes`): the kubelet registers one when it
+ * joins, `kubectl cordon` sets spec.unschedulable, the kubelet reports its version in
+ * status.nodeInfo. Readers and writers use these accessors and the compact NodeObject view
+ * (model/state.ts) they return; the stored object is what the API keeps, and the served Node
+ * (objects/node-object.ts) adds what the kubelet and the node lifecycle controller report now.
+ *
+ * One node is read or written in O(1) (store buckets), the control-plane nodes come from the
+ * store's role index (store/indexes.ts), and the whole list is built once per nodes table (the
+ * state is immutable: a table seen before has the same list).
+ */
+import type { ClusterState, NodeObject } from '../model/state.ts';
+import { formatRfc3339 } from '../clock.ts';
+import { readByKey, readStored, scanStored, type ObjectStore } from '../store/buckets.ts';
+import { CONTROL_PLANE_LABEL, indexedKeys } from '../store/indexes.ts';
+import { putObject, removeObject } from '../store/write.ts';
+import type { ApiObject, Json, NewObject } from '../store/types.ts';
+
+/** What reads need: the cluster (a Cluster alone passes as `{ cluster }`). */
+export type ClusterView = Pick<ClusterState, 'cluster'>;
+
+/** What the simulation keeps about a Node that the API does not serve; read views drop it. */
+interface NodeSimulation {
+  /** The machine whose kubelet registered the node (differs from the name after --node-name). */
+  readonly machine: string;
+  /** Registration time, epoch ms (creationTimestamp keeps whole seconds). */
+  readonly createdAt: number;
+}
+
+const views = new WeakMap<ApiObject, NodeObject>();
+const lists = new WeakMap<object, readonly NodeObject[]>();
+
+/** The compact view of a stored Node. */
+export function nodeRecord(o: ApiObject): NodeObject {
+  const hit = views.get(o);
+  if (hit) return hit;
+  const sim = o['simulator'] as unknown as NodeSimulation;
+  const spec = o['spec'] as { readonly [k: string]: Json } | undefined;
+  const info = (o['status'] as { readonly nodeInfo?: { readonly kubeletVersion?: string } })
+    ?.nodeInfo;
+  const view: NodeObject = {
+    name: o.metadata.name,
+    machine: sim.machine,
+    controlPlane: o.metadata.labels?.[CONTROL_PLANE_LABEL] !== undefined,
+    createdAt: sim.createdAt,
+    kubeletVersion: info?.kubeletVersion ?? '',
+    ...(spec?.['unschedulable'] === true ? { unschedulable: true } : {}),
+  };
+  views.set(o, view);
+  return view;
+}
+
+/** The Node as the kubelet registers it (kubelet_node_status.go initialNode) and kubeadm labels it. */
+function storedNode(n: NodeObject): NewObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: n.name,
+      creationTimestamp: formatRfc3339(n.createdAt),
+      annotations: {
+        'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock',
+        'node.alpha.kubernetes.io/ttl': '0',
+        'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+      },
+      labels: {
+        'beta.kubernetes.io/arch': 'amd64',
+        'beta.kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64',
+        'kubernetes.io/hostname': n.name,
+        'kubernetes.io/os': 'linux',
+        ...(n.controlPlane
+          ? {
+              [CONTROL_PLANE_LABEL]: '',
+              'node.kubernetes.io/exclude-from-external-load-balancers': '',
+            }
+          : {}),
+      },
+    },
+    spec: {
+      ...(n.controlPlane ? { taints: [{ effect: 'NoSchedule', key: CONTROL_PLANE_LABEL }] } : {}),
+      ...(n.unschedulable === true ? { unschedulable: true } : {}),
+    },
+    status: { nodeInfo: { kubeletVersion: n.kubeletVersion } },
+    simulator: { machine: n.machine, createdAt: n.createdAt },
+  };
+}
+
+function storeOf(state: ClusterView): ObjectStore | undefined {
+  return state.cluster?.objects;
+}
+
+/** The Node named `name`, or undefined. O(1). */
+export function findNode(state: ClusterView, name: string): NodeObject | undefined {
+  const o = readStored(storeOf(state), 'nodes', null, name);
+  return o ? nodeRecord(o) : undefined;
+}
+
+/** The stored Node object named `name` (metadata as the API keeps it), or undefined. */
+export function storedNodeObject(state: ClusterView, name: string): ApiObject | undefined {
+  return readStored(storeOf(state), 'nodes', null, name);
+}
+
+/** The uid of the Node named `name` (owner of its Lease and mirror Pods), or '' when there is none. */
+export function nodeUid(state: ClusterView, name: string): string {
+  return storedNodeObject(state, name)?.metadata.uid ?? '';
+}
+
+/** Every Node, sorted by name (as the API lists them). O(n) once per change of the nodes. */
+export function nodeList(state: ClusterView): readonly NodeObject[] {
+  const table = storeOf(state)?.resources['nodes'];
+  if (!table) return [];
+  const hit = lists.get(table);
+  if (hit) return hit;
+  const list = scanStored(storeOf(state), 'nodes')
+    .map(nodeRecord)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  lists.set(table, list);
+  return list;
+}
+
+/** How many Nodes the cluster has. */
+export function nodeCount(state: ClusterView): number {
+  return nodeList(state).length;
+}
+
+/** The control-plane Nodes, sorted by name, from the role index (no scan of every node). */
+export function controlPlaneNodes(state: ClusterView): NodeObject[] {
+  const store = storeOf(state);
+  return indexedKeys(store?.indexes, 'nodes/role', 'control-plane')
+    .map((k) => readByKey(store, 'nodes', k))
+    .filter((o): o is ApiObject => o !== undefined)
+    .map(nodeRecord)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** A state with the Node registered or replaced (kubelet registration, cordon, kubelet upgrade). */
+export function putNode(state: ClusterState, node: NodeObject): ClusterState {
+  return putObject(state, 'nodes', storedNode(node));
+}
+
+/** A state with the Node named `name` changed by `update`; unchanged when there is none. */
+export function updateNode(
+  state: ClusterState,
+  name: string,
+  update: (n: NodeObject) => NodeObject,
+): ClusterState {
+  const n = findNode(state, name);
+  return n ? putNode(state, update(n)) : state;
+}
+
+/** A state without the Node named `name` (kubectl delete node, kubeadm reset). */
+export function removeNode(state: ClusterState, name: string): ClusterState {
+  return removeObject(state, 'nodes', null, name);
+}
