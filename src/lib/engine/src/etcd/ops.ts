@@ -22,6 +22,7 @@ import {
 import { findMachine, machineList } from '../state/machines.ts';
 import { setKeyed } from '../model/keyed-map.ts';
 import { nodeOfMachine } from '../views/node-index.ts';
+import { storeLegacyRecords } from '../state/legacy-records.ts';
 
 /** Prefix of a snapshot file's content: the serialized cluster objects it holds. */
 export const SNAPSHOT_PREFIX = '@etcd-snapshot:';
@@ -300,5 +301,5 @@ export function syncEtcdDataDir(state: ClusterState, machine: string): ClusterSt
     revisionBump: 1_000_000 - 0,
     dataSource: source,
   };
-  return { ...state, cluster: { ...r.cluster, etcd } as Cluster };
+  return storeLegacyRecords({ ...state, cluster: { ...r.cluster, etcd } as Cluster });
 }

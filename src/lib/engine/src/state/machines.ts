@@ -42,6 +42,14 @@ export function findMachineBy(
   return findKeyed(state.machines, test);
 }
 
+/**
+ * The machines' hash buckets, read-only, for caches keyed by bucket identity: a write replaces
+ * only the bucket it touches, so a per-bucket summary computed once stays valid for the others.
+ */
+export function machineBuckets(state: ClusterState): readonly Readonly<Record<string, Machine>>[] {
+  return state.machines.buckets;
+}
+
 /** A state with `machine` stored under its name (added or replaced). Copies one bucket. */
 export function putMachine(state: ClusterState, machine: Machine): ClusterState {
   return { ...state, machines: setKeyed(state.machines, machine.name, machine) };

@@ -13,9 +13,9 @@
  *   of the store (resources `nodes` and `pods`, state/nodes.ts and state/pods.ts) since the
  *   store became the one storage path.
  */
-import type { Cluster, ClusterState, Machine, NodeObject, PodObject } from '../model/state.ts';
-import { putNode } from './nodes.ts';
-import { podList, putPod } from './pods.ts';
+import type { ClusterState, Machine } from '../model/state.ts';
+import { storeLegacyRecords } from './legacy-records.ts';
+import { podList } from './pods.ts';
 import { isKeyedMap, keyedFromRecord } from '../model/keyed-map.ts';
 import { EngineError } from '../errors.ts';
 import { clusterStart } from '../objects/legacy-meta.ts';
@@ -53,22 +53,6 @@ function checkCluster(c: unknown): void {
     if (!Array.isArray(c[k])) bad(`the cluster has no ${k}`);
   if (c['objects'] !== undefined && !isRecord(c['objects']))
     bad('the object store is not an object');
-}
-
-/** A cluster saved with `nodes` and `pods` records: the same Nodes and Pods as store objects. */
-function storeLegacyRecords(state: ClusterState): ClusterState {
-  const legacy = state.cluster as
-    | (Cluster & {
-        readonly nodes?: Readonly<Record<string, NodeObject>>;
-        readonly pods?: Readonly<Record<string, PodObject>>;
-      })
-    | null;
-  if (!legacy || (legacy.nodes === undefined && legacy.pods === undefined)) return state;
-  const { nodes = {}, pods = {}, ...cluster } = legacy;
-  let s: ClusterState = { ...state, cluster };
-  for (const n of Object.values(nodes)) s = putNode(s, n);
-  for (const p of Object.values(pods)) s = putPod(s, p);
-  return s;
 }
 
 /** The objects a cluster saved before the store existed holds, created at its start. */

@@ -12,7 +12,7 @@ import { NAME_SUFFIX_ALPHABET } from '../../random.ts';
 import { planOne, randomSerialHex, createKeyPicker } from '../../pki/plan-certificates.ts';
 import type { CertificateSpec } from '../../pki/specs.ts';
 import { certRef } from './refs.ts';
-import { findMachineBy } from '../../state/machines.ts';
+import { machineBuckets } from '../../state/machines.ts';
 import { keyPool } from '../../pki/key-pool.ts';
 
 export type { CertificateSigningRequest } from '../../model/api-records.ts';
@@ -46,21 +46,35 @@ const KUBELET_CLIENT_SPEC: CertificateSpec = {
   altNames: 'none',
 };
 
+/** Key ids of the certificates of one bucket of machines, by bucket (buckets are immutable). */
+const bucketKeyIds = new WeakMap<object, readonly string[]>();
+
+function keyIdsOf(bucket: Readonly<Record<string, Machine>>): readonly string[] {
+  const hit = bucketKeyIds.get(bucket);
+  if (hit) return hit;
+  const ids = new Set<string>();
+  for (const m of Object.values(bucket)) for (const c of Object.values(m.certs)) ids.add(c.keyId);
+  const list = [...ids];
+  bucketKeyIds.set(bucket, list);
+  return list;
+}
+
 /** Every simulation key id in use anywhere, so new certificates get fresh keys. */
 export function usedKeyIds(state: ClusterState): string[] {
   // Once every pool key is in use the answer cannot change (the picker then reuses the whole
   // pool), so stop there: in a big cluster that is after a few hundred machines, not all 5,000.
+  // Each bucket's key ids are computed once per bucket: a join rewrites one bucket of machines.
   const used = new Set<string>();
   let inPool = 0;
-  findMachineBy(state, (m) => {
-    for (const c of Object.values(m.certs)) {
-      if (!used.has(c.keyId)) {
-        used.add(c.keyId);
-        if (POOL_IDS.has(c.keyId)) inPool++;
+  for (const bucket of machineBuckets(state)) {
+    for (const id of keyIdsOf(bucket)) {
+      if (!used.has(id)) {
+        used.add(id);
+        if (POOL_IDS.has(id)) inPool++;
       }
     }
-    return inPool === POOL_IDS.size;
-  });
+    if (inPool === POOL_IDS.size) break;
+  }
   return [...used];
 }
 

@@ -1,0 +1,25 @@
+/**
+ * Clusters written before Nodes and Pods were store objects kept them as records of their own
+ * (`cluster.nodes`, `cluster.pods`). Saved states (state/migrate.ts) and etcd snapshots taken
+ * then (etcd/ops.ts, restored later) still hold that shape: this turns it into the current one.
+ */
+import type { Cluster, ClusterState, NodeObject, PodObject } from '../model/state.ts';
+import { putNode } from './nodes.ts';
+import { putPod } from './pods.ts';
+
+/** A cluster as older engines wrote it. */
+type LegacyCluster = Cluster & {
+  readonly nodes?: Readonly<Record<string, NodeObject>>;
+  readonly pods?: Readonly<Record<string, PodObject>>;
+};
+
+/** The state with a record-shaped cluster's Nodes and Pods moved into the object store. */
+export function storeLegacyRecords(state: ClusterState): ClusterState {
+  const legacy: LegacyCluster | null = state.cluster;
+  if (!legacy || (legacy.nodes === undefined && legacy.pods === undefined)) return state;
+  const { nodes = {}, pods = {}, ...cluster } = legacy;
+  let s: ClusterState = { ...state, cluster };
+  for (const n of Object.values(nodes)) s = putNode(s, n);
+  for (const p of Object.values(pods)) s = putPod(s, p);
+  return s;
+}
