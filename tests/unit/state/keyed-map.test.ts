@@ -16,6 +16,7 @@ import {
   keyedToRecord,
   keyedValues,
   setKeyed,
+  setManyKeyed,
   updateKeyed,
   type KeyedMap,
 } from '../../../src/lib/engine/src/model/keyed-map.ts';
@@ -169,6 +170,24 @@ describe('keyed map', () => {
           expect(new Map(keyedEntries(keyedFromRecord(record)))).toEqual(
             new Map(keyedEntries(built)),
           );
+        },
+      ),
+    );
+  });
+
+  it('sets many entries at once exactly as setting them one by one would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(keys, fc.integer()), { maxLength: 200 }),
+        fc.array(fc.tuple(keys, fc.integer()), { maxLength: 400 }),
+        (before, added) => {
+          const start = before.reduce((m, [k, v]) => setKeyed(m, k, v), emptyKeyed<number>());
+          const oneByOne = added.reduce((m, [k, v]) => setKeyed(m, k, v), start);
+
+          const many = setManyKeyed(start, added);
+
+          expect(many).toEqual(oneByOne);
+          expect(keyedEntries(many)).toEqual(keyedEntries(oneByOne));
         },
       ),
     );

@@ -52,7 +52,6 @@ describe('saved states', () => {
     expect(s.save().state.cluster).not.toHaveProperty('pods');
   });
 
-
   it('loads a state saved before the object store and shows its Services and Deployments', async () => {
     const s = createSession({ state: saved });
 

@@ -71,6 +71,7 @@ export {
   getKeyed,
   hasKeyed,
   setKeyed,
+  setManyKeyed,
   deleteKeyed,
   updateKeyed,
   keyedKeys,

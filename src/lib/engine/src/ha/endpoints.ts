@@ -60,7 +60,8 @@ export function runningApiservers(state: ClusterState): ApiserverConfig[] {
       ip: flag(manifest, 'advertise-address') ?? m.ip,
       reconciler: type === 'master-count' || type === 'none' ? type : 'lease',
       count: Number(flag(manifest, 'apiserver-count') ?? '1') || 1,
-      startedAt: findPod(state, 'kube-system', `kube-apiserver-${n.name}`)?.createdAt ?? n.createdAt,
+      startedAt:
+        findPod(state, 'kube-system', `kube-apiserver-${n.name}`)?.createdAt ?? n.createdAt,
     });
   }
   return out.sort((a, b) => (a.machine < b.machine ? -1 : 1));

@@ -64,7 +64,8 @@ function discover(d: JoinData): void {
   const apiMachine = (): Machine | undefined =>
     findMachine(d.state, host) ?? findMachineBy(d.state, (m) => m.ip === host);
   const reachable =
-    c && (endpoint === c.endpoint || findNode(d.state, apiMachine()?.name ?? '')?.controlPlane === true);
+    c &&
+    (endpoint === c.endpoint || findNode(d.state, apiMachine()?.name ?? '')?.controlPlane === true);
   if (!c || !reachable) {
     throw new EngineError('Kubeadm', {
       message: `couldn't validate the identity of the API Server: failed to request the cluster-info ConfigMap: Get "https://${endpoint}/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s": dial tcp ${endpoint}: connect: connection refused`,

@@ -140,8 +140,7 @@ export function applyKubeadmReset(
   };
   // kube-proxy's KUBE-* iptables chains outlive it: reset does not flush them (see RESET_NOTE).
   const hadKubeProxy =
-    node !== undefined &&
-    podsOnNode(state, node.name).some((p) => p.app === 'kube-proxy');
+    node !== undefined && podsOnNode(state, node.name).some((p) => p.app === 'kube-proxy');
   if (hadKubeProxy) next = { ...next, staleKubeRules: true };
   let cluster = c;
   let base: ClusterState = state;

@@ -258,7 +258,5 @@ export function applyDeleteNode(state: ClusterState, name: string): Transition {
     m && hadProxy && m.staleKubeRules !== true
       ? setKeyed(state.machines, machine, { ...m, staleKubeRules: true })
       : state.machines;
-  return ok({ ...gone, machines }, [
-    text(`node "${name}" deleted`),
-  ]);
+  return ok({ ...gone, machines }, [text(`node "${name}" deleted`)]);
 }

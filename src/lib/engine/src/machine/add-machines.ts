@@ -17,7 +17,7 @@ import type { Command, MachineSpec } from '../commands/types.ts';
 import { ok, fail, type Transition } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
 import { text } from '../events.ts';
-import { emptyKeyed, getKeyed, setKeyed } from '../model/keyed-map.ts';
+import { emptyKeyed, getKeyed, setKeyed, setManyKeyed } from '../model/keyed-map.ts';
 import { hasMachine, machineList } from '../state/machines.ts';
 import { createMachine } from './create.ts';
 import { productUuid } from './os-files.ts';
@@ -106,22 +106,26 @@ export function applyAddMachines(
     }
     template = getKeyed(scratch.machines, first) ?? template;
   }
-  let machines = state.machines;
+  const added: [string, Machine][] = [];
   for (let i = 1; i <= r.count; i++) {
     const name = `${r.prefix}-${i}`;
     const ip = ips[i - 1] ?? '';
-    machines = setKeyed(machines, name, {
-      ...template,
+    added.push([
       name,
-      ip,
-      // Identity differs per machine: host name and the DMI product UUID (machine/os-files.ts).
-      files: {
-        ...template.files,
-        '/etc/hostname': `${name}\n`,
-        '/sys/class/dmi/id/product_uuid': `${productUuid({ name, ip })}\n`,
+      {
+        ...template,
+        name,
+        ip,
+        // Identity differs per machine: host name and the DMI product UUID (machine/os-files.ts).
+        files: {
+          ...template.files,
+          '/etc/hostname': `${name}\n`,
+          '/sys/class/dmi/id/product_uuid': `${productUuid({ name, ip })}\n`,
+        },
       },
-    });
+    ]);
   }
+  const machines = setManyKeyed(state.machines, added);
   const last = `${r.prefix}-${r.count}`;
   const range =
     r.count === 1

@@ -99,6 +99,22 @@ export function setKeyed<T>(map: KeyedMap<T>, key: string, value: T): KeyedMap<T
   return next.size > BUCKET_LOAD * buckets.length ? grow(next) : next;
 }
 
+/**
+ * A map with every `[key, value]` of `entries` set, in order: the same map as setting them one
+ * by one, built in one pass (O(size + entries)) instead of one bucket-array copy per entry, so
+ * adding 5,000 machines at once costs 10 times adding 500, not 100 times.
+ */
+export function setManyKeyed<T>(
+  map: KeyedMap<T>,
+  entries: readonly (readonly [string, T])[],
+): KeyedMap<T> {
+  if (entries.length <= BUCKET_LOAD)
+    return entries.reduce<KeyedMap<T>>((m, [k, v]) => setKeyed(m, k, v), map);
+  const record = keyedToRecord(map);
+  for (const [k, v] of entries) put(record, k, v);
+  return keyedFromRecord(record);
+}
+
 /** A map without `key` (the same map when absent). Copies one bucket. */
 export function deleteKeyed<T>(map: KeyedMap<T>, key: string): KeyedMap<T> {
   const i = slot(map, key);

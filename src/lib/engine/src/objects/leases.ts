@@ -43,8 +43,7 @@ function nodeLeases(state: ClusterState): ApiObject[] {
 }
 
 function leaderLeases(state: ClusterState): ApiObject[] {
-  const leader = controlPlaneNodes(state)
-    .sort((a, b) => a.createdAt - b.createdAt)[0];
+  const leader = controlPlaneNodes(state).sort((a, b) => a.createdAt - b.createdAt)[0];
   if (!leader) return [];
   return ['kube-controller-manager', 'kube-scheduler'].map((name) => {
     const id = uid(`${leader.name}/${name}/${leader.createdAt}#lease`);

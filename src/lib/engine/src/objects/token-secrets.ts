@@ -33,8 +33,7 @@ export function bootstrapTokenSecrets(state: ClusterState): ApiObject[] {
       'token-secret': b64(t.secret),
       ...Object.fromEntries(t.usages.map((u) => [`usage-bootstrap-${u}`, b64('true')])),
     };
-    const created =
-      t.expires === null ? clusterStart(state) : undefined;
+    const created = t.expires === null ? clusterStart(state) : undefined;
     return {
       apiVersion: 'v1',
       data,

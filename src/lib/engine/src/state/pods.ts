@@ -77,13 +77,18 @@ const byKey = (a: PodObject, b: PodObject): number => {
 };
 
 /** The Pod `namespace/name`, or undefined. O(1). */
-export function findPod(state: ClusterView, namespace: string, name: string): PodObject | undefined {
+export function findPod(
+  state: ClusterView,
+  namespace: string,
+  name: string,
+): PodObject | undefined {
   const o = readStored(storeOf(state), 'pods', namespace, name);
   return o ? podRecord(o) : undefined;
 }
 
 /** The stored Pod object (metadata as the API keeps it), or undefined. */
-export function storedPodObject(state: ClusterView,
+export function storedPodObject(
+  state: ClusterView,
   namespace: string,
   name: string,
 ): ApiObject | undefined {

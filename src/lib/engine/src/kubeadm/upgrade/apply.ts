@@ -84,12 +84,7 @@ function resolveTarget(raw: string, kubeadmVersion: string): string {
 }
 
 /** Replaces DaemonSet/Deployment pods of `app` with new names (a rollout), same nodes. */
-function rollOut(
-  state: ClusterState,
-  app: PodObject['app'],
-  rng: Rng,
-  t: number,
-): ClusterState {
+function rollOut(state: ClusterState, app: PodObject['app'], rng: Rng, t: number): ClusterState {
   const old = podList(state).filter((p) => p.app === app);
   const rs = app === 'coredns' ? `coredns-${rng.pick(NAME_SUFFIX_ALPHABET, 10)}-` : 'kube-proxy-';
   let next = state;

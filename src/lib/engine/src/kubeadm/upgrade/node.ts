@@ -142,7 +142,8 @@ export function applyUpgradeNode(
       rng: rng.state,
       cluster: {
         ...(next.cluster ?? cluster),
-        ...(coreDNSVersion !== undefined ? { coreDNSVersion } : {}) },
+        ...(coreDNSVersion !== undefined ? { coreDNSVersion } : {}),
+      },
     };
     return ok(next, events);
   } catch (error) {
