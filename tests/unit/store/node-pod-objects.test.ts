@@ -7,6 +7,7 @@ import {
   buildScenario,
   controlPlaneNodes,
   createSession,
+  csrList,
   findNode,
   getObject,
   listObjects,
@@ -65,5 +66,17 @@ describe('Nodes and Pods in the object store', () => {
     expect(findNode(deleted, 'worker-2')).toBeUndefined();
     expect(podsOnNode(deleted, 'worker-2')).toEqual([]);
     expect(podList(deleted).some((p) => p.node === 'worker-2')).toBe(false);
+  });
+
+  it("serves the kubelets' CSRs from the store in name order, as etcd keys sort", () => {
+    const s = createSession({ scenario: 'workers-joined' });
+    const before = csrList(s.save().state);
+    const served = listObjects(s.save().state, 'csr');
+
+    expect(before.map((c) => c.name)).toEqual([...before.map((c) => c.name)].sort());
+    expect(served.map((o) => o.metadata.name)).toEqual(before.map((c) => c.name));
+    expect(served[0]).not.toHaveProperty('simulator');
+    expect(Number(served[0]?.metadata.resourceVersion)).toBeGreaterThan(0);
+    expect(before.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -94,6 +94,7 @@ export {
   updateNode,
 } from './state/nodes.ts';
 export { findPod, podCount, podList, podsOnNode, putPod, removePod } from './state/pods.ts';
+export { csrList, findCsr, putCsr } from './state/csrs.ts';
 export { nodeOfMachine } from './views/node-index.ts';
 export { listNodes, listPods } from './views/cluster.ts';
 export type { NodeRow, PodRow } from './views/cluster.ts';

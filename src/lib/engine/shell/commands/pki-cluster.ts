@@ -4,6 +4,7 @@
  * talking to the API server (expired serving / client certificates on the simulated clock).
  * Upstream: cmd/kubeadm/app/cmd/certs.go, staging/src/k8s.io/kubectl/pkg/cmd/certificates.
  */
+import { csrList } from '../../src/index.ts';
 import { normalizePath, createRng, parseVersion } from '../../src/index.ts';
 import { HEX_ALPHABET } from '../../src/random.ts';
 import type { ClusterState } from '../../src/index.ts';
@@ -187,7 +188,7 @@ Use "kubeadm certs [command] --help" for more information about a command.`);
 /** `kubectl get csr` table (NAME AGE SIGNERNAME REQUESTOR REQUESTEDDURATION CONDITION). */
 export function getCsr(inv: Invocation, names: readonly string[]): number {
   const state = inv.ctx.state;
-  const all = state.cluster?.csrs ?? [];
+  const all = csrList(state);
   const rows = names.length > 0 ? all.filter((c) => names.includes(c.name)) : all;
   for (const n of names.filter((x) => !all.some((c) => c.name === x))) {
     inv.io.err(
@@ -229,7 +230,7 @@ export function certificateCmd(inv: Invocation, p: ParsedFlags): number {
     inv.io.err(`error: one or more CSRs must be specified as <name> or -f <filename>`);
     return 1;
   }
-  const csrs = inv.ctx.state.cluster?.csrs ?? [];
+  const csrs = csrList(inv.ctx.state);
   let code = 0;
   const found = names.filter((n) => csrs.some((c) => c.name === n));
   for (const n of names.filter((x) => !found.includes(x))) {

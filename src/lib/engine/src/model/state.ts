@@ -31,7 +31,7 @@ export interface ServiceState {
  */
 export type { CertificateMeta } from '../pki/specs.ts';
 import type { CertificateMeta } from '../pki/specs.ts';
-import type { CertificateSigningRequest, StoredApiObject } from './api-records.ts';
+import type { StoredApiObject } from './api-records.ts';
 import type { KeyedMap } from './keyed-map.ts';
 import type { ObjectStore } from '../store/buckets.ts';
 
@@ -137,8 +137,6 @@ export interface Cluster {
   readonly cni: 'flannel' | null;
   /** CoreDNS image tag deployed by kubeadm; absent means the catalog's tag for `version`. */
   readonly coreDNSVersion?: string;
-  /** CertificateSigningRequest objects (certificates.k8s.io/v1); absent in older saved states. */
-  readonly csrs?: readonly CertificateSigningRequest[];
   /** Namespace metadata beyond the name (creation, deletion); absent = created with the cluster. */
   readonly namespaceMeta?: Readonly<Record<string, NamespaceMeta>>;
   /** Custom resources by `<plural>.<group>/<namespace>/<name>` (src/kubectl/objects.ts). */

@@ -25,7 +25,11 @@ const asObjects = (list: readonly Record<string, unknown>[]): ApiObject[] =>
  * Resources the store holds whose served objects the views above build (from the stored object
  * and what the machines report now): listObjects serves the view, never the stored object.
  */
-export const VIEWED: ReadonlySet<string> = new Set(['nodes', 'pods']);
+export const VIEWED: ReadonlySet<string> = new Set([
+  'nodes',
+  'pods',
+  'certificatesigningrequests.certificates.k8s.io',
+]);
 
 /** Derived resources by store id. */
 export const DERIVED: Readonly<Record<string, DerivedList>> = {

@@ -3,9 +3,9 @@
  * and CertificateSigningRequest objects (certificates.k8s.io/v1), derived from the state.
  */
 import type { ClusterState } from '../model/state.ts';
-import { formatRfc3339 } from '../clock.ts';
 import { kubernetesEndpoints, runningApiservers } from '../ha/endpoints.ts';
 import { clusterStart, meta } from './legacy-meta.ts';
+import { csrApiObject, csrList, storedCsrObject } from '../state/csrs.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -46,71 +46,12 @@ export function endpointsObjects(state: ClusterState, namespace: string | null):
 }
 
 /**
- * CertificateSigningRequest objects. spec.request and status.certificate (the PEM blobs) are not
- * modelled and left out.
+ * CertificateSigningRequest objects as the API serves them: the stored objects (state/csrs.ts)
+ * without the simulator's own fields.
  */
 export function csrObjects(state: ClusterState): Obj[] {
-  return (state.cluster?.csrs ?? []).map((c) => {
-    const serving = c.signerName === 'kubernetes.io/kubelet-serving';
-    const bootstrap = c.requestor.startsWith('system:bootstrap:');
-    const when = formatRfc3339(c.createdAt);
-    const conditions =
-      c.condition === 'Pending'
-        ? []
-        : c.condition === 'Denied'
-          ? [
-              {
-                lastTransitionTime: when,
-                lastUpdateTime: when,
-                message: 'This CSR was denied by kubectl certificate deny.',
-                reason: 'KubectlDeny',
-                status: 'True',
-                type: 'Denied',
-              },
-            ]
-          : serving
-            ? [
-                {
-                  lastTransitionTime: when,
-                  lastUpdateTime: when,
-                  message: 'This CSR was approved by kubectl certificate approve.',
-                  reason: 'KubectlApprove',
-                  status: 'True',
-                  type: 'Approved',
-                },
-              ]
-            : [
-                {
-                  lastTransitionTime: when,
-                  lastUpdateTime: when,
-                  message: 'Auto approving kubelet client certificate after SubjectAccessReview.',
-                  reason: 'AutoApproved',
-                  status: 'True',
-                  type: 'Approved',
-                },
-              ];
-    return {
-      apiVersion: 'certificates.k8s.io/v1',
-      kind: 'CertificateSigningRequest',
-      metadata: meta(c.name, null, c.createdAt),
-      spec: {
-        ...(c.requestedDurationMs !== null
-          ? { expirationSeconds: Math.round(c.requestedDurationMs / 1000) }
-          : {}),
-        groups: bootstrap
-          ? [
-              'system:bootstrappers',
-              'system:bootstrappers:kubeadm:default-node-token',
-              'system:authenticated',
-            ]
-          : ['system:nodes', 'system:authenticated'],
-        signerName: c.signerName,
-        usages: serving
-          ? ['digital signature', 'server auth']
-          : ['digital signature', 'client auth'],
-        username: c.requestor,
-      },
-      status: conditions.length > 0 ? { conditions } : {},
-    };
+  return csrList(state).map((c) => {
+    const { simulator: _sim, ...served } = storedCsrObject(state, c.name) ?? csrApiObject(c);
+    return served;
   });
 }

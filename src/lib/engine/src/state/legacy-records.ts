@@ -1,8 +1,10 @@
 /**
  * Clusters written before Nodes and Pods were store objects kept them as records of their own
- * (`cluster.nodes`, `cluster.pods`). Saved states (state/migrate.ts) and etcd snapshots taken
+ * (`cluster.nodes`, `cluster.pods`, `cluster.csrs`). Saved states (state/migrate.ts) and etcd snapshots taken
  * then (etcd/ops.ts, restored later) still hold that shape: this turns it into the current one.
  */
+import type { CertificateSigningRequest } from '../model/api-records.ts';
+import { putCsr } from './csrs.ts';
 import type { Cluster, ClusterState, NodeObject, PodObject } from '../model/state.ts';
 import { putNode } from './nodes.ts';
 import { putPod } from './pods.ts';
@@ -11,15 +13,21 @@ import { putPod } from './pods.ts';
 type LegacyCluster = Cluster & {
   readonly nodes?: Readonly<Record<string, NodeObject>>;
   readonly pods?: Readonly<Record<string, PodObject>>;
+  readonly csrs?: readonly CertificateSigningRequest[];
 };
 
 /** The state with a record-shaped cluster's Nodes and Pods moved into the object store. */
 export function storeLegacyRecords(state: ClusterState): ClusterState {
   const legacy: LegacyCluster | null = state.cluster;
-  if (!legacy || (legacy.nodes === undefined && legacy.pods === undefined)) return state;
-  const { nodes = {}, pods = {}, ...cluster } = legacy;
+  if (
+    !legacy ||
+    (legacy.nodes === undefined && legacy.pods === undefined && legacy.csrs === undefined)
+  )
+    return state;
+  const { nodes = {}, pods = {}, csrs = [], ...cluster } = legacy;
   let s: ClusterState = { ...state, cluster };
   for (const n of Object.values(nodes)) s = putNode(s, n);
   for (const p of Object.values(pods)) s = putPod(s, p);
+  for (const c of csrs) s = putCsr(s, c);
   return s;
 }

@@ -6,6 +6,7 @@
  * (k8s.io/kubernetes pkg/kubelet/certificate/bootstrap/bootstrap.go digestedName), later
  * rotations/serving CSRs use generateName "csr-".
  */
+import { findCsr, putCsr } from '../../state/csrs.ts';
 import type { CertificateMeta, ClusterState, Machine } from '../../model/state.ts';
 import type { Rng } from '../../random.ts';
 import { NAME_SUFFIX_ALPHABET } from '../../random.ts';
@@ -116,9 +117,7 @@ export function issueKubeletClientCert(
 
 /** Adds a CSR to the cluster (no-op before init). */
 export function addCsr(state: ClusterState, csr: CertificateSigningRequest): ClusterState {
-  const c = state.cluster;
-  if (!c) return state;
-  return { ...state, cluster: { ...c, csrs: [...(c.csrs ?? []), csr] } };
+  return putCsr(state, csr);
 }
 
 /**
@@ -130,12 +129,11 @@ export function applyCsrDecision(
   names: readonly string[],
   approve: boolean,
 ): ClusterState {
-  const c = state.cluster;
-  if (!c) return state;
-  const csrs = (c.csrs ?? []).map((r) =>
-    names.includes(r.name) && r.condition === 'Pending'
-      ? { ...r, condition: approve ? ('Approved,Issued' as const) : ('Denied' as const) }
-      : r,
-  );
-  return { ...state, cluster: { ...c, csrs } };
+  let next = state;
+  for (const name of names) {
+    const r = findCsr(next, name);
+    if (r?.condition === 'Pending')
+      next = putCsr(next, { ...r, condition: approve ? 'Approved,Issued' : 'Denied' });
+  }
+  return next;
 }
