@@ -8,6 +8,8 @@ import {
   controlPlaneNodes,
   createSession,
   csrList,
+  findNamespace,
+  namespaceNames,
   findNode,
   getObject,
   listObjects,
@@ -78,5 +80,29 @@ describe('Nodes and Pods in the object store', () => {
     expect(served[0]).not.toHaveProperty('simulator');
     expect(Number(served[0]?.metadata.resourceVersion)).toBeGreaterThan(0);
     expect(before.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('stores Namespaces: kube-flannel dates from the manifest, a deleted empty one goes at once', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+    const start = s.save().state;
+    await s.run('kubectl create namespace shop');
+    const created = s.save().state;
+    await s.run('kubectl delete namespace shop');
+    const deleted = s.save().state;
+
+    expect(namespaceNames(start)).toEqual([
+      'default',
+      'kube-flannel',
+      'kube-node-lease',
+      'kube-public',
+      'kube-system',
+    ]);
+    expect(findNamespace(start, 'kube-flannel')?.createdAt).toBeGreaterThan(
+      findNamespace(start, 'kube-system')?.createdAt ?? Infinity,
+    );
+    expect(getObject(created, 'ns', null, 'shop')?.metadata.resourceVersion).toBe(
+      String(created.cluster?.objects?.rv),
+    );
+    expect(namespaceNames(deleted)).not.toContain('shop');
   });
 });

@@ -95,6 +95,13 @@ export {
 } from './state/nodes.ts';
 export { findPod, podCount, podList, podsOnNode, putPod, removePod } from './state/pods.ts';
 export { csrList, findCsr, putCsr } from './state/csrs.ts';
+export {
+  findNamespace,
+  hasNamespace,
+  namespaceNames,
+  putNamespace,
+  removeNamespace,
+} from './state/namespaces.ts';
 export { nodeOfMachine } from './views/node-index.ts';
 export { listNodes, listPods } from './views/cluster.ts';
 export type { NodeRow, PodRow } from './views/cluster.ts';

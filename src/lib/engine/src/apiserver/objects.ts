@@ -7,6 +7,7 @@
  * upstream: kubernetes/website content/en/docs/reference/using-api/deprecation-guide.md,
  * content/en/docs/concepts/overview/kubernetes-api.md (persistence / storage version).
  */
+import { hasNamespace } from '../state/namespaces.ts';
 import type { Cluster, ClusterState } from '../model/state.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
@@ -72,7 +73,7 @@ export function applyApiObject(state: ClusterState, m: ApiObjectManifest): Trans
     );
   }
   const namespace = r.namespaced ? m.namespace || 'default' : '';
-  if (r.namespaced && !c.namespaces.includes(namespace)) {
+  if (r.namespaced && !hasNamespace(state, namespace)) {
     return fail(
       new EngineError('UsageError', {
         message: `Error from server (NotFound): error when creating: namespaces "${namespace}" not found`,

@@ -6,6 +6,7 @@
  * fails the API-heavy tests with HTTP 429. Counts come from a real v1.35 certified-conformance
  * run (Total 7360, Passed 446) and a quick run (5 passed incl. suite nodes); they are illustrative.
  */
+import { putNamespace, removeNamespace } from '../state/namespaces.ts';
 import { controlPlaneNodes, nodeList } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
@@ -107,24 +108,20 @@ export function applySonobuoyRun(state: ClusterState, mode: SonobuoyMode): Trans
       }),
     );
   }
-  return ok({
-    ...state,
-    cluster: {
-      ...c,
-      sonobuoy: { mode, startedAt: state.now },
-      namespaces: [...c.namespaces, 'sonobuoy'].sort(),
-    },
-  });
+  return ok(
+    putNamespace(
+      { ...state, cluster: { ...c, sonobuoy: { mode, startedAt: state.now } } },
+      'sonobuoy',
+      { createdAt: state.now },
+    ),
+  );
 }
 
 /** `sonobuoy delete`. */
 export function applySonobuoyDelete(state: ClusterState): Transition {
   const c = state.cluster;
   if (!c) return fail(new EngineError('KubectlConnectionRefused', { server: 'localhost:8080' }));
-  return ok({
-    ...state,
-    cluster: { ...c, sonobuoy: null, namespaces: c.namespaces.filter((n) => n !== 'sonobuoy') },
-  });
+  return ok(removeNamespace({ ...state, cluster: { ...c, sonobuoy: null } }, 'sonobuoy'));
 }
 
 /**

@@ -3,6 +3,7 @@
  * snapshot save (etcdctl snapshot save) and restore (etcdutl snapshot restore), and the moment a
  * restored data directory is picked up by the etcd static Pod.
  */
+import { namespaceNames } from '../state/namespaces.ts';
 import { nodeCount } from '../state/nodes.ts';
 import { podCount } from '../state/pods.ts';
 import { clusterStart } from '../objects/legacy-meta.ts';
@@ -56,7 +57,7 @@ export function totalKeys(c: Cluster): number {
     300 +
     nodeCount({ cluster: c }) * 3 +
     podCount({ cluster: c }) +
-    c.namespaces.length +
+    namespaceNames({ cluster: c }).length +
     c.tokens.length
   );
 }

@@ -3,6 +3,7 @@
  * logs what real kubeadm prints and updates a working copy of the state; the runner handles
  * paths, --skip-phases and error wrapping.
  */
+import { putNamespace } from '../state/namespaces.ts';
 import type {
   BootstrapToken,
   CertificateMeta,
@@ -438,7 +439,6 @@ function registerControlPlaneNode(d: InitData): void {
       caKeyId: ca?.keyId ?? '',
       caHash: key?.spkiSha256Hex ?? '',
       certificateKey: null,
-      namespaces: ['default', 'kube-node-lease', 'kube-public', 'kube-system'],
       tokens: [],
       cni: null,
       ...(d.opts.externalEtcd ? { externalEtcd: d.opts.externalEtcd } : {}),
@@ -451,7 +451,12 @@ function registerControlPlaneNode(d: InitData): void {
     createdAt: registered,
     kubeletVersion: `v${m.packages.kubelet?.version ?? ''}`,
   };
-  d.state = putPods(putNode(created, node), mirrors);
+  // kube-apiserver's system namespaces (pkg/controlplane/controller/systemnamespaces).
+  const withNamespaces = ['default', 'kube-node-lease', 'kube-public', 'kube-system'].reduce(
+    (s, ns) => putNamespace(s, ns, { createdAt: registered }),
+    created,
+  );
+  d.state = putPods(putNode(withNamespaces, node), mirrors);
 }
 
 function addCoreDNS(d: InitData): void {

@@ -2,6 +2,7 @@
  * `kubectl apply -f` of the flannel release manifest: creates the kube-flannel namespace and
  * DaemonSet, whose pods write the CNI configuration on every node so nodes become Ready.
  */
+import { putNamespace } from '../state/namespaces.ts';
 import { nodeList } from '../state/nodes.ts';
 import { podList, putPods } from '../state/pods.ts';
 import type { ClusterState, PodObject } from '../model/state.ts';
@@ -82,15 +83,11 @@ export function applyFlannel(state: ClusterState): Transition {
   if (readyNode)
     for (const p of podList(state))
       if (p.app === 'coredns' && p.node === null) pods.push({ ...p, node: readyNode.name });
-  const next: ClusterState = putPods(
-    {
-      ...state,
-      now: t,
-      rng: rng.state,
-      machines,
-      cluster: { ...c, cni: 'flannel', namespaces: [...c.namespaces, 'kube-flannel'].sort() },
-    },
-    pods,
+  const withNamespace = putNamespace(
+    { ...state, now: t, rng: rng.state, machines, cluster: { ...c, cni: 'flannel' } },
+    'kube-flannel',
+    { createdAt: state.now },
   );
+  const next: ClusterState = putPods(withNamespace, pods);
   return ok(storeFlannelObjects(next, state.now), [text(CREATED.join('\n'))]);
 }

@@ -4,6 +4,13 @@
  * namespace marks it Terminating, deletes its content, and the namespace disappears only once no
  * object with finalizers remains in it. Pure transitions.
  */
+import {
+  findNamespace,
+  hasNamespace,
+  namespaceNames,
+  putNamespace,
+  removeNamespace,
+} from '../state/namespaces.ts';
 import { findNode, removeNode } from '../state/nodes.ts';
 import { podList, podsOnNode, removePod } from '../state/pods.ts';
 import { clusterStart } from '../objects/legacy-meta.ts';
@@ -84,15 +91,12 @@ function withCluster(state: ClusterState, c: Cluster): ClusterState {
 
 /** Namespace metadata, defaulting to the cluster's creation for kubeadm's built-in namespaces. */
 export function namespaceMeta(state: ClusterState, name: string): NamespaceMeta {
-  const c = state.cluster;
-  const meta = c?.namespaceMeta?.[name];
-  if (meta) return meta;
-  return { createdAt: clusterStart(state) };
+  return findNamespace(state, name) ?? { createdAt: clusterStart(state) };
 }
 
 /** `kubectl create namespace NAME`. */
 export function applyCreateNamespace(state: ClusterState, name: string): Transition {
-  const c = requireCluster(state);
+  requireCluster(state);
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) {
     return fail(
       new EngineError('UsageError', {
@@ -100,8 +104,9 @@ export function applyCreateNamespace(state: ClusterState, name: string): Transit
       }),
     );
   }
-  if (c.namespaces.includes(name)) {
-    const terminating = c.namespaceMeta?.[name]?.deletedAt !== undefined;
+  const existing = findNamespace(state, name);
+  if (existing) {
+    const terminating = existing.deletedAt !== undefined;
     return fail(
       new EngineError('UsageError', {
         message: terminating
@@ -110,14 +115,9 @@ export function applyCreateNamespace(state: ClusterState, name: string): Transit
       }),
     );
   }
-  return ok(
-    withCluster(state, {
-      ...c,
-      namespaces: [...c.namespaces, name].sort(),
-      namespaceMeta: { ...c.namespaceMeta, [name]: { createdAt: state.now } },
-    }),
-    [text(`namespace/${name} created`)],
-  );
+  return ok(putNamespace(state, name, { createdAt: state.now }), [
+    text(`namespace/${name} created`),
+  ]);
 }
 
 /** Creates a custom resource (scenarios: what an operator left behind). */
@@ -126,7 +126,7 @@ export function applyCreateCustomResource(
   cr: Omit<CustomResource, 'createdAt'>,
 ): Transition {
   const c = requireCluster(state);
-  if (!c.namespaces.includes(cr.namespace)) {
+  if (!hasNamespace(state, cr.namespace)) {
     return fail(
       new EngineError('UsageError', {
         message: `Error from server (NotFound): namespaces "${cr.namespace}" not found`,
@@ -151,23 +151,19 @@ export function applyCreateCustomResource(
 }
 
 /** The namespace controller's pass: removes a Terminating namespace once nothing is left in it. */
-function finishNamespaces(c: Cluster): Cluster {
-  const crs = c.customResources ?? {};
-  const done = c.namespaces.filter(
+function finishNamespaces(state: ClusterState): ClusterState {
+  const crs = Object.values(state.cluster?.customResources ?? {});
+  const done = namespaceNames(state).filter(
     (ns) =>
-      c.namespaceMeta?.[ns]?.deletedAt !== undefined &&
-      !Object.values(crs).some((r) => r.namespace === ns),
+      findNamespace(state, ns)?.deletedAt !== undefined && !crs.some((r) => r.namespace === ns),
   );
-  if (done.length === 0) return c;
-  const meta = { ...c.namespaceMeta };
-  for (const ns of done) delete meta[ns];
-  return { ...c, namespaces: c.namespaces.filter((n) => !done.includes(n)), namespaceMeta: meta };
+  return done.reduce(removeNamespace, state);
 }
 
 /** `kubectl delete namespace NAME`: Terminating, then gone once no finalizers hold content. */
 export function applyDeleteNamespace(state: ClusterState, name: string): Transition {
   const c = requireCluster(state);
-  if (!c.namespaces.includes(name))
+  if (!hasNamespace(state, name))
     return fail(
       new EngineError('UsageError', {
         message: `Error from server (NotFound): namespaces "${name}" not found`,
@@ -191,15 +187,12 @@ export function applyDeleteNamespace(state: ClusterState, name: string): Transit
   const emptied = podList(state)
     .filter((p) => p.namespace === name)
     .reduce((s, p) => removePod(s, p.namespace, p.name), state);
-  const next = finishNamespaces({
-    ...(emptied.cluster ?? c),
-    customResources: crs,
-    namespaceMeta: {
-      ...c.namespaceMeta,
-      [name]: meta.deletedAt !== undefined ? meta : { ...meta, deletedAt: state.now },
-    },
-  });
-  return ok(withCluster(emptied, next), [text(`namespace "${name}" deleted`)]);
+  const marked = putNamespace(
+    withCluster(emptied, { ...(emptied.cluster ?? c), customResources: crs }),
+    name,
+    meta.deletedAt !== undefined ? meta : { ...meta, deletedAt: state.now },
+  );
+  return ok(finishNamespaces(marked), [text(`namespace "${name}" deleted`)]);
 }
 
 /** `kubectl delete <cr> NAME -n NS`: gone at once without finalizers, otherwise marked for deletion. */
@@ -210,7 +203,7 @@ export function applyDeleteCustomResource(state: ClusterState, key: string): Tra
   const crs = { ...c.customResources };
   if (r.finalizers.length === 0) delete crs[key];
   else crs[key] = r.deletedAt !== undefined ? r : { ...r, deletedAt: state.now };
-  return ok(withCluster(state, finishNamespaces({ ...c, customResources: crs })), [
+  return ok(finishNamespaces(withCluster(state, { ...c, customResources: crs })), [
     text(`${r.kind.toLowerCase()}.${r.group} "${r.name}" deleted`),
   ]);
 }
@@ -230,7 +223,7 @@ export function applySetFinalizers(
   // An object marked for deletion is removed as soon as its last finalizer goes.
   if (finalizers.length === 0 && r.deletedAt !== undefined) delete crs[key];
   else crs[key] = { ...r, finalizers: [...finalizers] };
-  return ok(withCluster(state, finishNamespaces({ ...c, customResources: crs })), [
+  return ok(finishNamespaces(withCluster(state, { ...c, customResources: crs })), [
     text(
       `${r.kind.toLowerCase()}.${r.group}/${r.name} ${same ? 'patched (no change)' : 'patched'}`,
     ),

@@ -131,14 +131,11 @@ export interface Cluster {
   readonly caHash: string;
   /** 64 hex chars after `--upload-certs`, with its expiry (epoch ms). */
   readonly certificateKey: { readonly key: string; readonly expires: number } | null;
-  readonly namespaces: readonly string[];
   readonly tokens: readonly BootstrapToken[];
   /** CNI add-on applied with kubectl, if any. */
   readonly cni: 'flannel' | null;
   /** CoreDNS image tag deployed by kubeadm; absent means the catalog's tag for `version`. */
   readonly coreDNSVersion?: string;
-  /** Namespace metadata beyond the name (creation, deletion); absent = created with the cluster. */
-  readonly namespaceMeta?: Readonly<Record<string, NamespaceMeta>>;
   /** Custom resources by `<plural>.<group>/<namespace>/<name>` (src/kubectl/objects.ts). */
   readonly customResources?: Readonly<Record<string, CustomResource>>;
   /**

@@ -4,6 +4,7 @@
  * the cluster state. upstream: cmd/kubeadm/app/phases/uploadconfig, addons/dns/manifests.go,
  * addons/proxy/manifests.go, bootstraptoken/clusterinfo.
  */
+import { namespaceNames } from '../state/namespaces.ts';
 import type { ClusterState } from '../model/state.ts';
 import {
   clusterConfigurationYaml,
@@ -49,7 +50,7 @@ export function configMaps(
   if (!c) return [];
   const ca = '@pki:pem:/etc/kubernetes/pki/ca.crt';
   const cms: Array<{ namespace: string; name: string; data: Record<string, string> }> = [];
-  for (const ns of c.namespaces)
+  for (const ns of namespaceNames(state))
     cms.push({ namespace: ns, name: 'kube-root-ca.crt', data: { 'ca.crt': ca } });
   const kubeconfig = `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: @pki:base64:/etc/kubernetes/pki/ca.crt\n    server: https://${c.endpoint}\n  name: ""\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n`;
   cms.push(

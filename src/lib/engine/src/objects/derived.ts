@@ -4,6 +4,7 @@
  * listObjects (store/read.ts) merges them with the store's objects of the same resource, so
  * readers see one path either way.
  */
+import { namespaceNames } from '../state/namespaces.ts';
 import { nodeList } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { ApiObject } from '../store/types.ts';
@@ -28,6 +29,7 @@ const asObjects = (list: readonly Record<string, unknown>[]): ApiObject[] =>
 export const VIEWED: ReadonlySet<string> = new Set([
   'nodes',
   'pods',
+  'namespaces',
   'certificatesigningrequests.certificates.k8s.io',
 ]);
 
@@ -35,7 +37,7 @@ export const VIEWED: ReadonlySet<string> = new Set([
 export const DERIVED: Readonly<Record<string, DerivedList>> = {
   nodes: (s) => asObjects(nodeList(s).map((n) => nodeObject(s, n.name))),
   pods: (s, ns) => asObjects(podObjects(s, ns)),
-  namespaces: (s) => asObjects((s.cluster?.namespaces ?? []).map((n) => namespaceObject(s, n))),
+  namespaces: (s) => asObjects(namespaceNames(s).map((n) => namespaceObject(s, n))),
   configmaps: (s, ns) =>
     asObjects(
       configMaps(s)

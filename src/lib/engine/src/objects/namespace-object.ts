@@ -3,6 +3,7 @@
  * deletion conditions while a namespace is Terminating
  * (pkg/controller/namespace/deletion/namespaced_resources_deleter.go).
  */
+import { findNamespace, storedNamespaceObject } from '../state/namespaces.ts';
 import type { ClusterState, CustomResource } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { clusterStart, meta } from './legacy-meta.ts';
@@ -11,7 +12,8 @@ type Obj = Record<string, unknown>;
 
 /** The Namespace object, Terminating (with its deletion conditions) once deleted. */
 export function namespaceObject(state: ClusterState, name: string): Obj {
-  const m = state.cluster?.namespaceMeta?.[name];
+  const m = findNamespace(state, name);
+  const stored = storedNamespaceObject(state, name);
   const created = m?.createdAt ?? clusterStart(state);
   const crs = Object.values(state.cluster?.customResources ?? {}).filter(
     (r) => r.namespace === name,
@@ -72,10 +74,16 @@ export function namespaceObject(state: ClusterState, name: string): Obj {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
-    metadata: meta(name, null, created, {
-      ...(t !== undefined ? { deletionTimestamp: formatRfc3339(t) } : {}),
-      labels: { 'kubernetes.io/metadata.name': name },
-    }),
+    metadata: {
+      ...meta(name, null, created, {
+        ...(t !== undefined ? { deletionTimestamp: formatRfc3339(t) } : {}),
+        labels: { 'kubernetes.io/metadata.name': name },
+      }),
+      // The stored Namespace's identity: uid and resourceVersion as the API server keeps them.
+      ...(stored
+        ? { resourceVersion: stored.metadata.resourceVersion, uid: stored.metadata.uid }
+        : {}),
+    },
     spec: { finalizers: ['kubernetes'] },
     status,
   };

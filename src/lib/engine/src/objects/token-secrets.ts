@@ -6,6 +6,7 @@
  * short-lived token that owns it, 2h), and each namespace's `default` ServiceAccount (the
  * serviceaccounts controller; no token Secret since v1.24).
  */
+import { namespaceNames } from '../state/namespaces.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { ApiObject } from '../store/types.ts';
 import { formatRfc3339 } from '../clock.ts';
@@ -72,7 +73,7 @@ export function bootstrapTokenSecrets(state: ClusterState): ApiObject[] {
 
 /** The `default` ServiceAccount of every namespace. */
 export function defaultServiceAccounts(state: ClusterState): ApiObject[] {
-  return (state.cluster?.namespaces ?? []).map(
+  return namespaceNames(state).map(
     (ns) =>
       ({
         apiVersion: 'v1',

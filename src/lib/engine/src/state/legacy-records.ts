@@ -5,7 +5,15 @@
  */
 import type { CertificateSigningRequest } from '../model/api-records.ts';
 import { putCsr } from './csrs.ts';
-import type { Cluster, ClusterState, NodeObject, PodObject } from '../model/state.ts';
+import type {
+  Cluster,
+  ClusterState,
+  NamespaceMeta,
+  NodeObject,
+  PodObject,
+} from '../model/state.ts';
+import { putNamespace } from './namespaces.ts';
+import { clusterStart } from '../objects/legacy-meta.ts';
 import { putNode } from './nodes.ts';
 import { putPod } from './pods.ts';
 
@@ -14,6 +22,8 @@ type LegacyCluster = Cluster & {
   readonly nodes?: Readonly<Record<string, NodeObject>>;
   readonly pods?: Readonly<Record<string, PodObject>>;
   readonly csrs?: readonly CertificateSigningRequest[];
+  readonly namespaces?: readonly string[];
+  readonly namespaceMeta?: Readonly<Record<string, NamespaceMeta>>;
 };
 
 /** The state with a record-shaped cluster's Nodes and Pods moved into the object store. */
@@ -21,13 +31,26 @@ export function storeLegacyRecords(state: ClusterState): ClusterState {
   const legacy: LegacyCluster | null = state.cluster;
   if (
     !legacy ||
-    (legacy.nodes === undefined && legacy.pods === undefined && legacy.csrs === undefined)
+    (legacy.nodes === undefined &&
+      legacy.pods === undefined &&
+      legacy.csrs === undefined &&
+      legacy.namespaces === undefined)
   )
     return state;
-  const { nodes = {}, pods = {}, csrs = [], ...cluster } = legacy;
+  const {
+    nodes = {},
+    pods = {},
+    csrs = [],
+    namespaces = [],
+    namespaceMeta = {},
+    ...cluster
+  } = legacy;
   let s: ClusterState = { ...state, cluster };
   for (const n of Object.values(nodes)) s = putNode(s, n);
   for (const p of Object.values(pods)) s = putPod(s, p);
   for (const c of csrs) s = putCsr(s, c);
+  // Namespaces without metadata were kubeadm's own, created with the cluster.
+  const start = clusterStart(s);
+  for (const ns of namespaces) s = putNamespace(s, ns, namespaceMeta[ns] ?? { createdAt: start });
   return s;
 }

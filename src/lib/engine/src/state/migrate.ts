@@ -49,8 +49,10 @@ function checkCluster(c: unknown): void {
   // Before the store held them, Nodes and Pods were records of their own.
   for (const k of ['nodes', 'pods'])
     if (c[k] !== undefined && !isRecord(c[k])) bad(`the cluster has no ${k}`);
-  for (const k of ['namespaces', 'tokens'])
-    if (!Array.isArray(c[k])) bad(`the cluster has no ${k}`);
+  if (!Array.isArray(c['tokens'])) bad('the cluster has no tokens');
+  // Before the store held them, namespaces were a list of names.
+  if (c['namespaces'] !== undefined && !Array.isArray(c['namespaces']))
+    bad('the cluster has no namespaces');
   if (c['objects'] !== undefined && !isRecord(c['objects']))
     bad('the object store is not an object');
 }
