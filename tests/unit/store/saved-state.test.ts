@@ -14,7 +14,25 @@ const savedWithRecords = JSON.parse(
   readFileSync(new URL('./fixtures/saved-by-main-records.json', import.meta.url), 'utf8'),
 ) as SerializedState;
 
+/** Saved by main at f66ff68: scenario rollback-downgraded (a v1alpha3 Workload in the old `apiObjects` record). */
+const savedDowngraded = JSON.parse(
+  readFileSync(new URL('./fixtures/saved-by-main-downgraded.json', import.meta.url), 'utf8'),
+) as SerializedState;
+
 describe('saved states', () => {
+  it('keeps an object stored in a version the downgraded apiserver cannot decode', async () => {
+    const s = createSession({ state: savedDowngraded });
+
+    const get = await s.run('kubectl get workloads -A');
+
+    // What main at f66ff68 printed for the same saved session.
+    expect(get.exitCode).toBe(1);
+    expect(get.output).toBe(
+      'Error from server (InternalError): Internal error occurred: no kind "Workload" is registered for version "scheduling.k8s.io/v1alpha3" in scheme "pkg/api/legacyscheme/scheme.go:30"\n',
+    );
+    expect(s.save().state.cluster).not.toHaveProperty('apiObjects');
+  });
+
   it('loads a state whose Nodes and Pods were records and lists them as that engine did', async () => {
     const s = createSession({ state: savedWithRecords });
 

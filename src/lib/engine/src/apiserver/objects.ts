@@ -8,13 +8,18 @@
  * content/en/docs/concepts/overview/kubernetes-api.md (persistence / storage version).
  */
 import { hasNamespace } from '../state/namespaces.ts';
-import type { Cluster, ClusterState } from '../model/state.ts';
+import type { ClusterState } from '../model/state.ts';
+import { formatRfc3339 } from '../clock.ts';
+import { readStored, scanStored } from '../store/buckets.ts';
+import { putObject } from '../store/write.ts';
+import type { ApiObject, NewObject } from '../store/types.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
 import { text } from '../events.ts';
 import {
   minorOf,
   resourceByKind,
+  SERVED_RESOURCES,
   serves,
   storageVersion,
   type ServedResource,
@@ -37,9 +42,52 @@ export function apiObjectKey(r: ServedResource, namespace: string, name: string)
   return `${r.plural}.${r.group}/${namespace}/${name}`;
 }
 
-/** Every stored object (the optional `apiObjects` field of the cluster). */
+/** Store id of a versioned resource: `plural.group`. */
+const storeId = (r: ServedResource): string => `${r.plural}.${r.group}`;
+
+/** The object as the store keeps it: apiVersion is the version it was stored in. */
+function storedObject(o: StoredApiObject): NewObject {
+  return {
+    apiVersion: `${o.group}/${o.version}`,
+    kind: o.kind,
+    metadata: {
+      name: o.name,
+      ...(o.namespace !== '' ? { namespace: o.namespace } : {}),
+      creationTimestamp: formatRfc3339(o.createdAt),
+    },
+    simulator: { createdAt: o.createdAt },
+  };
+}
+
+/** The compact record of a stored versioned object. */
+function recordOf(o: ApiObject): StoredApiObject {
+  const [group = '', version = ''] = o.apiVersion.split('/');
+  return {
+    group,
+    kind: o.kind,
+    version,
+    name: o.metadata.name,
+    namespace: o.metadata.namespace ?? '',
+    createdAt: (o['simulator'] as { readonly createdAt: number }).createdAt,
+  };
+}
+
+/** A state with the versioned object stored (in the version its record names). */
+export function putApiObject(state: ClusterState, o: StoredApiObject): ClusterState {
+  const r = resourceByKind(o.kind, o.group);
+  return r ? putObject(state, storeId(r), storedObject(o)) : state;
+}
+
+/** Every stored object of the versioned resources, by resource, namespace and name. */
 export function apiObjects(state: ClusterState): readonly StoredApiObject[] {
-  return Object.values(state.cluster?.apiObjects ?? {});
+  const store = state.cluster?.objects;
+  return SERVED_RESOURCES.flatMap((r) => scanStored(store, storeId(r)))
+    .map(recordOf)
+    .sort((a, b) => {
+      const ka = `${a.kind}.${a.group}/${a.namespace}/${a.name}`;
+      const kb = `${b.kind}.${b.group}/${b.namespace}/${b.name}`;
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
 }
 
 /** The minor the API server runs (the cluster version). */
@@ -80,8 +128,8 @@ export function applyApiObject(state: ClusterState, m: ApiObjectManifest): Trans
       }),
     );
   }
-  const key = apiObjectKey(r, namespace, m.name);
-  const existing = c.apiObjects?.[key];
+  const found = readStored(c.objects, storeId(r), namespace || null, m.name);
+  const existing = found ? recordOf(found) : undefined;
   const ref = `${r.kind.toLowerCase()}.${r.group}/${m.name}`;
   if (existing && existing.version === storage) return ok(state, [text(`${ref} unchanged`)]);
   const stored: StoredApiObject = {
@@ -92,6 +140,5 @@ export function applyApiObject(state: ClusterState, m: ApiObjectManifest): Trans
     namespace,
     createdAt: existing?.createdAt ?? state.now,
   };
-  const cluster: Cluster = { ...c, apiObjects: { ...c.apiObjects, [key]: stored } };
-  return ok({ ...state, cluster }, [text(`${ref} ${existing ? 'configured' : 'created'}`)]);
+  return ok(putApiObject(state, stored), [text(`${ref} ${existing ? 'configured' : 'created'}`)]);
 }

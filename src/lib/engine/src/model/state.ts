@@ -31,7 +31,6 @@ export interface ServiceState {
  */
 export type { CertificateMeta } from '../pki/specs.ts';
 import type { CertificateMeta } from '../pki/specs.ts';
-import type { StoredApiObject } from './api-records.ts';
 import type { KeyedMap } from './keyed-map.ts';
 import type { ObjectStore } from '../store/buckets.ts';
 
@@ -145,8 +144,6 @@ export interface Cluster {
   readonly customResourceDefinitions?: Readonly<Record<string, CustomResourceDefinition>>;
   /** A Sonobuoy run in the cluster (namespace sonobuoy), see src/conformance/sonobuoy.ts. */
   readonly sonobuoy?: { readonly mode: string; readonly startedAt: number } | null;
-  /** Objects with a storage API version (src/apiserver/objects.ts), by apiObjectKey. */
-  readonly apiObjects?: Readonly<Record<string, StoredApiObject>>;
   /** The API object store (src/store): objects by resource, namespace and name; absent in older saved states. */
   readonly objects?: ObjectStore;
 }

@@ -1,9 +1,10 @@
 /**
  * Clusters written before Nodes and Pods were store objects kept them as records of their own
- * (`cluster.nodes`, `cluster.pods`, `cluster.csrs`). Saved states (state/migrate.ts) and etcd snapshots taken
+ * (`cluster.nodes`, `cluster.pods`, `cluster.csrs`, `cluster.namespaces`, `cluster.apiObjects`). Saved states (state/migrate.ts) and etcd snapshots taken
  * then (etcd/ops.ts, restored later) still hold that shape: this turns it into the current one.
  */
-import type { CertificateSigningRequest } from '../model/api-records.ts';
+import type { CertificateSigningRequest, StoredApiObject } from '../model/api-records.ts';
+import { putApiObject } from '../apiserver/objects.ts';
 import { putCsr } from './csrs.ts';
 import type {
   Cluster,
@@ -24,6 +25,7 @@ type LegacyCluster = Cluster & {
   readonly csrs?: readonly CertificateSigningRequest[];
   readonly namespaces?: readonly string[];
   readonly namespaceMeta?: Readonly<Record<string, NamespaceMeta>>;
+  readonly apiObjects?: Readonly<Record<string, StoredApiObject>>;
 };
 
 /** The state with a record-shaped cluster's Nodes and Pods moved into the object store. */
@@ -34,7 +36,8 @@ export function storeLegacyRecords(state: ClusterState): ClusterState {
     (legacy.nodes === undefined &&
       legacy.pods === undefined &&
       legacy.csrs === undefined &&
-      legacy.namespaces === undefined)
+      legacy.namespaces === undefined &&
+      legacy.apiObjects === undefined)
   )
     return state;
   const {
@@ -43,6 +46,7 @@ export function storeLegacyRecords(state: ClusterState): ClusterState {
     csrs = [],
     namespaces = [],
     namespaceMeta = {},
+    apiObjects = {},
     ...cluster
   } = legacy;
   let s: ClusterState = { ...state, cluster };
@@ -52,5 +56,6 @@ export function storeLegacyRecords(state: ClusterState): ClusterState {
   // Namespaces without metadata were kubeadm's own, created with the cluster.
   const start = clusterStart(s);
   for (const ns of namespaces) s = putNamespace(s, ns, namespaceMeta[ns] ?? { createdAt: start });
+  for (const o of Object.values(apiObjects)) s = putApiObject(s, o);
   return s;
 }
