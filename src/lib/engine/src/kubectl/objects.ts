@@ -14,6 +14,15 @@ import {
 import { findNode, removeNode } from '../state/nodes.ts';
 import { podList, podsOnNode, removePod } from '../state/pods.ts';
 import { clusterStart } from '../objects/legacy-meta.ts';
+import {
+  allCustomResources,
+  crdList,
+  crdName,
+  customResourcesOf,
+  findCustomResource,
+  putCustomResource,
+  removeCustomResource,
+} from '../state/custom-resources.ts';
 import type {
   Cluster,
   ClusterState,
@@ -40,42 +49,21 @@ export function crKey(cr: Pick<CustomResource, 'plural' | 'group' | 'namespace' 
   return `${cr.plural}.${cr.group}/${cr.namespace}/${cr.name}`;
 }
 
-/** `<plural>.<group>`: how kubectl names a custom resource type (and the CRD's name). */
-export function crdName(crd: Pick<CustomResourceDefinition, 'plural' | 'group'>): string {
-  return `${crd.plural}.${crd.group}`;
-}
+export { crdName, customResourcesOf };
 
 /**
  * The CRD a kubectl type argument names (`widgets`, `widget`, `widgets.example.com`,
- * `widget.example.com`), or null when the API server serves no such type. States saved before
- * CRDs were recorded derive them from the custom resources they hold.
+ * `widget.example.com`), or null when the API server serves no such type.
  */
 export function findCrd(state: ClusterState, kind: string): CustomResourceDefinition | null {
-  const c = state.cluster;
-  if (!c) return null;
-  const crds: CustomResourceDefinition[] = [
-    ...Object.values(c.customResourceDefinitions ?? {}),
-    ...Object.values(c.customResources ?? {}),
-  ];
-  const crd = crds.find(
-    (d) =>
-      kind === d.plural ||
-      kind === d.kind.toLowerCase() ||
-      kind === crdName(d) ||
-      kind === `${d.kind.toLowerCase()}.${d.group}`,
-  );
-  return crd
-    ? { group: crd.group, version: crd.version, kind: crd.kind, plural: crd.plural }
-    : null;
-}
-
-/** The instances of a CRD, in every namespace. */
-export function customResourcesOf(
-  state: ClusterState,
-  crd: CustomResourceDefinition,
-): CustomResource[] {
-  return Object.values(state.cluster?.customResources ?? {}).filter(
-    (r) => r.plural === crd.plural && r.group === crd.group,
+  return (
+    crdList(state).find(
+      (d) =>
+        kind === d.plural ||
+        kind === d.kind.toLowerCase() ||
+        kind === crdName(d) ||
+        kind === `${d.kind.toLowerCase()}.${d.group}`,
+    ) ?? null
   );
 }
 
@@ -83,10 +71,6 @@ function requireCluster(state: ClusterState): Cluster {
   if (!state.cluster)
     throw new EngineError('KubectlConnectionRefused', { server: 'localhost:8080' });
   return state.cluster;
-}
-
-function withCluster(state: ClusterState, c: Cluster): ClusterState {
-  return { ...state, cluster: c };
 }
 
 /** Namespace metadata, defaulting to the cluster's creation for kubeadm's built-in namespaces. */
@@ -125,7 +109,7 @@ export function applyCreateCustomResource(
   state: ClusterState,
   cr: Omit<CustomResource, 'createdAt'>,
 ): Transition {
-  const c = requireCluster(state);
+  requireCluster(state);
   if (!hasNamespace(state, cr.namespace)) {
     return fail(
       new EngineError('UsageError', {
@@ -133,26 +117,14 @@ export function applyCreateCustomResource(
       }),
     );
   }
-  const full: CustomResource = { ...cr, createdAt: state.now };
-  const crd: CustomResourceDefinition = {
-    group: cr.group,
-    version: cr.version,
-    kind: cr.kind,
-    plural: cr.plural,
-  };
-  return ok(
-    withCluster(state, {
-      ...c,
-      customResourceDefinitions: { ...c.customResourceDefinitions, [crdName(crd)]: crd },
-      customResources: { ...c.customResources, [crKey(full)]: full },
-    }),
-    [text(`${cr.kind.toLowerCase()}.${cr.group}/${cr.name} created`)],
-  );
+  return ok(putCustomResource(state, { ...cr, createdAt: state.now }), [
+    text(`${cr.kind.toLowerCase()}.${cr.group}/${cr.name} created`),
+  ]);
 }
 
 /** The namespace controller's pass: removes a Terminating namespace once nothing is left in it. */
 function finishNamespaces(state: ClusterState): ClusterState {
-  const crs = Object.values(state.cluster?.customResources ?? {});
+  const crs = allCustomResources(state);
   const done = namespaceNames(state).filter(
     (ns) =>
       findNamespace(state, ns)?.deletedAt !== undefined && !crs.some((r) => r.namespace === ns),
@@ -162,7 +134,7 @@ function finishNamespaces(state: ClusterState): ClusterState {
 
 /** `kubectl delete namespace NAME`: Terminating, then gone once no finalizers hold content. */
 export function applyDeleteNamespace(state: ClusterState, name: string): Transition {
-  const c = requireCluster(state);
+  requireCluster(state);
   if (!hasNamespace(state, name))
     return fail(
       new EngineError('UsageError', {
@@ -177,18 +149,21 @@ export function applyDeleteNamespace(state: ClusterState, name: string): Transit
     );
   }
   const meta = namespaceMeta(state, name);
-  const crs: Record<string, CustomResource> = {};
-  for (const [k, r] of Object.entries(c.customResources ?? {})) {
-    if (r.namespace !== name) crs[k] = r;
-    else if (r.finalizers.length > 0)
-      crs[k] = r.deletedAt !== undefined ? r : { ...r, deletedAt: state.now };
-  }
-  // The namespace controller deletes the namespace's Pods.
-  const emptied = podList(state)
+  // The namespace controller deletes the namespace's custom resources (those with finalizers
+  // only get their deletionTimestamp) and Pods.
+  let emptied = state;
+  for (const r of allCustomResources(state).filter((x) => x.namespace === name))
+    emptied =
+      r.finalizers.length === 0
+        ? removeCustomResource(emptied, r)
+        : r.deletedAt !== undefined
+          ? emptied
+          : putCustomResource(emptied, { ...r, deletedAt: state.now });
+  emptied = podList(emptied)
     .filter((p) => p.namespace === name)
-    .reduce((s, p) => removePod(s, p.namespace, p.name), state);
+    .reduce((s, p) => removePod(s, p.namespace, p.name), emptied);
   const marked = putNamespace(
-    withCluster(emptied, { ...(emptied.cluster ?? c), customResources: crs }),
+    emptied,
     name,
     meta.deletedAt !== undefined ? meta : { ...meta, deletedAt: state.now },
   );
@@ -197,13 +172,16 @@ export function applyDeleteNamespace(state: ClusterState, name: string): Transit
 
 /** `kubectl delete <cr> NAME -n NS`: gone at once without finalizers, otherwise marked for deletion. */
 export function applyDeleteCustomResource(state: ClusterState, key: string): Transition {
-  const c = requireCluster(state);
-  const r = c.customResources?.[key];
+  requireCluster(state);
+  const r = findCustomResource(state, key);
   if (!r) return fail(new EngineError('Internal', { message: `no custom resource ${key}` }));
-  const crs = { ...c.customResources };
-  if (r.finalizers.length === 0) delete crs[key];
-  else crs[key] = r.deletedAt !== undefined ? r : { ...r, deletedAt: state.now };
-  return ok(finishNamespaces(withCluster(state, { ...c, customResources: crs })), [
+  const next =
+    r.finalizers.length === 0
+      ? removeCustomResource(state, r)
+      : r.deletedAt !== undefined
+        ? state
+        : putCustomResource(state, { ...r, deletedAt: state.now });
+  return ok(finishNamespaces(next), [
     text(`${r.kind.toLowerCase()}.${r.group} "${r.name}" deleted`),
   ]);
 }
@@ -214,16 +192,17 @@ export function applySetFinalizers(
   key: string,
   finalizers: readonly string[],
 ): Transition {
-  const c = requireCluster(state);
-  const r = c.customResources?.[key];
+  requireCluster(state);
+  const r = findCustomResource(state, key);
   if (!r) return fail(new EngineError('Internal', { message: `no custom resource ${key}` }));
   const same =
     r.finalizers.length === finalizers.length && r.finalizers.every((f, i) => f === finalizers[i]);
-  const crs = { ...c.customResources };
   // An object marked for deletion is removed as soon as its last finalizer goes.
-  if (finalizers.length === 0 && r.deletedAt !== undefined) delete crs[key];
-  else crs[key] = { ...r, finalizers: [...finalizers] };
-  return ok(finishNamespaces(withCluster(state, { ...c, customResources: crs })), [
+  const next =
+    finalizers.length === 0 && r.deletedAt !== undefined
+      ? removeCustomResource(state, r)
+      : putCustomResource(state, { ...r, finalizers: [...finalizers] });
+  return ok(finishNamespaces(next), [
     text(
       `${r.kind.toLowerCase()}.${r.group}/${r.name} ${same ? 'patched (no change)' : 'patched'}`,
     ),

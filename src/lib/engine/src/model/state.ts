@@ -135,13 +135,6 @@ export interface Cluster {
   readonly cni: 'flannel' | null;
   /** CoreDNS image tag deployed by kubeadm; absent means the catalog's tag for `version`. */
   readonly coreDNSVersion?: string;
-  /** Custom resources by `<plural>.<group>/<namespace>/<name>` (src/kubectl/objects.ts). */
-  readonly customResources?: Readonly<Record<string, CustomResource>>;
-  /**
-   * Installed CustomResourceDefinitions by `<plural>.<group>`. A CRD outlives its instances (and
-   * the operator that installed it), so kubectl keeps knowing the type after the last object goes.
-   */
-  readonly customResourceDefinitions?: Readonly<Record<string, CustomResourceDefinition>>;
   /** A Sonobuoy run in the cluster (namespace sonobuoy), see src/conformance/sonobuoy.ts. */
   readonly sonobuoy?: { readonly mode: string; readonly startedAt: number } | null;
   /** The API object store (src/store): objects by resource, namespace and name; absent in older saved states. */

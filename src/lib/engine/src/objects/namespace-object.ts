@@ -3,6 +3,7 @@
  * deletion conditions while a namespace is Terminating
  * (pkg/controller/namespace/deletion/namespaced_resources_deleter.go).
  */
+import { allCustomResources } from '../state/custom-resources.ts';
 import { findNamespace, storedNamespaceObject } from '../state/namespaces.ts';
 import type { ClusterState, CustomResource } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
@@ -15,9 +16,7 @@ export function namespaceObject(state: ClusterState, name: string): Obj {
   const m = findNamespace(state, name);
   const stored = storedNamespaceObject(state, name);
   const created = m?.createdAt ?? clusterStart(state);
-  const crs = Object.values(state.cluster?.customResources ?? {}).filter(
-    (r) => r.namespace === name,
-  );
+  const crs = allCustomResources(state).filter((r) => r.namespace === name);
   const t = m?.deletedAt;
   const status: Obj = { phase: t === undefined ? 'Active' : 'Terminating' };
   if (t !== undefined) {

@@ -1,14 +1,17 @@
 /**
  * Clusters written before Nodes and Pods were store objects kept them as records of their own
- * (`cluster.nodes`, `cluster.pods`, `cluster.csrs`, `cluster.namespaces`, `cluster.apiObjects`). Saved states (state/migrate.ts) and etcd snapshots taken
+ * (`cluster.nodes`, `cluster.pods`, `cluster.csrs`, `cluster.namespaces`, `cluster.apiObjects`, custom resources and CRDs). Saved states (state/migrate.ts) and etcd snapshots taken
  * then (etcd/ops.ts, restored later) still hold that shape: this turns it into the current one.
  */
+import { putCrd, putCustomResource } from './custom-resources.ts';
 import type { CertificateSigningRequest, StoredApiObject } from '../model/api-records.ts';
 import { putApiObject } from '../apiserver/objects.ts';
 import { putCsr } from './csrs.ts';
 import type {
   Cluster,
   ClusterState,
+  CustomResource,
+  CustomResourceDefinition,
   NamespaceMeta,
   NodeObject,
   PodObject,
@@ -26,6 +29,8 @@ type LegacyCluster = Cluster & {
   readonly namespaces?: readonly string[];
   readonly namespaceMeta?: Readonly<Record<string, NamespaceMeta>>;
   readonly apiObjects?: Readonly<Record<string, StoredApiObject>>;
+  readonly customResources?: Readonly<Record<string, CustomResource>>;
+  readonly customResourceDefinitions?: Readonly<Record<string, CustomResourceDefinition>>;
 };
 
 /** The state with a record-shaped cluster's Nodes and Pods moved into the object store. */
@@ -37,7 +42,9 @@ export function storeLegacyRecords(state: ClusterState): ClusterState {
       legacy.pods === undefined &&
       legacy.csrs === undefined &&
       legacy.namespaces === undefined &&
-      legacy.apiObjects === undefined)
+      legacy.apiObjects === undefined &&
+      legacy.customResources === undefined &&
+      legacy.customResourceDefinitions === undefined)
   )
     return state;
   const {
@@ -47,6 +54,8 @@ export function storeLegacyRecords(state: ClusterState): ClusterState {
     namespaces = [],
     namespaceMeta = {},
     apiObjects = {},
+    customResources = {},
+    customResourceDefinitions = {},
     ...cluster
   } = legacy;
   let s: ClusterState = { ...state, cluster };
@@ -57,5 +66,7 @@ export function storeLegacyRecords(state: ClusterState): ClusterState {
   const start = clusterStart(s);
   for (const ns of namespaces) s = putNamespace(s, ns, namespaceMeta[ns] ?? { createdAt: start });
   for (const o of Object.values(apiObjects)) s = putApiObject(s, o);
+  for (const d of Object.values(customResourceDefinitions)) s = putCrd(s, d);
+  for (const r of Object.values(customResources)) s = putCustomResource(s, r);
   return s;
 }
