@@ -4,6 +4,7 @@
  * listObjects (store/read.ts) merges them with the store's objects of the same resource, so
  * readers see one path either way.
  */
+import { eventObjects } from './events.ts';
 import { namespaceNames } from '../state/namespaces.ts';
 import { nodeList } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
@@ -49,6 +50,7 @@ export const DERIVED: Readonly<Record<string, DerivedList>> = {
   secrets: (s, ns) =>
     bootstrapTokenSecrets(s).filter((o) => ns === null || o.metadata.namespace === ns),
   'leases.coordination.k8s.io': leases,
+  events: eventObjects,
   serviceaccounts: (s, ns) =>
     defaultServiceAccounts(s).filter((o) => ns === null || o.metadata.namespace === ns),
 };

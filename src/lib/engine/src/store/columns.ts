@@ -110,6 +110,21 @@ function endpointsCell(o: ApiObject): string {
 
 /** Columns by store id (printers.go); absent: the default NAME / CREATED AT table. */
 export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
+  // printEvent: LAST SEEN, TYPE, REASON, OBJECT (`<lower-case kind>/<name>`), MESSAGE.
+  events: [
+    {
+      header: 'LAST SEEN',
+      cell: (o) => ({ since: text(o['lastTimestamp'], o.metadata.creationTimestamp) }),
+    },
+    { header: 'TYPE', cell: (o) => text(o['type']) },
+    { header: 'REASON', cell: (o) => text(o['reason']) },
+    {
+      header: 'OBJECT',
+      cell: (o) =>
+        `${text(field(o, 'involvedObject', 'kind')).toLowerCase()}/${text(field(o, 'involvedObject', 'name'))}`,
+    },
+    { header: 'MESSAGE', cell: (o) => text(o['message']).trim() },
+  ],
   namespaces: [name, { header: 'STATUS', cell: (o) => text(field(o, 'status', 'phase')) }, age],
   endpoints: [name, { header: 'ENDPOINTS', cell: endpointsCell }, age],
   services: [

@@ -1,0 +1,179 @@
+/**
+ * Events (core v1) the cluster's components record, as `kubectl get events` lists them. Derived
+ * from the Nodes and Pods when read, dated from when each component acted, and kept for
+ * kube-apiserver's --event-ttl (default 1h0m0s: older Events are gone).
+ *
+ * upstream (kubernetes v1.35.0):
+ * - kubelet: pkg/kubelet/kubelet.go BirthCry ("Starting kubelet."), pkg/kubelet/cm/
+ *   node_container_manager_linux.go ("Updated Node Allocatable limit across pods"),
+ *   pkg/kubelet/kubelet_node_status.go recordNodeStatusEvent ("Node %s status is now: %s"
+ *   for NodeHasSufficientMemory, NodeHasNoDiskPressure, NodeHasSufficientPID, NodeReady);
+ * - node lifecycle controller: pkg/controller/nodelifecycle/node_lifecycle_controller.go
+ *   RegisteredNode through pkg/controller/util/node/controller_utils.go RecordNodeEvent
+ *   ("Node %s event: %s", "Registered Node %v in Controller");
+ * - kube-proxy: cmd/kube-proxy/app/server.go birthCry (reason Starting, empty message);
+ * - scheduler: pkg/scheduler/schedule_one.go ("Successfully assigned %v/%v to %v");
+ * - the name: client-go tools/record/event.go makeEvent (`<object>.<UnixNano in hex>`).
+ */
+import type { ClusterState, NodeObject, PodObject } from '../model/state.ts';
+import { formatRfc3339 } from '../clock.ts';
+import { nodeList, nodeUid } from '../state/nodes.ts';
+import { podList, storedPodObject } from '../state/pods.ts';
+import { findNamespace } from '../state/namespaces.ts';
+import { findMachine } from '../state/machines.ts';
+import { nodeReady } from '../machine/kubelet.ts';
+import type { ApiObject } from '../store/types.ts';
+import { legacyRv, uid } from './legacy-meta.ts';
+
+/** kube-apiserver --event-ttl default. */
+export const EVENT_TTL_MS = 60 * 60 * 1000;
+/** The node lifecycle controller's --node-monitor-period default: it sees a new Node within it. */
+const NODE_MONITOR_PERIOD_MS = 5000;
+
+interface Recorded {
+  readonly namespace: string;
+  readonly object: { readonly kind: string; readonly name: string; readonly uid: string };
+  readonly reason: string;
+  readonly message: string;
+  readonly component: string;
+  readonly host?: string;
+  readonly at: number;
+}
+
+const STATIC: ReadonlySet<PodObject['app']> = new Set([
+  'etcd',
+  'kube-apiserver',
+  'kube-controller-manager',
+  'kube-scheduler',
+]);
+
+/** `<name>.<UnixNano in hex>`, as client-go names an Event. */
+function eventName(object: string, at: number): string {
+  return `${object}.${(BigInt(at) * 1_000_000n).toString(16)}`;
+}
+
+function toObject(e: Recorded): ApiObject {
+  const name = eventName(e.object.name, e.at);
+  const when = formatRfc3339(e.at);
+  return {
+    apiVersion: 'v1',
+    kind: 'Event',
+    count: 1,
+    eventTime: null,
+    firstTimestamp: when,
+    involvedObject: {
+      kind: e.object.kind,
+      name: e.object.name,
+      ...(e.namespace !== 'default' ? { namespace: e.namespace } : {}),
+      uid: e.object.uid,
+    },
+    lastTimestamp: when,
+    message: e.message,
+    metadata: {
+      creationTimestamp: when,
+      name,
+      namespace: e.namespace,
+      resourceVersion: legacyRv(`${e.namespace}/${name}`),
+      uid: uid(`${e.namespace}/${name}/${e.at}`),
+    },
+    reason: e.reason,
+    reportingComponent: e.component,
+    reportingInstance: e.host ?? '',
+    source: { component: e.component, ...(e.host !== undefined ? { host: e.host } : {}) },
+    type: 'Normal',
+  } as unknown as ApiObject;
+}
+
+/** When flannel's manifest was applied (its namespace), if it was. */
+function cniSince(state: ClusterState): number | undefined {
+  return state.cluster?.cni === 'flannel'
+    ? findNamespace(state, 'kube-flannel')?.createdAt
+    : undefined;
+}
+
+function nodeEvents(state: ClusterState, n: NodeObject, cni: number | undefined): Recorded[] {
+  // The kubelet names the Node by its name in the events it records (kl.nodeRef UID = node name).
+  const kubelet = (reason: string, message: string, at = n.createdAt): Recorded => ({
+    namespace: 'default',
+    object: { kind: 'Node', name: n.name, uid: n.name },
+    reason,
+    message,
+    component: 'kubelet',
+    host: n.name,
+    at,
+  });
+  const status = (condition: string, at = n.createdAt): Recorded =>
+    kubelet(condition, `Node ${n.name} status is now: ${condition}`, at);
+  const m = findMachine(state, n.machine);
+  // One after the other within the same second: each gets its own timestamp (and name).
+  const out: Recorded[] = [
+    kubelet('Starting', 'Starting kubelet.'),
+    status('NodeHasSufficientMemory', n.createdAt + 1),
+    status('NodeHasNoDiskPressure', n.createdAt + 2),
+    status('NodeHasSufficientPID', n.createdAt + 3),
+    kubelet(
+      'NodeAllocatableEnforced',
+      'Updated Node Allocatable limit across pods',
+      n.createdAt + 4,
+    ),
+    {
+      namespace: 'default',
+      object: { kind: 'Node', name: n.name, uid: nodeUid(state, n.name) },
+      reason: 'RegisteredNode',
+      message: `Node ${n.name} event: Registered Node ${n.name} in Controller`,
+      component: 'node-controller',
+      at: n.createdAt + NODE_MONITOR_PERIOD_MS,
+    },
+  ];
+  // Ready once the CNI configuration is on the node: at registration, or when flannel came.
+  if (m && nodeReady(m) && cni !== undefined)
+    out.push(status('NodeReady', Math.max(n.createdAt + 5, cni)));
+  return out;
+}
+
+function podEvents(state: ClusterState, p: PodObject, cni: number | undefined): Recorded[] {
+  if (p.node === null || STATIC.has(p.app)) return [];
+  // CoreDNS waits (Pending) for a Ready node: the scheduler binds it once the CNI is there.
+  const scheduled = p.app === 'coredns' ? Math.max(p.createdAt, cni ?? p.createdAt) : p.createdAt;
+  const podUid = storedPodObject(state, p.namespace, p.name)?.metadata.uid ?? '';
+  const events: Recorded[] = [
+    {
+      namespace: p.namespace,
+      object: { kind: 'Pod', name: p.name, uid: podUid },
+      reason: 'Scheduled',
+      message: `Successfully assigned ${p.namespace}/${p.name} to ${p.node}`,
+      component: 'default-scheduler',
+      at: scheduled,
+    },
+  ];
+  if (p.app === 'kube-proxy')
+    events.push({
+      namespace: 'default',
+      object: { kind: 'Node', name: p.node, uid: p.node },
+      reason: 'Starting',
+      message: '',
+      component: 'kube-proxy',
+      host: p.node,
+      at: p.createdAt + 1000,
+    });
+  return events;
+}
+
+/** The Events still kept (younger than the TTL) in `namespace` (null: all), by namespace and name. */
+export function eventObjects(state: ClusterState, namespace: string | null): ApiObject[] {
+  if (!state.cluster) return [];
+  const cni = cniSince(state);
+  const recorded = [
+    ...nodeList(state).flatMap((n) => nodeEvents(state, n, cni)),
+    ...podList(state).flatMap((p) => podEvents(state, p, cni)),
+  ];
+  return recorded
+    .filter((e) => e.at <= state.now && state.now - e.at < EVENT_TTL_MS)
+    .filter((e) => namespace === null || e.namespace === namespace)
+    .map(toObject)
+    .sort((a, b) => {
+      const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name}`;
+      const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+}
