@@ -81,7 +81,7 @@ function toObject(e: Recorded): ApiObject {
     reportingInstance: e.host ?? '',
     source: { component: e.component, ...(e.host !== undefined ? { host: e.host } : {}) },
     type: 'Normal',
-  } as unknown as ApiObject;
+  };
 }
 
 /** When flannel's manifest was applied (its namespace), if it was. */
