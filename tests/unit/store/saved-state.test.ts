@@ -39,7 +39,9 @@ describe('saved states', () => {
     const nodes = await s.run('kubectl get nodes');
     const pods = await s.run('kubectl get pods -A -o wide');
 
-    // What main at f66ff68 printed for the same saved session.
+    // What main at f66ff68 printed for the same saved session, except the CoreDNS Pod's IP: it
+    // printed .5 (the Pod's place in that listing); a Pod now has the address host-local IPAM
+    // gave it on its node (.2, the first of cp-1's /24).
     expect(nodes.stdout).toBe(
       [
         'NAME       STATUS                     ROLES           AGE     VERSION',
@@ -50,7 +52,7 @@ describe('saved states', () => {
       ].join('\n'),
     );
     expect(pods.stdout).toContain(
-      'kube-system    coredns-s2hzq29j2g-lpjgz       1/1     Running   0          4m21s   10.244.0.5   cp-1       <none>           <none>',
+      'kube-system    coredns-s2hzq29j2g-lpjgz       1/1     Running   0          4m21s   10.244.0.2   cp-1       <none>           <none>',
     );
     expect(pods.stdout).toContain(
       'kube-system    kube-proxy-9gnfn               1/1     Running   0          2m32s   10.0.0.22    worker-2   <none>           <none>',

@@ -4,6 +4,7 @@
  * listObjects (store/read.ts) merges them with the store's objects of the same resource, so
  * readers see one path either way.
  */
+import { endpointSliceObjects, kubeDnsEndpoints } from './service-endpoints.ts';
 import { eventObjects } from './events.ts';
 import { namespaceNames } from '../state/namespaces.ts';
 import { nodeList } from '../state/nodes.ts';
@@ -45,7 +46,12 @@ export const DERIVED: Readonly<Record<string, DerivedList>> = {
         .filter((c) => ns === null || c.namespace === ns)
         .map((c) => configMapObject(s, c)),
     ),
-  endpoints: (s, ns) => asObjects(endpointsObjects(s, ns)),
+  endpoints: (s, ns) =>
+    asObjects([
+      ...endpointsObjects(s, ns),
+      ...(ns === null || ns === 'kube-system' ? kubeDnsEndpoints(s) : []),
+    ]),
+  'endpointslices.discovery.k8s.io': endpointSliceObjects,
   'certificatesigningrequests.certificates.k8s.io': (s) => asObjects(csrObjects(s)),
   secrets: (s, ns) =>
     bootstrapTokenSecrets(s).filter((o) => ns === null || o.metadata.namespace === ns),

@@ -77,9 +77,20 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
   // Position of each node in name order (its pod subnet index): a Map, not indexOf per pod, so
   // listing 15,000 pods of 5,000 nodes stays linear.
   const nodeIndex = new Map(nodes.map((n, i) => [n.name, i]));
+  // host-local IPAM hands out each node's /24 in order from .2: a Pod's address is its place
+  // among the pod-network (not hostNetwork) Pods of its node, oldest first.
+  const onNode = new Map<string, number>();
+  const perNode = new Map<string, number>();
+  for (const p of podList(state)
+    .filter((x) => x.app === 'coredns' && x.node !== null)
+    .sort((a, b) => a.createdAt - b.createdAt)) {
+    const k = perNode.get(p.node ?? '') ?? 0;
+    onNode.set(`${p.namespace}/${p.name}`, k);
+    perNode.set(p.node ?? '', k + 1);
+  }
   return podList(state)
     .filter((p) => namespace === null || p.namespace === namespace)
-    .map((p, i) => {
+    .map((p) => {
       const node = p.node ? findNode(state, p.node) : undefined;
       const m = node ? findMachine(state, node.machine) : undefined;
       const hostNetwork = p.app !== 'coredns';
@@ -110,7 +121,7 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
               : p.app === 'coredns'
                 ? 'ContainerCreating'
                 : 'Pending';
-      const podIP = `${podCidrBase}.${nodeIndex.get(p.node ?? '') ?? 0}.${i + 2}`;
+      const podIP = `${podCidrBase}.${nodeIndex.get(p.node ?? '') ?? 0}.${(onNode.get(`${p.namespace}/${p.name}`) ?? 0) + 2}`;
       return {
         namespace: p.namespace,
         name: p.name,
