@@ -35,12 +35,36 @@ export interface LineDisciplineHost {
   onInterrupt?(): void;
 }
 
+/** A command that ran in a batch, as the screen shows it. */
+export interface ShownCommand {
+  /** The logical command (continuation lines joined with `\n`). */
+  readonly command: string;
+  /** What it printed (`\n` line ends). */
+  readonly output: string;
+  /** Prompt after it; unchanged when absent. */
+  readonly prompt?: string | undefined;
+}
+
+/** What a batch's runner gets: a way to show each command once it ran, and whether to stop. */
+export interface BatchControl {
+  /** Shows a command at the prompt with its output, adds it to history, prints the next prompt. */
+  show(entry: ShownCommand): void;
+  /** True once Ctrl-C (or `interrupt()`) asked the batch to stop: run no further command. */
+  stopped(): boolean;
+}
+
 /** Handle returned by createLineDiscipline. */
 export interface LineDiscipline {
   /** Feeds keystrokes or pasted text from the terminal. */
   input(data: string): void;
   /** Types commands as if the user entered them, each followed by Enter. */
   type(commands: readonly string[]): void;
+  /**
+   * Runs commands in one go (a replay) through `runner`, which executes them elsewhere and shows
+   * each with `show`: no keystroke-by-keystroke echo. Input typed meanwhile waits, as while a
+   * command runs; a half-typed line is put back at the prompt afterwards. Resolves when done.
+   */
+  batch(runner: (control: BatchControl) => Promise<void>): Promise<void>;
   /** Prints the prompt (call once after the terminal is ready, and after a reset). */
   start(): void;
   /** Replaces the primary prompt (takes effect at the next prompt). */
@@ -307,6 +331,40 @@ export function createLineDiscipline(
     }
   }
 
+  function show(entry: ShownCommand): void {
+    const echoed = entry.command.replace(/\n/g, `\r\n${CONTINUATION_PROMPT}`);
+    const text = entry.output.replace(/\r?\n/g, '\r\n');
+    const ending = text === '' || text.endsWith('\r\n') ? '' : '\r\n';
+    const remembered = entry.command.replace(/\\\n/g, '');
+    if (remembered.trim() !== '' && history[history.length - 1] !== remembered)
+      history.push(remembered);
+    if (entry.prompt !== undefined) prompt = entry.prompt;
+    host.write(`${echoed}\r\n${text}${ending}${shownPrompt()}`);
+  }
+
+  async function batch(runner: (control: BatchControl) => Promise<void>): Promise<void> {
+    while (running) await new Promise<void>((resolve) => waiters.push(resolve));
+    running = true;
+    const kept = buffer;
+    if (buffer !== '') {
+      const base = currentPrompt().length;
+      host.write(move(base + cursor, base) + '\x1b[J');
+    }
+    buffer = '';
+    cursor = 0;
+    try {
+      await runner({ show, stopped: () => interrupted });
+    } catch (error) {
+      host.write(`kubelife: ${String(error)}\r\n${shownPrompt()}`);
+    }
+    if (interrupted) host.write(`^C\r\n${shownPrompt()}`);
+    interrupted = false;
+    running = false;
+    historyIndex = history.length;
+    if (kept !== '') insert(kept);
+    drain();
+  }
+
   function interrupt(): void {
     pending = '';
     continued = [];
@@ -331,6 +389,7 @@ export function createLineDiscipline(
       drain();
     },
     interrupt,
+    batch,
     type(commands) {
       pending += commands.map((command) => `${command.replace(/\n/g, '\r')}\r`).join('');
       drain();
