@@ -57,6 +57,7 @@ export default defineConfig({
         { find: /^kubelife$/, replacement: engine('index.ts') },
         { find: /^kubelife\/shell$/, replacement: engine('shell/index.ts') },
         { find: /^kubelife\/colour$/, replacement: engine('shell/colour.ts') },
+        { find: /^kubelife\/input$/, replacement: engine('shell/input.ts') },
         { find: /^kubelife\/doctest$/, replacement: engine('shell/doctest/index.ts') },
       ],
       conditions: ['source', ...defaultClientConditions],

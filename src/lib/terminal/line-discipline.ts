@@ -9,7 +9,7 @@
  * here-documents (`> ` prompt).
  */
 
-import { heredocOpen } from './heredoc-open.ts';
+import { isCompleteInput } from 'kubelife/input';
 
 /** What a command run produces for the screen. */
 export interface ExecuteResult {
@@ -188,7 +188,9 @@ export function createLineDiscipline(
     const base = currentPrompt().length;
     host.write(move(base + cursor, base + buffer.length) + '\r\n');
     const line = buffer;
-    if (/\\$/.test(line) || heredocOpen([...continued, line])) {
+    // The shell's own parser says whether more lines are needed (a `\` at the end, an open
+    // here-document, `for … do`, a quote): the same answer the engine would give, without asking it.
+    if (!isCompleteInput([...continued, line].join('\n'))) {
       continued.push(line);
       newPrompt();
       return;

@@ -25,6 +25,9 @@ function fakeShell(command: string): ExecuteResult {
   if (name === 'echo') return { output: `${args.join(' ')}\n` };
   if (name === 'for')
     return joined.includes('done') ? { output: 'looped\n' } : { output: '', incomplete: true };
+  // A construct only the engine knows to be open (the page's parser sees a whole command).
+  if (name === 'begin')
+    return joined.includes('end') ? { output: 'ended\n' } : { output: '', incomplete: true };
   if (name === 'ssh') return { output: '', prompt: `root@${args[0] ?? ''}:~# ` };
   if (name === 'kubectl') {
     return {
