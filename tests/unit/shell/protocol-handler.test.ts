@@ -49,6 +49,15 @@ describe('protocol handler', () => {
     });
   });
 
+  it('answers a complete request with where the word starts and its completions', async () => {
+    const handler = createProtocolHandler();
+    await handler.handle({ id: 1, type: 'load', scenario: 'packages-installed' });
+
+    const answer = await handler.handle({ id: 2, type: 'complete', line: 'kubeadm ver' });
+
+    expect(answer).toEqual({ id: 2, type: 'completed', start: 8, candidates: ['version'] });
+  });
+
   it('refuses a runMany whose lines are not a list of strings', () => {
     expect(parseEngineRequest({ id: 3, type: 'runMany', lines: ['ok', 4] })).toEqual({
       id: 3,

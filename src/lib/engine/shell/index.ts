@@ -16,6 +16,8 @@ export { humanDuration, formatTable, printEvents } from './format.ts';
 export { registerCertificateSource, defaultMaterializer } from './materialize.ts';
 export type { CertificatePemSource } from './materialize.ts';
 export { createProtocolHandler } from './protocol-handler.ts';
+export { complete } from './complete.ts';
+export type { Completion } from './complete.ts';
 export { colourOutput, colourPrompt, stripColour } from './colour.ts';
 export type { ProtocolHandler } from './protocol-handler.ts';
 export { parseEngineRequest, REQUEST_TYPES } from './protocol.ts';
@@ -25,6 +27,8 @@ export type {
   LoadRequest,
   RunRequest,
   RunManyRequest,
+  CompleteRequest,
+  CompleteResponse,
   ResetRequest,
   SaveRequest,
   LoadResponse,

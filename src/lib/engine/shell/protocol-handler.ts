@@ -82,6 +82,10 @@ export function createProtocolHandler(): ProtocolHandler {
       session = createSession({ scenario: session.scenario, release: session.release });
       return loaded(request.id, session);
     }
+    if (request.type === 'complete') {
+      const { start, candidates } = session.complete(request.line);
+      return { id: request.id, type: 'completed', start, candidates };
+    }
     if (request.type === 'runMany') {
       const results: RanLine[] = [];
       for (const line of request.lines) {

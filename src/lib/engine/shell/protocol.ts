@@ -42,6 +42,13 @@ export interface RunManyRequest {
   readonly lines: readonly string[];
 }
 
+/** Tab completion of the word that ends `line` (the text before the cursor). Nothing runs. */
+export interface CompleteRequest {
+  readonly id: number;
+  readonly type: 'complete';
+  readonly line: string;
+}
+
 /** Start again from the scenario the current session started from. */
 export interface ResetRequest {
   readonly id: number;
@@ -55,7 +62,8 @@ export interface SaveRequest {
 }
 
 /** Any request the protocol knows. */
-export type EngineRequest = LoadRequest | RunRequest | RunManyRequest | ResetRequest | SaveRequest;
+export type EngineRequest =
+  LoadRequest | RunRequest | RunManyRequest | CompleteRequest | ResetRequest | SaveRequest;
 
 /** A small summary of the simulated cluster for a terminal's state badge. */
 export interface ClusterStatus {
@@ -124,6 +132,14 @@ export interface RunManyResponse {
   readonly goal?: GoalStatus;
 }
 
+/** Answer to a complete: where the word starts in the line and the words that complete it. */
+export interface CompleteResponse {
+  readonly id: number;
+  readonly type: 'completed';
+  readonly start: number;
+  readonly candidates: readonly string[];
+}
+
 /** Answer to a save. */
 export interface SaveResponse {
   readonly id: number;
@@ -143,13 +159,14 @@ export interface ErrorResponse {
 
 /** Any response the protocol sends. */
 export type EngineResponse =
-  LoadResponse | RunResponse | RunManyResponse | SaveResponse | ErrorResponse;
+  LoadResponse | RunResponse | RunManyResponse | CompleteResponse | SaveResponse | ErrorResponse;
 
 /** The request types, for validation and messages. */
 export const REQUEST_TYPES: readonly EngineRequest['type'][] = [
   'load',
   'run',
   'runMany',
+  'complete',
   'reset',
   'save',
 ];
@@ -159,6 +176,7 @@ const REQUIRED: Readonly<Record<EngineRequest['type'], Readonly<Record<string, s
   load: { scenario: 'string' },
   run: { line: 'string' },
   runMany: {},
+  complete: { line: 'string' },
   reset: {},
   save: {},
 };
