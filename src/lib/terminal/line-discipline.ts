@@ -5,8 +5,8 @@
  *
  * Supported: printable input, Backspace/Delete, Left/Right/Home/End (and Ctrl-A/Ctrl-E), history
  * Up/Down, Ctrl-C (prints ^C and a fresh prompt), Ctrl-L and `clear` (clear the screen), Ctrl-U
- * (kills the line), pasted multi-line text (each line runs in order), and `\` continuations and
- * here-documents (`> ` prompt).
+ * (kills the line), pasted multi-line text (each line runs in order), `\` continuations and
+ * here-documents (`> ` prompt), and Tab completion through the host (a second Tab lists choices).
  */
 
 import { isCompleteInput } from 'kubelife/input';
@@ -33,6 +33,11 @@ export interface LineDisciplineHost {
   stylePrompt?(prompt: string): string;
   /** Called when Ctrl-C interrupted queued or running input (a replay), after it was dropped. */
   onInterrupt?(): void;
+  /**
+   * Tab completion of the word that ends `line` (the input before the cursor): where that word
+   * starts and the words that may replace it. Without it, Tab does nothing.
+   */
+  complete?(line: string): Promise<{ start: number; candidates: readonly string[] }>;
 }
 
 /** A command that ran in a batch, as the screen shows it. */
@@ -122,6 +127,8 @@ export function createLineDiscipline(
   /** Whether a prompt has been drawn yet (before that, a notice just prints). */
   let started = false;
   let waiters: Array<() => void> = [];
+  /** Tabs pressed in a row: the second one lists the candidates, as in bash. */
+  let tabs = 0;
 
   const currentPrompt = (): string => (continued.length > 0 ? CONTINUATION_PROMPT : prompt);
   /** The prompt as written to the screen (coloured when the host colours it). */
@@ -281,11 +288,13 @@ export function createLineDiscipline(
       const key = KEYS.find(([sequence]) => pending.startsWith(sequence));
       if (key) {
         pending = pending.slice(key[0].length);
+        tabs = 0;
         handleKey(key[1]);
         continue;
       }
       const char = pending[0] ?? '';
       pending = pending.slice(1);
+      tabs = char === '\t' ? tabs + 1 : 0;
       if (char === '\r' || char === '\n') {
         if (char === '\r' && pending[0] === '\n') pending = pending.slice(1);
         enter();
@@ -321,7 +330,7 @@ export function createLineDiscipline(
         const match = /^(\[[0-9;?]*[ -/]*[@-~]|O.)?/.exec(pending);
         pending = pending.slice(match?.[0].length ?? 0);
       } else if (char === '\t') {
-        insert(' ');
+        tab();
       } else if (char >= ' ') {
         insert(char);
       }
@@ -365,6 +374,69 @@ export function createLineDiscipline(
     historyIndex = history.length;
     if (kept !== '') insert(kept);
     drain();
+  }
+
+  /** Lays candidates out in columns across the terminal's width, as bash lists them. */
+  function columns(candidates: readonly string[]): string {
+    const width = Math.max(...candidates.map((c) => c.length)) + 2;
+    const perRow = Math.max(1, Math.floor(Math.max(1, host.columns()) / width));
+    const rows: string[] = [];
+    for (let i = 0; i < candidates.length; i += perRow)
+      rows.push(
+        candidates
+          .slice(i, i + perRow)
+          .map((c) => c.padEnd(width))
+          .join('')
+          .trimEnd(),
+      );
+    return rows.join('\r\n');
+  }
+
+  /** Applies a completion of the word before the cursor (see LineDisciplineHost.complete). */
+  function completeWith(before: string, start: number, candidates: readonly string[]): void {
+    const word = before.slice(start);
+    const options = candidates.filter((c) => c.startsWith(word));
+    if (options.length === 0) return;
+    let common = options[0] ?? '';
+    for (const option of options) while (!option.startsWith(common)) common = common.slice(0, -1);
+    if (options.length === 1) {
+      insert(common.slice(word.length) + (common.endsWith('/') ? '' : ' '));
+      tabs = 0;
+    } else if (common.length > word.length) {
+      insert(common.slice(word.length));
+      tabs = 0;
+    } else if (tabs >= 2) {
+      const base = currentPrompt().length;
+      const end = base + buffer.length;
+      host.write(
+        move(base + cursor, end) +
+          '\r\n' +
+          columns(options) +
+          '\r\n' +
+          shownPrompt() +
+          buffer +
+          settle(end) +
+          move(end, base + cursor),
+      );
+    }
+  }
+
+  /** Tab: asks the host for completions; keys typed meanwhile wait, as while a command runs. */
+  function tab(): void {
+    if (!host.complete) return;
+    const before = buffer.slice(0, cursor);
+    running = true;
+    host.complete(before).then(
+      ({ start, candidates }) => {
+        running = false;
+        completeWith(before, start, candidates);
+        drain();
+      },
+      () => {
+        running = false;
+        drain();
+      },
+    );
   }
 
   function interrupt(): void {

@@ -269,6 +269,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       execute,
       columns: () => term.cols,
       stylePrompt: colourPrompt,
+      complete: (line) => client.complete(line),
     },
     'root@cp-1:~# ',
   );

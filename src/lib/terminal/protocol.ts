@@ -6,6 +6,8 @@
  */
 export type {
   ClusterStatus,
+  CompleteRequest,
+  CompleteResponse,
   EngineRequest as WorkerRequest,
   EngineResponse as WorkerResponse,
   ErrorResponse,

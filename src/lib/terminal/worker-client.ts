@@ -1,4 +1,5 @@
 import type {
+  CompleteResponse,
   LoadResponse,
   RunManyResponse,
   RunResponse,
@@ -21,6 +22,8 @@ export interface EngineClient {
    */
   load(scenario: string, state?: unknown, goal?: string, release?: string): Promise<LoadResponse>;
   run(line: string): Promise<RunResponse>;
+  /** Tab completion of the word that ends `line` (the input before the cursor). */
+  complete(line: string): Promise<CompleteResponse>;
   /** Runs lines in order in one request (a replay); one answer for all of them. */
   runMany(lines: readonly string[]): Promise<RunManyResponse>;
   /** Restarts from the scenario the current session started from. */
@@ -67,6 +70,9 @@ export function createEngineClient(worker: WorkerLike): EngineClient {
     },
     async run(line) {
       return (await request({ type: 'run', line })) as RunResponse;
+    },
+    async complete(line) {
+      return (await request({ type: 'complete', line })) as CompleteResponse;
     },
     async runMany(lines) {
       return (await request({ type: 'runMany', lines })) as RunManyResponse;
