@@ -15,37 +15,14 @@
  * marks. "echo" = from a typed character's input event to xterm drawing it (a MutationObserver on
  * the rows). This prints tables; performance is never asserted in tests (project rule).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 
 import { chromium, type Page } from '@playwright/test';
+
+import { startPreview } from './lib/preview.ts';
 
 const runs = Number(process.argv[2] ?? 7);
 const base = process.argv[3] ?? 'http://127.0.0.1:4322';
 const path = '/guides/install/prepare-machines/';
-
-async function reachable(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function startPreview(): Promise<ChildProcess | undefined> {
-  if (await reachable(base)) return undefined;
-  const port = new URL(base).port || '4322';
-  const child = spawn(
-    'npx',
-    ['astro', 'preview', '--port', port, '--host', '127.0.0.1', '--ignore-lock'],
-    {
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  for (let i = 0; i < 100 && !(await reachable(base)); i++)
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  return child;
-}
 
 /** Milliseconds between the last `kubelife:run` mark and the last `kubelife:first-output` mark. */
 async function lastSpan(page: Page): Promise<number> {
@@ -93,7 +70,7 @@ function stats(values: number[]): { min: number; median: number; p95: number; ma
   return { min: s[0] ?? NaN, median: at(0.5), p95: at(0.95), max: s.at(-1) ?? NaN };
 }
 
-const preview = await startPreview();
+const preview = await startPreview(base);
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu'],
