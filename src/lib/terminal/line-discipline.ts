@@ -11,6 +11,8 @@
 
 import { isCompleteInput } from 'kubelife/input';
 
+import { tabAction } from './tab-completion.ts';
+
 /** What a command run produces for the screen. */
 export interface ExecuteResult {
   /** Text to print, with `\n` line ends (converted to `\r\n` here). */
@@ -376,49 +378,27 @@ export function createLineDiscipline(
     drain();
   }
 
-  /** Lays candidates out in columns across the terminal's width, as bash lists them. */
-  function columns(candidates: readonly string[]): string {
-    const width = Math.max(...candidates.map((c) => c.length)) + 2;
-    const perRow = Math.max(1, Math.floor(Math.max(1, host.columns()) / width));
-    const rows: string[] = [];
-    for (let i = 0; i < candidates.length; i += perRow)
-      rows.push(
-        candidates
-          .slice(i, i + perRow)
-          .map((c) => c.padEnd(width))
-          .join('')
-          .trimEnd(),
-      );
-    return rows.join('\r\n');
-  }
-
-  /** Applies a completion of the word before the cursor (see LineDisciplineHost.complete). */
+  /** Applies a completion of the word before the cursor (see tab-completion.ts). */
   function completeWith(before: string, start: number, candidates: readonly string[]): void {
-    const word = before.slice(start);
-    const options = candidates.filter((c) => c.startsWith(word));
-    if (options.length === 0) return;
-    let common = options[0] ?? '';
-    for (const option of options) while (!option.startsWith(common)) common = common.slice(0, -1);
-    if (options.length === 1) {
-      insert(common.slice(word.length) + (common.endsWith('/') ? '' : ' '));
+    const action = tabAction(before.slice(start), candidates, tabs, host.columns());
+    if (action === undefined) return;
+    if ('insert' in action) {
+      insert(action.insert);
       tabs = 0;
-    } else if (common.length > word.length) {
-      insert(common.slice(word.length));
-      tabs = 0;
-    } else if (tabs >= 2) {
-      const base = currentPrompt().length;
-      const end = base + buffer.length;
-      host.write(
-        move(base + cursor, end) +
-          '\r\n' +
-          columns(options) +
-          '\r\n' +
-          shownPrompt() +
-          buffer +
-          settle(end) +
-          move(end, base + cursor),
-      );
+      return;
     }
+    const base = currentPrompt().length;
+    const end = base + buffer.length;
+    host.write(
+      move(base + cursor, end) +
+        '\r\n' +
+        action.list +
+        '\r\n' +
+        shownPrompt() +
+        buffer +
+        settle(end) +
+        move(end, base + cursor),
+    );
   }
 
   /** Tab: asks the host for completions; keys typed meanwhile wait, as while a command runs. */

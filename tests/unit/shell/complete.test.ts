@@ -24,6 +24,16 @@ describe('Tab completion', () => {
     expect(complete('kubectl co')).toEqual(['cordon']);
   });
 
+  it('completes etcdctl, systemctl, crictl and kubelife words, units and scenario names', () => {
+    expect(complete('etcdctl mem')).toEqual(['member']);
+    expect(complete('etcdctl member ')).toEqual(['add', 'list', 'remove']);
+    expect(complete('etcdctl --end')).toEqual(['--endpoints']);
+    expect(complete('systemctl restart ku')).toEqual(['kubelet']);
+    expect(complete('crictl p')).toEqual(['pods', 'ps']);
+    expect(complete('kubelife scenario workers-')).toEqual(['workers-joined']);
+    expect(complete('kubelife release v1.3')).toEqual(['v1.35', 'v1.36', 'v1.37']);
+  });
+
   it('completes flags from the flag tables the command parses', () => {
     expect(complete('kubeadm init --pod')).toEqual(['--pod-network-cidr']);
     expect(complete('kubectl get pods --all')).toEqual(['--all-namespaces']);

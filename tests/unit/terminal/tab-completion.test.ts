@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSession } from 'kubelife/shell';
 
+import { tabAction } from '../../../src/lib/terminal/tab-completion.ts';
 import { createRig } from './helpers.ts';
 
 /** A rig whose Tab asks a real engine session of `workers-joined`, as the worker does. */
@@ -72,5 +73,20 @@ describe('Tab in the terminal', () => {
     await rig.screen();
 
     expect(rig.executed).toEqual(['echo ab']);
+  });
+});
+
+describe('tabAction', () => {
+  it('lists choices in as many columns as fit, only on the second Tab', () => {
+    const words = ['worker-1', 'worker-2', 'worker-3'];
+
+    expect(tabAction('worker-', words, 1, 24)).toBeUndefined();
+    expect(tabAction('worker-', words, 2, 24)).toEqual({
+      list: 'worker-1  worker-2\r\nworker-3',
+    });
+  });
+
+  it('ignores candidates that do not extend the typed word', () => {
+    expect(tabAction('kube', ['kubeadm', 'crictl'], 1, 80)).toEqual({ insert: 'adm ' });
   });
 });

@@ -151,6 +151,7 @@ export function complete(line: string, ctx: ShellContext, cwd: string): Completi
   if (word.startsWith('-')) return { start, candidates: matching(flagNames(flags), word) };
   if (spec.subcommands && positionals.length === 0)
     return { start, candidates: matching(Object.keys(spec.subcommands), word) };
+  if (spec.words) return { start, candidates: matching(spec.words, word) };
   switch (spec.args ?? 'files') {
     case 'none':
       return { start, candidates: [] };

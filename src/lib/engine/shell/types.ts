@@ -95,4 +95,6 @@ export interface CompletionSpec {
    * of its objects (`kubectl get`), node names, or nothing to complete.
    */
   readonly args?: 'files' | 'resources' | 'nodes' | 'none';
+  /** Fixed choices for positional arguments (e.g. systemd units); wins over `args`. */
+  readonly words?: readonly string[];
 }
