@@ -48,6 +48,8 @@ describe('Tab completion', () => {
   it('completes names in the namespace given by -n, and namespaces after -n', () => {
     expect(complete('kubectl get pods -n kube-system etcd')).toEqual(['etcd-cp-1']);
     expect(complete('kubectl get pods etcd')).toEqual([]);
+    // Global flags may stand before the verb, as kubectl accepts them.
+    expect(complete('kubectl -n kube-system get pods etcd')).toEqual(['etcd-cp-1']);
     expect(complete('kubectl get pods -n kube-')).toEqual([
       'kube-flannel',
       'kube-node-lease',
