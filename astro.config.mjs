@@ -6,6 +6,7 @@ import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { snippetTransformer } from './src/lib/guides/snippet-transformer.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { releaseVariantsPlugin } from './src/lib/guides/release-variants.ts';
+import { onDemandVariants } from './src/lib/guides/on-demand-variants.ts';
 import {
   releaseTrackMinors,
   releaseTrack,
@@ -40,7 +41,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // The dev toolbar sat over the terminal dock; the site's own dev server needs none of its apps.
   devToolbar: { enabled: false },
-  integrations: [mdx()],
+  // The whole-site hard-way page holds every guide: its other releases' variants load on demand.
+  integrations: [mdx(), onDemandVariants({ pages: ['/hard-way/'], keep: tracks[0]?.minor ?? '' })],
   markdown: {
     processor: satteri({ mdastPlugins: [releaseVariantsPlugin({ tracks })] }),
     shikiConfig: {
@@ -55,6 +57,7 @@ export default defineConfig({
         { find: /^kubelife$/, replacement: engine('index.ts') },
         { find: /^kubelife\/shell$/, replacement: engine('shell/index.ts') },
         { find: /^kubelife\/colour$/, replacement: engine('shell/colour.ts') },
+        { find: /^kubelife\/input$/, replacement: engine('shell/input.ts') },
         { find: /^kubelife\/doctest$/, replacement: engine('shell/doctest/index.ts') },
       ],
       conditions: ['source', ...defaultClientConditions],

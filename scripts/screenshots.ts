@@ -115,6 +115,20 @@ async function colouredTerminal(page: Page): Promise<void> {
   await expect(log).toContainText('EndpointSlice');
 }
 
+/** Types the start of a command and presses Tab: completed words, then the choices listed. */
+async function tabCompletion(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Open terminal' }).click();
+  const screen = page.getByRole('region', { name: 'Terminal: simulated cluster' });
+  await expect(screen).toContainText('root@cp-1:~#');
+  await page.keyboard.type('kubectl get no');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('w');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(screen).toContainText('worker-1  worker-2');
+}
+
 /** Starts the terminal with Run on a phone, to show how much of the screen the dock takes. */
 async function runOnPhone(page: Page): Promise<void> {
   await page
@@ -161,6 +175,13 @@ const shots: readonly Shot[] = [
     theme: 'dark',
     path: '/guides/install/verify/',
     prepare: colouredTerminal,
+  },
+  {
+    name: 'terminal-completion',
+    viewport: DESKTOP,
+    theme: 'dark',
+    path: '/guides/install/verify/',
+    prepare: tabCompletion,
   },
   {
     name: 'upgrade-planner-light',

@@ -87,3 +87,40 @@ test.describe('release picker on a hard-way page', () => {
     await expect(transcript(page)).not.toContainText('command not found');
   });
 });
+
+test.describe('release picker on the whole-site hard-way page', () => {
+  // The page ships the newest release's variants only; the others load when the reader picks one.
+  // kubeadm upgrade apply v1.34.11 is the v1.35 track's upgrade (from v1.34 to v1.35) only.
+  const older = 'Run: kubeadm upgrade apply v1.34.11 -y';
+
+  test('brings in the chosen release’s commands and outputs when the reader picks it', async ({
+    page,
+  }) => {
+    await page.goto('/hard-way/');
+    await expect(
+      page.getByRole('button', { name: 'Run: kubeadm upgrade apply v1.37.1 -y' }).first(),
+    ).toBeAttached();
+    await expect(page.getByRole('button', { name: older })).toHaveCount(0);
+
+    await releasePicker(page).selectOption('v1.35');
+
+    const run = page.getByRole('button', { name: older }).first();
+    await run.scrollIntoViewIfNeeded();
+    await expect(run).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Run: kubeadm upgrade apply v1.37.1 -y' }).first(),
+    ).toBeHidden();
+  });
+
+  test('shows the remembered release on arrival and runs its snippets', async ({ page }) => {
+    await page.goto('/hard-way/');
+    await releasePicker(page).selectOption('v1.35');
+    await page.reload();
+
+    const run = page.getByRole('button', { name: older }).first();
+    await run.scrollIntoViewIfNeeded();
+    await run.click();
+
+    await expect(transcript(page)).toContainText('kubeadm upgrade apply v1.34.11 -y');
+  });
+});

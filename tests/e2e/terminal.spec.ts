@@ -170,3 +170,43 @@ test.describe('terminal dock size', () => {
       .toBeGreaterThan(before + 80);
   });
 });
+
+test.describe('Tab completion', () => {
+  test('completes a resource type and node names typed with the keyboard', async ({ page }) => {
+    await page.goto('/guides/install/verify/');
+    await openTerminal(page);
+
+    await page.keyboard.type('kubectl get no');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('w');
+    await page.keyboard.press('Tab');
+    await expect(terminal(page)).toContainText('kubectl get nodes worker-');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(terminal(page)).toContainText('worker-1  worker-2');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+
+    await expect(transcript(page)).toContainText('root@cp-1:~# kubectl get nodes worker-1');
+    await expect(transcript(page)).toContainText(/worker-1\s+Ready/);
+  });
+
+  test('completes subcommands, flags and file paths', async ({ page }) => {
+    await page.goto('/guides/install/verify/');
+    await openTerminal(page);
+
+    await page.keyboard.type('kubeadm ver');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('--out');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('short');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('cat /etc/kubernetes/adm');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    await expect(transcript(page)).toContainText('root@cp-1:~# kubeadm version --output short');
+    await expect(transcript(page)).toContainText('root@cp-1:~# cat /etc/kubernetes/admin.conf');
+    await expect(transcript(page)).toContainText('kind: Config');
+  });
+});

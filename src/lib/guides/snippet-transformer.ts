@@ -49,6 +49,18 @@ function button(action: string, label: string, visible: string): Element {
 }
 
 /**
+ * Replaces the token spans of an expected-output block (two per line: output is plain text, it has
+ * no colours to show) with the text itself: long pages hold hundreds of these blocks, and their
+ * spans were most of the page's DOM. Copying and Ctrl+F see the same text.
+ */
+function plainCode(pre: Element, source: string): void {
+  const code = pre.children.find(
+    (child): child is Element => child.type === 'element' && child.tagName === 'code',
+  );
+  if (code) code.children = [text(source)];
+}
+
+/**
  * Shiki transformer that turns `console run` blocks into runnable snippets (a figure with Run,
  * "Run all up to here" and Copy buttons; the raw command text stays in `data-command` for Copy, and `data-commands` holds the
  * logical commands exactly as the doc-tests run them, via the shared extractor in kubelife/doctest) and labels `text output` blocks as expected output. The buttons are server
@@ -79,6 +91,7 @@ export function snippetTransformer(
       }
       const source = this.source.replace(/\n$/, '');
       pre.properties['dataSnippet'] = kind;
+      if (kind === 'output') plainCode(pre, source);
       if (kind === 'run') {
         pre.properties['dataCommand'] = source;
         // The same logical commands the doc-tests run (continuations kept), so the browser needs no parser.

@@ -5,11 +5,13 @@
  *
  * Supported: printable input, Backspace/Delete, Left/Right/Home/End (and Ctrl-A/Ctrl-E), history
  * Up/Down, Ctrl-C (prints ^C and a fresh prompt), Ctrl-L and `clear` (clear the screen), Ctrl-U
- * (kills the line), pasted multi-line text (each line runs in order), and `\` continuations and
- * here-documents (`> ` prompt).
+ * (kills the line), pasted multi-line text (each line runs in order), `\` continuations and
+ * here-documents (`> ` prompt), and Tab completion through the host (a second Tab lists choices).
  */
 
-import { heredocOpen } from './heredoc-open.ts';
+import { isCompleteInput } from 'kubelife/input';
+
+import { tabAction } from './tab-completion.ts';
 
 /** What a command run produces for the screen. */
 export interface ExecuteResult {
@@ -33,6 +35,29 @@ export interface LineDisciplineHost {
   stylePrompt?(prompt: string): string;
   /** Called when Ctrl-C interrupted queued or running input (a replay), after it was dropped. */
   onInterrupt?(): void;
+  /**
+   * Tab completion of the word that ends `line` (the input before the cursor): where that word
+   * starts and the words that may replace it. Without it, Tab does nothing.
+   */
+  complete?(line: string): Promise<{ start: number; candidates: readonly string[] }>;
+}
+
+/** A command that ran in a batch, as the screen shows it. */
+export interface ShownCommand {
+  /** The logical command (continuation lines joined with `\n`). */
+  readonly command: string;
+  /** What it printed (`\n` line ends). */
+  readonly output: string;
+  /** Prompt after it; unchanged when absent. */
+  readonly prompt?: string | undefined;
+}
+
+/** What a batch's runner gets: a way to show each command once it ran, and whether to stop. */
+export interface BatchControl {
+  /** Shows a command at the prompt with its output, adds it to history, prints the next prompt. */
+  show(entry: ShownCommand): void;
+  /** True once Ctrl-C (or `interrupt()`) asked the batch to stop: run no further command. */
+  stopped(): boolean;
 }
 
 /** Handle returned by createLineDiscipline. */
@@ -41,6 +66,12 @@ export interface LineDiscipline {
   input(data: string): void;
   /** Types commands as if the user entered them, each followed by Enter. */
   type(commands: readonly string[]): void;
+  /**
+   * Runs commands in one go (a replay) through `runner`, which executes them elsewhere and shows
+   * each with `show`: no keystroke-by-keystroke echo. Input typed meanwhile waits, as while a
+   * command runs; a half-typed line is put back at the prompt afterwards. Resolves when done.
+   */
+  batch(runner: (control: BatchControl) => Promise<void>): Promise<void>;
   /** Prints the prompt (call once after the terminal is ready, and after a reset). */
   start(): void;
   /** Replaces the primary prompt (takes effect at the next prompt). */
@@ -98,6 +129,8 @@ export function createLineDiscipline(
   /** Whether a prompt has been drawn yet (before that, a notice just prints). */
   let started = false;
   let waiters: Array<() => void> = [];
+  /** Tabs pressed in a row: the second one lists the candidates, as in bash. */
+  let tabs = 0;
 
   const currentPrompt = (): string => (continued.length > 0 ? CONTINUATION_PROMPT : prompt);
   /** The prompt as written to the screen (coloured when the host colours it). */
@@ -164,7 +197,9 @@ export function createLineDiscipline(
     const base = currentPrompt().length;
     host.write(move(base + cursor, base + buffer.length) + '\r\n');
     const line = buffer;
-    if (/\\$/.test(line) || heredocOpen([...continued, line])) {
+    // The shell's own parser says whether more lines are needed (a `\` at the end, an open
+    // here-document, `for … do`, a quote): the same answer the engine would give, without asking it.
+    if (!isCompleteInput([...continued, line].join('\n'))) {
       continued.push(line);
       newPrompt();
       return;
@@ -255,11 +290,13 @@ export function createLineDiscipline(
       const key = KEYS.find(([sequence]) => pending.startsWith(sequence));
       if (key) {
         pending = pending.slice(key[0].length);
+        tabs = 0;
         handleKey(key[1]);
         continue;
       }
       const char = pending[0] ?? '';
       pending = pending.slice(1);
+      tabs = char === '\t' ? tabs + 1 : 0;
       if (char === '\r' || char === '\n') {
         if (char === '\r' && pending[0] === '\n') pending = pending.slice(1);
         enter();
@@ -295,7 +332,7 @@ export function createLineDiscipline(
         const match = /^(\[[0-9;?]*[ -/]*[@-~]|O.)?/.exec(pending);
         pending = pending.slice(match?.[0].length ?? 0);
       } else if (char === '\t') {
-        insert(' ');
+        tab();
       } else if (char >= ' ') {
         insert(char);
       }
@@ -305,6 +342,81 @@ export function createLineDiscipline(
       waiters = [];
       for (const resolve of done) resolve();
     }
+  }
+
+  function show(entry: ShownCommand): void {
+    const echoed = entry.command.replace(/\n/g, `\r\n${CONTINUATION_PROMPT}`);
+    const text = entry.output.replace(/\r?\n/g, '\r\n');
+    const ending = text === '' || text.endsWith('\r\n') ? '' : '\r\n';
+    const remembered = entry.command.replace(/\\\n/g, '');
+    if (remembered.trim() !== '' && history[history.length - 1] !== remembered)
+      history.push(remembered);
+    if (entry.prompt !== undefined) prompt = entry.prompt;
+    host.write(`${echoed}\r\n${text}${ending}${shownPrompt()}`);
+  }
+
+  async function batch(runner: (control: BatchControl) => Promise<void>): Promise<void> {
+    while (running) await new Promise<void>((resolve) => waiters.push(resolve));
+    running = true;
+    const kept = buffer;
+    if (buffer !== '') {
+      const base = currentPrompt().length;
+      host.write(move(base + cursor, base) + '\x1b[J');
+    }
+    buffer = '';
+    cursor = 0;
+    try {
+      await runner({ show, stopped: () => interrupted });
+    } catch (error) {
+      host.write(`kubelife: ${String(error)}\r\n${shownPrompt()}`);
+    }
+    if (interrupted) host.write(`^C\r\n${shownPrompt()}`);
+    interrupted = false;
+    running = false;
+    historyIndex = history.length;
+    if (kept !== '') insert(kept);
+    drain();
+  }
+
+  /** Applies a completion of the word before the cursor (see tab-completion.ts). */
+  function completeWith(before: string, start: number, candidates: readonly string[]): void {
+    const action = tabAction(before.slice(start), candidates, tabs, host.columns());
+    if (action === undefined) return;
+    if ('insert' in action) {
+      insert(action.insert);
+      tabs = 0;
+      return;
+    }
+    const base = currentPrompt().length;
+    const end = base + buffer.length;
+    host.write(
+      move(base + cursor, end) +
+        '\r\n' +
+        action.list +
+        '\r\n' +
+        shownPrompt() +
+        buffer +
+        settle(end) +
+        move(end, base + cursor),
+    );
+  }
+
+  /** Tab: asks the host for completions; keys typed meanwhile wait, as while a command runs. */
+  function tab(): void {
+    if (!host.complete) return;
+    const before = buffer.slice(0, cursor);
+    running = true;
+    host.complete(before).then(
+      ({ start, candidates }) => {
+        running = false;
+        completeWith(before, start, candidates);
+        drain();
+      },
+      () => {
+        running = false;
+        drain();
+      },
+    );
   }
 
   function interrupt(): void {
@@ -331,6 +443,7 @@ export function createLineDiscipline(
       drain();
     },
     interrupt,
+    batch,
     type(commands) {
       pending += commands.map((command) => `${command.replace(/\n/g, '\r')}\r`).join('');
       drain();

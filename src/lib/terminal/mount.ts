@@ -12,7 +12,7 @@ import { colourOutput, colourPrompt } from 'kubelife/colour';
 
 import { createKeyboardEscape } from './keyboard-escape.ts';
 import { REPLAY_REFRESH_MS } from './replay.ts';
-import { createLineDiscipline, type ExecuteResult } from './line-discipline.ts';
+import { createLineDiscipline, type BatchControl, type ExecuteResult } from './line-discipline.ts';
 import type { BackendChoice } from './backends/backend-selection.ts';
 import { createEngineSwitch } from './backends/engine-switch.ts';
 import type { ClusterStatus, GoalStatus } from './protocol.ts';
@@ -65,6 +65,12 @@ export interface TerminalController {
   reset(scenario: string, note?: string): Promise<void>;
   focus(): void;
   setScreenReaderMode(on: boolean): void;
+  /**
+   * While on, the session is not saved after each command batch or scenario load (each save copies
+   * the whole cluster state out of the engine and into sessionStorage); turning it off saves once
+   * if anything ran meanwhile. For long replays (Run all up to here).
+   */
+  deferSaves(on: boolean): void;
   /** Resolves once queued input has been processed. */
   idle(): Promise<void>;
   /** Stops a replay: queued commands are dropped, as Ctrl-C in the terminal does. */
@@ -73,6 +79,12 @@ export interface TerminalController {
   useBackend(choice: BackendChoice): Promise<BackendChoice>;
   dispose(): void;
 }
+
+/** Commands per engine request during a replay: Ctrl-C and Stop act between two chunks. */
+const REPLAY_CHUNK = 25;
+
+/** What `clear` writes: cursor home, erase the screen. */
+const CLEAR_SCREEN = '\x1b[H\x1b[2J';
 
 /** Removes the escape sequences this module adds, for the plain-text transcript. */
 function plain(text: string): string {
@@ -144,9 +156,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       if (firstWrite) performance.mark('kubelife:first-output');
       firstWrite = false;
       const output = colourOutput(styleStderr(result.output));
-      const echoed = command.replace(/\n/g, '\n> ');
-      const ending = output === '' || output.endsWith('\n') ? '' : '\n';
-      options.onTranscript?.(`${prompt}${echoed}\n${plain(output)}${ending}`);
+      transcribe(command, output);
       prompt = result.prompt;
       options.onStatus?.(result.status);
       if (result.goal) options.onGoal?.(result.goal);
@@ -161,11 +171,65 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
   }
 
   /**
+   * Runs a replay's commands (Run, Run all up to here) a chunk per request: one message to the
+   * engine for many commands instead of one round trip each, while Ctrl-C and Stop still take
+   * effect between chunks. The status badge and goal are updated once per chunk.
+   */
+  async function replay(commands: readonly string[], control: BatchControl): Promise<void> {
+    const chunks: string[][] = [];
+    for (let at = 0; at < commands.length; at += REPLAY_CHUNK)
+      chunks.push(commands.slice(at, at + REPLAY_CHUNK));
+    // The engine runs the next chunk while this thread draws the one before. A chunk already
+    // sent when Ctrl-C arrives has run (engine commands are atomic): it is shown, then the replay stops.
+    let next = chunks.length > 0 ? client.runMany(chunks[0] ?? []) : undefined;
+    for (const [index, chunk] of chunks.entries()) {
+      if (next === undefined) return;
+      let answer: Awaited<ReturnType<typeof client.runMany>>;
+      try {
+        answer = await next;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        control.show({ command: chunk[0] ?? '', output: `\x1b[2mkubelife: ${message}\x1b[22m\n` });
+        return;
+      }
+      const following = chunks[index + 1];
+      next = following && !control.stopped() ? client.runMany(following) : undefined;
+      if (firstWrite) performance.mark('kubelife:first-output');
+      firstWrite = false;
+      answer.results.forEach((result, i) => {
+        const command = chunk[i] ?? '';
+        // `clear` is the terminal's business (see line-discipline.ts): it clears, it does not fail.
+        const clear = command.trim() === 'clear';
+        const output = clear ? CLEAR_SCREEN : colourOutput(styleStderr(result.output));
+        transcribe(command, clear ? '' : output);
+        prompt = result.prompt;
+        control.show({ command, output, prompt: result.prompt });
+        options.onCommand?.();
+      });
+      options.onStatus?.(answer.status);
+      if (answer.goal) options.onGoal?.(answer.goal);
+    }
+  }
+
+  /** Adds a command and its output to the plain-text transcript. */
+  function transcribe(command: string, output: string): void {
+    const echoed = command.replace(/\n/g, '\n> ');
+    const ending = output === '' || output.endsWith('\n') ? '' : '\n';
+    options.onTranscript?.(`${prompt}${echoed}\n${plain(output)}${ending}`);
+  }
+
+  /**
    * Saves the session once the queue is empty, not after every command: a replay of hundreds of
    * commands would otherwise copy and store the whole cluster state hundreds of times.
    */
   let saving = false;
+  /** While a long replay runs, saves wait for its end (`deferSaves(false)`); true: one is due. */
+  let deferred: boolean | undefined;
   function saveWhenIdle(): void {
+    if (deferred !== undefined) {
+      deferred = true;
+      return;
+    }
     if (saving) return;
     saving = true;
     void discipline.idle().then(async () => {
@@ -205,6 +269,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       execute,
       columns: () => term.cols,
       stylePrompt: colourPrompt,
+      complete: (line) => client.complete(line),
     },
     'root@cp-1:~# ',
   );
@@ -234,11 +299,13 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
     run(commands) {
       firstWrite = true;
       replaying = true;
-      discipline.type(commands);
-      void discipline.idle().then(() => {
-        replaying = false;
-        flushScreen();
-      });
+      void discipline
+        .batch((control) => replay(commands, control))
+        .then(() => {
+          replaying = false;
+          flushScreen();
+          saveWhenIdle();
+        });
     },
     async reset(scenario, note) {
       await discipline.idle();
@@ -252,7 +319,12 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
         options.onTranscript?.(`${note}\n`);
       }
       await load(scenario);
-      onState(await client.save());
+      saveWhenIdle();
+    },
+    deferSaves(on) {
+      const due = deferred === true;
+      deferred = on ? (deferred ?? false) : undefined;
+      if (!on && due) saveWhenIdle();
     },
     focus: () => term.focus(),
     setScreenReaderMode(on) {

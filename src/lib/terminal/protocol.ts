@@ -6,6 +6,8 @@
  */
 export type {
   ClusterStatus,
+  CompleteRequest,
+  CompleteResponse,
   EngineRequest as WorkerRequest,
   EngineResponse as WorkerResponse,
   ErrorResponse,
@@ -13,6 +15,9 @@ export type {
   LoadRequest,
   LoadResponse,
   ResetRequest,
+  RanLine,
+  RunManyRequest,
+  RunManyResponse,
   RunRequest,
   RunResponse,
   SaveRequest,

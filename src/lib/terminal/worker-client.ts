@@ -1,4 +1,11 @@
-import type { LoadResponse, RunResponse, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type {
+  CompleteResponse,
+  LoadResponse,
+  RunManyResponse,
+  RunResponse,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol.ts';
 
 /** The part of a Worker the client needs (a real Worker, or a fake in tests). */
 export interface WorkerLike {
@@ -15,6 +22,10 @@ export interface EngineClient {
    */
   load(scenario: string, state?: unknown, goal?: string, release?: string): Promise<LoadResponse>;
   run(line: string): Promise<RunResponse>;
+  /** Tab completion of the word that ends `line` (the input before the cursor). */
+  complete(line: string): Promise<CompleteResponse>;
+  /** Runs lines in order in one request (a replay); one answer for all of them. */
+  runMany(lines: readonly string[]): Promise<RunManyResponse>;
   /** Restarts from the scenario the current session started from. */
   reset(): Promise<LoadResponse>;
   save(): Promise<unknown>;
@@ -59,6 +70,12 @@ export function createEngineClient(worker: WorkerLike): EngineClient {
     },
     async run(line) {
       return (await request({ type: 'run', line })) as RunResponse;
+    },
+    async complete(line) {
+      return (await request({ type: 'complete', line })) as CompleteResponse;
+    },
+    async runMany(lines) {
+      return (await request({ type: 'runMany', lines })) as RunManyResponse;
     },
     async reset() {
       return (await request({ type: 'reset' })) as LoadResponse;

@@ -47,6 +47,13 @@ describe('snippet transformer', () => {
     expect(html).toContain('Expected output');
   });
 
+  it('renders expected output as plain text, without a span per line', async () => {
+    const html = await render('NAME   STATUS\ncp-1   Ready', 'text', 'output');
+
+    expect(html).toContain('<code>NAME   STATUS\ncp-1   Ready</code>');
+    expect(html).not.toContain('class="line"');
+  });
+
   it('says an empty output block expects no output instead of showing an empty box', async () => {
     const html = await render('', 'text', 'output');
 

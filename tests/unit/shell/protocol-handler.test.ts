@@ -26,6 +26,46 @@ describe('protocol handler', () => {
     expect(after).toMatchObject({ type: 'ran', exitCode: 1 });
   });
 
+  it('runs many lines in one request, every one of them, with each output and prompt', async () => {
+    const handler = createProtocolHandler();
+    await handler.handle({ id: 1, type: 'load', scenario: 'packages-installed' });
+
+    const answer = await handler.handle({
+      id: 2,
+      type: 'runMany',
+      lines: ['echo one > /root/n', 'cat /root/missing', 'cd /etc', 'cat /root/n'],
+    });
+
+    expect(answer).toMatchObject({
+      id: 2,
+      type: 'ranMany',
+      results: [
+        { output: '', exitCode: 0, prompt: 'root@cp-1:~# ' },
+        { output: 'cat: /root/missing: No such file or directory\n', exitCode: 1 },
+        { output: '', exitCode: 0, prompt: 'root@cp-1:/etc# ' },
+        { output: 'one\n', exitCode: 0, prompt: 'root@cp-1:/etc# ' },
+      ],
+      status: { version: null },
+    });
+  });
+
+  it('answers a complete request with where the word starts and its completions', async () => {
+    const handler = createProtocolHandler();
+    await handler.handle({ id: 1, type: 'load', scenario: 'packages-installed' });
+
+    const answer = await handler.handle({ id: 2, type: 'complete', line: 'kubeadm ver' });
+
+    expect(answer).toEqual({ id: 2, type: 'completed', start: 8, candidates: ['version'] });
+  });
+
+  it('refuses a runMany whose lines are not a list of strings', () => {
+    expect(parseEngineRequest({ id: 3, type: 'runMany', lines: ['ok', 4] })).toEqual({
+      id: 3,
+      type: 'error',
+      message: 'runMany request needs "lines", a list of strings',
+    });
+  });
+
   it('turns a malformed request into an error response instead of throwing', async () => {
     const handler = createProtocolHandler();
 

@@ -4,6 +4,7 @@ import {
   createLineDiscipline,
   type ExecuteResult,
   type LineDiscipline,
+  type LineDisciplineHost,
 } from '../../../src/lib/terminal/line-discipline.ts';
 
 const { Terminal } = xtermHeadless;
@@ -25,6 +26,9 @@ function fakeShell(command: string): ExecuteResult {
   if (name === 'echo') return { output: `${args.join(' ')}\n` };
   if (name === 'for')
     return joined.includes('done') ? { output: 'looped\n' } : { output: '', incomplete: true };
+  // A construct only the engine knows to be open (the page's parser sees a whole command).
+  if (name === 'begin')
+    return joined.includes('end') ? { output: 'ended\n' } : { output: '', incomplete: true };
   if (name === 'ssh') return { output: '', prompt: `root@${args[0] ?? ''}:~# ` };
   if (name === 'kubectl') {
     return {
@@ -35,8 +39,8 @@ function fakeShell(command: string): ExecuteResult {
   return { output: `bash: ${name ?? ''}: command not found\n` };
 }
 
-/** Creates a rig with the given terminal width. */
-export function createRig(cols = 80): Rig {
+/** Creates a rig with the given terminal width; `complete` answers Tab (none: Tab does nothing). */
+export function createRig(cols = 80, complete?: LineDisciplineHost['complete']): Rig {
   const term = new Terminal({ cols, rows: 12, allowProposedApi: true });
   const executed: string[] = [];
   const discipline = createLineDiscipline(
@@ -47,6 +51,7 @@ export function createRig(cols = 80): Rig {
         return Promise.resolve(fakeShell(command));
       },
       columns: () => term.cols,
+      ...(complete ? { complete } : {}),
     },
     'root@cp-1:~# ',
   );

@@ -47,13 +47,25 @@ describe('line discipline', () => {
     rig.discipline.input('echo $i; done\r');
     const screen = await rig.screen();
 
-    expect(rig.executed).toEqual(['for i in 1 2; do', 'for i in 1 2; do\necho $i; done']);
+    // The shell's parser (kubelife/input) knows the loop is open: nothing is sent until it closes.
+    expect(rig.executed).toEqual(['for i in 1 2; do\necho $i; done']);
     expect(screen).toEqual([
       'root@cp-1:~# for i in 1 2; do',
       '> echo $i; done',
       'looped',
       'root@cp-1:~#',
     ]);
+  });
+
+  it('also asks for more lines when the engine answers that a command is incomplete', async () => {
+    const rig = createRig();
+
+    rig.discipline.input('begin\r');
+    rig.discipline.input('end\r');
+    const screen = await rig.screen();
+
+    expect(rig.executed).toEqual(['begin', 'begin\nend']);
+    expect(screen).toEqual(['root@cp-1:~# begin', '> end', 'ended', 'root@cp-1:~#']);
   });
 
   it('deletes the character before the cursor on Backspace', async () => {

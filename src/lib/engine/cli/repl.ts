@@ -2,6 +2,7 @@
  * The interactive terminal: node:readline with history (up/down), Ctrl-C clears the line,
  * Ctrl-D or `exit` at the top level quits. Lines ending in `\` continue with a `> ` prompt.
  * `clear` clears the screen, as in the browser terminal (ncurses' clear, not a shell builtin).
+ * Tab completes from the engine (shell/complete.ts), as in the browser terminal.
  */
 import { createInterface } from 'node:readline';
 import { isCompleteInput, type Session } from '../shell/index.ts';
@@ -15,6 +16,21 @@ export function banner(session: Session, version: string): string {
   );
 }
 
+/**
+ * node:readline's completer for `session`: the words that complete the one before the cursor and
+ * that word; a single choice gets bash's trailing space (none after a directory's slash).
+ */
+export function completerFor(session: Session): (line: string) => [string[], string] {
+  return (line) => {
+    const { start, candidates } = session.complete(line);
+    const words =
+      candidates.length === 1
+        ? candidates.map((c) => (c.endsWith('/') ? c : `${c} `))
+        : [...candidates];
+    return [words, line.slice(start)];
+  };
+}
+
 /** Runs the REPL until the user exits; resolves to the last exit code. */
 export function repl(session: Session, version = ''): Promise<number> {
   return new Promise((resolve) => {
@@ -25,6 +41,7 @@ export function repl(session: Session, version = ''): Promise<number> {
       output: process.stdout,
       terminal: process.stdin.isTTY === true,
       historySize: 1000,
+      completer: completerFor(session),
     });
     let buffer = '';
     let last = 0;

@@ -16,6 +16,8 @@ export { humanDuration, formatTable, printEvents } from './format.ts';
 export { registerCertificateSource, defaultMaterializer } from './materialize.ts';
 export type { CertificatePemSource } from './materialize.ts';
 export { createProtocolHandler } from './protocol-handler.ts';
+export { complete } from './complete.ts';
+export type { Completion } from './complete.ts';
 export { colourOutput, colourPrompt, stripColour } from './colour.ts';
 export type { ProtocolHandler } from './protocol-handler.ts';
 export { parseEngineRequest, REQUEST_TYPES } from './protocol.ts';
@@ -24,10 +26,15 @@ export type {
   EngineResponse,
   LoadRequest,
   RunRequest,
+  RunManyRequest,
+  CompleteRequest,
+  CompleteResponse,
   ResetRequest,
   SaveRequest,
   LoadResponse,
   RunResponse,
+  RunManyResponse,
+  RanLine,
   SaveResponse,
   ErrorResponse,
   ClusterStatus,

@@ -11,6 +11,7 @@ import {
   type EngineResponse,
   type GoalStatus,
   type LoadResponse,
+  type RanLine,
 } from './protocol.ts';
 import { createSession, type SerializedState, type Session } from './session.ts';
 import { isCompleteInput } from './bash/parse.ts';
@@ -80,6 +81,24 @@ export function createProtocolHandler(): ProtocolHandler {
     if (request.type === 'reset') {
       session = createSession({ scenario: session.scenario, release: session.release });
       return loaded(request.id, session);
+    }
+    if (request.type === 'complete') {
+      const { start, candidates } = session.complete(request.line);
+      return { id: request.id, type: 'completed', start, candidates };
+    }
+    if (request.type === 'runMany') {
+      const results: RanLine[] = [];
+      for (const line of request.lines) {
+        const result = await session.run(line);
+        results.push({ output: result.output, exitCode: result.exitCode, prompt: session.prompt });
+      }
+      return {
+        id: request.id,
+        type: 'ranMany',
+        results,
+        status: statusOf(session),
+        ...goalOf(session),
+      };
     }
     const incomplete = !isCompleteInput(request.line);
     const result = incomplete

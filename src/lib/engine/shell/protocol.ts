@@ -30,6 +30,25 @@ export interface RunRequest {
   readonly line: string;
 }
 
+/**
+ * Run several logical command lines in order, as a replay does ("Run all up to here"): one message
+ * and one answer instead of one per command. Every line runs, whatever the ones before returned
+ * (a replay shows failures and goes on, as the doc-tests do); status and goal are read once, after
+ * the last line.
+ */
+export interface RunManyRequest {
+  readonly id: number;
+  readonly type: 'runMany';
+  readonly lines: readonly string[];
+}
+
+/** Tab completion of the word that ends `line` (the text before the cursor). Nothing runs. */
+export interface CompleteRequest {
+  readonly id: number;
+  readonly type: 'complete';
+  readonly line: string;
+}
+
 /** Start again from the scenario the current session started from. */
 export interface ResetRequest {
   readonly id: number;
@@ -43,7 +62,8 @@ export interface SaveRequest {
 }
 
 /** Any request the protocol knows. */
-export type EngineRequest = LoadRequest | RunRequest | ResetRequest | SaveRequest;
+export type EngineRequest =
+  LoadRequest | RunRequest | RunManyRequest | CompleteRequest | ResetRequest | SaveRequest;
 
 /** A small summary of the simulated cluster for a terminal's state badge. */
 export interface ClusterStatus {
@@ -95,6 +115,31 @@ export interface RunResponse {
   readonly incomplete?: boolean;
 }
 
+/** What one line of a `runMany` printed, and the prompt after it. */
+export interface RanLine {
+  /** Both streams interleaved in write order. */
+  readonly output: string;
+  readonly exitCode: number;
+  readonly prompt: string;
+}
+
+/** Answer to a runMany: one entry per line, in order; the badge and goal after the last. */
+export interface RunManyResponse {
+  readonly id: number;
+  readonly type: 'ranMany';
+  readonly results: readonly RanLine[];
+  readonly status: ClusterStatus;
+  readonly goal?: GoalStatus;
+}
+
+/** Answer to a complete: where the word starts in the line and the words that complete it. */
+export interface CompleteResponse {
+  readonly id: number;
+  readonly type: 'completed';
+  readonly start: number;
+  readonly candidates: readonly string[];
+}
+
 /** Answer to a save. */
 export interface SaveResponse {
   readonly id: number;
@@ -113,15 +158,25 @@ export interface ErrorResponse {
 }
 
 /** Any response the protocol sends. */
-export type EngineResponse = LoadResponse | RunResponse | SaveResponse | ErrorResponse;
+export type EngineResponse =
+  LoadResponse | RunResponse | RunManyResponse | CompleteResponse | SaveResponse | ErrorResponse;
 
 /** The request types, for validation and messages. */
-export const REQUEST_TYPES: readonly EngineRequest['type'][] = ['load', 'run', 'reset', 'save'];
+export const REQUEST_TYPES: readonly EngineRequest['type'][] = [
+  'load',
+  'run',
+  'runMany',
+  'complete',
+  'reset',
+  'save',
+];
 
 /** What each request type requires beyond `id` and `type` (name → expected `typeof`). */
 const REQUIRED: Readonly<Record<EngineRequest['type'], Readonly<Record<string, string>>>> = {
   load: { scenario: 'string' },
   run: { line: 'string' },
+  runMany: {},
+  complete: { line: 'string' },
   reset: {},
   save: {},
 };
@@ -148,6 +203,11 @@ export function parseEngineRequest(message: unknown): EngineRequest | ErrorRespo
     if (typeof fields[name] !== kind) return fail(`${type} request needs a ${kind} "${name}"`);
   if (type === 'load' && fields['goal'] !== undefined && typeof fields['goal'] !== 'string')
     return fail('load request "goal" must be a string');
+  if (
+    type === 'runMany' &&
+    !(Array.isArray(fields['lines']) && fields['lines'].every((l) => typeof l === 'string'))
+  )
+    return fail('runMany request needs "lines", a list of strings');
   if (type === 'load' && fields['release'] !== undefined && typeof fields['release'] !== 'string')
     return fail('load request "release" must be a string');
   return message as EngineRequest;

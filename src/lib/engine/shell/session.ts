@@ -3,6 +3,7 @@
  * runs each command against the session's state. One code path for the browser terminal, the
  * CLI and doc-tests. `run` never throws and never rejects.
  */
+import { complete, type Completion } from './complete.ts';
 import {
   buildScenario,
   createRng,
@@ -60,6 +61,8 @@ export interface SerializedState {
 /** A running shell session. */
 export interface Session {
   run(line: string): Promise<RunResult>;
+  /** Tab completion of the word that ends `line` (the text before the cursor); changes nothing. */
+  complete(line: string): Completion;
   save(): SerializedState;
   readonly scenario: string;
   /** Release track (minor, e.g. "v1.37") the session's scenarios are built for. */
@@ -186,6 +189,9 @@ export function createSession(options: SessionOptions = {}): Session {
         const message = isEngineError(error) ? error.message : `internal error: ${String(error)}`;
         return errorResult(message, isEngineError(error) ? error.exitCode : 1);
       }
+    },
+    complete(line: string): Completion {
+      return complete(line, ctx, interp.sh.cwd);
     },
     save(): SerializedState {
       return {

@@ -2,6 +2,7 @@
  * Types shared by the shell: the session's mutable context and the command module shape.
  */
 import type { ClusterState, Command, Transition } from '../src/index.ts';
+import type { FlagSpec } from './flags.ts';
 
 /** What a command produced. */
 export interface RunResult {
@@ -78,5 +79,22 @@ export interface CommandModule {
   readonly summary: string;
   /** True when the command exists only once a package installs it. */
   readonly requiresPackage?: 'kubeadm' | 'kubelet' | 'kubectl';
+  /** What Tab completes after the command's name (complete.ts); absent: file paths. */
+  readonly completion?: CompletionSpec;
   run(inv: Invocation): number | Promise<number>;
+}
+
+/** What follows a command (or subcommand) for Tab completion, from the same data the command parses. */
+export interface CompletionSpec {
+  /** Subcommands by name, each with what follows it. */
+  readonly subcommands?: Readonly<Record<string, CompletionSpec>>;
+  /** The flags it parses (the same FlagSpec tables: a flag that takes a value consumes the next word). */
+  readonly flags?: readonly FlagSpec[];
+  /**
+   * What positional arguments are: file paths (the default, as bash), a resource type then names
+   * of its objects (`kubectl get`), node names, or nothing to complete.
+   */
+  readonly args?: 'files' | 'resources' | 'nodes' | 'none';
+  /** Fixed choices for positional arguments (e.g. systemd units); wins over `args`. */
+  readonly words?: readonly string[];
 }

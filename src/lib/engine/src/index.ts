@@ -276,7 +276,7 @@ export {
 } from './apiserver/objects.ts';
 export type { StoredApiObject, ApiObjectManifest } from './apiserver/objects.ts';
 // The API object store (src/store): one generic path for every API object
-export { listObjects, getObject, resolveType, listTyped } from './store/read.ts';
+export { listObjects, getObject, resolveType, listTyped, servingMinor } from './store/read.ts';
 export type { ResourceType as ApiResourceType } from './store/read.ts';
 export {
   RESOURCE_CATALOG,

@@ -189,6 +189,12 @@ export function createEngineSwitch(options: EngineSwitchOptions): EngineSwitch {
     run(line) {
       return inLane(() => serve((client) => client.run(line)));
     },
+    complete(line) {
+      return inLane(() => serve((client) => client.complete(line)));
+    },
+    runMany(lines) {
+      return inLane(() => serve((client) => client.runMany(lines)));
+    },
     reset(): Promise<LoadResponse> {
       return inLane(async () => {
         const loaded = await serve((client) => client.reset());

@@ -17,7 +17,7 @@ import type {
 import { Lexer, MAX_NESTING, ParseError, type Token } from './lexer.ts';
 import { parseWord } from './word.ts';
 import { openHeredocs } from './heredocs.ts';
-import { BINARY_OPERATORS } from './test-expr.ts';
+import { BINARY_OPERATORS } from './test-operators.ts';
 
 export { ParseError } from './lexer.ts';
 

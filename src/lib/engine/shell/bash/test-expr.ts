@@ -5,6 +5,7 @@
  */
 import { isDirectory } from '../../src/index.ts';
 import type { Sink } from './exec.ts';
+import { BINARY_OPERATORS } from './test-operators.ts';
 
 /** What test needs from the interpreter. */
 export interface TestHost {
@@ -42,23 +43,6 @@ const UNARY = new Set([
   '-G',
   '-N',
   '-a',
-]);
-/** Binary operators of `test` and `[[ ]]`. */
-export const BINARY_OPERATORS = new Set([
-  '=',
-  '==',
-  '!=',
-  '<',
-  '>',
-  '-eq',
-  '-ne',
-  '-lt',
-  '-le',
-  '-gt',
-  '-ge',
-  '-nt',
-  '-ot',
-  '-ef',
 ]);
 
 /** Evaluates test arguments; returns 0 (true), 1 (false) or 2 (error, message written to `err`). */

@@ -122,6 +122,7 @@ export const crictl: CommandModule = {
   name: 'crictl',
   summary: 'list the containers and pod sandboxes of this node (crictl ps, crictl pods)',
   requiresPackage: 'kubeadm',
+  completion: { subcommands: { pods: { args: 'none' }, ps: { args: 'none' } } },
   run: (inv) => {
     const flags = inv.args.filter((a) => a.startsWith('-'));
     const [sub] = inv.args.filter((a) => !a.startsWith('-') && !a.startsWith('unix://'));

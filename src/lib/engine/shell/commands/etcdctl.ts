@@ -344,6 +344,16 @@ COMMANDS (simulated subset):
 export const etcdctl: CommandModule = {
   name: 'etcdctl',
   summary: 'etcd v3 client (member, endpoint, snapshot save)',
+  completion: {
+    flags: GLOBAL,
+    subcommands: {
+      endpoint: { subcommands: { health: { args: 'none' }, status: { args: 'none' } } },
+      member: {
+        subcommands: { add: { args: 'none' }, list: { args: 'none' }, remove: { args: 'none' } },
+      },
+      snapshot: { subcommands: { save: {} } },
+    },
+  },
   run(inv) {
     let p: ParsedFlags;
     try {

@@ -24,7 +24,7 @@ import {
   type ParsedFlags,
 } from '../flags.ts';
 import { formatTable, printKubeadmError } from '../format.ts';
-import type { CommandModule, Invocation } from '../types.ts';
+import type { CommandModule, CompletionSpec, Invocation } from '../types.ts';
 import { certsSub } from './pki-cluster.ts';
 import { CONFIG_FLAG, configSub, initWithConfig, joinWithConfig } from './kubeadm-config.ts';
 import { upgradeSub } from './kubeadm-upgrade.ts';
@@ -556,10 +556,35 @@ Flags:
 
 Use "kubeadm [command] --help" for more information about a command.`;
 
+/** Words each subcommand takes before its arguments (what its `run` dispatches on). */
+const NESTED: Readonly<Record<string, Readonly<Record<string, CompletionSpec>>>> = {
+  certs: { 'certificate-key': {}, 'check-expiration': {}, renew: { args: 'none' } },
+  config: {
+    images: { subcommands: { list: {}, pull: {} } },
+    migrate: {},
+    print: { subcommands: { 'init-defaults': {}, 'join-defaults': {} } },
+    validate: {},
+  },
+  init: { phase: { args: 'none' } },
+  token: { create: { args: 'none' }, delete: { args: 'none' }, generate: {}, list: {} },
+  upgrade: { apply: { args: 'none' }, node: {}, plan: { args: 'none' } },
+};
+
 export const kubeadm: CommandModule = {
   name: 'kubeadm',
   summary: 'bootstrap a Kubernetes cluster (init, join, token, reset, version)',
   requiresPackage: 'kubeadm',
+  completion: {
+    subcommands: Object.fromEntries(
+      SUBS.map((sub) => {
+        const nested = NESTED[sub.name];
+        return [
+          sub.name,
+          { flags: sub.flags, args: 'none', ...(nested ? { subcommands: nested } : {}) },
+        ];
+      }),
+    ),
+  },
   run(inv) {
     const [first, ...rest] = inv.args;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {

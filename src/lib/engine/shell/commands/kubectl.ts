@@ -12,7 +12,7 @@ import {
   parseVersion,
 } from '../../src/index.ts';
 import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags.ts';
-import type { CommandModule, Invocation } from '../types.ts';
+import type { CommandModule, CompletionSpec, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
 import { CORDON_FLAGS, DRAIN_FLAGS, cordonCommand, drainCommand } from './kubectl-node.ts';
 import { CERTIFICATE_FLAGS, certificateCmd, kubeconfigPath, kubectlTlsOk } from './pki-cluster.ts';
@@ -29,7 +29,7 @@ import {
 } from './kubectl-mutate.ts';
 import { findMachine } from '../../src/index.ts';
 import { getCommand } from './kubectl-get.ts';
-import { hoistGlobals, withGlobals } from './kubectl-globals.ts';
+import { GLOBAL_FLAGS, hoistGlobals, withGlobals } from './kubectl-globals.ts';
 
 const GET_FLAGS: FlagSpec[] = [
   {
@@ -292,10 +292,33 @@ const SUBCOMMANDS: Record<
   },
 };
 
+/** What each subcommand's positional arguments are, for Tab completion. */
+const ARGUMENTS: Readonly<Record<string, CompletionSpec>> = {
+  get: { args: 'resources' },
+  describe: { args: 'resources' },
+  delete: { args: 'resources' },
+  patch: { args: 'resources' },
+  cordon: { args: 'nodes' },
+  drain: { args: 'nodes' },
+  uncordon: { args: 'nodes' },
+  certificate: { subcommands: { approve: { args: 'none' }, deny: { args: 'none' } } },
+  version: { args: 'none' },
+};
+
 export const kubectl: CommandModule = {
   name: 'kubectl',
   summary: 'talk to the cluster (get, apply, version)',
   requiresPackage: 'kubectl',
+  // Global flags may stand before the verb (kubectl-globals.ts); each verb adds its own.
+  completion: {
+    flags: GLOBAL_FLAGS,
+    subcommands: Object.fromEntries(
+      Object.entries(SUBCOMMANDS).map(([name, sub]) => [
+        name,
+        { flags: sub.flags, ...ARGUMENTS[name] },
+      ]),
+    ),
+  },
   run(inv) {
     const hoisted = hoistGlobals(inv.args);
     if (!hoisted.ok) {

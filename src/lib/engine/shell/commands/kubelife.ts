@@ -27,6 +27,17 @@ ${FAULT_USAGE}`;
 export const kubelife: CommandModule = {
   name: 'kubelife',
   summary: 'simulator controls (clock, scenario, scenarios, release, reset, machine add, fault)',
+  completion: {
+    subcommands: {
+      clock: { subcommands: { advance: { args: 'none' } } },
+      fault: { args: 'none' },
+      machine: { subcommands: { add: { args: 'none' } } },
+      release: { words: releaseTrackMinors() },
+      reset: { args: 'none' },
+      scenario: { words: listScenarios().map((s) => s.name) },
+      scenarios: { args: 'none' },
+    },
+  },
   run(inv) {
     const [sub, ...rest] = inv.args;
     if (sub === 'clock') {

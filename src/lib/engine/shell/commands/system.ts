@@ -171,9 +171,27 @@ function kubeletStatus(m: Machine, now: number): { text: string; code: number } 
   return { text: lines.join('\n'), code: 3 };
 }
 
+/** The systemd units the simulated machines have. */
+const UNITS = ['containerd', 'kubelet'];
+
 export const systemctl: CommandModule = {
   name: 'systemctl',
   summary: 'control systemd services (status, start, stop, restart, enable, disable)',
+  completion: {
+    subcommands: Object.fromEntries(
+      [
+        'daemon-reload',
+        'disable',
+        'enable',
+        'is-active',
+        'is-enabled',
+        'restart',
+        'start',
+        'status',
+        'stop',
+      ].map((action) => [action, action === 'daemon-reload' ? { args: 'none' } : { words: UNITS }]),
+    ),
+  },
   run: (inv) => {
     const now = inv.args.includes('--now');
     const [action, ...units] = inv.args.filter((a) => !a.startsWith('-'));

@@ -64,7 +64,7 @@ function namesFor(minor: number): ReadonlyMap<string, ResourceType> {
 }
 
 /** The 1.x minor the cluster's API server runs; the newest catalog rows without a cluster. */
-function servingMinor(state: ClusterState): number {
+export function servingMinor(state: ClusterState): number {
   const v = state.cluster?.version;
   return v === undefined ? 99 : Number(v.replace(/^v/, '').split('.')[1] ?? 99);
 }
