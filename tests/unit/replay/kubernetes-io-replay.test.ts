@@ -110,6 +110,7 @@ describe('the replay', () => {
       'container-runtimes',
       'create-cluster-kubeadm',
       'install-kubeadm',
+      'kubeadm-certs',
       'kubeadm-upgrade',
       'upgrading-linux-nodes',
     ]);

@@ -244,7 +244,12 @@ export function applyRemove(
   if (m.files[p] !== undefined) {
     const { [p]: _gone, ...files } = m.files;
     const { [p]: _cert, ...certs } = m.certs;
-    return ok(updateMachine(state, machine, (x) => ({ ...x, files, certs })));
+    // Removing a file never removes its directory: one that only its files implied becomes
+    // explicit (mv of the last manifest out of /etc/kubernetes/manifests keeps the folder).
+    const parent = dirname(p);
+    const dirs =
+      parent !== '/' && !isDirectory({ ...m, files }, parent) ? [...m.dirs, parent] : m.dirs;
+    return ok(updateMachine(state, machine, (x) => ({ ...x, files, certs, dirs })));
   }
   if (isDirectory(m, p)) {
     if (!recursive)
