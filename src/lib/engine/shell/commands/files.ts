@@ -23,10 +23,16 @@ function children(m: Machine, dir: string): string[] {
   return [...names].sort();
 }
 
+/** Size `ls -l` shows: the bytes a reader would get from `cat` (certificate references resolved). */
+async function shownSize(inv: Invocation, content: string): Promise<number> {
+  if (!content.includes('@pki:')) return content.length;
+  return (await inv.ctx.materialize(inv.ctx.state, inv.machine, content)).length;
+}
+
 export const ls: CommandModule = {
   name: 'ls',
   summary: 'list directory contents',
-  run: (inv) => {
+  run: async (inv) => {
     const m = machineOf(inv);
     if (!m) return 1;
     const opts = inv.args.filter((a) => a.startsWith('-')).join('');
@@ -41,7 +47,9 @@ export const ls: CommandModule = {
       const path = absolutePath(inv, p);
       if (m.files[path] !== undefined) {
         inv.io.out(
-          long ? `-rw------- 1 root root ${m.files[path]?.length ?? 0} Nov 25 09:00 ${p}` : p,
+          long
+            ? `-rw------- 1 root root ${await shownSize(inv, m.files[path] ?? '')} Nov 25 09:00 ${p}`
+            : p,
         );
         continue;
       }
@@ -63,7 +71,7 @@ export const ls: CommandModule = {
           const file = m.files[full];
           inv.io.out(
             file !== undefined
-              ? `-rw------- 1 root root ${String(file.length).padStart(5)} Nov 25 09:00 ${n}`
+              ? `-rw------- 1 root root ${String(await shownSize(inv, file)).padStart(5)} Nov 25 09:00 ${n}`
               : `drwxr-xr-x 2 root root  4096 Nov 25 09:00 ${n}`,
           );
         }

@@ -72,7 +72,7 @@ function dispatch(state: ClusterState, c: Command): Transition {
     case 'file.write':
       return applyWriteFile(state, c.machine, c.path, c.content);
     case 'file.copy':
-      return applyCopy(state, c.machine, c.from, c.to);
+      return applyCopy(state, c.machine, c.from, c.to, c.toMachine);
     case 'file.remove':
       return applyRemove(state, c.machine, c.path, c.recursive);
     case 'kubeadm.init':

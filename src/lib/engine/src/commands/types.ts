@@ -122,6 +122,8 @@ export type Command =
       readonly machine: string;
       readonly from: string;
       readonly to: string;
+      /** Destination machine when it is not `machine` (scp); paths are absolute. */
+      readonly toMachine?: string;
     }
   | {
       readonly type: 'file.remove';
