@@ -11,6 +11,7 @@
  * - tasks/administer-cluster/kubeadm/change-package-repository.md
  * - tasks/administer-cluster/kubeadm/kubeadm-upgrade.md
  * - tasks/administer-cluster/kubeadm/upgrading-linux-nodes.md
+ * - tasks/administer-cluster/kubeadm/kubeadm-certs.md (on the upgraded cluster)
  */
 
 /** Page ids, each with its kubernetes.io address. */
@@ -28,6 +29,7 @@ export const PAGES = {
   'kubeadm-upgrade': 'https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-upgrade/',
   'upgrading-linux-nodes':
     'https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/upgrading-linux-nodes/',
+  'kubeadm-certs': 'https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-certs/',
 } as const;
 
 /** A page id. */
@@ -180,4 +182,25 @@ export const REPLAY: readonly ReplayLine[] = [
   ...page('upgrading-linux-nodes', 'cp-1', ['kubectl drain worker-1 --ignore-daemonsets'], 3),
   ...page('upgrading-linux-nodes', 'worker-1', kubeletKubectl, 4),
   ...page('upgrading-linux-nodes', 'cp-1', ['kubectl uncordon worker-1', 'kubectl get nodes'], 7),
+  ...page('kubeadm-certs', 'cp-1', [
+    // "Certificate expiry and management", "Manual certificate renewal"
+    'kubeadm certs check-expiration',
+    'kubeadm certs renew all',
+    {
+      line: 'for f in /etc/kubernetes/manifests/*.yaml; do mv "$f" /tmp/; done; sleep 20; mv /tmp/etcd.yaml /tmp/kube-apiserver.yaml /tmp/kube-controller-manager.yaml /tmp/kube-scheduler.yaml /etc/kubernetes/manifests/; sleep 20',
+      harness:
+        'the page says in prose to move the static Pod manifests out of /etc/kubernetes/manifests, wait 20 seconds (fileCheckFrequency) and move them back',
+    },
+    // "Copying the administrator certificate (optional)": the config exists, so cp -i asks.
+    { line: 'sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config', input: 'y' },
+    'sudo chown $(id -u):$(id -g) $HOME/.kube/config',
+    // "Generating kubeconfig files for additional users"
+    'kubectl get cm kubeadm-config -n kube-system -o=jsonpath="{.data.ClusterConfiguration}"',
+    {
+      line: 'cat <<EOF > example.yaml\n# example.yaml\napiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\n# Will be used as the target "cluster" in the kubeconfig\nclusterName: "kubernetes"\n# Will be used as the "server" (IP or DNS name) of this cluster in the kubeconfig\ncontrolPlaneEndpoint: "some-dns-address:6443"\n# The cluster CA key and certificate will be loaded from this local directory\ncertificatesDir: "/etc/kubernetes/pki"\nEOF',
+      harness: 'the page shows example.yaml; the reader writes it with an editor',
+    },
+    'kubeadm kubeconfig user --config example.yaml --org appdevs --client-name johndoe --validity-period 24h',
+    'kubeadm kubeconfig user --config example.yaml --client-name admin --validity-period 168h',
+  ]),
 ];

@@ -607,7 +607,8 @@ export class Interpreter implements ExpandHost {
       if (r.op === '<' || r.op === '<>') {
         const path = this.resolve(target);
         const m = this.machineState();
-        const content = m?.files[path];
+        // /dev/null reads as empty (every machine has it; it is not a stored file).
+        const content = path === '/dev/null' ? '' : m?.files[path];
         if (content === undefined) {
           const dir = m !== undefined && isDirectory(m, path);
           fds.err.write(

@@ -3,9 +3,11 @@
  * endpoint health/status, snapshot save; etcdutl snapshot status/restore.
  * upstream: etcd-io/etcd etcdctl/ctlv3/command/{member_command,ep_command,snapshot_command,printer*}.go
  */
-import { podCount } from '../../src/index.ts';
 import {
   etcdLeader,
+  findMachine,
+  machineList,
+  podCount,
   etcdView,
   externalEtcdOf,
   hasQuorum,
@@ -22,7 +24,13 @@ import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags
 import type { CommandModule, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
 import { formatEtcdTable, humanizeBytes } from './etcd-table.ts';
-import { findMachine, machineList } from '../../src/index.ts';
+import { snapshotRestoreLog, snapshotSaveLog } from './etcd-logs.ts';
+import { RESTORED_PREFIX, type RestoredData, type SnapshotData } from '../../src/etcd/ops.ts';
+
+/** The snapshot's TOTAL SIZE: the db's base size and the objects kubelife stores in it. */
+function snapshotSize(snap: SnapshotData): string {
+  return humanizeBytes(4_000_000 + podCount(snap) * 12_288);
+}
 
 /** `-w, --write-out`, shared by etcdctl and etcdutl (etcdctl/ctlv3/command/global.go). */
 const WRITE_OUT: FlagSpec = {
@@ -322,6 +330,16 @@ function snapshotSave(inv: Invocation, p: ParsedFlags): number {
   const path = absolutePath(inv, file);
   const t = inv.apply({ type: 'etcd.snapshot.save', machine: inv.machine, path });
   if (!t.ok) return fail(inv, t.error.message.replace(/^Error: /, ''), 5);
+  const snap = parseSnapshot(findMachine(inv.ctx.state, inv.machine)?.files[path]);
+  for (const line of snapshotSaveLog({
+    now: inv.ctx.state.now,
+    file,
+    endpoint: endpointsOf(inv, p)[0] ?? '127.0.0.1:2379',
+    size: snap ? snapshotSize(snap) : humanizeBytes(0),
+    clientVersion: ETCD_VERSION(inv.ctx.state),
+    serverVersion: ETCD_VERSION(inv.ctx.state),
+  }))
+    inv.io.err(line);
   inv.io.out(`Snapshot saved at ${file}`);
   inv.io.out(`Server version ${ETCD_VERSION(inv.ctx.state)}`);
   return 0;
@@ -433,7 +451,7 @@ export const etcdutl: CommandModule = {
       const snap = parseSnapshot(content);
       if (!snap) return fail(inv, 'invalid database');
       const hash = parseInt(hash64(content).slice(0, 8), 16).toString(16);
-      const size = humanizeBytes(4_000_000 + podCount(snap) * 12_288);
+      const size = snapshotSize(snap);
       const version = ETCD_VERSION(inv.ctx.state).replace(/\.\d+$/, '.0');
       const row = [hash, String(snap.revision), String(snap.totalKeys), size, version];
       if ((str(p, 'write-out') ?? 'simple') === 'table')
@@ -454,6 +472,24 @@ export const etcdutl: CommandModule = {
       initialCluster: str(p, 'initial-cluster') ?? `${name}=http://localhost:2380`,
       clusterToken: str(p, 'initial-cluster-token') ?? 'etcd-cluster',
     });
-    return t.ok ? 0 : fail(inv, t.error.message.replace(/^Error: /, ''));
+    if (!t.ok) return fail(inv, t.error.message.replace(/^Error: /, ''));
+    const dataDir = str(p, 'data-dir') ?? `${name}.etcd`;
+    const db = findMachine(inv.ctx.state, inv.machine)?.files[
+      `${absolutePath(inv, dataDir)}/member/snap/db`
+    ];
+    const restored = db?.startsWith(RESTORED_PREFIX)
+      ? (JSON.parse(db.slice(RESTORED_PREFIX.length)) as RestoredData)
+      : undefined;
+    if (restored)
+      for (const line of snapshotRestoreLog({
+        now: inv.ctx.state.now,
+        file,
+        dataDir,
+        clusterId: restored.clusterId,
+        memberId: restored.member.id,
+        peerURL: restored.member.peerURL,
+      }))
+        inv.io.err(line);
+    return 0;
   },
 };

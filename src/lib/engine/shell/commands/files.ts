@@ -23,15 +23,23 @@ function children(m: Machine, dir: string): string[] {
   return [...names].sort();
 }
 
+/** Size `ls -l` shows: the bytes a reader would get from `cat` (certificate references resolved). */
+async function shownSize(inv: Invocation, content: string): Promise<number> {
+  if (!content.includes('@pki:')) return content.length;
+  return (await inv.ctx.materialize(inv.ctx.state, inv.machine, content)).length;
+}
+
 export const ls: CommandModule = {
   name: 'ls',
   summary: 'list directory contents',
-  run: (inv) => {
+  run: async (inv) => {
     const m = machineOf(inv);
     if (!m) return 1;
     const opts = inv.args.filter((a) => a.startsWith('-')).join('');
-    const all = opts.includes('a');
+    const all = opts.includes('a') || opts.includes('A');
     const long = opts.includes('l');
+    // -d lists a directory itself, not its contents.
+    const dirOnly = opts.includes('d');
     const paths = inv.args.filter((a) => !a.startsWith('-'));
     let code = 0;
     const targets = paths.length > 0 ? paths : ['.'];
@@ -39,13 +47,19 @@ export const ls: CommandModule = {
       const path = absolutePath(inv, p);
       if (m.files[path] !== undefined) {
         inv.io.out(
-          long ? `-rw------- 1 root root ${m.files[path]?.length ?? 0} Nov 25 09:00 ${p}` : p,
+          long
+            ? `-rw------- 1 root root ${await shownSize(inv, m.files[path] ?? '')} Nov 25 09:00 ${p}`
+            : p,
         );
         continue;
       }
       if (!isDirectory(m, path)) {
         inv.io.err(`ls: cannot access '${p}': No such file or directory`);
         code = 2;
+        continue;
+      }
+      if (dirOnly) {
+        inv.io.out(long ? `drwxr-xr-x 2 root root 4096 Nov 25 09:00 ${p}` : p);
         continue;
       }
       if (targets.length > 1) inv.io.out(`${i > 0 ? '\n' : ''}${p}:`);
@@ -57,7 +71,7 @@ export const ls: CommandModule = {
           const file = m.files[full];
           inv.io.out(
             file !== undefined
-              ? `-rw------- 1 root root ${String(file.length).padStart(5)} Nov 25 09:00 ${n}`
+              ? `-rw------- 1 root root ${String(await shownSize(inv, file)).padStart(5)} Nov 25 09:00 ${n}`
               : `drwxr-xr-x 2 root root  4096 Nov 25 09:00 ${n}`,
           );
         }
@@ -146,6 +160,40 @@ function copyOperand(inv: Invocation, from: string, to: string) {
   });
 }
 
+/**
+ * `-i` of cp and mv (the last of -i, -f, -n counts): an existing destination is overwritten only
+ * when the answer read from stdin starts with y or Y (coreutils `yesno`, rpmatch in the C locale).
+ * A declined overwrite makes the command exit 1, as coreutils has since the -i/-n rework (checked
+ * with coreutils 9.7; 9.1 exited 0); prompts, like kubeadm's, end with a newline here.
+ */
+function declined(
+  inv: Invocation,
+  tool: 'cp' | 'mv',
+  from: string,
+  to: string,
+  answers: string[],
+): boolean {
+  const mode = inv.args
+    .filter((a) => /^-[a-zA-Z]+$/.test(a))
+    .join('')
+    .replace(/[^ifn]/g, '')
+    .slice(-1);
+  if (mode !== 'i') return false;
+  const m = findMachine(inv.ctx.state, inv.machine);
+  const dest = absolutePath(inv, to);
+  const isDir = m !== undefined && isDirectory(m, dest);
+  const target = isDir ? `${dest.replace(/\/$/, '')}/${from.split('/').pop() ?? from}` : dest;
+  if (m?.files[target] === undefined) return false;
+  const shown = isDir ? `${to.replace(/\/$/, '')}/${from.split('/').pop() ?? from}` : to;
+  inv.io.err(`${tool}: overwrite '${shown}'? `);
+  return !/^[yY]/.test(answers.shift() ?? '');
+}
+
+/** Lines of stdin, for the answers to -i prompts. */
+function answersOf(inv: Invocation): string[] {
+  return (inv.stdin ?? '').split('\n');
+}
+
 export const cp: CommandModule = {
   name: 'cp',
   summary: 'copy files',
@@ -153,8 +201,13 @@ export const cp: CommandModule = {
     const paths = sourceAndDest(inv, 'cp');
     if (!paths) return 1;
     const to = paths[paths.length - 1] ?? '';
+    const answers = answersOf(inv);
     let code = 0;
     for (const from of paths.slice(0, -1)) {
+      if (declined(inv, 'cp', from, to, answers)) {
+        code = 1;
+        continue;
+      }
       const t = copyOperand(inv, from, to);
       if (!t.ok) {
         inv.io.err(
@@ -177,7 +230,13 @@ export const mv: CommandModule = {
     const paths = sourceAndDest(inv, 'mv');
     if (!paths) return 1;
     const to = paths[paths.length - 1] ?? '';
+    const answers = answersOf(inv);
+    let code = 0;
     for (const from of paths.slice(0, -1)) {
+      if (declined(inv, 'mv', from, to, answers)) {
+        code = 1;
+        continue;
+      }
       if (!copyOperand(inv, from, to).ok) {
         inv.io.err(`mv: cannot stat '${from}': No such file or directory`);
         return 1;
@@ -189,7 +248,7 @@ export const mv: CommandModule = {
         recursive: true,
       });
     }
-    return 0;
+    return code;
   },
 };
 

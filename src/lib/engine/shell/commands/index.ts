@@ -36,3 +36,5 @@ register(uname, ip, modprobe, lsmod, which, man, nc, ss, journalctl);
 register({ ...cat, name: 'pager', summary: 'view a file page by page (shows it whole here)' });
 import { crictl } from './crictl.ts';
 register(crictl);
+import { containerd } from './containerd.ts';
+register(containerd);

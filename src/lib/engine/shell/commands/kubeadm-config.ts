@@ -88,16 +88,24 @@ function load(inv: Invocation, file: string): ReturnType<typeof loadConfigText> 
 type LoadedConfig = Extract<ReturnType<typeof loadConfigText>, { ok: true }>;
 
 /**
+ * Reads and decodes a kubeadm configuration file named by a command's `--config`, printing its
+ * decoding warnings. Returns the documents, or the exit code after printing the error.
+ */
+export function loadConfigFile(inv: Invocation, file: string): LoadedConfig | number {
+  const loaded = load(inv, file);
+  if (typeof loaded === 'number') return loaded;
+  printWarnings(inv, loaded.warnings);
+  return loaded.ok ? loaded : fail(inv, loaded.error);
+}
+
+/**
  * The shared start of `kubeadm init|join --config FILE`: refuse mixed flags, read and decode the
  * file, print decoding warnings. Returns the documents, or the exit code after printing the error.
  */
 function loadForCommand(inv: Invocation, p: ParsedFlags): LoadedConfig | number {
   const mixed = mixedArgumentsError(p);
   if (mixed) return fail(inv, mixed);
-  const loaded = load(inv, str(p, 'config') ?? '');
-  if (typeof loaded === 'number') return loaded;
-  printWarnings(inv, loaded.warnings);
-  return loaded.ok ? loaded : fail(inv, loaded.error);
+  return loadConfigFile(inv, str(p, 'config') ?? '');
 }
 
 /** `kubeadm init --config FILE`. */

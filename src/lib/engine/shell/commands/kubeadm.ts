@@ -26,6 +26,7 @@ import {
 import { formatTable, printKubeadmError } from '../format.ts';
 import type { CommandModule, CompletionSpec, Invocation } from '../types.ts';
 import { certsSub } from './pki-cluster.ts';
+import { kubeconfigSub } from './kubeadm-kubeconfig.ts';
 import { CONFIG_FLAG, configSub, initWithConfig, joinWithConfig } from './kubeadm-config.ts';
 import { upgradeSub } from './kubeadm-upgrade.ts';
 import { findMachine } from '../../src/index.ts';
@@ -36,7 +37,7 @@ interface Sub {
   readonly usage: string;
   readonly flags: readonly FlagSpec[];
   readonly long?: string;
-  run(inv: Invocation, p: ParsedFlags): number;
+  run(inv: Invocation, p: ParsedFlags): number | Promise<number>;
 }
 
 const INIT_FLAGS: FlagSpec[] = [
@@ -509,7 +510,17 @@ function ttlLeft(ms: number): string {
   return m >= 1 ? `${m}m` : `${Math.floor(ms / 1000)}s`;
 }
 
-const SUBS: readonly Sub[] = [certsSub, configSub, init, join, reset, token, upgradeSub, version];
+const SUBS: readonly Sub[] = [
+  certsSub,
+  configSub,
+  init,
+  join,
+  kubeconfigSub,
+  reset,
+  token,
+  upgradeSub,
+  version,
+];
 
 function helpText(sub: Sub, path: string): string {
   return `${sub.long ?? sub.short}\n\nUsage:\n  ${sub.usage}\n\nFlags:\n${formatFlagHelp(sub.flags)}\n\nGlobal Flags:\n      --add-dir-header           If true, adds the file directory to the header of the log messages\n      --log-file string          If non-empty, use this log file (no effect when -logtostderr=true)\n      --rootfs string            The path to the 'real' host root filesystem. This will cause kubeadm to chroot into the provided path.\n      --skip-headers             If true, avoid header prefixes in the log messages\n  -v, --v Level                  number for the log level verbosity\n\nUse "${path} [command] --help" for more information about a command.`;

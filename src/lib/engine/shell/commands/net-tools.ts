@@ -6,11 +6,27 @@
 import type { ClusterState, Machine } from '../../src/index.ts';
 import { accepts, listeners } from '../listeners.ts';
 import type { CommandModule, Invocation } from '../types.ts';
-import { findMachine, machineList } from '../../src/index.ts';
+import { findMachine, machineList, runningApiservers } from '../../src/index.ts';
 
 /** Service names netbase's /etc/services gives the ports the pages check. */
 const SERVICES: Readonly<Record<number, string>> = { 22: 'ssh', 53: 'domain' };
 
+const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
+
+/** The address /etc/hosts on `m` gives `name` (glibc's files source: first matching line). */
+function hostsLookup(m: Machine | undefined, name: string): string | undefined {
+  for (const line of (m?.files['/etc/hosts'] ?? '').split('\n')) {
+    const [address, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (address !== undefined && names.includes(name)) return address;
+  }
+  return undefined;
+}
+
+/**
+ * Where `host` leads from machine `here`: the machine with that address (null: a literal IPv4
+ * address nobody has, the connection times out; undefined: a name nothing resolves). Names go
+ * through /etc/hosts first, then the simulated network's own machine names.
+ */
 function resolve(
   state: ClusterState,
   here: string,
@@ -19,11 +35,29 @@ function resolve(
   const local = findMachine(state, here);
   if (host === 'localhost' || host.startsWith('127.'))
     return local ? { m: local, address: host === 'localhost' ? '127.0.0.1' : host } : null;
+  const address = IPV4.test(host) ? host : hostsLookup(local, host);
   for (const m of machineList(state)) {
-    if (m.name === host || m.ip === host) return { m, address: m.ip };
+    if (address !== undefined ? m.ip === address : m.name === host) return { m, address: m.ip };
   }
-  // A literal IPv4 address nobody has: the connection times out. A name nothing resolves: undefined.
-  return /^\d+\.\d+\.\d+\.\d+$/.test(host) ? null : undefined;
+  return address !== undefined ? null : undefined;
+}
+
+/**
+ * The load balancer in front of the apiservers (the controlPlaneEndpoint's address and port):
+ * it passes a connection to a running apiserver and has nothing to answer with while none runs,
+ * which is why kubernetes.io's HA page expects "Connection refused" before `kubeadm init`.
+ */
+function balancerAccepts(
+  state: ClusterState,
+  here: string,
+  address: string,
+  port: number,
+): boolean {
+  const endpoint = state.cluster?.controlPlaneEndpoint;
+  if (!endpoint) return false;
+  const [host = '', portText = '6443'] = endpoint.split(':');
+  const target = IPV4.test(host) ? host : hostsLookup(findMachine(state, here), host);
+  return target === address && Number(portText) === port && runningApiservers(state).length > 0;
 }
 
 /** `nc [-z] [-v] [-w secs] HOST PORT`. */
@@ -59,21 +93,30 @@ export const nc: CommandModule = {
       inv.io.err(`nc: getaddrinfo for host "${host}" port ${port}: Name or service not known`);
       return 1;
     }
+    // netcat-openbsd names a host it resolved by name and address: `localhost (127.0.0.1)`.
+    const shown = (address: string): string => (IPV4.test(host) ? host : `${host} (${address})`);
     if (target === null) {
       if (verbose)
         inv.io.err(
-          `nc: connect to ${host} port ${port} (tcp) timed out: Operation now in progress`,
+          `nc: connect to ${shown(hostsLookup(findMachine(inv.ctx.state, inv.machine), host) ?? host)} port ${port} (tcp) timed out: Operation now in progress`,
         );
       return 1;
     }
     const fromLocal = target.m.name === inv.machine;
-    if (!accepts(inv.ctx.state, target.m, port, fromLocal, target.address)) {
+    if (
+      !accepts(inv.ctx.state, target.m, port, fromLocal, target.address) &&
+      !balancerAccepts(inv.ctx.state, inv.machine, target.address, port)
+    ) {
       if (verbose)
-        inv.io.err(`nc: connect to ${host} port ${port} (tcp) failed: Connection refused`);
+        inv.io.err(
+          `nc: connect to ${shown(target.address)} port ${port} (tcp) failed: Connection refused`,
+        );
       return 1;
     }
     if (verbose)
-      inv.io.err(`Connection to ${host} ${port} port [tcp/${SERVICES[port] ?? '*'}] succeeded!`);
+      inv.io.err(
+        `Connection to ${shown(target.address)} ${port} port [tcp/${SERVICES[port] ?? '*'}] succeeded!`,
+      );
     // Without -z nc would hold the connection open; the simulator closes it at once.
     void zero;
     return 0;

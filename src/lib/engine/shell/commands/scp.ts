@@ -27,16 +27,25 @@ interface Place {
 }
 
 function locate(inv: Invocation, spec: string): Place | string {
-  const remote = /^(?:[^@/:]+@)?([^:/]+):(.*)$/.exec(spec);
+  const remote = /^(?:([^@/:]+)@)?([^:/]+):(.*)$/.exec(spec);
   if (!remote) {
     const m = findMachine(inv.ctx.state, inv.machine);
     return m ? { machine: m, path: absolutePath(inv, spec), spec } : spec;
   }
-  const host = remote[1] ?? '';
+  const host = remote[2] ?? '';
   const m = findMachine(inv.ctx.state, host) ?? findMachineBy(inv.ctx.state, (x) => x.ip === host);
   if (!m) return host;
-  const home = inv.ctx.env['HOME'] ?? '/root';
-  const raw = remote[2] ?? '';
+  // A relative remote path is relative to the remote user's home: root's is /root, an
+  // account's /home/NAME (Ubuntu's cloud images have the `ubuntu` account); no user@ means
+  // the same user as here.
+  const user = remote[1];
+  const home =
+    user === undefined
+      ? (inv.ctx.env['HOME'] ?? '/root')
+      : user === 'root'
+        ? '/root'
+        : `/home/${user}`;
+  const raw = remote[3] ?? '';
   const path = normalizePath(raw.startsWith('/') ? raw : `${home}/${raw}`);
   return { machine: m, path, spec };
 }
@@ -85,11 +94,13 @@ export const scp: CommandModule = {
       const dest = isDirectory(target.machine, target.path)
         ? `${target.path === '/' ? '' : target.path}/${src.path.slice(src.path.lastIndexOf('/') + 1)}`
         : target.path;
+      // Certificate and key files keep their records on the other machine (file.copy).
       const t = inv.apply({
-        type: 'file.write',
-        machine: target.machine.name,
-        path: dest,
-        content,
+        type: 'file.copy',
+        machine: src.machine.name,
+        from: src.path,
+        to: dest,
+        toMachine: target.machine.name,
       });
       if (!t.ok) {
         inv.io.err(`scp: dest open "${dest}": No such file or directory`);

@@ -21,9 +21,9 @@ export const ETCD_34_MASKS: readonly Mask[] = [
   {
     name: 'etcd-snapshot-log',
     reason:
-      'etcdctl logs `snapshot save` progress as JSON lines whose callers and fields differ by version (3.4: snapshot/v3_snapshot.go:119-152 and clientv3/maintenance.go)',
+      'etcdctl logs `snapshot save` progress as JSON lines whose callers and fields differ by version (3.4: snapshot/v3_snapshot.go:119-152 and clientv3/maintenance.go; 3.6: snapshot/v3_snapshot.go:83-121 and v3@v3.6.x/maintenance.go)',
     pattern:
-      /^\{"level":"info".*"caller":"(?:snapshot\/v3_snapshot\.go:1[0-9]{2}|clientv3\/maintenance\.go:\d+)"/g,
+      /^\{"level":"info".*"caller":"(?:snapshot\/v3_snapshot\.go:\d+|(?:clientv3|v3@v[\d.]+)\/maintenance\.go:\d+)"/g,
     replacement: '',
     commands: /\bsnapshot save\b/,
     drop: true,
@@ -38,10 +38,11 @@ export const ETCD_34_MASKS: readonly Mask[] = [
     drop: true,
   },
   {
-    name: 'etcd-restore-compact-log',
+    name: 'etcd-restore-log',
     reason:
-      'etcdutl 3.5+ logs the compact revision a restore keeps ("restored last compact revision"); 3.4\'s etcdctl snapshot restore does not',
-    pattern: /"msg":"restored last compact revision"/g,
+      "a restore's log lines: etcd 3.4's `etcdctl snapshot restore` logs JSON (and 3.5 a compact-revision line), 3.6's etcdutl logs in zap's console encoding with bbolt's lines in between",
+    pattern:
+      /^(?:\{"level":"info".*"caller":"(?:snapshot\/v3_snapshot|mvcc\/kvstore|membership\/cluster)\.go:\d+"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\tinfo\t)/g,
     replacement: '',
     commands: /\bsnapshot restore\b/,
     drop: true,

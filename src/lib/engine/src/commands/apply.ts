@@ -32,6 +32,7 @@ import { applyCsrDecision } from '../kubeadm/certs/csr.ts';
 import { applyPkiStage } from '../kubeadm/certs/stage.ts';
 import { applyExternalEtcdBootstrap } from '../etcd/external.ts';
 import { applyOpenssl } from '../pki/openssl-gen.ts';
+import { applyKubeconfigUser } from '../kubeadm/kubeconfig-user.ts';
 import { applyApiObject } from '../apiserver/objects.ts';
 import { applyAddMachines } from '../machine/add-machines.ts';
 import { setKeyed } from '../model/keyed-map.ts';
@@ -71,7 +72,7 @@ function dispatch(state: ClusterState, c: Command): Transition {
     case 'file.write':
       return applyWriteFile(state, c.machine, c.path, c.content);
     case 'file.copy':
-      return applyCopy(state, c.machine, c.from, c.to);
+      return applyCopy(state, c.machine, c.from, c.to, c.toMachine);
     case 'file.remove':
       return applyRemove(state, c.machine, c.path, c.recursive);
     case 'kubeadm.init':
@@ -113,6 +114,8 @@ function dispatch(state: ClusterState, c: Command): Transition {
       return applyPkiStage(state, c.machine, c.mode);
     case 'pki.openssl':
       return applyOpenssl(state, c.machine, c.op);
+    case 'kubeadm.kubeconfig.user':
+      return applyKubeconfigUser(state, c.machine, c.options);
     case 'etcd.external.bootstrap':
       return applyExternalEtcdBootstrap(state, c.machines, c.clientMachine);
     case 'kubeadm.upgrade.apply':

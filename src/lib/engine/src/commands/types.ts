@@ -53,6 +53,7 @@ export interface PackageRequest {
   readonly version?: string;
 }
 
+import type { KubeconfigUserOptions } from '../kubeadm/kubeconfig-user.ts';
 import type { UpgradeApplyOptions } from '../kubeadm/upgrade/apply.ts';
 import type { UpgradeNodeOptions } from '../kubeadm/upgrade/node.ts';
 import type { DrainOptions } from '../kubectl/drain.ts';
@@ -121,6 +122,8 @@ export type Command =
       readonly machine: string;
       readonly from: string;
       readonly to: string;
+      /** Destination machine when it is not `machine` (scp); paths are absolute. */
+      readonly toMachine?: string;
     }
   | {
       readonly type: 'file.remove';
@@ -191,6 +194,12 @@ export type Command =
     }
   // openssl genrsa / req / x509 -req (src/pki/openssl-gen.ts)
   | { readonly type: 'pki.openssl'; readonly machine: string; readonly op: OpensslOp }
+  // kubeadm kubeconfig user (src/kubeadm/kubeconfig-user.ts)
+  | {
+      readonly type: 'kubeadm.kubeconfig.user';
+      readonly machine: string;
+      readonly options: KubeconfigUserOptions;
+    }
   // PKI lifecycle (kubeadm/certs/*)
   | {
       readonly type: 'kubeadm.certs.renew';

@@ -243,18 +243,8 @@ export function applySnapshotRestore(
     [`${dir}/member/snap/db`]: RESTORED_PREFIX + JSON.stringify(restored),
     [`${dir}/member/wal/0000000000000000-0000000000000000.wal`]: '',
   };
-  const ts = (state.now / 1000).toFixed(7);
-  const walDir = `${o.dataDir}/member/wal`;
-  const snapDir = `${o.dataDir}/member/snap`;
-  const logs = [
-    `{"level":"info","ts":${ts},"caller":"snapshot/v3_snapshot.go:296","msg":"restoring snapshot","path":"${o.file}","wal-dir":"${walDir}","data-dir":"${o.dataDir}","snap-dir":"${snapDir}"}`,
-    `{"level":"info","ts":${ts},"caller":"mvcc/kvstore.go:388","msg":"restored last compact revision","meta-bucket-name":"meta","meta-bucket-name-key":"finishedCompactRev","restored-compact-revision":${snap.revision - 1000 > 0 ? snap.revision - 1000 : 1}}`,
-    `{"level":"info","ts":${ts},"caller":"membership/cluster.go:392","msg":"added member","cluster-id":"${clusterId}","local-member-id":"0","added-peer-id":"${id}","added-peer-peer-urls":["${o.peerURL}"]}`,
-    `{"level":"info","ts":${ts},"caller":"snapshot/v3_snapshot.go:309","msg":"restored snapshot","path":"${o.file}","wal-dir":"${walDir}","data-dir":"${o.dataDir}","snap-dir":"${snapDir}"}`,
-  ];
-  return ok({ ...state, machines: setKeyed(state.machines, machine, { ...m, files }) }, [
-    text(logs.join('\n'), 'stderr'),
-  ]);
+  // What etcdutl logs is the shell's to print (shell/commands/etcd-logs.ts).
+  return ok({ ...state, machines: setKeyed(state.machines, machine, { ...m, files }) });
 }
 
 const ETCD_MANIFEST = '/etc/kubernetes/manifests/etcd.yaml';

@@ -7,6 +7,11 @@
 import { findMinor, releaseCatalog } from '../model/releases.ts';
 import { kubeletConfigurationYaml } from '../config/defaults.ts';
 import { etcdPodParts, type PodParts } from './etcd-pod-parts.ts';
+import {
+  apiServerPodParts,
+  controllerManagerPodParts,
+  schedulerPodParts,
+} from './control-plane-pod-parts.ts';
 
 /** Reference to base64 PEM data of a certificate or key on the same machine. */
 export function pkiRef(path: string): string {
@@ -181,6 +186,8 @@ export function controlPlaneManifests(i: ManifestInput): Record<string, string> 
         `--tls-cert-file=${pki}/apiserver.crt`,
         `--tls-private-key-file=${pki}/apiserver.key`,
       ],
+      '',
+      apiServerPodParts(i.ip, pki),
     ),
     'kube-controller-manager.yaml': staticPod(
       'kube-controller-manager',
@@ -205,6 +212,8 @@ export function controlPlaneManifests(i: ManifestInput): Record<string, string> 
         `--service-cluster-ip-range=${i.serviceSubnet}`,
         '--use-service-account-credentials=true',
       ],
+      '',
+      controllerManagerPodParts(pki),
     ),
     'kube-scheduler.yaml': staticPod(
       'kube-scheduler',
@@ -217,6 +226,8 @@ export function controlPlaneManifests(i: ManifestInput): Record<string, string> 
         '--kubeconfig=/etc/kubernetes/scheduler.conf',
         '--leader-elect=true',
       ],
+      '',
+      schedulerPodParts(),
     ),
   };
 }

@@ -33,6 +33,12 @@ import { joinEtcdMember, requireEtcdQuorum } from '../etcd/join.ts';
 import { imagePullEvents } from './image-pull.ts';
 import { findMachine, findMachineBy } from '../state/machines.ts';
 import { setKeyed } from '../model/keyed-map.ts';
+import type { CertPhaseData } from './certs/init-phases.ts';
+import {
+  createJoinKubeconfigs,
+  createJoinPkiAssets,
+  sharedCertificatePaths,
+} from './certs/join-phases.ts';
 
 const SEC = 1000;
 
@@ -45,6 +51,45 @@ export interface JoinData {
   readonly node: string;
   readonly opts: JoinOptions;
   t: number;
+  /** The certificate phases' working data (one plan for certs and kubeconfig). */
+  pki?: CertPhaseData;
+}
+
+/** FNV-1a of a name, to seed per-machine random streams. */
+function nameSeed(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The certificate phases' view of the join (created on first use, state synced back after). */
+function pkiData(d: JoinData): CertPhaseData {
+  const c = d.state.cluster;
+  d.pki ??= {
+    state: d.state,
+    events: d.events,
+    // A stream of its own, seeded from the state's and the machine's name: the new keys and
+    // serials never shift the random names (tokens, Pod suffixes) drawn after the join.
+    rng: createRng((d.state.rng ^ nameSeed(d.machine)) >>> 0),
+    machine: d.machine,
+    node: d.node,
+    ip: d.opts.advertiseAddress ?? machineOf(d).ip,
+    serviceSubnet: c?.serviceSubnet ?? '10.96.0.0/12',
+    controlPlaneEndpoint: c?.controlPlaneEndpoint ?? undefined,
+    t: d.t,
+    certs: {},
+    externalEtcd: usesExternalEtcd(d.state),
+  };
+  d.pki.state = d.state;
+  d.pki.t = d.t;
+  return d.pki;
+}
+
+/** Runs a certificate step on the join's data and keeps the state it produced. */
+function withPki(d: JoinData, step: (p: CertPhaseData) => void): void {
+  const p = pkiData(d);
+  step(p);
+  d.state = p.state;
 }
 
 function machineOf(d: JoinData): Machine {
@@ -155,8 +200,10 @@ export const joinPhases: readonly Phase<JoinData>[] = [
         short:
           'Download certificates shared among control-plane nodes from the kubeadm-certs Secret',
         run: (d) => {
+          // Without --certificate-key the phase is skipped (the reader copied the files).
+          if (!d.opts.certificateKey) return;
           const ck = d.state.cluster?.certificateKey;
-          if (!d.opts.certificateKey || !ck || ck.expires <= d.t) {
+          if (!ck || ck.expires <= d.t) {
             throw new EngineError('Kubeadm', {
               message:
                 'error downloading certs: error downloading the secret: Secret "kubeadm-certs" was not found in the "kube-system" Namespace. This Secret might have expired. Please, run `kubeadm init phase upload-certs --upload-certs` on a control plane to generate a new one',
@@ -175,63 +222,35 @@ export const joinPhases: readonly Phase<JoinData>[] = [
             ),
             log('download-certs', 'Saving the certificates to the folder: "/etc/kubernetes/pki"'),
           );
+          const src = controlPlaneNodes(d.state)
+            .map((n) => findMachine(d.state, n.name))
+            .find((m) => m !== undefined);
+          if (!src) return;
+          const m = machineOf(d);
+          const paths = sharedCertificatePaths(usesExternalEtcd(d.state)).filter(
+            (p) => src.files[p] !== undefined,
+          );
+          putMachine(d, {
+            ...m,
+            files: { ...m.files, ...Object.fromEntries(paths.map((p) => [p, src.files[p] ?? ''])) },
+            certs: {
+              ...m.certs,
+              ...Object.fromEntries(
+                paths.flatMap((p) => (src.certs[p] ? [[p, src.certs[p]] as const] : [])),
+              ),
+            },
+          });
         },
       },
       {
         name: 'certs',
         short: 'Generate the certificates for the new control plane components',
-        run: (d) => {
-          const src = controlPlaneNodes(d.state)
-            .map((n) => findMachine(d.state, n.name))
-            .find((m) => m !== undefined);
-          if (!src) return;
-          d.events.push(log('certs', 'Using certificateDir folder "/etc/kubernetes/pki"'));
-          const m = machineOf(d);
-          const pki = Object.fromEntries(
-            Object.entries(src.files).filter(([p]) => p.startsWith('/etc/kubernetes/pki/')),
-          );
-          const certs = Object.fromEntries(
-            Object.entries(src.certs).filter(([p]) => p.startsWith('/etc/kubernetes/pki/')),
-          );
-          putMachine(d, { ...m, files: { ...m.files, ...pki }, certs: { ...m.certs, ...certs } });
-          for (const c of [
-            'apiserver',
-            'apiserver-kubelet-client',
-            'front-proxy-client',
-            'etcd/server',
-            'etcd/peer',
-            'etcd/healthcheck-client',
-            'apiserver-etcd-client',
-          ]) {
-            d.events.push(log('certs', `Generating "${c}" certificate and key`));
-          }
-          d.events.push(
-            log('certs', 'Valid certificates and keys now exist in "/etc/kubernetes/pki"'),
-            log('certs', 'Using the existing "sa" key'),
-          );
-        },
+        run: (d) => withPki(d, createJoinPkiAssets),
       },
       {
         name: 'kubeconfig',
         short: 'Generate the kubeconfig for the new control plane components',
-        run: (d) => {
-          const ep = d.state.cluster?.endpoint ?? '';
-          d.events.push(
-            log('kubeconfig', 'Generating kubeconfig files'),
-            log('kubeconfig', 'Using kubeconfig folder "/etc/kubernetes"'),
-          );
-          const m = machineOf(d);
-          const files: Record<string, string> = {};
-          for (const n of ['admin', 'controller-manager', 'scheduler']) {
-            d.events.push(log('kubeconfig', `Writing "${n}.conf" kubeconfig file`));
-            files[`/etc/kubernetes/${n}.conf`] = kubeconfig({
-              server: ep,
-              user: n === 'admin' ? 'kubernetes-admin' : `system:kube-${n}`,
-              certPath: `/etc/kubernetes/pki/${n}.crt`,
-            });
-          }
-          putMachine(d, { ...m, files: { ...m.files, ...files } });
-        },
+        run: (d) => withPki(d, createJoinKubeconfigs),
       },
       {
         name: 'control-plane',

@@ -121,7 +121,9 @@ export function runChecks(m: Machine, input: PreflightInput): PreflightResult {
   } else {
     err('FileExisting-kubelet', 'kubelet not found in system path');
   }
-  if (input.kind === 'join' && fileExists('/etc/kubernetes/pki/ca.crt')) {
+  // RunJoinNodeChecks (cmd/kubeadm/app/preflight/checks.go): only a worker's join refuses an
+  // existing CA certificate; a control-plane join uses the CA files copied to it by hand.
+  if (input.kind === 'join' && !input.controlPlane && fileExists('/etc/kubernetes/pki/ca.crt')) {
     err('FileAvailable--etc-kubernetes-pki-ca.crt', '/etc/kubernetes/pki/ca.crt already exists');
   }
   if (input.controlPlaneRunning || (input.kind === 'join' && m.kubelet.active === 'active'))

@@ -35,7 +35,16 @@ export function createMachine(spec: MachineSpec, now: number): Machine {
       '/proc/sys/net/ipv4/ip_forward': '0\n',
     },
     // Ubuntu 24.04 ships /etc/apt/keyrings (install-kubeadm.md: only older releases lack it).
-    dirs: ['/root', '/etc', '/tmp', '/etc/apt/keyrings', '/etc/apt/sources.list.d', ...OS_DIRS],
+    // Ubuntu's cloud images come with the `ubuntu` account (kubernetes.io's HA page copies to it).
+    dirs: [
+      '/root',
+      '/home/ubuntu',
+      '/etc',
+      '/tmp',
+      '/etc/apt/keyrings',
+      '/etc/apt/sources.list.d',
+      ...OS_DIRS,
+    ],
     certs: {},
   };
 }

@@ -195,8 +195,10 @@ export function applyCopy(
   machine: string,
   from: string,
   to: string,
+  toMachine: string = machine,
 ): Transition {
   const m = getMachine(state, machine);
+  const tm = getMachine(state, toMachine);
   const src = normalizePath(from);
   const content = m.files[src];
   if (content === undefined) {
@@ -212,8 +214,9 @@ export function applyCopy(
     );
   }
   let dst = normalizePath(to);
-  if (isDirectory(m, dst)) dst = `${dst === '/' ? '' : dst}/${src.slice(src.lastIndexOf('/') + 1)}`;
-  if (!isDirectory(m, dirname(dst))) {
+  if (isDirectory(tm, dst))
+    dst = `${dst === '/' ? '' : dst}/${src.slice(src.lastIndexOf('/') + 1)}`;
+  if (!isDirectory(tm, dirname(dst))) {
     return fail(
       new EngineError('UsageError', {
         message: `cp: cannot create regular file '${to}': No such file or directory`,
@@ -222,10 +225,11 @@ export function applyCopy(
   }
   const cert = m.certs[src];
   return ok(
-    updateMachine(state, machine, (x) => ({
+    updateMachine(state, toMachine, (x) => ({
       ...x,
       // A copied certificate/kubeconfig keeps the metadata it had at copy time (a later renewal
-      // of the source must not change the copy), so its `@pki:` references follow it.
+      // of the source must not change the copy), so its `@pki:` references follow it — also to
+      // another machine (scp).
       files: { ...x.files, [dst]: cert ? content.split(`:${src}`).join(`:${dst}`) : content },
       certs: cert ? { ...x.certs, [dst]: cert } : x.certs,
     })),
@@ -244,7 +248,12 @@ export function applyRemove(
   if (m.files[p] !== undefined) {
     const { [p]: _gone, ...files } = m.files;
     const { [p]: _cert, ...certs } = m.certs;
-    return ok(updateMachine(state, machine, (x) => ({ ...x, files, certs })));
+    // Removing a file never removes its directory: one that only its files implied becomes
+    // explicit (mv of the last manifest out of /etc/kubernetes/manifests keeps the folder).
+    const parent = dirname(p);
+    const dirs =
+      parent !== '/' && !isDirectory({ ...m, files }, parent) ? [...m.dirs, parent] : m.dirs;
+    return ok(updateMachine(state, machine, (x) => ({ ...x, files, certs, dirs })));
   }
   if (isDirectory(m, p)) {
     if (!recursive)
