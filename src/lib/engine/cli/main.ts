@@ -5,10 +5,11 @@
 import { doctestCommand, DOCTEST_USAGE } from './doctest.ts';
 import { exportCommand, EXPORT_USAGE } from './export.ts';
 import { exportFs } from './export-fs.ts';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createSession, type SerializedState, type Session } from '../shell/index.ts';
+import { createSession, type Session } from '../shell/index.ts';
 import { isEngineError, listScenarios } from '../src/index.ts';
+import { readStateFile, writeStateFile } from './state-file.ts';
 import { scriptLines } from './script.ts';
 import { repl } from './repl.ts';
 import { serveJsonLines } from './serve.ts';
@@ -125,8 +126,7 @@ function packageVersion(): string {
 
 async function openSession(o: CliOptions): Promise<Session> {
   if (o.load !== undefined) {
-    const state = JSON.parse(await readFile(o.load, 'utf8')) as SerializedState;
-    return createSession({ state });
+    return createSession({ state: await readStateFile(o.load) });
   }
   return createSession({
     ...(o.scenario !== undefined ? { scenario: o.scenario } : {}),
@@ -155,7 +155,7 @@ async function runScript(o: CliOptions, file: string): Promise<number> {
       break;
     }
   }
-  if (o.save !== undefined) await writeFile(o.save, `${JSON.stringify(session.save())}\n`);
+  if (o.save !== undefined) await writeStateFile(o.save, session.save());
   if (o.exportFs !== undefined) await exportFs(session.save().state, o.exportFs);
   return code;
 }
@@ -222,7 +222,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (o.command === 'scenarios') return printScenarios(o);
     const session = await openSession(o);
     const code = await repl(session, packageVersion());
-    if (o.save !== undefined) await writeFile(o.save, `${JSON.stringify(session.save())}\n`);
+    if (o.save !== undefined) await writeStateFile(o.save, session.save());
     return code;
   } catch (error) {
     process.stderr.write(`kubelife: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -18,6 +18,7 @@ import {
 } from '../src/index.ts';
 import './commands/index.ts';
 import { defaultMaterializer } from './materialize.ts';
+import { parseSavedSession } from './saved-session.ts';
 import { errorResult, type Materializer, type RunResult, type ShellContext } from './types.ts';
 import { Interpreter, Flow, FatalError, ExpansionError, type Sink } from './bash/exec.ts';
 import { createBashState, type BashState } from './bash/vars.ts';
@@ -76,17 +77,6 @@ function scenarioState(name: string, seed: number, now: string, release: string)
   return buildScenario(name, seed, parseTime(now), release);
 }
 
-function isSerialized(value: unknown): value is SerializedState {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<SerializedState>;
-  return (
-    v.kind === 'kubelife-session' &&
-    v.version === 1 &&
-    typeof v.state === 'object' &&
-    Array.isArray(v.machineStack)
-  );
-}
-
 /**
  * Creates a session.
  * @throws EngineError NoSuchScenario | NoSuchRelease | InvalidState | InvalidTime
@@ -99,9 +89,7 @@ export function createSession(options: SessionOptions = {}): Session {
   let ctx: ShellContext;
   let onReset = (): void => undefined;
   if (options.state !== undefined) {
-    if (!isSerialized(options.state))
-      throw new EngineError('InvalidState', { reason: 'not a kubelife session' });
-    const s = options.state;
+    const s = parseSavedSession(options.state);
     scenario = s.scenario;
     if (s.release !== undefined) release = releaseTrack(s.release).minor;
     ctx = makeContext(

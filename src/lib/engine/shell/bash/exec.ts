@@ -11,10 +11,10 @@ import {
   findMachine,
   findMachineBy,
   isDirectory,
-  normalizePath,
   type Command as EngineCommand,
 } from '../../src/index.ts';
 import { registry } from '../registry.ts';
+import { resolveShellPath } from '../paths.ts';
 import { printEvents } from '../format.ts';
 import type { Invocation, ShellContext } from '../types.ts';
 import type { AndOr, Command, CondExpr, List, Pipeline, Redirect, Word } from './ast.ts';
@@ -670,8 +670,7 @@ export class Interpreter implements ExpandHost {
 
   /** Absolute path of `p` relative to the working directory. */
   resolve(p: string): string {
-    if (p === '~' || p.startsWith('~/')) p = (this.ctx.env['HOME'] ?? '/root') + p.slice(1);
-    return normalizePath(p.startsWith('/') ? p : `${this.sh.cwd}/${p}`);
+    return resolveShellPath(this.ctx.env, p, this.sh.cwd);
   }
 
   /** Writes a file on `machine` through the engine (so save(), kubeadm and doc-tests see it). */

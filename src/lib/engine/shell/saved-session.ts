@@ -1,0 +1,63 @@
+/**
+ * Checks a saved session (what `session.save()` returns: the envelope around a ClusterState)
+ * before a session uses it. The envelope is checked here; the state by the core's schema beside
+ * its types (src/model/state-schema.ts). A failure names the first bad field.
+ */
+import { z } from 'zod';
+import {
+  clusterStateSchema,
+  EngineError,
+  firstIssue,
+  isHostName,
+  releaseTrackMinors,
+  scenarios,
+  type ClusterState,
+} from '../src/index.ts';
+import type { SerializedState } from './session.ts';
+
+const envelopeSchema = z
+  .object({
+    kind: z.literal('kubelife-session'),
+    version: z.literal(1),
+    scenario: z
+      .string()
+      .refine((name) => scenarios.some((s) => s.name === name), 'not a known scenario'),
+    release: z
+      .string()
+      .refine(
+        (minor) => releaseTrackMinors().includes(minor),
+        `not a release track (one of ${releaseTrackMinors().join(', ')})`,
+      )
+      .optional(),
+    state: z.unknown(),
+    machineStack: z.array(z.string().refine(isHostName, 'not a plain host name')).min(1),
+    env: z.record(z.string(), z.string()),
+  })
+  .strict();
+
+/**
+ * The saved session `value` as a checked SerializedState.
+ * @throws EngineError InvalidState naming the first bad field (e.g. `state.now: …`)
+ */
+export function parseSavedSession(value: unknown): SerializedState {
+  const envelope = envelopeSchema.safeParse(value);
+  if (!envelope.success)
+    throw new EngineError('InvalidState', { reason: firstIssue(envelope.error) });
+  const state = clusterStateSchema.safeParse(envelope.data.state);
+  if (!state.success)
+    throw new EngineError('InvalidState', { reason: firstIssue(state.error, ['state']) });
+  const machines = state.data.machines;
+  const missing = envelope.data.machineStack.findIndex((name) => machines[name] === undefined);
+  if (missing >= 0)
+    throw new EngineError('InvalidState', {
+      reason: `machineStack.${missing}: no machine named "${envelope.data.machineStack[missing] ?? ''}"`,
+    });
+  const { release, ...rest } = envelope.data;
+  return {
+    ...rest,
+    ...(release === undefined ? {} : { release }),
+    kind: 'kubelife-session',
+    version: 1,
+    state: state.data as unknown as ClusterState,
+  };
+}
