@@ -29,7 +29,9 @@ function plan(state: ClusterState, root: string): Planned[] {
   const out: Planned[] = [];
   for (const [name, machine] of keyedEntries(state.machines)) {
     if (!isHostName(name))
-      throw new ExportRefused(`--export-fs: machine name ${JSON.stringify(name)} is not a host name`);
+      throw new ExportRefused(
+        `--export-fs: machine name ${JSON.stringify(name)} is not a host name`,
+      );
     for (const [path, content] of Object.entries(machine.files)) {
       if (!isCleanAbsolutePath(path))
         throw new ExportRefused(

@@ -8,7 +8,10 @@
  * Not supported (RE2 has no equivalent): back-references (`\1` in a pattern) and `\<`/`\>`
  * word starts/ends, which are translated to `\b`.
  */
+import type * as RE2JSModule from 're2js';
 import type { RE2JS as RE2JSClass } from 're2js';
+
+type Re2js = typeof RE2JSModule;
 
 /** A compiled user pattern. */
 export interface UserRegex {
@@ -21,7 +24,7 @@ export interface UserRegex {
 /** A pattern that cannot be compiled; `message` says why, without the tool's prefix. */
 export class RegexError extends Error {}
 
-let loaded: Promise<typeof import('re2js')> | undefined;
+let loaded: Promise<Re2js> | undefined;
 
 /** Translates a bracket expression starting at `i` (`[`); returns RE2 text and the next index. */
 function bracket(p: string, i: number): { text: string; next: number } {

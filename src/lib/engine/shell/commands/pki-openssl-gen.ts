@@ -59,6 +59,10 @@ function opensslInt(
   positive: boolean,
 ): { value: number } | { error: string } {
   if (!/^[-+]?\d+$/.test(text)) return { error: `${prog}: Can't parse "${text}" as a number` };
+  // opt_int reads a C long first (strtol: past 64 bits it cannot parse), then narrows to int.
+  const big = BigInt(text);
+  if (big > 9223372036854775807n || big < -9223372036854775808n)
+    return { error: `${prog}: Can't parse "${text}" as a number` };
   const n = Number(text);
   if (n > 2147483647 || n < -2147483648)
     return { error: `${prog}: Value "${text}" outside integer range` };

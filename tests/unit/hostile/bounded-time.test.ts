@@ -1,0 +1,120 @@
+/**
+ * Issue 14, defect 2: no input makes a command run for long. Jumps of the clock cost the same
+ * however far they go, user regexes run on a linear-time engine, and the tokenizer is linear in
+ * its input with a nesting limit. Each test bounds its work by input size, not by a timer: before
+ * the fixes these inputs did not return at all (or took seconds to minutes).
+ */
+import { describe, expect, it } from 'vitest';
+import { createSession } from 'kubelife';
+import { tokenize } from 'kubelife/shell';
+
+describe('the simulated clock', () => {
+  it('refuses to advance past year 9999 and keeps answering', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+
+    const far = await s.run('kubelife clock advance 20000000000y');
+    const after = await s.run('kubelife clock');
+
+    expect(far.exitCode).toBe(1);
+    expect(far.stderr).toBe(
+      'kubelife: clock advance 20000000000y: the simulated clock cannot pass 9999-12-31T23:59:59Z (Kubernetes writes times as RFC 3339, whose years end at 9999)\n',
+    );
+    expect(after.exitCode).toBe(0);
+    expect(after.stdout).toMatch(/^2026-11-25T/);
+  });
+
+  it('jumps thousands of years on an HA cluster and still lists nodes', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+
+    const jump = await s.run('kubelife clock advance 7000y');
+    const nodes = await s.run('kubectl get nodes');
+
+    expect(jump.stdout).toMatch(/^9\d{3}-/);
+    expect(nodes.output).not.toContain('internal error');
+  });
+
+  it('keeps the session usable after an out-of-range jump (no RangeError later)', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+
+    await s.run('kubelife clock advance 300000y');
+    const list = await s.run('kubeadm token list');
+
+    expect(list.exitCode).toBe(0);
+    expect(list.output).not.toContain('Invalid time value');
+  });
+});
+
+describe('user regular expressions', () => {
+  it('runs a catastrophic-backtracking sed pattern in linear time', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run(`echo ${'a'.repeat(5000)}b | sed 's/\\(a\\+\\)\\+$/x/'`);
+
+    expect(r.stdout).toBe(`${'a'.repeat(5000)}b\n`);
+  });
+
+  it('keeps POSIX leftmost-longest matching, groups and the g flag', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const alternation = await s.run("echo xabcx | sed -E 's/a|ab|abc/[&]/'");
+    const groups = await s.run("echo 'key: value' | sed 's/\\([a-z]*\\): \\(.*\\)/\\2=\\1/'");
+    const global = await s.run("echo banana | sed 's/a/o/g'");
+
+    expect(alternation.stdout).toBe('x[abc]x\n');
+    expect(groups.stdout).toBe('value=key\n');
+    expect(global.stdout).toBe('bonono\n');
+  });
+
+  it('treats grep patterns as basic regular expressions (-E extended, -F fixed)', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const bre = await s.run("echo a+b | grep 'a+b'");
+    const breMiss = await s.run("echo ab | grep 'a+b'");
+    const ere = await s.run("echo aab | grep -E '^a+b$'");
+    const fixed = await s.run("echo axb | grep -F 'a.b'");
+
+    expect(bre.stdout).toBe('a+b\n');
+    expect(breMiss.exitCode).toBe(1);
+    expect(ere.stdout).toBe('aab\n');
+    expect(fixed.exitCode).toBe(1);
+  });
+
+  it('rejects a back-reference in a pattern with a clear error', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run("echo aa | sed 's/\\(a\\)\\1/x/'");
+
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('back-references are not supported');
+  });
+});
+
+describe('the tokenizer', () => {
+  it('reads 250,000 unbalanced $( in one pass', () => {
+    const line = `echo ${'$('.repeat(250_000)}`;
+
+    const tokens = tokenize(line);
+
+    expect(Array.isArray(tokens)).toBe(true);
+  });
+
+  it('refuses command substitutions nested deeper than 64 levels', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+    const deep = `echo ${'$(echo '.repeat(10_000)}x${')'.repeat(10_000)}`;
+
+    const r = await s.run(deep);
+
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe(
+      'bash: -c: line 1: maximum command substitution nesting level exceeded (64)\n',
+    );
+  });
+
+  it('still expands 64 nested substitutions', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run(`echo ${'$(echo '.repeat(63)}x${')'.repeat(63)}`);
+
+    expect(r.stdout).toBe('x\n');
+  });
+});
