@@ -149,3 +149,31 @@ describe('kubelife serve --jsonl framing', () => {
     );
   });
 });
+
+describe('kubelife serve --jsonl --deadline', () => {
+  it('stops a run past its deadline and keeps the session as it was before it', () => {
+    const input = [
+      { id: 1, type: 'load', scenario: 'packages-installed' },
+      // kubeadm init signs a dozen certificates: it always takes longer than a millisecond.
+      { id: 2, type: 'run', line: 'kubeadm init' },
+      { id: 3, type: 'save' },
+    ]
+      .map((r) => `${JSON.stringify(r)}\n`)
+      .join('');
+
+    const r = kubelife(['serve', '--jsonl', '--deadline', '1ms'], input);
+    const [loaded, stopped, saved] = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as EngineResponse);
+
+    expect(r.status).toBe(0);
+    expect(loaded?.type).toBe('loaded');
+    expect(stopped).toEqual({
+      id: 2,
+      type: 'error',
+      message: 'command stopped after 1ms (the deadline); the session is as it was before it',
+    });
+    expect(saved).toMatchObject({ id: 3, type: 'saved', state: { state: { cluster: null } } });
+  });
+});

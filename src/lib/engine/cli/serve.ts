@@ -10,7 +10,8 @@ import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import type { ReadStream } from 'node:tty';
 
-import { createProtocolHandler, type EngineResponse } from '../shell/index.ts';
+import type { EngineResponse } from '../shell/index.ts';
+import { createIsolatedHandler } from './serve-isolated.ts';
 
 /**
  * One response as one line of JSON. JSON.stringify escapes newlines inside strings; U+2028 and
@@ -57,9 +58,16 @@ function parseLine(line: string): { message: unknown } | { error: EngineResponse
   }
 }
 
+/** How long one `run` may take before it is stopped (`--deadline`). */
+export const DEFAULT_DEADLINE_MS = 10_000;
+
 /** Serves JSON-lines requests from `input` until it ends; resolves to the exit code (0). */
-export async function serveJsonLines(input: Readable, output: Writable): Promise<number> {
-  const handler = createProtocolHandler();
+export async function serveJsonLines(
+  input: Readable,
+  output: Writable,
+  deadlineMs = DEFAULT_DEADLINE_MS,
+): Promise<number> {
+  const handler = await createIsolatedHandler(deadlineMs, process.argv[1]);
   // On a terminal (a WebContainer spawns processes on a pseudo-terminal), raw mode stops the line
   // discipline from echoing requests back into the output and from cutting long lines (a saved
   // state is one long line); the client ends the server by killing it, not with Ctrl-D.
@@ -84,5 +92,6 @@ export async function serveJsonLines(input: Readable, output: Writable): Promise
     written = written.then(async () => writeLine(output, await response));
   }
   await written;
+  await handler.close();
   return 0;
 }
