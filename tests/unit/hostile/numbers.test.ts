@@ -49,6 +49,25 @@ describe('kubeadm token --ttl (Go time.ParseDuration through pflag)', () => {
   });
 });
 
+describe('kubeadm init --config with a bootstrap token ttl', () => {
+  it('refuses a ttl Go cannot hold instead of storing a time no clock can show', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+    await s.run(`cat > /root/cfg.yaml <<EOT
+apiVersion: kubeadm.k8s.io/v1beta4
+kind: InitConfiguration
+bootstrapTokens:
+- token: abcdef.0123456789abcdef
+  ttl: 99999999999999999999999h
+EOT`);
+
+    const init = await s.run('kubeadm init --config /root/cfg.yaml --ignore-preflight-errors=all');
+    const clock = await s.run('kubelife clock');
+
+    expect(init.stderr).toContain('time: invalid duration "99999999999999999999999h"');
+    expect(clock.exitCode).toBe(0);
+  });
+});
+
 describe('head and tail -n', () => {
   it('rejects a count that is not a number', async () => {
     const s = createSession();
