@@ -337,37 +337,36 @@ function lineCount(
   return { sign: (m[1] ?? '') as '' | '-' | '+', n: Number(digits) };
 }
 
-export const head: CommandModule = {
-  name: 'head',
-  summary: 'output the first lines of piped input',
-  run: (inv) => {
-    const count = lineCount('head', inv.args);
-    if ('error' in count) {
-      inv.io.err(count.error);
-      return 1;
-    }
-    const lines = (inv.stdin ?? '').split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
-    const end = count.sign === '-' ? Math.max(0, lines.length - count.n) : count.n;
-    for (const l of lines.slice(0, end)) inv.io.out(l);
-    return 0;
-  },
-};
+/**
+ * `head`/`tail` over piped input: parses the count once, then prints the lines `pick` keeps
+ * (from the input's lines and the signed count).
+ */
+function lineFilter(
+  tool: 'head' | 'tail',
+  summary: string,
+  pick: (lines: string[], count: { sign: '' | '-' | '+'; n: number }) => string[],
+): CommandModule {
+  return {
+    name: tool,
+    summary,
+    run: (inv) => {
+      const count = lineCount(tool, inv.args);
+      if ('error' in count) {
+        inv.io.err(count.error);
+        return 1;
+      }
+      const lines = (inv.stdin ?? '').split('\n');
+      if (lines[lines.length - 1] === '') lines.pop();
+      for (const l of pick(lines, count)) inv.io.out(l);
+      return 0;
+    },
+  };
+}
 
-export const tail: CommandModule = {
-  name: 'tail',
-  summary: 'output the last lines of piped input',
-  run: (inv) => {
-    const count = lineCount('tail', inv.args);
-    if ('error' in count) {
-      inv.io.err(count.error);
-      return 1;
-    }
-    const lines = (inv.stdin ?? '').split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
-    const start =
-      count.sign === '+' ? Math.max(0, count.n - 1) : Math.max(0, lines.length - count.n);
-    for (const l of lines.slice(start)) inv.io.out(l);
-    return 0;
-  },
-};
+export const head = lineFilter('head', 'output the first lines of piped input', (lines, c) =>
+  lines.slice(0, c.sign === '-' ? Math.max(0, lines.length - c.n) : c.n),
+);
+
+export const tail = lineFilter('tail', 'output the last lines of piped input', (lines, c) =>
+  lines.slice(c.sign === '+' ? Math.max(0, c.n - 1) : Math.max(0, lines.length - c.n)),
+);
