@@ -3,7 +3,7 @@
  * before a session uses it. The envelope is checked here; the state by the core's schema beside
  * its types (src/model/state-schema.ts). A failure names the first bad field.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   clusterStateSchema,
   EngineError,
@@ -15,25 +15,28 @@ import {
 } from '../src/index.ts';
 import type { SerializedState } from './session.ts';
 
-const envelopeSchema = z
-  .object({
-    kind: z.literal('kubelife-session'),
-    version: z.literal(1),
-    scenario: z
+const envelopeSchema = z.strictObject({
+  kind: z.literal('kubelife-session'),
+  version: z.literal(1),
+  scenario: z
+    .string()
+    .check(z.refine((name) => scenarios.some((s) => s.name === name), 'not a known scenario')),
+  release: z.optional(
+    z
       .string()
-      .refine((name) => scenarios.some((s) => s.name === name), 'not a known scenario'),
-    release: z
-      .string()
-      .refine(
-        (minor) => releaseTrackMinors().includes(minor),
-        `not a release track (one of ${releaseTrackMinors().join(', ')})`,
-      )
-      .optional(),
-    state: z.unknown(),
-    machineStack: z.array(z.string().refine(isHostName, 'not a plain host name')).min(1),
-    env: z.record(z.string(), z.string()),
-  })
-  .strict();
+      .check(
+        z.refine(
+          (minor) => releaseTrackMinors().includes(minor),
+          `not a release track (one of ${releaseTrackMinors().join(', ')})`,
+        ),
+      ),
+  ),
+  state: z.unknown(),
+  machineStack: z
+    .array(z.string().check(z.refine(isHostName, 'not a plain host name')))
+    .check(z.minLength(1)),
+  env: z.record(z.string(), z.string()),
+});
 
 /**
  * The saved session `value` as a checked SerializedState.
