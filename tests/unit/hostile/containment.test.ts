@@ -3,7 +3,7 @@
  * `--export-fs DIR` writes nothing outside DIR, whatever the session or a loaded state holds.
  */
 import { describe, expect, it } from 'vitest';
-import { createSession } from 'kubelife';
+import { createSession, findMachine, putMachine } from 'kubelife';
 import { exportFs } from '../../../src/lib/engine/cli/export-fs.ts';
 import { spawnSync } from 'node:child_process';
 import {
@@ -31,6 +31,12 @@ function script(dir: string, text: string): string {
   return file;
 }
 
+/** The bucket of a saved state's machines (a KeyedMap) that holds `name`. */
+function bucketOf(saved: Record<string, unknown>, name: string): Record<string, unknown> {
+  const state = saved['state'] as { machines: { buckets: Array<Record<string, unknown>> } };
+  return state.machines.buckets.find((b) => name in b) ?? {};
+}
+
 function savedSession(dir: string, tamper: (saved: Record<string, unknown>) => void): string {
   const good = join(dir, 'good.json');
   kubelife('run', script(dir, 'hostname\n'), '--save', good);
@@ -50,7 +56,7 @@ describe('paths the shell resolves', () => {
 
     await s.run('openssl genrsa -out ~/../../../../../../../tmp/x/k.key 2048');
 
-    const files = Object.keys(s.save().state.machines['cp-1']?.files ?? {});
+    const files = Object.keys(findMachine(s.save().state, 'cp-1')?.files ?? {});
     expect(files).toContain('/tmp/x/k.key');
     expect(files.some((f) => f.includes('..'))).toBe(false);
   });
@@ -60,7 +66,7 @@ describe('paths the shell resolves', () => {
 
     await s.run('echo hi > ~/../../etc/../tmp/out.txt');
 
-    expect(s.save().state.machines['cp-1']?.files['/tmp/out.txt']).toBe('hi\n');
+    expect(findMachine(s.save().state, 'cp-1')?.files['/tmp/out.txt']).toBe('hi\n');
   });
 });
 
@@ -88,9 +94,9 @@ describe('kubelife run --export-fs DIR', () => {
     const dir = scratch();
     const out = join(dir, 'export');
     const state = savedSession(dir, (saved) => {
-      const s = saved['state'] as { machines: Record<string, { name: string }> };
-      const m = s.machines['cp-1'];
-      if (m) s.machines['../../escaped'] = { ...m, name: '../../escaped' };
+      const bucket = bucketOf(saved, 'cp-1');
+      const m = bucket['cp-1'];
+      if (m) bucket['../../escaped'] = { ...m, name: '../../escaped' };
     });
 
     const r = kubelife('run', script(dir, 'hostname\n'), '--load', state, '--export-fs', out);
@@ -105,8 +111,7 @@ describe('kubelife run --export-fs DIR', () => {
     const dir = scratch();
     const out = join(dir, 'export');
     const state = savedSession(dir, (saved) => {
-      const s = saved['state'] as { machines: Record<string, { files: Record<string, string> }> };
-      const files = s.machines['cp-1']?.files;
+      const files = (bucketOf(saved, 'cp-1')['cp-1'] as { files?: Record<string, string> })?.files;
       if (files) files['/../../../../pwned'] = 'x';
     });
 
@@ -144,8 +149,8 @@ describe('exportFs on a state no schema checked', () => {
   it('rejects a machine name that is not a host name before writing anything', async () => {
     const out = join(scratch(), 'export');
     const state = createSession({ scenario: 'packages-installed' }).save().state;
-    const cp = state.machines['cp-1'];
-    const hostile = { ...state, machines: { ...state.machines, '..': { ...cp!, name: '..' } } };
+    const cp = findMachine(state, 'cp-1')!;
+    const hostile = putMachine(state, { ...cp, name: '..' });
 
     await expect(exportFs(hostile, out)).rejects.toThrow('machine name ".." is not a host name');
 
@@ -155,9 +160,8 @@ describe('exportFs on a state no schema checked', () => {
   it('rejects a file path with .. segments before writing anything', async () => {
     const out = join(scratch(), 'export');
     const state = createSession({ scenario: 'packages-installed' }).save().state;
-    const cp = state.machines['cp-1']!;
-    const files = { ...cp.files, '/../../x': 'x' };
-    const hostile = { ...state, machines: { ...state.machines, 'cp-1': { ...cp, files } } };
+    const cp = findMachine(state, 'cp-1')!;
+    const hostile = putMachine(state, { ...cp, files: { ...cp.files, '/../../x': 'x' } });
 
     await expect(exportFs(hostile, out)).rejects.toThrow('is not a clean absolute path');
 

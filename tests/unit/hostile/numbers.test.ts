@@ -5,7 +5,7 @@
  * upstream source: Go src/time/format.go ParseDuration, spf13/pflag flag.go, etcd etcdutl/ctl.go.
  */
 import { describe, expect, it } from 'vitest';
-import { createSession } from 'kubelife';
+import { createSession, findMachine } from 'kubelife';
 
 describe('kubeadm token --ttl (Go time.ParseDuration through pflag)', () => {
   it('rejects a unit Go does not know, with pflag and Go wording', async () => {
@@ -166,7 +166,7 @@ describe('openssl numbers', () => {
       'genrsa: Can\'t parse "99999999999999999999" as a number\ngenrsa: Use -help for summary.\n',
     );
     expect(small.stderr.split('\n')[0]).toBe('Error setting RSA length');
-    expect(s.save().state.machines['cp-1']?.files['/root/x.key']).toBeUndefined();
+    expect(findMachine(s.save().state, 'cp-1')?.files['/root/x.key']).toBeUndefined();
   });
 
   it('rejects -days that are not positive, out of int range, or past year 9999', async () => {

@@ -9,6 +9,8 @@ import {
   EngineError,
   firstIssue,
   isHostName,
+  isKeyedMap,
+  keyedEntries,
   releaseTrackMinors,
   scenarios,
   type ClusterState,
@@ -46,7 +48,15 @@ export function parseSavedSession(value: unknown): SerializedState {
   const envelope = envelopeSchema.safeParse(value);
   if (!envelope.success)
     throw new EngineError('InvalidState', { reason: firstIssue(envelope.error) });
-  const state = clusterStateSchema.safeParse(envelope.data.state);
+  // Machines are stored as a KeyedMap (model/keyed-map.ts) or, in older saves, a plain record;
+  // both are checked as a record of machines.
+  const raw = envelope.data.state;
+  const stored =
+    typeof raw === 'object' && raw !== null ? (raw as { machines?: unknown }).machines : undefined;
+  const checked = isKeyedMap(stored)
+    ? { ...(raw as object), machines: Object.fromEntries(keyedEntries(stored)) }
+    : raw;
+  const state = clusterStateSchema.safeParse(checked);
   if (!state.success)
     throw new EngineError('InvalidState', { reason: firstIssue(state.error, ['state']) });
   const machines = state.data.machines;
@@ -61,6 +71,6 @@ export function parseSavedSession(value: unknown): SerializedState {
     ...(release === undefined ? {} : { release }),
     kind: 'kubelife-session',
     version: 1,
-    state: state.data as unknown as ClusterState,
+    state: raw as ClusterState,
   };
 }
