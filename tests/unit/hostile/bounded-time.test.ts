@@ -99,16 +99,25 @@ describe('the tokenizer', () => {
     expect(after.stdout).toBe('cp-1\n');
   });
 
-  it('refuses command substitutions nested deeper than 64 levels', async () => {
+  it('refuses 10,000 nested command substitutions with a syntax error', async () => {
     const s = createSession({ scenario: 'packages-installed' });
     const deep = `echo ${'$(echo '.repeat(10_000)}x${')'.repeat(10_000)}`;
 
     const r = await s.run(deep);
+    const after = await s.run('hostname');
 
+    // The interpreter's parser (shell/bash/lexer.ts MAX_NESTING) refuses the line before running it.
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toBe(
-      'bash: -c: line 1: maximum command substitution nesting level exceeded (64)\n',
-    );
+    expect(r.stderr).toBe('bash: syntax error: nesting too deep\n');
+    expect(after.stdout).toBe('cp-1\n');
+  });
+
+  it('refuses a command substitution nested past 64 levels when it runs', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run(`echo ${'$(echo '.repeat(65)}x${')'.repeat(65)}`);
+
+    expect(r.stderr).toBe('bash: command substitution nested too deeply\n');
   });
 
   it('still expands 64 nested substitutions', async () => {
@@ -117,5 +126,67 @@ describe('the tokenizer', () => {
     const r = await s.run(`echo ${'$(echo '.repeat(63)}x${')'.repeat(63)}`);
 
     expect(r.stdout).toBe('x\n');
+  });
+});
+
+describe('the interpreter on deep or huge input', () => {
+  it.each([
+    ['parentheses', `${'('.repeat(100_000)}1${')'.repeat(100_000)}`],
+    ['unary operators', `${'!'.repeat(100_000)}1`],
+    ['powers', `${'2**'.repeat(100_000)}1`],
+    ['assignments', `${'a='.repeat(100_000)}1`],
+    ['conditionals', `${'1?1:'.repeat(100_000)}1`],
+  ])('answers bash recursion error for arithmetic %s nested 100,000 deep', async (_, expr) => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run(`echo $((${expr}))`);
+    const after = await s.run('echo $((1+(2*3)))');
+
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('expression recursion level exceeded');
+    expect(r.output).not.toContain('internal error');
+    expect(after.stdout).toBe('7\n');
+  });
+
+  it.each([
+    ['parentheses', `${'( '.repeat(100_000)}a${' )'.repeat(100_000)}`],
+    ['negations', `${'! '.repeat(100_001)}a`],
+  ])('refuses a [[ ]] test with %s nested 100,000 deep', async (_, expr) => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run(`[[ ${expr} ]]`);
+
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe('bash: syntax error: nesting too deep\n');
+  });
+
+  it('stops a brace expansion of a hundred million words with a clear message', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run(`echo ${'{1..10}'.repeat(8)}`);
+
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe(
+      'bash: kubelife stopped this line: brace expansion of more than 100000 words\n',
+    );
+  });
+
+  it('stops a printf field width of a gigabyte at the output bound', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run('printf "%0999999999d" 1');
+
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('bash: kubelife stopped this line: more than 4 MiB of output\n');
+  });
+
+  it('saturates a printf number past int64 with bash wording (builtins/printf.def)', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run(`printf '%x %.120f\\n' ${'9'.repeat(400)} 1`);
+
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe(`bash: printf: ${'9'.repeat(400)}: Numerical result out of range\n`);
+    expect(r.stdout).toBe(`7fffffffffffffff 1.${'0'.repeat(120)}\n`);
   });
 });

@@ -16,6 +16,7 @@ import {
   type ClusterState,
 } from '../src/index.ts';
 import type { SerializedState } from './session.ts';
+import type { SavedShell } from './bash/saved.ts';
 
 const envelopeSchema = z.strictObject({
   kind: z.literal('kubelife-session'),
@@ -38,6 +39,22 @@ const envelopeSchema = z.strictObject({
     .array(z.string().check(z.refine(isHostName, 'not a plain host name')))
     .check(z.minLength(1)),
   env: z.record(z.string(), z.string()),
+  // The interpreter state beyond env (bash/saved.ts), written only when not a fresh shell's.
+  shell: z.optional(
+    z.strictObject({
+      cwd: z.optional(z.string().check(z.refine((p) => p.startsWith('/'), 'not an absolute path'))),
+      options: z.optional(z.array(z.string())),
+      arrays: z.optional(
+        z.record(
+          z.string(),
+          z.strictObject({
+            assoc: z.boolean(),
+            items: z.array(z.tuple([z.string(), z.string()])),
+          }),
+        ),
+      ),
+    }),
+  ),
 });
 
 /**
@@ -65,10 +82,11 @@ export function parseSavedSession(value: unknown): SerializedState {
     throw new EngineError('InvalidState', {
       reason: `machineStack.${missing}: no machine named "${envelope.data.machineStack[missing] ?? ''}"`,
     });
-  const { release, ...rest } = envelope.data;
+  const { release, shell, ...rest } = envelope.data;
   return {
     ...rest,
     ...(release === undefined ? {} : { release }),
+    ...(shell === undefined ? {} : { shell: shell as SavedShell }),
     kind: 'kubelife-session',
     version: 1,
     state: raw as ClusterState,

@@ -9,7 +9,6 @@ import {
   DEFAULT_CLOCK_START,
   DEFAULT_SCENARIO,
   DEFAULT_SEED,
-  EngineError,
   isEngineError,
   parseTime,
   releaseTrack,

@@ -438,7 +438,7 @@ export class Interpreter implements ExpandHost {
     const out: string[] = [];
     for (const w of words) {
       const m = ASSIGNMENT_WORD.exec(w.raw);
-      if (!m) out.push(...(await expandWords([w], this)));
+      if (!m) for (const f of await expandWords([w], this)) out.push(f);
       else if (w.raw.slice(m[0].length).startsWith('(')) out.push(RAW_ASSIGNMENT + w.raw);
       else out.push(m[0] + (await expandString(parseWord(w.raw.slice(m[0].length)), this)));
     }

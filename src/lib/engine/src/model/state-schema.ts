@@ -64,7 +64,7 @@ export const clusterStateSchema = z
     now: simulatedTime,
     rng: z.int(),
     counter: z.int().check(z.nonnegative()),
-    machines: z.record(hostName, machineSchema),
+    machines: z.record(hostName, machineSchema, { error: 'the state has no readable machines' }),
     cluster: z.nullable(clusterSchema),
   })
   .check(
