@@ -233,7 +233,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (o.command === 'run') return await runScript(o, o.file ?? '');
-    if (o.command === 'serve') return await serveJsonLines(process.stdin, process.stdout, o.deadlineMs);
+    if (o.command === 'serve')
+      return await serveJsonLines(process.stdin, process.stdout, o.deadlineMs);
     if (o.command === 'scenarios') return printScenarios(o);
     const session = await openSession(o);
     const code = await repl(session, packageVersion());
