@@ -90,7 +90,11 @@ export async function createIsolatedHandler(
   }
 
   async function serve(request: unknown): Promise<Awaited<ReturnType<ProtocolHandler['handle']>>> {
-    const r = request as { type?: unknown; id?: unknown; goal?: unknown };
+    const r = (typeof request === 'object' && request !== null ? request : {}) as {
+      type?: unknown;
+      id?: unknown;
+      goal?: unknown;
+    };
     const isRun = r.type === 'run';
     const answer = await ask(request, isRun ? deadlineMs : 0);
     if (answer === 'timeout') {

@@ -168,7 +168,9 @@ export function createSession(options: SessionOptions = {}): Session {
     },
     async run(line: string): Promise<RunResult> {
       try {
-        return await runLine(line, ctx, interp);
+        // A command line is a C string to bash (`bash -c`): it ends at the first NUL byte.
+        const nul = line.indexOf('\0');
+        return await runLine(nul < 0 ? line : line.slice(0, nul), ctx, interp);
       } catch (error) {
         const message = isEngineError(error) ? error.message : `internal error: ${String(error)}`;
         return errorResult(message, isEngineError(error) ? error.exitCode : 1);
