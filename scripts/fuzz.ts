@@ -41,7 +41,9 @@ const rows = [
     let batch = 0;
     while (report.inputs < shellInputs) {
       const lines = fc.sample(commandLine, { numRuns: 50, seed: seed + batch });
-      const session = createSession({ scenario: FUZZ_SCENARIOS[batch % FUZZ_SCENARIOS.length] });
+      const session = createSession({
+        scenario: FUZZ_SCENARIOS[batch % FUZZ_SCENARIOS.length] ?? 'bare-machines',
+      });
       batch++;
       for (const line of lines.slice(0, shellInputs - report.inputs))
         await fuzzShellLine(session, line, report, DEADLINE_MS, () => performance.now());
