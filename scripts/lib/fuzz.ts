@@ -9,7 +9,13 @@
  * export folder), and the session keeps answering.
  */
 import fc from 'fast-check';
-import { createSession, isCleanAbsolutePath, isHostName, type Session } from 'kubelife';
+import {
+  createSession,
+  isCleanAbsolutePath,
+  isHostName,
+  keyedEntries,
+  type Session,
+} from 'kubelife';
 import { parseSavedSession } from 'kubelife/shell';
 
 /** Words a hostile user types as arguments. */
@@ -178,7 +184,7 @@ export function newReport(): FuzzReport {
 /** Checks that every stored path is clean and every machine a host name. */
 function escapes(session: Session): string[] {
   const found: string[] = [];
-  for (const [name, m] of Object.entries(session.save().state.machines)) {
+  for (const [name, m] of keyedEntries(session.save().state.machines)) {
     if (!isHostName(name)) found.push(`machine ${JSON.stringify(name)}`);
     for (const path of Object.keys(m.files))
       if (!isCleanAbsolutePath(path)) found.push(`${name}:${JSON.stringify(path)}`);
