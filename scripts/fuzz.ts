@@ -13,6 +13,7 @@ import {
   commandLine,
   FUZZ_SCENARIOS,
   fuzzLoad,
+  fuzzRoundTrip,
   fuzzShellLine,
   newReport,
   requestLine,
@@ -45,8 +46,10 @@ const rows = [
         scenario: FUZZ_SCENARIOS[batch % FUZZ_SCENARIOS.length] ?? 'bare-machines',
       });
       batch++;
-      for (const line of lines.slice(0, shellInputs - report.inputs))
+      const batchLines = lines.slice(0, shellInputs - report.inputs);
+      for (const line of batchLines)
         await fuzzShellLine(session, line, report, DEADLINE_MS, () => performance.now());
+      fuzzRoundTrip(session, report, batchLines.at(-1) ?? '');
     }
   }),
   await timed('serve --jsonl (process)', async (report) => {

@@ -100,8 +100,63 @@ const COMMANDS = [
 /** Scenarios sessions start from (cheap to build: scenarios are cached). */
 export const FUZZ_SCENARIOS = ['bare-machines', 'packages-installed', 'workers-joined'];
 
-/** A random command line: one or more commands joined by operators, hostile arguments mixed in. */
-export const commandLine: fc.Arbitrary<string> = fc
+/** Characters bash treats specially: random strings of them probe the parser and expander. */
+const SHELL_CHARS = [...'$(){}[]\'"`\\;|&<>!#*?~=+-%^,/:@ \tax1\n'];
+
+/** bash constructs of the interpreter (shell/bash/), filled with hostile words. */
+const BASH_TEMPLATES: ReadonlyArray<(w: string) => string> = [
+  (w) => `echo $((${w}))`,
+  (w) => `(( ${w} )); echo $?`,
+  (w) => `[[ ${w} ]]; echo $?`,
+  (w) => `test ${w}; echo $?`,
+  (w) => `echo {${w},b}{1..3}`,
+  (w) => `printf ${w} 1 2`,
+  (w) => `printf '%s %d %x %.3f\n' ${w} ${w}`,
+  (w) => `for i in ${w}; do echo $i; done`,
+  (w) => `f() { echo ${w}; }; f; f`,
+  (w) => `x=(${w}); echo \${x[@]} \${#x[@]}`,
+  (w) => `x=${w}; echo \${x:-d} \${#x} \${x//a/b} \${x:1:2} \${x^^} \${!x}`,
+  (w) => `cat <<EOF\n${w}\nEOF`,
+  (w) => `case ${w} in a*) echo a;; *) echo other;; esac`,
+  (w) => `cd ${w}; pwd`,
+  (w) => `eval ${w}`,
+  (w) => `source ${w}`,
+  (w) => `echo ${w} > ${w}; cat < ${w}`,
+  (w) => `echo ${w} 2>&1 >/dev/null | cat`,
+  (w) => `( ${w} ) && { ${w}; }`,
+  (w) => `declare -A m; m[${w}]=1; echo \${!m[@]}`,
+  (w) => `read -r a b <<< ${w}; echo $a`,
+  (w) => `set -- ${w}; shift; echo $# "$@"`,
+  (w) => `local ${w}`,
+  (w) => `export ${w}=1; env | grep ${w}`,
+  (w) => `i=0; while [ $i -lt 3 ]; do i=$((i+1)); echo ${w}; done`,
+  (w) => `echo ${w} | sed -e ${w}`,
+  (w) => `echo ${w} | grep -c ${w}`,
+  (w) => `echo ${w} | awk ${w}`,
+];
+
+/** A random string of shell metacharacters (unbalanced quotes, brackets, substitutions). */
+const shellNoise = fc
+  .array(fc.constantFrom(...SHELL_CHARS), { maxLength: 30 })
+  .map((chars) => chars.join(''));
+
+/** A hostile word: a known one, a random string or shell noise. */
+const hostileWord = fc.oneof(
+  fc.constantFrom(...HOSTILE_WORDS),
+  fc.string({ maxLength: 12 }),
+  shellNoise,
+);
+
+/** A bash construct with hostile words in it, or shell noise alone. */
+const bashLine: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 0, max: BASH_TEMPLATES.length - 1 }), hostileWord)
+    .map(([i, w]) => (BASH_TEMPLATES[i] ?? ((x: string) => x))(w)),
+  shellNoise,
+);
+
+/** A command of the registry with up to three hostile arguments. */
+const registryLine: fc.Arbitrary<string> = fc
   .array(
     fc.tuple(
       fc.constantFrom(...COMMANDS),
@@ -117,6 +172,13 @@ export const commandLine: fc.Arbitrary<string> = fc
       .map(([cmd, args, op], i) => `${cmd} ${args.join(' ')}${i < parts.length - 1 ? op : ''}`)
       .join(''),
   );
+
+/**
+ * A random command line: commands of the registry joined by operators with hostile arguments, or
+ * bash constructs (arithmetic, tests, expansions, loops, functions, here-documents) filled with
+ * hostile words and shell noise.
+ */
+export const commandLine: fc.Arbitrary<string> = fc.oneof(registryLine, bashLine);
 
 /** A `serve --jsonl` input line: a valid request, a malformed one, or no JSON at all. */
 export const requestLine: fc.Arbitrary<string> = fc.oneof(
@@ -152,13 +214,39 @@ export const tamper: fc.Arbitrary<{ path: string[]; value: unknown }> = fc.recor
     ['state', 'schema'],
     ['state', 'now'],
     ['state', 'rng'],
+    ['state', 'counter'],
     ['state', 'machines'],
-    ['state', 'machines', 'cp-1', 'name'],
-    ['state', 'machines', 'cp-1', 'files'],
-    ['state', 'machines', 'cp-1', 'files', '/../../escape'],
-    ['state', 'machines', '../../escape'],
-    ['state', 'machines', 'cp-1', 'kubelet', 'since'],
+    ['state', 'machines', 'size'],
+    ['state', 'machines', 'buckets'],
+    ['state', 'machines', 'buckets', '0'],
+    ['state', 'machines', 'buckets', '1'],
+    ['state', 'machines', 'buckets', '0', 'cp-1'],
+    ['state', 'machines', 'buckets', '0', 'cp-1', 'name'],
+    ['state', 'machines', 'buckets', '0', 'cp-1', 'ip'],
+    ['state', 'machines', 'buckets', '0', 'cp-1', 'files'],
+    ['state', 'machines', 'buckets', '0', 'cp-1', 'files', '/../../escape'],
+    ['state', 'machines', 'buckets', '0', 'cp-1', 'files', '/etc/hostname'],
+    ['state', 'machines', 'buckets', '0', 'cp-1', 'dirs'],
+    ['state', 'machines', 'buckets', '0', 'cp-1', 'certs'],
+    ['state', 'machines', 'buckets', '0', 'cp-1', 'packages'],
+    ['state', 'machines', 'buckets', '0', 'cp-1', 'kubelet'],
+    ['state', 'machines', 'buckets', '0', 'cp-1', 'kubelet', 'since'],
+    ['state', 'machines', 'buckets', '0', 'cp-1', 'kubelet', 'active'],
+    ['state', 'machines', 'buckets', '0', '../../escape'],
+    ['state', 'machines', 'buckets', '0', 'worker-9'],
     ['state', 'cluster'],
+    ['state', 'cluster', 'version'],
+    ['state', 'cluster', 'tokens'],
+    ['state', 'cluster', 'nodes'],
+    ['state', 'cluster', 'pods'],
+    ['state', 'cluster', 'objects'],
+    ['state', 'cluster', 'namespaces'],
+    ['state', 'cluster', 'csrs'],
+    ['state', 'cluster', 'kubernetesEndpoints'],
+    ['shell'],
+    ['shell', 'cwd'],
+    ['shell', 'options'],
+    ['shell', 'arrays'],
   ),
   value: fc.oneof(
     fc.constantFrom(null, 'oops', 'soon', -1, 1e308, 99, [], {}, true, '../../x', 8.64e15 + 1),
@@ -243,4 +331,13 @@ export async function fuzzLoad(
       report.internalErrors.push(`load ${JSON.stringify(change)}; ${line} → ${r.output}`);
   }
   for (const e of escapes(session)) report.escapes.push(`load ${JSON.stringify(change)} → ${e}`);
+}
+
+/** Checks that a session's own save loads again (the schema accepts what the engine writes). */
+export function fuzzRoundTrip(session: Session, report: FuzzReport, after: string): void {
+  try {
+    parseSavedSession(JSON.parse(JSON.stringify(session.save())));
+  } catch (error) {
+    report.internalErrors.push(`save after ${JSON.stringify(after)} refused: ${String(error)}`);
+  }
 }

@@ -12,6 +12,7 @@ import {
   commandLine,
   FUZZ_SCENARIOS,
   fuzzLoad,
+  fuzzRoundTrip,
   fuzzShellLine,
   newReport,
   requestLine,
@@ -29,7 +30,7 @@ const found = (r: ReturnType<typeof newReport>) => ({
 const clean = { internalErrors: [], hangs: [], escapes: [], silent: [] };
 
 describe('fuzzing hostile input', () => {
-  it('keeps every shell session answering, contained and free of internal errors', async () => {
+  it('keeps every shell session answering, contained, free of internal errors and loadable', async () => {
     const report = newReport();
     const lines = fc.sample(
       fc.tuple(
@@ -43,6 +44,7 @@ describe('fuzzing hostile input', () => {
       const session = createSession({ scenario });
       for (const line of batch)
         await fuzzShellLine(session, line, report, DEADLINE_MS, () => performance.now());
+      fuzzRoundTrip(session, report, batch.at(-1) ?? '');
     }
 
     expect(report.inputs).toBe(200);

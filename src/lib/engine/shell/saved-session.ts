@@ -66,11 +66,15 @@ export function parseSavedSession(value: unknown): SerializedState {
   if (!envelope.success)
     throw new EngineError('InvalidState', { reason: firstIssue(envelope.error) });
   // Machines are stored as a KeyedMap (model/keyed-map.ts) or, in older saves, a plain record;
-  // both are checked as a record of machines.
+  // both are checked as a record of machines, and the session rebuilds the map from that record
+  // (a tampered map with entries in the wrong bucket or a wrong size is read by its entries).
   const raw = envelope.data.state;
   const stored =
     typeof raw === 'object' && raw !== null ? (raw as { machines?: unknown }).machines : undefined;
-  const checked = isKeyedMap(stored)
+  const readable =
+    isKeyedMap(stored) &&
+    stored.buckets.every((b) => typeof b === 'object' && b !== null && !Array.isArray(b));
+  const checked = readable
     ? { ...(raw as object), machines: Object.fromEntries(keyedEntries(stored)) }
     : raw;
   const state = clusterStateSchema.safeParse(checked);
@@ -89,6 +93,6 @@ export function parseSavedSession(value: unknown): SerializedState {
     ...(shell === undefined ? {} : { shell: shell as SavedShell }),
     kind: 'kubelife-session',
     version: 1,
-    state: raw as ClusterState,
+    state: checked as ClusterState,
   };
 }

@@ -20,6 +20,7 @@ import { defaultMaterializer } from './materialize.ts';
 import { parseSavedSession } from './saved-session.ts';
 import { errorResult, type Materializer, type RunResult, type ShellContext } from './types.ts';
 import { Interpreter, Flow, FatalError, ExpansionError, type Sink } from './bash/exec.ts';
+import { ParseError } from './bash/parse.ts';
 import { createBashState, type BashState } from './bash/vars.ts';
 import { restoreShell, saveShell, type SavedShell } from './bash/saved.ts';
 import { migrateState } from '../src/index.ts';
@@ -214,7 +215,11 @@ async function runLine(input: string, ctx: ShellContext, interp: Interpreter): P
       status = e.n;
       leaveShell(ctx, interp, out);
     } else if (e instanceof Flow) status = interp.sh.lastStatus;
-    else if (e instanceof ExpansionError) {
+    else if (e instanceof ParseError) {
+      // A syntax error met while running (a here-document's body, a substitution's text).
+      err.write(`bash: ${e.message}\n`);
+      status = 2;
+    } else if (e instanceof ExpansionError) {
       err.write(`${e.message}\n`);
       status = e.status;
     } else if (e instanceof FatalError) {

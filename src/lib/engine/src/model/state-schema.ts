@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { isSimulatedTime } from '../clock.ts';
 import { normalizePath } from '../machine/system.ts';
+import { clusterSchema } from './cluster-schema.ts';
 
 const HOST_LABEL = '[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?';
 const HOST_NAME = new RegExp(`^${HOST_LABEL}(?:\\.${HOST_LABEL})*$`);
@@ -26,35 +27,59 @@ export function isCleanAbsolutePath(path: string): boolean {
 
 z.config(en());
 
-const hostName = z.string().check(z.refine(isHostName, 'not a plain host name'));
+/** A plain host name (a machine's name: it becomes a folder name when files are exported). */
+export const hostName = z.string().check(z.refine(isHostName, 'not a plain host name'));
 const cleanPath = z.string().check(z.refine(isCleanAbsolutePath, 'not a clean absolute path'));
 /** Epoch milliseconds the simulated clock can hold (clock.ts MAX_SIMULATED_TIME). */
-const simulatedTime = z
+export const simulatedTime = z
   .number()
   .check(z.refine(isSimulatedTime, 'not a time between 1970 and 9999-12-31T23:59:59Z'));
 
+const strings = z.array(z.string());
+
 const certificateSchema = z.looseObject({
+  name: z.string(),
+  kind: z.enum(['ca', 'leaf', 'kubeconfig']),
+  path: cleanPath,
+  keyPath: cleanPath,
+  subject: z.looseObject({ commonName: z.string(), organizations: strings }),
+  issuer: z.string(),
+  dnsNames: strings,
+  ipAddresses: strings,
   notBefore: simulatedTime,
   notAfter: simulatedTime,
+  isCA: z.boolean(),
+  keyUsages: strings,
+  extKeyUsages: strings,
+  serialHex: z.string(),
+  keyId: z.string(),
 });
 
 const machineSchema = z.looseObject({
   name: hostName,
   ip: z.string(),
+  os: z.string(),
+  kernel: z.string(),
+  cpus: z.number(),
+  memoryMiB: z.number(),
+  swapOn: z.boolean(),
+  ipForward: z.union([z.literal(0), z.literal(1)]),
+  containerd: z.looseObject({ version: z.string(), running: z.boolean() }),
+  aptUpdated: z.boolean(),
   files: z.record(cleanPath, z.string()),
   dirs: z.array(cleanPath),
   certs: z.record(cleanPath, certificateSchema),
-  packages: z.record(z.string(), z.looseObject({ version: z.string() })),
+  packages: z.record(
+    z.string(),
+    z.looseObject({ version: z.string(), revision: z.string(), held: z.boolean() }),
+  ),
   kubelet: z.looseObject({
     enabled: z.boolean(),
     active: z.enum(['active', 'activating', 'inactive']),
     since: simulatedTime,
   }),
-});
-
-const clusterSchema = z.looseObject({
-  version: z.string(),
-  tokens: z.array(z.looseObject({ id: z.string(), expires: z.nullable(simulatedTime) })),
+  sysctls: z.optional(z.record(z.string(), z.string())),
+  modules: z.optional(strings),
 });
 
 /** Schema of a saved ClusterState: the checked fields strictly, the rest passed through. */

@@ -1,0 +1,100 @@
+/**
+ * The zod schema of a saved cluster (state.ts `Cluster`), part of the saved-state check
+ * (state-schema.ts). The fields every command reads (nodes, pods, tokens, namespaces, the
+ * endpoints) are checked by type; the API object store and newer optional collections pass through
+ * as objects, so that features can add fields without touching this file.
+ */
+import * as z from 'zod/mini';
+import { isSimulatedTime } from '../clock.ts';
+
+const time = z
+  .number()
+  .check(z.refine(isSimulatedTime, 'not a time between 1970 and 9999-12-31T23:59:59Z'));
+const strings = z.array(z.string());
+
+const nodeSchema = z.looseObject({
+  name: z.string(),
+  machine: z.string(),
+  controlPlane: z.boolean(),
+  createdAt: time,
+  kubeletVersion: z.string(),
+  unschedulable: z.optional(z.boolean()),
+});
+
+const podSchema = z.looseObject({
+  namespace: z.string(),
+  name: z.string(),
+  app: z.enum([
+    'etcd',
+    'kube-apiserver',
+    'kube-controller-manager',
+    'kube-scheduler',
+    'kube-proxy',
+    'coredns',
+    'kube-flannel',
+  ]),
+  node: z.nullable(z.string()),
+  createdAt: time,
+});
+
+const tokenSchema = z.looseObject({
+  id: z.string(),
+  secret: z.string(),
+  expires: z.nullable(time),
+  description: z.string(),
+  usages: strings,
+  groups: strings,
+});
+
+const csrSchema = z.looseObject({
+  name: z.string(),
+  signerName: z.string(),
+  requestor: z.string(),
+  createdAt: time,
+  requestedDurationMs: z.nullable(z.number()),
+  condition: z.enum(['Pending', 'Approved', 'Approved,Issued', 'Denied']),
+  node: z.string(),
+});
+
+const endpointsSchema = z.looseObject({
+  addresses: strings,
+  ports: z.array(z.looseObject({ name: z.string(), port: z.int(), protocol: z.string() })),
+  reconciledAt: time,
+});
+
+/** Schema of a saved Cluster: what commands read checked by type, the rest passed through. */
+export const clusterSchema = z.looseObject({
+  version: z.string(),
+  endpoint: z.string(),
+  controlPlaneEndpoint: z.nullable(z.string()),
+  podSubnet: z.nullable(z.string()),
+  serviceSubnet: z.string(),
+  caKeyId: z.string(),
+  caHash: z.string(),
+  certificateKey: z.nullable(z.looseObject({ key: z.string(), expires: time })),
+  nodes: z.record(z.string(), nodeSchema),
+  pods: z.record(z.string(), podSchema),
+  namespaces: strings,
+  tokens: z.array(tokenSchema),
+  cni: z.nullable(z.literal('flannel')),
+  coreDNSVersion: z.optional(z.string()),
+  csrs: z.optional(z.array(csrSchema)),
+  namespaceMeta: z.optional(
+    z.record(z.string(), z.looseObject({ createdAt: time, deletedAt: z.optional(time) })),
+  ),
+  customResources: z.optional(z.record(z.string(), z.looseObject({ name: z.string() }))),
+  customResourceDefinitions: z.optional(
+    z.record(z.string(), z.looseObject({ plural: z.string() })),
+  ),
+  apiObjects: z.optional(z.record(z.string(), z.looseObject({}))),
+  objects: z.optional(
+    z.looseObject({
+      rv: z.int(),
+      resources: z.record(
+        z.string(),
+        z.record(z.string(), z.record(z.string(), z.record(z.string(), z.looseObject({})))),
+      ),
+    }),
+  ),
+  kubernetesEndpoints: z.optional(endpointsSchema),
+});
