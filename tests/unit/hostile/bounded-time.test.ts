@@ -189,4 +189,46 @@ describe('the interpreter on deep or huge input', () => {
     expect(r.stderr).toBe(`bash: printf: ${'9'.repeat(400)}: Numerical result out of range\n`);
     expect(r.stdout).toBe(`7fffffffffffffff 1.${'0'.repeat(120)}\n`);
   });
+
+  it('runs a catastrophic-backtracking [[ =~ ]] pattern in linear time', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run(
+      `x=${'a'.repeat(5000)}b; re='^(a+)+$'; [[ $x =~ $re ]]; echo $?; re='^(a+)+b$'; [[ $x =~ $re ]]; echo $?`,
+    );
+
+    expect(r.stdout).toBe('1\n0\n');
+  });
+
+  it('substitutes patterns in a million-character value without quadratic work', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run(
+      "x=$(printf '%01000000d' 0); y=${x//b/c}; z=${x##*b}; w=${x%%b*}; echo ${#y} ${#z} ${#w}",
+    );
+
+    expect(r.stdout).toBe('1000000 1000000 1000000\n');
+  });
+
+  it('stops a pattern substitution whose matching passes its step bound', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run("x=$(printf '%0100000d' 0); y=${x//*b/c}; echo done");
+    const after = await s.run('x=hello.tar.gz; echo ${x%.*} ${x##*.} ${x//l/L} ${x/#/pre-}');
+
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe(
+      'bash: kubelife stopped this line: pattern matching took more than 10000000 steps\n',
+    );
+    expect(after.stdout).toBe('hello.tar gz heLLo.tar.gz pre-hello.tar.gz\n');
+  });
+
+  it('answers a syntax error inside a here-document body as bash, not as an internal error', async () => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run('cat <<EOF\nunterminated `\nEOF');
+
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe("bash: unexpected EOF while looking for matching ``'\n");
+  });
 });

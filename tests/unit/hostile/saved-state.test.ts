@@ -177,3 +177,35 @@ describe('kubelife serve --jsonl --deadline', () => {
     expect(saved).toMatchObject({ id: 3, type: 'saved', state: { state: { cluster: null } } });
   });
 });
+
+describe('a tampered saved cluster', () => {
+  it.each([
+    [
+      'a node that is not an object',
+      ['cluster', 'nodes', 'cp-1'],
+      null,
+      'state.cluster.nodes.cp-1:',
+    ],
+    [
+      'a pod of an unknown app',
+      ['cluster', 'pods', 'kube-system/etcd-cp-1', 'app'],
+      'x',
+      'state.cluster.pods.kube-system/etcd-cp-1.app:',
+    ],
+    ['tokens that are not a list', ['cluster', 'tokens'], {}, 'state.cluster.tokens:'],
+    [
+      'a certificate without dates',
+      ['machines', 'buckets', '0', 'cp-1', 'certs'],
+      { '/a.crt': {} },
+      'state.machines.cp-1.certs./a.crt.',
+    ],
+  ])('is refused with the first bad field named: %s', async (_, path, value, field) => {
+    const { createSession } = await import('kubelife');
+    const saved = JSON.parse(JSON.stringify(createSession({ scenario: 'workers-joined' }).save()));
+    let at = (saved as { state: Record<string, unknown> }).state;
+    for (const key of path.slice(0, -1)) at = at[key] as Record<string, unknown>;
+    at[path.at(-1) ?? ''] = value;
+
+    expect(() => createSession({ state: saved })).toThrow(`invalid saved state: ${field}`);
+  });
+});

@@ -21,6 +21,7 @@ import { parseSavedSession } from './saved-session.ts';
 import { errorResult, type Materializer, type RunResult, type ShellContext } from './types.ts';
 import { Interpreter, Flow, FatalError, ExpansionError, type Sink } from './bash/exec.ts';
 import { ParseError } from './bash/parse.ts';
+import { PatternBudgetError } from './bash/pattern.ts';
 import { createBashState, type BashState } from './bash/vars.ts';
 import { restoreShell, saveShell, type SavedShell } from './bash/saved.ts';
 import { migrateState } from '../src/index.ts';
@@ -219,6 +220,9 @@ async function runLine(input: string, ctx: ShellContext, interp: Interpreter): P
       // A syntax error met while running (a here-document's body, a substitution's text).
       err.write(`bash: ${e.message}\n`);
       status = 2;
+    } else if (e instanceof PatternBudgetError) {
+      err.write(`${e.message}\n`);
+      status = 1;
     } else if (e instanceof ExpansionError) {
       err.write(`${e.message}\n`);
       status = e.status;

@@ -15,6 +15,7 @@ import {
 } from '../../src/index.ts';
 import { registry } from '../registry.ts';
 import { resolveShellPath } from '../paths.ts';
+import { compileUserRegex, RegexError } from '../regex.ts';
 import { printEvents } from '../format.ts';
 import type { Invocation, ShellContext } from '../types.ts';
 import type { AndOr, Command, CondExpr, List, Pipeline, Redirect, Word } from './ast.ts';
@@ -387,10 +388,12 @@ export class Interpreter implements ExpandHost {
         }
         const b = await expandString(e.b, this);
         if (e.op === '=~') {
+          // POSIX extended syntax on the linear-time engine (shell/regex.ts): no pattern can hang.
           try {
-            return new RegExp(b).test(a);
-          } catch {
-            return false;
+            return (await compileUserRegex(b, { extended: true, ignoreCase: false })).test(a);
+          } catch (error) {
+            if (error instanceof RegexError) return false;
+            throw error;
           }
         }
         if (e.op === '<') return a < b;
