@@ -4,7 +4,7 @@
  * its file atomically, and `serve --jsonl` frames lines by `\n` only and answers every line.
  */
 import { describe, expect, it } from 'vitest';
-import { createProtocolHandler, type EngineResponse } from 'kubelife/shell';
+import { createProtocolHandler, type EngineResponse, type SerializedState } from 'kubelife/shell';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -201,8 +201,10 @@ describe('a tampered saved cluster', () => {
     ],
   ])('is refused with the first bad field named: %s', async (_, path, value, field) => {
     const { createSession } = await import('kubelife');
-    const saved = JSON.parse(JSON.stringify(createSession({ scenario: 'workers-joined' }).save()));
-    let at = (saved as { state: Record<string, unknown> }).state;
+    const saved = JSON.parse(
+      JSON.stringify(createSession({ scenario: 'workers-joined' }).save()),
+    ) as SerializedState;
+    let at = saved.state as unknown as Record<string, unknown>;
     for (const key of path.slice(0, -1)) at = at[key] as Record<string, unknown>;
     at[path.at(-1) ?? ''] = value;
 
