@@ -22,6 +22,20 @@ describe('the simulated clock', () => {
     expect(after.stdout).toMatch(/^2026-11-25T/);
   });
 
+  it('says why a sleep past year 9999 cannot move the clock, and leaves it where it was', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+
+    const before = await s.run('kubelife clock');
+    const r = await s.run('sleep 100000000000d');
+    const after = await s.run('kubelife clock');
+
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe(
+      'kubelife: sleep 100000000000d: the simulated clock cannot pass 9999-12-31T23:59:59Z (Kubernetes writes times as RFC 3339, whose years end at 9999)\n',
+    );
+    expect(after.stdout).toBe(before.stdout);
+  });
+
   it('jumps thousands of years on an HA cluster and still lists nodes', async () => {
     const s = createSession({ scenario: 'workers-joined' });
 
