@@ -64,6 +64,11 @@ const endpointsSchema = z.looseObject({
 
 /** Schema of a saved Cluster: what commands read checked by type, the rest passed through. */
 export const clusterSchema = z.looseObject({
+  // The collections first, with the wording of state/migrate.ts (the first issue is reported).
+  nodes: z.record(z.string(), nodeSchema, { error: 'the cluster has no nodes' }),
+  pods: z.record(z.string(), podSchema, { error: 'the cluster has no pods' }),
+  namespaces: z.array(z.string(), { error: 'the cluster has no namespaces' }),
+  tokens: z.array(tokenSchema, { error: 'the cluster has no tokens' }),
   version: z.string(),
   endpoint: z.string(),
   controlPlaneEndpoint: z.nullable(z.string()),
@@ -72,10 +77,6 @@ export const clusterSchema = z.looseObject({
   caKeyId: z.string(),
   caHash: z.string(),
   certificateKey: z.nullable(z.looseObject({ key: z.string(), expires: time })),
-  nodes: z.record(z.string(), nodeSchema),
-  pods: z.record(z.string(), podSchema),
-  namespaces: strings,
-  tokens: z.array(tokenSchema),
   cni: z.nullable(z.literal('flannel')),
   coreDNSVersion: z.optional(z.string()),
   csrs: z.optional(z.array(csrSchema)),
