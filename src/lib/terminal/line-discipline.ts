@@ -33,6 +33,11 @@ export interface LineDisciplineHost {
   stylePrompt?(prompt: string): string;
   /** Called when Ctrl-C interrupted queued or running input (a replay), after it was dropped. */
   onInterrupt?(): void;
+  /**
+   * Stops the running command (Ctrl-C typed while one runs); its result then reports the stop.
+   * A replay's Stop (the handle's interrupt()) lets the running command finish instead.
+   */
+  interrupt?(): void;
 }
 
 /** Handle returned by createLineDiscipline. */
@@ -324,6 +329,9 @@ export function createLineDiscipline(
     input(data) {
       // Ctrl-C while commands run or wait in the queue (a replay) stops them, as in a shell.
       if (data === '\x03' && (running || pending.length > 0)) {
+        // A command that runs on (a runaway loop, a huge expansion) is stopped by the backend,
+        // which goes back to the state saved before it; its error line then says so.
+        if (running) host.interrupt?.();
         interrupt();
         return;
       }
