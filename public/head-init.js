@@ -12,6 +12,8 @@
     theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   }
   root.dataset.theme = theme;
+  // Marks a page that runs scripts: without it, global.css hides the controls that need them.
+  root.classList.add('js');
   // Only a release the site offers is applied.
   if ((root.dataset.releases || '').split(' ').indexOf(release) >= 0) root.dataset.release = release;
 })();
