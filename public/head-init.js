@@ -7,7 +7,9 @@
   try {
     theme = localStorage.getItem('kubelife-theme');
     release = localStorage.getItem(root.dataset.releaseKey || '');
-  } catch (e) {}
+  } catch {
+    // Storage may be blocked (privacy mode): the defaults apply.
+  }
   if (theme !== 'light' && theme !== 'dark') {
     theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   }
@@ -15,5 +17,6 @@
   // Marks a page that runs scripts: without it, global.css hides the controls that need them.
   root.classList.add('js');
   // Only a release the site offers is applied.
-  if ((root.dataset.releases || '').split(' ').indexOf(release) >= 0) root.dataset.release = release;
+  if ((root.dataset.releases || '').split(' ').indexOf(release) >= 0)
+    root.dataset.release = release;
 })();
