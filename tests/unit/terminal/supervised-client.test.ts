@@ -89,4 +89,24 @@ describe('line discipline while a command runs', () => {
 
     expect(interrupts).toBe(1);
   });
+
+  it('lets the running command finish when a replay is stopped (the Stop button)', () => {
+    const term = new xtermHeadless.Terminal({ cols: 80, rows: 5, allowProposedApi: true });
+    let interrupts = 0;
+    const discipline = createLineDiscipline(
+      {
+        write: (data) => term.write(data),
+        execute: () => new Promise(() => undefined),
+        columns: () => 80,
+        interrupt: () => void interrupts++,
+      },
+      '$ ',
+    );
+    discipline.start();
+
+    discipline.type(['hang', 'echo next']);
+    discipline.interrupt();
+
+    expect(interrupts).toBe(0);
+  });
 });
