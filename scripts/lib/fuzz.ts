@@ -58,6 +58,9 @@ const HOSTILE_WORDS = [
   '>>',
   ';',
   '#',
+  'toString',
+  '__proto__',
+  'constructor',
 ];
 
 /** Commands the shell knows, with a few of their subcommands. */

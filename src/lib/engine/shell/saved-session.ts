@@ -87,8 +87,18 @@ export function parseSavedSession(value: unknown): SerializedState {
       reason: `machineStack.${missing}: no machine named "${envelope.data.machineStack[missing] ?? ''}"`,
     });
   const { release, shell, ...rest } = envelope.data;
+  // zod's records leave out a key named __proto__; in bash it is a variable like any other.
+  const rawEnv = (value as { env: Record<string, unknown> }).env;
+  const env: Record<string, string> = {};
+  for (const key of Object.keys(rawEnv)) {
+    const v = rawEnv[key];
+    if (typeof v !== 'string')
+      throw new EngineError('InvalidState', { reason: `env.${key}: expected string` });
+    Object.defineProperty(env, key, { value: v, enumerable: true, writable: true });
+  }
   return {
     ...rest,
+    env,
     ...(release === undefined ? {} : { release }),
     ...(shell === undefined ? {} : { shell: shell as SavedShell }),
     kind: 'kubelife-session',

@@ -22,7 +22,7 @@ import { errorResult, type Materializer, type RunResult, type ShellContext } fro
 import { Interpreter, Flow, FatalError, ExpansionError, type Sink } from './bash/exec.ts';
 import { ParseError } from './bash/parse.ts';
 import { PatternBudgetError } from './bash/pattern.ts';
-import { createBashState, type BashState } from './bash/vars.ts';
+import { createBashState, envRecord, type BashState } from './bash/vars.ts';
 import { restoreShell, saveShell, type SavedShell } from './bash/saved.ts';
 import { migrateState } from '../src/index.ts';
 
@@ -118,7 +118,7 @@ export function createSession(options: SessionOptions = {}): Session {
     const c: ShellContext = {
       state,
       machineStack,
-      env,
+      env: envRecord(env),
       scenario: name,
       get release() {
         return release;
@@ -131,7 +131,7 @@ export function createSession(options: SessionOptions = {}): Session {
         c.state = scenarioState(next, seed, now, track);
         release = track;
         c.machineStack = [shell.machine];
-        c.env = { ...shell.env };
+        c.env = envRecord(shell.env);
         onReset();
       },
     };

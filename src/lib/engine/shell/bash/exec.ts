@@ -35,6 +35,7 @@ import { matchPattern } from './pattern.ts';
 import {
   arrayKeys,
   cloneBashState,
+  envRecord,
   nextRandom,
   type ArrayVar,
   type BashState,
@@ -218,7 +219,7 @@ export class Interpreter implements ExpandHost {
   /** Runs `fn` in a subshell: shell variables, cwd and functions are restored afterwards. */
   async subshell(fn: () => Promise<number>, err?: Sink): Promise<number> {
     const saved = cloneBashState(this.sh);
-    const env = { ...this.ctx.env };
+    const env = envRecord(this.ctx.env);
     const stack = [...this.ctx.machineStack];
     try {
       return await fn();
