@@ -210,7 +210,7 @@ export function describeCommand(inv: Invocation, p: ParsedFlags, connect: Connec
   const texts: string[] = [];
   let code = 0;
   for (const n of targets) {
-    if (!state.cluster?.nodes[n]) {
+    if (!state.cluster || !Object.hasOwn(state.cluster.nodes, n)) {
       inv.io.err(`Error from server (NotFound): nodes "${n}" not found`);
       code = 1;
       continue;

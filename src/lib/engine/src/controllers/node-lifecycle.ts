@@ -12,7 +12,8 @@ import { findMachine } from '../state/machines.ts';
 
 /** When the node's kubelet last reported, or null while it still reports (machine up, kubelet active). */
 export function heartbeatStoppedAt(state: ClusterState, nodeName: string): number | null {
-  const n = state.cluster?.nodes[nodeName];
+  const nodes = state.cluster?.nodes;
+  const n = nodes && Object.hasOwn(nodes, nodeName) ? nodes[nodeName] : undefined;
   if (!n) return null;
   const m = findMachine(state, n.machine);
   const fault = faultsOf(state)

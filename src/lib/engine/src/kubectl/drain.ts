@@ -28,7 +28,8 @@ const STATIC: ReadonlySet<PodObject['app']> = new Set([
 const DAEMONSET: ReadonlySet<PodObject['app']> = new Set(['kube-proxy', 'kube-flannel']);
 
 function findNode(state: ClusterState, name: string): NodeObject {
-  const node = state.cluster?.nodes[name];
+  const nodes = state.cluster?.nodes;
+  const node = nodes && Object.hasOwn(nodes, name) ? nodes[name] : undefined;
   if (!node)
     throw new EngineError('UsageError', {
       message: `Error from server (NotFound): nodes "${name}" not found`,

@@ -238,7 +238,7 @@ export function applySetFinalizers(
 /** `kubectl delete node NAME`: removes the Node object and the pods bound to it. */
 export function applyDeleteNode(state: ClusterState, name: string): Transition {
   const c = requireCluster(state);
-  if (!c.nodes[name])
+  if (!Object.hasOwn(c.nodes, name))
     return fail(
       new EngineError('UsageError', {
         message: `Error from server (NotFound): nodes "${name}" not found`,

@@ -29,7 +29,8 @@ function uuidOf(seed: string): string {
 
 /** The Node object, as the kubelet registers it and the control plane's controllers update it. */
 export function nodeObject(state: ClusterState, name: string): Obj {
-  const n = state.cluster?.nodes[name];
+  const nodes = state.cluster?.nodes;
+  const n = nodes && Object.hasOwn(nodes, name) ? nodes[name] : undefined;
   const m = n ? findMachine(state, n.machine) : undefined;
   const labels: Obj = {
     'beta.kubernetes.io/arch': 'amd64',
