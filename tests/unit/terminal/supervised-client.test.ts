@@ -69,44 +69,42 @@ describe('supervised engine client', () => {
   });
 });
 
+/** A line discipline whose commands never finish, counting the interrupts it passes on. */
+function hangingDiscipline(): {
+  discipline: ReturnType<typeof createLineDiscipline>;
+  interrupts: () => number;
+} {
+  const term = new xtermHeadless.Terminal({ cols: 80, rows: 5, allowProposedApi: true });
+  let interrupts = 0;
+  const discipline = createLineDiscipline(
+    {
+      write: (data) => term.write(data),
+      execute: () => new Promise(() => undefined),
+      columns: () => 80,
+      interrupt: () => void interrupts++,
+    },
+    '$ ',
+  );
+  discipline.start();
+  return { discipline, interrupts: () => interrupts };
+}
+
 describe('line discipline while a command runs', () => {
   it('passes Ctrl-C to the host as an interrupt', () => {
-    const term = new xtermHeadless.Terminal({ cols: 80, rows: 5, allowProposedApi: true });
-    let interrupts = 0;
-    const discipline = createLineDiscipline(
-      {
-        write: (data) => term.write(data),
-        execute: () => new Promise(() => undefined),
-        columns: () => 80,
-        interrupt: () => void interrupts++,
-      },
-      '$ ',
-    );
-    discipline.start();
+    const { discipline, interrupts } = hangingDiscipline();
 
     discipline.input('hang\r');
     discipline.input('\x03');
 
-    expect(interrupts).toBe(1);
+    expect(interrupts()).toBe(1);
   });
 
   it('lets the running command finish when a replay is stopped (the Stop button)', () => {
-    const term = new xtermHeadless.Terminal({ cols: 80, rows: 5, allowProposedApi: true });
-    let interrupts = 0;
-    const discipline = createLineDiscipline(
-      {
-        write: (data) => term.write(data),
-        execute: () => new Promise(() => undefined),
-        columns: () => 80,
-        interrupt: () => void interrupts++,
-      },
-      '$ ',
-    );
-    discipline.start();
+    const { discipline, interrupts } = hangingDiscipline();
 
     discipline.type(['hang', 'echo next']);
     discipline.interrupt();
 
-    expect(interrupts).toBe(0);
+    expect(interrupts()).toBe(0);
   });
 });
