@@ -7,6 +7,8 @@ import { snippetTransformer } from './src/lib/guides/snippet-transformer.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { releaseVariantsPlugin } from './src/lib/guides/release-variants.ts';
 import { onDemandVariants } from './src/lib/guides/on-demand-variants.ts';
+import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES } from './src/lib/site/csp.ts';
+import { cspHeadersIntegration } from './src/lib/site/csp-headers.ts';
 import {
   releaseTrackMinors,
   releaseTrack,
@@ -42,7 +44,30 @@ export default defineConfig({
   // The dev toolbar sat over the terminal dock; the site's own dev server needs none of its apps.
   devToolbar: { enabled: false },
   // The whole-site hard-way page holds every guide: its other releases' variants load on demand.
-  integrations: [mdx(), onDemandVariants({ pages: ['/hard-way/'], keep: tracks[0]?.minor ?? '' })],
+  integrations: [
+    mdx(),
+    cspHeadersIntegration(),
+    onDemandVariants({ pages: ['/hard-way/'], keep: tracks[0]?.minor ?? '' }),
+  ],
+  // A strict Content-Security-Policy in every page's <meta> (src/lib/site/csp.ts says why each
+  // source is there); the same policy plus frame-ancestors goes to dist/_headers.
+  security: {
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES] },
+      styleDirective: {
+        // xterm.js writes its theme and layout as <style> elements and style attributes at run
+        // time, and Shiki colours code with style attributes: inline styles stay allowed (inline
+        // scripts do not).
+        resources: [
+          "'self'",
+          { resource: "'self'", kind: 'element' },
+          { resource: "'unsafe-inline'", kind: 'element' },
+          { resource: "'unsafe-inline'", kind: 'attribute' },
+        ],
+      },
+    },
+  },
   markdown: {
     processor: satteri({ mdastPlugins: [releaseVariantsPlugin({ tracks })] }),
     shikiConfig: {

@@ -70,6 +70,12 @@ export default tseslint.config(
     },
   },
   {
+    // Plain browser scripts served as they are (public/head-init.js): no TypeScript project.
+    files: ['public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+
+  {
     files: ['src/lib/engine/src/**/*.ts', 'src/lib/engine/shell/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', ...impureGlobals],

@@ -75,7 +75,7 @@ test.describe('terminal backend on a cross-origin isolated page', () => {
   test('enables the select; choosing WebContainer falls back to the worker when boot fails offline', async ({
     page,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(240_000);
     await offline(page);
     await page.goto(`${server.origin}${LEAF}`);
     expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
@@ -100,7 +100,7 @@ test.describe('terminal backend on a cross-origin isolated page', () => {
     // says why and stays on the worker, and the select shows the backend in use.
     const failure = 'WebContainer did not boot within 20 s';
     await expect(transcript(page)).toContainText(`kubelife: ${failure}`, {
-      timeout: 45_000,
+      timeout: 120_000,
     });
     await expect(select).toHaveValue('worker');
     await expect(

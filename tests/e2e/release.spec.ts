@@ -67,7 +67,7 @@ test.describe('release picker on a hard-way page', () => {
   test('runs the whole upgrade guide on an older release with "Run all up to here"', async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     await page.goto('/hard-way/upgrade/');
     await releasePicker(page).selectOption('v1.35');
 
@@ -80,7 +80,7 @@ test.describe('release picker on a hard-way page', () => {
     const lines = ((await lastOutput.locator('pre').textContent()) ?? '')
       .split('\n')
       .filter((l) => l.trim() !== '');
-    await expect(transcript(page)).toContainText(lines.at(-1)?.trim() ?? '', { timeout: 90_000 });
+    await expect(transcript(page)).toContainText(lines.at(-1)?.trim() ?? '', { timeout: 180_000 });
     await expect(transcript(page)).toContainText(
       '[upgrade] SUCCESS! A control plane node of your cluster was upgraded to "v1.35.8".',
     );

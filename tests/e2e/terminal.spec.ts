@@ -91,7 +91,7 @@ test.describe('terminal', () => {
   });
 
   test('runs every snippet of the hard-way page in order against one cluster', async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(240_000);
     await page.goto('/hard-way/install/');
 
     await runAllSnippets(page);

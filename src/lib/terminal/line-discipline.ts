@@ -36,6 +36,11 @@ export interface LineDisciplineHost {
   /** Called when Ctrl-C interrupted queued or running input (a replay), after it was dropped. */
   onInterrupt?(): void;
   /**
+   * Stops the running command (Ctrl-C typed while one runs); its result then reports the stop.
+   * A replay's Stop (the handle's interrupt()) lets the running command finish instead.
+   */
+  interrupt?(): void;
+  /**
    * Tab completion of the word that ends `line` (the input before the cursor): where that word
    * starts and the words that may replace it. Without it, Tab does nothing.
    */
@@ -436,6 +441,9 @@ export function createLineDiscipline(
     input(data) {
       // Ctrl-C while commands run or wait in the queue (a replay) stops them, as in a shell.
       if (data === '\x03' && (running || pending.length > 0)) {
+        // A command that runs on (a runaway loop, a huge expansion) is stopped by the backend,
+        // which goes back to the state saved before it; its error line then says so.
+        if (running) host.interrupt?.();
         interrupt();
         return;
       }

@@ -15,8 +15,9 @@ import { REPLAY_REFRESH_MS } from './replay.ts';
 import { createLineDiscipline, type BatchControl, type ExecuteResult } from './line-discipline.ts';
 import type { BackendChoice } from './backends/backend-selection.ts';
 import { createEngineSwitch } from './backends/engine-switch.ts';
+import { reasonOf } from './backends/with-timeout.ts';
 import type { ClusterStatus, GoalStatus } from './protocol.ts';
-import { createEngineClient } from './worker-client.ts';
+import { createSupervisedClient } from './supervised-client.ts';
 
 /** Where and how to mount a terminal. */
 export interface MountOptions {
@@ -134,8 +135,8 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
 
   const client = createEngineSwitch({
     createWorker: () =>
-      createEngineClient(
-        new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' }),
+      createSupervisedClient(
+        () => new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' }),
       ),
     startWebContainer: async () =>
       (await import('./backends/webcontainer.ts')).startWebContainerBackend(),
@@ -270,6 +271,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       columns: () => term.cols,
       stylePrompt: colourPrompt,
       complete: (line) => client.complete(line),
+      interrupt: () => client.interrupt?.(),
     },
     'root@cp-1:~# ',
   );
@@ -287,6 +289,16 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
       if (loaded.goal) options.onGoal?.(loaded.goal);
       discipline.setPrompt(loaded.prompt);
     } catch (error) {
+      if (state !== undefined) {
+        // A stored session this engine cannot use (tampered, or from another version): say so,
+        // start from the page's scenario and store that instead, so a reload starts clean too.
+        term.write(
+          `\x1b[2mkubelife: the session saved in this tab could not be loaded (${reasonOf(error)}); starting from the page's scenario\x1b[22m\r\n`,
+        );
+        await load(scenario);
+        onState(await client.save());
+        return;
+      }
       term.write(`\x1b[2mkubelife: cannot load scenario ${scenario}: ${String(error)}\x1b[22m\r\n`);
     }
     discipline.start();

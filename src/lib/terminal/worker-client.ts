@@ -29,6 +29,8 @@ export interface EngineClient {
   /** Restarts from the scenario the current session started from. */
   reset(): Promise<LoadResponse>;
   save(): Promise<unknown>;
+  /** Stops the command running now, if the backend can (Ctrl-C while a command runs). */
+  interrupt?(): void;
   dispose(): void;
 }
 

@@ -99,6 +99,7 @@ describe('kubelife serve --jsonl', () => {
       [5, 'error'],
       [6, 'error'],
       [7, 'error'],
+      [null, 'error'],
       [8, 'loaded'],
       [9, 'ran'],
     ]);
@@ -106,7 +107,9 @@ describe('kubelife serve --jsonl', () => {
     expect(messageOf(responses[3])).toContain('"launch"');
     expect(messageOf(responses[4])).toBe('run request needs a string "line"');
     expect(messageOf(responses[5])).toBe('no session loaded');
-    expect(responses[7]).toMatchObject({ output: 'cp-1\n' });
+    // An empty line is answered too (every line gets an answer: issue 14).
+    expect(messageOf(responses[6])).toBe('empty line: send one JSON request per line');
+    expect(responses[8]).toMatchObject({ output: 'cp-1\n' });
     expect(status).toBe(0);
   });
 

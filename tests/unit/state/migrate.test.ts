@@ -47,8 +47,9 @@ describe('saved-state migration', () => {
     const saved = await oldShapeSave();
     const broken = { ...saved, state: { ...saved.state, machines: 'cp-1' as never } };
 
+    // The saved-state schema (model/state-schema.ts) names the field as well.
     expect(() => createSession({ state: broken })).toThrow(
-      'invalid saved state: the state has no readable machines',
+      'invalid saved state: state.machines: the state has no readable machines',
     );
     expect(() => migrateState([])).toThrow('invalid saved state: the state is not an object');
     expect(() => migrateState({ machines: {} })).toThrow('no clock or random seed');

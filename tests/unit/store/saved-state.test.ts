@@ -98,8 +98,9 @@ describe('saved states', () => {
       state: { ...saved.state, cluster: { nodes: 3 } },
     } as unknown as SerializedState;
 
+    // The saved-state schema (model/cluster-schema.ts) names the field as well.
     expect(() => createSession({ state: damaged })).toThrow(
-      'invalid saved state: the cluster has no nodes',
+      'invalid saved state: state.cluster.nodes: the cluster has no nodes',
     );
   });
 });

@@ -5,14 +5,17 @@
 import { doctestCommand, DOCTEST_USAGE } from './doctest.ts';
 import { exportCommand, EXPORT_USAGE } from './export.ts';
 import { exportFs } from './export-fs.ts';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createSession, type SerializedState, type Session } from '../shell/index.ts';
+import { createSession, type Session } from '../shell/index.ts';
 import { isEngineError, listScenarios } from '../src/index.ts';
+import { readStateFile, writeStateFile } from './state-file.ts';
 import { scriptLines } from './script.ts';
 import { repl } from './repl.ts';
 import { serveJsonLines } from './serve.ts';
 import { colourFor } from './colour.ts';
+import { parseGoTimeDuration } from '../src/go-duration.ts';
+import { isServeWorker, runServeWorker } from './serve-worker.ts';
 
 const USAGE = `Usage:
   kubelife                          start an interactive simulated terminal
@@ -35,6 +38,8 @@ Options:
   --export-fs DIR   after run, write every machine's files (real PEMs) to DIR/<machine>/…
   --seed N          random seed (default: 1)
   --jsonl           (serve) one JSON message per line, the only framing serve speaks
+  --deadline D      (serve) stop a run still going after D, a Go duration (default 10s;
+                    0: never); the session goes back to its state before that run
   -h, --help        show this help
   -v, --version     print the kubelife version
 
@@ -51,6 +56,7 @@ interface CliOptions {
   seed?: number;
   file?: string;
   jsonl?: boolean;
+  deadlineMs?: number;
   command: 'repl' | 'run' | 'serve' | 'scenarios' | 'help' | 'version';
 }
 
@@ -78,7 +84,13 @@ function parseArgs(argv: readonly string[]): CliOptions {
     else if (flag === '--save') o.save = take();
     else if (flag === '--export-fs') o.exportFs = take();
     else if (flag === '--jsonl') o.jsonl = true;
-    else if (flag === '--seed') {
+    else if (flag === '--deadline') {
+      const raw = take();
+      const d = parseGoTimeDuration(raw);
+      if (!d.ok || d.ns < 0n)
+        throw new UsageError(`option --deadline: ${d.ok ? 'negative' : d.error}`);
+      o.deadlineMs = d.ns > 0n ? Math.max(1, d.ms) : 0;
+    } else if (flag === '--seed') {
       const n = Number(take());
       if (!Number.isInteger(n)) throw new UsageError('option --seed needs an integer');
       o.seed = n;
@@ -102,6 +114,8 @@ function parseArgs(argv: readonly string[]): CliOptions {
 function checkServe(o: CliOptions): void {
   if (o.command !== 'serve' && o.command !== 'help' && o.jsonl === true)
     throw new UsageError('option --jsonl only applies to serve');
+  if (o.command !== 'serve' && o.command !== 'help' && o.deadlineMs !== undefined)
+    throw new UsageError('option --deadline only applies to serve');
   if (o.command !== 'serve') return;
   if (o.jsonl !== true) throw new UsageError('serve needs --jsonl (the only framing it speaks)');
   const given = (['scenario', 'release', 'load', 'save', 'exportFs', 'seed'] as const).filter(
@@ -125,8 +139,7 @@ function packageVersion(): string {
 
 async function openSession(o: CliOptions): Promise<Session> {
   if (o.load !== undefined) {
-    const state = JSON.parse(await readFile(o.load, 'utf8')) as SerializedState;
-    return createSession({ state });
+    return createSession({ state: await readStateFile(o.load) });
   }
   return createSession({
     ...(o.scenario !== undefined ? { scenario: o.scenario } : {}),
@@ -155,7 +168,7 @@ async function runScript(o: CliOptions, file: string): Promise<number> {
       break;
     }
   }
-  if (o.save !== undefined) await writeFile(o.save, `${JSON.stringify(session.save())}\n`);
+  if (o.save !== undefined) await writeStateFile(o.save, session.save());
   if (o.exportFs !== undefined) await exportFs(session.save().state, o.exportFs);
   return code;
 }
@@ -197,6 +210,8 @@ async function subcommand(name: 'doctest' | 'export', argv: readonly string[]): 
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // `serve` runs its session in a worker thread started from this same program.
+  if (isServeWorker()) return runServeWorker();
   if (argv[0] === 'doctest' || argv[0] === 'export') return subcommand(argv[0], argv.slice(1));
   let o: CliOptions;
   try {
@@ -218,11 +233,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (o.command === 'run') return await runScript(o, o.file ?? '');
-    if (o.command === 'serve') return await serveJsonLines(process.stdin, process.stdout);
+    if (o.command === 'serve')
+      return await serveJsonLines(process.stdin, process.stdout, o.deadlineMs);
     if (o.command === 'scenarios') return printScenarios(o);
     const session = await openSession(o);
     const code = await repl(session, packageVersion());
-    if (o.save !== undefined) await writeFile(o.save, `${JSON.stringify(session.save())}\n`);
+    if (o.save !== undefined) await writeStateFile(o.save, session.save());
     return code;
   } catch (error) {
     process.stderr.write(`kubelife: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -6,6 +6,7 @@ import './commands/index.ts';
 export { createSession } from './session.ts';
 export { isCompleteInput } from './bash/parse.ts';
 export type { Session, SessionOptions, SerializedState } from './session.ts';
+export { parseSavedSession } from './saved-session.ts';
 export type { RunResult, CommandModule, Invocation, ShellContext, Materializer } from './types.ts';
 export { tokenize, parseCommandList } from './tokenize.ts';
 export type { Token, WordPart, SimpleCommand } from './tokenize.ts';

@@ -10,7 +10,6 @@ import {
   DEFAULT_CLOCK_START,
   DEFAULT_SCENARIO,
   DEFAULT_SEED,
-  EngineError,
   isEngineError,
   parseTime,
   releaseTrack,
@@ -19,9 +18,12 @@ import {
 } from '../src/index.ts';
 import './commands/index.ts';
 import { defaultMaterializer } from './materialize.ts';
+import { parseSavedSession } from './saved-session.ts';
 import { errorResult, type Materializer, type RunResult, type ShellContext } from './types.ts';
 import { Interpreter, Flow, FatalError, ExpansionError, type Sink } from './bash/exec.ts';
-import { createBashState, type BashState } from './bash/vars.ts';
+import { ParseError } from './bash/parse.ts';
+import { PatternBudgetError } from './bash/pattern.ts';
+import { createBashState, envRecord, type BashState } from './bash/vars.ts';
 import { restoreShell, saveShell, type SavedShell } from './bash/saved.ts';
 import { migrateState } from '../src/index.ts';
 
@@ -79,17 +81,6 @@ function scenarioState(name: string, seed: number, now: string, release: string)
   return buildScenario(name, seed, parseTime(now), release);
 }
 
-function isSerialized(value: unknown): value is SerializedState {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<SerializedState>;
-  return (
-    v.kind === 'kubelife-session' &&
-    v.version === 1 &&
-    typeof v.state === 'object' &&
-    Array.isArray(v.machineStack)
-  );
-}
-
 /**
  * Creates a session.
  * @throws EngineError NoSuchScenario | NoSuchRelease | InvalidState | InvalidTime
@@ -102,9 +93,7 @@ export function createSession(options: SessionOptions = {}): Session {
   let ctx: ShellContext;
   let onReset = (): void => undefined;
   if (options.state !== undefined) {
-    if (!isSerialized(options.state))
-      throw new EngineError('InvalidState', { reason: 'not a kubelife session' });
-    const s = options.state;
+    const s = parseSavedSession(options.state);
     scenario = s.scenario;
     if (s.release !== undefined) release = releaseTrack(s.release).minor;
     ctx = makeContext(
@@ -132,7 +121,7 @@ export function createSession(options: SessionOptions = {}): Session {
     const c: ShellContext = {
       state,
       machineStack,
-      env,
+      env: envRecord(env),
       scenario: name,
       get release() {
         return release;
@@ -145,7 +134,7 @@ export function createSession(options: SessionOptions = {}): Session {
         c.state = scenarioState(next, seed, now, track);
         release = track;
         c.machineStack = [shell.machine];
-        c.env = { ...shell.env };
+        c.env = envRecord(shell.env);
         onReset();
       },
     };
@@ -184,7 +173,9 @@ export function createSession(options: SessionOptions = {}): Session {
     },
     async run(line: string): Promise<RunResult> {
       try {
-        return await runLine(line, ctx, interp);
+        // A command line is a C string to bash (`bash -c`): it ends at the first NUL byte.
+        const nul = line.indexOf('\0');
+        return await runLine(nul < 0 ? line : line.slice(0, nul), ctx, interp);
       } catch (error) {
         const message = isEngineError(error) ? error.message : `internal error: ${String(error)}`;
         return errorResult(message, isEngineError(error) ? error.exitCode : 1);
@@ -231,7 +222,14 @@ async function runLine(input: string, ctx: ShellContext, interp: Interpreter): P
       status = e.n;
       leaveShell(ctx, interp, out);
     } else if (e instanceof Flow) status = interp.sh.lastStatus;
-    else if (e instanceof ExpansionError) {
+    else if (e instanceof ParseError) {
+      // A syntax error met while running (a here-document's body, a substitution's text).
+      err.write(`bash: ${e.message}\n`);
+      status = 2;
+    } else if (e instanceof PatternBudgetError) {
+      err.write(`${e.message}\n`);
+      status = 1;
+    } else if (e instanceof ExpansionError) {
       err.write(`${e.message}\n`);
       status = e.status;
     } else if (e instanceof FatalError) {

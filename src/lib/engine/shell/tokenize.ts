@@ -20,12 +20,60 @@ export interface SyntaxProblem {
   readonly syntaxError: string;
 }
 
-/** Lexes `input`; returns tokens, or a bash-style syntax error message. */
+/**
+ * Deepest `$( … )` nesting a line may have. bash has no such limit (it forks a subshell per
+ * level); the simulator re-reads each level's text, so a bound keeps every line's cost linear.
+ */
+export const MAX_SUBSTITUTION_DEPTH = 64;
+
+/**
+ * For every `(` in `input`, the index of its matching `)` (-1 when unmatched), and the deepest
+ * nesting of matched `$(` pairs. One pass with a stack: quotes are not considered, as `$(` has
+ * always been read here by counting parentheses.
+ */
+function matchParens(input: string): { close: Int32Array; depth: number } {
+  const close = new Int32Array(input.length).fill(-1);
+  const stack: number[] = [];
+  let open = 0;
+  let depth = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 40 /* ( */) stack.push(i);
+    else if (c === 41 /* ) */) {
+      const at = stack.pop();
+      if (at !== undefined) close[at] = i;
+    }
+  }
+  // Second pass: the nesting depth of matched `$(` pairs.
+  const ends: number[] = [];
+  for (let i = 0; i < input.length; i++) {
+    while (ends.length > 0 && ends[ends.length - 1] === i) {
+      ends.pop();
+      open--;
+    }
+    if (input.charCodeAt(i) === 40 && input[i - 1] === '$' && (close[i] ?? -1) >= 0) {
+      ends.push(close[i] ?? 0);
+      open++;
+      if (open > depth) depth = open;
+    }
+  }
+  return { close, depth };
+}
+
+const BRACED_VAR = /\{([A-Za-z_][A-Za-z0-9_]*)\}/y;
+const PLAIN_VAR = /([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])/y;
+
+/** Lexes `input` in time linear in its length; returns tokens, or a bash-style syntax error. */
 export function tokenize(input: string): Token[] | SyntaxProblem {
   const tokens: Token[] = [];
   let parts: WordPart[] = [];
   let lit = '';
   let inWord = false;
+  const parens = input.includes('$(') ? matchParens(input) : null;
+  if (parens && parens.depth > MAX_SUBSTITUTION_DEPTH)
+    return {
+      syntaxError: `maximum command substitution nesting level exceeded (${MAX_SUBSTITUTION_DEPTH})`,
+    };
   const flushLit = (): void => {
     if (lit) parts.push({ kind: 'lit', text: lit });
     lit = '';
@@ -37,22 +85,17 @@ export function tokenize(input: string): Token[] | SyntaxProblem {
     inWord = false;
   };
   const readVar = (i: number): { part: WordPart; next: number } | null => {
-    const rest = input.slice(i + 1);
-    if (rest.startsWith('(')) {
-      let depth = 1;
-      let j = i + 2;
-      while (j < input.length && depth > 0) {
-        if (input[j] === '(') depth++;
-        else if (input[j] === ')') depth--;
-        j++;
-      }
-      if (depth > 0) return null;
-      return { part: { kind: 'cmd', text: input.slice(i + 2, j - 1) }, next: j };
+    if (input[i + 1] === '(') {
+      const end = parens?.close[i + 1] ?? -1;
+      if (end < 0) return null;
+      return { part: { kind: 'cmd', text: input.slice(i + 2, end) }, next: end + 1 };
     }
-    const braced = /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(rest);
+    BRACED_VAR.lastIndex = i + 1;
+    const braced = BRACED_VAR.exec(input);
     if (braced)
       return { part: { kind: 'var', name: braced[1] ?? '' }, next: i + 1 + braced[0].length };
-    const plain = /^([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])/.exec(rest);
+    PLAIN_VAR.lastIndex = i + 1;
+    const plain = PLAIN_VAR.exec(input);
     if (plain)
       return { part: { kind: 'var', name: plain[1] ?? '' }, next: i + 1 + plain[0].length };
     return null;

@@ -39,6 +39,30 @@ export function parseDuration(text: string): number {
   return total;
 }
 
+/**
+ * The latest simulated time, 9999-12-31T23:59:59Z. Kubernetes stores and prints times as RFC 3339
+ * (metav1.Time marshals through Go's time.Time.MarshalJSON, which fails past year 9999), so no
+ * cluster clock can go beyond it.
+ */
+export const MAX_SIMULATED_TIME = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+/** True when `ms` is a time the simulated clock can hold (1970 up to {@link MAX_SIMULATED_TIME}). */
+export function isSimulatedTime(ms: number): boolean {
+  return Number.isSafeInteger(ms) && ms >= 0 && ms <= MAX_SIMULATED_TIME;
+}
+
+/**
+ * `now` moved forward by `ms`.
+ * @throws EngineError ClockOutOfRange past {@link MAX_SIMULATED_TIME} (or for a negative or
+ * non-finite step)
+ */
+export function advancedTime(now: number, ms: number): number {
+  const next = now + ms;
+  if (!Number.isFinite(ms) || ms < 0 || !isSimulatedTime(Math.floor(next)))
+    throw new EngineError('ClockOutOfRange', { limit: formatRfc3339(MAX_SIMULATED_TIME) });
+  return Math.floor(next);
+}
+
 /** Parses an ISO 8601 timestamp into epoch ms. @throws EngineError InvalidTime */
 export function parseTime(iso: string): number {
   const ms = Date.parse(iso);

@@ -65,6 +65,20 @@ export const errorCatalog = {
     message: (p) => `flag needs an argument: ${str(p, 'flag')}`,
     exitCode: 1,
   },
+  InvalidFlagValue: {
+    title: 'Invalid flag value',
+    // spf13/pflag's wording when a typed flag's value does not parse (flag.go failf).
+    message: (p) =>
+      `invalid argument "${str(p, 'value')}" for "${str(p, 'flag')}" flag: ${str(p, 'reason')}`,
+    exitCode: 1,
+  },
+  ClockOutOfRange: {
+    title: 'Clock out of range',
+    message: (p) =>
+      `the simulated clock cannot pass ${str(p, 'limit')} (Kubernetes writes times as RFC 3339, whose years end at 9999)`,
+    hint: 'Advance the clock by less.',
+    exitCode: 1,
+  },
   InvalidDuration: {
     title: 'Invalid duration',
     message: (p) => `invalid duration "${str(p, 'input')}"`,

@@ -47,7 +47,21 @@ export { buildInfo } from './model/build-info.ts';
 export type { BuildInfo } from './model/build-info.ts';
 export { createRng } from './random.ts';
 export type { Rng } from './random.ts';
-export { parseDuration, parseTime, formatRfc3339 } from './clock.ts';
+export {
+  parseDuration,
+  parseTime,
+  formatRfc3339,
+  MAX_SIMULATED_TIME,
+  isSimulatedTime,
+  advancedTime,
+} from './clock.ts';
+export { parseGoTimeDuration, goQuote, type GoDurationResult } from './go-duration.ts';
+export {
+  clusterStateSchema,
+  firstIssue,
+  isHostName,
+  isCleanAbsolutePath,
+} from './model/state-schema.ts';
 export { createEmptyState } from './state/create.ts';
 export {
   applyAddMachines,

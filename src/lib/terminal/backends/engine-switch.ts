@@ -209,6 +209,10 @@ export function createEngineSwitch(options: EngineSwitchOptions): EngineSwitch {
         return state;
       });
     },
+    interrupt() {
+      // Outside the lane: the lane is busy with the very command to stop.
+      active.started.client.interrupt?.();
+    },
     dispose() {
       disposed = true;
       active.started.client.dispose();

@@ -40,6 +40,11 @@ const OPS = [
 ];
 
 const MAX_DEPTH = 64;
+/**
+ * Syntactic nesting (parentheses, unary operators, `**` and assignment chains) the parser follows
+ * before it answers bash's recursion error instead of overflowing the JavaScript stack.
+ */
+const MAX_NESTING = 256;
 
 /** Evaluates `src`; throws ArithError with bash's message. */
 export function evaluateArith(src: string, vars: ArithVars, depth = 0): bigint {
@@ -61,6 +66,14 @@ export function evaluateArith(src: string, vars: ArithVars, depth = 0): bigint {
 
   // Each level returns a thunk-free value; short-circuiting uses `skip` to avoid side effects.
   let skip = 0;
+  let nesting = 0;
+  /** Runs a nested parse, bounded by MAX_NESTING. */
+  const nested = (parse: () => bigint): bigint => {
+    if (++nesting > MAX_NESTING) fail('expression recursion level exceeded');
+    const v = parse();
+    nesting--;
+    return v;
+  };
   type LV = { name: string; index?: bigint };
   const assignOps = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '^=', '|=']);
 
@@ -95,7 +108,7 @@ export function evaluateArith(src: string, vars: ArithVars, depth = 0): bigint {
     const op = peek();
     if (lv && op !== undefined && assignOps.has(op)) {
       i++;
-      const rhs = assign();
+      const rhs = nested(assign);
       let v = rhs;
       if (op !== '=') v = binary(op.slice(0, -1), valueOf(lv.name, lv.index), rhs);
       if (!skip) vars.set(lv.name, String(v), lv.index);
@@ -109,12 +122,12 @@ export function evaluateArith(src: string, vars: ArithVars, depth = 0): bigint {
     if (peek() !== '?') return c;
     i++;
     if (!c) skip++;
-    const a = assign();
+    const a = nested(assign);
     if (!c) skip--;
     if (peek() !== ':') fail('syntax error in expression');
     i++;
     if (c) skip++;
-    const b = assign();
+    const b = nested(assign);
     if (c) skip--;
     return c ? a : b;
   };
@@ -210,7 +223,7 @@ export function evaluateArith(src: string, vars: ArithVars, depth = 0): bigint {
     const base = unary();
     if (peek() === '**') {
       i++;
-      return binary('**', base, power());
+      return binary('**', base, nested(power));
     }
     return base;
   };
@@ -218,7 +231,7 @@ export function evaluateArith(src: string, vars: ArithVars, depth = 0): bigint {
     const op = peek();
     if (op === '-' || op === '+' || op === '!' || op === '~') {
       i++;
-      const v = unary();
+      const v = nested(unary);
       return op === '-' ? wrap(-v) : op === '+' ? v : op === '!' ? (v ? 0n : 1n) : ~v;
     }
     if (op === '++' || op === '--') {
@@ -236,7 +249,7 @@ export function evaluateArith(src: string, vars: ArithVars, depth = 0): bigint {
     if (t === undefined) return fail('syntax error: operand expected');
     if (t.v === '(') {
       i++;
-      const v = comma();
+      const v = nested(comma);
       if (peek() !== ')') fail("missing `)'");
       i++;
       return v;

@@ -109,11 +109,13 @@ function exit(sh: Interpreter, args: string[], fds: Fds): number {
   }
   const a = args[0];
   if (a === undefined) throw new Flow('exit', sh.sh.lastStatus);
-  if (!/^\s*[-+]?[0-9]+\s*$/.test(a)) {
+  // A status past int64 is not a number to bash either (builtins/common.c get_exitstat, legal_number).
+  const n = /^\s*[-+]?[0-9]+\s*$/.test(a) ? BigInt(a.trim()) : undefined;
+  if (n === undefined || n > 9223372036854775807n || n < -9223372036854775808n) {
     fds.err.write(`bash: exit: ${a}: numeric argument required\n`);
     throw new Flow('exit', 2);
   }
-  throw new Flow('exit', Number(BigInt.asUintN(8, BigInt(a.trim()))));
+  throw new Flow('exit', Number(BigInt.asUintN(8, n)));
 }
 
 function loopControl(kind: 'break' | 'continue'): Builtin {

@@ -11,10 +11,11 @@ import {
   findMachine,
   findMachineBy,
   isDirectory,
-  normalizePath,
   type Command as EngineCommand,
 } from '../../src/index.ts';
 import { registry } from '../registry.ts';
+import { resolveShellPath } from '../paths.ts';
+import { compileUserRegex, RegexError } from '../regex.ts';
 import { printEvents } from '../format.ts';
 import type { Invocation, ShellContext } from '../types.ts';
 import type { AndOr, Command, CondExpr, List, Pipeline, Redirect, Word } from './ast.ts';
@@ -34,6 +35,7 @@ import { matchPattern } from './pattern.ts';
 import {
   arrayKeys,
   cloneBashState,
+  envRecord,
   nextRandom,
   type ArrayVar,
   type BashState,
@@ -217,7 +219,7 @@ export class Interpreter implements ExpandHost {
   /** Runs `fn` in a subshell: shell variables, cwd and functions are restored afterwards. */
   async subshell(fn: () => Promise<number>, err?: Sink): Promise<number> {
     const saved = cloneBashState(this.sh);
-    const env = { ...this.ctx.env };
+    const env = envRecord(this.ctx.env);
     const stack = [...this.ctx.machineStack];
     try {
       return await fn();
@@ -387,10 +389,12 @@ export class Interpreter implements ExpandHost {
         }
         const b = await expandString(e.b, this);
         if (e.op === '=~') {
+          // POSIX extended syntax on the linear-time engine (shell/regex.ts): no pattern can hang.
           try {
-            return new RegExp(b).test(a);
-          } catch {
-            return false;
+            return (await compileUserRegex(b, { extended: true, ignoreCase: false })).test(a);
+          } catch (error) {
+            if (error instanceof RegexError) return false;
+            throw error;
           }
         }
         if (e.op === '<') return a < b;
@@ -438,7 +442,7 @@ export class Interpreter implements ExpandHost {
     const out: string[] = [];
     for (const w of words) {
       const m = ASSIGNMENT_WORD.exec(w.raw);
-      if (!m) out.push(...(await expandWords([w], this)));
+      if (!m) for (const f of await expandWords([w], this)) out.push(f);
       else if (w.raw.slice(m[0].length).startsWith('(')) out.push(RAW_ASSIGNMENT + w.raw);
       else out.push(m[0] + (await expandString(parseWord(w.raw.slice(m[0].length)), this)));
     }
@@ -671,8 +675,7 @@ export class Interpreter implements ExpandHost {
 
   /** Absolute path of `p` relative to the working directory. */
   resolve(p: string): string {
-    if (p === '~' || p.startsWith('~/')) p = (this.ctx.env['HOME'] ?? '/root') + p.slice(1);
-    return normalizePath(p.startsWith('/') ? p : `${this.sh.cwd}/${p}`);
+    return resolveShellPath(this.ctx.env, p, this.sh.cwd);
   }
 
   /** Writes a file on `machine` through the engine (so save(), kubeadm and doc-tests see it). */

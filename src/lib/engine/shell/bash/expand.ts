@@ -44,7 +44,8 @@ interface Chunk {
 /** Expands words into fields (arguments). */
 export async function expandWords(words: readonly Word[], h: ExpandHost): Promise<string[]> {
   const out: string[] = [];
-  for (const w of words) for (const b of braceExpand(w)) out.push(...(await expandFields(b, h)));
+  for (const w of words)
+    for (const b of braceExpand(w)) for (const f of await expandFields(b, h)) out.push(f);
   return out;
 }
 
@@ -76,7 +77,7 @@ async function expandFields(w: Word, h: ExpandHost): Promise<string[]> {
       if (!h.noglob && piece.some((c) => !c.quoted) && hasGlob(pattern)) {
         const matches = h.glob(pattern);
         if (matches.length > 0) {
-          out.push(...matches);
+          for (const m of matches) out.push(m);
           continue;
         }
         out.push(unescapePattern(pattern));
@@ -351,22 +352,38 @@ export function quote(v: string): string {
   return `'${v.replace(/'/g, "'\\''")}'`;
 }
 
-/** Brace expansion (`{a,b}`, `{1..3}`, `{01..10}`, `{a..e}`) on a word's unquoted text. */
+/** Words one brace expansion may produce (bash has no bound; a line here must stay bounded). */
+const MAX_BRACE_WORDS = 100_000;
+
+/**
+ * Brace expansion (`{a,b}`, `{1..3}`, `{01..10}`, `{a..e}`) on a word's unquoted text.
+ * @throws ExpansionError when it would produce more than MAX_BRACE_WORDS words
+ */
 export function braceExpand(w: Word): Word[] {
-  const idx = w.parts.findIndex((p) => p.k === 'lit' && !p.q && /\{.*\}/s.test(p.text));
-  if (idx < 0) return [w];
-  const part = w.parts[idx] as { k: 'lit'; text: string; q: boolean };
-  const found = findBrace(part.text);
-  if (!found) return [w];
-  const { start, end, alternatives } = found;
   const out: Word[] = [];
+  braceInto(w, out);
+  return out;
+}
+
+function braceInto(w: Word, out: Word[]): void {
+  const idx = w.parts.findIndex((p) => p.k === 'lit' && !p.q && /\{.*\}/s.test(p.text));
+  const part = idx < 0 ? undefined : (w.parts[idx] as { k: 'lit'; text: string; q: boolean });
+  const found = part === undefined ? null : findBrace(part.text);
+  if (part === undefined || found === null) {
+    if (out.length >= MAX_BRACE_WORDS)
+      throw new ExpansionError(
+        `bash: kubelife stopped this line: brace expansion of more than ${MAX_BRACE_WORDS} words`,
+      );
+    out.push(w);
+    return;
+  }
+  const { start, end, alternatives } = found;
   for (const alt of alternatives) {
     const text = part.text.slice(0, start) + alt + part.text.slice(end + 1);
     const parts = [...w.parts];
     parts[idx] = { k: 'lit', text, q: false };
-    out.push(...braceExpand({ parts, raw: w.raw }));
+    braceInto({ parts, raw: w.raw }, out);
   }
-  return out;
 }
 
 function findBrace(text: string): { start: number; end: number; alternatives: string[] } | null {

@@ -363,6 +363,7 @@ class Parser {
     }
     this.advance();
     let i = 0;
+    let depth = 0;
     const peek = (): string | undefined => words[i];
     const orExpr = (): CondExpr => {
       let a = andExpr();
@@ -381,6 +382,12 @@ class Parser {
       return a;
     };
     const notExpr = (): CondExpr => {
+      if (++depth > MAX_NESTING) throw new ParseError('syntax error: nesting too deep');
+      const e = notOperand();
+      depth--;
+      return e;
+    };
+    const notOperand = (): CondExpr => {
       if (peek() === '!') {
         i++;
         return { k: 'not', a: notExpr() };

@@ -131,55 +131,119 @@ export function escapePattern(text: string): string {
   return text.replace(/[\\*?[\]]/g, '\\$&');
 }
 
+/** Steps of pattern matching one line may take before it stops (a bound, not bash's behaviour). */
+export const MAX_PATTERN_STEPS = 10_000_000;
+
+/** Thrown when a line's pattern matching passes MAX_PATTERN_STEPS. */
+export class PatternBudgetError extends Error {}
+
+/**
+ * Calls `visit(len)` for each length, shortest first, of the text read from `from` in direction
+ * `dir` that the whole pattern matches, until `visit` returns true. An NFA over the pattern's
+ * tokens: O(length × tokens), and it stops as soon as no token can go on (a literal start costs
+ * O(1) where nothing matches). `budget.steps` counts the work.
+ */
+function matchLengths(
+  toks: readonly PatTok[],
+  text: string,
+  from: number,
+  dir: 1 | -1,
+  budget: { steps: number },
+  visit: (len: number) => boolean,
+): void {
+  const m = toks.length;
+  const close = (set: Uint8Array): void => {
+    for (let p = 0; p < m; p++) if (set[p] && toks[p]?.k === 'star') set[p + 1] = 1;
+  };
+  let cur = new Uint8Array(m + 1);
+  let next = new Uint8Array(m + 1);
+  cur[0] = 1;
+  close(cur);
+  for (let len = 0; ; len++) {
+    if (cur[m] && visit(len)) return;
+    const idx = dir === 1 ? from + len : from - 1 - len;
+    if (idx < 0 || idx >= text.length) return;
+    const c = text[idx] ?? '';
+    next.fill(0);
+    let alive = false;
+    budget.steps += m;
+    if (budget.steps > MAX_PATTERN_STEPS)
+      throw new PatternBudgetError(
+        `bash: kubelife stopped this line: pattern matching took more than ${MAX_PATTERN_STEPS} steps`,
+      );
+    for (let p = 0; p < m; p++) {
+      const tok = toks[p];
+      if (!cur[p] || !tok) continue;
+      if (tok.k === 'star') next[p] = 1;
+      else if (one(tok, c)) next[p + 1] = 1;
+      else continue;
+      alive = true;
+    }
+    if (!alive) return;
+    close(next);
+    [cur, next] = [next, cur];
+  }
+}
+
+/** The shortest or longest length matched from `from` in direction `dir`, or -1. */
+function matchedLength(
+  toks: readonly PatTok[],
+  text: string,
+  from: number,
+  dir: 1 | -1,
+  longest: boolean,
+  budget: { steps: number },
+): number {
+  let found = -1;
+  matchLengths(toks, text, from, dir, budget, (len) => {
+    found = len;
+    return !longest;
+  });
+  return found;
+}
+
 /**
  * Removes the shortest/longest prefix (`#`/`##`) or suffix (`%`/`%%`) matching `pattern`.
+ * @throws PatternBudgetError past MAX_PATTERN_STEPS
  */
 export function trimPattern(text: string, pattern: string, op: string): string {
-  const n = text.length;
+  const budget = { steps: 0 };
+  const toks = compile(pattern);
   if (op === '#' || op === '##') {
-    const order = op === '#' ? range(0, n) : range(0, n).reverse();
-    for (const k of order) if (matchPattern(pattern, text.slice(0, k))) return text.slice(k);
-    return text;
+    const k = matchedLength(toks, text, 0, 1, op === '##', budget);
+    return k < 0 ? text : text.slice(k);
   }
-  const order = op === '%' ? range(0, n).reverse() : range(0, n);
-  for (const k of order) if (matchPattern(pattern, text.slice(k))) return text.slice(0, k);
-  return text;
+  // A suffix is a prefix of the reversed text for the reversed pattern (every token is one character).
+  const k = matchedLength([...toks].reverse(), text, text.length, -1, op === '%%', budget);
+  return k < 0 ? text : text.slice(0, text.length - k);
 }
 
-function range(from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let k = from; k <= to; k++) out.push(k);
-  return out;
-}
-
-/** `${x/pat/rep}` (first), `//` (all), `/#` (anchored start), `/%` (anchored end). */
+/**
+ * `${x/pat/rep}` (first), `//` (all), `/#` (anchored start), `/%` (anchored end).
+ * @throws PatternBudgetError past MAX_PATTERN_STEPS
+ */
 export function replacePattern(text: string, pattern: string, rep: string, op: string): string {
+  const budget = { steps: 0 };
+  const toks = compile(pattern);
   if (op === '/#') {
-    for (let k = text.length; k >= 0; k--)
-      if (matchPattern(pattern, text.slice(0, k))) return rep + text.slice(k);
-    return text;
+    const k = matchedLength(toks, text, 0, 1, true, budget);
+    return k < 0 ? text : rep + text.slice(k);
   }
   if (op === '/%') {
-    for (let k = 0; k <= text.length; k++)
-      if (matchPattern(pattern, text.slice(k))) return text.slice(0, k) + rep;
-    return text;
+    const k = matchedLength([...toks].reverse(), text, text.length, -1, true, budget);
+    return k < 0 ? text : text.slice(0, text.length - k) + rep;
   }
   let out = '';
   let i = 0;
   while (i <= text.length) {
-    let matched = -1;
-    for (let k = text.length; k > i; k--)
-      if (matchPattern(pattern, text.slice(i, k))) {
-        matched = k;
-        break;
-      }
-    if (matched < 0 || pattern === '') {
+    const len = pattern === '' ? -1 : matchedLength(toks, text, i, 1, true, budget);
+    if (len <= 0) {
       if (i < text.length) out += text[i];
       i++;
       continue;
     }
     out += rep;
-    i = matched;
+    i += len;
     if (op !== '//') return out + text.slice(i);
   }
   return out;

@@ -32,6 +32,8 @@ export function formatPrintf(sh: Interpreter, argv: readonly string[], fds: Fds)
     return 2;
   }
   let rest = args.slice(1);
+  /** Widths are capped just past a line's output bound, so the line stops instead of hanging. */
+  const MAX_PAD = 4 * 1024 * 1024 + 1;
   let out = '';
   let status = 0;
   const number = (v: string | undefined): number => {
@@ -44,6 +46,12 @@ export function formatPrintf(sh: Interpreter, argv: readonly string[], fds: Fds)
       status = 1;
       const lead = /^\s*[-+]?[0-9]+/.exec(v);
       return lead ? Number(lead[0]) : 0;
+    }
+    // Past int64 bash reports ERANGE and uses the nearest int64 (builtins/printf.def getintmax).
+    if (Math.abs(n) > 9223372036854775807) {
+      fds.err.write(`bash: printf: ${v}: Numerical result out of range\n`);
+      status = 1;
+      return n < 0 ? -9223372036854775808 : 9223372036854775807;
     }
     return n;
   };
@@ -72,8 +80,10 @@ export function formatPrintf(sh: Interpreter, argv: readonly string[], fds: Fds)
         continue;
       }
       const flags = m[1] ?? '';
-      const width = m[2] === '*' ? number(next()) : m[2] ? Number(m[2]) : 0;
-      const prec = m[3] === '*' ? number(next()) : m[3] !== undefined ? Number(m[3]) : undefined;
+      // Field widths and precisions past a line's output bound stop the line there (session.ts).
+      const width = Math.min(m[2] === '*' ? number(next()) : m[2] ? Number(m[2]) : 0, MAX_PAD);
+      const rawPrec = m[3] === '*' ? number(next()) : m[3] !== undefined ? Number(m[3]) : undefined;
+      const prec = rawPrec === undefined ? undefined : Math.min(rawPrec, MAX_PAD);
       const arg = next();
       let s: string;
       switch (conv) {
@@ -93,19 +103,19 @@ export function formatPrintf(sh: Interpreter, argv: readonly string[], fds: Fds)
         case 'd':
         case 'i':
         case 'u': {
-          const n = Math.trunc(number(arg));
-          s = String(Math.abs(n));
+          const n = int64(number(arg));
+          s = String(n < 0n ? -n : n);
           if (prec !== undefined) s = s.padStart(prec, '0');
-          s = (n < 0 ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '') + s;
+          s = (n < 0n ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '') + s;
           break;
         }
         case 'x':
         case 'X':
         case 'o': {
-          const n = Math.trunc(number(arg));
-          s = (n < 0 ? BigInt.asUintN(64, BigInt(n)) : BigInt(n)).toString(conv === 'o' ? 8 : 16);
+          const n = int64(number(arg));
+          s = BigInt.asUintN(64, n).toString(conv === 'o' ? 8 : 16);
           if (conv === 'X') s = s.toUpperCase();
-          if (flags.includes('#') && n !== 0)
+          if (flags.includes('#') && n !== 0n)
             s = (conv === 'o' ? '0' : conv === 'x' ? '0x' : '0X') + s;
           break;
         }
@@ -116,13 +126,18 @@ export function formatPrintf(sh: Interpreter, argv: readonly string[], fds: Fds)
             fds.err.write(`bash: printf: ${arg ?? ''}: invalid number\n`);
             status = 1;
           }
+          // JavaScript formats at most 100 digits; further digits of a double are zeros here.
           const p = prec ?? 6;
+          const digits = Math.min(p, 100);
+          const zeros = '0'.repeat(p - digits);
           s =
             conv === 'f'
-              ? n.toFixed(p)
+              ? Number.isFinite(n)
+                ? n.toFixed(digits) + zeros
+                : String(n)
               : conv === 'e' || conv === 'E'
-                ? n.toExponential(p)
-                : String(Number(n.toPrecision(p || 1)));
+                ? n.toExponential(digits).replace(/e/, `${zeros}e`)
+                : String(Number(n.toPrecision(Math.max(1, digits))));
           if (conv === 'E') s = s.toUpperCase();
           if (conv === 'e' || conv === 'E')
             s = s.replace(/e([+-])(\d)$/i, (_x, sign: string, d: string) => `${conv}${sign}0${d}`);
@@ -143,4 +158,11 @@ export function formatPrintf(sh: Interpreter, argv: readonly string[], fds: Fds)
   if (target !== undefined) sh.setScalar(target, out);
   else fds.out.write(out);
   return status;
+}
+
+/** A printf number as an int64: saturated at its ends (a double rounds 2^63 - 1 up to 2^63). */
+function int64(n: number): bigint {
+  if (n >= 2 ** 63) return 9223372036854775807n;
+  if (n <= -(2 ** 63)) return -9223372036854775808n;
+  return BigInt(Math.trunc(n));
 }

@@ -73,6 +73,17 @@ export function cloneBashState(s: BashState): BashState {
   };
 }
 
+/**
+ * A copy of shell variables as an object without a prototype: a variable named `toString`,
+ * `constructor` or `__proto__` is then an ordinary name (unset until assigned), as in bash, and
+ * never reads or replaces what every JavaScript object inherits.
+ */
+export function envRecord(from: Readonly<Record<string, string>>): Record<string, string> {
+  const env = Object.create(null) as Record<string, string>;
+  for (const key of Object.keys(from)) env[key] = from[key] ?? '';
+  return env;
+}
+
 /** Keys of an array in bash's listing order. */
 export function arrayKeys(a: ArrayVar): string[] {
   const keys = [...a.items.keys()];

@@ -424,6 +424,42 @@ const UTL_FLAGS: FlagSpec[] = [
   },
 ];
 
+// etcdutl's help is cobra's usage text (etcdutl/ctl.go sets the help template to UsageString);
+// checked against etcd v3.6 etcdutl/ctl.go and the commands' Short texts.
+const UTL_WRITE_OUT =
+  '-w, --write-out string   set the output format (fields, json, protobuf, simple, table) (default "simple")';
+const UTL_HELP = `Usage:
+  etcdutl [command]
+
+Available Commands:
+  completion  Generate completion script
+  defrag      Defragments the storage of the etcd
+  hashkv      Prints the KV history hash of a given file
+  help        Help about any command
+  migrate     Migrates schema of etcd data dir files to make them compatible with different etcd version
+  snapshot    Manages etcd node snapshots
+  version     Prints the version of etcdutl
+
+Flags:
+  -h, --help               help for etcdutl
+  ${UTL_WRITE_OUT}
+
+Use "etcdutl [command] --help" for more information about a command.`;
+const UTL_SNAPSHOT_HELP = `Usage:
+  etcdutl snapshot [command]
+
+Available Commands:
+  restore     Restores an etcd member snapshot to an etcd directory
+  status      Gets backend snapshot status of a given file
+
+Flags:
+  -h, --help   help for snapshot
+
+Global Flags:
+  ${UTL_WRITE_OUT}
+
+Use "etcdutl snapshot [command] --help" for more information about a command.`;
+
 export const etcdutl: CommandModule = {
   name: 'etcdutl',
   summary: 'etcd offline utility (snapshot status, snapshot restore)',
@@ -436,6 +472,14 @@ export const etcdutl: CommandModule = {
       throw error;
     }
     const [group, action, file] = p.positionals;
+    if (group === undefined || group === 'help' || (group !== 'snapshot' && bool(p, 'help'))) {
+      inv.io.out(UTL_HELP);
+      return 0;
+    }
+    if (group === 'snapshot' && (action === undefined || bool(p, 'help'))) {
+      inv.io.out(UTL_SNAPSHOT_HELP);
+      return 0;
+    }
     if (group !== 'snapshot' || (action !== 'status' && action !== 'restore')) {
       inv.io.err(
         `Error: unknown command "${[group, action].filter(Boolean).join(' ')}" for "etcdutl"`,

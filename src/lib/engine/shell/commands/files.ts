@@ -4,6 +4,7 @@
  */
 import { EngineError, isDirectory, type Machine } from '../../src/index.ts';
 import type { CommandModule, Invocation } from '../types.ts';
+import { compileUserRegex, RegexError } from '../regex.ts';
 import { absolutePath } from '../paths.ts';
 import { findMachine } from '../../src/index.ts';
 
@@ -318,8 +319,31 @@ export const grep: CommandModule = {
   name: 'grep',
   summary: 'print lines that match a pattern (in piped input)',
   run: async (inv) => {
-    const invert = inv.args.includes('-v');
+    const flags = new Set(
+      inv.args.filter((a) => /^-[A-Za-z]+$/.test(a)).flatMap((a) => [...a.slice(1)]),
+    );
+    const invert = flags.has('v');
     const [pattern = '', ...files] = inv.args.filter((a) => !a.startsWith('-'));
+    // Patterns are POSIX regular expressions (BRE; -E extended, -F fixed strings), matched by
+    // the linear-time engine (shell/regex.ts).
+    let matches: (line: string) => boolean;
+    if (flags.has('F'))
+      matches = flags.has('i')
+        ? (l) => l.toLowerCase().includes(pattern.toLowerCase())
+        : (l) => l.includes(pattern);
+    else {
+      try {
+        const re = await compileUserRegex(pattern, {
+          extended: flags.has('E'),
+          ignoreCase: flags.has('i'),
+        });
+        matches = (l) => re.test(l);
+      } catch (error) {
+        if (!(error instanceof RegexError)) throw error;
+        inv.io.err(`grep: ${error.message}`);
+        return 2;
+      }
+    }
     let input = inv.stdin ?? '';
     if (files.length > 0) {
       // `grep PATTERN FILE…` reads files as `cat` shows them (certificates materialised).
@@ -335,40 +359,73 @@ export const grep: CommandModule = {
       }
     }
     const lines = input.split('\n').filter((l) => l !== '');
-    const hits = lines.filter((l) => l.includes(pattern) !== invert);
+    const hits = lines.filter((l) => matches(l) !== invert);
     // `-c` prints the number of selected lines instead of the lines (exit status unchanged).
-    if (inv.args.includes('-c')) inv.io.out(String(hits.length));
+    if (flags.has('c')) inv.io.out(String(hits.length));
     else for (const l of hits) inv.io.out(l);
     return hits.length > 0 ? 0 : 1;
   },
 };
 
-function nFlag(args: readonly string[]): number {
-  const i = args.indexOf('-n');
-  const v = i >= 0 ? args[i + 1] : args.find((a) => /^-\d+$/.test(a))?.slice(1);
-  return Number(v ?? 10);
+/**
+ * The line count of `head`/`tail` (`-n N`, `-nN`, `--lines=N`, `-N`; default 10), parsed once as
+ * GNU coreutils does (xdectoumax): a count that is not a number, or does not fit in 64 bits, is
+ * an error. `head -n -N` (all but the last N) and `tail -n +N` (from line N) keep their sign.
+ */
+function lineCount(
+  tool: 'head' | 'tail',
+  args: readonly string[],
+): { sign: '' | '-' | '+'; n: number } | { error: string } {
+  let raw: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '-n') raw = args[++i] ?? '';
+    else if (a.startsWith('--lines=')) raw = a.slice(8);
+    else if (a.startsWith('-n')) raw = a.slice(2);
+    else if (/^-\d+$/.test(a)) raw = a.slice(1);
+  }
+  if (raw === undefined) return { sign: '', n: 10 };
+  const m = /^([-+]?)(\d+)$/.exec(raw);
+  if (!m || (tool === 'head' && m[1] === '+'))
+    return { error: `${tool}: invalid number of lines: ‘${raw}’` };
+  const digits = m[2] ?? '';
+  if (BigInt(digits) > 18446744073709551615n)
+    return {
+      error: `${tool}: invalid number of lines: ‘${raw}’: Value too large for defined data type`,
+    };
+  return { sign: (m[1] ?? '') as '' | '-' | '+', n: Number(digits) };
 }
 
-export const head: CommandModule = {
-  name: 'head',
-  summary: 'output the first lines of piped input',
-  run: (inv) => {
-    for (const l of (inv.stdin ?? '')
-      .split('\n')
-      .filter((x, i, a) => i < a.length - 1 || x !== '')
-      .slice(0, nFlag(inv.args)))
-      inv.io.out(l);
-    return 0;
-  },
-};
+/**
+ * `head`/`tail` over piped input: parses the count once, then prints the lines `pick` keeps
+ * (from the input's lines and the signed count).
+ */
+function lineFilter(
+  tool: 'head' | 'tail',
+  summary: string,
+  pick: (lines: string[], count: { sign: '' | '-' | '+'; n: number }) => string[],
+): CommandModule {
+  return {
+    name: tool,
+    summary,
+    run: (inv) => {
+      const count = lineCount(tool, inv.args);
+      if ('error' in count) {
+        inv.io.err(count.error);
+        return 1;
+      }
+      const lines = (inv.stdin ?? '').split('\n');
+      if (lines[lines.length - 1] === '') lines.pop();
+      for (const l of pick(lines, count)) inv.io.out(l);
+      return 0;
+    },
+  };
+}
 
-export const tail: CommandModule = {
-  name: 'tail',
-  summary: 'output the last lines of piped input',
-  run: (inv) => {
-    const lines = (inv.stdin ?? '').split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
-    for (const l of lines.slice(-nFlag(inv.args))) inv.io.out(l);
-    return 0;
-  },
-};
+export const head = lineFilter('head', 'output the first lines of piped input', (lines, c) =>
+  lines.slice(0, c.sign === '-' ? Math.max(0, lines.length - c.n) : c.n),
+);
+
+export const tail = lineFilter('tail', 'output the last lines of piped input', (lines, c) =>
+  lines.slice(c.sign === '+' ? Math.max(0, c.n - 1) : Math.max(0, lines.length - c.n)),
+);

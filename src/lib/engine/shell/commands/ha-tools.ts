@@ -4,22 +4,17 @@
 import type { CommandModule } from '../types.ts';
 import { absolutePath } from '../paths.ts';
 import { findMachine } from '../../src/index.ts';
+import { compileUserRegex, RegexError, type UserRegex } from '../regex.ts';
 
-/** A POSIX basic regular expression as a JS RegExp source (the common subset). */
-function breToJs(bre: string): string {
-  let out = '';
-  for (let i = 0; i < bre.length; i++) {
-    const ch = bre[i] ?? '';
-    if (ch === '\\' && i + 1 < bre.length) {
-      const next = bre[++i] ?? '';
-      out += '(){}|+?'.includes(next) ? next : `\\${next}`;
-    } else out += '(){}|+?'.includes(ch) ? `\\${ch}` : ch;
-  }
-  return out;
+interface Substitution {
+  readonly pattern: string;
+  readonly replacement: string;
+  readonly global: boolean;
+  readonly ignoreCase: boolean;
 }
 
-/** Parses `s<d>pattern<d>replacement<d>[g]`. */
-function parseSubstitution(script: string): { re: RegExp; replacement: string } | null {
+/** Parses `s<d>pattern<d>replacement<d>[g][I]`. */
+function parseSubstitution(script: string): Substitution | null {
   if (!script.startsWith('s') || script.length < 4) return null;
   const d = script[1] ?? '/';
   const parts: string[] = [''];
@@ -28,17 +23,17 @@ function parseSubstitution(script: string): { re: RegExp; replacement: string } 
     if (ch === '\\' && script[i + 1] === d) {
       parts[parts.length - 1] += d;
       i++;
+    } else if (ch === '\\' && i + 1 < script.length) {
+      // Other escapes stay for the regex translator (or the replacement expander).
+      parts[parts.length - 1] += ch + (script[i + 1] ?? '');
+      i++;
     } else if (ch === d) parts.push('');
     else parts[parts.length - 1] += ch;
   }
   if (parts.length !== 3) return null;
   const [pattern = '', replacement = '', flags = ''] = parts;
-  if (!/^g?$/.test(flags)) return null;
-  try {
-    return { re: new RegExp(breToJs(pattern), flags === 'g' ? 'g' : ''), replacement };
-  } catch {
-    return null;
-  }
+  if (!/^(?:g|I|gI|Ig)?$/.test(flags)) return null;
+  return { pattern, replacement, global: flags.includes('g'), ignoreCase: flags.includes('I') };
 }
 
 /** Expands a sed replacement for one match: `&`, `\\1`…`\\9`, `\\n`, escaped characters. */
@@ -59,24 +54,30 @@ function expand(
   return out;
 }
 
-function substitute(text: string, s: { re: RegExp; replacement: string }): string {
+function substitute(text: string, re: UserRegex, s: Substitution): string {
   // sed works line by line: without g only the first match on each line changes.
   return text
     .split('\n')
-    .map((line) =>
-      line.replace(s.re, (match: string, ...rest: unknown[]) =>
-        expand(s.replacement, match, rest.slice(0, -2) as (string | undefined)[]),
-      ),
-    )
+    .map((line) => {
+      let out = '';
+      let at = 0;
+      for (const m of re.matches(line, s.global)) {
+        out +=
+          line.slice(at, m.start) + expand(s.replacement, line.slice(m.start, m.end), m.groups);
+        at = m.end;
+      }
+      return out + line.slice(at);
+    })
     .join('\n');
 }
 
 export const sed: CommandModule = {
   name: 'sed',
   summary: 'stream editor (s/regexp/replacement/[g], -i)',
-  run(inv) {
+  async run(inv) {
     const inPlace = inv.args.includes('-i');
-    const rest = inv.args.filter((a) => a !== '-i' && a !== '-e');
+    const extended = inv.args.includes('-E') || inv.args.includes('-r');
+    const rest = inv.args.filter((a) => !['-i', '-e', '-E', '-r'].includes(a));
     const [script, ...files] = rest;
     if (script === undefined) {
       inv.io.err('Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...');
@@ -89,9 +90,17 @@ export const sed: CommandModule = {
       );
       return 1;
     }
+    let re: UserRegex;
+    try {
+      re = await compileUserRegex(s.pattern, { extended, ignoreCase: s.ignoreCase });
+    } catch (error) {
+      if (!(error instanceof RegexError)) throw error;
+      inv.io.err(`sed: -e expression #1, char ${script.length}: ${error.message}`);
+      return 1;
+    }
     if (files.length === 0) {
       if (inv.stdin === null) return 0;
-      inv.io.out(substitute(inv.stdin.replace(/\n$/, ''), s));
+      inv.io.out(substitute(inv.stdin.replace(/\n$/, ''), re, s));
       return 0;
     }
     for (const f of files) {
@@ -101,7 +110,7 @@ export const sed: CommandModule = {
         inv.io.err(`sed: can't read ${f}: No such file or directory`);
         return 2;
       }
-      const next = substitute(content, s);
+      const next = substitute(content, re, s);
       if (!inPlace) inv.io.out(next.replace(/\n$/, ''));
       else if (next !== content) {
         const t = inv.apply({ type: 'file.write', machine: inv.machine, path, content: next });

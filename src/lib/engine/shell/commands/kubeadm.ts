@@ -10,7 +10,7 @@ import {
   formatRfc3339,
   initPhases,
   isEngineError,
-  parseDuration,
+  parseGoTimeDuration,
   tokenValid,
   type Machine,
 } from '../../src/index.ts';
@@ -232,10 +232,18 @@ const version: Sub = {
   },
 };
 
+/**
+ * A `time.Duration` flag, parsed as pflag does (Go's time.ParseDuration); kubeadm treats a TTL of
+ * zero or less as "never expires" (bootstraptoken/v1 utils.go encodeTokenSecretData).
+ * @throws EngineError InvalidFlagValue with pflag's and Go's wording
+ */
 function durationFlag(p: ParsedFlags, name: string): number | undefined {
   const raw = str(p, name);
   if (raw === undefined) return undefined;
-  return raw === '0' ? 0 : parseDuration(raw);
+  const d = parseGoTimeDuration(raw);
+  if (!d.ok)
+    throw new EngineError('InvalidFlagValue', { value: raw, flag: `--${name}`, reason: d.error });
+  return d.ns > 0n ? Math.max(1, d.ms) : 0;
 }
 
 const init: Sub = {

@@ -338,7 +338,7 @@ export const kubectl: CommandModule = {
       );
       return 0;
     }
-    const spec = SUBCOMMANDS[sub];
+    const spec = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
     if (!spec) {
       inv.io.err(`error: unknown command "${sub}" for "kubectl"`);
       return 1;

@@ -48,7 +48,11 @@ export const kubelife: CommandModule = {
           return 2;
         }
         try {
-          inv.apply({ type: 'clock.advance', ms: parseDuration(raw) });
+          const t = inv.apply({ type: 'clock.advance', ms: parseDuration(raw) });
+          if (!t.ok) {
+            inv.io.err(`kubelife: clock advance ${raw}: ${t.error.message}`);
+            return 1;
+          }
         } catch (error) {
           inv.io.err(`kubelife: ${isEngineError(error) ? error.message : String(error)}`);
           return 2;

@@ -34,7 +34,14 @@ export const sleep: CommandModule = {
       ms += Number(m[1]) * (UNITS[m[2] ?? ''] ?? 1000);
     }
     const whole = Math.round(ms);
-    if (whole > 0) inv.apply({ type: 'clock.advance', ms: whole });
+    if (whole > 0) {
+      const t = inv.apply({ type: 'clock.advance', ms: whole });
+      // A real sleep this long never ends; the simulated clock says why it cannot go there.
+      if (!t.ok) {
+        inv.io.err(`kubelife: sleep ${inv.args.join(' ')}: ${t.error.message}`);
+        return 1;
+      }
+    }
     return 0;
   },
 };

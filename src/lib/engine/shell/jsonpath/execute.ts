@@ -100,7 +100,9 @@ class Executor {
       case 'text':
         return [node.text];
       case 'field':
-        return input.flatMap((v) => (isObj(v) && node.name in v ? [v[node.name]] : []));
+        return input.flatMap((v) =>
+          isObj(v) && Object.hasOwn(v, node.name) ? [v[node.name]] : [],
+        );
       case 'array':
         return input.flatMap((v) => this.slice(v, node.params));
       case 'filter':

@@ -4,6 +4,8 @@
  * cmd/kubeadm/app/apis/kubeadm/validation/validation.go). Pure: text in, options + warnings or a
  * clean error out. Never throws.
  */
+import { parseGoTimeDuration } from '../go-duration.ts';
+import { EngineError } from '../errors.ts';
 import { parseAllDocuments } from 'yaml';
 import type { InitOptions } from '../commands/types.ts';
 import { parseIp } from '../pki/net.ts';
@@ -332,7 +334,13 @@ export function planInitFromConfig(
     return { error: errs.length === 1 ? (errs[0] ?? '') : `[${errs.join(', ')}]` };
 
   const nodeReg = obj(init['nodeRegistration']);
-  const ttl = s(obj(tokens[0])['ttl']);
+  const ttlText = s(obj(tokens[0])['ttl']);
+  // metav1.Duration decodes with Go's time.ParseDuration; its error is what kubeadm reports (the
+  // decoder's exact prefix before it is not checked here). A TTL of zero or less never expires.
+  const parsedTtl = ttlText === undefined ? undefined : parseGoTimeDuration(ttlText);
+  if (parsedTtl !== undefined && !parsedTtl.ok) return { error: parsedTtl.error };
+  const ttl =
+    parsedTtl === undefined ? undefined : parsedTtl.ns > 0n ? Math.max(1, parsedTtl.ms) : 0;
   const skip = Array.isArray(init['skipPhases'])
     ? (init['skipPhases'] as unknown[]).map(String)
     : [];
@@ -349,7 +357,7 @@ export function planInitFromConfig(
     ...(cpe ? { controlPlaneEndpoint: cpe } : {}),
     ...(advertise ? { advertiseAddress: advertise } : {}),
     ...(name ? { nodeName: name } : {}),
-    ...(ttl !== undefined ? { tokenTtlMs: parseGoDuration(ttl) } : {}),
+    ...(ttl !== undefined ? { tokenTtlMs: ttl } : {}),
     ...(skip.length > 0 ? { skipPhases: [...(base.skipPhases ?? []), ...skip] } : {}),
     ...(ignore.length > 0
       ? { ignorePreflightErrors: [...(base.ignorePreflightErrors ?? []), ...ignore] }
@@ -377,14 +385,14 @@ export function planInitFromConfig(
   };
 }
 
-/** Parses a Go duration like 24h0m0s or 30m (0 = never). */
+/**
+ * Parses a Go duration like 24h0m0s or 30m into milliseconds (0 = never).
+ * @throws EngineError InvalidDuration where Go's time.ParseDuration fails
+ */
 export function parseGoDuration(text: string): number {
-  let ms = 0;
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(h|m|s|ms)/g)) {
-    const n = Number(m[1]);
-    ms += m[2] === 'h' ? n * 3_600_000 : m[2] === 'm' ? n * 60_000 : m[2] === 's' ? n * 1000 : n;
-  }
-  return ms;
+  const d = parseGoTimeDuration(text);
+  if (!d.ok) throw new EngineError('InvalidDuration', { input: text });
+  return d.ms;
 }
 
 /** The API version kubeadm writes (for messages). */

@@ -16,6 +16,7 @@ import {
   syncEtcdDataDir,
 } from '../etcd/ops.ts';
 import { reconcileKubernetesEndpoints } from './endpoints.ts';
+import { advancedTime } from '../clock.ts';
 
 /** Commands this module handles. */
 export type HaCommand = Extract<
@@ -51,7 +52,8 @@ export function applyHaCommand(state: ClusterState, c: HaCommand): Transition {
 
 /** Advances the clock, letting the apiservers reconcile the kubernetes Endpoints meanwhile. */
 export function advanceClock(state: ClusterState, ms: number): ClusterState {
-  return reconcileKubernetesEndpoints({ ...state, now: state.now + ms }, state.now, state.now + ms);
+  const now = advancedTime(state.now, ms);
+  return reconcileKubernetesEndpoints({ ...state, now }, state.now, now);
 }
 
 /**

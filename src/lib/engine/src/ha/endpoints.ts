@@ -92,8 +92,14 @@ export function reconcileKubernetesEndpoints(
     const first =
       s.startedAt +
       Math.ceil((start - s.startedAt) / RECONCILE_INTERVAL_MS) * RECONCILE_INTERVAL_MS;
-    for (let t = Math.max(first, s.startedAt); t <= to; t += RECONCILE_INTERVAL_MS)
+    // At most seven ticks fall in the last minute; counting them (not adding to t until it
+    // passes `to`) keeps the cost fixed for any jump, however far the clock moves.
+    const from0 = Math.max(first, s.startedAt);
+    for (let k = 0; k <= 7; k++) {
+      const t = from0 + k * RECONCILE_INTERVAL_MS;
+      if (t > to) break;
       if (t > start) ticks.push({ t, s });
+    }
   }
   ticks.sort((a, b) => a.t - b.t || (a.s.machine < b.s.machine ? -1 : 1));
   let current: EndpointsState | null = kubernetesEndpoints(state) ?? null;

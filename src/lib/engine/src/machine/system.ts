@@ -183,7 +183,8 @@ export function applyWriteFile(
 ): Transition {
   const p = normalizePath(path);
   const m = getMachine(state, machine);
-  if (!isDirectory(m, dirname(p))) {
+  // The root is a directory: no file can be stored under the key "/".
+  if (p === '/' || !isDirectory(m, dirname(p))) {
     return fail(new EngineError('NoSuchFile', { tool: 'bash', prefix: '', path }));
   }
   return ok(updateMachine(state, machine, (x) => ({ ...x, files: { ...x.files, [p]: content } })));

@@ -17,6 +17,7 @@ import type { ClusterState, Machine } from '../model/state.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
 import { createRng } from '../random.ts';
+import { isDirectory } from '../machine/system.ts';
 import { createKeyPicker } from './plan-certificates.ts';
 import type { CertificateMeta, CertificateSubject } from './specs.ts';
 import { findMachine, machineList } from '../state/machines.ts';
@@ -113,6 +114,13 @@ function bad(message: string): Transition {
 export function applyOpenssl(state: ClusterState, machine: string, o: OpensslOp): Transition {
   const m = findMachine(state, machine);
   if (!m) return bad(`no machine ${machine}`);
+  // BIO_new_file's wording (OpenSSL 3.0) for an output that is a directory, the root included.
+  if (o.out === '/' || isDirectory(m, o.out))
+    return fail(
+      new EngineError('UsageError', {
+        message: `Can't open "${o.out}" for writing, Is a directory`,
+      }),
+    );
   const rng = createRng(state.rng);
   const random = (): number => rng.next();
   const now = Math.floor(state.now / 1000) * 1000;
