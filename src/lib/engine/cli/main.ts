@@ -13,6 +13,9 @@ import { scriptLines } from './script.ts';
 import { repl } from './repl.ts';
 import { serveJsonLines } from './serve.ts';
 import { colourFor } from './colour.ts';
+import type * as ServeApi from './api/serve-api.ts';
+
+type ServeApiModule = typeof ServeApi;
 
 const USAGE = `Usage:
   kubelife                          start an interactive simulated terminal
@@ -25,6 +28,11 @@ const USAGE = `Usage:
   kubelife serve --jsonl            serve the engine protocol: one JSON request per line on
                                     stdin (load, run, reset, save), one JSON response per line
                                     on stdout, in order; ends when stdin ends
+  kubelife serve --api [--scenario NAME] [--release M] [--load FILE] [--port P]
+                 [--kubeconfig FILE]
+                                    serve the simulated cluster as a Kubernetes API over HTTPS
+                                    on 127.0.0.1 for a real kubectl or client library; writes
+                                    a kubeconfig (default ./kubelife.kubeconfig)
 
 Options:
   --scenario NAME   start from a named scenario (default: bare-machines)
@@ -34,7 +42,10 @@ Options:
   --save FILE       save the final state as JSON
   --export-fs DIR   after run, write every machine's files (real PEMs) to DIR/<machine>/…
   --seed N          random seed (default: 1)
-  --jsonl           (serve) one JSON message per line, the only framing serve speaks
+  --jsonl           (serve) one JSON message per line
+  --api             (serve) a Kubernetes API over HTTPS instead of JSON lines
+  --port P          (serve --api) port on 127.0.0.1 (default: any free port)
+  --kubeconfig FILE (serve --api) where to write the kubeconfig (default ./kubelife.kubeconfig)
   -h, --help        show this help
   -v, --version     print the kubelife version
 
@@ -51,6 +62,9 @@ interface CliOptions {
   seed?: number;
   file?: string;
   jsonl?: boolean;
+  api?: boolean;
+  port?: number;
+  kubeconfig?: string;
   command: 'repl' | 'run' | 'serve' | 'scenarios' | 'help' | 'version';
 }
 
@@ -78,7 +92,14 @@ function parseArgs(argv: readonly string[]): CliOptions {
     else if (flag === '--save') o.save = take();
     else if (flag === '--export-fs') o.exportFs = take();
     else if (flag === '--jsonl') o.jsonl = true;
-    else if (flag === '--seed') {
+    else if (flag === '--api') o.api = true;
+    else if (flag === '--kubeconfig') o.kubeconfig = take();
+    else if (flag === '--port') {
+      const n = Number(take());
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
+        throw new UsageError('option --port needs a port number (0-65535)');
+      o.port = n;
+    } else if (flag === '--seed') {
       const n = Number(take());
       if (!Number.isInteger(n)) throw new UsageError('option --seed needs an integer');
       o.seed = n;
@@ -102,8 +123,19 @@ function parseArgs(argv: readonly string[]): CliOptions {
 function checkServe(o: CliOptions): void {
   if (o.command !== 'serve' && o.command !== 'help' && o.jsonl === true)
     throw new UsageError('option --jsonl only applies to serve');
+  const apiOnly = (['api', 'port', 'kubeconfig'] as const).filter((n) => o[n] !== undefined);
+  if (o.command !== 'serve' && o.command !== 'help' && apiOnly.length > 0)
+    throw new UsageError(`option --${apiOnly[0] ?? 'api'} only applies to serve --api`);
   if (o.command !== 'serve') return;
-  if (o.jsonl !== true) throw new UsageError('serve needs --jsonl (the only framing it speaks)');
+  if (o.api === true) {
+    if (o.jsonl === true) throw new UsageError('serve takes --jsonl or --api, not both');
+    if (o.save !== undefined || o.exportFs !== undefined)
+      throw new UsageError('serve --api takes no --save or --export-fs');
+    return;
+  }
+  if (o.port !== undefined || o.kubeconfig !== undefined)
+    throw new UsageError('options --port and --kubeconfig only apply to serve --api');
+  if (o.jsonl !== true) throw new UsageError('serve needs --jsonl or --api');
   const given = (['scenario', 'release', 'load', 'save', 'exportFs', 'seed'] as const).filter(
     (name) => o[name] !== undefined,
   );
@@ -158,6 +190,37 @@ async function runScript(o: CliOptions, file: string): Promise<number> {
   if (o.save !== undefined) await writeFile(o.save, `${JSON.stringify(session.save())}\n`);
   if (o.exportFs !== undefined) await exportFs(session.save().state, o.exportFs);
   return code;
+}
+
+/**
+ * `serve --api`: loads the HTTPS server on demand (a computed specifier, so bundlers leave the
+ * Node-only server out of the WebContainer bundle) and serves until SIGINT or SIGTERM.
+ */
+async function serveApi(session: Session, o: CliOptions): Promise<number> {
+  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  const modulePath = `./api/serve-api.${ext}`;
+  let api: ServeApiModule;
+  try {
+    api = (await import(modulePath)) as ServeApiModule;
+  } catch {
+    process.stderr.write('kubelife: serve --api is not part of this build\n');
+    return 1;
+  }
+  const { server } = await api.startApiServer(
+    session,
+    { port: o.port ?? 0, kubeconfig: o.kubeconfig ?? 'kubelife.kubeconfig' },
+    (line) => void process.stdout.write(`${line}\n`),
+  );
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      server.close();
+      server.closeAllConnections();
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
 }
 
 /** Prints the scenarios of a release track: name and title, one per line. */
@@ -218,6 +281,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (o.command === 'run') return await runScript(o, o.file ?? '');
+    if (o.command === 'serve' && o.api === true) return await serveApi(await openSession(o), o);
     if (o.command === 'serve') return await serveJsonLines(process.stdin, process.stdout);
     if (o.command === 'scenarios') return printScenarios(o);
     const session = await openSession(o);

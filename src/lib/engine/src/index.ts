@@ -261,6 +261,7 @@ export {
   RESOURCE_CATALOG,
   catalogFor,
   preferredVersion,
+  versionsServed,
   groupVersion,
   resourceId,
 } from './store/catalog.ts';

@@ -1,0 +1,99 @@
+/**
+ * `kubelife serve --api`: the simulated cluster as a real Kubernetes API over HTTPS on
+ * 127.0.0.1, with the cluster's own CA and kube-apiserver certificate (real X.509 from the
+ * simulated PKI) and client-certificate authentication against that CA, so a real kubectl,
+ * k9s or client library can talk to it through the kubeconfig written next to it. Requests are
+ * answered one at a time against the session (handler.ts); writes go through the simulator.
+ * Node only: main.ts loads this module on demand, so neither the site nor the WebContainer
+ * bundle carries it.
+ */
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { writeFile } from 'node:fs/promises';
+import type { Session } from '../../shell/index.ts';
+import { handleApi } from './handler.ts';
+import { clusterCredentials, kubeconfigFor } from './credentials.ts';
+import { status, type ApiResponse } from './status.ts';
+
+/** Options of `serve --api`. */
+export interface ServeApiOptions {
+  readonly port: number;
+  readonly kubeconfig: string;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, r: ApiResponse): void {
+  const payload = r.text === true ? String(r.body) : JSON.stringify(r.body);
+  res.writeHead(r.status, {
+    'Content-Type': r.text === true ? 'text/plain; charset=utf-8' : 'application/json',
+    'Content-Length': Buffer.byteLength(payload),
+    ...(r.warnings ? { Warning: r.warnings.map((w) => `299 - ${JSON.stringify(w)}`) } : {}),
+  });
+  res.end(payload);
+}
+
+/**
+ * Starts the server; resolves once it listens, with the server and the URL it printed. The
+ * caller keeps the process alive (the server does) and closes it to stop.
+ */
+export async function startApiServer(
+  session: Session,
+  opts: ServeApiOptions,
+  log: (line: string) => void,
+): Promise<{ server: Server; url: string }> {
+  const creds = await clusterCredentials(session.save().state);
+  // One request at a time: a write runs a simulator command that the next read must see.
+  let queue: Promise<unknown> = Promise.resolve();
+  const server = createServer(
+    {
+      key: creds.serverKey,
+      cert: creds.serverCert,
+      ca: creds.ca,
+      requestCert: true,
+      rejectUnauthorized: false,
+    },
+    (req, res) => {
+      queue = queue.then(async () => {
+        try {
+          if (!(req.socket as TLSSocket).authorized) {
+            send(res, status(401, 'Unauthorized', 'Unauthorized'));
+            return;
+          }
+          const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+          const r = await handleApi(session, {
+            method: req.method ?? 'GET',
+            path: url.pathname,
+            query: url.searchParams,
+            accept: req.headers.accept ?? '',
+            body: await readBody(req),
+          });
+          send(res, r);
+        } catch (error) {
+          send(
+            res,
+            status(500, 'InternalError', `Internal error occurred: ${(error as Error).message}`),
+          );
+        }
+      });
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : opts.port;
+  const url = `https://127.0.0.1:${port}`;
+  await writeFile(opts.kubeconfig, kubeconfigFor(creds, url), { mode: 0o600 });
+  log(`listening on ${url}`);
+  return { server, url };
+}
