@@ -7,7 +7,7 @@
  * name instead of the address).
  */
 import { parse } from 'yaml';
-import { keyedEntries, type ClusterState } from '../../src/index.ts';
+import { findMachine, keyedEntries, type ClusterState } from '../../src/index.ts';
 import { defaultMaterializer } from '../../shell/index.ts';
 
 /** PEMs of the served API and its admin client. */
@@ -38,29 +38,57 @@ export async function clusterCredentials(state: ClusterState): Promise<ClusterCr
   const [name, machine] = cp;
   const pem = (path: string): Promise<string> =>
     defaultMaterializer(state, name, machine.files[path] ?? '');
-  const admin = parse(await pem('/etc/kubernetes/admin.conf')) as {
-    users?: Array<{ user?: Record<string, string> }>;
-  };
-  const user = admin.users?.[0]?.user ?? {};
-  const b64 = (v: string | undefined): string => Buffer.from(v ?? '', 'base64').toString('utf8');
+  const client = await clientCredentials(state, name, '/etc/kubernetes/admin.conf');
   return {
     ca: await pem(`${PKI}/ca.crt`),
     serverCert: await pem(`${PKI}/apiserver.crt`),
     serverKey: await pem(`${PKI}/apiserver.key`),
+    ...(client ?? { clientCert: '', clientKey: '' }),
+  };
+}
+
+/**
+ * The client certificate and key a kubeconfig on a simulated machine holds (embedded data), or
+ * null when the file is absent or holds none.
+ */
+export async function clientCredentials(
+  state: ClusterState,
+  machine: string,
+  path: string,
+): Promise<{ clientCert: string; clientKey: string } | null> {
+  const content = findMachine(state, machine)?.files[path];
+  if (content === undefined) return null;
+  let doc: { users?: Array<{ user?: Record<string, string> }> };
+  try {
+    doc = parse(await defaultMaterializer(state, machine, content)) as typeof doc;
+  } catch {
+    return null;
+  }
+  const user = doc.users?.[0]?.user ?? {};
+  const b64 = (v: string | undefined): string => Buffer.from(v ?? '', 'base64').toString('utf8');
+  if (user['client-certificate-data'] === undefined) return null;
+  return {
     clientCert: b64(user['client-certificate-data']),
     clientKey: b64(user['client-key-data']),
   };
 }
 
-/** The kubeconfig for `url`, with the same cluster, user and context names as admin.conf. */
-export function kubeconfigFor(c: ClusterCredentials, url: string): string {
+/**
+ * The kubeconfig for `url`, with the same cluster, user and context names as admin.conf;
+ * `verify` false skips server certificate verification (clock outside its validity).
+ */
+export function kubeconfigFor(c: ClusterCredentials, url: string, verify = true): string {
   const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
+  const cluster = verify
+    ? `    certificate-authority-data: ${b64(c.ca)}
+    server: ${url}
+    tls-server-name: kubernetes`
+    : `    insecure-skip-tls-verify: true
+    server: ${url}`;
   return `apiVersion: v1
 clusters:
 - cluster:
-    certificate-authority-data: ${b64(c.ca)}
-    server: ${url}
-    tls-server-name: kubernetes
+${cluster}
   name: kubernetes
 contexts:
 - context:

@@ -89,6 +89,25 @@ function servedGroups(state: ClusterState): Map<string, Map<string, Obj[]>> {
         list.push({ singularName: '', namespaced: r.namespaced, ...sub });
     }
   }
+  // CustomResourceDefinitions add their group/version (namespaced types, every verb).
+  const crds = [
+    ...Object.values(state.cluster?.customResourceDefinitions ?? {}),
+    ...Object.values(state.cluster?.customResources ?? {}),
+  ];
+  for (const crd of crds) {
+    const versions = groups.get(crd.group) ?? new Map<string, Obj[]>();
+    groups.set(crd.group, versions);
+    const list = versions.get(crd.version) ?? [];
+    versions.set(crd.version, list);
+    if (list.some((r) => r['name'] === crd.plural)) continue;
+    list.push({
+      name: crd.plural,
+      singularName: crd.kind.toLowerCase(),
+      namespaced: true,
+      kind: crd.kind,
+      verbs: ['delete', 'deletecollection', 'get', 'list', 'patch', 'create', 'update', 'watch'],
+    });
+  }
   return groups;
 }
 

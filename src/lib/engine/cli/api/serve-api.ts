@@ -11,9 +11,11 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { writeFile } from 'node:fs/promises';
+import { X509Certificate } from 'node:crypto';
+import { clientAuthenticated, validNow } from './client-auth.ts';
 import type { Session } from '../../shell/index.ts';
 import { handleApi } from './handler.ts';
-import { clusterCredentials, kubeconfigFor } from './credentials.ts';
+import { clientCredentials, clusterCredentials, kubeconfigFor } from './credentials.ts';
 import { status, type ApiResponse } from './status.ts';
 
 /** Options of `serve --api`. */
@@ -22,11 +24,11 @@ export interface ServeApiOptions {
   readonly kubeconfig: string;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -49,8 +51,17 @@ export async function startApiServer(
   session: Session,
   opts: ServeApiOptions,
   log: (line: string) => void,
-): Promise<{ server: Server; url: string }> {
+): Promise<{ server: Server; url: string; refreshKubeconfig: () => Promise<void> }> {
   const creds = await clusterCredentials(session.save().state);
+  const ca = new X509Certificate(creds.ca);
+  // The simulated clock may stand years away from the host's: then real clients cannot verify
+  // the serving certificate, and the kubeconfig skips that check (said on stderr).
+  const hostNow = Date.now();
+  const verifiable = validNow(creds.ca, hostNow) && validNow(creds.serverCert, hostNow);
+  if (!verifiable)
+    process.stderr.write(
+      "kubelife: the simulated clock is outside the serving certificate's validity in real time; the kubeconfig skips server certificate verification (insecure-skip-tls-verify)\n",
+    );
   // One request at a time: a write runs a simulator command that the next read must see.
   let queue: Promise<unknown> = Promise.resolve();
   const server = createServer(
@@ -64,17 +75,26 @@ export async function startApiServer(
     (req, res) => {
       queue = queue.then(async () => {
         try {
-          if (!(req.socket as TLSSocket).authorized) {
+          if (!clientAuthenticated(req.socket as TLSSocket, ca, session.save().state.now)) {
             send(res, status(401, 'Unauthorized', 'Unauthorized'));
             return;
           }
           const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+          const raw = await readBody(req);
+          const body = raw.toString('utf8');
+          // KUBELIFE_API_LOG=1 logs each request on stderr (what a client sends, for debugging).
+          if (process.env['KUBELIFE_API_LOG'] === '1')
+            process.stderr.write(
+              `${req.method ?? ''} ${req.url ?? ''} ${req.headers['content-type'] ?? ''} ${body.slice(0, 300)}\n`,
+            );
           const r = await handleApi(session, {
             method: req.method ?? 'GET',
             path: url.pathname,
             query: url.searchParams,
             accept: req.headers.accept ?? '',
-            body: await readBody(req),
+            body,
+            raw,
+            contentType: req.headers['content-type'] ?? '',
           });
           send(res, r);
         } catch (error) {
@@ -93,7 +113,21 @@ export async function startApiServer(
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : opts.port;
   const url = `https://127.0.0.1:${port}`;
-  await writeFile(opts.kubeconfig, kubeconfigFor(creds, url), { mode: 0o600 });
+  await writeFile(opts.kubeconfig, kubeconfigFor(creds, url, verifiable), { mode: 0o600 });
   log(`listening on ${url}`);
-  return { server, url };
+  /** Rewrites the kubeconfig with the client certificate the session's own kubeconfig holds now. */
+  const refreshKubeconfig = async (): Promise<void> => {
+    const saved = session.save();
+    const home = saved.env['HOME'] ?? '/root';
+    const paths = saved.env['KUBECONFIG']?.split(':') ?? [`${home}/.kube/config`];
+    for (const path of [...paths, '/etc/kubernetes/admin.conf']) {
+      const client = await clientCredentials(saved.state, session.machine, path);
+      if (client === null) continue;
+      await writeFile(opts.kubeconfig, kubeconfigFor({ ...creds, ...client }, url, verifiable), {
+        mode: 0o600,
+      });
+      return;
+    }
+  };
+  return { server, url, refreshKubeconfig };
 }

@@ -12,7 +12,10 @@ export interface ApiRequest {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly accept: string;
+  readonly contentType: string;
+  /** The body as text (JSON bodies) and as bytes (protobuf bodies). */
   readonly body: string;
+  readonly raw: Uint8Array;
 }
 
 /** The answer: status and a JSON body (or text for the health endpoints). */

@@ -12,6 +12,7 @@
  */
 import { getObject, listObjects, type ClusterState } from '../../src/index.ts';
 import type { Session } from '../../shell/index.ts';
+import { protobufMeta } from './protobuf-meta.ts';
 import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
 
 type Obj = Record<string, unknown>;
@@ -52,6 +53,20 @@ function podsOn(state: ClusterState, node: string): string[] {
     .map((o) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`);
 }
 
+/** RFC 7386 JSON merge patch. */
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const out: Obj =
+    target !== null && typeof target === 'object' && !Array.isArray(target)
+      ? { ...(target as Obj) }
+      : {};
+  for (const [k, v] of Object.entries(patch as Obj)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
 function notAllowed(): ApiResponse {
   return status(
     405,
@@ -61,9 +76,29 @@ function notAllowed(): ApiResponse {
   );
 }
 
+const CODES: Readonly<Record<string, number>> = {
+  BadRequest: 400,
+  Unauthorized: 401,
+  Forbidden: 403,
+  NotFound: 404,
+  MethodNotAllowed: 405,
+  AlreadyExists: 409,
+  Conflict: 409,
+  Invalid: 422,
+  InternalError: 500,
+  ServiceUnavailable: 503,
+};
+
+/**
+ * Runs a simulator kubectl line; its `Error from server (Reason): message` becomes the Status
+ * the API server would have answered.
+ */
 async function run(session: Session, line: string): Promise<ApiResponse | null> {
   const r = await session.run(line);
-  return r.exitCode === 0 ? null : status(500, 'InternalError', r.output.trim());
+  if (r.exitCode === 0) return null;
+  const m = /Error from server \((\w+)\): (.*)/.exec(r.output);
+  if (m) return status(CODES[m[1] ?? ''] ?? 500, m[1] ?? 'InternalError', m[2] ?? '');
+  return status(500, 'InternalError', r.output.trim().replace(/^error: /, ''));
 }
 
 /** Applies a write request; answers with the object as it is afterwards, or a Status. */
@@ -87,11 +122,25 @@ export async function applyWrite(
         kind: 'nodes',
       });
     const value = unschedulableOf(req.body);
-    if (value === undefined) return notAllowed();
-    const failed = await run(session, `kubectl ${value ? 'cordon' : 'uncordon'} ${p.name}`);
-    if (failed) return failed;
-    return { status: 200, body: getObject(session.save().state, 'nodes', null, p.name) };
+    if (value !== undefined) return cordon(session, p.name, value);
   }
+  return applyOtherWrite(session, state, req, p);
+}
+
+async function cordon(session: Session, name: string, value: boolean): Promise<ApiResponse> {
+  {
+    const failed = await run(session, `kubectl ${value ? 'cordon' : 'uncordon'} ${name}`);
+    if (failed) return failed;
+    return { status: 200, body: getObject(session.save().state, 'nodes', null, name) };
+  }
+}
+
+async function applyOtherWrite(
+  session: Session,
+  state: ClusterState,
+  req: ApiRequest,
+  p: ResourcePath,
+): Promise<ApiResponse> {
   if (req.method === 'POST' && p.plural === 'pods' && p.sub === 'eviction' && p.name !== null) {
     const key = `${p.namespace ?? ''}/${p.name}`;
     const evicted = {
@@ -118,6 +167,68 @@ export async function applyWrite(
       for (const k of before) if (!after.has(k) && k !== key) drained.add(k);
     }
     return evicted;
+  }
+  if (req.method === 'POST' && p.group === '' && p.plural === 'namespaces' && p.name === null) {
+    const name =
+      protobufMeta(req.raw)?.name ??
+      (parseBody(req.body)?.['metadata'] as Obj | undefined)?.['name'];
+    if (typeof name !== 'string')
+      return status(400, 'BadRequest', 'name or generateName is required');
+    if (getObject(state, 'namespaces', null, name))
+      return status(409, 'AlreadyExists', `namespaces "${name}" already exists`, {
+        name,
+        kind: 'namespaces',
+      });
+    const failed = await run(session, `kubectl create namespace ${name}`);
+    if (failed) return failed;
+    return { status: 201, body: getObject(session.save().state, 'namespaces', null, name) };
+  }
+  if (req.method === 'DELETE' && p.name !== null && p.sub === null) {
+    const id = p.group === '' ? p.plural : `${p.plural}.${p.group}`;
+    const before = getObject(state, id, p.namespace, p.name);
+    if (!before)
+      return status(404, 'NotFound', `${id} "${p.name}" not found`, {
+        name: p.name,
+        kind: p.plural,
+      });
+    const ns = p.namespace !== null ? ` -n ${p.namespace}` : '';
+    const failed = await run(session, `kubectl delete ${id} ${p.name}${ns} --wait=false`);
+    if (failed) return failed;
+    const after = getObject(session.save().state, id, p.namespace, p.name);
+    return {
+      status: 200,
+      body: after ?? {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Success',
+        code: 200,
+      },
+    };
+  }
+  if (req.method === 'PATCH' && p.name !== null && p.sub === null) {
+    const id = p.group === '' ? p.plural : `${p.plural}.${p.group}`;
+    const before = getObject(state, id, p.namespace, p.name);
+    if (!before)
+      return status(404, 'NotFound', `${id} "${p.name}" not found`, {
+        name: p.name,
+        kind: p.plural,
+      });
+    const type = /json-patch/.test(req.contentType)
+      ? 'json'
+      : /merge-patch/.test(req.contentType)
+        ? 'merge'
+        : 'strategic';
+    const ns = p.namespace !== null ? ` -n ${p.namespace}` : '';
+    const body = `'${req.body.replace(/'/g, `'\\''`)}'`;
+    const failed = await run(
+      session,
+      `kubectl patch ${id} ${p.name}${ns} --type=${type} -p ${body}`,
+    );
+    if (failed) return failed;
+    // An object the patch let go (its last finalizer removed) is answered as patched.
+    const after = getObject(session.save().state, id, p.namespace, p.name);
+    return { status: 200, body: after ?? mergePatch(before, parseBody(req.body) ?? {}) };
   }
   return notAllowed();
 }
