@@ -19,7 +19,7 @@ import { findKubectl } from './lib/parity/real-kubectl.ts';
 import { runCase, type LineOutcome, type ParityCase } from './lib/parity/run-case.ts';
 
 /** Floors: the shares measured when they were set; a change that lowers one fails. */
-const FLOORS = { guides: 0, corpus: 0 };
+const FLOORS = { guides: 95, corpus: 95 };
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {

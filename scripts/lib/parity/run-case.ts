@@ -65,7 +65,7 @@ export async function runCase(c: ParityCase, judge: RealKubectl): Promise<LineOu
   const served = pageSession(c.scenario, c.minor);
   const kubeconfig = join(mkdtempSync(join(tmpdir(), 'kubelife-parity-')), 'kubeconfig');
   let server: Server | null = null;
-  let refresh = async (): Promise<void> => undefined;
+  let refresh = (): Promise<void> => Promise.resolve();
   let real: ((line: string) => Promise<LineResult>) | null = null;
   const out: LineOutcome[] = [];
   try {

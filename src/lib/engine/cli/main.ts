@@ -198,7 +198,8 @@ async function runScript(o: CliOptions, file: string): Promise<number> {
  */
 async function serveApi(session: Session, o: CliOptions): Promise<number> {
   const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  const modulePath = `./api/serve-api.${ext}`;
+  // Joined at run time: bundlers follow literal and template specifiers, not this one.
+  const modulePath = ['.', 'api', `serve-api.${ext}`].join('/');
   let api: ServeApiModule;
   try {
     api = (await import(modulePath)) as ServeApiModule;
@@ -206,20 +207,19 @@ async function serveApi(session: Session, o: CliOptions): Promise<number> {
     process.stderr.write('kubelife: serve --api is not part of this build\n');
     return 1;
   }
+  // Signals count from before the server listens: a client may stop it as soon as it prints.
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
   const { server } = await api.startApiServer(
     session,
     { port: o.port ?? 0, kubeconfig: o.kubeconfig ?? 'kubelife.kubeconfig' },
     (line) => void process.stdout.write(`${line}\n`),
   );
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      server.close();
-      server.closeAllConnections();
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopped;
+  server.closeAllConnections();
+  server.close();
   return 0;
 }
 

@@ -9,7 +9,13 @@
  * staging/src/k8s.io/apimachinery/pkg/api/errors/errors.go (NewNotFound), pkg/registry/core/pod/
  * storage/eviction.go.
  */
-import { getObject, resolveType, type ApiObject, type ClusterState } from '../../src/index.ts';
+import {
+  getObject,
+  resolveType,
+  type ApiObject,
+  type ApiResourceType,
+  type ClusterState,
+} from '../../src/index.ts';
 import type { Session } from '../../shell/index.ts';
 import { selectObjects } from '../../shell/commands/kubectl-get-select.ts';
 import {
@@ -32,7 +38,8 @@ type Obj = Record<string, unknown>;
 const notServed = (): ApiResponse =>
   status(404, 'NotFound', 'the server could not find the requested resource', {});
 
-function resourcePath(parts: readonly string[]): ResourcePath | null {
+/** The resource path of a request path, or null for a path that names no resource. */
+export function resourcePath(parts: readonly string[]): ResourcePath | null {
   const [root, a = '', b = ''] = parts;
   const core = root === 'api';
   const group = core ? '' : a;
@@ -66,6 +73,31 @@ function listKind(kind: string): string {
   return `${kind}List`;
 }
 
+/**
+ * The objects a collection request selects (namespace, label and field selectors), or the
+ * error answer. A named request selects that one object (field selector metadata.name).
+ */
+export function selection(
+  state: ClusterState,
+  req: ApiRequest,
+  p: ResourcePath,
+): { type: ApiResourceType; objects: readonly ApiObject[] } | ApiResponse {
+  const id = p.group === '' ? p.plural : `${p.plural}.${p.group}`;
+  const type = resolveType(state, id);
+  if (!type || type.plural !== p.plural || type.group !== p.group) return notServed();
+  const labelSelector = req.query.get('labelSelector') ?? undefined;
+  const fieldSelector =
+    p.name !== null ? `metadata.name=${p.name}` : (req.query.get('fieldSelector') ?? undefined);
+  const s = selectObjects(state, type, [], {
+    namespace: p.namespace,
+    ...(labelSelector ? { labelSelector } : {}),
+    ...(fieldSelector ? { fieldSelector } : {}),
+  });
+  if ('error' in s)
+    return status(400, 'BadRequest', s.serverMessage ?? s.error.replace(/^error: /, ''));
+  return { type, objects: s.objects };
+}
+
 function read(state: ClusterState, req: ApiRequest, p: ResourcePath): ApiResponse {
   const id = p.group === '' ? p.plural : `${p.plural}.${p.group}`;
   const type = resolveType(state, id);
@@ -83,15 +115,8 @@ function read(state: ClusterState, req: ApiRequest, p: ResourcePath): ApiRespons
       });
     return { status: 200, body: table ? tableOf(state, type, [o], include, rv) : o };
   }
-  const labelSelector = req.query.get('labelSelector') ?? undefined;
-  const fieldSelector = req.query.get('fieldSelector') ?? undefined;
-  const s = selectObjects(state, type, [], {
-    namespace: p.namespace,
-    ...(labelSelector ? { labelSelector } : {}),
-    ...(fieldSelector ? { fieldSelector } : {}),
-  });
-  if ('error' in s)
-    return status(400, 'BadRequest', s.serverMessage ?? s.error.replace(/^error: /, ''));
+  const s = selection(state, req, p);
+  if (!('objects' in s)) return s;
   const objects: readonly ApiObject[] = s.objects;
   if (table) return { status: 200, body: tableOf(state, type, objects, include, rv) };
   return {

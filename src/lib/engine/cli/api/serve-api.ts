@@ -15,6 +15,7 @@ import { X509Certificate } from 'node:crypto';
 import { clientAuthenticated, validNow } from './client-auth.ts';
 import type { Session } from '../../shell/index.ts';
 import { handleApi } from './handler.ts';
+import { isWatch, notifyWatchers, openWatch } from './watch.ts';
 import { clientCredentials, clusterCredentials, kubeconfigFor } from './credentials.ts';
 import { status, type ApiResponse } from './status.ts';
 
@@ -87,7 +88,7 @@ export async function startApiServer(
             process.stderr.write(
               `${req.method ?? ''} ${req.url ?? ''} ${req.headers['content-type'] ?? ''} ${body.slice(0, 300)}\n`,
             );
-          const r = await handleApi(session, {
+          const request = {
             method: req.method ?? 'GET',
             path: url.pathname,
             query: url.searchParams,
@@ -95,8 +96,11 @@ export async function startApiServer(
             body,
             raw,
             contentType: req.headers['content-type'] ?? '',
-          });
-          send(res, r);
+          };
+          if (request.method === 'GET' && isWatch(request) && openWatch(session, request, res))
+            return;
+          send(res, await handleApi(session, request));
+          notifyWatchers(session);
         } catch (error) {
           send(
             res,
