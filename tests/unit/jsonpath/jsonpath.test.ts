@@ -79,15 +79,22 @@ describe('jsonpath', () => {
     expect(out(template, store)).toBe(expected);
   });
 
-  // Traced through jsonpath.go's FindResults: an inner range's last {end} ends the outer
-  // iteration too, so the text between the two {end}s only follows the last item.
-  it('nests ranges with the range bookkeeping of client-go', () => {
+  // Measured with kubectl v1.32 against kubelife serve --api.
+  it('nests ranges and goes on after each end', () => {
     const template =
       '{range .items[*]}{.metadata.name}:{range .status.addresses[*]}[{.type}]{end};{end}done';
 
     expect(out(template)).toBe(
-      '127.0.0.1:[LegacyHostIP][InternalIP]127.0.0.2:[LegacyHostIP][InternalIP];done',
+      '127.0.0.1:[LegacyHostIP][InternalIP];127.0.0.2:[LegacyHostIP][InternalIP];done',
     );
+  });
+
+  it('prints what follows an empty range', () => {
+    expect(out('{range .items[?(@.metadata.name=="zz")]}x{end}after')).toBe('after');
+  });
+
+  it('skips items without the filtered field instead of failing', () => {
+    expect(out('{.items[?(@.spec.unschedulable==true)].metadata.name}')).toBe('');
   });
 
   it.each([

@@ -15,3 +15,5 @@ export { startHostShell, syntaxError } from './host-shell.ts';
 export type { HostShell } from './host-shell.ts';
 export { parseMachineSpec, shellCommand, BASH_ARGS } from './machine-targets.ts';
 export type { MachineTarget } from './machine-targets.ts';
+export { startApiServer } from './api/serve-api.ts';
+export type { ServeApiOptions } from './api/serve-api.ts';

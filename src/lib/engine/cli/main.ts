@@ -16,6 +16,9 @@ import { serveJsonLines } from './serve.ts';
 import { colourFor } from './colour.ts';
 import { parseGoTimeDuration } from '../src/go-duration.ts';
 import { isServeWorker, runServeWorker } from './serve-worker.ts';
+import type * as ServeApi from './api/serve-api.ts';
+
+type ServeApiModule = typeof ServeApi;
 
 const USAGE = `Usage:
   kubelife                          start an interactive simulated terminal
@@ -28,6 +31,11 @@ const USAGE = `Usage:
   kubelife serve --jsonl            serve the engine protocol: one JSON request per line on
                                     stdin (load, run, reset, save), one JSON response per line
                                     on stdout, in order; ends when stdin ends
+  kubelife serve --api [--scenario NAME] [--release M] [--load FILE] [--port P]
+                 [--kubeconfig FILE]
+                                    serve the simulated cluster as a Kubernetes API over HTTPS
+                                    on 127.0.0.1 for a real kubectl or client library; writes
+                                    a kubeconfig (default ./kubelife.kubeconfig)
 
 Options:
   --scenario NAME   start from a named scenario (default: bare-machines)
@@ -40,6 +48,9 @@ Options:
   --jsonl           (serve) one JSON message per line, the only framing serve speaks
   --deadline D      (serve) stop a run still going after D, a Go duration (default 10s;
                     0: never); the session goes back to its state before that run
+  --api             (serve) a Kubernetes API over HTTPS instead of JSON lines
+  --port P          (serve --api) port on 127.0.0.1 (default: any free port)
+  --kubeconfig FILE (serve --api) where to write the kubeconfig (default ./kubelife.kubeconfig)
   -h, --help        show this help
   -v, --version     print the kubelife version
 
@@ -57,6 +68,9 @@ interface CliOptions {
   file?: string;
   jsonl?: boolean;
   deadlineMs?: number;
+  api?: boolean;
+  port?: number;
+  kubeconfig?: string;
   command: 'repl' | 'run' | 'serve' | 'scenarios' | 'help' | 'version';
 }
 
@@ -90,6 +104,13 @@ function parseArgs(argv: readonly string[]): CliOptions {
       if (!d.ok || d.ns < 0n)
         throw new UsageError(`option --deadline: ${d.ok ? 'negative' : d.error}`);
       o.deadlineMs = d.ns > 0n ? Math.max(1, d.ms) : 0;
+    } else if (flag === '--api') o.api = true;
+    else if (flag === '--kubeconfig') o.kubeconfig = take();
+    else if (flag === '--port') {
+      const n = Number(take());
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
+        throw new UsageError('option --port needs a port number (0-65535)');
+      o.port = n;
     } else if (flag === '--seed') {
       const n = Number(take());
       if (!Number.isInteger(n)) throw new UsageError('option --seed needs an integer');
@@ -116,8 +137,21 @@ function checkServe(o: CliOptions): void {
     throw new UsageError('option --jsonl only applies to serve');
   if (o.command !== 'serve' && o.command !== 'help' && o.deadlineMs !== undefined)
     throw new UsageError('option --deadline only applies to serve');
+  const apiOnly = (['api', 'port', 'kubeconfig'] as const).filter((n) => o[n] !== undefined);
+  if (o.command !== 'serve' && o.command !== 'help' && apiOnly.length > 0)
+    throw new UsageError(`option --${apiOnly[0] ?? 'api'} only applies to serve --api`);
   if (o.command !== 'serve') return;
-  if (o.jsonl !== true) throw new UsageError('serve needs --jsonl (the only framing it speaks)');
+  if (o.api === true) {
+    if (o.jsonl === true) throw new UsageError('serve takes --jsonl or --api, not both');
+    if (o.save !== undefined || o.exportFs !== undefined)
+      throw new UsageError('serve --api takes no --save or --export-fs');
+    if (o.deadlineMs !== undefined)
+      throw new UsageError('option --deadline only applies to serve --jsonl');
+    return;
+  }
+  if (o.port !== undefined || o.kubeconfig !== undefined)
+    throw new UsageError('options --port and --kubeconfig only apply to serve --api');
+  if (o.jsonl !== true) throw new UsageError('serve needs --jsonl or --api');
   const given = (['scenario', 'release', 'load', 'save', 'exportFs', 'seed'] as const).filter(
     (name) => o[name] !== undefined,
   );
@@ -171,6 +205,37 @@ async function runScript(o: CliOptions, file: string): Promise<number> {
   if (o.save !== undefined) await writeStateFile(o.save, session.save());
   if (o.exportFs !== undefined) await exportFs(session.save().state, o.exportFs);
   return code;
+}
+
+/**
+ * `serve --api`: loads the HTTPS server on demand (a computed specifier, so bundlers leave the
+ * Node-only server out of the WebContainer bundle) and serves until SIGINT or SIGTERM.
+ */
+async function serveApi(session: Session, o: CliOptions): Promise<number> {
+  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  // Joined at run time: bundlers follow literal and template specifiers, not this one.
+  const modulePath = ['.', 'api', `serve-api.${ext}`].join('/');
+  let api: ServeApiModule;
+  try {
+    api = (await import(modulePath)) as ServeApiModule;
+  } catch {
+    process.stderr.write('kubelife: serve --api is not part of this build\n');
+    return 1;
+  }
+  // Signals count from before the server listens: a client may stop it as soon as it prints.
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  const { server } = await api.startApiServer(
+    session,
+    { port: o.port ?? 0, kubeconfig: o.kubeconfig ?? 'kubelife.kubeconfig' },
+    (line) => void process.stdout.write(`${line}\n`),
+  );
+  await stopped;
+  server.closeAllConnections();
+  server.close();
+  return 0;
 }
 
 /** Prints the scenarios of a release track: name and title, one per line. */
@@ -233,6 +298,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (o.command === 'run') return await runScript(o, o.file ?? '');
+    if (o.command === 'serve' && o.api === true) return await serveApi(await openSession(o), o);
     if (o.command === 'serve')
       return await serveJsonLines(process.stdin, process.stdout, o.deadlineMs);
     if (o.command === 'scenarios') return printScenarios(o);

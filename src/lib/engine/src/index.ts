@@ -109,6 +109,7 @@ export {
 } from './state/nodes.ts';
 export { findPod, podCount, podList, podsOnNode, putPod, removePod } from './state/pods.ts';
 export { csrList, findCsr, putCsr } from './state/csrs.ts';
+export { crdList } from './state/custom-resources.ts';
 export {
   findNamespace,
   hasNamespace,
@@ -296,6 +297,7 @@ export {
   RESOURCE_CATALOG,
   catalogFor,
   preferredVersion,
+  versionsServed,
   groupVersion,
   resourceId,
 } from './store/catalog.ts';

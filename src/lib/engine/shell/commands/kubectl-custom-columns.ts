@@ -10,6 +10,7 @@
 import { findResults, Float64 } from '../jsonpath/execute.ts';
 import { parseJsonpath } from '../jsonpath/parse.ts';
 import type { ApiObject } from '../../src/index.ts';
+import { tabwrite } from './kubectl-tabwriter.ts';
 
 /** RelaxedJSONPathExpression: `.a.b`, `a.b` and `{.a.b}` all mean `{.a.b}`. */
 export function relaxedJsonpath(path: string): string {
@@ -35,18 +36,6 @@ function sprint(v: unknown): string {
     : typeof v === 'number' || typeof v === 'boolean'
       ? String(v)
       : '';
-}
-
-/** A table as printers.GetNewTabWriter aligns it (cells at least 6 wide, 3 spaces padding). */
-function tabwrite(rows: readonly (readonly string[])[]): string {
-  const widths: number[] = [];
-  for (const r of rows)
-    r.forEach((c, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, c.length + 3, 6);
-    });
-  return rows
-    .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join(''))
-    .join('\n');
 }
 
 /** The printed table, or kubectl's error for a malformed spec. */

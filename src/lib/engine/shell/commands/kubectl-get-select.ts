@@ -154,7 +154,7 @@ export function selectObjects(
   type: ApiResourceType,
   names: readonly string[],
   opts: SelectOptions,
-): Selection | { error: string } {
+): Selection | { error: string; serverMessage?: string } {
   let objects: readonly ApiObject[] = listTyped(
     state,
     type,
@@ -172,6 +172,7 @@ export function selectObjects(
     const bad = reqs.find((r) => !allowed.includes(r.path));
     if (bad)
       return {
+        serverMessage: `field label not supported: ${bad.path}`,
         error: `Error from server (BadRequest): Unable to find "${type.group === '' ? '' : type.group}/${type.version}, Resource=${type.plural}" that match label selector "${opts.labelSelector ?? ''}", field selector "${opts.fieldSelector}": field label not supported: ${bad.path}`,
       };
     objects = objects.filter((o) =>

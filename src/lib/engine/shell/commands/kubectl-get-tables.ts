@@ -11,15 +11,18 @@
  * apiextensions-apiserver tableconvertor (NAME, AGE for a CRD without printer columns).
  */
 import {
+  findCsr,
   listNodes,
   listPods,
   parseTime,
   tableColumns,
   type ApiObject,
+  type ApiResourceType,
   type ClusterState,
   type Cell,
 } from '../../src/index.ts';
-import { formatTable, humanDuration } from '../format.ts';
+import { humanDuration } from '../format.ts';
+import { tabwrite } from './kubectl-tabwriter.ts';
 import type { Selection } from './kubectl-get-select.ts';
 
 /** How the tables are decorated. */
@@ -42,33 +45,43 @@ export function formatLabels(labels: Readonly<Record<string, string>> | undefine
   return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels?.[k] ?? ''}`).join(',');
 }
 
-type Rows = { header: string[]; rows: (o: ApiObject) => string[] };
+/** A resource's table: every column (with whether only `-o wide` shows it) and each row's cells. */
+export interface ResourceTable {
+  readonly columns: ReadonlyArray<{ readonly name: string; readonly wide: boolean }>;
+  readonly cells: (o: ApiObject) => string[];
+}
 
-/** Nodes and Pods print from the views (their objects do not yet carry every column's field). */
-function viewRows(state: ClusterState, id: string, wide: boolean): Rows | null {
+const col = (names: readonly string[], wide: boolean) => names.map((name) => ({ name, wide }));
+
+/**
+ * Nodes, Pods and CertificateSigningRequests print from the views (their objects do not yet carry
+ * every column's field).
+ */
+function viewTable(state: ClusterState, id: string): ResourceTable | null {
   if (id === 'nodes') {
     const byName = new Map(listNodes(state).map((r) => [r.name, r]));
     return {
-      header: [
-        'NAME',
-        'STATUS',
-        'ROLES',
-        'AGE',
-        'VERSION',
-        ...(wide
-          ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME']
-          : []),
+      columns: [
+        ...col(['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], false),
+        ...col(
+          ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
+          true,
+        ),
       ],
-      rows: (o) => {
+      cells: (o) => {
         const r = byName.get(o.metadata.name);
-        if (!r) return [o.metadata.name];
+        if (!r) return [o.metadata.name, '', '', '', '', '', '', '', '', ''];
         return [
           r.name,
           r.status,
           r.roles,
           humanDuration(r.ageMs),
           r.version,
-          ...(wide ? [r.internalIP, '<none>', r.osImage, r.kernel, r.runtime] : []),
+          r.internalIP,
+          '<none>',
+          r.osImage,
+          r.kernel,
+          r.runtime,
         ];
       },
     };
@@ -76,17 +89,13 @@ function viewRows(state: ClusterState, id: string, wide: boolean): Rows | null {
   if (id === 'pods') {
     const byKey = new Map(listPods(state, null).map((r) => [`${r.namespace}/${r.name}`, r]));
     return {
-      header: [
-        'NAME',
-        'READY',
-        'STATUS',
-        'RESTARTS',
-        'AGE',
-        ...(wide ? ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'] : []),
+      columns: [
+        ...col(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], false),
+        ...col(['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'], true),
       ],
-      rows: (o) => {
+      cells: (o) => {
         const r = byKey.get(`${o.metadata.namespace ?? ''}/${o.metadata.name}`);
-        if (!r) return [o.metadata.name];
+        if (!r) return [o.metadata.name, '', '', '', '', '', '', '', ''];
         return [
           r.name,
           r.ready,
@@ -95,7 +104,31 @@ function viewRows(state: ClusterState, id: string, wide: boolean): Rows | null {
             ? String(r.restarts)
             : `${r.restarts} (${humanDuration(r.lastRestartAgoMs)} ago)`,
           humanDuration(r.ageMs),
-          ...(wide ? [r.ip, r.node, '<none>', '<none>'] : []),
+          r.ip,
+          r.node,
+          '<none>',
+          '<none>',
+        ];
+      },
+    };
+  }
+  if (id === 'certificatesigningrequests.certificates.k8s.io') {
+    // The stored CSR's record says whether it was issued (status.certificate is not kept).
+    return {
+      columns: col(
+        ['NAME', 'AGE', 'SIGNERNAME', 'REQUESTOR', 'REQUESTEDDURATION', 'CONDITION'],
+        false,
+      ),
+      cells: (o) => {
+        const c = findCsr(state, o.metadata.name);
+        if (!c) return [o.metadata.name, '', '', '', '', ''];
+        return [
+          c.name,
+          humanDuration(state.now - c.createdAt),
+          c.signerName,
+          c.requestor,
+          c.requestedDurationMs === null ? '<none>' : humanDuration(c.requestedDurationMs),
+          c.condition,
         ];
       },
     };
@@ -103,18 +136,19 @@ function viewRows(state: ClusterState, id: string, wide: boolean): Rows | null {
   return null;
 }
 
-function rowsFor(state: ClusterState, s: Selection, wide: boolean): Rows {
-  const view = viewRows(state, s.type.id, wide);
+/** The table of a resource type as the server converts it (printers.go handlers). */
+export function resourceTable(state: ClusterState, type: ApiResourceType): ResourceTable {
+  const view = viewTable(state, type.id);
   if (view) return view;
-  const cols = s.type.custom
+  const cols = type.custom
     ? [
         { header: 'NAME', cell: (o: ApiObject): Cell => o.metadata.name },
         { header: 'AGE', cell: (o: ApiObject): Cell => ({ since: o.metadata.creationTimestamp }) },
       ]
-    : tableColumns(s.type.id, wide);
+    : tableColumns(type.id, true);
   return {
-    header: cols.map((c) => c.header),
-    rows: (o) => cols.map((c) => cellText(c.cell(o), state.now)),
+    columns: cols.map((c) => ({ name: c.header, wide: 'wide' in c && c.wide === true })),
+    cells: (o) => cols.map((c) => cellText(c.cell(o), state.now)),
   };
 }
 
@@ -127,7 +161,10 @@ export function renderTables(
   const blocks: string[] = [];
   for (const s of selections) {
     if (s.objects.length === 0) continue;
-    const { header, rows } = rowsFor(state, s, opts.wide);
+    const table = resourceTable(state, s.type);
+    const shown = table.columns.map((c) => opts.wide || !c.wide);
+    const header = table.columns.filter((_, i) => shown[i]).map((c) => c.name);
+    const rows = (o: ApiObject): string[] => table.cells(o).filter((_, i) => shown[i]);
     const withNs = opts.allNamespaces && s.type.namespaced;
     const body = s.objects.map((o) => {
       const cells = rows(o);
@@ -143,9 +180,7 @@ export function renderTables(
       ...header,
       ...(opts.showLabels ? ['LABELS'] : []),
     ];
-    blocks.push(
-      opts.noHeaders ? formatTable(body[0] ?? [], body.slice(1)) : formatTable(head, body),
-    );
+    blocks.push(tabwrite(opts.noHeaders ? body : [head, ...body]));
   }
   return blocks.join('\n\n');
 }

@@ -16,25 +16,12 @@ import { renderCustomColumns, sortObjects } from './kubectl-custom-columns.ts';
 import { resolveArg, selectObjects, typeArgs, type Selection } from './kubectl-get-select.ts';
 import { renderTables } from './kubectl-get-tables.ts';
 import { getVersioned } from './kubectl-apiversions.ts';
-import { getCsr } from './pki-cluster.ts';
 import { endpointsWarning } from './kubectl-endpoints.ts';
 import type { Connect } from './kubectl-node.ts';
 import { outputOf, printedValue, renderJson, renderYaml } from './kubectl-print.ts';
 
 const NO_TYPE =
   'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples';
-
-/** True when only the plain table of one type was asked for (kept per-kind printers apply). */
-function plainTable(p: ParsedFlags): boolean {
-  return (
-    (str(p, 'output') ?? '') === '' &&
-    str(p, 'selector') === undefined &&
-    str(p, 'field-selector') === undefined &&
-    str(p, 'sort-by') === undefined &&
-    !bool(p, 'show-labels') &&
-    !bool(p, 'no-headers')
-  );
-}
 
 /** `kubectl get`. */
 export async function getCommand(
@@ -68,8 +55,6 @@ export async function getCommand(
   // Resources whose served versions are modelled per stored object keep their printer.
   if (single && resourceByName(single.arg))
     return getVersioned(inv, p, single.arg, single.names) ?? 1;
-  if (single && plainTable(p) && /^(csr|certificatesigningrequests?)$/.test(single.arg))
-    return getCsr(inv, single.names);
   const allNamespaces = bool(p, 'all-namespaces') && !args.named;
   const namespace = allNamespaces ? null : (str(p, 'namespace') ?? 'default');
   const selections: Selection[] = [];
@@ -116,7 +101,8 @@ export async function getCommand(
   });
   for (const m of missing) inv.io.err(notFound(m.type, m.name));
   if (code !== 0) return code;
-  if (objects.length === 0 && !named && format.kind !== 'json' && format.kind !== 'yaml') {
+  // Only the human-readable printers say so (get.go: printGeneric prints nothing for no objects).
+  if (objects.length === 0 && !named && (format.kind === 'table' || format.kind === 'wide')) {
     const scoped = namespace !== null && selections.some((s) => s.type.namespaced);
     inv.io.err(scoped ? `No resources found in ${namespace} namespace.` : 'No resources found');
   }

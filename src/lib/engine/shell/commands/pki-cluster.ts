@@ -11,7 +11,6 @@ import type { ClusterState } from '../../src/index.ts';
 import { formatCheckExpiration } from '../../src/pki/check-expiration.ts';
 import { expirationRows } from '../../src/kubeadm/certs/renewal.ts';
 import { clientCertificateExpired, servingCertificateError } from '../../src/kubeadm/certs/tls.ts';
-import { formatTable, humanDuration } from '../format.ts';
 import type { FlagSpec, ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import { findMachine } from '../../src/index.ts';
@@ -184,36 +183,6 @@ Use "kubeadm certs [command] --help" for more information about a command.`);
     return sub === undefined ? 0 : 1;
   },
 };
-
-/** `kubectl get csr` table (NAME AGE SIGNERNAME REQUESTOR REQUESTEDDURATION CONDITION). */
-export function getCsr(inv: Invocation, names: readonly string[]): number {
-  const state = inv.ctx.state;
-  const all = csrList(state);
-  const rows = names.length > 0 ? all.filter((c) => names.includes(c.name)) : all;
-  for (const n of names.filter((x) => !all.some((c) => c.name === x))) {
-    inv.io.err(
-      `Error from server (NotFound): certificatesigningrequests.certificates.k8s.io "${n}" not found`,
-    );
-  }
-  if (rows.length === 0) {
-    if (names.length === 0) inv.io.err('No resources found');
-    return names.length > 0 ? 1 : 0;
-  }
-  inv.io.out(
-    formatTable(
-      ['NAME', 'AGE', 'SIGNERNAME', 'REQUESTOR', 'REQUESTEDDURATION', 'CONDITION'],
-      rows.map((c) => [
-        c.name,
-        humanDuration(state.now - c.createdAt),
-        c.signerName,
-        c.requestor,
-        c.requestedDurationMs === null ? '<none>' : humanDuration(c.requestedDurationMs),
-        c.condition,
-      ]),
-    ),
-  );
-  return 0;
-}
 
 /** `kubectl certificate approve|deny NAME…`. */
 export function certificateCmd(inv: Invocation, p: ParsedFlags): number {

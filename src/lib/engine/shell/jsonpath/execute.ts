@@ -1,7 +1,8 @@
 /**
- * Executes a parsed jsonpath template over JSON the way client-go's JSONPath does (range/end
- * bookkeeping, filters, slices, unions, recursive descent), with missing keys allowed as
- * `kubectl get` allows them (--allow-missing-template-keys defaults to true).
+ * Executes a parsed jsonpath template over JSON the way client-go's JSONPath does (filters,
+ * slices, unions, recursive descent), with missing keys allowed as `kubectl get` allows them
+ * (--allow-missing-template-keys defaults to true). `{range}…{end}` blocks nest and the template
+ * goes on after them, also after an empty range: measured with kubectl v1.32.
  *
  * upstream: staging/src/k8s.io/client-go/util/jsonpath/jsonpath.go (FindResults, walk, eval*),
  * client-go/third_party/forked/golang/template/funcs.go (comparisons).
@@ -61,34 +62,37 @@ function typeName(v: unknown): string {
   return 'interface {}';
 }
 
-/** The executor; one per template execution (it keeps client-go's range counters). */
-class Executor {
-  private stack: unknown[][] = [];
-  private cur: unknown[] = [];
-  private beginRange = 0;
-  private inRange = 0;
-  private endRange = 0;
+const isKeyword = (n: JsonpathNode | undefined, name: string): boolean =>
+  n?.type === 'list' && n.nodes[0]?.type === 'identifier' && n.nodes[0].name === name;
 
+/** Index of the `{end}` closing the `{range}` at `start`, or the template's length. */
+function matchingEnd(nodes: readonly JsonpathNode[], start: number): number {
+  let depth = 0;
+  for (let i = start; i < nodes.length; i++) {
+    if (isKeyword(nodes[i], 'range')) depth++;
+    else if (isKeyword(nodes[i], 'end') && --depth === 0) return i;
+  }
+  return nodes.length;
+}
+
+/** The executor. */
+class Executor {
   findResults(data: unknown, nodes: readonly JsonpathNode[]): unknown[][] {
-    this.cur = [data];
+    const cur = [data];
     const full: unknown[][] = [];
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as JsonpathNode;
-      const results = this.walk(this.cur, node);
-      if (this.endRange > 0 && this.endRange <= this.inRange) {
-        this.endRange -= 1;
-        break;
+      if (isKeyword(node, 'end')) throw new Error('not in range, nothing to end');
+      if (node.type === 'list' && isKeyword(node, 'range')) {
+        // {range EXPR}BODY{end}: BODY once per result of EXPR, then on after the end.
+        const results = node.nodes.slice(1).reduce<unknown[]>((c, n) => this.walk(c, n), cur);
+        const end = matchingEnd(nodes, i);
+        const body = nodes.slice(i + 1, end);
+        for (const value of results) full.push(...this.findResults(value, body));
+        i = end;
+        continue;
       }
-      if (this.beginRange > 0) {
-        this.beginRange -= 1;
-        this.inRange += 1;
-        results.forEach((value, k) => {
-          if (k === results.length - 1) this.inRange -= 1;
-          full.push(...this.findResults(value, nodes.slice(i + 1)));
-        });
-        break;
-      }
-      full.push(results);
+      full.push(this.walk(cur, node));
     }
     return full;
   }
@@ -119,27 +123,8 @@ class Executor {
       case 'union':
         return node.lists.flatMap((l) => this.walk(input, l));
       case 'identifier':
-        return this.identifier(input, node.name);
+        throw new Error(`unrecognized identifier ${node.name}`);
     }
-  }
-
-  private identifier(input: unknown[], name: string): unknown[] {
-    if (name === 'range') {
-      this.stack.push(this.cur);
-      this.beginRange += 1;
-      return input;
-    }
-    if (name === 'end') {
-      if (this.endRange < this.inRange) {
-        this.endRange += 1;
-        return [];
-      }
-      const top = this.stack.pop();
-      if (top === undefined) throw new Error('not in range, nothing to end');
-      this.cur = top;
-      return [];
-    }
-    throw new Error(`unrecognized identifier ${name}`);
   }
 
   private slice(v: unknown, p: readonly [SliceParam, SliceParam, SliceParam]): unknown[] {
@@ -173,6 +158,8 @@ class Executor {
         throw error;
       }
       if (op === 'exists') return lefts.length > 0;
+      // An item without the compared field does not match (kubectl v1.32 prints nothing, exit 0).
+      if (lefts.length === 0) return false;
       if (lefts.length !== 1) throw new Error('can only compare one element at a time');
       const rights = this.walk([item], right);
       if (rights.length !== 1) throw new Error('can only compare one element at a time');

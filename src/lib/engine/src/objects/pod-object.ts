@@ -13,6 +13,7 @@ import { meta, uid } from './legacy-meta.ts';
 import { readStored } from '../store/buckets.ts';
 
 import { findMachine } from '../state/machines.ts';
+import { hash64 } from '../etcd/model.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -56,6 +57,25 @@ function ownerUid(
   seed: string,
 ): string {
   return readStored(state.cluster?.objects, resource, namespace, name)?.metadata.uid ?? uid(seed);
+}
+
+/**
+ * A static Pod's mirror annotations (pkg/kubelet/types/pod_update.go): the kubelet's hash of the
+ * manifest's Pod (md5, 32 hex digits; here a hash of the manifest text), repeated as
+ * config.mirror, which is how kubectl drain recognises a mirror Pod (pkg/drain/filters.go).
+ */
+function mirrorAnnotations(state: ClusterState, p: PodObject): Record<string, string> {
+  const machine = p.node ? findNode(state, p.node)?.machine : undefined;
+  const manifest =
+    (machine
+      ? findMachine(state, machine)?.files[`/etc/kubernetes/manifests/${p.app}.yaml`]
+      : undefined) ?? p.name;
+  const hash = (hash64(manifest) + hash64(`${manifest}#2`)).slice(0, 32);
+  return {
+    'kubernetes.io/config.hash': hash,
+    'kubernetes.io/config.mirror': hash,
+    'kubernetes.io/config.source': 'file',
+  };
 }
 
 /** Pod objects of one namespace (null = all), in the order the API lists them. */
@@ -115,7 +135,7 @@ export function podObjects(state: ClusterState, namespace: string | null): Obj[]
       kind: 'Pod',
       metadata: {
         ...meta(p.name, p.namespace, p.createdAt, {
-          ...(STATIC.has(p.app) ? { annotations: { 'kubernetes.io/config.source': 'file' } } : {}),
+          ...(STATIC.has(p.app) ? { annotations: mirrorAnnotations(state, p) } : {}),
           labels: podRecordLabels(p),
           ownerReferences: [owner],
         }),

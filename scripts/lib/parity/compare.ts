@@ -1,0 +1,109 @@
+/**
+ * How the parity suite compares the simulator's kubectl with the real one: stdout, stderr and
+ * the exit code, exactly, after the masks below, each with the reason the difference is not the
+ * simulator's. Everything else that differs is a difference.
+ */
+import type { LineResult } from './real-kubectl.ts';
+
+/** A named rewrite applied to both sides before comparing. */
+export interface ParityMask {
+  readonly name: string;
+  readonly reason: string;
+  readonly apply: (text: string) => string;
+}
+
+/** Sorts each run of consecutive lines that match `re` (order the real tool does not fix). */
+function sortRuns(text: string, re: RegExp): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = (): void => {
+    out.push(...run.sort());
+    run = [];
+  };
+  for (const l of lines) {
+    if (re.test(l)) run.push(l);
+    else {
+      flush();
+      out.push(l);
+    }
+  }
+  flush();
+  return out.join('\n');
+}
+
+/** The masks, with reasons. */
+export const PARITY_MASKS: readonly ParityMask[] = [
+  {
+    name: 'final-newline',
+    reason:
+      "kubectl -o jsonpath prints no newline after its last character; the simulated terminal always ends a command's output before the next prompt",
+    apply: (t) => t.replace(/([^\n])\n--- stderr ---/, '$1\n\n--- stderr ---'),
+  },
+  {
+    name: 'kyaml-format',
+    reason:
+      'kubectl v1.34 added kyaml to the output formats it lists (json_yaml_flags.go); a judge older than the simulated release lists one format less',
+    apply: (t) => t.replace(/(allowed formats are: [^\n]*?),kyaml/, '$1'),
+  },
+  {
+    name: 'drain-eviction-order',
+    reason:
+      'kubectl drain evicts pods concurrently (staging/src/k8s.io/kubectl/pkg/drain/drain.go evictPods starts one goroutine per pod), so the order of its "evicting pod" and "evicted" lines changes from run to run',
+    apply: (t) => sortRuns(sortRuns(t, /^evicting pod /), /^pod\/\S+ evicted$/),
+  },
+  {
+    name: 'client-version',
+    reason:
+      "`kubectl version` prints the client's own version: the judge's binary, not the simulated release's kubectl; the skew warning follows from the same difference",
+    apply: (t) =>
+      t
+        .replace(/^Client Version: v\S+$/gm, 'Client Version: <client>')
+        .replace(/^Kustomize Version: v\S+$/gm, 'Kustomize Version: <client>')
+        .replace(/^(WARNING|Warning): version difference between client.*$\n?/gm, ''),
+  },
+];
+
+/** The outcome of one compared line. */
+export interface LineComparison {
+  readonly same: boolean;
+  readonly masks: readonly string[];
+  readonly diff: string;
+}
+
+function applyMasks(r: LineResult, masks: readonly ParityMask[]): { text: string; used: string[] } {
+  const raw = `${r.stdout}\n--- stderr ---\n${r.stderr}\n--- exit ${r.exitCode} ---`;
+  let text = raw;
+  const used: string[] = [];
+  for (const m of masks) {
+    const next = m.apply(text);
+    if (next !== text) used.push(m.name);
+    text = next;
+  }
+  return { text, used };
+}
+
+/** First differing lines of two texts, as `- sim` / `+ real` pairs. */
+function firstDifference(a: string, b: string, max = 6): string {
+  const al = a.split('\n');
+  const bl = b.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(al.length, bl.length) && out.length < max * 2; i++) {
+    if (al[i] === bl[i]) continue;
+    out.push(`  - sim : ${JSON.stringify(al[i] ?? '<missing>')}`);
+    out.push(`  + real: ${JSON.stringify(bl[i] ?? '<missing>')}`);
+  }
+  return out.join('\n');
+}
+
+/** Compares the simulator's result with the judge's. */
+export function compareLine(sim: LineResult, real: LineResult): LineComparison {
+  const a = applyMasks(sim, PARITY_MASKS);
+  const b = applyMasks(real, PARITY_MASKS);
+  const same = a.text === b.text;
+  return {
+    same,
+    masks: [...new Set([...a.used, ...b.used])],
+    diff: same ? '' : firstDifference(a.text, b.text),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Runs one parity case (a guide page, or a group of the everyday corpus): every line goes to a
+ * simulator session; each kubectl line also goes to the real kubectl against `serve --api` over
+ * a second session built the same way, which follows the first by running the same non-kubectl
+ * lines (and its own kubectl writes arrive over HTTP). Both answers are compared.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:https';
+import { startApiServer } from 'kubelife/cli';
+import { pageSession } from 'kubelife/doctest';
+import { compareLine } from './compare.ts';
+import { kubectlRunner, type LineResult, type RealKubectl } from './real-kubectl.ts';
+
+/** A sequence of lines run from one scenario. */
+export interface ParityCase {
+  readonly id: string;
+  readonly source: 'guide' | 'corpus';
+  readonly scenario?: string;
+  readonly minor?: string;
+  readonly lines: readonly string[];
+}
+
+/** The outcome of one kubectl line. */
+export interface LineOutcome {
+  readonly caseId: string;
+  readonly source: ParityCase['source'];
+  readonly line: string;
+  readonly status: 'same' | 'different' | 'skipped';
+  readonly reason?: string;
+  readonly masks?: readonly string[];
+  readonly diff?: string;
+}
+
+const KUBECTL = /^(sudo\s+)?(KUBECONFIG=\S+\s+)?kubectl(\s|$)/;
+
+/** The reason a kubectl line is not compared, or null. */
+function skipReason(line: string, sim: LineResult): string | null {
+  if (/\s-f\s+(?!https?:)\S|--filename[= ](?!https?:)/.test(line))
+    return 'reads a file of the simulated machine, which the judge does not have';
+  if (/\s(-f|--filename)[= ]?\s*https?:/.test(line))
+    return "fetches a manifest URL, which this machine cannot reach (the simulator's own apply keeps the served state in step)";
+  const text = `${sim.stdout}${sim.stderr}`;
+  if (
+    /The connection to the server .* was refused|Unable to connect to the server|x509:|tls: |etcdserver|context deadline exceeded|Error from server \(Timeout\)/.test(
+      text,
+    )
+  )
+    return 'the simulated API server is unreachable or failing at this point; the served API does not model that';
+  return null;
+}
+
+/** The line as the judge runs it: against the served kubeconfig, not a simulated file. */
+function judgeLine(line: string): string {
+  return line
+    .replace(/^sudo\s+/, '')
+    .replace(/^KUBECONFIG=\S+\s+/, '')
+    .replace(/\s--kubeconfig(=|\s+)\S+/g, '');
+}
+
+/** Runs a case; resolves to the outcome of each kubectl line. */
+export async function runCase(c: ParityCase, judge: RealKubectl): Promise<LineOutcome[]> {
+  const sim = pageSession(c.scenario, c.minor);
+  const served = pageSession(c.scenario, c.minor);
+  const kubeconfig = join(mkdtempSync(join(tmpdir(), 'kubelife-parity-')), 'kubeconfig');
+  let server: Server | null = null;
+  let refresh = (): Promise<void> => Promise.resolve();
+  let real: ((line: string) => Promise<LineResult>) | null = null;
+  const out: LineOutcome[] = [];
+  try {
+    for (const line of c.lines) {
+      const simResult = await sim.run(line);
+      if (!KUBECTL.test(line)) {
+        await served.run(line);
+        continue;
+      }
+      const base = { caseId: c.id, source: c.source, line };
+      const skip = skipReason(line, simResult);
+      if (skip !== null) {
+        await served.run(line);
+        out.push({ ...base, status: 'skipped', reason: skip });
+        continue;
+      }
+      if (real === null) {
+        try {
+          const started = await startApiServer(served, { port: 0, kubeconfig }, () => undefined);
+          server = started.server;
+          refresh = started.refreshKubeconfig;
+        } catch (error) {
+          await served.run(line);
+          out.push({ ...base, status: 'skipped', reason: (error as Error).message });
+          continue;
+        }
+        real = kubectlRunner(judge, kubeconfig);
+      }
+      // The judge presents the client certificate the simulated kubectl would (its kubeconfig).
+      await refresh();
+      const cmp = compareLine(simResult, await real(judgeLine(line)));
+      out.push({
+        ...base,
+        status: cmp.same ? 'same' : 'different',
+        ...(cmp.masks.length > 0 ? { masks: cmp.masks } : {}),
+        ...(cmp.same ? {} : { diff: cmp.diff }),
+      });
+    }
+  } finally {
+    const s: Server | null = server;
+    if (s !== null) {
+      s.closeAllConnections();
+      await new Promise((resolve) => s.close(resolve));
+    }
+  }
+  return out;
+}

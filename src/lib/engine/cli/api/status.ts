@@ -1,0 +1,55 @@
+/**
+ * What the served API's handlers exchange: the request as read, the response, a parsed resource
+ * path, and metav1.Status failures with the API server's reasons and messages
+ * (staging/src/k8s.io/apimachinery/pkg/api/errors/errors.go).
+ */
+
+type Obj = Record<string, unknown>;
+
+/** One HTTP request, as the server read it. */
+export interface ApiRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly accept: string;
+  readonly contentType: string;
+  /** The body as text (JSON bodies) and as bytes (protobuf bodies). */
+  readonly body: string;
+  readonly raw: Uint8Array;
+}
+
+/** The answer: status and a JSON body (or text for the health endpoints). */
+export interface ApiResponse {
+  readonly status: number;
+  readonly body: unknown;
+  readonly text?: boolean;
+  /** Warning headers (`299 - "text"`), which kubectl prints on stderr as `Warning: text`. */
+  readonly warnings?: readonly string[];
+}
+
+/** A metav1.Status failure. */
+export function status(code: number, reason: string, message: string, details?: Obj): ApiResponse {
+  return {
+    status: code,
+    body: {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message,
+      reason,
+      ...(details ? { details } : {}),
+      code,
+    },
+  };
+}
+
+/** A resource path: /api/v1/… or /apis/GROUP/VERSION/…, split into its parts. */
+export interface ResourcePath {
+  readonly group: string;
+  readonly version: string;
+  readonly namespace: string | null;
+  readonly plural: string;
+  readonly name: string | null;
+  readonly sub: string | null;
+}

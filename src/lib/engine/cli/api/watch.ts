@@ -1,0 +1,108 @@
+/**
+ * Watches (`?watch=true`): the connection stays open and carries one JSON event per line,
+ * `{"type":"ADDED|MODIFIED|DELETED","object":…}` (the object as a one-row Table when the client
+ * asked for Tables, as `kubectl get -w` does). A watch without a resourceVersion starts with an
+ * ADDED event per object; with one it starts from the current state. The simulated state only
+ * changes through requests (and the shell), so the server compares each watch's selection with
+ * what it last sent after every request.
+ *
+ * upstream: staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/watch.go (WatchEvent),
+ * staging/src/k8s.io/apiserver/pkg/endpoints/handlers/watch.go.
+ */
+import type { ServerResponse } from 'node:http';
+import type { ApiObject, ApiResourceType, ClusterState } from '../../src/index.ts';
+import type { Session } from '../../shell/index.ts';
+import { resourcePath, selection } from './handler.ts';
+import type { ApiRequest, ResourcePath } from './status.ts';
+import { tableOf } from './table.ts';
+
+interface Watcher {
+  readonly req: ApiRequest;
+  readonly path: ResourcePath;
+  readonly res: ServerResponse;
+  readonly seen: Map<string, string>;
+}
+
+const WATCHERS = new WeakMap<Session, Set<Watcher>>();
+
+const keyOf = (o: ApiObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+
+function send(
+  w: Watcher,
+  state: ClusterState,
+  type: ApiResourceType,
+  event: string,
+  o: ApiObject,
+): void {
+  const object = /as=Table/.test(w.req.accept)
+    ? tableOf(
+        state,
+        type,
+        [o],
+        w.req.query.get('includeObject') ?? 'PartialObjectMetadata',
+        o.metadata.resourceVersion,
+      )
+    : o;
+  w.res.write(`${JSON.stringify({ type: event, object })}\n`);
+}
+
+function current(
+  state: ClusterState,
+  w: Watcher,
+): { type: ApiResourceType; objects: readonly ApiObject[] } | null {
+  const s = selection(state, w.req, w.path);
+  return 'objects' in s ? s : null;
+}
+
+/** True when the request is a watch. */
+export function isWatch(req: ApiRequest): boolean {
+  const v = req.query.get('watch');
+  return v === 'true' || v === '1';
+}
+
+/** Opens a watch on `res`; returns false when the path is not a watchable collection. */
+export function openWatch(session: Session, req: ApiRequest, res: ServerResponse): boolean {
+  const parts = req.path.split('/').filter((x) => x !== '');
+  const path = parts[0] === 'api' || parts[0] === 'apis' ? resourcePath(parts) : null;
+  if (path === null) return false;
+  const w: Watcher = { req, path, res, seen: new Map() };
+  const state = session.save().state;
+  const s = current(state, w);
+  if (s === null) return false;
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+  const fromNow =
+    (req.query.get('resourceVersion') ?? '') !== '' && req.query.get('resourceVersion') !== '0';
+  for (const o of s.objects) {
+    w.seen.set(keyOf(o), JSON.stringify(o));
+    if (!fromNow) send(w, state, s.type, 'ADDED', o);
+  }
+  const set = WATCHERS.get(session) ?? new Set<Watcher>();
+  WATCHERS.set(session, set);
+  set.add(w);
+  res.on('close', () => set.delete(w));
+  return true;
+}
+
+/** Sends every open watch the changes since it last looked. */
+export function notifyWatchers(session: Session): void {
+  const set = WATCHERS.get(session);
+  if (!set || set.size === 0) return;
+  const state = session.save().state;
+  for (const w of set) {
+    const s = current(state, w);
+    if (s === null) continue;
+    const now = new Map(s.objects.map((o) => [keyOf(o), o]));
+    for (const [k, o] of now) {
+      const json = JSON.stringify(o);
+      const before = w.seen.get(k);
+      if (before === json) continue;
+      send(w, state, s.type, before === undefined ? 'ADDED' : 'MODIFIED', o);
+      w.seen.set(k, json);
+    }
+    for (const [k, json] of [...w.seen]) {
+      if (now.has(k)) continue;
+      send(w, state, s.type, 'DELETED', JSON.parse(json) as ApiObject);
+      w.seen.delete(k);
+    }
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * The writes the served API accepts, applied through the simulator's own kubectl on the
+ * session, so an HTTP client and the shell change one state: a node patch that sets or clears
+ * spec.unschedulable (what `kubectl cordon|uncordon` and drain's cordon send) runs the
+ * simulator's cordon/uncordon; an eviction (drain posts one per pod) drains the pod's node the
+ * way the simulator's drain does (its evictions are the same for every pod of a node). Other
+ * writes answer 405 MethodNotAllowed until their write path exists.
+ *
+ * upstream: staging/src/k8s.io/kubectl/pkg/drain/cordon.go (the strategic merge patch),
+ * pkg/registry/core/pod/storage/eviction.go (201 Success Status), staging/src/k8s.io/apiserver/
+ * pkg/endpoints/handlers/rest.go (405 for a verb a resource does not support).
+ */
+import { getObject, listObjects, type ClusterState } from '../../src/index.ts';
+import type { Session } from '../../shell/index.ts';
+import { protobufMeta } from './protobuf-meta.ts';
+import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
+
+type Obj = Record<string, unknown>;
+
+function parseBody(body: string): Obj | null {
+  try {
+    const v: unknown = JSON.parse(body);
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The unschedulable value a node patch sets (merge/strategic or JSON patch), if any. */
+function unschedulableOf(body: string): boolean | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (Array.isArray(v)) {
+    const op = (v as Obj[]).find((x) => x['path'] === '/spec/unschedulable');
+    if (!op) return undefined;
+    return op['op'] === 'remove' ? false : op['value'] === true;
+  }
+  const spec = parseBody(body)?.['spec'];
+  if (spec === null || typeof spec !== 'object' || !('unschedulable' in spec)) return undefined;
+  return (spec as Obj)['unschedulable'] === true;
+}
+
+/** Per session: pods the simulator's drain removed before their own eviction request arrived. */
+const DRAINED = new WeakMap<Session, Set<string>>();
+
+function podsOn(state: ClusterState, node: string): string[] {
+  return listObjects(state, 'pods')
+    .filter((o) => (o['spec'] as Obj | undefined)?.['nodeName'] === node)
+    .map((o) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`);
+}
+
+/** RFC 7386 JSON merge patch. */
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const out: Obj =
+    target !== null && typeof target === 'object' && !Array.isArray(target)
+      ? { ...(target as Obj) }
+      : {};
+  for (const [k, v] of Object.entries(patch as Obj)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
+function notAllowed(): ApiResponse {
+  return status(
+    405,
+    'MethodNotAllowed',
+    'the server does not allow this method on the requested resource',
+    {},
+  );
+}
+
+const CODES: Readonly<Record<string, number>> = {
+  BadRequest: 400,
+  Unauthorized: 401,
+  Forbidden: 403,
+  NotFound: 404,
+  MethodNotAllowed: 405,
+  AlreadyExists: 409,
+  Conflict: 409,
+  Invalid: 422,
+  InternalError: 500,
+  ServiceUnavailable: 503,
+};
+
+/**
+ * Runs a simulator kubectl line; its `Error from server (Reason): message` becomes the Status
+ * the API server would have answered.
+ */
+async function run(session: Session, line: string): Promise<ApiResponse | null> {
+  const r = await session.run(line);
+  if (r.exitCode === 0) return null;
+  const m = /Error from server \((\w+)\): (.*)/.exec(r.output);
+  if (m) return status(CODES[m[1] ?? ''] ?? 500, m[1] ?? 'InternalError', m[2] ?? '');
+  return status(500, 'InternalError', r.output.trim().replace(/^error: /, ''));
+}
+
+/** Applies a write request; answers with the object as it is afterwards, or a Status. */
+export async function applyWrite(
+  session: Session,
+  state: ClusterState,
+  req: ApiRequest,
+  p: ResourcePath,
+): Promise<ApiResponse> {
+  if (
+    req.method === 'PATCH' &&
+    p.group === '' &&
+    p.plural === 'nodes' &&
+    p.name !== null &&
+    p.sub === null
+  ) {
+    const node = getObject(state, 'nodes', null, p.name);
+    if (!node)
+      return status(404, 'NotFound', `nodes "${p.name}" not found`, {
+        name: p.name,
+        kind: 'nodes',
+      });
+    const value = unschedulableOf(req.body);
+    if (value !== undefined) return cordon(session, p.name, value);
+  }
+  return applyOtherWrite(session, state, req, p);
+}
+
+async function cordon(session: Session, name: string, value: boolean): Promise<ApiResponse> {
+  {
+    const failed = await run(session, `kubectl ${value ? 'cordon' : 'uncordon'} ${name}`);
+    if (failed) return failed;
+    return { status: 200, body: getObject(session.save().state, 'nodes', null, name) };
+  }
+}
+
+async function applyOtherWrite(
+  session: Session,
+  state: ClusterState,
+  req: ApiRequest,
+  p: ResourcePath,
+): Promise<ApiResponse> {
+  if (req.method === 'POST' && p.plural === 'pods' && p.sub === 'eviction' && p.name !== null) {
+    const key = `${p.namespace ?? ''}/${p.name}`;
+    const evicted = {
+      status: 201,
+      body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 },
+    };
+    const drained = DRAINED.get(session) ?? new Set<string>();
+    DRAINED.set(session, drained);
+    // The simulator's drain evicts every pod of the node at once: the pods it took with the
+    // first eviction answer their own eviction as done, as each would on a real cluster.
+    if (drained.delete(key)) return evicted;
+    const pod = getObject(state, 'pods', p.namespace, p.name);
+    if (!pod)
+      return status(404, 'NotFound', `pods "${p.name}" not found`, { name: p.name, kind: 'pods' });
+    const node = (pod['spec'] as Obj | undefined)?.['nodeName'];
+    if (typeof node === 'string') {
+      const before = podsOn(state, node);
+      const failed = await run(
+        session,
+        `kubectl drain ${node} --ignore-daemonsets --delete-emptydir-data --force`,
+      );
+      if (failed) return failed;
+      const after = new Set(podsOn(session.save().state, node));
+      for (const k of before) if (!after.has(k) && k !== key) drained.add(k);
+    }
+    return evicted;
+  }
+  if (req.method === 'POST' && p.group === '' && p.plural === 'namespaces' && p.name === null) {
+    const name =
+      protobufMeta(req.raw)?.name ??
+      (parseBody(req.body)?.['metadata'] as Obj | undefined)?.['name'];
+    if (typeof name !== 'string')
+      return status(400, 'BadRequest', 'name or generateName is required');
+    if (getObject(state, 'namespaces', null, name))
+      return status(409, 'AlreadyExists', `namespaces "${name}" already exists`, {
+        name,
+        kind: 'namespaces',
+      });
+    const failed = await run(session, `kubectl create namespace ${name}`);
+    if (failed) return failed;
+    return { status: 201, body: getObject(session.save().state, 'namespaces', null, name) };
+  }
+  if (req.method === 'DELETE' && p.name !== null && p.sub === null) {
+    const id = p.group === '' ? p.plural : `${p.plural}.${p.group}`;
+    const before = getObject(state, id, p.namespace, p.name);
+    if (!before)
+      return status(404, 'NotFound', `${id} "${p.name}" not found`, {
+        name: p.name,
+        kind: p.plural,
+      });
+    const ns = p.namespace !== null ? ` -n ${p.namespace}` : '';
+    const failed = await run(session, `kubectl delete ${id} ${p.name}${ns} --wait=false`);
+    if (failed) return failed;
+    const after = getObject(session.save().state, id, p.namespace, p.name);
+    return {
+      status: 200,
+      body: after ?? {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Success',
+        code: 200,
+      },
+    };
+  }
+  if (req.method === 'PATCH' && p.name !== null && p.sub === null) {
+    const id = p.group === '' ? p.plural : `${p.plural}.${p.group}`;
+    const before = getObject(state, id, p.namespace, p.name);
+    if (!before)
+      return status(404, 'NotFound', `${id} "${p.name}" not found`, {
+        name: p.name,
+        kind: p.plural,
+      });
+    const type = /json-patch/.test(req.contentType)
+      ? 'json'
+      : /merge-patch/.test(req.contentType)
+        ? 'merge'
+        : 'strategic';
+    const ns = p.namespace !== null ? ` -n ${p.namespace}` : '';
+    const body = `'${req.body.replace(/'/g, `'\\''`)}'`;
+    const failed = await run(
+      session,
+      `kubectl patch ${id} ${p.name}${ns} --type=${type} -p ${body}`,
+    );
+    if (failed) return failed;
+    // An object the patch let go (its last finalizer removed) is answered as patched.
+    const after = getObject(session.save().state, id, p.namespace, p.name);
+    return { status: 200, body: after ?? mergePatch(before, parseBody(req.body) ?? {}) };
+  }
+  return notAllowed();
+}

@@ -1,0 +1,79 @@
+// kubelife serve --api driven by @kubernetes/client-node, the official JavaScript client: it
+// reads the written kubeconfig (client certificate, CA, tls-server-name), lists nodes and watches
+// pods while a node is drained through the eviction API.
+// upstream: staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/watch.go (watch events),
+// pkg/registry/core/pod/storage/eviction.go.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:https';
+import { CoreV1Api, KubeConfig, Watch, type V1Pod } from '@kubernetes/client-node';
+import { createSession } from 'kubelife';
+import { startApiServer } from 'kubelife/cli';
+
+let server: Server;
+let kc: KubeConfig;
+const session = createSession({ scenario: 'workers-joined' });
+
+beforeAll(async () => {
+  const kubeconfig = join(mkdtempSync(join(tmpdir(), 'kubelife-client-node-')), 'kubeconfig');
+  server = (await startApiServer(session, { port: 0, kubeconfig }, () => undefined)).server;
+  kc = new KubeConfig();
+  kc.loadFromFile(kubeconfig);
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('serve --api with @kubernetes/client-node', () => {
+  it('lists the nodes the simulator has', async () => {
+    const api = kc.makeApiClient(CoreV1Api);
+
+    const nodes = await api.listNode();
+
+    expect(nodes.items.map((n) => n.metadata?.name)).toEqual(['cp-1', 'worker-1', 'worker-2']);
+    expect(nodes.items[0]?.status?.nodeInfo?.kubeletVersion).toMatch(/^v1\.\d+\.\d+$/);
+  });
+
+  it('watches CoreDNS pods leave a node evicted over the API and come back elsewhere', async () => {
+    const api = kc.makeApiClient(CoreV1Api);
+    const events: Array<{ type: string; name: string; node: string }> = [];
+    let settle: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (settle = resolve));
+    const watch = await new Watch(kc).watch(
+      '/api/v1/namespaces/kube-system/pods',
+      { labelSelector: 'k8s-app=kube-dns' },
+      (type: string, pod: V1Pod) => {
+        events.push({ type, name: pod.metadata?.name ?? '', node: pod.spec?.nodeName ?? '' });
+        if (events.filter((e) => e.type === 'ADDED' && e.node !== 'cp-1').length === 2) settle();
+      },
+      () => undefined,
+    );
+    const before = (
+      await api.listNamespacedPod({ namespace: 'kube-system', labelSelector: 'k8s-app=kube-dns' })
+    ).items;
+
+    await api.patchNode({ name: 'cp-1', body: { spec: { unschedulable: true } } });
+    for (const pod of before)
+      await api.createNamespacedPodEviction({
+        name: pod.metadata?.name ?? '',
+        namespace: 'kube-system',
+        body: { metadata: { name: pod.metadata?.name ?? '', namespace: 'kube-system' } },
+      });
+    await done;
+    watch.abort();
+
+    expect(before.every((p) => p.spec?.nodeName === 'cp-1')).toBe(true);
+    expect(
+      events
+        .filter((e) => e.type === 'DELETED')
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(before.map((p) => p.metadata?.name).sort());
+    expect(events.filter((e) => e.type === 'ADDED' && e.node !== 'cp-1')).toHaveLength(2);
+    expect((await session.run('kubectl get node cp-1')).stdout).toMatch(/SchedulingDisabled/);
+  });
+});
