@@ -58,9 +58,10 @@ const podObjectSchema = z.looseObject({
   simulator: z.looseObject({ createdAt: time }),
 });
 
-const SCHEMAS: Readonly<Record<string, typeof objectSchema>> = {
-  nodes: nodeObjectSchema as unknown as typeof objectSchema,
-  pods: podObjectSchema as unknown as typeof objectSchema,
+/** Resources whose objects the engine reads beyond metadata, with their schemas. */
+const SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
+  nodes: nodeObjectSchema,
+  pods: podObjectSchema,
 };
 
 const table = <T extends z.core.$ZodType>(value: T) => z.record(z.string(), value);
