@@ -11,7 +11,10 @@
  */
 import {
   getObject,
+  apiserverMinor,
   resolveType,
+  resourceByKind,
+  serves,
   type ApiObject,
   type ApiResourceType,
   type ClusterState,
@@ -27,6 +30,7 @@ import {
   versionInfo,
 } from './discovery.ts';
 import { tableOf } from './table.ts';
+import { decodeErrorMessage } from '../../shell/commands/kubectl-apiversions.ts';
 import { materializeBody } from './materialize-body.ts';
 import { applyWrite } from './writes.ts';
 import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
@@ -98,6 +102,23 @@ export function selection(
   return { type, objects: s.objects };
 }
 
+/**
+ * The internal error of the first object stored in an API version the running apiserver cannot
+ * decode (after a downgrade), or null: the same answer the simulator's kubectl prints
+ * (kubectl-apiversions.ts), so a real client sees the failure too.
+ */
+function undecodable(state: ClusterState, objects: readonly ApiObject[]): ApiResponse | null {
+  for (const o of objects) {
+    const [group = '', version = ''] = o.apiVersion.includes('/')
+      ? o.apiVersion.split('/')
+      : ['', o.apiVersion];
+    const r = resourceByKind(o.kind, group);
+    if (r && !serves(r, version, apiserverMinor(state)))
+      return status(500, 'InternalError', decodeErrorMessage({ kind: o.kind, group, version }));
+  }
+  return null;
+}
+
 function read(state: ClusterState, req: ApiRequest, p: ResourcePath): ApiResponse {
   const id = p.group === '' ? p.plural : `${p.plural}.${p.group}`;
   const type = resolveType(state, id);
@@ -113,11 +134,15 @@ function read(state: ClusterState, req: ApiRequest, p: ResourcePath): ApiRespons
         ...(type.group !== '' ? { group: type.group } : {}),
         kind: type.plural,
       });
+    const broken = undecodable(state, [o]);
+    if (broken) return broken;
     return { status: 200, body: table ? tableOf(state, type, [o], include, rv) : o };
   }
   const s = selection(state, req, p);
   if (!('objects' in s)) return s;
   const objects: readonly ApiObject[] = s.objects;
+  const broken = undecodable(state, objects);
+  if (broken) return broken;
   if (table) return { status: 200, body: tableOf(state, type, objects, include, rv) };
   return {
     status: 200,

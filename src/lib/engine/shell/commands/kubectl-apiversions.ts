@@ -31,7 +31,12 @@ const obj = (v: unknown): Obj =>
  * name (legacyscheme's NewScheme call site) and the exact StatusError wrapping are unverified.
  */
 export function decodeError(o: StoredApiObject): string {
-  return `Error from server (InternalError): Internal error occurred: no kind "${o.kind}" is registered for version "${o.group}/${o.version}" in scheme "pkg/api/legacyscheme/scheme.go:30"`;
+  return `Error from server (InternalError): ${decodeErrorMessage(o)}`;
+}
+
+/** The message of that internal error (the served API's metav1.Status carries it). */
+export function decodeErrorMessage(o: Pick<StoredApiObject, 'kind' | 'group' | 'version'>): string {
+  return `Internal error occurred: no kind "${o.kind}" is registered for version "${o.group}/${o.version}" in scheme "pkg/api/legacyscheme/scheme.go:30"`;
 }
 
 /**
