@@ -53,6 +53,22 @@ export const PARITY_MASKS: readonly ParityMask[] = [
     apply: (t) => sortRuns(sortRuns(t, /^evicting pod /), /^pod\/\S+ evicted$/),
   },
   {
+    name: 'klog-header',
+    reason:
+      "klog prefixes kubectl's own log lines with the time, the process id and the source file:line of the build (the judge's wall clock, pid and client-go lines, the simulator's clock)",
+    apply: (t) => t.replace(/^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6}\s+\d+ [^\]\s]+\] /gm, '<klog> '),
+  },
+  {
+    name: 'discovery-error-form',
+    reason:
+      'client-go v1.34 moved memcache.go\'s discovery failure from HandleError ("Unhandled Error" err="couldn\'t get current server API group list: …") to HandleErrorWithContext ("Couldn\'t get current server API group list" err="…"); a judge older than v1.34 prints the older form of the same failure',
+    apply: (t) =>
+      t.replace(
+        /^<klog> "Unhandled Error" err="couldn't get current server API group list: (.*)"$/gm,
+        '<klog> "Couldn\'t get current server API group list" err="$1"',
+      ),
+  },
+  {
     name: 'client-version',
     reason:
       "`kubectl version` prints the client's own version: the judge's binary, not the simulated release's kubectl; the skew warning follows from the same difference",

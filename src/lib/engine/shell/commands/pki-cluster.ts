@@ -14,6 +14,7 @@ import { clientCertificateExpired, servingCertificateError } from '../../src/kub
 import type { FlagSpec, ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import { findMachine } from '../../src/index.ts';
+import { unauthorizedText } from './kubectl-discovery-error.ts';
 
 /** The kubeconfig kubectl would load (client-go: --kubeconfig, KUBECONFIG, ~/.kube/config). */
 export function kubeconfigPath(inv: Invocation, explicit: string | undefined): string | null {
@@ -53,11 +54,13 @@ export function tlsError(
   if (server === null || !m) return null;
   const serving = servingCertificateError(state, server);
   if (serving) return { kind: 'tls', message: `Unable to connect to the server: ${serving}` };
-  if (clientCertificateExpired(state, m, path))
-    return {
-      kind: 'unauthorized',
-      message: 'error: You must be logged in to the server (Unauthorized)',
-    };
+  if (clientCertificateExpired(state, m, path)) {
+    const kubectl = (m.packages.kubectl?.version ?? state.cluster?.version ?? 'v1.34.0').replace(
+      /-.*$/,
+      '',
+    );
+    return { kind: 'unauthorized', message: unauthorizedText(kubectl, state.now) };
+  }
   return null;
 }
 

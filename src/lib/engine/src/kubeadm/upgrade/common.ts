@@ -106,9 +106,18 @@ export function backupStamp(ms: number): string {
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}-${p(d.getUTCHours())}-${p(d.getUTCMinutes())}-${p(d.getUTCSeconds())}`;
 }
 
-/** klog header "I1125 09:00:12.345678    4242 file.go:N] " for a simulated time. */
-export function klogPrefix(level: 'I' | 'W', ms: number, micros: number, where: string): string {
+/**
+ * klog header "I1125 09:00:12.345678    4242 file.go:N] " for a simulated time (klog's
+ * `%c%02d%02d %02d:%02d:%02d.%06d %7d %s:%d] `: the PID right-aligned in 7 columns).
+ */
+export function klogPrefix(
+  level: 'I' | 'W' | 'E',
+  ms: number,
+  micros: number,
+  where: string,
+  pid = 4242,
+): string {
   const d = new Date(ms);
   const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  return `${level}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(micros, 6)}    4242 ${where}] `;
+  return `${level}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(micros, 6)} ${String(pid).padStart(7)} ${where}] `;
 }
