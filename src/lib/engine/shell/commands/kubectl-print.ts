@@ -9,7 +9,7 @@
  * sorted list), json_yaml_flags.go (yml alias, kyaml since v1.34), printers/json.go and yaml.go
  * (objects are Unstructured maps, so keys come out sorted), k8s.io/client-go/util/jsonpath.
  */
-import { stringify } from 'yaml';
+import { marshalGoYaml } from '../go-yaml/marshal.ts';
 import { parseVersion } from '../../src/index.ts';
 import type { Invocation } from '../types.ts';
 import { str, type ParsedFlags } from '../flags.ts';
@@ -104,11 +104,14 @@ export function renderJson(value: Obj): string {
   return JSON.stringify(sortDeep(value), null, 4);
 }
 
-/** YAML as printers.YAMLPrinter writes it (sorted keys, unindented sequences, quoted timestamps). */
+/**
+ * YAML as printers.YAMLPrinter writes it: the object's JSON through sigs.k8s.io/yaml, i.e.
+ * go-yaml v2's key order, quoting and folding at 80 columns (shell/go-yaml).
+ */
 export function renderYaml(value: Obj): string {
-  return stringify(sortDeep(value), { indentSeq: false, lineWidth: 0 })
-    .replace(/\n$/, '')
-    .replace(/: (\d{4}-\d\d-\d\dT[\d:]+(?:\.\d+)?Z)$/gm, ': "$1"');
+  return marshalGoYaml(
+    JSON.parse(JSON.stringify(value)) as Parameters<typeof marshalGoYaml>[0],
+  ).replace(/\n$/, '');
 }
 
 /** The output format of `-o` for the kubectl on the invocation's machine. */
