@@ -5,10 +5,12 @@
  * - etcd leaves: their etcdctl commands run against a real etcd cluster (Debian's etcd-server,
  *   3.4) on 127.0.0.1 shaped like the scenario's, with the documented etcd 3.4 vs 3.5/3.6
  *   differences (`etcd-3.4`) and simulator gaps (`sim-gaps`) masked by name.
- * - kubectl: its version is recorded; its lines are not compared here, because the real kubectl
- *   needs a server: `kubelife serve --api` (issue 11).
- * A negative control (an etcd leaf with a deliberately wrong expectation) must fail, or this
- * run fails. Prints per-leaf results and `N passed, M failed`; writes verify-real.json.
+ * - kubectl: every guide page's kubectl lines run through the real kubectl against
+ *   `kubelife serve --api` on the page's state and must print what the simulator prints (the
+ *   parity suite's guide half, scripts/lib/parity: judge per release minor, masks with reasons).
+ * Two negative controls (an etcd leaf and a kubectl line with a deliberately wrong expectation)
+ * must fail, or this run fails. Prints per-leaf results and `N passed, M failed`; writes
+ * verify-real.json with the versions of every real tool used (openssl, etcd, etcdctl, kubectl).
  *
  * Usage: node --conditions=source scripts/verify-real.ts [--json FILE] [--release MINOR]
  */
@@ -18,6 +20,7 @@ import { join } from 'node:path';
 import { listGuides } from 'kubelife/cli';
 import { guidePages, RUN_MASKS, toleranceMasks, type DocPage } from 'kubelife/doctest';
 import { toolVersions } from './lib/verify-real/tool-versions.ts';
+import { verifyKubectl } from './lib/verify-real/kubectl-leaves.ts';
 import { usesRealTools, verifyLeaf, type LeafOutcome } from './lib/verify-real/run-leaf.ts';
 
 const args = process.argv.slice(2);
@@ -101,20 +104,28 @@ if (control) {
     : `${wrong.file} PASSED: the harness cannot fail, so it proves nothing`;
 }
 console.log(`\n${controlOk ? 'ok  ' : 'FAIL'} negative control: ${controlDetail}`);
-console.log(
-  '\nkubectl lines are not compared here: the real kubectl needs a server, `kubelife serve --api` (issue 11).',
-);
+
+console.log('\nkubectl lines of the guides, real kubectl against `kubelife serve --api`:');
+const kubectl = await verifyKubectl((line) => console.log(line));
 
 const all = outcomes.flatMap((o) => o.snippets);
-const passed = all.filter((s) => s.status === 'passed').length + (controlOk ? 1 : 0);
-const failed = all.filter((s) => s.status === 'failed').length + (controlOk ? 0 : 1);
+const passed =
+  all.filter((s) => s.status === 'passed').length + (controlOk ? 1 : 0) + kubectl.passed;
+const failed =
+  all.filter((s) => s.status === 'failed').length + (controlOk ? 0 : 1) + kubectl.failed;
 writeFileSync(
   jsonFile,
   `${JSON.stringify(
     {
+      versions: {
+        openssl: tools.openssl,
+        etcd: tools.etcd,
+        etcdctl: tools.etcdctl,
+        kubectl:
+          'judges' in kubectl.report ? Object.keys(kubectl.report.judges).join(', ') : 'missing',
+      },
       tools,
-      kubectl:
-        'version recorded; lines not compared: the real kubectl needs `kubelife serve --api` (issue 11)',
+      kubectl: kubectl.report,
       tolerated: masks.map((m) => ({ name: m.name, reason: m.reason })),
       leaves: outcomes,
       negativeControl: { ok: controlOk, detail: controlDetail },

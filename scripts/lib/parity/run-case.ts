@@ -59,8 +59,17 @@ function judgeLine(line: string): string {
     .replace(/\s--kubeconfig(=|\s+)\S+/g, '');
 }
 
+/** Options of a run: `tamper` alters the simulator's answer (the negative control). */
+export interface RunCaseOptions {
+  readonly tamper?: (sim: LineResult) => LineResult;
+}
+
 /** Runs a case; resolves to the outcome of each kubectl line. */
-export async function runCase(c: ParityCase, judge: RealKubectl): Promise<LineOutcome[]> {
+export async function runCase(
+  c: ParityCase,
+  judge: RealKubectl,
+  options: RunCaseOptions = {},
+): Promise<LineOutcome[]> {
   const sim = pageSession(c.scenario, c.minor);
   const served = pageSession(c.scenario, c.minor);
   const kubeconfig = join(mkdtempSync(join(tmpdir(), 'kubelife-parity-')), 'kubeconfig');
@@ -96,7 +105,8 @@ export async function runCase(c: ParityCase, judge: RealKubectl): Promise<LineOu
       }
       // The judge presents the client certificate the simulated kubectl would (its kubeconfig).
       await refresh();
-      const cmp = compareLine(simResult, await real(judgeLine(line)));
+      const expected = options.tamper ? options.tamper(simResult) : simResult;
+      const cmp = compareLine(expected, await real(judgeLine(line)));
       out.push({
         ...base,
         status: cmp.same ? 'same' : 'different',
