@@ -6,6 +6,7 @@
  * writes at the end of each group, so every line runs on a known state.
  */
 import type { ParityCase } from './run-case.ts';
+import { WRITE_CORPUS } from './corpus-writes.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -177,4 +178,5 @@ const WRITES = [
 export const CORPUS: readonly ParityCase[] = [
   { id: 'corpus/reads', source: 'corpus', scenario: 'workers-joined', lines: GETS },
   { id: 'corpus/node-writes', source: 'corpus', scenario: 'workers-joined', lines: WRITES },
+  ...WRITE_CORPUS,
 ];

@@ -44,6 +44,13 @@ export const errorCatalog = {
     message: (p) => `the server doesn't have a resource type "${str(p, 'resource')}"`,
     exitCode: 1,
   },
+  ObjectNotFound: {
+    title: 'Object not found',
+    // apimachinery/pkg/api/errors NewNotFound, as kubectl prints a Status of reason NotFound.
+    message: (p) =>
+      `Error from server (NotFound): ${str(p, 'resource')} "${str(p, 'name')}" not found`,
+    exitCode: 1,
+  },
   UsageError: {
     title: 'Usage error',
     message: (p) => str(p, 'message'),

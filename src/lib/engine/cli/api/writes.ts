@@ -10,12 +10,26 @@
  * pkg/registry/core/pod/storage/eviction.go (201 Success Status), staging/src/k8s.io/apiserver/
  * pkg/endpoints/handlers/rest.go (405 for a verb a resource does not support).
  */
-import { getObject, listObjects, type ClusterState } from '../../src/index.ts';
+import {
+  applyPatch,
+  getObject,
+  mergePatch,
+  listObjects,
+  type ClusterState,
+} from '../../src/index.ts';
 import type { Session } from '../../shell/index.ts';
 import { protobufMeta } from './protobuf-meta.ts';
 import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
 
 type Obj = Record<string, unknown>;
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return null;
+  }
+}
 
 function parseBody(body: string): Obj | null {
   try {
@@ -51,20 +65,6 @@ function podsOn(state: ClusterState, node: string): string[] {
   return listObjects(state, 'pods')
     .filter((o) => (o['spec'] as Obj | undefined)?.['nodeName'] === node)
     .map((o) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`);
-}
-
-/** RFC 7386 JSON merge patch. */
-function mergePatch(target: unknown, patch: unknown): unknown {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
-  const out: Obj =
-    target !== null && typeof target === 'object' && !Array.isArray(target)
-      ? { ...(target as Obj) }
-      : {};
-  for (const [k, v] of Object.entries(patch as Obj)) {
-    if (v === null) delete out[k];
-    else out[k] = mergePatch(out[k], v);
-  }
-  return out;
 }
 
 function notAllowed(): ApiResponse {
@@ -219,6 +219,13 @@ async function applyOtherWrite(
       : /merge-patch/.test(req.contentType)
         ? 'merge'
         : 'strategic';
+    // dryRun=All (kubectl --dry-run=server): the patched object, nothing persisted.
+    if (req.query.get('dryRun') !== null) {
+      const patched = applyPatch(before, type, parseJson(req.body));
+      return patched.ok
+        ? { status: 200, body: patched.value }
+        : status(422, 'Invalid', patched.message);
+    }
     const ns = p.namespace !== null ? ` -n ${p.namespace}` : '';
     const body = `'${req.body.replace(/'/g, `'\\''`)}'`;
     const failed = await run(

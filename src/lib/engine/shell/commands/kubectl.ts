@@ -22,14 +22,15 @@ import { applyVersioned } from './kubectl-apiversions.ts';
 import {
   CREATE_FLAGS,
   DELETE_FLAGS,
-  PATCH_FLAGS,
   createObject,
   deleteObject,
-  patchObject,
 } from './kubectl-mutate.ts';
+import { patchVerb } from './kubectl-patch.ts';
 import { findMachine } from '../../src/index.ts';
 import { getCommand } from './kubectl-get.ts';
 import { GLOBAL_FLAGS, hoistGlobals, withGlobals } from './kubectl-globals.ts';
+import { taintVerb } from './kubectl-taint.ts';
+import { annotateVerb, labelVerb } from './kubectl-label.ts';
 
 const GET_FLAGS: FlagSpec[] = [
   {
@@ -221,11 +222,7 @@ const SUBCOMMANDS: Record<
       'Delete resources by file names, stdin, resources and names, or by resources and label selector',
     run: (inv, p) => (connect(inv, p) ? deleteObject(inv, p) : 1),
   },
-  patch: {
-    flags: PATCH_FLAGS,
-    short: 'Update fields of a resource',
-    run: (inv, p) => (connect(inv, p) ? patchObject(inv, p) : 1),
-  },
+  patch: patchVerb(connect),
   cordon: {
     flags: CORDON_FLAGS,
     short: 'Mark node as unschedulable',
@@ -251,6 +248,9 @@ const SUBCOMMANDS: Record<
     short: 'Show details of a specific resource or group of resources',
     run: (inv, p) => describeCommand(inv, p, connect),
   },
+  taint: taintVerb(connect),
+  label: labelVerb(connect),
+  annotate: annotateVerb(connect),
   certificate: {
     flags: CERTIFICATE_FLAGS,
     short: 'Modify certificate resources',

@@ -37,6 +37,7 @@ import { applyApiObject } from '../apiserver/objects.ts';
 import { applyAddMachines } from '../machine/add-machines.ts';
 import { setKeyed } from '../model/keyed-map.ts';
 import { applyModprobe } from '../machine/kernel-modules.ts';
+import { applyObjectUpdate } from '../kubectl/object-update.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
@@ -128,6 +129,8 @@ function dispatch(state: ClusterState, c: Command): Transition {
       return applyDrain(state, c.node, c.options);
     case 'kubectl.apiobject.apply':
       return applyApiObject(state, c.manifest);
+    case 'kubectl.object.update':
+      return applyObjectUpdate(state, c.resource, c.object);
   }
 }
 

@@ -53,6 +53,7 @@ export interface PackageRequest {
   readonly version?: string;
 }
 
+import type { ApiObject } from '../store/types.ts';
 import type { KubeconfigUserOptions } from '../kubeadm/kubeconfig-user.ts';
 import type { UpgradeApplyOptions } from '../kubeadm/upgrade/apply.ts';
 import type { UpgradeNodeOptions } from '../kubeadm/upgrade/node.ts';
@@ -231,7 +232,9 @@ export type Command =
   | { readonly type: 'kubectl.cordon'; readonly node: string; readonly cordon: boolean }
   | { readonly type: 'kubectl.drain'; readonly node: string; readonly options: DrainOptions }
   // API objects with a storage version (src/apiserver)
-  | { readonly type: 'kubectl.apiobject.apply'; readonly manifest: ApiObjectManifest };
+  | { readonly type: 'kubectl.apiobject.apply'; readonly manifest: ApiObjectManifest }
+  // A served object after a client's change (label, annotate, taint, patch): store/update.ts
+  | { readonly type: 'kubectl.object.update'; readonly resource: string; readonly object: ApiObject };
 
 /** The discriminants of {@link Command}. */
 export type CommandType = Command['type'];

@@ -76,7 +76,10 @@ export function namespaceObject(state: ClusterState, name: string): Obj {
     metadata: {
       ...meta(name, null, created, {
         ...(t !== undefined ? { deletionTimestamp: formatRfc3339(t) } : {}),
-        labels: { 'kubernetes.io/metadata.name': name },
+        ...(stored?.metadata.annotations !== undefined
+          ? { annotations: stored.metadata.annotations }
+          : {}),
+        labels: stored?.metadata.labels ?? { 'kubernetes.io/metadata.name': name },
       }),
       // The stored Namespace's identity: uid and resourceVersion as the API server keeps them.
       ...(stored

@@ -14,6 +14,7 @@ import { nodePodCidr } from '../controllers/node-ipam.ts';
 import { lastHeartbeat, unreachableSince } from '../controllers/node-lifecycle.ts';
 
 import { findMachine } from '../state/machines.ts';
+import { CONTROLLER_TAINTS } from '../store/update.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -97,11 +98,11 @@ export function nodeObject(state: ClusterState, name: string): Obj {
             type: 'Ready',
           },
   ];
-  // Taints: kubeadm's control-plane taint; the node lifecycle controller's condition taints.
+  // Taints: the stored ones (kubeadm's control-plane taint, `kubectl taint`); then the node
+  // lifecycle controller's, derived from the conditions (store/update.ts keeps them out of the store).
+  const storedTaints = (stored?.['spec'] as { taints?: readonly Obj[] } | undefined)?.taints;
   const taints: Obj[] = [
-    ...(n?.controlPlane
-      ? [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' }]
-      : []),
+    ...(storedTaints ?? []).filter((t) => !CONTROLLER_TAINTS.has(String(t['key']))),
     ...(lost
       ? [
           { effect: 'NoSchedule', key: 'node.kubernetes.io/unreachable', timeAdded: marked },
@@ -121,12 +122,12 @@ export function nodeObject(state: ClusterState, name: string): Obj {
     kind: 'Node',
     metadata: {
       ...meta(name, null, created, {
-        annotations: {
+        annotations: stored?.metadata.annotations ?? {
           'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock',
           'node.alpha.kubernetes.io/ttl': '0',
           'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
         },
-        labels,
+        labels: stored?.metadata.labels ?? labels,
       }),
       // The stored Node's identity: uid and resourceVersion as the API server keeps them.
       ...(stored

@@ -135,8 +135,15 @@ export function podObjects(state: ClusterState, namespace: string | null): Obj[]
       kind: 'Pod',
       metadata: {
         ...meta(p.name, p.namespace, p.createdAt, {
-          ...(STATIC.has(p.app) ? { annotations: mirrorAnnotations(state, p) } : {}),
-          labels: podRecordLabels(p),
+          ...(STATIC.has(p.app) || stored?.metadata.annotations !== undefined
+            ? {
+                annotations: {
+                  ...(STATIC.has(p.app) ? mirrorAnnotations(state, p) : {}),
+                  ...stored?.metadata.annotations,
+                },
+              }
+            : {}),
+          labels: stored?.metadata.labels ?? podRecordLabels(p),
           ownerReferences: [owner],
         }),
         // The stored Pod's identity: uid and resourceVersion as the API server keeps them.

@@ -72,7 +72,20 @@ export function namespaceNames(state: ClusterView): readonly string[] {
 
 /** A state with the namespace created or its record replaced. */
 export function putNamespace(state: ClusterState, name: string, m: NamespaceMeta): ClusterState {
-  return putObject(state, 'namespaces', storedNamespace(name, m));
+  const fresh = storedNamespace(name, m);
+  const existing = storedNamespaceObject(state, name);
+  if (!existing) return putObject(state, 'namespaces', fresh);
+  // Labels and annotations clients set stay.
+  return putObject(state, 'namespaces', {
+    ...fresh,
+    metadata: {
+      ...fresh.metadata,
+      ...(existing.metadata.labels !== undefined ? { labels: existing.metadata.labels } : {}),
+      ...(existing.metadata.annotations !== undefined
+        ? { annotations: existing.metadata.annotations }
+        : {}),
+    },
+  });
 }
 
 /** A state without the namespace (the namespace controller removed its finalizer). */

@@ -136,7 +136,30 @@ export function controlPlaneNodes(state: ClusterView): NodeObject[] {
 
 /** A state with the Node registered or replaced (kubelet registration, cordon, kubelet upgrade). */
 export function putNode(state: ClusterState, node: NodeObject): ClusterState {
-  return putObject(state, 'nodes', storedNode(node));
+  const fresh = storedNode(node);
+  const existing = storedNodeObject(state, node.name);
+  if (!existing) return putObject(state, 'nodes', fresh);
+  // What clients changed (labels, annotations, taints) stays; a node that becomes a control
+  // plane gets kubeadm's label and taint (kubeadm's markcontrolplane phase) on top.
+  const wasControlPlane = existing.metadata.labels?.[CONTROL_PLANE_LABEL] !== undefined;
+  const promoted = node.controlPlane && !wasControlPlane;
+  const freshSpec = fresh['spec'] as { readonly [k: string]: Json };
+  const taints = (existing['spec'] as { taints?: readonly Json[] } | undefined)?.taints ?? [];
+  const allTaints = promoted
+    ? [{ effect: 'NoSchedule', key: CONTROL_PLANE_LABEL }, ...taints]
+    : taints;
+  const { taints: _fresh, ...spec } = freshSpec;
+  return putObject(state, 'nodes', {
+    ...fresh,
+    metadata: {
+      ...fresh.metadata,
+      labels: { ...existing.metadata.labels, ...(promoted ? fresh.metadata.labels : {}) },
+      ...(existing.metadata.annotations !== undefined
+        ? { annotations: existing.metadata.annotations }
+        : {}),
+    },
+    spec: { ...spec, ...(allTaints.length > 0 ? { taints: allTaints } : {}) },
+  });
 }
 
 /** A state with the Node named `name` changed by `update`; unchanged when there is none. */

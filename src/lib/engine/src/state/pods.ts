@@ -123,7 +123,20 @@ export function podsOnNode(state: ClusterView, node: string): PodObject[] {
 
 /** A state with the Pod created or replaced. */
 export function putPod(state: ClusterState, pod: PodObject): ClusterState {
-  return putObject(state, 'pods', storedPod(pod));
+  const fresh = storedPod(pod);
+  const existing = storedPodObject(state, pod.namespace, pod.name);
+  if (!existing) return putObject(state, 'pods', fresh);
+  // Labels and annotations clients set stay.
+  return putObject(state, 'pods', {
+    ...fresh,
+    metadata: {
+      ...fresh.metadata,
+      ...(existing.metadata.labels !== undefined ? { labels: existing.metadata.labels } : {}),
+      ...(existing.metadata.annotations !== undefined
+        ? { annotations: existing.metadata.annotations }
+        : {}),
+    },
+  });
 }
 
 /** A state with every Pod of `pods` created or replaced, in order. */

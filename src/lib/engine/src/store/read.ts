@@ -125,7 +125,12 @@ export function listTyped(
     withDerivedStatus(state, t.id, o),
   );
   if (stored.length === 0) return derived;
-  return [...derived, ...stored].sort(byNamespaceAndName);
+  // A derived object a client has written is stored from then on: the stored one answers.
+  const keys = new Set(stored.map((o) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`));
+  const shadowed = derived.filter(
+    (o) => !keys.has(`${o.metadata.namespace ?? ''}/${o.metadata.name}`),
+  );
+  return [...shadowed, ...stored].sort(byNamespaceAndName);
 }
 
 /**
