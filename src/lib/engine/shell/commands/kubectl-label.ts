@@ -102,8 +102,8 @@ function changed(o: ApiObject, mode: Mode, pairs: Pairs): ApiObject {
 /** The operation label.go's updateDataChangeMsg names. */
 function labelMessage(before: ApiObject, after: ApiObject, overwrite: boolean): string {
   // json.Marshal of an Unstructured object sorts map keys: compare the sorted forms.
-  const a = renderJson(before as unknown as Record<string, unknown>);
-  const b = renderJson(after as unknown as Record<string, unknown>);
+  const a = renderJson(before);
+  const b = renderJson(after);
   if (a === b) return 'not labeled';
   return !overwrite && b.length < a.length ? 'unlabeled' : 'labeled';
 }

@@ -56,7 +56,7 @@ function parsePatch(raw: string): { value: unknown } | { error: string } {
   }
 }
 
-const sorted = (o: ApiObject): string => renderJson(o as unknown as Record<string, unknown>);
+const sorted = (o: ApiObject): string => renderJson(o);
 
 function run(inv: Invocation, p: ParsedFlags, connect: Connect): number {
   const type = (str(p, 'type') ?? 'strategic') as PatchType;

@@ -115,10 +115,10 @@ export function printWritten(
 ): void {
   if (out.kind === 'name') inv.io.out(namePrefix(type, object));
   else if (out.kind === 'json')
-    inv.io.out(renderJson(object as unknown as Record<string, unknown>));
+    inv.io.out(renderJson(object));
   else if (out.kind === 'yaml')
     inv.io.out(
-      `${index > 0 ? '---\n' : ''}${renderYaml(object as unknown as Record<string, unknown>)}`,
+      `${index > 0 ? '---\n' : ''}${renderYaml(object)}`,
     );
   else {
     const suffix =

@@ -19,6 +19,10 @@ export type PatchType = 'json' | 'merge' | 'strategic';
 /** A patched value, or why the patch could not apply (the API server's message). */
 export type PatchResult = { ok: true; value: unknown } | { ok: false; message: string };
 
+/** A JSON value as text (patch operation fields are strings). */
+const asText = (v: unknown): string =>
+  typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v);
+
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** RFC 7386: objects merge key by key, null deletes, anything else replaces. */
@@ -180,8 +184,8 @@ export function jsonPatch(target: unknown, patch: unknown): PatchResult {
   let doc = clone(target);
   for (const raw of patch) {
     const op = isObj(raw) ? raw : {};
-    const kind = String(op['op'] ?? '');
-    const text = String(op['path'] ?? '');
+    const kind = asText(op['op']);
+    const text = asText(op['path']);
     const path = pointer(text);
     if (path === null) return { ok: false, message: `invalid JSON Pointer: ${text}` };
     if (kind === 'test') {
@@ -190,7 +194,7 @@ export function jsonPatch(target: unknown, patch: unknown): PatchResult {
       continue;
     }
     if (kind === 'move' || kind === 'copy') {
-      const fromText = String(op['from'] ?? '');
+      const fromText = asText(op['from']);
       const from = pointer(fromText);
       const value = from === null ? undefined : clone(getAt(doc, from));
       if (from === null || value === undefined)

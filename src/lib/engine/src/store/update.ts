@@ -59,7 +59,7 @@ function viewUpdate(stored: ApiObject, after: ApiObject, fields: readonly string
     ...stored,
     metadata: { ...meta, ...userMeta(after) },
     spec: spec as Json,
-  } as unknown as NewObject;
+  };
 }
 
 /**
