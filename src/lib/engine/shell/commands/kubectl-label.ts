@@ -175,7 +175,8 @@ function run(inv: Invocation, p: ParsedFlags, mode: Mode, connect: Connect): num
     if (mode === 'label' && dryRun !== 'client')
       for (const k of pairs.remove) if (!(k in current)) inv.io.out(`label "${k}" not found.`);
     const after = changed(object, mode, pairs);
-    if (dryRun === 'none') {
+    // The API server writes nothing for a patch that changes nothing (no new resourceVersion).
+    if (dryRun === 'none' && renderJson(after) !== renderJson(object)) {
       const t = inv.apply({ type: 'kubectl.object.update', resource: type.id, object: after });
       if (!t.ok) {
         errors.push(t.error.message);
