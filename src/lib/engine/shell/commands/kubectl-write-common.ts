@@ -114,12 +114,8 @@ export function printWritten(
   index = 0,
 ): void {
   if (out.kind === 'name') inv.io.out(namePrefix(type, object));
-  else if (out.kind === 'json')
-    inv.io.out(renderJson(object));
-  else if (out.kind === 'yaml')
-    inv.io.out(
-      `${index > 0 ? '---\n' : ''}${renderYaml(object)}`,
-    );
+  else if (out.kind === 'json') inv.io.out(renderJson(object));
+  else if (out.kind === 'yaml') inv.io.out(`${index > 0 ? '---\n' : ''}${renderYaml(object)}`);
   else {
     const suffix =
       dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';

@@ -19,12 +19,7 @@ import { CERTIFICATE_FLAGS, certificateCmd, kubeconfigPath, kubectlTlsOk } from 
 import { apiserverReachable, requireEtcdQuorum } from '../../src/index.ts';
 import { describeCommand } from './kubectl-describe.ts';
 import { applyVersioned } from './kubectl-apiversions.ts';
-import {
-  CREATE_FLAGS,
-  DELETE_FLAGS,
-  createObject,
-  deleteObject,
-} from './kubectl-mutate.ts';
+import { CREATE_FLAGS, DELETE_FLAGS, createObject, deleteObject } from './kubectl-mutate.ts';
 import { patchVerb } from './kubectl-patch.ts';
 import { findMachine } from '../../src/index.ts';
 import { getCommand } from './kubectl-get.ts';

@@ -234,7 +234,11 @@ export type Command =
   // API objects with a storage version (src/apiserver)
   | { readonly type: 'kubectl.apiobject.apply'; readonly manifest: ApiObjectManifest }
   // A served object after a client's change (label, annotate, taint, patch): store/update.ts
-  | { readonly type: 'kubectl.object.update'; readonly resource: string; readonly object: ApiObject };
+  | {
+      readonly type: 'kubectl.object.update';
+      readonly resource: string;
+      readonly object: ApiObject;
+    };
 
 /** The discriminants of {@link Command}. */
 export type CommandType = Command['type'];
