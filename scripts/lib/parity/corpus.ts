@@ -7,6 +7,7 @@
  */
 import type { ParityCase } from './run-case.ts';
 import { WRITE_CORPUS } from './corpus-writes.ts';
+import { LOGS_CASE } from './corpus-logs.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -179,4 +180,5 @@ export const CORPUS: readonly ParityCase[] = [
   { id: 'corpus/reads', source: 'corpus', scenario: 'workers-joined', lines: GETS },
   { id: 'corpus/node-writes', source: 'corpus', scenario: 'workers-joined', lines: WRITES },
   ...WRITE_CORPUS,
+  LOGS_CASE,
 ];

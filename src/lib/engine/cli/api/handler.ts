@@ -30,6 +30,7 @@ import {
   versionInfo,
 } from './discovery.ts';
 import { tableOf } from './table.ts';
+import { podLog } from './pod-log.ts';
 import { decodeErrorMessage } from '../../shell/commands/kubectl-apiversions.ts';
 import { materializeBody } from './materialize-body.ts';
 import { applyWrite } from './writes.ts';
@@ -181,6 +182,7 @@ async function answer(session: Session, req: ApiRequest): Promise<ApiResponse> {
   if (parts[0] !== 'api' && parts[0] !== 'apis') return notServed();
   const p = resourcePath(parts);
   if (!p) return notServed();
+  if (req.method === 'GET' && p.sub === 'log' && p.plural === 'pods') return podLog(state, req, p);
   if (req.method === 'GET' && p.sub === null) {
     const r = read(state, req, p);
     // kube-apiserver attaches the deprecation warning to every v1 Endpoints read from v1.33 on.

@@ -26,6 +26,7 @@ import { getCommand } from './kubectl-get.ts';
 import { GLOBAL_FLAGS, hoistGlobals, withGlobals } from './kubectl-globals.ts';
 import { taintVerb } from './kubectl-taint.ts';
 import { annotateVerb, labelVerb } from './kubectl-label.ts';
+import { logsVerb } from './kubectl-logs.ts';
 
 const GET_FLAGS: FlagSpec[] = [
   {
@@ -246,6 +247,7 @@ const SUBCOMMANDS: Record<
   taint: taintVerb(connect),
   label: labelVerb(connect),
   annotate: annotateVerb(connect),
+  logs: logsVerb(connect),
   certificate: {
     flags: CERTIFICATE_FLAGS,
     short: 'Modify certificate resources',
