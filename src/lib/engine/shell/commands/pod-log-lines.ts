@@ -21,6 +21,7 @@
 import { findMachine, klogPrefix, type ApiObject, type ClusterState } from '../../src/index.ts';
 
 type Obj = Record<string, unknown>;
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** One log line: microseconds after the container started, and its klog text. */
 type Entry = readonly [micros: number, level: 'I' | 'W' | 'E', where: string, text: string];
@@ -37,13 +38,13 @@ const containerOf = (pod: ApiObject, name: string): Obj | undefined =>
 type Flags = (name: string) => string | undefined;
 
 function manifestFlags(state: ClusterState, pod: ApiObject, container: string): Flags {
-  const node = String((pod['spec'] as Obj | undefined)?.['nodeName'] ?? '');
-  const text = findMachine(state, node)?.files[`/etc/kubernetes/manifests/${container}.yaml`] ?? '';
-  return (name) => new RegExp(`^\\s*- --${name}=(\\S+)$`, 'm').exec(text)?.[1];
+  const node = text((pod['spec'] as Obj | undefined)?.['nodeName']);
+  const manifest =
+    findMachine(state, node)?.files[`/etc/kubernetes/manifests/${container}.yaml`] ?? '';
+  return (name) => new RegExp(`^\\s*- --${name}=(\\S+)$`, 'm').exec(manifest)?.[1];
 }
 
-const versionOf = (c: Obj | undefined): string =>
-  /:(v[^:@]+)$/.exec(String(c?.['image'] ?? ''))?.[1] ?? '';
+const versionOf = (c: Obj | undefined): string => /:(v[^:@]+)$/.exec(text(c?.['image']))?.[1] ?? '';
 
 const GOLANG = '"Golang settings" GOGC="" GOMAXPROCS="" GOTRACEBACK=""';
 const CLIENT_CA = 'client-ca::kube-system::extension-apiserver-authentication::client-ca-file';
@@ -126,7 +127,7 @@ function entries(container: string, c: Obj | undefined, flag: Flags): readonly E
 /** When the Pod's containers started (its startTime, else its creation), in epoch ms. */
 export function podStarted(pod: ApiObject): number {
   const status = pod['status'] as Obj | undefined;
-  return Date.parse(String(status?.['startTime'] ?? pod.metadata.creationTimestamp));
+  return Date.parse(text(status?.['startTime']) || pod.metadata.creationTimestamp);
 }
 
 /** One written line: when (epoch ms and the microseconds within that second) and its text. */
