@@ -2,7 +2,8 @@
  * The everyday corpus's `kubectl logs` lines (kubernetes.io/docs/reference/kubectl/quick-reference/
  * "Interacting with running Pods", tasks/debug/debug-cluster/): the control plane's logs served
  * through the pods/log subresource, and kubectl's own checks (usage, unknown container, missing
- * Pod, no previous container).
+ * Pod, no previous container); `kubectl exec`'s usage errors (its sessions need the pods/exec
+ * upgrade, which serve --api does not implement: skipped with that reason).
  */
 import type { ParityCase } from './run-case.ts';
 
@@ -18,9 +19,13 @@ const LOGS = [
   'kubectl logs -n kube-system kube-scheduler-cp-1 --previous',
   'kubectl logs nope',
   'kubectl logs',
+  'kubectl exec',
+  'kubectl exec -n kube-system etcd-cp-1',
+  'kubectl exec -n kube-system etcd-cp-1 etcdctl version',
+  'kubectl exec -n kube-system etcd-cp-1 -- etcdctl version',
 ];
 
-/** The logs lines as a case on a cluster with joined workers. */
+/** The logs and exec lines as a case on a cluster with joined workers. */
 export const LOGS_CASE: ParityCase = {
   id: 'corpus/logs',
   source: 'corpus',

@@ -41,6 +41,11 @@ function skipReason(line: string, sim: LineResult): string | null {
     return 'reads a file of the simulated machine, which the judge does not have';
   if (/\s(-f|--filename)[= ]?\s*https?:/.test(line))
     return "fetches a manifest URL, which this machine cannot reach (the simulator's own apply keeps the served state in step)";
+  if (
+    /^(sudo\s+)?kubectl\b.*\sexec(\s|$)/.test(line) &&
+    !/^error: (pod, type\/name|exec \[POD\]|you must specify)/.test(sim.stderr)
+  )
+    return 'kubectl exec reaches the pods/exec subresource, a SPDY/WebSocket upgrade that serve --api does not implement (its usage errors, decided before any request, are compared)';
   const text = `${sim.stdout}${sim.stderr}`;
   if (
     /The connection to the server .* was refused|Unable to connect to the server|x509:|tls: |etcdserver|context deadline exceeded|Error from server \(Timeout\)/.test(

@@ -27,6 +27,7 @@ import { GLOBAL_FLAGS, hoistGlobals, withGlobals } from './kubectl-globals.ts';
 import { taintVerb } from './kubectl-taint.ts';
 import { annotateVerb, labelVerb } from './kubectl-label.ts';
 import { logsVerb } from './kubectl-logs.ts';
+import { execVerb } from './kubectl-exec.ts';
 
 const GET_FLAGS: FlagSpec[] = [
   {
@@ -248,6 +249,7 @@ const SUBCOMMANDS: Record<
   label: labelVerb(connect),
   annotate: annotateVerb(connect),
   logs: logsVerb(connect),
+  exec: execVerb(connect),
   certificate: {
     flags: CERTIFICATE_FLAGS,
     short: 'Modify certificate resources',
