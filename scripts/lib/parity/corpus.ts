@@ -175,10 +175,50 @@ const WRITES = [
   'kubectl cordon nope',
 ];
 
+// kubernetes.io/docs/reference/kubectl/generated/kubectl_api-resources/, kubectl_api-versions/.
+const DISCOVERY = [
+  'kubectl api-resources',
+  'kubectl api-resources -o wide',
+  'kubectl api-resources -o name',
+  'kubectl api-resources --namespaced=false',
+  'kubectl api-resources --namespaced=true -o name',
+  'kubectl api-resources --api-group=apps',
+  'kubectl api-resources --api-group=',
+  'kubectl api-resources --api-group=nope',
+  'kubectl api-resources --sort-by=name',
+  'kubectl api-resources --sort-by=kind --namespaced=false',
+  'kubectl api-resources --verbs=list,watch --api-group=rbac.authorization.k8s.io',
+  'kubectl api-resources --verbs=create --namespaced=false -o wide',
+  'kubectl api-resources --categories=all',
+  'kubectl api-resources --no-headers --api-group=batch',
+  'kubectl -n kube-system api-resources --api-group=storage.k8s.io',
+  'kubectl api-resources -o yaml',
+  'kubectl api-resources --sort-by=age',
+  'kubectl api-resources --namespaced=maybe',
+  'kubectl api-resources pods',
+  'kubectl api-versions',
+  'kubectl api-versions extra',
+  'kubectl api-versions --foo',
+];
+
+/** Discovery with a CustomResourceDefinition installed (widgets.example.com). */
+const DISCOVERY_CRD = [
+  'kubectl api-resources --api-group=example.com -o wide',
+  'kubectl api-resources --sort-by=kind -o name',
+  'kubectl api-versions',
+];
+
 /** The corpus, as cases. */
 export const CORPUS: readonly ParityCase[] = [
   { id: 'corpus/reads', source: 'corpus', scenario: 'workers-joined', lines: GETS },
   { id: 'corpus/node-writes', source: 'corpus', scenario: 'workers-joined', lines: WRITES },
   ...WRITE_CORPUS,
   LOGS_CASE,
+  { id: 'corpus/discovery', source: 'corpus', scenario: 'workers-joined', lines: DISCOVERY },
+  {
+    id: 'corpus/discovery-crd',
+    source: 'corpus',
+    scenario: 'orphaned-finalizer',
+    lines: DISCOVERY_CRD,
+  },
 ];

@@ -28,9 +28,26 @@ export const HELP_FLAG: FlagSpec = {
   usage: 'help for this command',
 };
 
+const TRUE = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const FALSE = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+/**
+ * A boolean flag's value as Go's strconv.ParseBool reads it (pflag's boolValue.Set).
+ * @throws EngineError InvalidFlagValue with pflag's wording
+ */
+function parseBool(spec: FlagSpec, value: string): boolean {
+  if (TRUE.includes(value)) return true;
+  if (FALSE.includes(value)) return false;
+  throw new EngineError('InvalidFlagValue', {
+    value,
+    flag: `--${spec.name}`,
+    reason: `strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`,
+  });
+}
+
 /**
  * Parses `args` against `specs`. Unknown flags fail with pflag's wording.
- * @throws EngineError UnknownFlag | UnknownShorthandFlag | FlagNeedsArgument
+ * @throws EngineError UnknownFlag | UnknownShorthandFlag | FlagNeedsArgument | InvalidFlagValue
  */
 export function parseFlags(
   args: readonly string[],
@@ -48,7 +65,7 @@ export function parseFlags(
         ...value.split(',').filter((v) => v !== ''),
       ];
     } else if (spec.type === 'bool') {
-      values[spec.name] = value !== 'false';
+      values[spec.name] = parseBool(spec, value);
     } else values[spec.name] = value;
   };
   for (let i = 0; i < args.length; i++) {

@@ -310,6 +310,13 @@ export { applyPatch, mergePatch, strategicPatch, jsonPatch } from './store/patch
 export type { PatchType, PatchResult } from './store/patch.ts';
 export type { ApiObject, NewObject, ObjectMeta, OwnerReference, Json } from './store/types.ts';
 export type { ObjectStore } from './store/buckets.ts';
+export { discoveredGroups, preferredResources, servedGroupVersions } from './store/discovery.ts';
+export type {
+  DiscoveredGroup,
+  DiscoveredResource,
+  DiscoveredVersion,
+  PreferredResource,
+} from './store/discovery.ts';
 export { nodeObject } from './objects/node-object.ts';
 export { nodePodCidr } from './controllers/node-ipam.ts';
 export { flannelLeaseError, crashLoop, FLANNEL_NETWORK } from './controllers/flannel.ts';

@@ -9,14 +9,7 @@
  * APIResourceList), staging/src/k8s.io/apiserver/pkg/endpoints/discovery,
  * staging/src/k8s.io/kubectl/pkg/drain/drain.go (CheckEvictionSupport reads pods/eviction).
  */
-import {
-  buildInfo,
-  catalogFor,
-  crdList,
-  groupVersion,
-  versionsServed,
-  type ClusterState,
-} from '../../src/index.ts';
+import { buildInfo, discoveredGroups, groupVersion, type ClusterState } from '../../src/index.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -47,65 +40,14 @@ export function versionInfo(state: ClusterState): Obj {
   };
 }
 
-/** Subresources per resource id that clients discover. */
-const SUBRESOURCES: Readonly<Record<string, ReadonlyArray<Obj>>> = {
-  pods: [
-    { name: 'pods/eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] },
-    { name: 'pods/log', kind: 'Pod', verbs: ['get'] },
-    { name: 'pods/status', kind: 'Pod', verbs: ['get', 'patch', 'update'] },
-  ],
-  nodes: [{ name: 'nodes/status', kind: 'Node', verbs: ['get', 'patch', 'update'] }],
-  'deployments.apps': [
-    {
-      name: 'deployments/scale',
-      kind: 'Scale',
-      group: 'autoscaling',
-      version: 'v1',
-      verbs: ['get', 'patch', 'update'],
-    },
-    { name: 'deployments/status', kind: 'Deployment', verbs: ['get', 'patch', 'update'] },
-  ],
-};
-
-/** The group/versions the cluster serves, in catalog order, with their resources. */
+/** The group/versions the cluster serves (store/discovery.ts), as plain JSON. */
 function servedGroups(state: ClusterState): Map<string, Map<string, Obj[]>> {
-  const groups = new Map<string, Map<string, Obj[]>>();
-  for (const r of catalogFor(apiMinor(state))) {
-    for (const version of versionsServed(r, apiMinor(state))) {
-      const versions = groups.get(r.group) ?? new Map<string, Obj[]>();
-      groups.set(r.group, versions);
-      const list = versions.get(version) ?? [];
-      versions.set(version, list);
-      const id = r.group === '' ? r.plural : `${r.plural}.${r.group}`;
-      list.push({
-        name: r.plural,
-        singularName: r.singular,
-        namespaced: r.namespaced,
-        kind: r.kind,
-        verbs: [...r.verbs],
-        ...(r.shortNames.length > 0 ? { shortNames: [...r.shortNames] } : {}),
-        ...(r.categories.length > 0 ? { categories: [...r.categories] } : {}),
-      });
-      for (const sub of SUBRESOURCES[id] ?? [])
-        list.push({ singularName: '', namespaced: r.namespaced, ...sub });
-    }
-  }
-  // CustomResourceDefinitions add their group/version (namespaced types, every verb).
-  for (const crd of crdList(state)) {
-    const versions = groups.get(crd.group) ?? new Map<string, Obj[]>();
-    groups.set(crd.group, versions);
-    const list = versions.get(crd.version) ?? [];
-    versions.set(crd.version, list);
-    if (list.some((r) => r['name'] === crd.plural)) continue;
-    list.push({
-      name: crd.plural,
-      singularName: crd.kind.toLowerCase(),
-      namespaced: true,
-      kind: crd.kind,
-      verbs: ['delete', 'deletecollection', 'get', 'list', 'patch', 'create', 'update', 'watch'],
-    });
-  }
-  return groups;
+  return new Map(
+    discoveredGroups(state).map((g) => [
+      g.name,
+      new Map(g.versions.map((v) => [v.version, v.resources.map((r): Obj => ({ ...r }))])),
+    ]),
+  );
 }
 
 /** GET /api. */
@@ -123,7 +65,7 @@ export function apiGroupList(state: ClusterState): Obj {
   const groups = [...servedGroups(state)]
     .filter(([g]) => g !== '')
     .map(([name, versions]) => {
-      const vs = [...versions.keys()].reverse();
+      const vs = [...versions.keys()];
       const preferred = vs[0] ?? '';
       return {
         name,

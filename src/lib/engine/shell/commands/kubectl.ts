@@ -28,6 +28,7 @@ import { taintVerb } from './kubectl-taint.ts';
 import { annotateVerb, labelVerb } from './kubectl-label.ts';
 import { logsVerb } from './kubectl-logs.ts';
 import { execVerb } from './kubectl-exec.ts';
+import { apiResourcesVerb, apiVersionsVerb } from './kubectl-api-resources.ts';
 
 const GET_FLAGS: FlagSpec[] = [
   {
@@ -208,6 +209,8 @@ const SUBCOMMANDS: Record<
     run: (inv: Invocation, p: ParsedFlags) => number | Promise<number>;
   }
 > = {
+  'api-resources': apiResourcesVerb(connect),
+  'api-versions': apiVersionsVerb(connect),
   create: {
     flags: CREATE_FLAGS,
     short: 'Create a resource from a file or from stdin',
@@ -347,7 +350,9 @@ export const kubectl: CommandModule = {
       p = parseFlags(rest, withGlobals(spec.flags));
     } catch (error) {
       if (isEngineError(error)) {
-        inv.io.err(`error: ${error.message}`);
+        // cobra prints flag errors itself ("Error: "; command.go ExecuteC), then kubectl's
+        // FlagErrorFunc hint (cmd.go).
+        inv.io.err(`Error: ${error.message}`);
         inv.io.err(`See 'kubectl ${sub} --help' for usage.`);
         return 1;
       }
