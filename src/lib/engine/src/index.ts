@@ -311,6 +311,16 @@ export type { PatchType, PatchResult } from './store/patch.ts';
 export type { ApiObject, NewObject, ObjectMeta, OwnerReference, Json } from './store/types.ts';
 export type { ObjectStore } from './store/buckets.ts';
 export { discoveredGroups, preferredResources, servedGroupVersions } from './store/discovery.ts';
+export { authorize, ruleAllows, rulesReview } from './rbac/authorizer.ts';
+export type {
+  AccessDecision,
+  AccessRequest,
+  PolicyRule,
+  RulesReview,
+  UserInfo,
+} from './rbac/authorizer.ts';
+export { impersonate } from './rbac/impersonation.ts';
+export type { Impersonated } from './rbac/impersonation.ts';
 export type {
   DiscoveredGroup,
   DiscoveredResource,

@@ -9,6 +9,7 @@
  * the CA pool; an expired certificate is unauthorized).
  */
 import { X509Certificate } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 
 /** True when the socket's client certificate authenticates at simulated time `nowMs`. */
@@ -33,4 +34,31 @@ export function clientAuthenticated(
 export function validNow(pem: string, hostNowMs: number): boolean {
   const cert = new X509Certificate(pem);
   return Date.parse(cert.validFrom) <= hostNowMs && hostNowMs <= Date.parse(cert.validTo);
+}
+
+const asList = (v: string | string[] | undefined): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v];
+
+/**
+ * Who the request comes from: the client certificate's CN as the user and its O values as the
+ * groups, with system:authenticated added (x509.go CommonNameUserConversion,
+ * authenticated_group_adder.go), and the impersonation headers it carries.
+ */
+export function requestIdentity(req: IncomingMessage): {
+  user?: { name: string; groups: string[] };
+  impersonateUser?: string;
+  impersonateGroups?: string[];
+} {
+  const peer = (req.socket as TLSSocket).getPeerCertificate();
+  const subject = peer && 'subject' in peer ? peer.subject : undefined;
+  const name = subject?.CN;
+  const as = req.headersDistinct['impersonate-user']?.[0];
+  const asGroups = req.headersDistinct['impersonate-group'] ?? [];
+  return {
+    ...(typeof name === 'string'
+      ? { user: { name, groups: [...asList(subject?.O), 'system:authenticated'] } }
+      : {}),
+    ...(as !== undefined ? { impersonateUser: as } : {}),
+    ...(asGroups.length > 0 ? { impersonateGroups: asGroups } : {}),
+  };
 }

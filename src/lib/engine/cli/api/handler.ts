@@ -34,6 +34,7 @@ import { podLog } from './pod-log.ts';
 import { decodeErrorMessage } from '../../shell/commands/kubectl-apiversions.ts';
 import { materializeBody } from './materialize-body.ts';
 import { applyWrite } from './writes.ts';
+import { answerReview } from './reviews.ts';
 import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
 
 export type { ApiRequest, ApiResponse } from './status.ts';
@@ -193,6 +194,8 @@ async function answer(session: Session, req: ApiRequest): Promise<ApiResponse> {
         }
       : r;
   }
+  const review = req.user ? answerReview(state, req, p, req.user) : null;
+  if (review) return review;
   return applyWrite(session, state, req, p);
 }
 

@@ -10,7 +10,7 @@
  */
 
 /** Length-delimited fields of one message by field number (other wire types skipped). */
-function fields(buf: Uint8Array): Map<number, Uint8Array> {
+export function fields(buf: Uint8Array): Map<number, Uint8Array> {
   const out = new Map<number, Uint8Array>();
   let i = 0;
   const varint = (): number => {
@@ -39,7 +39,8 @@ function fields(buf: Uint8Array): Map<number, Uint8Array> {
   return out;
 }
 
-const text = (b: Uint8Array | undefined): string => (b ? new TextDecoder().decode(b) : '');
+/** A protobuf string field as text ('' when absent). */
+export const text = (b: Uint8Array | undefined): string => (b ? new TextDecoder().decode(b) : '');
 
 /** The identity of the object in a protobuf body, or null when it is not one. */
 export function protobufMeta(

@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { writeFile } from 'node:fs/promises';
 import { X509Certificate } from 'node:crypto';
-import { clientAuthenticated, validNow } from './client-auth.ts';
+import { clientAuthenticated, requestIdentity, validNow } from './client-auth.ts';
 import type { Session } from '../../shell/index.ts';
 import { handleApi } from './handler.ts';
 import { isWatch, notifyWatchers, openWatch } from './watch.ts';
@@ -96,6 +96,7 @@ export async function startApiServer(
             body,
             raw,
             contentType: req.headers['content-type'] ?? '',
+            ...requestIdentity(req),
           };
           if (request.method === 'GET' && isWatch(request) && openWatch(session, request, res))
             return;

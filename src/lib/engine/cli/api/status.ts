@@ -16,6 +16,11 @@ export interface ApiRequest {
   /** The body as text (JSON bodies) and as bytes (protobuf bodies). */
   readonly body: string;
   readonly raw: Uint8Array;
+  /** The client certificate's user (CN) and groups (O, plus system:authenticated). */
+  readonly user?: { readonly name: string; readonly groups: readonly string[] };
+  /** Impersonate-User and Impersonate-Group headers (`kubectl --as`, `--as-group`). */
+  readonly impersonateUser?: string;
+  readonly impersonateGroups?: readonly string[];
 }
 
 /** The answer: status and a JSON body (or text for the health endpoints). */

@@ -29,6 +29,7 @@ import { annotateVerb, labelVerb } from './kubectl-label.ts';
 import { logsVerb } from './kubectl-logs.ts';
 import { execVerb } from './kubectl-exec.ts';
 import { apiResourcesVerb, apiVersionsVerb } from './kubectl-api-resources.ts';
+import { authVerb } from './kubectl-auth.ts';
 
 const GET_FLAGS: FlagSpec[] = [
   {
@@ -211,6 +212,7 @@ const SUBCOMMANDS: Record<
 > = {
   'api-resources': apiResourcesVerb(connect),
   'api-versions': apiVersionsVerb(connect),
+  auth: authVerb(connect),
   create: {
     flags: CREATE_FLAGS,
     short: 'Create a resource from a file or from stdin',

@@ -22,6 +22,7 @@ import { clusterStart } from '../objects/legacy-meta.ts';
 import {
   storeBootstrapTokenRbac,
   storeControlPlaneObjects,
+  storeMissingBootstrapPolicy,
   storeCoreDns,
   storeKubeProxy,
   storeUploadConfigRbac,
@@ -62,7 +63,8 @@ function backfill(raw: ClusterState): ClusterState {
   const hadStore = raw.cluster?.objects !== undefined;
   const state = storeLegacyRecords(raw);
   const c = state.cluster;
-  if (!c || hadStore) return state;
+  if (!c) return state;
+  if (hadStore) return storeMissingBootstrapPolicy(state, clusterStart(state));
   const t = clusterStart(state);
   let s = storeControlPlaneObjects(state, t);
   s = storeUploadConfigRbac(s, t, 'kubeadm');

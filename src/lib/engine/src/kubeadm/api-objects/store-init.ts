@@ -9,6 +9,7 @@ import { imagesFor } from '../../model/releases.ts';
 import { readStored } from '../../store/buckets.ts';
 import { putObjects } from '../../store/write.ts';
 import { apiserverObjects } from './apiserver.ts';
+import { bootstrapPolicyObjects } from './bootstrap-policy.ts';
 import { coreDnsObjects, coreDnsReplicaSet } from './coredns.ts';
 import { kubeProxyObjects } from './kube-proxy.ts';
 import type { Placed } from './manifest.ts';
@@ -30,13 +31,17 @@ function image(state: ClusterState, component: string): string {
   return component === 'coredns' && tag ? found.replace(/:[^:]+$/, `:${tag}`) : found;
 }
 
-/** The apiserver's Service and PriorityClasses, and (v1.29+) kubeadm:cluster-admins. */
+/**
+ * The apiserver's Service, PriorityClasses and bootstrap RBAC policy, and (v1.29+)
+ * kubeadm:cluster-admins.
+ */
 export function storeControlPlaneObjects(state: ClusterState, t: number): ClusterState {
   const c = state.cluster;
   if (!c) return state;
   const at = formatRfc3339(t);
   return putObjects(state, [
     ...apiserverObjects(c.serviceSubnet, at),
+    ...bootstrapPolicyObjects(at),
     ...(minorOf(state) >= 29 ? clusterAdminsBinding(at) : []),
   ]);
 }
@@ -101,4 +106,19 @@ export function storeKubeProxy(state: ClusterState, t: number): ClusterState {
       : p,
   );
   return putObjects(state, placed);
+}
+
+/**
+ * The bootstrap RBAC policy for a stored cluster that lacks it (saved before the store kept it):
+ * kube-apiserver reconciles these roles at every start, so a running cluster always has them.
+ */
+export function storeMissingBootstrapPolicy(state: ClusterState, t: number): ClusterState {
+  const objects = state.cluster?.objects;
+  if (
+    !objects ||
+    readStored(objects, 'clusterroles.rbac.authorization.k8s.io', null, 'cluster-admin')
+  )
+    return state;
+  if (!readStored(objects, 'services', 'default', 'kubernetes')) return state;
+  return putObjects(state, bootstrapPolicyObjects(formatRfc3339(t)));
 }
