@@ -208,6 +208,44 @@ const DISCOVERY_CRD = [
   'kubectl api-versions',
 ];
 
+// kubernetes.io/docs/reference/kubectl/generated/kubectl_auth/kubectl_auth_can-i/, _whoami/,
+// reference/access-authn-authz/rbac/ (default roles), authorization/ (checking API access).
+const AUTH = [
+  "kubectl auth can-i '*' '*'",
+  'kubectl auth can-i get pods',
+  'kubectl auth can-i get nodes',
+  'kubectl auth can-i create deployments.apps -n kube-system',
+  'kubectl auth can-i list secrets -A',
+  'kubectl auth can-i get pods/foo',
+  'kubectl auth can-i get pods --subresource=log',
+  'kubectl auth can-i get /healthz',
+  'kubectl auth can-i foo pods',
+  'kubectl auth can-i get widgets',
+  'kubectl auth can-i approve certificates.k8s.io',
+  'kubectl auth can-i --list',
+  'kubectl auth can-i --list -n kube-system',
+  'kubectl auth can-i --list --no-headers',
+  'kubectl auth can-i get pods --as=jane',
+  'kubectl auth can-i get /healthz --as=jane',
+  'kubectl auth can-i create selfsubjectaccessreviews --as=jane',
+  'kubectl auth can-i --list --as=jane',
+  'kubectl auth can-i list services --as=system:kube-proxy',
+  'kubectl auth can-i get configmaps/kubeadm-config -n kube-system --as=x --as-group=system:nodes',
+  'kubectl auth can-i list endpoints --as=system:serviceaccount:kube-system:kube-proxy',
+  'kubectl auth can-i get pods -q',
+  'kubectl auth can-i get pods --as=jane -q',
+  'kubectl auth whoami',
+  'kubectl auth whoami --as=jane --as-group=devs',
+  'kubectl auth',
+  'kubectl auth foo',
+  'kubectl auth can-i',
+  'kubectl auth can-i get pods x',
+  'kubectl auth can-i --list pods',
+  'kubectl auth can-i --list -q',
+  'kubectl auth can-i get pods --no-headers',
+  'kubectl auth can-i get /logs --subresource=x',
+];
+
 /** The corpus, as cases. */
 export const CORPUS: readonly ParityCase[] = [
   { id: 'corpus/reads', source: 'corpus', scenario: 'workers-joined', lines: GETS },
