@@ -69,6 +69,12 @@ export const PARITY_MASKS: readonly ParityMask[] = [
       ),
   },
   {
+    name: 'kubeconfig-copy',
+    reason:
+      '`kubectl config` lines run the judge on a copy of the simulated kubeconfig at the same path under a scratch folder (kubeconfig-copy.ts); the folder is not part of what kubectl prints',
+    apply: (t) => t.replace(/\/[^\s"']*kubelife-parity-kc-[^/\s"']+/g, ''),
+  },
+  {
     name: 'client-version',
     reason:
       "`kubectl version` prints the client's own version: the judge's binary, not the simulated release's kubectl; the skew warning follows from the same difference",

@@ -12,6 +12,8 @@ import { startApiServer } from 'kubelife/cli';
 import { pageSession } from 'kubelife/doctest';
 import { compareLine } from './compare.ts';
 import { kubectlRunner, type LineResult, type RealKubectl } from './real-kubectl.ts';
+import { filesAfter, isConfigLine, prepareCopy } from './kubeconfig-copy.ts';
+import type { Session } from 'kubelife/shell';
 
 /** A sequence of lines run from one scenario. */
 export interface ParityCase {
@@ -69,6 +71,30 @@ export interface RunCaseOptions {
   readonly tamper?: (sim: LineResult) => LineResult;
 }
 
+/**
+ * A `kubectl config` line: the judge edits a copy of the simulated kubeconfig (the served
+ * session, which has not run the line yet, provides it, then runs it to stay in step); the
+ * files after the line are compared too.
+ */
+async function compareConfigLine(
+  line: string,
+  simResult: LineResult,
+  sim: Session,
+  served: Session,
+  real: (line: string) => Promise<LineResult>,
+): Promise<ReturnType<typeof compareLine>> {
+  const paths = await prepareCopy(served, line);
+  const realResult = await real(`KUBECONFIG='${paths.copy}' ${judgeLine(line)}`);
+  await served.run(line);
+  const after = await filesAfter(sim, paths);
+  // The file section follows on a line of its own (see the final-newline mask).
+  const ended = (t: string): string => (t === '' || t.endsWith('\n') ? t : `${t}\n`);
+  return compareLine(
+    { ...simResult, stdout: ended(simResult.stdout) + after.sim },
+    { ...realResult, stdout: ended(realResult.stdout) + after.real },
+  );
+}
+
 /** Runs a case; resolves to the outcome of each kubectl line. */
 export async function runCase(
   c: ParityCase,
@@ -111,7 +137,9 @@ export async function runCase(
       // The judge presents the client certificate the simulated kubectl would (its kubeconfig).
       await refresh();
       const expected = options.tamper ? options.tamper(simResult) : simResult;
-      const cmp = compareLine(expected, await real(judgeLine(line)));
+      const cmp = isConfigLine(line)
+        ? await compareConfigLine(line, expected, sim, served, real)
+        : compareLine(expected, await real(judgeLine(line)));
       out.push({
         ...base,
         status: cmp.same ? 'same' : 'different',

@@ -30,6 +30,8 @@ import { logsVerb } from './kubectl-logs.ts';
 import { execVerb } from './kubectl-exec.ts';
 import { apiResourcesVerb, apiVersionsVerb } from './kubectl-api-resources.ts';
 import { authVerb } from './kubectl-auth.ts';
+import { configVerb } from './kubectl-config.ts';
+import { withContextNamespace } from './kubeconfig-file.ts';
 
 const GET_FLAGS: FlagSpec[] = [
   {
@@ -213,6 +215,7 @@ const SUBCOMMANDS: Record<
   'api-resources': apiResourcesVerb(connect),
   'api-versions': apiVersionsVerb(connect),
   auth: authVerb(connect),
+  config: configVerb(connect),
   create: {
     flags: CREATE_FLAGS,
     short: 'Create a resource from a file or from stdin',
@@ -366,6 +369,6 @@ export const kubectl: CommandModule = {
       );
       return 0;
     }
-    return spec.run(inv, p);
+    return spec.run(inv, sub === 'config' ? p : withContextNamespace(inv, p));
   },
 };
