@@ -75,6 +75,18 @@ export const PARITY_MASKS: readonly ParityMask[] = [
     apply: (t) => t.replace(/\/[^\s"']*kubelife-parity-kc-[^/\s"']+/g, ''),
   },
   {
+    name: 'version-info-fields',
+    reason:
+      'kubectl v1.33 added emulationMajor/Minor and minCompatibilityMajor/Minor to version.Info (staging/src/k8s.io/apimachinery/pkg/version/types.go); a judge older than v1.33 drops the fields the server sends',
+    apply: (t) => t.replace(/^ *"?(emulation|minCompatibility)(Major|Minor)"?: .*\n/gm, ''),
+  },
+  {
+    name: 'served-address',
+    reason:
+      '`kubectl cluster-info` prints the address kubectl reached the API server at: the judge reaches the simulated apiserver where `serve --api` listens (127.0.0.1), the simulator names the cluster endpoint',
+    apply: (t) => t.replace(/(is running at )https:\/\/[^/\s]+/g, '$1https://<apiserver>'),
+  },
+  {
     name: 'client-version',
     reason:
       "`kubectl version` prints the client's own version: the judge's binary, not the simulated release's kubectl; the skew warning follows from the same difference",
@@ -82,7 +94,10 @@ export const PARITY_MASKS: readonly ParityMask[] = [
       t
         .replace(/^Client Version: v\S+$/gm, 'Client Version: <client>')
         .replace(/^Kustomize Version: v\S+$/gm, 'Kustomize Version: <client>')
-        .replace(/^(WARNING|Warning): version difference between client.*$\n?/gm, ''),
+        .replace(/^(WARNING|Warning): version difference between client.*$\n?/gm, '')
+        .replace(/^( *)"clientVersion": \{\n[^}]*\}/m, '$1"clientVersion": <client>')
+        .replace(/^clientVersion:\n(?: {2}.*\n)+/m, 'clientVersion: <client>\n')
+        .replace(/^( *"?kustomizeVersion"?: )"?v[\d.]+"?/m, '$1<client>'),
   },
 ];
 

@@ -300,6 +300,26 @@ const CONFIG = [
   'kubectl config',
 ];
 
+// kubernetes.io/docs/reference/kubectl/generated/kubectl_cluster-info/, kubectl_top/, kubectl_version/,
+// tasks/debug/debug-cluster/resource-metrics-pipeline/ (top needs metrics-server).
+const CLUSTER = [
+  'kubectl cluster-info',
+  'kubectl cluster-info -n default',
+  'kubectl cluster-info -n kube-system',
+  'kubectl top node',
+  'kubectl top nodes cp-1',
+  'kubectl top pod -A',
+  'kubectl top pod -n kube-system --containers',
+  'kubectl top pod --sort-by=age',
+  'kubectl top',
+  'kubectl top foo',
+  'kubectl version',
+  'kubectl version -o json',
+  'kubectl version -o yaml',
+  'kubectl version --client -o json',
+  'kubectl version -o wide',
+];
+
 /** The corpus, as cases. */
 export const CORPUS: readonly ParityCase[] = [
   { id: 'corpus/reads', source: 'corpus', scenario: 'workers-joined', lines: GETS },
@@ -309,6 +329,7 @@ export const CORPUS: readonly ParityCase[] = [
   { id: 'corpus/discovery', source: 'corpus', scenario: 'workers-joined', lines: DISCOVERY },
   { id: 'corpus/auth', source: 'corpus', scenario: 'workers-joined', lines: AUTH },
   { id: 'corpus/config', source: 'corpus', scenario: 'workers-joined', lines: CONFIG },
+  { id: 'corpus/cluster', source: 'corpus', scenario: 'workers-joined', lines: CLUSTER },
   {
     id: 'corpus/discovery-crd',
     source: 'corpus',

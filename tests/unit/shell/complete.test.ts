@@ -21,7 +21,7 @@ describe('Tab completion', () => {
     expect(complete('kubeadm ver')).toEqual(['version']);
     expect(complete('kubeadm token ')).toEqual(['create', 'delete', 'generate', 'list']);
     expect(complete('kubeadm config images ')).toEqual(['list', 'pull']);
-    expect(complete('kubectl co')).toEqual(['cordon']);
+    expect(complete('kubectl co')).toEqual(['config', 'cordon']);
   });
 
   it('completes etcdctl, systemctl, crictl and kubelife words, units and scenario names', () => {

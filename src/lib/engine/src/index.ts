@@ -43,7 +43,7 @@ export {
   DEFAULT_SCENARIO,
   DEFAULT_PACKAGE_REVISION,
 } from './model/defaults.ts';
-export { buildInfo } from './model/build-info.ts';
+export { buildInfo, versionInfo } from './model/build-info.ts';
 export type { BuildInfo } from './model/build-info.ts';
 export { createRng } from './random.ts';
 export type { Rng } from './random.ts';

@@ -9,7 +9,7 @@
  * APIResourceList), staging/src/k8s.io/apiserver/pkg/endpoints/discovery,
  * staging/src/k8s.io/kubectl/pkg/drain/drain.go (CheckEvictionSupport reads pods/eviction).
  */
-import { buildInfo, discoveredGroups, groupVersion, type ClusterState } from '../../src/index.ts';
+import { discoveredGroups, groupVersion, versionInfo, type ClusterState } from '../../src/index.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -19,25 +19,8 @@ export function apiMinor(state: ClusterState): number {
 }
 
 /** GET /version. */
-export function versionInfo(state: ClusterState): Obj {
-  const v = state.cluster?.version ?? 'v0.0.0';
-  const [major = '1', minor = '0'] = v.replace(/^v/, '').split('.');
-  const b = buildInfo(v);
-  return {
-    major,
-    minor,
-    emulationMajor: major,
-    emulationMinor: minor,
-    minCompatibilityMajor: major,
-    minCompatibilityMinor: String(Math.max(0, Number(minor) - 1)),
-    gitVersion: v,
-    gitCommit: b.gitCommit,
-    gitTreeState: 'clean',
-    buildDate: b.buildDate,
-    goVersion: b.goVersion,
-    compiler: 'gc',
-    platform: 'linux/amd64',
-  };
+export function serverVersionInfo(state: ClusterState): Obj {
+  return versionInfo(state.cluster?.version ?? 'v0.0.0', true);
 }
 
 /** The group/versions the cluster serves (store/discovery.ts), as plain JSON. */

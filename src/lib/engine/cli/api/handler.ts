@@ -27,7 +27,7 @@ import {
   apiResourceList,
   apiMinor,
   apiVersions,
-  versionInfo,
+  serverVersionInfo,
 } from './discovery.ts';
 import { tableOf } from './table.ts';
 import { podLog } from './pod-log.ts';
@@ -171,7 +171,7 @@ async function answer(session: Session, req: ApiRequest): Promise<ApiResponse> {
   if (['/healthz', '/livez', '/readyz'].includes(path))
     return { status: 200, body: 'ok', text: true };
   if (req.method === 'GET') {
-    if (path === '/version') return { status: 200, body: versionInfo(state) };
+    if (path === '/version') return { status: 200, body: serverVersionInfo(state) };
     if (path === '/api') return { status: 200, body: apiVersions(state) };
     if (path === '/apis') return { status: 200, body: apiGroupList(state) };
     if (parts[0] === 'api' && parts.length === 2)

@@ -3,14 +3,7 @@
  * (KUBECONFIG, then $HOME/.kube/config), otherwise talks to localhost:8080 and fails like the real
  * tool.
  */
-import {
-  buildInfo,
-  EngineError,
-  FLANNEL_URL,
-  isEngineError,
-  isVersion,
-  parseVersion,
-} from '../../src/index.ts';
+import { EngineError, FLANNEL_URL, isEngineError } from '../../src/index.ts';
 import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { CommandModule, CompletionSpec, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
@@ -31,6 +24,9 @@ import { execVerb } from './kubectl-exec.ts';
 import { apiResourcesVerb, apiVersionsVerb } from './kubectl-api-resources.ts';
 import { authVerb } from './kubectl-auth.ts';
 import { configVerb } from './kubectl-config.ts';
+import { versionVerb } from './kubectl-version.ts';
+import { clusterInfoVerb } from './kubectl-cluster-info.ts';
+import { topVerb } from './kubectl-top.ts';
 import { withContextNamespace } from './kubeconfig-file.ts';
 
 const GET_FLAGS: FlagSpec[] = [
@@ -140,35 +136,6 @@ function connect(inv: Invocation, p: ParsedFlags): boolean {
   return true;
 }
 
-function version(inv: Invocation, p: ParsedFlags): number {
-  const m = findMachine(inv.ctx.state, inv.machine);
-  const v = `v${m?.packages.kubectl?.version ?? ''}`;
-  const b = buildInfo(v);
-  inv.io.out(`Client Version: ${v}\nKustomize Version: ${b.kustomizeVersion}`);
-  if (bool(p, 'client')) return 0;
-  if (!connect(inv, p)) return 1;
-  const server = inv.ctx.state.cluster?.version ?? '';
-  inv.io.out(`Server Version: ${server}`);
-  const skew = kubectlSkewWarning(v, server);
-  if (skew) inv.io.err(skew);
-  return 0;
-}
-
-/**
- * kubectl's client/server skew warning (staging/src/k8s.io/kubectl/pkg/cmd/version, printVersionSkewWarning:
- * supported skew +/-1 minor), printed on stderr after the versions. kubectl up to v1.33 prints
- * "WARNING:", v1.36 prints "Warning:" (both seen in real output; the exact release of the change in
- * between is unverified, so 1.34 and later use the new form).
- */
-function kubectlSkewWarning(client: string, server: string): string | null {
-  if (!isVersion(client) || !isVersion(server)) return null;
-  const c = parseVersion(client);
-  const s = parseVersion(server);
-  if (c.major !== s.major || Math.abs(c.minor - s.minor) <= 1) return null;
-  const label = c.minor >= 34 ? 'Warning' : 'WARNING';
-  return `${label}: version difference between client (${c.major}.${c.minor}) and server (${s.major}.${s.minor}) exceeds the supported minor version skew of +/-1`;
-}
-
 function applyFile(inv: Invocation, p: ParsedFlags): number {
   const file = str(p, 'filename');
   if (file === undefined) {
@@ -216,6 +183,8 @@ const SUBCOMMANDS: Record<
   'api-versions': apiVersionsVerb(connect),
   auth: authVerb(connect),
   config: configVerb(connect),
+  'cluster-info': clusterInfoVerb(connect),
+  top: topVerb(connect),
   create: {
     flags: CREATE_FLAGS,
     short: 'Create a resource from a file or from stdin',
@@ -263,23 +232,7 @@ const SUBCOMMANDS: Record<
     short: 'Modify certificate resources',
     run: (inv, p) => (connect(inv, p) ? certificateCmd(inv, p) : 1),
   },
-  version: {
-    flags: [
-      {
-        name: 'client',
-        type: 'bool',
-        usage: 'If true, shows client version only (no server required).',
-      },
-      { name: 'output', short: 'o', type: 'string', usage: "One of 'yaml' or 'json'." },
-      {
-        name: 'kubeconfig',
-        type: 'string',
-        usage: 'Path to the kubeconfig file to use for CLI requests.',
-      },
-    ],
-    short: 'Print the client and server version information',
-    run: version,
-  },
+  version: versionVerb(connect),
   apply: {
     flags: [
       {

@@ -76,3 +76,34 @@ export function buildInfo(version: string): BuildInfo {
     kustomizeVersion: v.minor >= 36 ? 'v5.8.1' : v.minor >= 34 ? 'v5.7.1' : 'v5.6.0',
   };
 }
+
+/**
+ * The version.Info an API server or client reports (GET /version, `kubectl version -o json`):
+ * servers of v1.33+ also report their emulation and minimum compatibility versions.
+ *
+ * upstream: staging/src/k8s.io/apimachinery/pkg/version/types.go (Info),
+ * staging/src/k8s.io/component-base/version (compatibility version, v1.33).
+ */
+export function versionInfo(version: string, server: boolean): Record<string, string> {
+  const [major = '1', minor = '0'] = version.replace(/^v/, '').split('.');
+  const b = buildInfo(version);
+  return {
+    major,
+    minor,
+    ...(server
+      ? {
+          emulationMajor: major,
+          emulationMinor: minor,
+          minCompatibilityMajor: major,
+          minCompatibilityMinor: String(Math.max(0, Number(minor) - 1)),
+        }
+      : {}),
+    gitVersion: version,
+    gitCommit: b.gitCommit,
+    gitTreeState: 'clean',
+    buildDate: b.buildDate,
+    goVersion: b.goVersion,
+    compiler: 'gc',
+    platform: 'linux/amd64',
+  };
+}
