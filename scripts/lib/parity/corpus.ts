@@ -320,6 +320,23 @@ const CLUSTER = [
   'kubectl version -o wide',
 ];
 
+// kubernetes.io/docs/reference/kubectl/generated/kubectl_events/.
+const EVENTS = [
+  'kubectl events',
+  'kubectl events -A',
+  'kubectl events -n kube-system',
+  'kubectl events -n kube-flannel',
+  'kubectl events --for node/cp-1',
+  'kubectl events --for pod/kube-proxy-6j9zn -n kube-system',
+  'kubectl events --types=Warning -A',
+  'kubectl events --types=Normal -n kube-system',
+  'kubectl events --types=Error',
+  'kubectl events --for cp-1',
+  'kubectl events --for widgets/x',
+  'kubectl events -n nope',
+  'kubectl events extra',
+];
+
 /** The corpus, as cases. */
 export const CORPUS: readonly ParityCase[] = [
   { id: 'corpus/reads', source: 'corpus', scenario: 'workers-joined', lines: GETS },
@@ -330,6 +347,7 @@ export const CORPUS: readonly ParityCase[] = [
   { id: 'corpus/auth', source: 'corpus', scenario: 'workers-joined', lines: AUTH },
   { id: 'corpus/config', source: 'corpus', scenario: 'workers-joined', lines: CONFIG },
   { id: 'corpus/cluster', source: 'corpus', scenario: 'workers-joined', lines: CLUSTER },
+  { id: 'corpus/events', source: 'corpus', scenario: 'workers-joined', lines: EVENTS },
   {
     id: 'corpus/discovery-crd',
     source: 'corpus',

@@ -112,11 +112,17 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
     'status.nominatedNodeName',
   ],
   nodes: ['spec.unschedulable'],
+  // pkg/registry/core/event/strategy.go ToSelectableFields (`source` is not modelled).
   events: [
     'involvedObject.kind',
     'involvedObject.name',
     'involvedObject.namespace',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
     'reason',
+    'reportingComponent',
     'type',
   ],
   secrets: ['type'],

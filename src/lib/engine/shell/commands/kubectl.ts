@@ -27,6 +27,7 @@ import { configVerb } from './kubectl-config.ts';
 import { versionVerb } from './kubectl-version.ts';
 import { clusterInfoVerb } from './kubectl-cluster-info.ts';
 import { topVerb } from './kubectl-top.ts';
+import { eventsVerb } from './kubectl-events.ts';
 import { withContextNamespace } from './kubeconfig-file.ts';
 
 const GET_FLAGS: FlagSpec[] = [
@@ -185,6 +186,7 @@ const SUBCOMMANDS: Record<
   config: configVerb(connect),
   'cluster-info': clusterInfoVerb(connect),
   top: topVerb(connect),
+  events: eventsVerb(connect),
   create: {
     flags: CREATE_FLAGS,
     short: 'Create a resource from a file or from stdin',
