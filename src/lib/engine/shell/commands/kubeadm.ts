@@ -4,6 +4,7 @@
  */
 import {
   buildInfo,
+  versionInfo,
   EngineError,
   flattenPhases,
   formatPhaseHelp,
@@ -199,25 +200,7 @@ const version: Sub = {
         `clientVersion:\n  buildDate: "${b.buildDate}"\n  compiler: gc\n  gitCommit: ${b.gitCommit}\n  gitTreeState: clean\n  gitVersion: ${v}\n  goVersion: ${b.goVersion}\n  major: "1"\n  minor: "${minor}"\n  platform: linux/amd64`,
       );
     } else if (o === 'json') {
-      inv.io.out(
-        JSON.stringify(
-          {
-            clientVersion: {
-              major: '1',
-              minor,
-              gitVersion: v,
-              gitCommit: b.gitCommit,
-              gitTreeState: 'clean',
-              buildDate: b.buildDate,
-              goVersion: b.goVersion,
-              compiler: 'gc',
-              platform: 'linux/amd64',
-            },
-          },
-          null,
-          2,
-        ),
-      );
+      inv.io.out(JSON.stringify({ clientVersion: versionInfo(v, false) }, null, 2));
     } else if (o === '') {
       inv.io.out(
         `kubeadm version: &version.Info{Major:"1", Minor:"${minor}", EmulationMajor:"", EmulationMinor:"", MinCompatibilityMajor:"", MinCompatibilityMinor:"", GitVersion:"${v}", GitCommit:"${b.gitCommit}", GitTreeState:"clean", BuildDate:"${b.buildDate}", GoVersion:"${b.goVersion}", Compiler:"gc", Platform:"linux/amd64"}`,

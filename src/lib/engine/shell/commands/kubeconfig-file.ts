@@ -11,11 +11,12 @@
  * and names), api/v1/conversion.go (named entries sorted by name), api/helpers.go
  * (ShortenConfig: DATA+OMITTED and REDACTED, MinifyConfig).
  */
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { findMachine, normalizePath } from '../../src/index.ts';
 import { str, type ParsedFlags } from '../flags.ts';
 import { absolutePath } from '../paths.ts';
 import type { Invocation } from '../types.ts';
+import { renderYaml } from './kubectl-print.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -144,22 +145,9 @@ export function v1Config(c: Kubeconfig): Obj {
   };
 }
 
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v === null || typeof v !== 'object') return v;
-  const o = v as Obj;
-  return Object.fromEntries(
-    Object.keys(o)
-      .sort()
-      .map((k) => [k, sortKeys(o[k])]),
-  );
-}
-
 /** YAML as sigs.k8s.io/yaml writes the Config (sorted keys), without a trailing newline. */
 export function kubeconfigYaml(c: Kubeconfig): string {
-  return stringify(sortKeys(v1Config(c)), { indentSeq: false, lineWidth: 0 })
-    .replace(/\n$/, '')
-    .replace(/: "(@pki:[^"\s]+)"$/gm, ': $1');
+  return renderYaml(v1Config(c)).replace(/: "(@pki:[^"\s]+)"$/gm, ': $1');
 }
 
 /** api/helpers.go ShortenConfig: certificate data omitted, tokens and passwords redacted. */
