@@ -78,7 +78,7 @@ describe('kubectl api-resources', () => {
     ],
     [
       'kubectl api-resources --namespaced=maybe',
-      'Error: invalid argument "maybe" for "--namespaced" flag: strconv.ParseBool: parsing "maybe": invalid syntax\nSee \'kubectl api-resources --help\' for usage.\n',
+      'error: invalid argument "maybe" for "--namespaced" flag: strconv.ParseBool: parsing "maybe": invalid syntax\nSee \'kubectl api-resources --help\' for usage.\n',
     ],
   ])('rejects %s as kubectl does', async (line, stderr) => {
     const r = await run(line);

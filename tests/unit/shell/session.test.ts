@@ -35,14 +35,14 @@ describe('session.run', () => {
     });
   });
 
-  // upstream: cobra command.go ExecuteC prints "Error: " (real kubectl v1.32.4 prints it so)
+  // the real kubectl v1.33.1 prints "error:" (v1.32.4 printed cobra's "Error:"), kubectl-verb.ts
   it('rejects an unknown kubectl flag', async () => {
     const r = await createSession({ scenario: 'cni-installed' }).run('kubectl get nodes --foo');
 
     expect(r).toEqual({
       stdout: '',
-      stderr: "Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n",
-      output: "Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n",
+      stderr: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n",
+      output: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n",
       exitCode: 1,
     });
   });

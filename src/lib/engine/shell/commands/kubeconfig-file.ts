@@ -77,6 +77,7 @@ export const EMPTY_KUBECONFIG: Kubeconfig = {
 };
 
 const PKI_REF = /: (@pki:\S+)$/gm;
+const PLAIN_REF = 'KUBELIFEPKIREF';
 
 function entries(list: unknown, key: keyof typeof FIELDS): Named[] {
   if (!Array.isArray(list)) return [];
@@ -147,7 +148,17 @@ export function v1Config(c: Kubeconfig): Obj {
 
 /** YAML as sigs.k8s.io/yaml writes the Config (sorted keys), without a trailing newline. */
 export function kubeconfigYaml(c: Kubeconfig): string {
-  return renderYaml(v1Config(c)).replace(/: "(@pki:[^"\s]+)"$/gm, ': $1');
+  // A `@pki:` reference would be quoted (and folded past 80 columns): render it as a plain
+  // token, then put the reference back, as the file holds it.
+  const plain = (v: unknown): unknown =>
+    typeof v === 'string' && v.startsWith('@pki:')
+      ? `${PLAIN_REF}${v.slice(5)}`
+      : Array.isArray(v)
+        ? v.map(plain)
+        : v !== null && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]))
+          : v;
+  return renderYaml(plain(v1Config(c)) as Obj).replaceAll(PLAIN_REF, '@pki:');
 }
 
 /** api/helpers.go ShortenConfig: certificate data omitted, tokens and passwords redacted. */

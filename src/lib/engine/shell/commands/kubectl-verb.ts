@@ -4,6 +4,7 @@
  * (the kubeconfig and API server checks), so registering one is a single line.
  */
 import type { FlagSpec, ParsedFlags } from '../flags.ts';
+import { findMachine } from '../../src/index.ts';
 import type { Invocation } from '../types.ts';
 import type { Connect } from './kubectl-node.ts';
 
@@ -35,4 +36,14 @@ export function unexpectedArguments(
     `error: unexpected arguments: [${args.join(' ')}]\nSee 'kubectl ${verb} -h' for help and examples`,
   );
   return 1;
+}
+
+/**
+ * How kubectl labels a flag parse error: the real kubectl v1.32.4 prints cobra's "Error:", v1.33.1
+ * prints "error:" (both run against `kubelife serve --api`); releases before v1.33 get the former.
+ */
+export function flagErrorLabel(inv: Invocation): string {
+  const version = findMachine(inv.ctx.state, inv.machine)?.packages.kubectl?.version ?? '';
+  const minor = Number(version.split('.')[1] ?? 99);
+  return minor < 33 ? 'Error' : 'error';
 }

@@ -29,6 +29,7 @@ import { clusterInfoVerb } from './kubectl-cluster-info.ts';
 import { topVerb } from './kubectl-top.ts';
 import { eventsVerb } from './kubectl-events.ts';
 import { withContextNamespace } from './kubeconfig-file.ts';
+import { flagErrorLabel } from './kubectl-verb.ts';
 
 const GET_FLAGS: FlagSpec[] = [
   {
@@ -310,9 +311,8 @@ export const kubectl: CommandModule = {
       p = parseFlags(rest, withGlobals(spec.flags));
     } catch (error) {
       if (isEngineError(error)) {
-        // cobra prints flag errors itself ("Error: "; command.go ExecuteC), then kubectl's
-        // FlagErrorFunc hint (cmd.go).
-        inv.io.err(`Error: ${error.message}`);
+        // The flag error, then kubectl's FlagErrorFunc hint (cmd.go).
+        inv.io.err(`${flagErrorLabel(inv)}: ${error.message}`);
         inv.io.err(`See 'kubectl ${sub} --help' for usage.`);
         return 1;
       }
