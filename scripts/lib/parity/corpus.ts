@@ -337,6 +337,25 @@ const EVENTS = [
   'kubectl events extra',
 ];
 
+// kubernetes.io/docs/reference/kubectl/generated/kubectl_config/kubectl_config_set/, _unset/.
+const CONFIG_PROPERTIES = [
+  'kubectl config set current-context kubernetes-admin@kubernetes',
+  'kubectl config set contexts.kubernetes-admin@kubernetes.namespace kube-system',
+  'kubectl config get-contexts',
+  'kubectl config set users.jane.token abc',
+  'kubectl config set clusters.lab.server https://10.0.0.50:6443',
+  'kubectl config set clusters.lab.insecure-skip-tls-verify true',
+  'kubectl config set clusters.lab.insecure-skip-tls-verify maybe',
+  'kubectl config view',
+  'kubectl config unset users.jane.token',
+  'kubectl config unset users.jane',
+  'kubectl config unset users.nope.token',
+  'kubectl config unset contexts.kubernetes-admin@kubernetes.namespace',
+  'kubectl config set foo bar',
+  'kubectl config unset clusters.lab',
+  'kubectl config view',
+];
+
 /** The corpus, as cases. */
 export const CORPUS: readonly ParityCase[] = [
   { id: 'corpus/reads', source: 'corpus', scenario: 'workers-joined', lines: GETS },
@@ -346,6 +365,12 @@ export const CORPUS: readonly ParityCase[] = [
   { id: 'corpus/discovery', source: 'corpus', scenario: 'workers-joined', lines: DISCOVERY },
   { id: 'corpus/auth', source: 'corpus', scenario: 'workers-joined', lines: AUTH },
   { id: 'corpus/config', source: 'corpus', scenario: 'workers-joined', lines: CONFIG },
+  {
+    id: 'corpus/config-properties',
+    source: 'corpus',
+    scenario: 'workers-joined',
+    lines: CONFIG_PROPERTIES,
+  },
   { id: 'corpus/cluster', source: 'corpus', scenario: 'workers-joined', lines: CLUSTER },
   { id: 'corpus/events', source: 'corpus', scenario: 'workers-joined', lines: EVENTS },
   {

@@ -143,4 +143,18 @@ users:
 
     expect(r).toMatchObject({ exitCode: 1, stderr: 'error: current-context is not set\n' });
   });
+
+  it('sets and unsets single properties by their dotted path', async () => {
+    const s = session();
+
+    const set = await s.run('kubectl config set users.jane.token abc');
+    const unset = await s.run('kubectl config unset users.jane.token');
+    const bad = await s.run('kubectl config set foo bar');
+    const missing = await s.run('kubectl config unset users.nope.token');
+
+    expect(set.stdout).toBe('Property "users.jane.token" set.\n');
+    expect(unset.stdout).toBe('Property "users.jane.token" unset.\n');
+    expect(bad.stderr).toBe('error: unable to parse foo after [] at api.Config\n');
+    expect(missing.stderr).toBe('error: current map key `nope` is invalid\n');
+  });
 });

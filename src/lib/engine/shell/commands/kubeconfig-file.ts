@@ -35,8 +35,8 @@ export interface Kubeconfig {
   readonly preferences: Obj;
 }
 
-/** Field order of the v1 structs (encoding/json writes fields in declaration order). */
-const FIELDS = {
+/** Field order of the v1 structs (encoding/json writes fields in declaration order), per entry kind. */
+export const KUBECONFIG_FIELDS = {
   cluster: [
     'server',
     'tls-server-name',
@@ -79,7 +79,7 @@ export const EMPTY_KUBECONFIG: Kubeconfig = {
 const PKI_REF = /: (@pki:\S+)$/gm;
 const PLAIN_REF = 'KUBELIFEPKIREF';
 
-function entries(list: unknown, key: keyof typeof FIELDS): Named[] {
+function entries(list: unknown, key: keyof typeof KUBECONFIG_FIELDS): Named[] {
   if (!Array.isArray(list)) return [];
   const out = new Map<string, Obj>();
   for (const item of list as unknown[]) {
@@ -88,7 +88,7 @@ function entries(list: unknown, key: keyof typeof FIELDS): Named[] {
     const value = (item as Obj)[key];
     if (typeof name !== 'string') continue;
     const fields: Obj = {};
-    for (const f of FIELDS[key]) {
+    for (const f of KUBECONFIG_FIELDS[key]) {
       const v = value !== null && typeof value === 'object' ? (value as Obj)[f] : undefined;
       if (v !== undefined && v !== null && v !== '' && v !== false) fields[f] = v;
     }
@@ -122,13 +122,13 @@ export function parseKubeconfig(text: string): Kubeconfig | null {
 
 const byName = (a: Named, b: Named): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-function ordered(value: Obj, key: keyof typeof FIELDS): Obj {
+function ordered(value: Obj, key: keyof typeof KUBECONFIG_FIELDS): Obj {
   return Object.fromEntries(
-    FIELDS[key].filter((f) => value[f] !== undefined).map((f) => [f, value[f]]),
+    KUBECONFIG_FIELDS[key].filter((f) => value[f] !== undefined).map((f) => [f, value[f]]),
   );
 }
 
-function list(named: readonly Named[], key: keyof typeof FIELDS): Obj[] | null {
+function list(named: readonly Named[], key: keyof typeof KUBECONFIG_FIELDS): Obj[] | null {
   if (named.length === 0) return null;
   return [...named].sort(byName).map((n) => ({ name: n.name, [key]: ordered(n.value, key) }));
 }

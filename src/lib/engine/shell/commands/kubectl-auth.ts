@@ -217,6 +217,12 @@ function auth(inv: Invocation, p: ParsedFlags, connect: Connect): number {
   }
   if (sub === 'can-i') return canI(inv, p, connect, args);
   if (sub === 'whoami') return whoami(inv, p, connect, args);
+  if (sub === 'reconcile') {
+    inv.io.err(
+      'kubectl: this simulator does not implement auth reconcile (create the RBAC objects with kubectl create or apply)',
+    );
+    return 1;
+  }
   inv.io.err(`error: unknown command "${sub}"\nSee 'kubectl auth -h' for help and examples`);
   return 1;
 }

@@ -20,6 +20,7 @@ import {
   type Kubeconfig,
 } from './kubeconfig-file.ts';
 import { configWrite, CONFIG_SET_FLAGS } from './kubectl-config-set.ts';
+import { configProperty } from './kubectl-config-property.ts';
 import { allowedFormats, parseOutput } from './kubectl-print.ts';
 import { tabwrite } from './kubectl-tabwriter.ts';
 import type { KubectlVerbFactory } from './kubectl-verb.ts';
@@ -230,7 +231,7 @@ async function config(inv: Invocation, p: ParsedFlags): Promise<number> {
   }
   const read = await configRead(inv, p, sub, args);
   if (read !== null) return read;
-  const written = configWrite(inv, p, sub, args);
+  const written = configWrite(inv, p, sub, args) ?? configProperty(inv, p, sub, args);
   if (written !== null) return written;
   inv.io.err(`error: unknown command "${sub}"\nSee 'kubectl config -h' for help and examples`);
   return 1;
