@@ -42,6 +42,7 @@ import {
   type Frame,
 } from './vars.ts';
 import { builtins } from './builtins.ts';
+import { CHILD_SHELLS, runChildShell } from './child-shell.ts';
 import { globPaths } from './glob.ts';
 import { evalTest } from './test-expr.ts';
 
@@ -100,6 +101,10 @@ export class Interpreter implements ExpandHost {
   loopDepth = 0;
   /** Files being sourced (where `return` is allowed outside functions). */
   sourceDepth = 0;
+  /** `$0`: `bash` at the prompt; a child shell's script or `-c` name (bash/child-shell.ts). */
+  argv0 = 'bash';
+  /** Line of the simple command running now, within its script (for a child shell's errors). */
+  currentLine = 1;
   private subDepth = 0;
   /** Depth of contexts where `set -e` is ignored (if/while conditions, `&&`/`||` left sides, `!`). */
   private noErrexit = 0;
@@ -251,6 +256,7 @@ export class Interpreter implements ExpandHost {
       this.sh.functions.set(c.name, c.body);
       return 0;
     }
+    if (c.type === 'simple') this.currentLine = c.line;
     const opened = await this.openRedirects(c.redirects, fds);
     if (typeof opened === 'number') return (this.sh.lastStatus = opened);
     const [io, close] = opened;
@@ -457,6 +463,7 @@ export class Interpreter implements ExpandHost {
     const builtin = builtins.get(name);
     if (builtin) return builtin(this, args, fds);
     if (name === 'sudo') return this.sudo(args, fds);
+    if (CHILD_SHELLS.has(name)) return runChildShell(this, name, args, fds);
     if (name === 'ssh') {
       const remote = sshCommand(args);
       if (remote) return this.ssh(remote.host, remote.command, fds);
@@ -710,7 +717,7 @@ export class Interpreter implements ExpandHost {
       case '-':
         return [...this.sh.options].map((o) => OPTION_LETTERS[o] ?? '').join('') + 'h';
       case '0':
-        return 'bash';
+        return this.argv0;
       case '@':
       case '*':
         return pos.join(' ');

@@ -14,9 +14,12 @@ export type Token =
 /** A syntax error; `incomplete` means more input would complete it (the terminal's `> ` prompt). */
 export class ParseError extends Error {
   readonly incomplete: boolean;
-  constructor(message: string, incomplete = false) {
+  /** Line of the script where bash reports the error (the offending token's), when known. */
+  readonly line: number | undefined;
+  constructor(message: string, incomplete = false, line?: number) {
     super(message);
     this.incomplete = incomplete;
+    this.line = line;
   }
 }
 

@@ -91,9 +91,9 @@ class Parser {
 
   private unexpected(): never {
     const t = this.tok;
-    if (t.t === 'eof') throw new ParseError('syntax error: unexpected end of file', true);
+    if (t.t === 'eof') throw new ParseError('syntax error: unexpected end of file', true, t.line);
     const text = t.t === 'nl' ? 'newline' : t.t === 'op' ? t.op : t.raw;
-    throw new ParseError(`syntax error near unexpected token \`${text}'`);
+    throw new ParseError(`syntax error near unexpected token \`${text}'`, false, t.line);
   }
 
   private expectWord(w: string): void {
@@ -126,6 +126,13 @@ class Parser {
     }
     this.depth--;
     return out;
+  }
+
+  /** A list that must hold a command (bash's compound_list): empty, its end is unexpected. */
+  private compoundList(stop: ReadonlySet<string>): List {
+    const list = this.list(stop);
+    if (list.length === 0) this.unexpected();
+    return list;
   }
 
   private kind(): Token['t'] {
@@ -169,7 +176,7 @@ class Parser {
     if (t.t === 'eof') this.unexpected();
     if (t.t === 'op' && t.op === '(' && t.io === undefined) {
       this.advance();
-      const body = this.list(new Set());
+      const body = this.compoundList(new Set());
       if (!this.isOp(')')) this.unexpected();
       this.advance();
       return { type: 'subshell', body, redirects: this.redirects() };
@@ -183,7 +190,7 @@ class Parser {
       switch (t.raw) {
         case '{': {
           this.advance();
-          const body = this.list(new Set(['}']));
+          const body = this.compoundList(new Set(['}']));
           this.expectWord('}');
           return { type: 'group', body, redirects: this.redirects() };
         }
@@ -243,9 +250,9 @@ class Parser {
     const clauses: Array<{ cond: List; body: List }> = [];
     let otherwise: List | null = null;
     for (;;) {
-      const cond = this.list(new Set());
+      const cond = this.compoundList(new Set());
       this.expectWord('then');
-      const body = this.list(new Set());
+      const body = this.compoundList(new Set());
       clauses.push({ cond, body });
       if (this.isWord('elif')) {
         this.advance();
@@ -253,7 +260,7 @@ class Parser {
       }
       if (this.isWord('else')) {
         this.advance();
-        otherwise = this.list(new Set());
+        otherwise = this.compoundList(new Set());
       }
       this.expectWord('fi');
       break;
@@ -265,12 +272,12 @@ class Parser {
     this.skipNewlines();
     if (this.isWord('{')) {
       this.advance();
-      const body = this.list(new Set(['}']));
+      const body = this.compoundList(new Set(['}']));
       this.expectWord('}');
       return body;
     }
     this.expectWord('do');
-    const body = this.list(new Set());
+    const body = this.compoundList(new Set());
     this.expectWord('done');
     return body;
   }
@@ -306,9 +313,9 @@ class Parser {
 
   private whileCommand(until: boolean): Command {
     this.advance();
-    const cond = this.list(new Set());
+    const cond = this.compoundList(new Set());
     this.expectWord('do');
-    const body = this.list(new Set());
+    const body = this.compoundList(new Set());
     this.expectWord('done');
     return { type: 'while', until, cond, body, redirects: this.redirects() };
   }

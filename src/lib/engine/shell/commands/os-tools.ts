@@ -212,6 +212,8 @@ const LOCAL = new Set(['kubelife', 'sonobuoy', 'etcdctl', 'etcdutl']);
 
 /** The path `which NAME` prints, or undefined when nothing is found. */
 export function programPath(inv: Invocation, name: string): string | undefined {
+  // The shells themselves run inside the interpreter (bash/child-shell.ts), not from the registry.
+  if (name === 'bash' || name === 'sh') return `/usr/bin/${name}`;
   const mod = registry.get(name);
   const m = machineOf(inv);
   if (!mod || BUILTINS.has(name)) return undefined;
