@@ -8,6 +8,19 @@
 import { nodeList } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 
+const positions = new WeakMap<object, ReadonlyMap<string, number>>();
+
+/** The node's place in the node list, from a map built once per list (lists are cached). */
+function positionOf(state: ClusterState, name: string): number {
+  const list = nodeList(state);
+  let map = positions.get(list);
+  if (!map) {
+    map = new Map(list.map((n, i) => [n.name, i]));
+    positions.set(list, map);
+  }
+  return map.get(name) ?? -1;
+}
+
 /**
  * spec.podCIDR of a node, or null when the cluster has no pod network CIDR (or no such node).
  * `position` (the node's place in name order) spares a sort when the caller already knows it.
@@ -16,6 +29,6 @@ export function nodePodCidr(state: ClusterState, name: string, position?: number
   const c = state.cluster;
   if (!c?.podSubnet) return null;
   const base = c.podSubnet.split('.').slice(0, 2).join('.');
-  const index = position ?? nodeList(state).findIndex((n) => n.name === name);
+  const index = position ?? positionOf(state, name);
   return index < 0 ? null : `${base}.${index}.0/24`;
 }
