@@ -44,6 +44,18 @@ export const errorCatalog = {
     message: (p) => `the server doesn't have a resource type "${str(p, 'resource')}"`,
     exitCode: 1,
   },
+  ObjectAlreadyExists: {
+    title: 'Object already exists',
+    // apimachinery/pkg/api/errors NewAlreadyExists (the Status message, without kubectl's prefix).
+    message: (p) => `${str(p, 'resource')} "${str(p, 'name')}" already exists`,
+    exitCode: 1,
+  },
+  NamespaceMissing: {
+    title: 'Namespace not found',
+    // The namespace lifecycle admission plugin's NotFound for a create in a namespace that is not there.
+    message: (p) => `namespaces "${str(p, 'namespace')}" not found`,
+    exitCode: 1,
+  },
   ObjectNotFound: {
     title: 'Object not found',
     // apimachinery/pkg/api/errors NewNotFound, as kubectl prints a Status of reason NotFound.

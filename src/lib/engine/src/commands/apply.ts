@@ -38,6 +38,7 @@ import { applyAddMachines } from '../machine/add-machines.ts';
 import { setKeyed } from '../model/keyed-map.ts';
 import { applyModprobe } from '../machine/kernel-modules.ts';
 import { applyObjectUpdate } from '../kubectl/object-update.ts';
+import { applyObjectCreate } from '../kubectl/object-create.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
@@ -131,6 +132,8 @@ function dispatch(state: ClusterState, c: Command): Transition {
       return applyApiObject(state, c.manifest);
     case 'kubectl.object.update':
       return applyObjectUpdate(state, c.resource, c.object);
+    case 'kubectl.object.create':
+      return applyObjectCreate(state, c.resource, c.object);
   }
 }
 

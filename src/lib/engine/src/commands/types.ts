@@ -53,7 +53,7 @@ export interface PackageRequest {
   readonly version?: string;
 }
 
-import type { ApiObject } from '../store/types.ts';
+import type { ApiObject, NewObject } from '../store/types.ts';
 import type { KubeconfigUserOptions } from '../kubeadm/kubeconfig-user.ts';
 import type { UpgradeApplyOptions } from '../kubeadm/upgrade/apply.ts';
 import type { UpgradeNodeOptions } from '../kubeadm/upgrade/node.ts';
@@ -238,6 +238,12 @@ export type Command =
       readonly type: 'kubectl.object.update';
       readonly resource: string;
       readonly object: ApiObject;
+    }
+  // A new object from a client (kubectl create …, POST): kubectl/object-create.ts
+  | {
+      readonly type: 'kubectl.object.create';
+      readonly resource: string;
+      readonly object: NewObject;
     };
 
 /** The discriminants of {@link Command}. */

@@ -1,0 +1,43 @@
+/**
+ * `kubectl.object.create`: a client's new object (kubectl create configmap|secret|role…, a
+ * POST), stored through the generic registry path (store/write.ts) after the checks the API
+ * server makes first: the type is served, the namespace of a namespaced object exists and is
+ * not being deleted, and no object of that name exists (AlreadyExists).
+ *
+ * upstream: staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go (Create:
+ * NewAlreadyExists), plugin/pkg/admission/namespace/lifecycle/admission.go (NotFound for a
+ * missing namespace; "unable to create new content in namespace … because it is being
+ * terminated").
+ */
+import type { ClusterState } from '../model/state.ts';
+import { type Transition, ok } from '../commands/result.ts';
+import { EngineError } from '../errors.ts';
+import { findNamespace } from '../state/namespaces.ts';
+import { getObject, resolveType } from '../store/read.ts';
+import type { NewObject } from '../store/types.ts';
+import { putObject } from '../store/write.ts';
+
+/** Applies one object creation. */
+export function applyObjectCreate(
+  state: ClusterState,
+  resource: string,
+  object: NewObject,
+): Transition {
+  const type = resolveType(state, resource);
+  if (!type || type.custom) throw new EngineError('UnknownResourceType', { resource });
+  const name = object.metadata.name;
+  const namespace = type.namespaced ? (object.metadata.namespace ?? 'default') : null;
+  if (namespace !== null) {
+    const ns = findNamespace(state, namespace);
+    if (!ns) throw new EngineError('NamespaceMissing', { namespace });
+  }
+  if (getObject(state, type.id, namespace, name))
+    throw new EngineError('ObjectAlreadyExists', { resource: type.id, name });
+  const { creationTimestamp: _client, ...meta } = object.metadata;
+  return ok(
+    putObject(state, type.id, {
+      ...object,
+      metadata: { ...meta, ...(namespace !== null ? { namespace } : {}) },
+    }),
+  );
+}
