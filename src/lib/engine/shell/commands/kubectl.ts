@@ -12,8 +12,9 @@ import { CERTIFICATE_FLAGS, certificateCmd, kubeconfigPath, kubectlTlsOk } from 
 import { apiserverReachable, requireEtcdQuorum } from '../../src/index.ts';
 import { describeCommand } from './kubectl-describe.ts';
 import { applyVersioned } from './kubectl-apiversions.ts';
-import { CREATE_FLAGS, DELETE_FLAGS, createObject, deleteObject } from './kubectl-mutate.ts';
+import { DELETE_FLAGS, deleteObject } from './kubectl-mutate.ts';
 import { patchVerb } from './kubectl-patch.ts';
+import { createVerb } from './kubectl-create.ts';
 import { findMachine } from '../../src/index.ts';
 import { getCommand } from './kubectl-get.ts';
 import { GLOBAL_FLAGS, hoistGlobals, withGlobals } from './kubectl-globals.ts';
@@ -188,11 +189,7 @@ const SUBCOMMANDS: Record<
   'cluster-info': clusterInfoVerb(connect),
   top: topVerb(connect),
   events: eventsVerb(connect),
-  create: {
-    flags: CREATE_FLAGS,
-    short: 'Create a resource from a file or from stdin',
-    run: (inv, p) => (connect(inv, p) ? createObject(inv, p) : 1),
-  },
+  create: createVerb(connect),
   delete: {
     flags: DELETE_FLAGS,
     short:

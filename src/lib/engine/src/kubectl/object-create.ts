@@ -12,7 +12,7 @@
 import type { ClusterState } from '../model/state.ts';
 import { type Transition, ok } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
-import { findNamespace } from '../state/namespaces.ts';
+import { findNamespace, putNamespace } from '../state/namespaces.ts';
 import { getObject, resolveType } from '../store/read.ts';
 import type { NewObject } from '../store/types.ts';
 import { putObject } from '../store/write.ts';
@@ -33,6 +33,8 @@ export function applyObjectCreate(
   }
   if (getObject(state, type.id, namespace, name))
     throw new EngineError('ObjectAlreadyExists', { resource: type.id, name });
+  // Namespaces keep their simulation record (state/namespaces.ts).
+  if (type.id === 'namespaces') return ok(putNamespace(state, name, { createdAt: state.now }));
   const { creationTimestamp: _client, ...meta } = object.metadata;
   return ok(
     putObject(state, type.id, {

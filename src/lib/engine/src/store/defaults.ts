@@ -135,6 +135,9 @@ function workload(kind: string, spec: Obj): Obj {
 
 /** The object with the API server's defaults filled in (other kinds unchanged). */
 export function withDefaults(o: NewObject): NewObject {
+  // SetDefaults_Secret: a Secret without a type is Opaque.
+  if (o.kind === 'Secret' && o.apiVersion === 'v1' && o['type'] === undefined)
+    return { ...o, type: 'Opaque' };
   const spec = o['spec'];
   if (!isObj(spec as Json)) return o;
   const s = spec as Obj;

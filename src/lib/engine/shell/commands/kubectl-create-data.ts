@@ -1,0 +1,177 @@
+/**
+ * The objects `kubectl create configmap|secret generic|secret tls|serviceaccount` builds from
+ * their flags: --from-literal=KEY=VALUE, --from-file=[KEY=]PATH (a file or a directory's files,
+ * read from the simulated machine), --type, --cert/--key.
+ *
+ * upstream (v1.32): staging/src/k8s.io/kubectl/pkg/cmd/create/create_configmap.go
+ * (handleConfigMapFromLiteralSources, addKeyFromLiteralToConfigMap: "cannot add key %q, another
+ * key by that name already exists in Data for ConfigMap %q"), create_secret.go
+ * (addKeyFromLiteralToSecret), create_secret_tls.go ("key and cert must be specified", "Cannot
+ * read file"), create_serviceaccount.go, staging/src/k8s.io/kubectl/pkg/util/util.go
+ * (ParseLiteralSource, ParseFileSource).
+ */
+import { findMachine, type Json } from '../../src/index.ts';
+import { list, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { absolutePath } from '../paths.ts';
+import { base64 } from '../materialize.ts';
+import type { Invocation } from '../types.ts';
+
+type Obj = Record<string, Json>;
+
+/** A built object, or the error kubectl prints. */
+export type Built = { readonly object: Obj } | { readonly error: string };
+
+const s = (name: string, usage: string): FlagSpec => ({ name, type: 'strings', usage });
+
+/** Flags of `create configmap` and `create secret generic`. */
+export const DATA_FLAGS: FlagSpec[] = [
+  s('from-literal', 'Specify a key and literal value to insert (i.e. mykey=somevalue)'),
+  s(
+    'from-file',
+    'Key file can be specified using its file path, in which case file basename will be used as key, or optionally with a key and file path, in which case the given key will be used.',
+  ),
+  s('from-env-file', 'Specify the path to a file to read lines of key=val pairs.'),
+  { name: 'append-hash', type: 'bool', usage: 'Append a hash of the data to its name.' },
+];
+
+/** Flags of `create secret generic` beyond DATA_FLAGS. */
+export const SECRET_FLAGS: FlagSpec[] = [
+  { name: 'type', type: 'string', usage: 'The type of secret to create' },
+];
+
+/** Flags of `create secret tls`. */
+export const TLS_FLAGS: FlagSpec[] = [
+  { name: 'cert', type: 'string', usage: 'Path to PEM encoded public key certificate.' },
+  { name: 'key', type: 'string', usage: 'Path to private key associated with given certificate.' },
+];
+
+
+/** ObjectMeta of a generated object: the namespace only when -n was given (EnforceNamespace). */
+export function generatedMeta(name: string, p: ParsedFlags): Obj {
+  const ns = str(p, 'namespace');
+  return { name, ...(ns !== undefined ? { namespace: ns } : {}), creationTimestamp: null };
+}
+
+type Entry = { key: string; value: string };
+
+/** The key/value pairs of the literal and file sources, or the error. */
+function sources(inv: Invocation, p: ParsedFlags): Entry[] | { error: string } {
+  const out: Entry[] = [];
+  for (const lit of list(p, 'from-literal')) {
+    const at = lit.indexOf('=');
+    if (at <= 0) return { error: `invalid literal source ${lit}, expected key=value` };
+    out.push({ key: lit.slice(0, at), value: lit.slice(at + 1) });
+  }
+  const m = findMachine(inv.ctx.state, inv.machine);
+  for (const src of list(p, 'from-file')) {
+    const at = src.indexOf('=');
+    const key = at >= 0 ? src.slice(0, at) : undefined;
+    const path = at >= 0 ? src.slice(at + 1) : src;
+    const abs = absolutePath(inv, path);
+    const content = m?.files[abs];
+    if (content !== undefined) {
+      out.push({ key: key ?? abs.split('/').pop() ?? abs, value: content });
+      continue;
+    }
+    if (m?.dirs.includes(abs)) {
+      if (key !== undefined) return { error: 'cannot give a key name for a directory path' };
+      for (const f of Object.keys(m.files).sort())
+        if (f.startsWith(`${abs}/`) && !f.slice(abs.length + 1).includes('/'))
+          out.push({ key: f.slice(abs.length + 1), value: m.files[f] ?? '' });
+      continue;
+    }
+    return { error: `error reading ${path}: no such file or directory` };
+  }
+  return out;
+}
+
+/** The ConfigMap `create configmap NAME` builds. */
+export function buildConfigMap(inv: Invocation, p: ParsedFlags, name: string): Built {
+  const entries = sources(inv, p);
+  if ('error' in entries) return entries;
+  const data: Record<string, string> = {};
+  for (const e of entries) {
+    if (e.key in data)
+      return {
+        error: `cannot add key "${e.key}", another key by that name already exists in Data for ConfigMap "${name}"`,
+      };
+    data[e.key] = e.value;
+  }
+  return {
+    object: {
+      kind: 'ConfigMap',
+      apiVersion: 'v1',
+      metadata: generatedMeta(name, p),
+      ...(entries.length > 0 ? { data } : {}),
+    },
+  };
+}
+
+/** The Secret `create secret generic NAME` builds (values base64 as the API serves them). */
+export function buildGenericSecret(inv: Invocation, p: ParsedFlags, name: string): Built {
+  const entries = sources(inv, p);
+  if ('error' in entries) return entries;
+  const data: Record<string, string> = {};
+  for (const e of entries) {
+    if (e.key in data)
+      return { error: `cannot add key ${e.key}, another key by that name already exists` };
+    data[e.key] = base64(e.value);
+  }
+  const type = str(p, 'type');
+  return {
+    object: {
+      kind: 'Secret',
+      apiVersion: 'v1',
+      metadata: generatedMeta(name, p),
+      ...(entries.length > 0 ? { data } : {}),
+      ...(type !== undefined && type !== '' ? { type } : {}),
+    },
+  };
+}
+
+/**
+ * The Secret `create secret tls NAME --cert --key` builds. The simulator does not check that the
+ * key matches the certificate (kubectl's tls.X509KeyPair does).
+ */
+export function buildTlsSecret(inv: Invocation, p: ParsedFlags, name: string): Built {
+  const cert = str(p, 'cert');
+  const key = str(p, 'key');
+  if (cert === undefined || key === undefined || cert === '' || key === '')
+    return { error: 'key and cert must be specified' };
+  const m = findMachine(inv.ctx.state, inv.machine);
+  const read = (path: string): string | { error: string } =>
+    m?.files[absolutePath(inv, path)] ?? {
+      error: `Cannot read file ${path}, open ${path}: no such file or directory`,
+    };
+  const c = read(cert);
+  if (typeof c !== 'string') return c;
+  const k = read(key);
+  if (typeof k !== 'string') return k;
+  return {
+    object: {
+      kind: 'Secret',
+      apiVersion: 'v1',
+      metadata: generatedMeta(name, p),
+      data: { 'tls.crt': base64(c), 'tls.key': base64(k) },
+      type: 'kubernetes.io/tls',
+    },
+  };
+}
+
+/** The ServiceAccount `create serviceaccount NAME` builds. */
+export function buildServiceAccount(_inv: Invocation, p: ParsedFlags, name: string): Built {
+  return { object: { kind: 'ServiceAccount', apiVersion: 'v1', metadata: generatedMeta(name, p) } };
+}
+
+/** The Namespace `create namespace NAME` builds. */
+export function buildNamespace(_inv: Invocation, _p: ParsedFlags, name: string): Built {
+  return {
+    object: {
+      kind: 'Namespace',
+      apiVersion: 'v1',
+      metadata: { name, creationTimestamp: null },
+      spec: {},
+      status: {},
+    },
+  };
+}

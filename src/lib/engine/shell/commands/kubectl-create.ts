@@ -1,0 +1,409 @@
+/**
+ * `kubectl create`: the generators (configmap, secret generic|tls, serviceaccount, role,
+ * clusterrole, rolebinding, clusterrolebinding, namespace) and `-f FILE|-` for objects given as
+ * YAML or JSON. Each builds the object kubectl would send, prints it for `--dry-run=client`,
+ * otherwise creates it (kubectl.object.create) and prints `TYPE/NAME created` or `-o` the object
+ * as the server answered. `-o json` prints typed objects in their Go field order, `-o yaml`
+ * sorted (sigs.k8s.io/yaml), as kubectl does.
+ *
+ * upstream (v1.32): staging/src/k8s.io/kubectl/pkg/cmd/create/create.go (NewCmdCreate:
+ * "must specify one of -f and -k", "Unexpected args", RunCreate: `error when creating "FILE"`),
+ * create_*.go (NameFromCommandArgs: "exactly one NAME is required, got %d"; the "failed to
+ * create …" wrapping of API errors).
+ */
+import { parseAllDocuments } from 'yaml';
+import {
+  EngineError,
+  findMachine,
+  resolveType,
+  type ApiObject,
+  type ApiResourceType,
+  type NewObject,
+} from '../../src/index.ts';
+import { str, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { absolutePath } from '../paths.ts';
+import type { Invocation } from '../types.ts';
+import {
+  DATA_FLAGS,
+  SECRET_FLAGS,
+  TLS_FLAGS,
+  buildConfigMap,
+  buildGenericSecret,
+  buildNamespace,
+  buildServiceAccount,
+  buildTlsSecret,
+  type Built,
+} from './kubectl-create-data.ts';
+import {
+  BINDING_FLAGS,
+  CLUSTERROLE_FLAGS,
+  buildBinding,
+  buildRole,
+} from './kubectl-create-rbac.ts';
+import { GLOBAL_FLAGS } from './kubectl-globals.ts';
+import { createObject } from './kubectl-mutate.ts';
+import type { Connect } from './kubectl-node.ts';
+import { renderYaml } from './kubectl-print.ts';
+import {
+  WRITE_FLAGS,
+  dryRunOf,
+  writeOutputOf,
+  writtenObject,
+  type DryRun,
+  type WriteOutput,
+} from './kubectl-write-common.ts';
+
+type Obj = Record<string, unknown>;
+
+interface Generator {
+  /** The resource it creates (store id). */
+  readonly resource: string;
+  readonly flags: readonly FlagSpec[];
+  /** `failed to create X: …` around API errors, or null when kubectl prints them as they are. */
+  readonly wrap: string | null;
+  build(inv: Invocation, p: ParsedFlags, name: string): Built;
+}
+
+const GENERATORS: Readonly<Record<string, Generator>> = {
+  configmap: {
+    resource: 'configmaps',
+    flags: DATA_FLAGS,
+    wrap: 'configmap',
+    build: buildConfigMap,
+  },
+  'secret generic': {
+    resource: 'secrets',
+    flags: [...DATA_FLAGS, ...SECRET_FLAGS],
+    wrap: 'secret',
+    build: buildGenericSecret,
+  },
+  'secret tls': { resource: 'secrets', flags: TLS_FLAGS, wrap: 'secret', build: buildTlsSecret },
+  serviceaccount: {
+    resource: 'serviceaccounts',
+    flags: [],
+    wrap: 'serviceaccount',
+    build: buildServiceAccount,
+  },
+  namespace: { resource: 'namespaces', flags: [], wrap: null, build: buildNamespace },
+  role: {
+    resource: 'roles.rbac.authorization.k8s.io',
+    flags: CLUSTERROLE_FLAGS.slice(0, 3),
+    wrap: null,
+    build: (i, p, n) => buildRole(i, p, n, false),
+  },
+  clusterrole: {
+    resource: 'clusterroles.rbac.authorization.k8s.io',
+    flags: CLUSTERROLE_FLAGS,
+    wrap: null,
+    build: (i, p, n) => buildRole(i, p, n, true),
+  },
+  rolebinding: {
+    resource: 'rolebindings.rbac.authorization.k8s.io',
+    flags: BINDING_FLAGS,
+    wrap: null,
+    build: (_i, p, n) => buildBinding(p, n, false),
+  },
+  clusterrolebinding: {
+    resource: 'clusterrolebindings.rbac.authorization.k8s.io',
+    flags: BINDING_FLAGS.filter((f) => f.name !== 'role'),
+    wrap: null,
+    build: (_i, p, n) => buildBinding(p, n, true),
+  },
+};
+
+const ALIASES: Readonly<Record<string, string>> = {
+  cm: 'configmap',
+  sa: 'serviceaccount',
+  ns: 'namespace',
+};
+
+const FILE_FLAGS: FlagSpec[] = [
+  {
+    name: 'filename',
+    short: 'f',
+    type: 'strings',
+    usage: 'Filename, directory, or URL to files to use to create the resource',
+  },
+  {
+    name: 'save-config',
+    type: 'bool',
+    usage: 'If true, the configuration of current object will be saved in its annotation.',
+  },
+  {
+    name: 'validate',
+    type: 'string',
+    usage: 'Must be one of: strict (or true), warn, ignore (or false).',
+  },
+];
+
+/** Every flag a create subcommand accepts (the verb parses them all; each subcommand checks its own). */
+const ALL_FLAGS: FlagSpec[] = [
+  ...WRITE_FLAGS,
+  ...FILE_FLAGS,
+  ...[
+    ...new Map(
+      Object.values(GENERATORS).flatMap((g) => g.flags.map((f) => [f.name, f] as const)),
+    ).values(),
+  ],
+];
+
+const SECRET_HELP = `Create a secret with specified type.
+
+ A docker-registry type secret is for accessing a container registry.
+
+ A generic type secret indicate an Opaque secret type.
+
+ A tls type secret holds TLS certificate and its associated key.
+
+Available Commands:
+  docker-registry   Create a secret for use with a Docker registry
+  generic           Create a secret from a local file, directory, or literal value
+  tls               Create a TLS secret
+
+Usage:
+  kubectl create secret (docker-registry | generic | tls) [options]
+
+Use "kubectl create secret <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).`;
+
+const META_ORDER = [
+  'name',
+  'generateName',
+  'namespace',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+];
+
+/** A typed object as encoding/json writes it: TypeMeta, ObjectMeta, then the kind's fields. */
+export function typedOrder(o: Obj): Obj {
+  const meta = (o['metadata'] ?? {}) as Obj;
+  const metadata = Object.fromEntries(
+    [
+      ...META_ORDER.filter((k) => k in meta),
+      ...Object.keys(meta).filter((k) => !META_ORDER.includes(k)),
+    ].map((k) => [k, meta[k]]),
+  );
+  const { kind, apiVersion, metadata: _m, ...rest } = o;
+  return { kind, apiVersion, metadata, ...rest };
+}
+
+function printCreated(
+  inv: Invocation,
+  out: WriteOutput,
+  type: ApiResourceType,
+  o: Obj,
+  dryRun: DryRun,
+): void {
+  const name = String((o['metadata'] as Obj | undefined)?.['name'] ?? '');
+  if (out.kind === 'name') inv.io.out(`${type.namePrefix}/${name}`);
+  else if (out.kind === 'json') inv.io.out(JSON.stringify(typedOrder(o), null, 4));
+  else if (out.kind === 'yaml') inv.io.out(renderYaml(o));
+  else {
+    const suffix =
+      dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+    inv.io.out(`${type.namePrefix}/${name} created${suffix}`);
+  }
+}
+
+/** Creates one object (or checks it, for a server dry run); returns the API error text or null. */
+function createOne(
+  inv: Invocation,
+  type: ApiResourceType,
+  object: Obj,
+  dryRun: DryRun,
+  namespace: string,
+): ApiObject | string {
+  const meta = (object['metadata'] ?? {}) as Obj;
+  const placed = {
+    ...object,
+    metadata: {
+      ...meta,
+      ...(type.namespaced ? { namespace: meta['namespace'] ?? namespace } : {}),
+    },
+  } as unknown as NewObject;
+  if (dryRun === 'server') {
+    const exists = writtenObject(inv, type, placed as unknown as ApiObject);
+    if (exists !== (placed as unknown as ApiObject))
+      return `${type.id} "${placed.metadata.name}" already exists`;
+    return placed as unknown as ApiObject;
+  }
+  const t = inv.apply({ type: 'kubectl.object.create', resource: type.id, object: placed });
+  if (!t.ok) return t.error.message;
+  return writtenObject(inv, type, placed as unknown as ApiObject);
+}
+
+/** The API error as kubectl prints it (`Error from server (Reason): …`). */
+function serverError(message: string): string {
+  const reason = /already exists$/.test(message)
+    ? 'AlreadyExists'
+    : /not found$/.test(message)
+      ? 'NotFound'
+      : 'BadRequest';
+  return `Error from server (${reason}): ${message}`;
+}
+
+function runGenerator(
+  inv: Invocation,
+  p: ParsedFlags,
+  sub: string,
+  g: Generator,
+  args: readonly string[],
+  connect: Connect,
+): number {
+  const allowed = new Set(
+    [...WRITE_FLAGS, ...FILE_FLAGS.slice(1), ...g.flags, ...GLOBAL_FLAGS].map((f) => f.name),
+  );
+  const bad = Object.keys(p.values).find((k) => !allowed.has(k) && k !== 'help');
+  if (bad !== undefined) {
+    inv.io.err(`Error: unknown flag: --${bad}\nSee 'kubectl create ${sub} --help' for usage.`);
+    return 1;
+  }
+  if (args.length !== 1) {
+    inv.io.err(
+      `error: exactly one NAME is required, got ${args.length}\nSee 'kubectl create ${sub} -h' for help and examples`,
+    );
+    return 1;
+  }
+  const dryRun = dryRunOf(p);
+  if (typeof dryRun === 'object') {
+    inv.io.err(dryRun.error);
+    return 1;
+  }
+  const out = writeOutputOf(inv, p);
+  if (out.kind === 'error') {
+    inv.io.err(out.message);
+    return 1;
+  }
+  if (dryRun !== 'client' && !connect(inv, p)) return 1;
+  const built = g.build(inv, p, args[0] ?? '');
+  if ('error' in built) {
+    const e = built.error;
+    inv.io.err(e.startsWith('error: ') || e.startsWith('the server') ? e : `error: ${e}`);
+    return 1;
+  }
+  const type = resolveType(inv.ctx.state, g.resource);
+  if (!type) throw new EngineError('UnknownResourceType', { resource: g.resource });
+  // A plain `create namespace NAME` keeps the namespace path with its own checks and wording.
+  if (sub === 'namespace' && dryRun === 'none' && out.kind === 'operation')
+    return createObject(inv, { ...p, positionals: ['namespace', args[0] ?? ''] });
+  if (dryRun === 'client') {
+    printCreated(inv, out, type, built.object, dryRun);
+    return 0;
+  }
+  const made = createOne(inv, type, built.object, dryRun, str(p, 'namespace') ?? 'default');
+  if (typeof made === 'string') {
+    inv.io.err(g.wrap !== null ? `error: failed to create ${g.wrap}: ${made}` : serverError(made));
+    return 1;
+  }
+  printCreated(
+    inv,
+    out,
+    type,
+    dryRun === 'server' ? built.object : (made as unknown as Obj),
+    dryRun,
+  );
+  return 0;
+}
+
+/** `kubectl create -f FILE|-`: every object of the YAML or JSON documents. */
+function runFiles(
+  inv: Invocation,
+  p: ParsedFlags,
+  files: readonly string[],
+  connect: Connect,
+): number {
+  const dryRun = dryRunOf(p);
+  if (typeof dryRun === 'object') {
+    inv.io.err(dryRun.error);
+    return 1;
+  }
+  const out = writeOutputOf(inv, p);
+  if (out.kind === 'error') {
+    inv.io.err(out.message);
+    return 1;
+  }
+  const m = findMachine(inv.ctx.state, inv.machine);
+  let code = 0;
+  for (const file of files) {
+    const text = file === '-' ? (inv.stdin ?? '') : m?.files[absolutePath(inv, file)];
+    if (text === undefined) {
+      inv.io.err(`error: the path "${file}" does not exist`);
+      return 1;
+    }
+    if (dryRun !== 'client' && !connect(inv, p)) return 1;
+    const source = file === '-' ? 'STDIN' : file;
+    for (const doc of parseAllDocuments(text)) {
+      const o = doc.toJS() as Obj | null;
+      if (o === null || typeof o !== 'object') continue;
+      const kind = String(o['kind'] ?? '');
+      const type = resolveType(inv.ctx.state, kind.toLowerCase());
+      if (!type) {
+        inv.io.err(
+          `error: resource mapping not found for name: "${String((o['metadata'] as Obj | undefined)?.['name'] ?? '')}" namespace: "" from "${source}": no matches for kind "${kind}" in version "${String(o['apiVersion'] ?? '')}"\nensure CRDs are installed first`,
+        );
+        code = 1;
+        continue;
+      }
+      if (dryRun === 'client') {
+        printCreated(inv, out, type, o, dryRun);
+        continue;
+      }
+      const made = createOne(inv, type, o, dryRun, str(p, 'namespace') ?? 'default');
+      if (typeof made === 'string') {
+        const reason = /already exists$/.test(made) ? 'AlreadyExists' : 'NotFound';
+        inv.io.err(`Error from server (${reason}): error when creating "${source}": ${made}`);
+        code = 1;
+        continue;
+      }
+      printCreated(inv, out, type, dryRun === 'server' ? o : (made as unknown as Obj), dryRun);
+    }
+  }
+  return code;
+}
+
+function run(inv: Invocation, p: ParsedFlags, connect: Connect): number {
+  const files = p.values['filename'];
+  const [first, ...rest] = p.positionals;
+  if (Array.isArray(files) && files.length > 0 && first === undefined)
+    return runFiles(inv, p, files, connect);
+  if (first === undefined) {
+    inv.io.err('error: must specify one of -f and -k');
+    return 1;
+  }
+  let sub = ALIASES[first] ?? first;
+  let args = rest;
+  if (sub === 'secret') {
+    if (rest[0] !== 'generic' && rest[0] !== 'tls') {
+      inv.io.out(SECRET_HELP);
+      return 1;
+    }
+    sub = `secret ${rest[0]}`;
+    args = rest.slice(1);
+  }
+  const g = Object.hasOwn(GENERATORS, sub) ? GENERATORS[sub] : undefined;
+  if (!g) {
+    inv.io.err(
+      `error: Unexpected args: [${p.positionals.join(' ')}]\nSee 'kubectl create -h' for help and examples`,
+    );
+    return 1;
+  }
+  return runGenerator(inv, p, sub, g, args, connect);
+}
+
+/** The `kubectl create` verb. */
+export function createVerb(connect: Connect) {
+  return {
+    flags: ALL_FLAGS,
+    short: 'Create a resource from a file or from stdin',
+    run: (inv: Invocation, p: ParsedFlags) => run(inv, p, connect),
+  };
+}
