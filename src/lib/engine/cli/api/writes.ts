@@ -19,6 +19,7 @@ import {
 } from '../../src/index.ts';
 import type { Session } from '../../shell/index.ts';
 import { protobufMeta } from './protobuf-meta.ts';
+import { createFromRequest } from './create.ts';
 import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
 
 type Obj = Record<string, unknown>;
@@ -183,6 +184,8 @@ async function applyOtherWrite(
     if (failed) return failed;
     return { status: 201, body: getObject(session.save().state, 'namespaces', null, name) };
   }
+  if (req.method === 'POST' && p.name === null && p.sub === null)
+    return createFromRequest(session, state, req, p);
   if (req.method === 'DELETE' && p.name !== null && p.sub === null) {
     const id = p.group === '' ? p.plural : `${p.plural}.${p.group}`;
     const before = getObject(state, id, p.namespace, p.name);

@@ -45,7 +45,6 @@ export const TLS_FLAGS: FlagSpec[] = [
   { name: 'key', type: 'string', usage: 'Path to private key associated with given certificate.' },
 ];
 
-
 /** ObjectMeta of a generated object: the namespace only when -n was given (EnforceNamespace). */
 export function generatedMeta(name: string, p: ParsedFlags): Obj {
   const ns = str(p, 'namespace');
@@ -55,7 +54,7 @@ export function generatedMeta(name: string, p: ParsedFlags): Obj {
 type Entry = { key: string; value: string };
 
 /** The key/value pairs of the literal and file sources, or the error. */
-function sources(inv: Invocation, p: ParsedFlags): Entry[] | { error: string } {
+async function sources(inv: Invocation, p: ParsedFlags): Promise<Entry[] | { error: string }> {
   const out: Entry[] = [];
   for (const lit of list(p, 'from-literal')) {
     const at = lit.indexOf('=');
@@ -70,14 +69,18 @@ function sources(inv: Invocation, p: ParsedFlags): Entry[] | { error: string } {
     const abs = absolutePath(inv, path);
     const content = m?.files[abs];
     if (content !== undefined) {
-      out.push({ key: key ?? abs.split('/').pop() ?? abs, value: content });
+      const value = await inv.ctx.materialize(inv.ctx.state, inv.machine, content);
+      out.push({ key: key ?? abs.split('/').pop() ?? abs, value });
       continue;
     }
     if (m?.dirs.includes(abs)) {
       if (key !== undefined) return { error: 'cannot give a key name for a directory path' };
       for (const f of Object.keys(m.files).sort())
         if (f.startsWith(`${abs}/`) && !f.slice(abs.length + 1).includes('/'))
-          out.push({ key: f.slice(abs.length + 1), value: m.files[f] ?? '' });
+          out.push({
+            key: f.slice(abs.length + 1),
+            value: await inv.ctx.materialize(inv.ctx.state, inv.machine, m.files[f] ?? ''),
+          });
       continue;
     }
     return { error: `error reading ${path}: no such file or directory` };
@@ -86,8 +89,12 @@ function sources(inv: Invocation, p: ParsedFlags): Entry[] | { error: string } {
 }
 
 /** The ConfigMap `create configmap NAME` builds. */
-export function buildConfigMap(inv: Invocation, p: ParsedFlags, name: string): Built {
-  const entries = sources(inv, p);
+export async function buildConfigMap(
+  inv: Invocation,
+  p: ParsedFlags,
+  name: string,
+): Promise<Built> {
+  const entries = await sources(inv, p);
   if ('error' in entries) return entries;
   const data: Record<string, string> = {};
   for (const e of entries) {
@@ -108,8 +115,12 @@ export function buildConfigMap(inv: Invocation, p: ParsedFlags, name: string): B
 }
 
 /** The Secret `create secret generic NAME` builds (values base64 as the API serves them). */
-export function buildGenericSecret(inv: Invocation, p: ParsedFlags, name: string): Built {
-  const entries = sources(inv, p);
+export async function buildGenericSecret(
+  inv: Invocation,
+  p: ParsedFlags,
+  name: string,
+): Promise<Built> {
+  const entries = await sources(inv, p);
   if ('error' in entries) return entries;
   const data: Record<string, string> = {};
   for (const e of entries) {
@@ -133,20 +144,31 @@ export function buildGenericSecret(inv: Invocation, p: ParsedFlags, name: string
  * The Secret `create secret tls NAME --cert --key` builds. The simulator does not check that the
  * key matches the certificate (kubectl's tls.X509KeyPair does).
  */
-export function buildTlsSecret(inv: Invocation, p: ParsedFlags, name: string): Built {
+export async function buildTlsSecret(
+  inv: Invocation,
+  p: ParsedFlags,
+  name: string,
+): Promise<Built> {
   const cert = str(p, 'cert');
   const key = str(p, 'key');
   if (cert === undefined || key === undefined || cert === '' || key === '')
     return { error: 'key and cert must be specified' };
   const m = findMachine(inv.ctx.state, inv.machine);
-  const read = (path: string): string | { error: string } =>
-    m?.files[absolutePath(inv, path)] ?? {
-      error: `Cannot read file ${path}, open ${path}: no such file or directory`,
-    };
-  const c = read(cert);
+  const read = async (path: string): Promise<string | { error: string }> => {
+    const content = m?.files[absolutePath(inv, path)];
+    return content === undefined
+      ? { error: `Cannot read file ${path}, open ${path}: no such file or directory` }
+      : inv.ctx.materialize(inv.ctx.state, inv.machine, content);
+  };
+  const c = await read(cert);
   if (typeof c !== 'string') return c;
-  const k = read(key);
+  const k = await read(key);
   if (typeof k !== 'string') return k;
+  // tls.X509KeyPair's first checks (the simulator does not check that the key fits the certificate).
+  if (!c.includes('-----BEGIN CERTIFICATE-----'))
+    return { error: 'tls: failed to find any PEM data in certificate input' };
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(k))
+    return { error: 'tls: failed to find any PEM data in key input' };
   return {
     object: {
       kind: 'Secret',

@@ -61,7 +61,7 @@ interface Generator {
   readonly flags: readonly FlagSpec[];
   /** `failed to create X: …` around API errors, or null when kubectl prints them as they are. */
   readonly wrap: string | null;
-  build(inv: Invocation, p: ParsedFlags, name: string): Built;
+  build(inv: Invocation, p: ParsedFlags, name: string): Built | Promise<Built>;
 }
 
 const GENERATORS: Readonly<Record<string, Generator>> = {
@@ -100,13 +100,13 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   rolebinding: {
     resource: 'rolebindings.rbac.authorization.k8s.io',
     flags: BINDING_FLAGS,
-    wrap: null,
+    wrap: 'rolebinding',
     build: (_i, p, n) => buildBinding(p, n, false),
   },
   clusterrolebinding: {
     resource: 'clusterrolebindings.rbac.authorization.k8s.io',
     flags: BINDING_FLAGS.filter((f) => f.name !== 'role'),
-    wrap: null,
+    wrap: 'clusterrolebinding',
     build: (_i, p, n) => buildBinding(p, n, true),
   },
 };
@@ -251,14 +251,14 @@ function serverError(message: string): string {
   return `Error from server (${reason}): ${message}`;
 }
 
-function runGenerator(
+async function runGenerator(
   inv: Invocation,
   p: ParsedFlags,
   sub: string,
   g: Generator,
   args: readonly string[],
   connect: Connect,
-): number {
+): Promise<number> {
   const allowed = new Set(
     [...WRITE_FLAGS, ...FILE_FLAGS.slice(1), ...g.flags, ...GLOBAL_FLAGS].map((f) => f.name),
   );
@@ -284,7 +284,7 @@ function runGenerator(
     return 1;
   }
   if (dryRun !== 'client' && !connect(inv, p)) return 1;
-  const built = g.build(inv, p, args[0] ?? '');
+  const built = await g.build(inv, p, args[0] ?? '');
   if ('error' in built) {
     const e = built.error;
     inv.io.err(e.startsWith('error: ') || e.startsWith('the server') ? e : `error: ${e}`);
@@ -370,7 +370,7 @@ function runFiles(
   return code;
 }
 
-function run(inv: Invocation, p: ParsedFlags, connect: Connect): number {
+function run(inv: Invocation, p: ParsedFlags, connect: Connect): number | Promise<number> {
   const files = p.values['filename'];
   const [first, ...rest] = p.positionals;
   if (Array.isArray(files) && files.length > 0 && first === undefined)

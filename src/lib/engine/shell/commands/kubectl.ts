@@ -15,6 +15,7 @@ import { applyVersioned } from './kubectl-apiversions.ts';
 import { DELETE_FLAGS, deleteObject } from './kubectl-mutate.ts';
 import { patchVerb } from './kubectl-patch.ts';
 import { createVerb } from './kubectl-create.ts';
+import { editVerb } from './kubectl-edit.ts';
 import { findMachine } from '../../src/index.ts';
 import { getCommand } from './kubectl-get.ts';
 import { GLOBAL_FLAGS, hoistGlobals, withGlobals } from './kubectl-globals.ts';
@@ -190,6 +191,7 @@ const SUBCOMMANDS: Record<
   top: topVerb(connect),
   events: eventsVerb(connect),
   create: createVerb(connect),
+  edit: editVerb(connect),
   delete: {
     flags: DELETE_FLAGS,
     short:

@@ -1,0 +1,297 @@
+/**
+ * Decodes the objects kubectl's typed clients send as `application/vnd.kubernetes.protobuf`
+ * (the `k8s\0` magic, a runtime.Unknown whose field 2 is the object) into the JSON the API
+ * serves, for the kinds the simulator creates from a POST. Each kind is a table of field numbers
+ * from its generated.proto; empty strings are dropped as the JSON encoder's omitempty does.
+ *
+ * upstream: staging/src/k8s.io/apimachinery/pkg/runtime/serializer/protobuf/protobuf.go,
+ * staging/src/k8s.io/api/core/v1/generated.proto (ConfigMap, Secret, ServiceAccount, Namespace,
+ * Service, Pod), staging/src/k8s.io/api/rbac/v1/generated.proto, staging/src/k8s.io/api/apps/v1/
+ * generated.proto (Deployment), staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/generated.proto.
+ */
+
+type Obj = Record<string, unknown>;
+
+/** How one field decodes. */
+type Field =
+  | 'string'
+  | 'bytes'
+  | 'bool'
+  | 'int'
+  | 'strings'
+  | 'map'
+  | 'bytesmap'
+  | 'quantitymap'
+  | { readonly msg: Schema; readonly repeated?: boolean };
+
+/** Field number → JSON name and decoding. */
+type Schema = Readonly<Record<number, readonly [string, Field]>>;
+
+const LABEL_SELECTOR: Schema = { 1: ['matchLabels', 'map'] };
+const META: Schema = {
+  1: ['name', 'string'],
+  2: ['generateName', 'string'],
+  3: ['namespace', 'string'],
+  11: ['labels', 'map'],
+  12: ['annotations', 'map'],
+  14: ['finalizers', 'strings'],
+};
+const OBJECT_REF: Schema = {
+  1: ['kind', 'string'],
+  2: ['namespace', 'string'],
+  3: ['name', 'string'],
+};
+const POLICY_RULE: Schema = {
+  1: ['verbs', 'strings'],
+  2: ['apiGroups', 'strings'],
+  3: ['resources', 'strings'],
+  4: ['resourceNames', 'strings'],
+  5: ['nonResourceURLs', 'strings'],
+};
+const SUBJECT: Schema = {
+  1: ['kind', 'string'],
+  2: ['apiGroup', 'string'],
+  3: ['name', 'string'],
+  4: ['namespace', 'string'],
+};
+const ROLE_REF: Schema = {
+  1: ['apiGroup', 'string'],
+  2: ['kind', 'string'],
+  3: ['name', 'string'],
+};
+const PORT: Schema = {
+  1: ['name', 'string'],
+  2: ['hostPort', 'int'],
+  3: ['containerPort', 'int'],
+  4: ['protocol', 'string'],
+};
+const RESOURCES: Schema = { 1: ['limits', 'quantitymap'], 2: ['requests', 'quantitymap'] };
+const CONTAINER: Schema = {
+  1: ['name', 'string'],
+  2: ['image', 'string'],
+  3: ['command', 'strings'],
+  4: ['args', 'strings'],
+  5: ['workingDir', 'string'],
+  6: ['ports', { msg: PORT, repeated: true }],
+  7: ['env', { msg: { 1: ['name', 'string'], 2: ['value', 'string'] }, repeated: true }],
+  8: ['resources', { msg: RESOURCES }],
+  14: ['imagePullPolicy', 'string'],
+  13: ['terminationMessagePath', 'string'],
+  20: ['terminationMessagePolicy', 'string'],
+  16: ['stdin', 'bool'],
+  18: ['tty', 'bool'],
+};
+const TOLERATION: Schema = {
+  1: ['key', 'string'],
+  2: ['operator', 'string'],
+  3: ['value', 'string'],
+  4: ['effect', 'string'],
+  5: ['tolerationSeconds', 'int'],
+};
+const POD_SPEC: Schema = {
+  2: ['containers', { msg: CONTAINER, repeated: true }],
+  3: ['restartPolicy', 'string'],
+  4: ['terminationGracePeriodSeconds', 'int'],
+  6: ['dnsPolicy', 'string'],
+  7: ['nodeSelector', 'map'],
+  8: ['serviceAccountName', 'string'],
+  10: ['nodeName', 'string'],
+  14: ['securityContext', { msg: {} }],
+  19: ['schedulerName', 'string'],
+  20: ['initContainers', { msg: CONTAINER, repeated: true }],
+  22: ['tolerations', { msg: TOLERATION, repeated: true }],
+};
+const POD_TEMPLATE: Schema = { 1: ['metadata', { msg: META }], 2: ['spec', { msg: POD_SPEC }] };
+const DEPLOYMENT_SPEC: Schema = {
+  1: ['replicas', 'int'],
+  2: ['selector', { msg: LABEL_SELECTOR }],
+  3: ['template', { msg: POD_TEMPLATE }],
+  4: ['strategy', { msg: {} }],
+  5: ['minReadySeconds', 'int'],
+  6: ['revisionHistoryLimit', 'int'],
+  9: ['progressDeadlineSeconds', 'int'],
+};
+const SERVICE_PORT: Schema = {
+  1: ['name', 'string'],
+  2: ['protocol', 'string'],
+  3: ['port', 'int'],
+  4: ['targetPort', { msg: { 1: ['type', 'int'], 2: ['intVal', 'int'], 3: ['strVal', 'string'] } }],
+  5: ['nodePort', 'int'],
+};
+const SERVICE_SPEC: Schema = {
+  1: ['ports', { msg: SERVICE_PORT, repeated: true }],
+  2: ['selector', 'map'],
+  3: ['clusterIP', 'string'],
+  4: ['type', 'string'],
+  5: ['externalIPs', 'strings'],
+  7: ['sessionAffinity', 'string'],
+};
+
+/** The kinds a POST may carry as protobuf, by kind. */
+const KINDS: Readonly<Record<string, Schema>> = {
+  ConfigMap: {
+    1: ['metadata', { msg: META }],
+    2: ['data', 'map'],
+    3: ['binaryData', 'bytesmap'],
+    4: ['immutable', 'bool'],
+  },
+  Secret: {
+    1: ['metadata', { msg: META }],
+    2: ['data', 'bytesmap'],
+    3: ['type', 'string'],
+    4: ['stringData', 'map'],
+    5: ['immutable', 'bool'],
+  },
+  ServiceAccount: {
+    1: ['metadata', { msg: META }],
+    2: ['secrets', { msg: OBJECT_REF, repeated: true }],
+    3: ['imagePullSecrets', { msg: { 1: ['name', 'string'] }, repeated: true }],
+    4: ['automountServiceAccountToken', 'bool'],
+  },
+  Namespace: {
+    1: ['metadata', { msg: META }],
+    2: ['spec', { msg: { 1: ['finalizers', 'strings'] } }],
+  },
+  Role: { 1: ['metadata', { msg: META }], 2: ['rules', { msg: POLICY_RULE, repeated: true }] },
+  ClusterRole: {
+    1: ['metadata', { msg: META }],
+    2: ['rules', { msg: POLICY_RULE, repeated: true }],
+  },
+  RoleBinding: {
+    1: ['metadata', { msg: META }],
+    2: ['subjects', { msg: SUBJECT, repeated: true }],
+    3: ['roleRef', { msg: ROLE_REF }],
+  },
+  ClusterRoleBinding: {
+    1: ['metadata', { msg: META }],
+    2: ['subjects', { msg: SUBJECT, repeated: true }],
+    3: ['roleRef', { msg: ROLE_REF }],
+  },
+  Deployment: { 1: ['metadata', { msg: META }], 2: ['spec', { msg: DEPLOYMENT_SPEC }] },
+  Service: { 1: ['metadata', { msg: META }], 2: ['spec', { msg: SERVICE_SPEC }] },
+  Pod: { 1: ['metadata', { msg: META }], 2: ['spec', { msg: POD_SPEC }] },
+};
+
+/** Fields that are pointers (or not omitempty) in the Go types: zero values are still sent. */
+const POINTERS = new Set([
+  'replicas',
+  'port',
+  'containerPort',
+  'immutable',
+  'automountServiceAccountToken',
+  'terminationGracePeriodSeconds',
+]);
+
+/** One field of a message: number, wire type and value (bytes for length-delimited ones). */
+type Raw = { readonly field: number; readonly wire: number; readonly value: number | Uint8Array };
+
+function rawFields(buf: Uint8Array): Raw[] {
+  const out: Raw[] = [];
+  let i = 0;
+  const varint = (): number => {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      const b = buf[i++] ?? 0;
+      v += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if ((b & 0x80) === 0 || i >= buf.length) return v;
+    }
+  };
+  while (i < buf.length) {
+    const key = varint();
+    const wire = key % 8;
+    const field = Math.floor(key / 8);
+    if (wire === 0) out.push({ field, wire, value: varint() });
+    else if (wire === 1) i += 8;
+    else if (wire === 5) i += 4;
+    else if (wire === 2) {
+      const len = varint();
+      out.push({ field, wire, value: buf.subarray(i, i + len) });
+      i += len;
+    } else break;
+  }
+  return out;
+}
+
+const text = (v: number | Uint8Array): string =>
+  typeof v === 'number' ? String(v) : new TextDecoder().decode(v);
+
+function base64(v: number | Uint8Array): string {
+  if (typeof v === 'number') return '';
+  return Buffer.from(v).toString('base64');
+}
+
+function decode(buf: Uint8Array, schema: Schema): Obj {
+  const out: Obj = {};
+  for (const r of rawFields(buf)) {
+    const spec = schema[r.field];
+    if (!spec) continue;
+    const [name, kind] = spec;
+    if (kind === 'string') {
+      const s = text(r.value);
+      if (s !== '') out[name] = s;
+    } else if (kind === 'bytes') out[name] = base64(r.value);
+    else if (kind === 'bool') {
+      // encoding/json omits false for the omitempty bools; pointer bools (immutable …) stay.
+      if (r.value === 1 || POINTERS.has(name)) out[name] = r.value === 1;
+    } else if (kind === 'int') {
+      const n = typeof r.value === 'number' ? r.value : 0;
+      if (n !== 0 || POINTERS.has(name)) out[name] = n;
+    } else if (kind === 'strings')
+      out[name] = [...((out[name] as string[] | undefined) ?? []), text(r.value)];
+    else if (kind === 'map' || kind === 'bytesmap' || kind === 'quantitymap') {
+      if (typeof r.value === 'number') continue;
+      const entry = rawFields(r.value);
+      const k = entry.find((e) => e.field === 1)?.value;
+      const v = entry.find((e) => e.field === 2)?.value;
+      const value =
+        v === undefined
+          ? ''
+          : kind === 'bytesmap'
+            ? base64(v)
+            : kind === 'quantitymap'
+              ? text(
+                  typeof v === 'number'
+                    ? v
+                    : (rawFields(v).find((e) => e.field === 1)?.value ?? new Uint8Array()),
+                )
+              : text(v);
+      out[name] = {
+        ...((out[name] as Obj | undefined) ?? {}),
+        [k === undefined ? '' : text(k)]: value,
+      };
+    } else if (typeof r.value !== 'number') {
+      const m = decode(r.value, kind.msg);
+      out[name] = kind.repeated ? [...((out[name] as Obj[] | undefined) ?? []), m] : m;
+    }
+  }
+  return out;
+}
+
+/** A targetPort IntOrString as JSON: the number or the name. */
+function intOrString(o: Obj): unknown {
+  return o['type'] === 1 ? (o['strVal'] ?? '') : (o['intVal'] ?? 0);
+}
+
+/**
+ * The JSON object a protobuf body carries, or null when it is not protobuf or not a kind the
+ * simulator decodes.
+ */
+export function protobufObject(raw: Uint8Array): Obj | null {
+  if (raw.length < 4 || new TextDecoder().decode(raw.subarray(0, 4)) !== 'k8s\0') return null;
+  const unknown = rawFields(raw.subarray(4));
+  const typeMeta = unknown.find((r) => r.field === 1)?.value;
+  const body = unknown.find((r) => r.field === 2)?.value;
+  if (typeMeta === undefined || body === undefined || typeof typeMeta === 'number') return null;
+  const tm = decode(typeMeta, { 1: ['apiVersion', 'string'], 2: ['kind', 'string'] });
+  const kind = String(tm['kind'] ?? '');
+  const schema = KINDS[kind];
+  if (!schema || typeof body === 'number') return null;
+  const o = { apiVersion: tm['apiVersion'], kind, ...decode(body, schema) };
+  const ports = ((o as Obj)['spec'] as Obj | undefined)?.['ports'];
+  if (kind === 'Service' && Array.isArray(ports))
+    for (const p of ports as Obj[])
+      if (p['targetPort'] !== undefined) p['targetPort'] = intOrString(p['targetPort'] as Obj);
+  return o;
+}
