@@ -8,6 +8,7 @@
 import type { ParityCase } from './run-case.ts';
 import { WRITE_CORPUS } from './corpus-writes.ts';
 import { LOGS_CASE } from './corpus-logs.ts';
+import { CREATE_CORPUS } from './corpus-create.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -379,4 +380,5 @@ export const CORPUS: readonly ParityCase[] = [
     scenario: 'orphaned-finalizer',
     lines: DISCOVERY_CRD,
   },
+  ...CREATE_CORPUS,
 ];
