@@ -20,6 +20,7 @@ import {
 import type { Session } from '../../shell/index.ts';
 import { protobufMeta } from './protobuf-meta.ts';
 import { createFromRequest } from './create.ts';
+import { scaleFromRequest } from './scale.ts';
 import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
 
 type Obj = Record<string, unknown>;
@@ -186,6 +187,8 @@ async function applyOtherWrite(
   }
   if (req.method === 'POST' && p.name === null && p.sub === null)
     return createFromRequest(session, state, req, p);
+  if (req.method === 'PATCH' && p.name !== null && p.sub === 'scale')
+    return scaleFromRequest(session, state, req, p);
   if (req.method === 'DELETE' && p.name !== null && p.sub === null) {
     const id = p.group === '' ? p.plural : `${p.plural}.${p.group}`;
     const before = getObject(state, id, p.namespace, p.name);

@@ -41,6 +41,7 @@ import {
   buildRole,
 } from './kubectl-create-rbac.ts';
 import { GLOBAL_FLAGS } from './kubectl-globals.ts';
+import { DEPLOYMENT_FLAGS, buildDeployment } from './kubectl-create-workload.ts';
 import { createObject } from './kubectl-mutate.ts';
 import type { Connect } from './kubectl-node.ts';
 import { renderYaml } from './kubectl-print.ts';
@@ -85,6 +86,12 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
     build: buildServiceAccount,
   },
   namespace: { resource: 'namespaces', flags: [], wrap: null, build: buildNamespace },
+  deployment: {
+    resource: 'deployments.apps',
+    flags: DEPLOYMENT_FLAGS,
+    wrap: 'deployment',
+    build: buildDeployment,
+  },
   role: {
     resource: 'roles.rbac.authorization.k8s.io',
     flags: CLUSTERROLE_FLAGS.slice(0, 3),
@@ -115,6 +122,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   cm: 'configmap',
   sa: 'serviceaccount',
   ns: 'namespace',
+  deploy: 'deployment',
 };
 
 const FILE_FLAGS: FlagSpec[] = [
@@ -290,27 +298,47 @@ async function runGenerator(
     inv.io.err(e.startsWith('error: ') || e.startsWith('the server') ? e : `error: ${e}`);
     return 1;
   }
-  const type = resolveType(inv.ctx.state, g.resource);
-  if (!type) throw new EngineError('UnknownResourceType', { resource: g.resource });
   // A plain `create namespace NAME` keeps the namespace path with its own checks and wording.
   if (sub === 'namespace' && dryRun === 'none' && out.kind === 'operation')
     return createObject(inv, { ...p, positionals: ['namespace', args[0] ?? ''] });
-  if (dryRun === 'client') {
-    printCreated(inv, out, type, built.object, dryRun);
-    return 0;
-  }
-  const made = createOne(inv, type, built.object, dryRun, str(p, 'namespace') ?? 'default');
-  if (typeof made === 'string') {
-    inv.io.err(g.wrap !== null ? `error: failed to create ${g.wrap}: ${made}` : serverError(made));
+  return createAndPrint(inv, p, g.resource, built.object, g.wrap, connect);
+}
+
+/**
+ * Creates a built object (or prints it, for a client dry run) and prints the result as kubectl's
+ * create verbs do; `wrap` names the `failed to create X: …` wrapping of API errors, if any.
+ */
+export function createAndPrint(
+  inv: Invocation,
+  p: ParsedFlags,
+  resource: string,
+  object: Obj,
+  wrap: string | null,
+  connect: Connect,
+): number {
+  const dryRun = dryRunOf(p);
+  if (typeof dryRun === 'object') {
+    inv.io.err(dryRun.error);
     return 1;
   }
-  printCreated(
-    inv,
-    out,
-    type,
-    dryRun === 'server' ? built.object : (made as unknown as Obj),
-    dryRun,
-  );
+  const out = writeOutputOf(inv, p);
+  if (out.kind === 'error') {
+    inv.io.err(out.message);
+    return 1;
+  }
+  const type = resolveType(inv.ctx.state, resource);
+  if (!type) throw new EngineError('UnknownResourceType', { resource });
+  if (dryRun === 'client') {
+    printCreated(inv, out, type, object, dryRun);
+    return 0;
+  }
+  if (!connect(inv, p)) return 1;
+  const made = createOne(inv, type, object, dryRun, str(p, 'namespace') ?? 'default');
+  if (typeof made === 'string') {
+    inv.io.err(wrap !== null ? `error: failed to create ${wrap}: ${made}` : serverError(made));
+    return 1;
+  }
+  printCreated(inv, out, type, dryRun === 'server' ? object : (made as unknown as Obj), dryRun);
   return 0;
 }
 

@@ -22,6 +22,7 @@ import {
   type Cell,
 } from '../../src/index.ts';
 import { humanDuration } from '../format.ts';
+import { podCells } from './kubectl-pod-cells.ts';
 import { tabwrite } from './kubectl-tabwriter.ts';
 import type { Selection } from './kubectl-get-select.ts';
 
@@ -95,7 +96,7 @@ function viewTable(state: ClusterState, id: string): ResourceTable | null {
       ],
       cells: (o) => {
         const r = byKey.get(`${o.metadata.namespace ?? ''}/${o.metadata.name}`);
-        if (!r) return [o.metadata.name, '', '', '', '', '', '', '', ''];
+        if (!r) return podCells(o, state.now);
         return [
           r.name,
           r.ready,

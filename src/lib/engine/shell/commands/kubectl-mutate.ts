@@ -2,7 +2,13 @@
  * kubectl create namespace, delete namespace|node|<custom resource>, patch --type=merge of
  * metadata.finalizers (staging/src/k8s.io/kubectl/pkg/cmd/{create,delete,patch}).
  */
-import { crKey, type CustomResource } from '../../src/index.ts';
+import {
+  crKey,
+  isUserPod,
+  readStoredObject,
+  resolveType,
+  type CustomResource,
+} from '../../src/index.ts';
 import { str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { crMatches, crNotFound } from './kubectl-objects.ts';
 import type { Invocation } from '../types.ts';
@@ -81,7 +87,20 @@ export function createObject(inv: Invocation, p: ParsedFlags): number {
   return 1;
 }
 
-/** `kubectl delete namespace|node|<cr> NAME...`. */
+/**
+ * True for an object the generic delete path removes: a stored object of a served built-in type
+ * (not the cluster's own Pods, which follow their compact records), or a missing one of such a
+ * type (its NotFound comes from the same path).
+ */
+function deletable(inv: Invocation, kind: string, ns: string, name: string): boolean {
+  const type = resolveType(inv.ctx.state, kind);
+  if (!type || type.custom || type.id === 'namespaces' || type.id === 'nodes') return false;
+  if (type.id !== 'pods') return true;
+  const pod = readStoredObject(inv.ctx.state.cluster?.objects, 'pods', ns, name);
+  return pod === undefined || isUserPod(pod);
+}
+
+/** `kubectl delete namespace|node|<cr>|<any stored object> NAME...`. */
 export function deleteObject(inv: Invocation, p: ParsedFlags): number {
   const [kind, ...names] = p.positionals;
   if (kind === undefined || names.length === 0) {
@@ -96,7 +115,11 @@ export function deleteObject(inv: Invocation, p: ParsedFlags): number {
       t = inv.apply({ type: 'kubectl.namespace.delete', name });
     else if (kind === 'node' || kind === 'nodes' || kind === 'no')
       t = inv.apply({ type: 'kubectl.node.delete', name });
-    else {
+    else if (deletable(inv, kind, ns, name)) {
+      const type = resolveType(inv.ctx.state, kind);
+      t = inv.apply({ type: 'kubectl.object.delete', resource: kind, namespace: ns, name });
+      if (t.ok) inv.io.out(`${type?.namePrefix ?? kind} "${name}" deleted`);
+    } else {
       const r = resolveCr(inv, kind, ns, name);
       if (r === 'type') return 1;
       if (r === 'object') {

@@ -16,6 +16,9 @@ import { DELETE_FLAGS, deleteObject } from './kubectl-mutate.ts';
 import { patchVerb } from './kubectl-patch.ts';
 import { createVerb } from './kubectl-create.ts';
 import { editVerb } from './kubectl-edit.ts';
+import { scaleVerb } from './kubectl-scale.ts';
+import { rolloutVerb } from './kubectl-rollout.ts';
+import { runVerb } from './kubectl-run.ts';
 import { findMachine } from '../../src/index.ts';
 import { getCommand } from './kubectl-get.ts';
 import { GLOBAL_FLAGS, hoistGlobals, withGlobals } from './kubectl-globals.ts';
@@ -192,6 +195,9 @@ const SUBCOMMANDS: Record<
   events: eventsVerb(connect),
   create: createVerb(connect),
   edit: editVerb(connect),
+  scale: scaleVerb(connect),
+  rollout: rolloutVerb(connect),
+  run: runVerb(connect),
   delete: {
     flags: DELETE_FLAGS,
     short:

@@ -38,7 +38,8 @@ import { applyAddMachines } from '../machine/add-machines.ts';
 import { setKeyed } from '../model/keyed-map.ts';
 import { applyModprobe } from '../machine/kernel-modules.ts';
 import { applyObjectUpdate } from '../kubectl/object-update.ts';
-import { applyObjectCreate } from '../kubectl/object-create.ts';
+import { applyObjectCreate, applyObjectDelete } from '../kubectl/object-create.ts';
+import { reconcileWorkloads } from '../controllers/workloads.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
@@ -134,6 +135,8 @@ function dispatch(state: ClusterState, c: Command): Transition {
       return applyObjectUpdate(state, c.resource, c.object);
     case 'kubectl.object.create':
       return applyObjectCreate(state, c.resource, c.object);
+    case 'kubectl.object.delete':
+      return applyObjectDelete(state, c.resource, c.namespace, c.name);
   }
 }
 
@@ -144,7 +147,11 @@ function dispatch(state: ClusterState, c: Command): Transition {
 export function apply(state: ClusterState, command: Command, ctx: Context = {}): Transition {
   const base = ctx.now !== undefined && ctx.now !== state.now ? { ...state, now: ctx.now } : state;
   try {
-    return afterCommand(command, dispatch(base, command));
+    const t = afterCommand(command, dispatch(base, command));
+    if (!t.ok) return t;
+    // The controllers of a reader's workloads run after every command (controllers/workloads.ts).
+    const next = reconcileWorkloads(t.state);
+    return next === t.state ? t : ok(next, t.events);
   } catch (error) {
     return fail(
       isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }),

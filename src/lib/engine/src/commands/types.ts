@@ -244,6 +244,13 @@ export type Command =
       readonly type: 'kubectl.object.create';
       readonly resource: string;
       readonly object: NewObject;
+    }
+  // kubectl delete of a stored object (kubectl/object-create.ts applyObjectDelete)
+  | {
+      readonly type: 'kubectl.object.delete';
+      readonly resource: string;
+      readonly namespace: string | null;
+      readonly name: string;
     };
 
 /** The discriminants of {@link Command}. */

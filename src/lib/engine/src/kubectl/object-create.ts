@@ -15,7 +15,9 @@ import { EngineError } from '../errors.ts';
 import { findNamespace, putNamespace } from '../state/namespaces.ts';
 import { getObject, resolveType } from '../store/read.ts';
 import type { NewObject } from '../store/types.ts';
-import { putObject } from '../store/write.ts';
+import { putObject, removeObject } from '../store/write.ts';
+
+const WORKLOADS = new Set(['deployments.apps', 'replicasets.apps', 'pods']);
 
 /** Applies one object creation. */
 export function applyObjectCreate(
@@ -36,10 +38,35 @@ export function applyObjectCreate(
   // Namespaces keep their simulation record (state/namespaces.ts).
   if (type.id === 'namespaces') return ok(putNamespace(state, name, { createdAt: state.now }));
   const { creationTimestamp: _client, ...meta } = object.metadata;
+  // Workloads a client creates are run by the simulator's controllers (controllers/workloads.ts).
+  const managed = WORKLOADS.has(type.id)
+    ? { simulator: { user: true, ...(type.id === 'pods' ? { createdAt: state.now } : {}) } }
+    : {};
+  const { status: _status, ...fields } = object;
   return ok(
     putObject(state, type.id, {
-      ...object,
+      ...fields,
       metadata: { ...meta, ...(namespace !== null ? { namespace } : {}) },
+      ...managed,
     }),
   );
+}
+
+/**
+ * Deletes a stored object a client may delete (the generic registry's Delete): gone at once, or
+ * marked while finalizers remain; the garbage collector then removes what it owned
+ * (controllers/workloads.ts). The cluster's own Pods and Nodes keep their own paths.
+ */
+export function applyObjectDelete(
+  state: ClusterState,
+  resource: string,
+  namespace: string | null,
+  name: string,
+): Transition {
+  const type = resolveType(state, resource);
+  if (!type || type.custom) throw new EngineError('UnknownResourceType', { resource });
+  const ns = type.namespaced ? (namespace ?? 'default') : null;
+  if (!getObject(state, type.id, ns, name))
+    throw new EngineError('ObjectNotFound', { resource: type.id, name });
+  return ok(removeObject(state, type.id, ns, name));
 }

@@ -14,7 +14,7 @@ import { configMapObject, configMaps } from './config-maps.ts';
 import { csrObjects, endpointsObjects } from './endpoints-csr.ts';
 import { namespaceObject } from './namespace-object.ts';
 import { nodeObject } from './node-object.ts';
-import { podObjects } from './pod-object.ts';
+import { servedPods } from '../workloads/served-pods.ts';
 import { bootstrapTokenSecrets, defaultServiceAccounts } from './token-secrets.ts';
 import { leases } from './leases.ts';
 
@@ -38,7 +38,7 @@ export const VIEWED: ReadonlySet<string> = new Set([
 /** Derived resources by store id. */
 export const DERIVED: Readonly<Record<string, DerivedList>> = {
   nodes: (s) => asObjects(nodeList(s).map((n) => nodeObject(s, n.name))),
-  pods: (s, ns) => asObjects(podObjects(s, ns)),
+  pods: (s, ns) => servedPods(s, ns),
   namespaces: (s) => asObjects(namespaceNames(s).map((n) => namespaceObject(s, n))),
   configmaps: (s, ns) =>
     asObjects(

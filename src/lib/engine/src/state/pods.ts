@@ -16,6 +16,7 @@ import { readByKey, readStored, scanStored, type ObjectStore } from '../store/bu
 import { indexedKeys } from '../store/indexes.ts';
 import { putObject, removeObject } from '../store/write.ts';
 import type { ApiObject, NewObject } from '../store/types.ts';
+import { isUserPod } from '../workloads/user-pod-mark.ts';
 
 /** What the simulation keeps about a Pod that the API does not serve; read views drop it. */
 interface PodSimulation {
@@ -83,7 +84,7 @@ export function findPod(
   name: string,
 ): PodObject | undefined {
   const o = readStored(storeOf(state), 'pods', namespace, name);
-  return o ? podRecord(o) : undefined;
+  return o && !isUserPod(o) ? podRecord(o) : undefined;
 }
 
 /** The stored Pod object (metadata as the API keeps it), or undefined. */
@@ -101,7 +102,10 @@ export function podList(state: ClusterView): readonly PodObject[] {
   if (!table) return [];
   const hit = lists.get(table);
   if (hit) return hit;
-  const list = scanStored(storeOf(state), 'pods').map(podRecord).sort(byKey);
+  const list = scanStored(storeOf(state), 'pods')
+    .filter((o) => !isUserPod(o))
+    .map(podRecord)
+    .sort(byKey);
   lists.set(table, list);
   return list;
 }
@@ -116,7 +120,7 @@ export function podsOnNode(state: ClusterView, node: string): PodObject[] {
   const store = storeOf(state);
   return indexedKeys(store?.indexes, 'pods/spec.nodeName', node)
     .map((k) => readByKey(store, 'pods', k))
-    .filter((o): o is ApiObject => o !== undefined)
+    .filter((o): o is ApiObject => o !== undefined && !isUserPod(o))
     .map(podRecord)
     .sort(byKey);
 }

@@ -6,6 +6,7 @@
  * objects that have it, kept up to date by every write (store/buckets.ts writeStored), so "the
  * Pods of node-17" or "the control-plane Nodes" cost the same at 5 nodes and at 5,000.
  */
+import { isUserPod } from '../workloads/user-pod-mark.ts';
 import { deleteKeyed, emptyKeyed, getKeyed, setKeyed, type KeyedMap } from '../model/keyed-map.ts';
 import type { ApiObject, Json } from './types.ts';
 
@@ -23,10 +24,14 @@ const nodeName: IndexFunc = (o) => {
 const role: IndexFunc = (o) =>
   o.metadata.labels?.[CONTROL_PLANE_LABEL] !== undefined ? ['control-plane'] : [];
 
+const user: IndexFunc = (o) => (isUserPod(o) ? ['user'] : []);
+
 /** Index name → resource and index function. */
 const INDEXES: Readonly<Record<string, { readonly resource: string; readonly of: IndexFunc }>> = {
   'pods/spec.nodeName': { resource: 'pods', of: nodeName },
   'nodes/role': { resource: 'nodes', of: role },
+  // The Pods of a reader's workloads (workloads/user-pods.ts), for the scheduler.
+  'pods/user': { resource: 'pods', of: user },
 };
 
 /** The indexes of a store: index name → value → object keys. */

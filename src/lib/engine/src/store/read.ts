@@ -91,6 +91,13 @@ export function resolveType(state: ClusterState, name: string): ResourceType | n
   };
 }
 
+/** A stored object without what only the simulation keeps (its `simulator` record). */
+function served(o: ApiObject): ApiObject {
+  if (o['simulator'] === undefined) return o;
+  const { simulator: _sim, ...rest } = o;
+  return rest as ApiObject;
+}
+
 function requireType(state: ClusterState, resource: string): ResourceType {
   const t = resolveType(state, resource);
   if (!t) throw new EngineError('UnknownResourceType', { resource });
@@ -122,7 +129,7 @@ export function listTyped(
   const derived = DERIVED[t.id]?.(state, ns) ?? [];
   if (VIEWED.has(t.id)) return derived;
   const stored = scanStored(state.cluster.objects, t.id, ns).map((o) =>
-    withDerivedStatus(state, t.id, o),
+    withDerivedStatus(state, t.id, served(o)),
   );
   if (stored.length === 0) return derived;
   // A derived object a client has written is stored from then on: the stored one answers.
@@ -162,7 +169,7 @@ export function getObject(
   const stored = t.custom ? undefined : readStored(state.cluster?.objects, t.id, ns, name);
   if (stored && t.id === 'nodes') return nodeObject(state, name) as unknown as ApiObject;
   if (!stored && VIEWED.has(t.id)) return null;
-  if (stored && !VIEWED.has(t.id)) return withDerivedStatus(state, t.id, stored);
+  if (stored && !VIEWED.has(t.id)) return withDerivedStatus(state, t.id, served(stored));
   return (
     listTyped(state, t, ns).find(
       (o) => o.metadata.name === name && (ns === null || o.metadata.namespace === ns),

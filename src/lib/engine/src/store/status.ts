@@ -7,7 +7,7 @@
  */
 import { nodeCount } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
-import { podObjects } from '../objects/pod-object.ts';
+import { servedPods } from '../workloads/served-pods.ts';
 import { scanStored } from './buckets.ts';
 import type { ApiObject, Json } from './types.ts';
 
@@ -22,8 +22,8 @@ function matchLabels(o: ApiObject): Readonly<Record<string, string>> {
 /** Pods of the object's namespace its selector matches, and how many of them run. */
 function podsOf(state: ClusterState, o: ApiObject): { total: number; ready: number } {
   const want = Object.entries(matchLabels(o));
-  const pods = podObjects(state, o.metadata.namespace ?? null).filter((p) => {
-    const labels = ((p['metadata'] as Obj)['labels'] ?? {}) as Record<string, string>;
+  const pods = servedPods(state, o.metadata.namespace ?? null).filter((p) => {
+    const labels: Readonly<Record<string, string>> = p.metadata.labels ?? {};
     return want.length > 0 && want.every(([k, v]) => labels[k] === v);
   });
   const ready = pods.filter((p) => (p['status'] as Obj)['phase'] === 'Running').length;

@@ -21,6 +21,8 @@ export interface OwnerReference {
 /** metav1.ObjectMeta, the fields the simulator keeps (all set by the store or the writer). */
 export interface ObjectMeta {
   readonly name: string;
+  /** The prefix the name was generated from (Pods of a ReplicaSet). */
+  readonly generateName?: string;
   /** Absent for cluster-scoped objects. */
   readonly namespace?: string;
   readonly uid: string;

@@ -32,7 +32,7 @@ export const CONTROLLER_TAINTS: ReadonlySet<string> = new Set([
 /** Resources whose served objects are views; their update keeps the stored simulation fields. */
 const VIEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
   nodes: ['taints', 'unschedulable'],
-  pods: [],
+  pods: ['tolerations', 'nodeSelector'],
   namespaces: [],
 };
 
@@ -97,6 +97,7 @@ export function updateServedObject(
         : {}),
     },
     ...(stored && stored['status'] !== undefined ? { status: stored['status'] } : {}),
+    ...(stored && stored['simulator'] !== undefined ? { simulator: stored['simulator'] } : {}),
   } as unknown as NewObject;
   return putObject(state, type.id, object);
 }

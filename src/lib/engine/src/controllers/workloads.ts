@@ -1,0 +1,278 @@
+/**
+ * The controllers of a reader's workloads, run after every command (when the clock moves too):
+ * the Deployment controller keeps one ReplicaSet per pod template (named
+ * `<deployment>-<pod-template-hash>`, the newest scaled to spec.replicas, older ones to 0), the
+ * ReplicaSet controller keeps that many Pods (`<replicaset>-<5 characters>`, deleting the
+ * unscheduled and newest first when scaling down), and the scheduler binds pending Pods
+ * (controllers/scheduler.ts). Only objects clients created are managed: the cluster's own
+ * workloads (CoreDNS, kube-proxy, flannel) follow their compact records. A state with nothing to
+ * do is returned unchanged.
+ *
+ * upstream: pkg/controller/deployment/sync.go (getNewReplicaSet: name, pod-template-hash label,
+ * deployment.kubernetes.io/{revision,desired-replicas,max-replicas} annotations),
+ * pkg/controller/controller_utils.go (ComputeHash: FNV-32a, rand.SafeEncodeString),
+ * pkg/controller/replicaset/replica_set.go (manageReplicas, getPodsToDelete),
+ * staging/src/k8s.io/apimachinery/pkg/util/rand/rand.go (alphanums).
+ */
+import type { ClusterState } from '../model/state.ts';
+import { hash64 } from '../etcd/model.ts';
+import { readStored, scanStored } from '../store/buckets.ts';
+import type { ApiObject, Json, NewObject, OwnerReference } from '../store/types.ts';
+import { putObject, removeObject } from '../store/write.ts';
+import { isUserPod, storedUserPods, userPodSim } from '../workloads/user-pods.ts';
+import { schedulePods } from './scheduler.ts';
+
+type Obj = { readonly [k: string]: Json };
+
+/** rand.SafeEncodeString's alphabet (no vowels, no confusable characters). */
+const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** True for an object a client created (kubectl create, apply, a POST). */
+export function isUserObject(o: ApiObject): boolean {
+  return (o['simulator'] as { user?: boolean } | undefined)?.user === true;
+}
+
+function fnv32a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i) & 0xff;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** The pod-template-hash of a template: SafeEncodeString of its FNV-32a hash in decimal. */
+export function podTemplateHash(template: Json | undefined): string {
+  return [...String(fnv32a(JSON.stringify(template ?? {})))]
+    .map((d) => ALPHANUMS[Number(d.charCodeAt(0)) % ALPHANUMS.length] ?? 'b')
+    .join('');
+}
+
+function suffix(seed: string): string {
+  const h = hash64(`${hash64(seed)}/${seed}`);
+  return [...h.slice(3, 8)].map((c) => ALPHANUMS[parseInt(c, 16) % ALPHANUMS.length]).join('');
+}
+
+const spec = (o: ApiObject): Obj => (o['spec'] ?? {}) as Obj;
+const replicasOf = (o: ApiObject): number => {
+  const r = spec(o)['replicas'];
+  return typeof r === 'number' ? r : 1;
+};
+const owner = (o: ApiObject): OwnerReference => ({
+  apiVersion: o.apiVersion,
+  kind: o.kind,
+  name: o.metadata.name,
+  uid: o.metadata.uid,
+  controller: true,
+  blockOwnerDeletion: true,
+});
+const ownedBy = (o: ApiObject, by: ApiObject): boolean =>
+  o.metadata.ownerReferences?.some((r) => r.uid === by.metadata.uid) === true;
+
+function withLabel(template: Obj, hash: string): Obj {
+  const meta = (template['metadata'] ?? {}) as Obj;
+  const labels = { ...((meta['labels'] ?? {}) as Obj), 'pod-template-hash': hash };
+  return { ...template, metadata: { ...meta, labels } };
+}
+
+/** Deployment → ReplicaSets: the current template's at spec.replicas, older ones at 0. */
+function syncDeployment(state: ClusterState, d: ApiObject): ClusterState {
+  const ns = d.metadata.namespace ?? 'default';
+  const template = spec(d)['template'] as Obj | undefined;
+  const hash = podTemplateHash(template);
+  const name = `${d.metadata.name}-${hash}`;
+  const owned = scanStored(state.cluster?.objects, 'replicasets.apps', ns).filter((rs) =>
+    ownedBy(rs, d),
+  );
+  const want = replicasOf(d);
+  let s = state;
+  const current = owned.find((rs) => rs.metadata.name === name);
+  const revisions = owned.map((rs) =>
+    Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0),
+  );
+  // The ReplicaSet of the current template carries the newest revision; one brought back by a
+  // rollback takes the next revision number (sync.go getNewReplicaSet).
+  const own = Number(current?.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+  const others = Math.max(0, ...revisions.filter((_, i) => owned[i] !== current));
+  const revision = current && own > others ? String(own) : String(Math.max(0, ...revisions) + 1);
+  const annotations = {
+    'deployment.kubernetes.io/desired-replicas': String(want),
+    'deployment.kubernetes.io/max-replicas': String(want + Math.ceil(want / 4)),
+    'deployment.kubernetes.io/revision': revision,
+  };
+  if (!current) {
+    const selector = (spec(d)['selector'] ?? {}) as Obj;
+    const matchLabels = { ...((selector['matchLabels'] ?? {}) as Obj), 'pod-template-hash': hash };
+    const labeled = withLabel(template ?? {}, hash);
+    const rs: NewObject = {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name,
+        namespace: ns,
+        labels: ((labeled['metadata'] as Obj)['labels'] ?? {}) as Record<string, string>,
+        annotations,
+        ownerReferences: [owner(d)],
+      },
+      spec: { replicas: want, selector: { ...selector, matchLabels }, template: labeled },
+      simulator: { user: true },
+    };
+    s = putObject(s, 'replicasets.apps', rs);
+  } else if (
+    replicasOf(current) !== want ||
+    current.metadata.annotations?.['deployment.kubernetes.io/desired-replicas'] !== String(want) ||
+    current.metadata.annotations?.['deployment.kubernetes.io/revision'] !== revision
+  ) {
+    s = putObject(s, 'replicasets.apps', {
+      ...current,
+      metadata: {
+        ...current.metadata,
+        annotations: { ...current.metadata.annotations, ...annotations },
+      },
+      spec: { ...spec(current), replicas: want },
+    } as unknown as NewObject);
+  }
+  for (const old of owned)
+    if (old.metadata.name !== name && replicasOf(old) !== 0)
+      s = putObject(s, 'replicasets.apps', {
+        ...old,
+        spec: { ...spec(old), replicas: 0 },
+      } as unknown as NewObject);
+  if (d.metadata.annotations?.['deployment.kubernetes.io/revision'] !== revision)
+    s = putObject(s, 'deployments.apps', {
+      ...d,
+      metadata: {
+        ...d.metadata,
+        annotations: { ...d.metadata.annotations, 'deployment.kubernetes.io/revision': revision },
+      },
+    } as unknown as NewObject);
+  return s;
+}
+
+/** The Pod a ReplicaSet creates from its template. */
+function newPod(state: ClusterState, rs: ApiObject, seed: number): NewObject {
+  const template = (spec(rs)['template'] ?? {}) as Obj;
+  const meta = (template['metadata'] ?? {}) as Obj;
+  const podSpec = (template['spec'] ?? {}) as Obj;
+  let name = '';
+  for (
+    let i = seed;
+    name === '' ||
+    readStored(state.cluster?.objects, 'pods', rs.metadata.namespace ?? 'default', name);
+    i++
+  )
+    name = `${rs.metadata.name}-${suffix(`${rs.metadata.uid}/${i}`)}`;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      generateName: `${rs.metadata.name}-`,
+      namespace: rs.metadata.namespace ?? 'default',
+      labels: (meta['labels'] ?? {}) as Record<string, string>,
+      ...(meta['annotations'] !== undefined
+        ? { annotations: meta['annotations'] as Record<string, string> }
+        : {}),
+      ownerReferences: [owner(rs)],
+    },
+    spec: {
+      ...podSpec,
+      enableServiceLinks: true,
+      preemptionPolicy: 'PreemptLowerPriority',
+      priority: 0,
+      serviceAccount: 'default',
+      serviceAccountName: 'default',
+      // DefaultTolerationSeconds admission (plugin/pkg/admission/defaulttolerationseconds).
+      tolerations: [
+        ...((podSpec['tolerations'] ?? []) as readonly Obj[]),
+        {
+          effect: 'NoExecute',
+          key: 'node.kubernetes.io/not-ready',
+          operator: 'Exists',
+          tolerationSeconds: 300,
+        },
+        {
+          effect: 'NoExecute',
+          key: 'node.kubernetes.io/unreachable',
+          operator: 'Exists',
+          tolerationSeconds: 300,
+        },
+      ],
+    },
+    simulator: { user: true, createdAt: state.now },
+  };
+}
+
+/** ReplicaSet → Pods: creates or deletes Pods until spec.replicas of them exist. */
+function syncReplicaSet(state: ClusterState, rs: ApiObject): ClusterState {
+  const ns = rs.metadata.namespace ?? 'default';
+  const pods = scanStored(state.cluster?.objects, 'pods', ns).filter(
+    (p) => isUserPod(p) && ownedBy(p, rs) && p.metadata.deletionTimestamp === undefined,
+  );
+  const want = replicasOf(rs);
+  let s = state;
+  for (let i = pods.length; i < want; i++)
+    s = putObject(s, 'pods', newPod(s, rs, i + Number(rs.metadata.resourceVersion)));
+  if (pods.length > want) {
+    // getPodsToDelete: unscheduled before scheduled, then the newest first.
+    const ranked = [...pods].sort((a, b) => {
+      const sa = (a['spec'] as Obj)['nodeName'] === undefined ? 0 : 1;
+      const sb = (b['spec'] as Obj)['nodeName'] === undefined ? 0 : 1;
+      if (sa !== sb) return sa - sb;
+      // Same creation time (the clock did not move): the later write is the newer Pod.
+      const age = userPodSim(b).createdAt - userPodSim(a).createdAt;
+      return age !== 0
+        ? age
+        : Number(b.metadata.resourceVersion) - Number(a.metadata.resourceVersion);
+    });
+    for (const p of ranked.slice(0, pods.length - want))
+      s = removeObject(s, 'pods', ns, p.metadata.name);
+  }
+  return s;
+}
+
+/** Pods whose ReplicaSet is gone (garbage collection by ownerReferences). */
+function collectOrphans(state: ClusterState): ClusterState {
+  let s = state;
+  for (const rs of scanStored(s.cluster?.objects, 'replicasets.apps').filter(isUserObject)) {
+    const ref = rs.metadata.ownerReferences?.[0];
+    if (ref?.kind !== 'Deployment') continue;
+    const d = readStored(
+      s.cluster?.objects,
+      'deployments.apps',
+      rs.metadata.namespace ?? 'default',
+      ref.name,
+    );
+    if (!d || d.metadata.uid !== ref.uid)
+      s = removeObject(s, 'replicasets.apps', rs.metadata.namespace ?? 'default', rs.metadata.name);
+  }
+  for (const p of storedUserPods(s, null)) {
+    const ref = p.metadata.ownerReferences?.[0];
+    if (ref?.kind !== 'ReplicaSet') continue;
+    const rs = readStored(
+      s.cluster?.objects,
+      'replicasets.apps',
+      p.metadata.namespace ?? 'default',
+      ref.name,
+    );
+    if (!rs || rs.metadata.uid !== ref.uid)
+      s = removeObject(s, 'pods', p.metadata.namespace ?? 'default', p.metadata.name);
+  }
+  return s;
+}
+
+/** Runs the workload controllers once; the same state when there is nothing to do. */
+export function reconcileWorkloads(state: ClusterState): ClusterState {
+  const store = state.cluster?.objects;
+  if (!store) return state;
+  const deployments = scanStored(store, 'deployments.apps').filter(isUserObject);
+  const userSets = scanStored(store, 'replicasets.apps').filter(isUserObject);
+  if (deployments.length === 0 && userSets.length === 0 && storedUserPods(state, null).length === 0)
+    return state;
+  let s = state;
+  for (const d of deployments) s = syncDeployment(s, d);
+  s = collectOrphans(s);
+  for (const rs of scanStored(s.cluster?.objects, 'replicasets.apps').filter(isUserObject))
+    s = syncReplicaSet(s, rs);
+  return schedulePods(s);
+}

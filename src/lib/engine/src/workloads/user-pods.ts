@@ -1,0 +1,159 @@
+/**
+ * Pods of a reader's own workloads (`kubectl create deployment`, `kubectl run`): ordinary stored
+ * Pod objects with their full spec, marked `simulator.user`, beside the compact records of the
+ * cluster's own Pods (state/pods.ts). The API serves them with the status the kubelet would
+ * report now: Pending with the scheduler's PodScheduled=False condition while unscheduled,
+ * ContainerCreating while the node has no pod network, Running with a pod IP from the node's
+ * range on a Ready node.
+ *
+ * upstream: k8s.io/api/core/v1 Pod and PodStatus; pkg/kubelet/status/generate.go (conditions),
+ * pkg/scheduler/schedule_one.go (FailedScheduling: PodScheduled False, reason Unschedulable).
+ */
+import type { ClusterState } from '../model/state.ts';
+import { formatRfc3339 } from '../clock.ts';
+import { nodeReady } from '../machine/kubelet.ts';
+import { findMachine } from '../state/machines.ts';
+import { findNode, nodeList } from '../state/nodes.ts';
+import { podsOnNode } from '../state/pods.ts';
+import { readByKey } from '../store/buckets.ts';
+import { indexedKeys } from '../store/indexes.ts';
+import type { ApiObject, Json } from '../store/types.ts';
+import { isUserPod } from './user-pod-mark.ts';
+
+export { isUserPod };
+
+type Obj = { readonly [k: string]: Json };
+
+/** What the simulation keeps about a user Pod beside the object. */
+export interface UserPodSimulation {
+  readonly user: true;
+  /** Creation time, epoch ms. */
+  readonly createdAt: number;
+  /** Why the scheduler could not place it (FailedScheduling message), while unscheduled. */
+  readonly unschedulable?: string;
+  /** When it was bound to its node, epoch ms. */
+  readonly scheduledAt?: number;
+}
+
+/** The simulation record of a user Pod. */
+export function userPodSim(o: ApiObject): UserPodSimulation {
+  return o['simulator'] as unknown as UserPodSimulation;
+}
+
+/** The stored user Pods of `namespace` (null: every namespace), sorted by namespace and name. */
+export function storedUserPods(state: ClusterState, namespace: string | null): ApiObject[] {
+  const store = state.cluster?.objects;
+  return indexedKeys(store?.indexes, 'pods/user', 'user')
+    .map((k) => readByKey(store, 'pods', k))
+    .filter((o): o is ApiObject => o !== undefined)
+    .filter((o) => namespace === null || o.metadata.namespace === namespace)
+    .sort((a, b) => {
+      const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name}`;
+      const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+}
+
+/** The pod IP of a user Pod: its node's range, after the node's pod-network Pods by age. */
+function podIp(state: ClusterState, o: ApiObject, node: string): string {
+  const subnet = state.cluster?.podSubnet ?? '10.244.0.0/16';
+  const index = nodeList(state).findIndex((n) => n.name === node);
+  const system = podsOnNode(state, node).filter((p) => p.app === 'coredns').length;
+  const mine = storedUserPods(state, null)
+    .filter((p) => (p['spec'] as Obj | undefined)?.['nodeName'] === node)
+    .sort((a, b) => userPodSim(a).createdAt - userPodSim(b).createdAt)
+    .findIndex((p) => p.metadata.uid === o.metadata.uid);
+  return `${subnet.split('.').slice(0, 2).join('.')}.${Math.max(index, 0)}.${system + mine + 2}`;
+}
+
+function containerNames(o: ApiObject): string[] {
+  const spec = (o['spec'] ?? {}) as Obj;
+  const containers = (spec['containers'] ?? []) as readonly Obj[];
+  return containers.map((c) => String(c['name'] ?? ''));
+}
+
+function images(o: ApiObject): Map<string, string> {
+  const containers = (((o['spec'] ?? {}) as Obj)['containers'] ?? []) as readonly Obj[];
+  return new Map(containers.map((c) => [String(c['name'] ?? ''), String(c['image'] ?? '')]));
+}
+
+/** The Pod as the API serves it now. */
+export function servedUserPod(state: ClusterState, o: ApiObject): ApiObject {
+  const sim = userPodSim(o);
+  const { simulator: _sim, ...object } = o;
+  const node = (o['spec'] as Obj | undefined)?.['nodeName'];
+  const created = formatRfc3339(sim.createdAt);
+  if (typeof node !== 'string') {
+    return {
+      ...object,
+      status: {
+        conditions: [
+          {
+            lastProbeTime: null,
+            lastTransitionTime: created,
+            message: sim.unschedulable ?? '',
+            reason: 'Unschedulable',
+            status: 'False',
+            type: 'PodScheduled',
+          },
+        ],
+        phase: 'Pending',
+        qosClass: 'BestEffort',
+      },
+    } as ApiObject;
+  }
+  const n = findNode(state, node);
+  const m = n ? findMachine(state, n.machine) : undefined;
+  const hostIP = m?.ip ?? '';
+  const running = m !== undefined && nodeReady(m);
+  const since = formatRfc3339(sim.scheduledAt ?? sim.createdAt);
+  const ip = running ? podIp(state, o, node) : undefined;
+  const cond = (type: string, ok: boolean): Obj => ({
+    lastProbeTime: null,
+    lastTransitionTime: since,
+    ...(ok
+      ? {}
+      : {
+          message: 'containers with unready status: [' + containerNames(o).join(' ') + ']',
+          reason: 'ContainersNotReady',
+        }),
+    status: ok ? 'True' : 'False',
+    type,
+  });
+  const img = images(o);
+  return {
+    ...object,
+    status: {
+      conditions: [
+        cond('PodReadyToStartContainers', running),
+        { lastProbeTime: null, lastTransitionTime: since, status: 'True', type: 'Initialized' },
+        cond('Ready', running),
+        cond('ContainersReady', running),
+        { lastProbeTime: null, lastTransitionTime: since, status: 'True', type: 'PodScheduled' },
+      ],
+      containerStatuses: containerNames(o).map((name) => ({
+        image: img.get(name) ?? '',
+        imageID: '',
+        lastState: {},
+        name,
+        ready: running,
+        restartCount: 0,
+        started: running,
+        state: running
+          ? { running: { startedAt: since } }
+          : { waiting: { reason: 'ContainerCreating' } },
+      })),
+      hostIP,
+      hostIPs: [{ ip: hostIP }],
+      phase: running ? 'Running' : 'Pending',
+      ...(ip !== undefined ? { podIP: ip, podIPs: [{ ip }] } : {}),
+      qosClass: 'BestEffort',
+      startTime: since,
+    },
+  } as ApiObject;
+}
+
+/** The user Pods of `namespace` (null: all) as the API serves them. */
+export function userPodObjects(state: ClusterState, namespace: string | null): ApiObject[] {
+  return storedUserPods(state, namespace).map((o) => servedUserPod(state, o));
+}
