@@ -9,6 +9,7 @@ import type { ParityCase } from './run-case.ts';
 import { WRITE_CORPUS } from './corpus-writes.ts';
 import { LOGS_CASE } from './corpus-logs.ts';
 import { CREATE_CORPUS } from './corpus-create.ts';
+import { WORKLOAD_CORPUS } from './corpus-workloads.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -381,4 +382,5 @@ export const CORPUS: readonly ParityCase[] = [
     lines: DISCOVERY_CRD,
   },
   ...CREATE_CORPUS,
+  ...WORKLOAD_CORPUS,
 ];

@@ -1,0 +1,70 @@
+/**
+ * The everyday corpus of workloads (kubernetes.io/docs/reference/kubectl/generated/
+ * kubectl_create/kubectl_create_deployment/, kubectl_run/, kubectl_scale/, kubectl_rollout/;
+ * concepts/workloads/controllers/deployment/ for the create → scale → restart → undo path).
+ * `rollout status` and `wait` are left out: against `serve --api` the real kubectl keeps its
+ * watch open after answering (the served watch is not closed), which would stall the run.
+ */
+import type { ParityCase } from './run-case.ts';
+
+const DEPLOYMENTS = [
+  'kubectl create deployment web --image=nginx:1.27 --replicas=3',
+  'kubectl get deployments',
+  'kubectl get deploy web -o wide',
+  'kubectl get rs',
+  'kubectl get pods -l app=web -o name',
+  'kubectl get deploy web -o yaml',
+  'kubectl create deployment web --image=nginx',
+  'kubectl create deployment api --image=registry.k8s.io/echoserver:1.10 --port=8080 --dry-run=client -o yaml',
+  'kubectl create deployment multi --image=nginx --image=busybox --dry-run=client -o json',
+  'kubectl scale deployment web --replicas=5',
+  'kubectl get deploy web',
+  'kubectl scale deploy/web --replicas=2',
+  'kubectl get pods -l app=web -o name',
+  'kubectl scale deployment web --replicas=2 --dry-run=client',
+  'kubectl scale deployment nope --replicas=2',
+  'kubectl scale deployment web --replicas=-1',
+  'kubectl rollout restart deployment web',
+  'kubectl get rs',
+  'kubectl rollout history deployment/web',
+  'kubectl rollout undo deployment/web',
+  'kubectl rollout history deployment web',
+  'kubectl get rs -o wide',
+  'kubectl label deployment web tier=frontend',
+  'kubectl get deploy -l tier=frontend',
+  'kubectl delete deployment web',
+  'kubectl get deploy,rs',
+  'kubectl delete deployment web',
+];
+
+const PODS = [
+  'kubectl run web --image=nginx',
+  'kubectl get pod web -o wide',
+  'kubectl get pods --show-labels',
+  'kubectl run web --image=nginx',
+  'kubectl run sleeper --image=busybox --restart=Never --labels=app=sleep,tier=batch -- sleep 3600',
+  'kubectl get pod sleeper -o jsonpath={.spec.containers[0].args}',
+  'kubectl run job1 --image=busybox --command --dry-run=client -o yaml -- echo hi',
+  'kubectl run --image=nginx',
+  'kubectl run x --image=nginx --restart=Foo',
+  'kubectl cordon worker-1',
+  'kubectl cordon worker-2',
+  'kubectl run pending --image=nginx',
+  'kubectl get pod pending',
+  "kubectl get pod pending -o jsonpath='{.status.conditions[0].message}'",
+  'kubectl uncordon worker-2',
+  'kubectl get pod pending -o wide',
+  'kubectl taint nodes worker-2 dedicated=gpu:NoSchedule',
+  'kubectl run tainted --image=nginx',
+  "kubectl get pod tainted -o jsonpath='{.status.conditions[0].message}'",
+  'kubectl taint nodes --all node-role.kubernetes.io/control-plane-',
+  'kubectl get pod tainted -o wide',
+  'kubectl delete pod tainted',
+  'kubectl get pods',
+];
+
+/** The workload corpus, as cases. */
+export const WORKLOAD_CORPUS: readonly ParityCase[] = [
+  { id: 'corpus/deployments', source: 'corpus', scenario: 'workers-joined', lines: DEPLOYMENTS },
+  { id: 'corpus/pods', source: 'corpus', scenario: 'workers-joined', lines: PODS },
+];
