@@ -60,7 +60,7 @@ interface Generator {
   /** The resource it creates (store id). */
   readonly resource: string;
   readonly flags: readonly FlagSpec[];
-  /** `failed to create X: …` around API errors, or null when kubectl prints them as they are. */
+  /** `failed to create X…` before API errors (create_secret.go has no colon), or null: printed as they are. */
   readonly wrap: string | null;
   build(inv: Invocation, p: ParsedFlags, name: string): Built | Promise<Built>;
 }
@@ -69,27 +69,27 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   configmap: {
     resource: 'configmaps',
     flags: DATA_FLAGS,
-    wrap: 'configmap',
+    wrap: 'configmap: ',
     build: buildConfigMap,
   },
   'secret generic': {
     resource: 'secrets',
     flags: [...DATA_FLAGS, ...SECRET_FLAGS],
-    wrap: 'secret',
+    wrap: 'secret ',
     build: buildGenericSecret,
   },
-  'secret tls': { resource: 'secrets', flags: TLS_FLAGS, wrap: 'secret', build: buildTlsSecret },
+  'secret tls': { resource: 'secrets', flags: TLS_FLAGS, wrap: 'secret ', build: buildTlsSecret },
   serviceaccount: {
     resource: 'serviceaccounts',
     flags: [],
-    wrap: 'serviceaccount',
+    wrap: 'serviceaccount: ',
     build: buildServiceAccount,
   },
   namespace: { resource: 'namespaces', flags: [], wrap: null, build: buildNamespace },
   deployment: {
     resource: 'deployments.apps',
     flags: DEPLOYMENT_FLAGS,
-    wrap: 'deployment',
+    wrap: 'deployment: ',
     build: buildDeployment,
   },
   role: {
@@ -107,13 +107,13 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   rolebinding: {
     resource: 'rolebindings.rbac.authorization.k8s.io',
     flags: BINDING_FLAGS,
-    wrap: 'rolebinding',
+    wrap: 'rolebinding: ',
     build: (_i, p, n) => buildBinding(p, n, false),
   },
   clusterrolebinding: {
     resource: 'clusterrolebindings.rbac.authorization.k8s.io',
     flags: BINDING_FLAGS.filter((f) => f.name !== 'role'),
-    wrap: 'clusterrolebinding',
+    wrap: 'clusterrolebinding: ',
     build: (_i, p, n) => buildBinding(p, n, true),
   },
 };
@@ -335,7 +335,7 @@ export function createAndPrint(
   if (!connect(inv, p)) return 1;
   const made = createOne(inv, type, object, dryRun, str(p, 'namespace') ?? 'default');
   if (typeof made === 'string') {
-    inv.io.err(wrap !== null ? `error: failed to create ${wrap}: ${made}` : serverError(made));
+    inv.io.err(wrap !== null ? `error: failed to create ${wrap}${made}` : serverError(made));
     return 1;
   }
   printCreated(inv, out, type, dryRun === 'server' ? object : (made as unknown as Obj), dryRun);
@@ -411,7 +411,7 @@ function run(inv: Invocation, p: ParsedFlags, connect: Connect): number | Promis
   let args = rest;
   if (sub === 'secret') {
     if (rest[0] !== 'generic' && rest[0] !== 'tls') {
-      inv.io.out(SECRET_HELP);
+      inv.io.err(SECRET_HELP);
       return 1;
     }
     sub = `secret ${rest[0]}`;
