@@ -258,7 +258,7 @@ function decode(buf: Uint8Array, schema: Schema): Obj {
                 )
               : text(v);
       out[name] = {
-        ...((out[name] as Obj | undefined) ?? {}),
+        ...(out[name] ?? {}),
         [k === undefined ? '' : text(k)]: value,
       };
     } else if (typeof r.value !== 'number') {
@@ -285,7 +285,7 @@ export function protobufObject(raw: Uint8Array): Obj | null {
   const body = unknown.find((r) => r.field === 2)?.value;
   if (typeMeta === undefined || body === undefined || typeof typeMeta === 'number') return null;
   const tm = decode(typeMeta, { 1: ['apiVersion', 'string'], 2: ['kind', 'string'] });
-  const kind = String(tm['kind'] ?? '');
+  const kind = typeof tm['kind'] === 'string' ? tm['kind'] : '';
   const schema = KINDS[kind];
   if (!schema || typeof body === 'number') return null;
   const o = { apiVersion: tm['apiVersion'], kind, ...decode(body, schema) };

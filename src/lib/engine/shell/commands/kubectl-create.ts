@@ -55,6 +55,8 @@ import {
 } from './kubectl-write-common.ts';
 
 type Obj = Record<string, unknown>;
+/** A JSON field as text ('' when it is not a string). */
+const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 interface Generator {
   /** The resource it creates (store id). */
@@ -211,7 +213,7 @@ function printCreated(
   o: Obj,
   dryRun: DryRun,
 ): void {
-  const name = String((o['metadata'] as Obj | undefined)?.['name'] ?? '');
+  const name = textOf((o['metadata'] as Obj | undefined)?.['name']);
   if (out.kind === 'name') inv.io.out(`${type.namePrefix}/${name}`);
   else if (out.kind === 'json') inv.io.out(JSON.stringify(typedOrder(o), null, 4));
   else if (out.kind === 'yaml') inv.io.out(renderYaml(o));
@@ -338,7 +340,7 @@ export function createAndPrint(
     inv.io.err(wrap !== null ? `error: failed to create ${wrap}${made}` : serverError(made));
     return 1;
   }
-  printCreated(inv, out, type, dryRun === 'server' ? object : (made as unknown as Obj), dryRun);
+  printCreated(inv, out, type, dryRun === 'server' ? object : made, dryRun);
   return 0;
 }
 
@@ -372,11 +374,11 @@ function runFiles(
     for (const doc of parseAllDocuments(text)) {
       const o = doc.toJS() as Obj | null;
       if (o === null || typeof o !== 'object') continue;
-      const kind = String(o['kind'] ?? '');
+      const kind = textOf(o['kind']);
       const type = resolveType(inv.ctx.state, kind.toLowerCase());
       if (!type) {
         inv.io.err(
-          `error: resource mapping not found for name: "${String((o['metadata'] as Obj | undefined)?.['name'] ?? '')}" namespace: "" from "${source}": no matches for kind "${kind}" in version "${String(o['apiVersion'] ?? '')}"\nensure CRDs are installed first`,
+          `error: resource mapping not found for name: "${textOf((o['metadata'] as Obj | undefined)?.['name'])}" namespace: "" from "${source}": no matches for kind "${kind}" in version "${textOf(o['apiVersion'])}"\nensure CRDs are installed first`,
         );
         code = 1;
         continue;
@@ -392,7 +394,7 @@ function runFiles(
         code = 1;
         continue;
       }
-      printCreated(inv, out, type, dryRun === 'server' ? o : (made as unknown as Obj), dryRun);
+      printCreated(inv, out, type, dryRun === 'server' ? o : made, dryRun);
     }
   }
   return code;

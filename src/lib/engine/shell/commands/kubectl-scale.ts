@@ -111,7 +111,9 @@ function run(inv: Invocation, p: ParsedFlags, connect: Connect): number {
           current !== '-1' &&
           Number(current) !== Number(spec['replicas'] ?? 1)
         ) {
-          errors.push(`Expected replicas to be ${current}, was ${String(spec['replicas'] ?? 1)}`);
+          errors.push(
+            `Expected replicas to be ${current}, was ${JSON.stringify(spec['replicas'] ?? 1)}`,
+          );
           continue;
         }
         const after = { ...object, spec: { ...spec, replicas } } as unknown as ApiObject;

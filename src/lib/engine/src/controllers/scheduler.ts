@@ -18,7 +18,7 @@ import type { ClusterState } from '../model/state.ts';
 import { nodeObject } from '../objects/node-object.ts';
 import { nodeList } from '../state/nodes.ts';
 import { podsOnNode } from '../state/pods.ts';
-import type { ApiObject, Json, NewObject } from '../store/types.ts';
+import type { ApiObject, Json } from '../store/types.ts';
 import { putObject } from '../store/write.ts';
 import { storedUserPods, userPodSim } from '../workloads/user-pods.ts';
 
@@ -84,7 +84,7 @@ export function schedulePods(state: ClusterState): ClusterState {
     const reasons: string[] = [];
     const fits: string[] = [];
     for (const node of nodes) {
-      const name = String((node['metadata'] as Obj)['name']);
+      const name = ((node['metadata'] as Obj)['name'] as string | undefined) ?? '';
       const why = filter(pod, node);
       if (why === null) fits.push(name);
       else reasons.push(why);
@@ -97,7 +97,7 @@ export function schedulePods(state: ClusterState): ClusterState {
         s = putObject(s, 'pods', {
           ...pod,
           simulator: { ...sim, unschedulable: message },
-        } as unknown as NewObject);
+        });
       continue;
     }
     const best =
@@ -109,7 +109,7 @@ export function schedulePods(state: ClusterState): ClusterState {
       ...pod,
       spec: { ...((pod['spec'] ?? {}) as Obj), nodeName: best },
       simulator: { ...rest, scheduledAt: s.now },
-    } as unknown as NewObject);
+    });
   }
   return s;
 }

@@ -130,14 +130,14 @@ function syncDeployment(state: ClusterState, d: ApiObject): ClusterState {
         annotations: { ...current.metadata.annotations, ...annotations },
       },
       spec: { ...spec(current), replicas: want },
-    } as unknown as NewObject);
+    });
   }
   for (const old of owned)
     if (old.metadata.name !== name && replicasOf(old) !== 0)
       s = putObject(s, 'replicasets.apps', {
         ...old,
         spec: { ...spec(old), replicas: 0 },
-      } as unknown as NewObject);
+      });
   if (d.metadata.annotations?.['deployment.kubernetes.io/revision'] !== revision)
     s = putObject(s, 'deployments.apps', {
       ...d,
@@ -145,7 +145,7 @@ function syncDeployment(state: ClusterState, d: ApiObject): ClusterState {
         ...d.metadata,
         annotations: { ...d.metadata.annotations, 'deployment.kubernetes.io/revision': revision },
       },
-    } as unknown as NewObject);
+    });
   return s;
 }
 

@@ -95,7 +95,7 @@ export function resolveType(state: ClusterState, name: string): ResourceType | n
 function served(o: ApiObject): ApiObject {
   if (o['simulator'] === undefined) return o;
   const { simulator: _sim, ...rest } = o;
-  return rest as ApiObject;
+  return rest;
 }
 
 function requireType(state: ClusterState, resource: string): ResourceType {

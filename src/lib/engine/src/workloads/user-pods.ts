@@ -69,12 +69,17 @@ function podIp(state: ClusterState, o: ApiObject, node: string): string {
 function containerNames(o: ApiObject): string[] {
   const spec = (o['spec'] ?? {}) as Obj;
   const containers = (spec['containers'] ?? []) as readonly Obj[];
-  return containers.map((c) => String(c['name'] ?? ''));
+  return containers.map((c) => (c['name'] as string | undefined) ?? '');
 }
 
 function images(o: ApiObject): Map<string, string> {
   const containers = (((o['spec'] ?? {}) as Obj)['containers'] ?? []) as readonly Obj[];
-  return new Map(containers.map((c) => [String(c['name'] ?? ''), String(c['image'] ?? '')]));
+  return new Map(
+    containers.map((c) => [
+      (c['name'] as string | undefined) ?? '',
+      (c['image'] as string | undefined) ?? '',
+    ]),
+  );
 }
 
 /** The Pod as the API serves it now. */
@@ -100,7 +105,7 @@ export function servedUserPod(state: ClusterState, o: ApiObject): ApiObject {
         phase: 'Pending',
         qosClass: 'BestEffort',
       },
-    } as ApiObject;
+    };
   }
   const n = findNode(state, node);
   const m = n ? findMachine(state, n.machine) : undefined;
@@ -150,7 +155,7 @@ export function servedUserPod(state: ClusterState, o: ApiObject): ApiObject {
       qosClass: 'BestEffort',
       startTime: since,
     },
-  } as ApiObject;
+  };
 }
 
 /** The user Pods of `namespace` (null: all) as the API serves them. */
