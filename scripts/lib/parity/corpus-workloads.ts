@@ -3,8 +3,7 @@
  * kubectl_create/kubectl_create_deployment/, kubectl_run/, kubectl_scale/, kubectl_rollout/;
  * concepts/workloads/controllers/deployment/ for the create → scale → restart → undo path).
  * `rollout restart` is left out: kubectl stamps the template with its own clock, so the two sides
- * get different pod-template-hashes. `rollout status` and `wait` are left out: against `serve --api` the real kubectl keeps its
- * watch open after answering (the served watch is not closed), which would stall the run.
+ * get different pod-template-hashes.
  */
 import type { ParityCase } from './run-case.ts';
 
@@ -12,6 +11,14 @@ const DEPLOYMENTS = [
   'kubectl create deployment web --image=nginx:1.27 --replicas=3',
   'kubectl get deployments',
   'kubectl get deploy web -o wide',
+  'kubectl rollout status deployment/web',
+  'kubectl wait --for=condition=Available deployment/web',
+  'kubectl wait --for=condition=Ready pod -l app=web',
+  "kubectl wait --for=jsonpath='{.status.phase}'=Running pod -l app=web",
+  'kubectl wait --for=condition=Available deploy/nope',
+  'kubectl wait --for=foo deploy/web',
+  'kubectl wait --for=condition=Ready pod -l app=none --timeout=1s',
+  'kubectl wait --for=condition=Progressing=False deploy/web --timeout=1s',
   'kubectl get rs',
   'kubectl get pods -l app=web -o name',
   'kubectl get deploy web -o yaml',
@@ -34,6 +41,7 @@ const DEPLOYMENTS = [
   'kubectl label deployment web tier=frontend',
   'kubectl get deploy -l tier=frontend',
   'kubectl delete deployment web',
+  'kubectl wait --for=delete deployment/web',
   'kubectl get deploy,rs',
   'kubectl delete deployment web',
 ];

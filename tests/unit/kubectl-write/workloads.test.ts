@@ -171,4 +171,25 @@ describe('kubectl run, scale and rollout arguments', () => {
       'apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: null\n  labels:\n    run: p1\n  name: p1\nspec:\n  containers:\n  - args:\n    - sleep\n    - "3600"\n    image: busybox\n    name: p1\n    resources: {}\n  dnsPolicy: ClusterFirst\n  restartPolicy: Always\nstatus: {}\n',
     );
   });
+
+  it('waits for conditions that hold and times out on the ones that do not, as kubectl wait prints', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+    await s.run('kubectl create deployment web --image=nginx');
+
+    const met = await s.run('kubectl wait --for=condition=Available deployment/web');
+    const jsonpath = await s.run(
+      "kubectl wait --for=jsonpath='{.status.phase}'=Running pod -l app=web",
+    );
+    const late = await s.run(
+      'kubectl wait --for=condition=Progressing=False deploy/web --timeout=1s',
+    );
+    const none = await s.run('kubectl wait --for=condition=Ready pod -l app=none');
+    const bad = await s.run('kubectl wait --for=foo deploy/web');
+
+    expect(met.stdout).toBe('deployment.apps/web condition met\n');
+    expect(jsonpath.stdout).toMatch(/^pod\/web-\S+ condition met\n$/);
+    expect(late.stderr).toBe('error: timed out waiting for the condition on deployments/web\n');
+    expect(none.stderr).toBe('error: no matching resources found\n');
+    expect(bad.stderr).toBe('error: unrecognized condition: "foo"\n');
+  });
 });

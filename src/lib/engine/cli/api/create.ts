@@ -59,7 +59,13 @@ export async function createFromRequest(
       group: p.group,
       kind: p.plural,
     });
-  const placed = { ...object, metadata: { ...meta, ...(ns !== null ? { namespace: ns } : {}) } };
+  // The URL names the kind: a body without apiVersion/kind (client libraries omit them) gets them.
+  const placed = {
+    apiVersion: p.group === '' ? p.version : `${p.group}/${p.version}`,
+    kind: type.kind,
+    ...object,
+    metadata: { ...meta, ...(ns !== null ? { namespace: ns } : {}) },
+  };
   if (req.query.get('dryRun') !== null)
     return {
       status: 201,

@@ -70,6 +70,8 @@ export function openWatch(session: Session, req: ApiRequest, res: ServerResponse
   const s = current(state, w);
   if (s === null) return false;
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+  // Headers now, even with no event to send yet: clients wait for them before they watch.
+  res.flushHeaders();
   const fromNow =
     (req.query.get('resourceVersion') ?? '') !== '' && req.query.get('resourceVersion') !== '0';
   for (const o of s.objects) {

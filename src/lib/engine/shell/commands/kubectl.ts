@@ -19,6 +19,7 @@ import { editVerb } from './kubectl-edit.ts';
 import { scaleVerb } from './kubectl-scale.ts';
 import { rolloutVerb } from './kubectl-rollout.ts';
 import { runVerb } from './kubectl-run.ts';
+import { waitVerb } from './kubectl-wait.ts';
 import { findMachine } from '../../src/index.ts';
 import { getCommand } from './kubectl-get.ts';
 import { GLOBAL_FLAGS, hoistGlobals, withGlobals } from './kubectl-globals.ts';
@@ -198,6 +199,7 @@ const SUBCOMMANDS: Record<
   scale: scaleVerb(connect),
   rollout: rolloutVerb(connect),
   run: runVerb(connect),
+  wait: waitVerb(connect),
   delete: {
     flags: DELETE_FLAGS,
     short:
