@@ -192,4 +192,20 @@ describe('kubectl run, scale and rollout arguments', () => {
     expect(none.stderr).toBe('error: no matching resources found\n');
     expect(bad.stderr).toBe('error: unrecognized condition: "foo"\n');
   });
+
+  it('exposes a Deployment as a Service with a ClusterIP from the service range', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+    await s.run('kubectl create deployment web --image=nginx --port=80');
+
+    const r = await s.run('kubectl expose deployment web');
+    const again = await s.run('kubectl expose deployment web --port=80');
+    const ip = (await s.run('kubectl get svc web -o jsonpath={.spec.clusterIP}')).stdout;
+    const selector = (await s.run('kubectl get svc web -o jsonpath={.spec.selector.app}')).stdout;
+
+    expect(r.stdout).toBe('service/web exposed\n');
+    expect(again.stderr).toBe('Error from server (AlreadyExists): services "web" already exists\n');
+    expect(ip).toMatch(/^10\.(9[6-9]|1[01]\d)\.\d+\.\d+\n$/);
+    expect(ip).not.toBe('10.96.0.1\n');
+    expect(selector).toBe('web\n');
+  });
 });

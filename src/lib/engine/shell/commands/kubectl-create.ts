@@ -212,6 +212,7 @@ function printCreated(
   type: ApiResourceType,
   o: Obj,
   dryRun: DryRun,
+  operation = 'created',
 ): void {
   const name = textOf((o['metadata'] as Obj | undefined)?.['name']);
   if (out.kind === 'name') inv.io.out(`${type.namePrefix}/${name}`);
@@ -220,7 +221,7 @@ function printCreated(
   else {
     const suffix =
       dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-    inv.io.out(`${type.namePrefix}/${name} created${suffix}`);
+    inv.io.out(`${type.namePrefix}/${name} ${operation}${suffix}`);
   }
 }
 
@@ -317,6 +318,7 @@ export function createAndPrint(
   object: Obj,
   wrap: string | null,
   connect: Connect,
+  operation = 'created',
 ): number {
   const dryRun = dryRunOf(p);
   if (typeof dryRun === 'object') {
@@ -331,7 +333,7 @@ export function createAndPrint(
   const type = resolveType(inv.ctx.state, resource);
   if (!type) throw new EngineError('UnknownResourceType', { resource });
   if (dryRun === 'client') {
-    printCreated(inv, out, type, object, dryRun);
+    printCreated(inv, out, type, object, dryRun, operation);
     return 0;
   }
   if (!connect(inv, p)) return 1;
@@ -340,7 +342,7 @@ export function createAndPrint(
     inv.io.err(wrap !== null ? `error: failed to create ${wrap}${made}` : serverError(made));
     return 1;
   }
-  printCreated(inv, out, type, dryRun === 'server' ? object : made, dryRun);
+  printCreated(inv, out, type, dryRun === 'server' ? object : made, dryRun, operation);
   return 0;
 }
 

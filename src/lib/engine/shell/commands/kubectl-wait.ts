@@ -54,7 +54,7 @@ function checkFor(spec: string): Check | 'delete' | null {
     const template = rest.slice(0, close + 1);
     const want = rest.slice(close + 1).replace(/^=/, '');
     return (o) => {
-      const r = renderJsonpath(template, o as unknown as Obj, false);
+      const r = renderJsonpath(template, o, false);
       return r.ok && (want === '' ? r.text !== '' : r.text === want);
     };
   }

@@ -20,6 +20,7 @@ import { scaleVerb } from './kubectl-scale.ts';
 import { rolloutVerb } from './kubectl-rollout.ts';
 import { runVerb } from './kubectl-run.ts';
 import { waitVerb } from './kubectl-wait.ts';
+import { exposeVerb } from './kubectl-expose.ts';
 import { findMachine } from '../../src/index.ts';
 import { getCommand } from './kubectl-get.ts';
 import { GLOBAL_FLAGS, hoistGlobals, withGlobals } from './kubectl-globals.ts';
@@ -200,6 +201,7 @@ const SUBCOMMANDS: Record<
   rollout: rolloutVerb(connect),
   run: runVerb(connect),
   wait: waitVerb(connect),
+  expose: exposeVerb(connect),
   delete: {
     flags: DELETE_FLAGS,
     short:

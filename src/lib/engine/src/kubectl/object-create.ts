@@ -16,6 +16,7 @@ import { findNamespace, putNamespace } from '../state/namespaces.ts';
 import { getObject, resolveType } from '../store/read.ts';
 import type { NewObject } from '../store/types.ts';
 import { putObject, removeObject } from '../store/write.ts';
+import { allocateService } from './service-allocation.ts';
 
 const WORKLOADS = new Set(['deployments.apps', 'replicasets.apps', 'pods']);
 
@@ -43,12 +44,15 @@ export function applyObjectCreate(
     ? { simulator: { user: true, ...(type.id === 'pods' ? { createdAt: state.now } : {}) } }
     : {};
   const { status: _status, ...fields } = object;
+  const placed: NewObject = {
+    ...fields,
+    // The Service strategy resets the status on create (an empty load balancer status).
+    ...(type.id === 'services' ? { status: { loadBalancer: {} } } : {}),
+    metadata: { ...meta, ...(namespace !== null ? { namespace } : {}) },
+    ...managed,
+  };
   return ok(
-    putObject(state, type.id, {
-      ...fields,
-      metadata: { ...meta, ...(namespace !== null ? { namespace } : {}) },
-      ...managed,
-    }),
+    putObject(state, type.id, type.id === 'services' ? allocateService(state, placed) : placed),
   );
 }
 
