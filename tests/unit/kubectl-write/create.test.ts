@@ -159,3 +159,31 @@ describe('kubectl edit', () => {
     expect(missing.stderr).toBe('Error from server (NotFound): nodes "nope" not found\n');
   });
 });
+
+describe('kubectl create token', () => {
+  it('issues a service account JWT with the API server claims for the requested duration', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+    await s.run('kubectl create sa bot');
+
+    const r = await s.run('kubectl create token bot --duration=10m');
+
+    const [header = '', payload = '', signature = ''] = r.stdout.trim().split('.');
+    const decode = (part: string): Record<string, unknown> =>
+      JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+    expect(decode(header)['alg']).toBe('RS256');
+    const claims = decode(payload);
+    expect(claims['sub']).toBe('system:serviceaccount:default:bot');
+    expect(claims['iss']).toBe('https://kubernetes.default.svc.cluster.local');
+    expect(Number(claims['exp']) - Number(claims['iat'])).toBe(600);
+    expect(signature).toMatch(/^[A-Za-z0-9_-]{342}$/);
+  });
+
+  it('fails for a service account that does not exist', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+
+    const r = await s.run('kubectl create token nope');
+
+    expect(r.stderr).toBe('error: failed to create token: serviceaccounts "nope" not found\n');
+    expect(r.exitCode).toBe(1);
+  });
+});

@@ -21,6 +21,7 @@ import type { Session } from '../../shell/index.ts';
 import { protobufMeta } from './protobuf-meta.ts';
 import { createFromRequest } from './create.ts';
 import { scaleFromRequest } from './scale.ts';
+import { tokenFromRequest } from './token.ts';
 import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
 
 type Obj = Record<string, unknown>;
@@ -187,6 +188,8 @@ async function applyOtherWrite(
   }
   if (req.method === 'POST' && p.name === null && p.sub === null)
     return createFromRequest(session, state, req, p);
+  if (req.method === 'POST' && p.plural === 'serviceaccounts' && p.sub === 'token')
+    return tokenFromRequest(session, state, req, p);
   if (req.method === 'PATCH' && p.name !== null && p.sub === 'scale')
     return scaleFromRequest(session, state, req, p);
   if (req.method === 'DELETE' && p.name !== null && p.sub === null) {

@@ -41,6 +41,7 @@ import {
   buildRole,
 } from './kubectl-create-rbac.ts';
 import { GLOBAL_FLAGS } from './kubectl-globals.ts';
+import { TOKEN_FLAGS, createToken } from './kubectl-create-token.ts';
 import { DEPLOYMENT_FLAGS, buildDeployment } from './kubectl-create-workload.ts';
 import { createObject } from './kubectl-mutate.ts';
 import type { Connect } from './kubectl-node.ts';
@@ -150,6 +151,7 @@ const FILE_FLAGS: FlagSpec[] = [
 const ALL_FLAGS: FlagSpec[] = [
   ...WRITE_FLAGS,
   ...FILE_FLAGS,
+  ...TOKEN_FLAGS,
   ...[
     ...new Map(
       Object.values(GENERATORS).flatMap((g) => g.flags.map((f) => [f.name, f] as const)),
@@ -411,6 +413,7 @@ function run(inv: Invocation, p: ParsedFlags, connect: Connect): number | Promis
     inv.io.err('error: must specify one of -f and -k');
     return 1;
   }
+  if (first === 'token') return createToken(inv, p, rest, connect);
   let sub = ALIASES[first] ?? first;
   let args = rest;
   if (sub === 'secret') {
