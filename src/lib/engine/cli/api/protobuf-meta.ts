@@ -8,34 +8,13 @@
  * staging/src/k8s.io/apimachinery/pkg/runtime/generated.proto (Unknown, TypeMeta),
  * staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/generated.proto (ObjectMeta).
  */
+import { rawFields } from './protobuf-object.ts';
 
-/** Length-delimited fields of one message by field number (other wire types skipped). */
+/** The first length-delimited field of each number in one message. */
 export function fields(buf: Uint8Array): Map<number, Uint8Array> {
   const out = new Map<number, Uint8Array>();
-  let i = 0;
-  const varint = (): number => {
-    let v = 0;
-    let shift = 0;
-    for (;;) {
-      const b = buf[i++] ?? 0;
-      v += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if ((b & 0x80) === 0 || i >= buf.length) return v;
-    }
-  };
-  while (i < buf.length) {
-    const key = varint();
-    const wire = key % 8;
-    const field = Math.floor(key / 8);
-    if (wire === 0) varint();
-    else if (wire === 1) i += 8;
-    else if (wire === 5) i += 4;
-    else if (wire === 2) {
-      const len = varint();
-      if (!out.has(field)) out.set(field, buf.subarray(i, i + len));
-      i += len;
-    } else break;
-  }
+  for (const r of rawFields(buf))
+    if (typeof r.value !== 'number' && !out.has(r.field)) out.set(r.field, r.value);
   return out;
 }
 

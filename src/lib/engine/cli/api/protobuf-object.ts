@@ -183,9 +183,14 @@ const POINTERS = new Set([
 ]);
 
 /** One field of a message: number, wire type and value (bytes for length-delimited ones). */
-type Raw = { readonly field: number; readonly wire: number; readonly value: number | Uint8Array };
+export type Raw = {
+  readonly field: number;
+  readonly wire: number;
+  readonly value: number | Uint8Array;
+};
 
-function rawFields(buf: Uint8Array): Raw[] {
+/** The fields of one protobuf message in order (fixed-width ones skipped). */
+export function rawFields(buf: Uint8Array): Raw[] {
   const out: Raw[] = [];
   let i = 0;
   const varint = (): number => {

@@ -48,8 +48,7 @@ import type { Connect } from './kubectl-node.ts';
 import { renderYaml } from './kubectl-print.ts';
 import {
   WRITE_FLAGS,
-  dryRunOf,
-  writeOutputOf,
+  writeOptions,
   writtenObject,
   type DryRun,
   type WriteOutput,
@@ -286,16 +285,9 @@ async function runGenerator(
     );
     return 1;
   }
-  const dryRun = dryRunOf(p);
-  if (typeof dryRun === 'object') {
-    inv.io.err(dryRun.error);
-    return 1;
-  }
-  const out = writeOutputOf(inv, p);
-  if (out.kind === 'error') {
-    inv.io.err(out.message);
-    return 1;
-  }
+  const opts = writeOptions(inv, p);
+  if (opts === null) return 1;
+  const { dryRun, out } = opts;
   if (dryRun !== 'client' && !connect(inv, p)) return 1;
   const built = await g.build(inv, p, args[0] ?? '');
   if ('error' in built) {
@@ -322,16 +314,9 @@ export function createAndPrint(
   connect: Connect,
   operation = 'created',
 ): number {
-  const dryRun = dryRunOf(p);
-  if (typeof dryRun === 'object') {
-    inv.io.err(dryRun.error);
-    return 1;
-  }
-  const out = writeOutputOf(inv, p);
-  if (out.kind === 'error') {
-    inv.io.err(out.message);
-    return 1;
-  }
+  const opts = writeOptions(inv, p);
+  if (opts === null) return 1;
+  const { dryRun, out } = opts;
   const type = resolveType(inv.ctx.state, resource);
   if (!type) throw new EngineError('UnknownResourceType', { resource });
   if (dryRun === 'client') {
@@ -355,16 +340,9 @@ function runFiles(
   files: readonly string[],
   connect: Connect,
 ): number {
-  const dryRun = dryRunOf(p);
-  if (typeof dryRun === 'object') {
-    inv.io.err(dryRun.error);
-    return 1;
-  }
-  const out = writeOutputOf(inv, p);
-  if (out.kind === 'error') {
-    inv.io.err(out.message);
-    return 1;
-  }
+  const opts = writeOptions(inv, p);
+  if (opts === null) return 1;
+  const { dryRun, out } = opts;
   const m = findMachine(inv.ctx.state, inv.machine);
   let code = 0;
   for (const file of files) {

@@ -214,3 +214,21 @@ export function writtenObject(
   const ns = type.namespaced ? (fallback.metadata.namespace ?? null) : null;
   return getObject(inv.ctx.state, type.id, ns, fallback.metadata.name) ?? fallback;
 }
+
+/** The dry-run strategy and -o printer of a writing verb; null after printing kubectl's error. */
+export function writeOptions(
+  inv: Invocation,
+  p: ParsedFlags,
+): { dryRun: DryRun; out: WriteOutput } | null {
+  const dryRun = dryRunOf(p);
+  if (typeof dryRun === 'object') {
+    inv.io.err(dryRun.error);
+    return null;
+  }
+  const out = writeOutputOf(inv, p);
+  if (out.kind === 'error') {
+    inv.io.err(out.message);
+    return null;
+  }
+  return { dryRun, out };
+}

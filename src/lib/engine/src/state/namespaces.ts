@@ -9,6 +9,7 @@ import type { ClusterState, NamespaceMeta } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { readStored, scanStored } from '../store/buckets.ts';
 import { putObject, removeObject } from '../store/write.ts';
+import { keepClientMeta } from '../store/update.ts';
 import type { ApiObject, NewObject } from '../store/types.ts';
 import type { ClusterView } from './nodes.ts';
 
@@ -73,19 +74,7 @@ export function namespaceNames(state: ClusterView): readonly string[] {
 /** A state with the namespace created or its record replaced. */
 export function putNamespace(state: ClusterState, name: string, m: NamespaceMeta): ClusterState {
   const fresh = storedNamespace(name, m);
-  const existing = storedNamespaceObject(state, name);
-  if (!existing) return putObject(state, 'namespaces', fresh);
-  // Labels and annotations clients set stay.
-  return putObject(state, 'namespaces', {
-    ...fresh,
-    metadata: {
-      ...fresh.metadata,
-      ...(existing.metadata.labels !== undefined ? { labels: existing.metadata.labels } : {}),
-      ...(existing.metadata.annotations !== undefined
-        ? { annotations: existing.metadata.annotations }
-        : {}),
-    },
-  });
+  return putObject(state, 'namespaces', keepClientMeta(fresh, storedNamespaceObject(state, name)));
 }
 
 /** A state without the namespace (the namespace controller removed its finalizer). */

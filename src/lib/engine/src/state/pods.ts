@@ -15,6 +15,7 @@ import { podLabels } from '../kubectl/labels.ts';
 import { readByKey, readStored, scanStored, type ObjectStore } from '../store/buckets.ts';
 import { indexedKeys } from '../store/indexes.ts';
 import { putObject, removeObject } from '../store/write.ts';
+import { keepClientMeta } from '../store/update.ts';
 import type { ApiObject, NewObject } from '../store/types.ts';
 import { isUserPod } from '../workloads/user-pod-mark.ts';
 
@@ -128,19 +129,11 @@ export function podsOnNode(state: ClusterView, node: string): PodObject[] {
 /** A state with the Pod created or replaced. */
 export function putPod(state: ClusterState, pod: PodObject): ClusterState {
   const fresh = storedPod(pod);
-  const existing = storedPodObject(state, pod.namespace, pod.name);
-  if (!existing) return putObject(state, 'pods', fresh);
-  // Labels and annotations clients set stay.
-  return putObject(state, 'pods', {
-    ...fresh,
-    metadata: {
-      ...fresh.metadata,
-      ...(existing.metadata.labels !== undefined ? { labels: existing.metadata.labels } : {}),
-      ...(existing.metadata.annotations !== undefined
-        ? { annotations: existing.metadata.annotations }
-        : {}),
-    },
-  });
+  return putObject(
+    state,
+    'pods',
+    keepClientMeta(fresh, storedPodObject(state, pod.namespace, pod.name)),
+  );
 }
 
 /** A state with every Pod of `pods` created or replaced, in order. */

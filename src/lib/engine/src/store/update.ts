@@ -101,3 +101,21 @@ export function updateServedObject(
   } as unknown as NewObject;
   return putObject(state, type.id, object);
 }
+
+/**
+ * `fresh` (an object a component rewrites from its own record) with the labels and annotations
+ * clients set on the stored `existing` one: a rewrite by the simulation does not undo
+ * `kubectl label` or `kubectl annotate`.
+ */
+export function keepClientMeta(fresh: NewObject, existing: ApiObject | undefined): NewObject {
+  if (!existing) return fresh;
+  const { labels, annotations } = existing.metadata;
+  return {
+    ...fresh,
+    metadata: {
+      ...fresh.metadata,
+      ...(labels !== undefined ? { labels } : {}),
+      ...(annotations !== undefined ? { annotations } : {}),
+    },
+  };
+}
