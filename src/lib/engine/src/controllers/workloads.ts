@@ -17,6 +17,7 @@
 import type { ClusterState } from '../model/state.ts';
 import { hash64 } from '../etcd/model.ts';
 import { readStored, scanStored } from '../store/buckets.ts';
+import { indexedKeys } from '../store/indexes.ts';
 import type { ApiObject, Json, NewObject, OwnerReference } from '../store/types.ts';
 import { putObject, removeObject } from '../store/write.ts';
 import { isUserPod, storedUserPods, userPodSim } from '../workloads/user-pods.ts';
@@ -265,10 +266,11 @@ function collectOrphans(state: ClusterState): ClusterState {
 export function reconcileWorkloads(state: ClusterState): ClusterState {
   const store = state.cluster?.objects;
   if (!store) return state;
-  const deployments = scanStored(store, 'deployments.apps').filter(isUserObject);
-  const userSets = scanStored(store, 'replicasets.apps').filter(isUserObject);
-  if (deployments.length === 0 && userSets.length === 0 && storedUserPods(state, null).length === 0)
+  // Indexed, so a cluster without client workloads costs three lookups per command.
+  const none = (index: string): boolean => indexedKeys(store.indexes, index, 'user').length === 0;
+  if (none('deployments.apps/user') && none('replicasets.apps/user') && none('pods/user'))
     return state;
+  const deployments = scanStored(store, 'deployments.apps').filter(isUserObject);
   let s = state;
   for (const d of deployments) s = syncDeployment(s, d);
   s = collectOrphans(s);

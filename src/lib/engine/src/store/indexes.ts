@@ -30,8 +30,11 @@ const user: IndexFunc = (o) => (isUserPod(o) ? ['user'] : []);
 const INDEXES: Readonly<Record<string, { readonly resource: string; readonly of: IndexFunc }>> = {
   'pods/spec.nodeName': { resource: 'pods', of: nodeName },
   'nodes/role': { resource: 'nodes', of: role },
-  // The Pods of a reader's workloads (workloads/user-pods.ts), for the scheduler.
+  // The Pods of a reader's workloads (workloads/user-pods.ts), for the scheduler, and the
+  // Deployments and ReplicaSets clients created, for the controllers' quick check per command.
   'pods/user': { resource: 'pods', of: user },
+  'deployments.apps/user': { resource: 'deployments.apps', of: user },
+  'replicasets.apps/user': { resource: 'replicasets.apps', of: user },
 };
 
 /** The indexes of a store: index name → value → object keys. */
