@@ -104,7 +104,7 @@ describe('kubectl create generators', () => {
     ],
     [
       'kubectl create sa x --from-literal=a=b',
-      "Error: unknown flag: --from-literal\nSee 'kubectl create serviceaccount --help' for usage.",
+      "error: unknown flag: --from-literal\nSee 'kubectl create serviceaccount --help' for usage.",
     ],
     ['kubectl create role r --verb=get', 'error: at least one resource must be specified'],
     [

@@ -170,6 +170,11 @@ const KINDS: Readonly<Record<string, Schema>> = {
   Deployment: { 1: ['metadata', { msg: META }], 2: ['spec', { msg: DEPLOYMENT_SPEC }] },
   Service: { 1: ['metadata', { msg: META }], 2: ['spec', { msg: SERVICE_SPEC }] },
   Pod: { 1: ['metadata', { msg: META }], 2: ['spec', { msg: POD_SPEC }] },
+  // authentication/v1 TokenRequestSpec: audiences 1, boundObjectRef 3, expirationSeconds 4.
+  TokenRequest: {
+    1: ['metadata', { msg: META }],
+    2: ['spec', { msg: { 1: ['audiences', 'strings'], 4: ['expirationSeconds', 'int'] } }],
+  },
 };
 
 /** Fields that are pointers (or not omitempty) in the Go types: zero values are still sent. */

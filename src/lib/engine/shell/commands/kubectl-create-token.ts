@@ -48,7 +48,7 @@ export function tokenSeconds(p: ParsedFlags): number | { error: string } {
   const r = parseGoTimeDuration(d);
   if (!r.ok)
     return {
-      error: `Error: invalid argument "${d}" for "--duration" flag: ${r.error}\nSee 'kubectl create token --help' for usage.`,
+      error: `error: invalid argument "${d}" for "--duration" flag: ${r.error}\nSee 'kubectl create token --help' for usage.`,
     };
   return Math.floor(r.ms / 1000);
 }

@@ -276,7 +276,7 @@ async function runGenerator(
   );
   const bad = Object.keys(p.values).find((k) => !allowed.has(k) && k !== 'help');
   if (bad !== undefined) {
-    inv.io.err(`Error: unknown flag: --${bad}\nSee 'kubectl create ${sub} --help' for usage.`);
+    inv.io.err(`error: unknown flag: --${bad}\nSee 'kubectl create ${sub} --help' for usage.`);
     return 1;
   }
   if (args.length !== 1) {
