@@ -45,8 +45,7 @@ const CREATES = [
   'kubectl create role pod-reader --verb=get,list,watch --resource=pods',
   'kubectl get role pod-reader -o yaml',
   'kubectl create role pod-reader --verb=get --resource=pods',
-  'kubectl create role deploy-admin --verb=' *
-    ' --resource=deployments.apps,replicasets.apps,pods/log --resource-name=web',
+  "kubectl create role deploy-admin --verb='*' --resource=deployments.apps,replicasets.apps,pods/log --resource-name=web",
   'kubectl get roles',
   'kubectl create role r --verb=foo --resource=pods --dry-run=client -o yaml',
   'kubectl create role r --verb=get',
