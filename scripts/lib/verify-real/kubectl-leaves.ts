@@ -27,8 +27,10 @@ export async function verifyKubectl(
 ): Promise<{ passed: number; failed: number; report: KubectlReport | { missing: string } }> {
   const found = findJudges();
   if (!found.ok) {
-    log(`FAIL kubectl: ${found.reason}`);
-    return { passed: 0, failed: 1, report: { missing: found.reason } };
+    // The same policy as npm run parity: a machine without a usable kubectl (none, or one older
+    // than the release tracks' skew allows, like Debian's 1.20) says so and compares no line.
+    log(`SKIPPED kubectl: ${found.reason}`);
+    return { passed: 0, failed: 0, report: { missing: found.reason } };
   }
   log(`     judged by ${found.note}`);
   const { outcomes, judges } = await runCases(guideCases(), found.judgeOf);
