@@ -3,38 +3,20 @@
 // pods while a Deployment scales").
 // upstream: staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go, pkg/registry/apps/
 // deployment/storage/storage.go (ScaleREST), pkg/controller/replicaset/replica_set.go.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Server } from 'node:https';
-import { AppsV1Api, KubeConfig, Watch, type V1Pod } from '@kubernetes/client-node';
-import { createSession } from 'kubelife';
-import { startApiServer } from 'kubelife/cli';
+import { describe, expect, it } from 'vitest';
+import { AppsV1Api, Watch, type V1Pod } from '@kubernetes/client-node';
+import { serveForClientNode } from './client-node-server.ts';
 
-let server: Server;
-let kc: KubeConfig;
-const session = createSession({ scenario: 'workers-joined' });
-
-beforeAll(async () => {
-  const kubeconfig = join(mkdtempSync(join(tmpdir(), 'kubelife-client-node-')), 'kubeconfig');
-  server = (await startApiServer(session, { port: 0, kubeconfig }, () => undefined)).server;
-  kc = new KubeConfig();
-  kc.loadFromFile(kubeconfig);
-});
-
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+const served = serveForClientNode();
+const { session } = served;
 
 describe('serve --api workloads with @kubernetes/client-node', () => {
   it('watches pods while a Deployment scales', async () => {
-    const apps = kc.makeApiClient(AppsV1Api);
+    const apps = served.kc.makeApiClient(AppsV1Api);
     const added = new Set<string>();
     let settle: () => void = () => undefined;
     const three = new Promise<void>((resolve) => (settle = resolve));
-    const watch = await new Watch(kc).watch(
+    const watch = await new Watch(served.kc).watch(
       '/api/v1/namespaces/default/pods',
       { labelSelector: 'app=web' },
       (type: string, pod: V1Pod) => {

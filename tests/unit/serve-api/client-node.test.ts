@@ -3,34 +3,16 @@
 // pods while a node is drained through the eviction API.
 // upstream: staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/watch.go (watch events),
 // pkg/registry/core/pod/storage/eviction.go.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Server } from 'node:https';
-import { CoreV1Api, KubeConfig, Watch, type V1Pod } from '@kubernetes/client-node';
-import { createSession } from 'kubelife';
-import { startApiServer } from 'kubelife/cli';
+import { describe, expect, it } from 'vitest';
+import { CoreV1Api, Watch, type V1Pod } from '@kubernetes/client-node';
+import { serveForClientNode } from './client-node-server.ts';
 
-let server: Server;
-let kc: KubeConfig;
-const session = createSession({ scenario: 'workers-joined' });
-
-beforeAll(async () => {
-  const kubeconfig = join(mkdtempSync(join(tmpdir(), 'kubelife-client-node-')), 'kubeconfig');
-  server = (await startApiServer(session, { port: 0, kubeconfig }, () => undefined)).server;
-  kc = new KubeConfig();
-  kc.loadFromFile(kubeconfig);
-});
-
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+const served = serveForClientNode();
+const { session } = served;
 
 describe('serve --api with @kubernetes/client-node', () => {
   it('lists the nodes the simulator has', async () => {
-    const api = kc.makeApiClient(CoreV1Api);
+    const api = served.kc.makeApiClient(CoreV1Api);
 
     const nodes = await api.listNode();
 
@@ -39,11 +21,11 @@ describe('serve --api with @kubernetes/client-node', () => {
   });
 
   it('watches CoreDNS pods leave a node evicted over the API and come back elsewhere', async () => {
-    const api = kc.makeApiClient(CoreV1Api);
+    const api = served.kc.makeApiClient(CoreV1Api);
     const events: Array<{ type: string; name: string; node: string }> = [];
     let settle: () => void = () => undefined;
     const done = new Promise<void>((resolve) => (settle = resolve));
-    const watch = await new Watch(kc).watch(
+    const watch = await new Watch(served.kc).watch(
       '/api/v1/namespaces/kube-system/pods',
       { labelSelector: 'k8s-app=kube-dns' },
       (type: string, pod: V1Pod) => {

@@ -233,32 +233,27 @@ function syncReplicaSet(state: ClusterState, rs: ApiObject): ClusterState {
 }
 
 /** Pods whose ReplicaSet is gone (garbage collection by ownerReferences). */
+/** True when `o`'s controller owner (of `kind`, stored under `resource`) no longer exists. */
+function ownerGone(state: ClusterState, o: ApiObject, kind: string, resource: string): boolean {
+  const ref = o.metadata.ownerReferences?.[0];
+  if (ref?.kind !== kind) return false;
+  const owner = readStored(
+    state.cluster?.objects,
+    resource,
+    o.metadata.namespace ?? 'default',
+    ref.name,
+  );
+  return !owner || owner.metadata.uid !== ref.uid;
+}
+
 function collectOrphans(state: ClusterState): ClusterState {
   let s = state;
-  for (const rs of scanStored(s.cluster?.objects, 'replicasets.apps').filter(isUserObject)) {
-    const ref = rs.metadata.ownerReferences?.[0];
-    if (ref?.kind !== 'Deployment') continue;
-    const d = readStored(
-      s.cluster?.objects,
-      'deployments.apps',
-      rs.metadata.namespace ?? 'default',
-      ref.name,
-    );
-    if (!d || d.metadata.uid !== ref.uid)
+  for (const rs of scanStored(s.cluster?.objects, 'replicasets.apps').filter(isUserObject))
+    if (ownerGone(s, rs, 'Deployment', 'deployments.apps'))
       s = removeObject(s, 'replicasets.apps', rs.metadata.namespace ?? 'default', rs.metadata.name);
-  }
-  for (const p of storedUserPods(s, null)) {
-    const ref = p.metadata.ownerReferences?.[0];
-    if (ref?.kind !== 'ReplicaSet') continue;
-    const rs = readStored(
-      s.cluster?.objects,
-      'replicasets.apps',
-      p.metadata.namespace ?? 'default',
-      ref.name,
-    );
-    if (!rs || rs.metadata.uid !== ref.uid)
+  for (const p of storedUserPods(s, null))
+    if (ownerGone(s, p, 'ReplicaSet', 'replicasets.apps'))
       s = removeObject(s, 'pods', p.metadata.namespace ?? 'default', p.metadata.name);
-  }
   return s;
 }
 
