@@ -72,5 +72,13 @@ export function parseTime(iso: string): number {
 
 /** Formats epoch ms as RFC 3339 without fractional seconds: `2026-11-25T09:00:00Z`. */
 export function formatRfc3339(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (ms === lastFormatted.ms) return lastFormatted.text;
+  const iso = new Date(ms).toISOString();
+  // Years 0000–9999 print as YYYY-MM-DDTHH:mm:ss.sssZ; others keep toISOString's extended form.
+  const text = iso.length === 24 ? `${iso.slice(0, 19)}Z` : iso.replace(/\.\d{3}Z$/, 'Z');
+  lastFormatted = { ms, text };
+  return text;
 }
+
+/** The last time formatted: listings format the same instant (now) once per object. */
+let lastFormatted = { ms: Number.NaN, text: '' };
