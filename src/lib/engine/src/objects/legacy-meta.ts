@@ -11,14 +11,35 @@ import { hash64 } from '../etcd/model.ts';
 
 type Obj = Record<string, unknown>;
 
+/**
+ * Derived identities already computed (pure functions of their seed): a listing of 10,000 Pods
+ * hashes each identity once per session, not once per listing. Bounded: cleared when full.
+ */
+const remembered = new Map<string, string>();
+const REMEMBER_AT_MOST = 100_000;
+
+function remember(key: string, compute: () => string): string {
+  let v = remembered.get(key);
+  if (v === undefined) {
+    if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+    v = compute();
+    remembered.set(key, v);
+  }
+  return v;
+}
+
 /** A stable UID derived from the object's identity. */
 export function uid(seed: string): string {
-  const h = hash64(seed) + hash64(`${seed}#2`);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  return remember(`uid:${seed}`, () => {
+    const h = hash64(seed) + hash64(`${seed}#2`);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  });
 }
 /** A stable resourceVersion derived from the object's identity. */
 export function legacyRv(seed: string): string {
-  return String((parseInt(hash64(seed).slice(0, 6), 16) % 900000) + 1000);
+  return remember(`rv:${seed}`, () =>
+    String((parseInt(hash64(seed).slice(0, 6), 16) % 900000) + 1000),
+  );
 }
 /** ObjectMeta with the fields the API server always sets (keys in the order kubectl's YAML sorts them). */
 export function meta(

@@ -3,7 +3,7 @@
  * (k8s.io/api/core/v1 Node; conditions from pkg/kubelet/nodestatus/setters.go, taints from
  * pkg/controller/nodelifecycle).
  */
-import { findNode, storedNodeObject } from '../state/nodes.ts';
+import { nodeRecord, storedNodeObject } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { nodeLostByFault } from '../etcd/faults.ts';
@@ -19,8 +19,8 @@ type Obj = Record<string, unknown>;
 
 /** The Node object, as the kubelet registers it and the control plane's controllers update it. */
 export function nodeObject(state: ClusterState, name: string): Obj {
-  const n = findNode(state, name);
   const stored = storedNodeObject(state, name);
+  const n = stored ? nodeRecord(stored) : undefined;
   const m = n ? findMachine(state, n.machine) : undefined;
   const fixed = fixedParts(name, n, stored, m, state.now);
   // kubelet stopped (or machine gone): the node lifecycle controller sets every condition Unknown.
