@@ -2,13 +2,7 @@
  * kubectl create namespace, delete namespace|node|<custom resource>, patch --type=merge of
  * metadata.finalizers (staging/src/k8s.io/kubectl/pkg/cmd/{create,delete,patch}).
  */
-import {
-  crKey,
-  isUserPod,
-  readStoredObject,
-  resolveType,
-  type CustomResource,
-} from '../../src/index.ts';
+import { crKey, resolveType, type CustomResource } from '../../src/index.ts';
 import { str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { crMatches, crNotFound } from './kubectl-objects.ts';
 import type { Invocation } from '../types.ts';
@@ -89,15 +83,12 @@ export function createObject(inv: Invocation, p: ParsedFlags): number {
 
 /**
  * True for an object the generic delete path removes: a stored object of a served built-in type
- * (not the cluster's own Pods, which follow their compact records), or a missing one of such a
- * type (its NotFound comes from the same path).
+ * (the cluster's own Pods included: their owners replace them), or a missing one of such a type
+ * (its NotFound comes from the same path).
  */
-function deletable(inv: Invocation, kind: string, ns: string, name: string): boolean {
+function deletable(inv: Invocation, kind: string): boolean {
   const type = resolveType(inv.ctx.state, kind);
-  if (!type || type.custom || type.id === 'namespaces' || type.id === 'nodes') return false;
-  if (type.id !== 'pods') return true;
-  const pod = readStoredObject(inv.ctx.state.cluster?.objects, 'pods', ns, name);
-  return pod === undefined || isUserPod(pod);
+  return !(!type || type.custom || type.id === 'namespaces' || type.id === 'nodes');
 }
 
 /** `kubectl delete namespace|node|<cr>|<any stored object> NAME...`. */
@@ -115,7 +106,7 @@ export function deleteObject(inv: Invocation, p: ParsedFlags): number {
       t = inv.apply({ type: 'kubectl.namespace.delete', name });
     else if (kind === 'node' || kind === 'nodes' || kind === 'no')
       t = inv.apply({ type: 'kubectl.node.delete', name });
-    else if (deletable(inv, kind, ns, name)) {
+    else if (deletable(inv, kind)) {
       const type = resolveType(inv.ctx.state, kind);
       t = inv.apply({ type: 'kubectl.object.delete', resource: kind, namespace: ns, name });
       if (t.ok) inv.io.out(`${type?.namePrefix ?? kind} "${name}" deleted`);

@@ -40,6 +40,7 @@ import { applyModprobe } from '../machine/kernel-modules.ts';
 import { applyObjectUpdate } from '../kubectl/object-update.ts';
 import { applyObjectCreate, applyObjectDelete } from '../kubectl/object-create.ts';
 import { reconcileWorkloads } from '../controllers/workloads.ts';
+import { reconcileSystemWorkloads } from '../controllers/system-workloads.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
@@ -150,7 +151,7 @@ export function apply(state: ClusterState, command: Command, ctx: Context = {}):
     const t = afterCommand(command, dispatch(base, command));
     if (!t.ok) return t;
     // The controllers of a reader's workloads run after every command (controllers/workloads.ts).
-    const next = reconcileWorkloads(t.state);
+    const next = reconcileSystemWorkloads(reconcileWorkloads(t.state));
     return next === t.state ? t : ok(next, t.events);
   } catch (error) {
     return fail(

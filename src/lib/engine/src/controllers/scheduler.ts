@@ -34,8 +34,8 @@ function tolerates(t: Toleration, taint: Taint): boolean {
   return (t.value ?? '') === (taint.value ?? '');
 }
 
-/** Why `node` cannot take the Pod (the first failing filter), or null when it can. */
-function filter(pod: ApiObject, node: Obj): string | null {
+/** Why `node` (as the API serves it) cannot take the Pod (the first failing filter), or null. */
+export function nodeRejects(pod: ApiObject, node: Obj): string | null {
   const podSpec = (pod['spec'] ?? {}) as Obj;
   const tolerations = (podSpec['tolerations'] ?? []) as readonly Toleration[];
   const nodeSpec = (node['spec'] ?? {}) as Obj;
@@ -85,7 +85,7 @@ export function schedulePods(state: ClusterState): ClusterState {
     const fits: string[] = [];
     for (const node of nodes) {
       const name = ((node['metadata'] as Obj)['name'] as string | undefined) ?? '';
-      const why = filter(pod, node);
+      const why = nodeRejects(pod, node);
       if (why === null) fits.push(name);
       else reasons.push(why);
     }

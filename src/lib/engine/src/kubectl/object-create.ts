@@ -17,6 +17,8 @@ import { getObject, resolveType } from '../store/read.ts';
 import type { NewObject } from '../store/types.ts';
 import { putObject, removeObject } from '../store/write.ts';
 import { allocateService } from './service-allocation.ts';
+import { findPod } from '../state/pods.ts';
+import { replaceDeletedPod } from '../controllers/system-workloads.ts';
 
 const WORKLOADS = new Set(['deployments.apps', 'replicasets.apps', 'pods']);
 
@@ -59,7 +61,8 @@ export function applyObjectCreate(
 /**
  * Deletes a stored object a client may delete (the generic registry's Delete): gone at once, or
  * marked while finalizers remain; the garbage collector then removes what it owned
- * (controllers/workloads.ts). The cluster's own Pods and Nodes keep their own paths.
+ * (controllers/workloads.ts). The cluster's own Pods come back from their owners; Nodes keep
+ * their own path.
  */
 export function applyObjectDelete(
   state: ClusterState,
@@ -72,5 +75,8 @@ export function applyObjectDelete(
   const ns = type.namespaced ? (namespace ?? 'default') : null;
   if (!getObject(state, type.id, ns, name))
     throw new EngineError('ObjectNotFound', { resource: type.id, name });
+  // The cluster's own Pods: their owner answers at once (controllers/system-workloads.ts).
+  const own = type.id === 'pods' && ns !== null ? findPod(state, ns, name) : undefined;
+  if (own) return ok(replaceDeletedPod(state, own));
   return ok(removeObject(state, type.id, ns, name));
 }

@@ -102,6 +102,11 @@ export interface PodObject {
   /** Node it runs on, or null while unscheduled. */
   readonly node: string | null;
   readonly createdAt: number;
+  /**
+   * Last octet of its pod IP once pinned (host-local IPAM never moves a running Pod's address);
+   * absent: its place among the node's pod-network Pods by age (views/cluster.ts).
+   */
+  readonly ipHost?: number;
 }
 
 /** A bootstrap token (Secret kube-system/bootstrap-token-<id>). */

@@ -12,6 +12,8 @@
  * - Nodes and Pods were compact records in `cluster.nodes` and `cluster.pods`; they are objects
  *   of the store (resources `nodes` and `pods`, state/nodes.ts and state/pods.ts) since the
  *   store became the one storage path.
+ * - the store's `pods/replicaset` index (store/indexes.ts) did not exist: it is built from the
+ *   stored Pods, so the ReplicaSet controller of CoreDNS counts the Pods it already has.
  */
 import type { ClusterState, Machine } from '../model/state.ts';
 import { storeLegacyRecords } from './legacy-records.ts';
@@ -28,6 +30,8 @@ import {
   storeUploadConfigRbac,
 } from '../kubeadm/api-objects/store-init.ts';
 import { storeFlannelObjects } from '../kubectl/flannel-objects.ts';
+import { scanStored } from '../store/buckets.ts';
+import { rebuildIndex } from '../store/indexes.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -58,8 +62,21 @@ function checkCluster(c: unknown): void {
     bad('the object store is not an object');
 }
 
+/** The state with the store's `pods/replicaset` index, built once for a state saved without it. */
+function withReplicaSetIndex(state: ClusterState): ClusterState {
+  const c = state.cluster;
+  const objects = c?.objects;
+  if (!c || !objects || objects.indexes?.['pods/replicaset'] !== undefined) return state;
+  const indexes = rebuildIndex(objects.indexes, 'pods/replicaset', scanStored(objects, 'pods'));
+  return { ...state, cluster: { ...c, objects: { ...objects, indexes } } };
+}
+
 /** The objects a cluster saved before the store existed holds, created at its start. */
 function backfill(raw: ClusterState): ClusterState {
+  return withReplicaSetIndex(backfillObjects(raw));
+}
+
+function backfillObjects(raw: ClusterState): ClusterState {
   const hadStore = raw.cluster?.objects !== undefined;
   const state = storeLegacyRecords(raw);
   const c = state.cluster;

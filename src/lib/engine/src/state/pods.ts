@@ -23,6 +23,8 @@ import { isUserPod } from '../workloads/user-pod-mark.ts';
 interface PodSimulation {
   /** Creation time, epoch ms (creationTimestamp keeps whole seconds). */
   readonly createdAt: number;
+  /** PodObject.ipHost, once pinned. */
+  readonly ipHost?: number;
 }
 
 const views = new WeakMap<ApiObject, PodObject>();
@@ -42,6 +44,9 @@ export function podRecord(o: ApiObject): PodObject {
     app: (spec.containers?.[0]?.name ?? 'kube-proxy') as PodObject['app'],
     node: spec.nodeName ?? null,
     createdAt: (o['simulator'] as unknown as PodSimulation).createdAt,
+    ...((o['simulator'] as unknown as PodSimulation).ipHost !== undefined
+      ? { ipHost: (o['simulator'] as unknown as PodSimulation).ipHost as number }
+      : {}),
   };
   views.set(o, view);
   return view;
@@ -64,7 +69,7 @@ function storedPod(p: PodObject): NewObject {
       labels: podRecordLabels(p),
     },
     spec: { containers: [{ name: p.app }], ...(p.node !== null ? { nodeName: p.node } : {}) },
-    simulator: { createdAt: p.createdAt },
+    simulator: { createdAt: p.createdAt, ...(p.ipHost !== undefined ? { ipHost: p.ipHost } : {}) },
   };
 }
 

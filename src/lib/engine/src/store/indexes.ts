@@ -26,6 +26,17 @@ const role: IndexFunc = (o) =>
 
 const user: IndexFunc = (o) => (isUserPod(o) ? ['user'] : []);
 
+/**
+ * The ReplicaSet of one of the cluster's own Pods (CoreDNS: `coredns-<hash>-<suffix>` belongs to
+ * `coredns-<hash>`), so the ReplicaSet controller counts its Pods without a scan
+ * (controllers/system-workloads.ts).
+ */
+const replicaSet: IndexFunc = (o) => {
+  const first = (o['spec'] as { readonly containers?: readonly { readonly name?: string }[] })
+    ?.containers?.[0]?.name;
+  return !isUserPod(o) && first === 'coredns' ? [o.metadata.name.replace(/-[^-]*$/, '')] : [];
+};
+
 /** Index name → resource and index function. */
 const INDEXES: Readonly<Record<string, { readonly resource: string; readonly of: IndexFunc }>> = {
   'pods/spec.nodeName': { resource: 'pods', of: nodeName },
@@ -35,6 +46,7 @@ const INDEXES: Readonly<Record<string, { readonly resource: string; readonly of:
   'pods/user': { resource: 'pods', of: user },
   'deployments.apps/user': { resource: 'deployments.apps', of: user },
   'replicasets.apps/user': { resource: 'replicasets.apps', of: user },
+  'pods/replicaset': { resource: 'pods', of: replicaSet },
 };
 
 /** The indexes of a store: index name → value → object keys. */
@@ -72,6 +84,24 @@ export function updateIndexes(
     next = { ...next, [name]: map };
   }
   return next;
+}
+
+/**
+ * The index `name` rebuilt from `objects` (every stored object of its resource), for a saved
+ * state written before the index existed (state/migrate.ts).
+ */
+export function rebuildIndex(
+  indexes: StoreIndexes | undefined,
+  name: string,
+  objects: readonly ApiObject[],
+): StoreIndexes {
+  const index = INDEXES[name];
+  let map = emptyKeyed<readonly string[]>();
+  if (index)
+    for (const o of objects)
+      for (const v of index.of(o))
+        map = addKey(map, v, `${o.metadata.namespace ?? ''}/${o.metadata.name}`);
+  return { ...indexes, [name]: map };
 }
 
 /** Keys (`namespace/name`) of the objects whose index `name` has `value`. */

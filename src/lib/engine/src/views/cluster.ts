@@ -121,7 +121,8 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
               : p.app === 'coredns'
                 ? 'ContainerCreating'
                 : 'Pending';
-      const podIP = `${podCidrBase}.${nodeIndex.get(p.node ?? '') ?? 0}.${(onNode.get(`${p.namespace}/${p.name}`) ?? 0) + 2}`;
+      const host = p.ipHost ?? (onNode.get(`${p.namespace}/${p.name}`) ?? 0) + 2;
+      const podIP = `${podCidrBase}.${nodeIndex.get(p.node ?? '') ?? 0}.${host}`;
       return {
         namespace: p.namespace,
         name: p.name,

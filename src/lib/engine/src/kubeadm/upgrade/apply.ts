@@ -30,6 +30,7 @@ import {
   requireAdminCluster,
 } from './common.ts';
 import { upgradeStaticPods } from './staticpods.ts';
+import { rollCoreDns } from '../../controllers/coredns-rollout.ts';
 import { kubeletConfigEvents, writeKubeletConfig } from './kubelet-config.ts';
 import { imagePullEvents } from '../image-pull.ts';
 import { findMachine } from '../../state/machines.ts';
@@ -83,16 +84,27 @@ function resolveTarget(raw: string, kubeadmVersion: string): string {
   }
 }
 
-/** Replaces DaemonSet/Deployment pods of `app` with new names (a rollout), same nodes. */
-function rollOut(state: ClusterState, app: PodObject['app'], rng: Rng, t: number): ClusterState {
+/**
+ * Replaces DaemonSet/Deployment pods of `app` with new names (a rollout), same nodes; CoreDNS's
+ * Deployment rolls to a new ReplicaSet running `coreDNS` (controllers/coredns-rollout.ts).
+ */
+function rollOut(
+  state: ClusterState,
+  app: PodObject['app'],
+  rng: Rng,
+  t: number,
+  coreDNS = '',
+): ClusterState {
   const old = podList(state).filter((p) => p.app === app);
-  const rs = app === 'coredns' ? `coredns-${rng.pick(NAME_SUFFIX_ALPHABET, 10)}-` : 'kube-proxy-';
+  const hash = app === 'coredns' ? rng.pick(NAME_SUFFIX_ALPHABET, 10) : '';
+  const rs = app === 'coredns' ? `coredns-${hash}-` : 'kube-proxy-';
   let next = state;
   for (const p of old) {
     const name = `${rs}${rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
-    next = putPod(removePod(next, p.namespace, p.name), { ...p, name, createdAt: t });
+    const { ipHost: _pinned, ...pod } = p;
+    next = putPod(removePod(next, p.namespace, p.name), { ...pod, name, createdAt: t });
   }
-  return next;
+  return app === 'coredns' ? rollCoreDns(next, hash, coreDNS, t) : next;
 }
 
 /** Applies `kubeadm upgrade apply` on `machine`. */
@@ -232,7 +244,7 @@ export function applyUpgradeApply(
       const msg = `skip upgrade addons because control plane instances [${pending.join(' ')}] have not been upgraded`;
       events.push(log('upgrade/addons', msg), log('upgrade/addons', msg));
     } else {
-      if (coreDNS !== coreDNSInUse(cluster)) next = rollOut(next, 'coredns', rng, t);
+      if (coreDNS !== coreDNSInUse(cluster)) next = rollOut(next, 'coredns', rng, t, coreDNS);
       next = rollOut(next, 'kube-proxy', rng, t + 2000);
       events.push(
         log('addons', 'Applied essential addon: CoreDNS'),
