@@ -80,8 +80,32 @@ const PODS = [
   'kubectl get pods',
 ];
 
+/**
+ * The cluster's own workloads under their controllers: scaling CoreDNS, deleting a CoreDNS Pod
+ * (a replacement under a new name), a kube-proxy Pod (a new one on the same node) and a mirror
+ * Pod (back under the same name). Names are the workers-joined scenario's.
+ */
+const SYSTEM = [
+  'kubectl -n kube-system scale deployment coredns --replicas=3',
+  'kubectl -n kube-system get deploy coredns',
+  'kubectl -n kube-system get rs',
+  'kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide',
+  'kubectl -n kube-system delete pod coredns-s2hzq29j2g-lpjgz',
+  'kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide',
+  'kubectl -n kube-system scale deployment coredns --replicas=2',
+  'kubectl -n kube-system get pods -l k8s-app=kube-dns',
+  'kubectl -n kube-system delete pod kube-proxy-8fc6k',
+  'kubectl -n kube-system get pods -l k8s-app=kube-proxy -o wide',
+  'kubectl -n kube-system get ds kube-proxy',
+  // --wait=false: the mirror Pod is deleted and recreated in one step here, so a waiting real
+  // kubectl (a watch from after the deletion) would never see it go.
+  'kubectl -n kube-system delete pod etcd-cp-1 --wait=false',
+  'kubectl -n kube-system get pod etcd-cp-1',
+];
+
 /** The workload corpus, as cases. */
 export const WORKLOAD_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/deployments', source: 'corpus', scenario: 'workers-joined', lines: DEPLOYMENTS },
   { id: 'corpus/pods', source: 'corpus', scenario: 'workers-joined', lines: PODS },
+  { id: 'corpus/system-workloads', source: 'corpus', scenario: 'workers-joined', lines: SYSTEM },
 ];

@@ -5,7 +5,7 @@
 // deleted), pkg/kubelet/pod/mirror_client.go (the kubelet recreates a deleted mirror Pod under
 // the same name), pkg/controller/deployment/rolling.go (a new ReplicaSet per template, old at 0).
 import { describe, expect, it } from 'vitest';
-import { createSession, getObject, listObjects, listPods } from 'kubelife';
+import { createSession, getObject, listObjects, listPods, type SerializedState } from 'kubelife';
 
 type Session = ReturnType<typeof createSession>;
 
@@ -100,5 +100,18 @@ describe('the cluster’s own workloads', () => {
     );
     const d = getObject(s.save().state, 'deployments.apps', 'kube-system', 'coredns');
     expect(JSON.stringify(d?.['spec'])).toContain('registry.k8s.io/coredns/coredns:v1.13.1');
+  });
+
+  it('keeps two CoreDNS Pods in a state saved before the ReplicaSet index existed', async () => {
+    const saved = JSON.parse(
+      JSON.stringify(createSession({ scenario: 'workers-joined' }).save()),
+    ) as SerializedState;
+    const objects = saved.state.cluster?.objects as { indexes: Record<string, unknown> };
+    delete objects.indexes['pods/replicaset'];
+    const s = createSession({ state: saved });
+
+    await s.run('kubectl get nodes');
+
+    expect(pods(s, 'coredns-')).toHaveLength(2);
   });
 });

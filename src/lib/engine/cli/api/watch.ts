@@ -98,7 +98,12 @@ export function notifyWatchers(session: Session): void {
       const json = JSON.stringify(o);
       const before = w.seen.get(k);
       if (before === json) continue;
-      send(w, state, s.type, before === undefined ? 'ADDED' : 'MODIFIED', o);
+      const old = before === undefined ? undefined : (JSON.parse(before) as ApiObject);
+      // Deleted and created again under the same name (a mirror Pod the kubelet recreates): a
+      // watch sees the deletion, then the new object.
+      const replaced = old !== undefined && old.metadata.uid !== o.metadata.uid;
+      if (replaced) send(w, state, s.type, 'DELETED', old);
+      send(w, state, s.type, old === undefined || replaced ? 'ADDED' : 'MODIFIED', o);
       w.seen.set(k, json);
     }
     for (const [k, json] of [...w.seen]) {

@@ -203,7 +203,10 @@ async function applyOtherWrite(
     const ns = p.namespace !== null ? ` -n ${p.namespace}` : '';
     const failed = await run(session, `kubectl delete ${id} ${p.name}${ns} --wait=false`);
     if (failed) return failed;
-    const after = getObject(session.save().state, id, p.namespace, p.name);
+    const found = getObject(session.save().state, id, p.namespace, p.name);
+    // Recreated at once under the same name (a mirror Pod): the answer is the deleted object,
+    // whose uid kubectl waits on.
+    const after = found?.metadata.uid === before.metadata.uid ? found : undefined;
     return {
       status: 200,
       body: after ?? {
