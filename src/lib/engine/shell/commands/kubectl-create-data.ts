@@ -8,7 +8,8 @@
  * key by that name already exists in Data for ConfigMap %q"), create_secret.go
  * (addKeyFromLiteralToSecret), create_secret_tls.go ("key and cert must be specified", "Cannot
  * read file"), create_serviceaccount.go, staging/src/k8s.io/kubectl/pkg/util/util.go
- * (ParseLiteralSource, ParseFileSource).
+ * (ParseLiteralSource, ParseFileSource), staging/src/k8s.io/kubectl/pkg/cmd/util/env_file.go
+ * (--from-env-file: KEY=VALUE lines, `#` comments, the value kept as written).
  */
 import { findMachine, type Json } from '../../src/index.ts';
 import { list, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
@@ -53,6 +54,57 @@ export function generatedMeta(name: string, p: ParsedFlags): Obj {
 
 type Entry = { key: string; value: string };
 
+/** validation.IsEnvVarName's pattern and message (k8s.io/apimachinery/pkg/util/validation). */
+const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+const ENV_VAR_MESSAGE =
+  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
+
+/**
+ * The pairs of an env file (AddFromEnvFile): blank lines and `#` comments skipped, leading
+ * whitespace trimmed, the value everything after the first `=` (a line without one takes the
+ * variable from kubectl's environment, empty here).
+ */
+function envFileEntries(text: string): Entry[] | { error: string } {
+  const out: Entry[] = [];
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  for (const [i, raw] of lines.entries()) {
+    const line = (i === 0 ? raw.replace(/^\uFEFF/, '') : raw).replace(/\r$/, '').trimStart();
+    if (line === '' || line.startsWith('#')) continue;
+    const at = line.indexOf('=');
+    const key = at >= 0 ? line.slice(0, at) : line;
+    if (!ENV_VAR_NAME.test(key))
+      return { error: `${JSON.stringify(key)} is not a valid key name: ${ENV_VAR_MESSAGE}` };
+    out.push({ key, value: at >= 0 ? line.slice(at + 1) : '' });
+  }
+  return out;
+}
+
+/** The pairs of every --from-env-file (`kind`: config or secret, for the directory error). */
+async function envSources(
+  inv: Invocation,
+  p: ParsedFlags,
+  kind: 'config' | 'secret',
+): Promise<Entry[] | { error: string }> {
+  const files = list(p, 'from-env-file');
+  if (files.length > 0 && (list(p, 'from-file').length > 0 || list(p, 'from-literal').length > 0))
+    return { error: 'from-env-file cannot be combined with from-file or from-literal' };
+  const m = findMachine(inv.ctx.state, inv.machine);
+  const out: Entry[] = [];
+  for (const path of files) {
+    const abs = absolutePath(inv, path);
+    const content = m?.files[abs];
+    if (content === undefined)
+      return m?.dirs.includes(abs)
+        ? { error: `env ${kind} file cannot be a directory` }
+        : { error: `error reading ${path}: no such file or directory` };
+    const entries = envFileEntries(await inv.ctx.materialize(inv.ctx.state, inv.machine, content));
+    if ('error' in entries) return entries;
+    out.push(...entries);
+  }
+  return out;
+}
+
 /** The key/value pairs of the literal and file sources, or the error. */
 async function sources(inv: Invocation, p: ParsedFlags): Promise<Entry[] | { error: string }> {
   const out: Entry[] = [];
@@ -94,8 +146,11 @@ export async function buildConfigMap(
   p: ParsedFlags,
   name: string,
 ): Promise<Built> {
-  const entries = await sources(inv, p);
-  if ('error' in entries) return entries;
+  const env = await envSources(inv, p, 'config');
+  if ('error' in env) return env;
+  const files = await sources(inv, p);
+  if ('error' in files) return files;
+  const entries = [...files, ...env];
   const data: Record<string, string> = {};
   for (const e of entries) {
     if (e.key in data)
@@ -120,8 +175,11 @@ export async function buildGenericSecret(
   p: ParsedFlags,
   name: string,
 ): Promise<Built> {
-  const entries = await sources(inv, p);
-  if ('error' in entries) return entries;
+  const env = await envSources(inv, p, 'secret');
+  if ('error' in env) return env;
+  const files = await sources(inv, p);
+  if ('error' in files) return files;
+  const entries = [...files, ...env];
   const data: Record<string, string> = {};
   for (const e of entries) {
     if (e.key in data)

@@ -41,6 +41,7 @@ import {
   buildRole,
 } from './kubectl-create-rbac.ts';
 import { GLOBAL_FLAGS } from './kubectl-globals.ts';
+import { DOCKER_FLAGS, buildDockerRegistrySecret } from './kubectl-create-docker.ts';
 import { TOKEN_FLAGS, createToken } from './kubectl-create-token.ts';
 import { DEPLOYMENT_FLAGS, buildDeployment } from './kubectl-create-workload.ts';
 import { createObject } from './kubectl-mutate.ts';
@@ -81,6 +82,12 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
     build: buildGenericSecret,
   },
   'secret tls': { resource: 'secrets', flags: TLS_FLAGS, wrap: 'secret ', build: buildTlsSecret },
+  'secret docker-registry': {
+    resource: 'secrets',
+    flags: DOCKER_FLAGS,
+    wrap: 'secret ',
+    build: buildDockerRegistrySecret,
+  },
   serviceaccount: {
     resource: 'serviceaccounts',
     flags: [],
@@ -395,7 +402,7 @@ function run(inv: Invocation, p: ParsedFlags, connect: Connect): number | Promis
   let sub = ALIASES[first] ?? first;
   let args = rest;
   if (sub === 'secret') {
-    if (rest[0] !== 'generic' && rest[0] !== 'tls') {
+    if (rest[0] !== 'generic' && rest[0] !== 'tls' && rest[0] !== 'docker-registry') {
       inv.io.err(SECRET_HELP);
       return 1;
     }

@@ -38,16 +38,16 @@ export function podRecord(o: ApiObject): PodObject {
     readonly nodeName?: string;
     readonly containers?: readonly { readonly name: string }[];
   };
-  const view: PodObject = {
+  const sim = o['simulator'] as unknown as PodSimulation;
+  const base: PodObject = {
     namespace: o.metadata.namespace ?? '',
     name: o.metadata.name,
     app: (spec.containers?.[0]?.name ?? 'kube-proxy') as PodObject['app'],
     node: spec.nodeName ?? null,
-    createdAt: (o['simulator'] as unknown as PodSimulation).createdAt,
-    ...((o['simulator'] as unknown as PodSimulation).ipHost !== undefined
-      ? { ipHost: (o['simulator'] as unknown as PodSimulation).ipHost as number }
-      : {}),
+    createdAt: sim.createdAt,
   };
+  // Only pinned Pods carry ipHost (one object shape for the thousands that do not).
+  const view: PodObject = sim.ipHost === undefined ? base : { ...base, ipHost: sim.ipHost };
   views.set(o, view);
   return view;
 }
@@ -69,7 +69,10 @@ function storedPod(p: PodObject): NewObject {
       labels: podRecordLabels(p),
     },
     spec: { containers: [{ name: p.app }], ...(p.node !== null ? { nodeName: p.node } : {}) },
-    simulator: { createdAt: p.createdAt, ...(p.ipHost !== undefined ? { ipHost: p.ipHost } : {}) },
+    simulator:
+      p.ipHost === undefined
+        ? { createdAt: p.createdAt }
+        : { createdAt: p.createdAt, ipHost: p.ipHost },
   };
 }
 
