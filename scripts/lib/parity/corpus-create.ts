@@ -35,7 +35,7 @@ const CREATES = [
   'kubectl create secret docker-registry regcred --docker-server=registry.example.com --docker-username=jane --docker-password=s3cr3t --docker-email=jane@example.com',
   'kubectl get secret regcred -o yaml',
   "kubectl get secret regcred -o jsonpath='{.data.\\.dockerconfigjson}'",
-  'kubectl create secret docker-registry hub --docker-username=bob --docker-password=\'p<w>&d\' --dry-run=client -o json',
+  "kubectl create secret docker-registry hub --docker-username=bob --docker-password='p<w>&d' --dry-run=client -o json",
   'kubectl create secret docker-registry nope --docker-username=bob',
   'kubectl create secret docker-registry',
   'kubectl get secrets',
