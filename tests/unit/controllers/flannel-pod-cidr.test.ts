@@ -22,31 +22,26 @@ describe('flannel and node IPAM', () => {
     expect(nodePodCidr(s, 'worker-1')).toBe('10.244.1.0/24');
   });
 
-  it('reports flannel lease errors in flanneld words', () => {
+  it('reports flannel lease errors in flanneld words', async () => {
     const s = buildScenario('workers-joined');
-    const noCidr = { ...s, cluster: s.cluster ? { ...s.cluster, podSubnet: null } : null };
-    const other = {
-      ...s,
-      cluster: s.cluster ? { ...s.cluster, podSubnet: '192.168.0.0/16' } : null,
-    };
+    const noCidr = createSession({ scenario: 'packages-installed' });
+    await noCidr.run('kubeadm init');
+    const other = createSession({ scenario: 'packages-installed' });
+    await other.run('kubeadm init --pod-network-cidr=192.168.0.0/16');
 
     expect(flannelLeaseError(s, 'cp-1')).toBeNull();
-    expect(flannelLeaseError(noCidr, 'cp-1')).toBe(
+    expect(flannelLeaseError(noCidr.save().state, 'cp-1')).toBe(
       'failed to acquire lease: node "cp-1" pod cidr not assigned',
     );
-    expect(flannelLeaseError(other, 'cp-1')).toBe(
+    expect(flannelLeaseError(other.save().state, 'cp-1')).toBe(
       'failed to acquire lease: subnet "10.244.0.0/16" specified in the flannel net config doesn\'t contain "192.168.0.0/24" PodCIDR of the "cp-1" node',
     );
   });
 
   it('crash-loops flannel and leaves CoreDNS without a sandbox when init had no pod network CIDR', async () => {
-    const s = createSession({ scenario: 'control-plane-initialized' });
-    const state = s.save().state;
-    const noCidr = {
-      ...state,
-      cluster: state.cluster ? { ...state.cluster, podSubnet: null } : null,
-    };
-    const session = createSession({ state: { ...s.save(), state: noCidr } });
+    const session = createSession({ scenario: 'packages-installed' });
+    await session.run('kubeadm init');
+    await session.run('mkdir -p $HOME/.kube && cp /etc/kubernetes/admin.conf $HOME/.kube/config');
     await session.run(
       'kubectl apply -f https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml',
     );

@@ -29,12 +29,8 @@ export function cidrContains(outer: string, inner: string): boolean {
 }
 
 /** Why flannel's agent cannot start on `node`, in its own words, or null when it can. */
-export function flannelLeaseError(
-  state: ClusterState,
-  node: string,
-  position?: number,
-): string | null {
-  const cidr = nodePodCidr(state, node, position);
+export function flannelLeaseError(state: ClusterState, node: string): string | null {
+  const cidr = nodePodCidr(state, node);
   if (cidr === null) return `failed to acquire lease: node "${node}" pod cidr not assigned`;
   if (!cidrContains(FLANNEL_NETWORK, cidr))
     return `failed to acquire lease: subnet "${FLANNEL_NETWORK}" specified in the flannel net config doesn't contain "${cidr}" PodCIDR of the "${node}" node`;

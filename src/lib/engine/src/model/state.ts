@@ -144,6 +144,11 @@ export interface Cluster {
   readonly sonobuoy?: { readonly mode: string; readonly startedAt: number } | null;
   /** The API object store (src/store): objects by resource, namespace and name; absent in older saved states. */
   readonly objects?: ObjectStore;
+  /**
+   * The node IPAM range allocator's memory (controllers/node-ipam.ts, cidr_set.go): the next
+   * candidate subnet and how many are handed out; absent until it allocated one.
+   */
+  readonly nodeIpam?: { readonly next: number; readonly allocated: number };
 }
 
 /** Metadata of a namespace (kubectl create/delete namespace). */

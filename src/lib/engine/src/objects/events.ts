@@ -24,6 +24,7 @@ import { findMachine } from '../state/machines.ts';
 import { nodeReady } from '../machine/kubelet.ts';
 import type { ApiObject } from '../store/types.ts';
 import { legacyRv, uid } from './legacy-meta.ts';
+import { nodePodCidr } from '../controllers/node-ipam.ts';
 
 /** kube-apiserver --event-ttl default. */
 export const EVENT_TTL_MS = 60 * 60 * 1000;
@@ -32,12 +33,24 @@ const NODE_MONITOR_PERIOD_MS = 5000;
 
 interface Recorded {
   readonly namespace: string;
-  readonly object: { readonly kind: string; readonly name: string; readonly uid: string };
+  /**
+   * The reference the recorder got: the controllers' and the scheduler's carry apiVersion
+   * (reference.GetReference, controller_utils.go RecordNodeEvent), the kubelet's and kube-proxy's
+   * hand-made nodeRef does not (pkg/kubelet/kubelet.go NewMainKubelet, cmd/kube-proxy/app/server.go).
+   */
+  readonly object: {
+    readonly apiVersion?: string;
+    readonly kind: string;
+    readonly name: string;
+    readonly uid: string;
+  };
   readonly reason: string;
   readonly message: string;
   readonly component: string;
   readonly host?: string;
   readonly at: number;
+  /** Normal unless said otherwise. */
+  readonly type?: 'Warning';
 }
 
 const STATIC: ReadonlySet<PodObject['app']> = new Set([
@@ -62,6 +75,7 @@ function toObject(e: Recorded): ApiObject {
     eventTime: null,
     firstTimestamp: when,
     involvedObject: {
+      ...(e.object.apiVersion !== undefined ? { apiVersion: e.object.apiVersion } : {}),
       kind: e.object.kind,
       name: e.object.name,
       ...(e.namespace !== 'default' ? { namespace: e.namespace } : {}),
@@ -80,7 +94,7 @@ function toObject(e: Recorded): ApiObject {
     reportingComponent: e.component,
     reportingInstance: e.host ?? '',
     source: { component: e.component, ...(e.host !== undefined ? { host: e.host } : {}) },
-    type: 'Normal',
+    type: e.type ?? 'Normal',
   };
 }
 
@@ -118,13 +132,25 @@ function nodeEvents(state: ClusterState, n: NodeObject, cni: number | undefined)
     ),
     {
       namespace: 'default',
-      object: { kind: 'Node', name: n.name, uid: nodeUid(state, n.name) },
+      object: { apiVersion: 'v1', kind: 'Node', name: n.name, uid: nodeUid(state, n.name) },
       reason: 'RegisteredNode',
       message: `Node ${n.name} event: Registered Node ${n.name} in Controller`,
       component: 'node-controller',
       at: n.createdAt + NODE_MONITOR_PERIOD_MS,
     },
   ];
+  // The node IPAM range allocator had no subnet left for it (controllers/node-ipam.ts):
+  // range_allocator.go AllocateOrOccupyCIDR → RecordNodeStatusChange(…, Warning, "CIDRNotAvailable").
+  if (state.cluster?.podSubnet && nodePodCidr(state, n.name) === null)
+    out.push({
+      namespace: 'default',
+      object: { apiVersion: 'v1', kind: 'Node', name: n.name, uid: nodeUid(state, n.name) },
+      reason: 'CIDRNotAvailable',
+      message: `Node ${n.name} status is now: CIDRNotAvailable`,
+      component: 'cidrAllocator',
+      at: n.createdAt + 6,
+      type: 'Warning',
+    });
   // Ready once the CNI configuration is on the node: at registration, or when flannel came.
   if (m && nodeReady(m) && cni !== undefined)
     out.push(status('NodeReady', Math.max(n.createdAt + 5, cni)));
@@ -139,7 +165,7 @@ function podEvents(state: ClusterState, p: PodObject, cni: number | undefined): 
   const events: Recorded[] = [
     {
       namespace: p.namespace,
-      object: { kind: 'Pod', name: p.name, uid: podUid },
+      object: { apiVersion: 'v1', kind: 'Pod', name: p.name, uid: podUid },
       reason: 'Scheduled',
       message: `Successfully assigned ${p.namespace}/${p.name} to ${p.node}`,
       component: 'default-scheduler',

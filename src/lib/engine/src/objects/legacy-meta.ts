@@ -8,6 +8,7 @@ import { nodeList } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { hash64 } from '../etcd/model.ts';
+import { uuidV4 } from '../model/uuid.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -30,10 +31,7 @@ function remember(key: string, compute: () => string): string {
 
 /** A stable UID derived from the object's identity. */
 export function uid(seed: string): string {
-  return remember(`uid:${seed}`, () => {
-    const h = hash64(seed) + hash64(`${seed}#2`);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-  });
+  return remember(`uid:${seed}`, () => uuidV4(hash64(seed) + hash64(`${seed}#2`)));
 }
 /** A stable resourceVersion derived from the object's identity. */
 export function legacyRv(seed: string): string {

@@ -32,6 +32,7 @@ import {
 import { storeFlannelObjects } from '../kubectl/flannel-objects.ts';
 import { scanStored } from '../store/buckets.ts';
 import { rebuildIndex } from '../store/indexes.ts';
+import { allocateSavedNodeCidrs } from '../controllers/node-ipam.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -111,8 +112,11 @@ export function migrateState(raw: unknown): ClusterState {
     bad('the state has no clock or random seed');
   checkCluster(raw['cluster']);
   const machines = raw['machines'];
-  if (isKeyedMap(machines)) return backfill(raw as unknown as ClusterState);
+  // Nodes saved before they kept their podCIDR get the subnet they showed (name order).
+  if (isKeyedMap(machines)) return allocateSavedNodeCidrs(backfill(raw as unknown as ClusterState));
   if (isRecord(machines) && machineRecord(machines))
-    return backfill({ ...(raw as unknown as ClusterState), machines: keyedFromRecord(machines) });
+    return allocateSavedNodeCidrs(
+      backfill({ ...(raw as unknown as ClusterState), machines: keyedFromRecord(machines) }),
+    );
   return bad('the state has no readable machines');
 }

@@ -15,6 +15,7 @@ import { readByKey, readStored, scanStored, type ObjectStore } from '../store/bu
 import { CONTROL_PLANE_LABEL, indexedKeys } from '../store/indexes.ts';
 import { putObject, removeObject } from '../store/write.ts';
 import type { ApiObject, Json, NewObject } from '../store/types.ts';
+import { allocateNodeCidr, releaseNodeCidr } from '../controllers/node-ipam.ts';
 
 /** What reads need: the cluster (a Cluster alone passes as `{ cluster }`). */
 export type ClusterView = Pick<ClusterState, 'cluster'>;
@@ -138,7 +139,8 @@ export function controlPlaneNodes(state: ClusterView): NodeObject[] {
 export function putNode(state: ClusterState, node: NodeObject): ClusterState {
   const fresh = storedNode(node);
   const existing = storedNodeObject(state, node.name);
-  if (!existing) return putObject(state, 'nodes', fresh);
+  // A new Node gets its pod subnet from the node IPAM controller (controllers/node-ipam.ts).
+  if (!existing) return allocateNodeCidr(putObject(state, 'nodes', fresh), node.name);
   // What clients changed (labels, annotations, taints) stays; a node that becomes a control
   // plane gets kubeadm's label and taint (kubeadm's markcontrolplane phase) on top.
   const wasControlPlane = existing.metadata.labels?.[CONTROL_PLANE_LABEL] !== undefined;
@@ -149,6 +151,9 @@ export function putNode(state: ClusterState, node: NodeObject): ClusterState {
     ? [{ effect: 'NoSchedule', key: CONTROL_PLANE_LABEL }, ...taints]
     : taints;
   const { taints: _fresh, ...spec } = freshSpec;
+  // spec.podCIDR/podCIDRs are set once by the allocator and immutable afterwards.
+  const { podCIDR, podCIDRs } = (existing['spec'] ?? {}) as { readonly [k: string]: Json };
+  const cidrs = podCIDR !== undefined && podCIDRs !== undefined ? { podCIDR, podCIDRs } : {};
   return putObject(state, 'nodes', {
     ...fresh,
     metadata: {
@@ -158,7 +163,7 @@ export function putNode(state: ClusterState, node: NodeObject): ClusterState {
         ? { annotations: existing.metadata.annotations }
         : {}),
     },
-    spec: { ...spec, ...(allTaints.length > 0 ? { taints: allTaints } : {}) },
+    spec: { ...cidrs, ...spec, ...(allTaints.length > 0 ? { taints: allTaints } : {}) },
   });
 }
 
@@ -174,5 +179,7 @@ export function updateNode(
 
 /** A state without the Node named `name` (kubectl delete node, kubeadm reset). */
 export function removeNode(state: ClusterState, name: string): ClusterState {
-  return removeObject(state, 'nodes', null, name);
+  const existing = storedNodeObject(state, name);
+  const removed = removeObject(state, 'nodes', null, name);
+  return existing ? releaseNodeCidr(removed, existing) : removed;
 }

@@ -37,6 +37,11 @@ const replicaSet: IndexFunc = (o) => {
   return !isUserPod(o) && first === 'coredns' ? [o.metadata.name.replace(/-[^-]*$/, '')] : [];
 };
 
+const podCidr: IndexFunc = (o) => {
+  const cidr = (o['spec'] as { readonly [k: string]: Json } | undefined)?.['podCIDR'];
+  return typeof cidr === 'string' && cidr !== '' ? [cidr] : [];
+};
+
 /** Index name → resource and index function. */
 const INDEXES: Readonly<Record<string, { readonly resource: string; readonly of: IndexFunc }>> = {
   'pods/spec.nodeName': { resource: 'pods', of: nodeName },
@@ -47,6 +52,8 @@ const INDEXES: Readonly<Record<string, { readonly resource: string; readonly of:
   'deployments.apps/user': { resource: 'deployments.apps', of: user },
   'replicasets.apps/user': { resource: 'replicasets.apps', of: user },
   'pods/replicaset': { resource: 'pods', of: replicaSet },
+  // The node subnets in use, for the node IPAM allocator (controllers/node-ipam.ts).
+  'nodes/podCIDR': { resource: 'nodes', of: podCidr },
 };
 
 /** The indexes of a store: index name → value → object keys. */

@@ -9,6 +9,7 @@
 import type { Cluster, ClusterState } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { hash64 } from '../etcd/model.ts';
+import { uuidV4 } from '../model/uuid.ts';
 import { EMPTY_STORE, readStored, writeStored, type ObjectStore } from './buckets.ts';
 import type { ApiObject, NewObject } from './types.ts';
 import { withDefaults } from './defaults.ts';
@@ -17,7 +18,7 @@ import { withDefaults } from './defaults.ts';
 export function objectUid(resource: string, namespace: string, name: string, rv: number): string {
   const seed = `${resource}/${namespace}/${name}/${rv}`;
   const h = hash64(seed) + hash64(`${seed}#2`);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  return uuidV4(h);
 }
 
 function storeOf(c: Cluster): ObjectStore {

@@ -10,6 +10,8 @@ import { nodeLostByFault } from '../etcd/faults.ts';
 import { findMachine } from '../state/machines.ts';
 import { crashLoop, flannelLeaseError } from '../controllers/flannel.ts';
 import { unreachableSince } from '../controllers/node-lifecycle.ts';
+import { nodePodCidr } from '../controllers/node-ipam.ts';
+import { addressIn } from '../controllers/cidr-set.ts';
 
 /** One row of `kubectl get nodes`. */
 export interface NodeRow {
@@ -73,10 +75,6 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
       })
       .map((n) => n.name),
   );
-  const podCidrBase = (c.podSubnet ?? '10.244.0.0/16').split('.').slice(0, 2).join('.');
-  // Position of each node in name order (its pod subnet index): a Map, not indexOf per pod, so
-  // listing 15,000 pods of 5,000 nodes stays linear.
-  const nodeIndex = new Map(nodes.map((n, i) => [n.name, i]));
   // host-local IPAM hands out each node's /24 in order from .2: a Pod's address is its place
   // among the pod-network (not hostNetwork) Pods of its node, oldest first.
   const onNode = new Map<string, number>();
@@ -99,7 +97,7 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
       const leaseError =
         p.node !== null && (p.app === 'kube-flannel' || p.app === 'coredns')
           ? c.cni === 'flannel'
-            ? flannelLeaseError(state, p.node, nodeIndex.get(p.node))
+            ? flannelLeaseError(state, p.node)
             : null
           : null;
       const crashing =
@@ -122,7 +120,8 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
                 ? 'ContainerCreating'
                 : 'Pending';
       const host = p.ipHost ?? (onNode.get(`${p.namespace}/${p.name}`) ?? 0) + 2;
-      const podIP = `${podCidrBase}.${nodeIndex.get(p.node ?? '') ?? 0}.${host}`;
+      const range = p.node !== null ? nodePodCidr(state, p.node) : null;
+      const podIP = range ? addressIn(range, host) : null;
       return {
         namespace: p.namespace,
         name: p.name,
@@ -141,7 +140,7 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
             : hostNetwork
               ? (m?.ip ?? '<none>')
               : running
-                ? podIP
+                ? (podIP ?? '<none>')
                 : '<none>',
         node: p.node ?? '<none>',
       };

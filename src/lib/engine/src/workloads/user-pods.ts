@@ -13,7 +13,9 @@ import type { ClusterState } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { nodeReady } from '../machine/kubelet.ts';
 import { findMachine } from '../state/machines.ts';
-import { findNode, nodeList } from '../state/nodes.ts';
+import { findNode } from '../state/nodes.ts';
+import { nodePodCidr } from '../controllers/node-ipam.ts';
+import { addressIn } from '../controllers/cidr-set.ts';
 import { podsOnNode } from '../state/pods.ts';
 import { readByKey } from '../store/buckets.ts';
 import { indexedKeys } from '../store/indexes.ts';
@@ -55,15 +57,15 @@ export function storedUserPods(state: ClusterState, namespace: string | null): A
 }
 
 /** The pod IP of a user Pod: its node's range, after the node's pod-network Pods by age. */
-function podIp(state: ClusterState, o: ApiObject, node: string): string {
-  const subnet = state.cluster?.podSubnet ?? '10.244.0.0/16';
-  const index = nodeList(state).findIndex((n) => n.name === node);
+function podIp(state: ClusterState, o: ApiObject, node: string): string | undefined {
+  const range = nodePodCidr(state, node);
+  if (range === null) return undefined;
   const system = podsOnNode(state, node).filter((p) => p.app === 'coredns').length;
   const mine = storedUserPods(state, null)
     .filter((p) => (p['spec'] as Obj | undefined)?.['nodeName'] === node)
     .sort((a, b) => userPodSim(a).createdAt - userPodSim(b).createdAt)
     .findIndex((p) => p.metadata.uid === o.metadata.uid);
-  return `${subnet.split('.').slice(0, 2).join('.')}.${Math.max(index, 0)}.${system + mine + 2}`;
+  return addressIn(range, system + mine + 2) ?? undefined;
 }
 
 function containerNames(o: ApiObject): string[] {
