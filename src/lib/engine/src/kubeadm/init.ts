@@ -45,6 +45,7 @@ import {
   storeKubeProxy,
   storeUploadConfigRbac,
 } from './api-objects/store-init.ts';
+import { approveKubeletClientCsr } from '../controllers/csr-approver.ts';
 
 /**
  * Working data shared by the init phases: the certificate phases' data (state, events, rng,
@@ -400,13 +401,24 @@ function finalizeKubeletClientCert(d: InitData): void {
     )
     .replace(/client-key-data: \S+/, 'client-key: /var/lib/kubelet/pki/kubelet-client-current.pem');
   putMachine(d, { ...issued, files: { ...issued.files, '/etc/kubernetes/kubelet.conf': conf } });
+  // The csrapproving controller decides it ("selfnodeclient": kubeadm's
+  // kubeadm:node-autoapprove-certificate-rotation binding lets system:nodes renew their own).
+  const requestor = `system:node:${d.node}`;
+  const groups = ['system:nodes', 'system:authenticated'];
+  const approval = approveKubeletClientCsr(d.state, {
+    signerName: KUBELET_CLIENT_SIGNER,
+    username: requestor,
+    groups,
+    commonName: requestor,
+  });
   d.state = addCsr(d.state, {
     name: csrName(fork, false),
     signerName: KUBELET_CLIENT_SIGNER,
-    requestor: `system:node:${d.node}`,
+    requestor,
+    groups,
     createdAt: d.t,
     requestedDurationMs: null,
-    condition: 'Approved,Issued',
+    condition: approval ? 'Approved,Issued' : 'Pending',
     node: d.node,
   });
 }

@@ -4,7 +4,7 @@
  * kubelet start and TLS bootstrap (cmd/kubeadm/app/cmd/join.go).
  */
 import { clusterExternalEtcd, usesExternalEtcd } from '../etcd/model.ts';
-import { kubeletTlsBootstrap } from './certs/bootstrap.ts';
+import { bootstrapCsrApproval, kubeletTlsBootstrap } from './certs/bootstrap.ts';
 import type { ClusterState, Machine, NodeObject, PodObject } from '../model/state.ts';
 import { controlPlaneNodes, findNode, putNode } from '../state/nodes.ts';
 import { putPods } from '../state/pods.ts';
@@ -326,16 +326,18 @@ export const joinPhases: readonly Phase<JoinData>[] = [
       d.events.push(...check.events);
       if (check.failure) throw check.failure;
       d.events.push(log('kubelet-start', 'Waiting for the kubelet to perform the TLS Bootstrap'));
-      registerNode(d);
-      d.state = kubeletTlsBootstrap(
-        d.state,
-        d.machine,
-        d.node,
-        d.opts.advertiseAddress ?? machineOf(d).ip,
-        (d.opts.token ?? '').split('.')[0] ?? '',
-        d.rng,
-        d.t,
-      );
+      const tokenId = (d.opts.token ?? '').split('.')[0] ?? '';
+      // The kubelet registers its Node only once the csrapproving controller approved its CSR.
+      const approval = bootstrapCsrApproval(d.state, d.node, tokenId);
+      if (approval) registerNode(d);
+      const ip = d.opts.advertiseAddress ?? machineOf(d).ip;
+      d.state = kubeletTlsBootstrap(d.state, d.machine, d.node, ip, tokenId, d.rng, d.t, approval);
+      if (!approval) {
+        // waitForTLSBootstrappedClient polls for a usable kubelet.conf until timeouts.tlsBootstrap.
+        d.t += TLS_BOOTSTRAP_TIMEOUT_MS;
+        d.events.push(text(joinFailMessage('context deadline exceeded')));
+        throw new EngineError('Kubeadm', { message: 'context deadline exceeded' });
+      }
       d.t += 4 * SEC;
     },
   },
@@ -389,6 +391,25 @@ export const joinPhases: readonly Phase<JoinData>[] = [
     ],
   },
 ];
+
+/** kubeadm's default timeouts.tlsBootstrap (constants.DefaultTLSBootstrapTimeout, 5m0s). */
+const TLS_BOOTSTRAP_TIMEOUT_MS = 5 * 60 * SEC;
+
+/** cmd/kubeadm/app/cmd/phases/join/kubelet.go kubeadmJoinFailMsg (dedented), printed to stdout. */
+function joinFailMessage(error: string): string {
+  return `
+Unfortunately, an error has occurred:
+\t${error}
+
+This error is likely caused by:
+\t- The kubelet is not running
+\t- The kubelet is unhealthy due to a misconfiguration of the node in some way (required cgroups disabled)
+
+If you are on a systemd-powered system, you can try to troubleshoot the error with the following commands:
+\t- 'systemctl status kubelet'
+\t- 'journalctl -xeu kubelet'
+`;
+}
 
 function registerNode(d: JoinData): void {
   const c = d.state.cluster;

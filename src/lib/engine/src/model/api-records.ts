@@ -16,6 +16,10 @@ export interface CertificateSigningRequest {
   readonly condition: 'Pending' | 'Approved' | 'Approved,Issued' | 'Denied';
   /** Node whose kubelet asked (for serving / client certificates). */
   readonly node: string;
+  /** spec.groups the authenticator gave the requestor; absent: the defaults for its kind of user. */
+  readonly groups?: readonly string[];
+  /** Approved with `kubectl certificate approve` rather than by the csrapproving controller. */
+  readonly approvedBy?: 'kubectl';
 }
 
 /** An object of a versioned resource (apiserver/objects.ts), as stored. */

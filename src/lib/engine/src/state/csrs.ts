@@ -12,12 +12,16 @@ import { readStored, scanStored } from '../store/buckets.ts';
 import { putObject } from '../store/write.ts';
 import type { ApiObject, NewObject } from '../store/types.ts';
 import type { ClusterView } from './nodes.ts';
+import { APPROVAL_MESSAGES } from '../controllers/csr-approver.ts';
 
 /** The store id of the resource. */
 export const CSR_RESOURCE = 'certificatesigningrequests.certificates.k8s.io';
 
 /** What the simulation keeps about a CSR that the API does not serve; read views drop it. */
-type CsrSimulation = Omit<CertificateSigningRequest, 'name' | 'signerName' | 'requestor'>;
+type CsrSimulation = Omit<
+  CertificateSigningRequest,
+  'name' | 'signerName' | 'requestor' | 'groups'
+>;
 
 const views = new WeakMap<ApiObject, CertificateSigningRequest>();
 const lists = new WeakMap<object, readonly CertificateSigningRequest[]>();
@@ -26,16 +30,22 @@ const lists = new WeakMap<object, readonly CertificateSigningRequest[]>();
 export function csrRecord(o: ApiObject): CertificateSigningRequest {
   const hit = views.get(o);
   if (hit) return hit;
-  const spec = o['spec'] as { readonly signerName: string; readonly username: string };
+  const spec = o['spec'] as {
+    readonly signerName: string;
+    readonly username: string;
+    readonly groups?: readonly string[];
+  };
   const sim = o['simulator'] as unknown as CsrSimulation;
   const record: CertificateSigningRequest = {
     name: o.metadata.name,
     signerName: spec.signerName,
     requestor: spec.username,
+    ...(spec.groups !== undefined ? { groups: spec.groups } : {}),
     createdAt: sim.createdAt,
     requestedDurationMs: sim.requestedDurationMs,
     condition: sim.condition,
     node: sim.node,
+    ...(sim.approvedBy !== undefined ? { approvedBy: sim.approvedBy } : {}),
   };
   views.set(o, record);
   return record;
@@ -55,21 +65,24 @@ function conditions(c: CertificateSigningRequest): readonly Record<string, strin
   if (c.condition === 'Pending') return [];
   if (c.condition === 'Denied')
     return [condition('Denied', 'KubectlDeny', 'This CSR was denied by kubectl certificate deny.')];
-  return c.signerName === 'kubernetes.io/kubelet-serving'
-    ? [
-        condition(
-          'Approved',
-          'KubectlApprove',
-          'This CSR was approved by kubectl certificate approve.',
-        ),
-      ]
-    : [
-        condition(
-          'Approved',
-          'AutoApproved',
-          'Auto approving kubelet client certificate after SubjectAccessReview.',
-        ),
-      ];
+  // Only kubectl approves kubelet-serving CSRs; client ones are the csrapproving controller's
+  // (controllers/csr-approver.ts), "self" when the kubelet renews its own certificate.
+  if (c.approvedBy === 'kubectl' || c.signerName === 'kubernetes.io/kubelet-serving')
+    return [
+      condition(
+        'Approved',
+        'KubectlApprove',
+        'This CSR was approved by kubectl certificate approve.',
+      ),
+    ];
+  const self = c.requestor === `system:node:${c.node}`;
+  return [
+    condition(
+      'Approved',
+      'AutoApproved',
+      APPROVAL_MESSAGES[self ? 'selfnodeclient' : 'nodeclient'],
+    ),
+  ];
 }
 
 /** The CSR object as the API serves it (without the simulator's own fields). */
@@ -85,13 +98,15 @@ export function csrApiObject(c: CertificateSigningRequest): NewObject {
       ...(c.requestedDurationMs !== null
         ? { expirationSeconds: Math.round(c.requestedDurationMs / 1000) }
         : {}),
-      groups: bootstrap
-        ? [
-            'system:bootstrappers',
-            'system:bootstrappers:kubeadm:default-node-token',
-            'system:authenticated',
-          ]
-        : ['system:nodes', 'system:authenticated'],
+      groups:
+        c.groups ??
+        (bootstrap
+          ? [
+              'system:bootstrappers',
+              'system:bootstrappers:kubeadm:default-node-token',
+              'system:authenticated',
+            ]
+          : ['system:nodes', 'system:authenticated']),
       signerName: c.signerName,
       usages: serving ? ['digital signature', 'server auth'] : ['digital signature', 'client auth'],
       username: c.requestor,
@@ -126,6 +141,6 @@ export function csrList(state: ClusterView): readonly CertificateSigningRequest[
 
 /** A state with the CSR created or replaced (no-op before init). */
 export function putCsr(state: ClusterState, c: CertificateSigningRequest): ClusterState {
-  const { name: _n, signerName: _s, requestor: _r, ...simulator } = c;
+  const { name: _n, signerName: _s, requestor: _r, groups: _g, ...simulator } = c;
   return putObject(state, CSR_RESOURCE, { ...csrApiObject(c), simulator });
 }

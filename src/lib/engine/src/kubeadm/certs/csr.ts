@@ -133,7 +133,12 @@ export function applyCsrDecision(
   for (const name of names) {
     const r = findCsr(next, name);
     if (r?.condition === 'Pending')
-      next = putCsr(next, { ...r, condition: approve ? 'Approved,Issued' : 'Denied' });
+      next = putCsr(
+        next,
+        approve
+          ? { ...r, condition: 'Approved,Issued', approvedBy: 'kubectl' }
+          : { ...r, condition: 'Denied' },
+      );
   }
   return next;
 }
