@@ -3,7 +3,7 @@
 // conditions go Unknown ("Kubelet stopped posting node status.") with the unreachable taints
 // added at that moment, and its Pods are marked NotReady (MarkPodsNotReady).
 import { describe, expect, it } from 'vitest';
-import { createSession, getObject, listPods, NODE_MONITOR_GRACE_MS } from 'kubelife';
+import { createSession, getObject, listPods, NODE_MONITOR_GRACE_MS, type Session } from 'kubelife';
 
 type Condition = {
   type: string;
@@ -38,19 +38,41 @@ describe('node lifecycle', () => {
     ).toEqual(['NoSchedule', 'NoExecute']);
   });
 
-  it('marks the Pods of an unreachable node NotReady once the grace period is over', async () => {
+  it('keeps a lost node’s Pods 1/1 Running in the pods table: only their Ready condition changes', async () => {
+    // MarkPodsNotReady (pkg/controller/util/node/controller_utils.go) sets the Pod's Ready
+    // condition False and leaves the container statuses the kubelet last posted, which is what
+    // kubectl's READY and STATUS columns count (printers.go printPod); real clusters show
+    // `1/1 Running` on a NotReady node (kubernetes/kubernetes#96641, #123612).
     const s = createSession({ scenario: 'workers-joined' });
+    await s.run('kubectl create deployment web --image=nginx --replicas=4');
     await s.run('kubelife fault machine-down worker-1');
 
     const inGrace = listPods(s.save().state, null).filter((p) => p.node === 'worker-1');
+    const podInGrace = await readyCondition(s);
     await s.run('kubelife clock advance 2m');
     const after = listPods(s.save().state, null).filter((p) => p.node === 'worker-1');
+    const podAfter = await readyCondition(s);
 
     expect(inGrace.every((p) => p.ready === '1/1')).toBe(true);
     expect(after.length).toBeGreaterThan(0);
-    expect(after.every((p) => p.ready === '0/1')).toBe(true);
+    expect(after.every((p) => p.ready === '1/1' && p.status === 'Running')).toBe(true);
+    expect(podInGrace?.status).toBe('True');
+    expect(podAfter?.status).toBe('False');
+    expect(Date.parse(podAfter?.lastTransitionTime ?? '')).toBeGreaterThan(
+      Date.parse(podInGrace?.lastTransitionTime ?? ''),
+    );
   });
 });
+
+/** The Ready condition of the first web Pod on worker-1. */
+async function readyCondition(s: Session): Promise<Condition | undefined> {
+  const r = await s.run(
+    'kubectl get pods -l app=web --field-selector spec.nodeName=worker-1 -o json',
+  );
+  const items = (JSON.parse(r.stdout) as { items: { status: { conditions: Condition[] } }[] })
+    .items;
+  return items[0]?.status.conditions.find((c) => c.type === 'Ready');
+}
 
 describe('node leases', () => {
   // upstream: pkg/kubelet/nodelease (holder = node, leaseDurationSeconds 40, owned by the Node).

@@ -1,6 +1,7 @@
 /**
  * The pods table row of a Pod served from its object (a reader's workload Pod): READY from the
- * container statuses, STATUS from the phase or the waiting reason, AGE, IP and NODE.
+ * container statuses, STATUS from the phase or the waiting reason (Terminating once deleted), AGE,
+ * IP and NODE.
  *
  * upstream: pkg/printers/internalversion/printers.go (printPod: reason from
  * containerStatuses[].state.waiting.reason, "<none>" for an empty IP or node).
@@ -25,10 +26,19 @@ export function podCells(o: ApiObject, now: number): string[] {
   const created = parseTime(o.metadata.creationTimestamp);
   const ip = typeof status['podIP'] === 'string' ? status['podIP'] : '<none>';
   const node = typeof spec['nodeName'] === 'string' ? spec['nodeName'] : '<none>';
+  // printPod: a Pod being deleted shows Terminating ("Unknown" when its node was lost, NodeLost).
+  const deleting = o.metadata.deletionTimestamp !== undefined;
+  const reason = deleting
+    ? status['reason'] === 'NodeLost'
+      ? 'Unknown'
+      : 'Terminating'
+    : typeof waiting === 'string'
+      ? waiting
+      : phase;
   return [
     o.metadata.name,
     `${ready}/${containers.length}`,
-    typeof waiting === 'string' ? waiting : phase,
+    reason,
     String(restarts),
     humanDuration(now - created),
     ip,

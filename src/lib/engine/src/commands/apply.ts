@@ -41,6 +41,7 @@ import { applyObjectUpdate } from '../kubectl/object-update.ts';
 import { applyObjectCreate, applyObjectDelete } from '../kubectl/object-create.ts';
 import { reconcileWorkloads } from '../controllers/workloads.ts';
 import { reconcileSystemWorkloads } from '../controllers/system-workloads.ts';
+import { evictTaintedPods } from '../controllers/taint-eviction.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
@@ -150,8 +151,10 @@ export function apply(state: ClusterState, command: Command, ctx: Context = {}):
   try {
     const t = afterCommand(command, dispatch(base, command));
     if (!t.ok) return t;
-    // The controllers of a reader's workloads run after every command (controllers/workloads.ts).
-    const next = reconcileSystemWorkloads(reconcileWorkloads(t.state));
+    // The controllers of a reader's workloads and of the cluster's own run after every command
+    // (controllers/workloads.ts, system-workloads.ts), after the taint eviction controller
+    // (controllers/taint-eviction.ts) so evicted Pods are replaced in the same step.
+    const next = reconcileSystemWorkloads(reconcileWorkloads(evictTaintedPods(t.state)));
     return next === t.state ? t : ok(next, t.events);
   } catch (error) {
     return fail(

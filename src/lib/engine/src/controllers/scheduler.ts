@@ -20,19 +20,10 @@ import { nodeList } from '../state/nodes.ts';
 import { podsOnNode } from '../state/pods.ts';
 import type { ApiObject, Json } from '../store/types.ts';
 import { putObject } from '../store/write.ts';
+import { tolerates, type Taint, type Toleration } from './tolerations.ts';
 import { storedUserPods, userPodSim } from '../workloads/user-pods.ts';
 
 type Obj = { readonly [k: string]: Json };
-type Taint = { key: string; value?: string; effect: string };
-type Toleration = { key?: string; operator?: string; value?: string; effect?: string };
-
-/** Toleration.ToleratesTaint. */
-function tolerates(t: Toleration, taint: Taint): boolean {
-  if (t.effect !== undefined && t.effect !== '' && t.effect !== taint.effect) return false;
-  if (t.key !== undefined && t.key !== '' && t.key !== taint.key) return false;
-  if (t.operator === 'Exists') return true;
-  return (t.value ?? '') === (taint.value ?? '');
-}
 
 /** Why `node` (as the API serves it) cannot take the Pod (the first failing filter), or null. */
 export function nodeRejects(pod: ApiObject, node: Obj): string | null {

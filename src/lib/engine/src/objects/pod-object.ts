@@ -14,6 +14,7 @@ import { readStored } from '../store/buckets.ts';
 
 import { findMachine } from '../state/machines.ts';
 import { hash64 } from '../etcd/model.ts';
+import { systemPodTolerations } from './pod-tolerations.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -159,6 +160,7 @@ export function podObjects(state: ClusterState, namespace: string | null): Obj[]
         ...(p.node ? { nodeName: p.node } : {}),
         priority: p.app === 'coredns' ? 2000000000 : 2000001000,
         priorityClassName: p.app === 'coredns' ? 'system-cluster-critical' : 'system-node-critical',
+        tolerations: systemPodTolerations(state, p),
       },
       status: {
         ...(p.node ? { hostIP, hostIPs: [{ ip: hostIP }] } : {}),

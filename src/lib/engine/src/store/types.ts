@@ -37,6 +37,8 @@ export interface ObjectMeta {
   readonly ownerReferences?: readonly OwnerReference[];
   readonly finalizers?: readonly string[];
   readonly deletionTimestamp?: string;
+  /** Seconds the object has to go after a graceful delete (Pods: the grace period). */
+  readonly deletionGracePeriodSeconds?: number;
 }
 
 /** An API object: apiVersion, kind, metadata, and the kind's own top-level fields (spec, status, data …). */

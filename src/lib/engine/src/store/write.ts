@@ -105,3 +105,38 @@ export function removeObject(
   } as ApiObject;
   return withStore(state, c, writeStored(store, resource, namespace, name, marked, rv));
 }
+
+/**
+ * A graceful delete (staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go BeforeDelete), as
+ * for a Pod bound to a node: the object stays, with deletionTimestamp `at` + the grace period,
+ * deletionGracePeriodSeconds, and its generation bumped; its kubelet removes it later.
+ * `update` changes the rest of the object in the same write (the simulator's own fields).
+ */
+export function deleteGracefully(
+  state: ClusterState,
+  resource: string,
+  namespace: string | null,
+  name: string,
+  at: number,
+  graceSeconds: number,
+  update: (o: ApiObject) => ApiObject = (o) => o,
+): ClusterState {
+  const c = state.cluster;
+  const existing = readStored(c?.objects, resource, namespace, name);
+  if (!c || !existing || existing.metadata.deletionTimestamp !== undefined) return state;
+  const store = storeOf(c);
+  const rv = store.rv + 1;
+  const generation = existing.metadata.generation;
+  const changed = update(existing);
+  const marked = {
+    ...changed,
+    metadata: {
+      ...changed.metadata,
+      deletionGracePeriodSeconds: graceSeconds,
+      deletionTimestamp: formatRfc3339(at + graceSeconds * 1000),
+      ...(generation !== undefined && generation > 0 ? { generation: generation + 1 } : {}),
+      resourceVersion: String(rv),
+    },
+  } as ApiObject;
+  return withStore(state, c, writeStored(store, resource, namespace, name, marked, rv));
+}

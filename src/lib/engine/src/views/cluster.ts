@@ -9,7 +9,6 @@ import { nodeReady } from '../machine/kubelet.ts';
 import { nodeLostByFault } from '../etcd/faults.ts';
 import { findMachine } from '../state/machines.ts';
 import { crashLoop, flannelLeaseError } from '../controllers/flannel.ts';
-import { unreachableSince } from '../controllers/node-lifecycle.ts';
 import { nodePodCidr } from '../controllers/node-ipam.ts';
 import { addressIn } from '../controllers/cidr-set.ts';
 
@@ -125,9 +124,10 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
       return {
         namespace: p.namespace,
         name: p.name,
-        // The node lifecycle controller marks Pods of an unreachable node NotReady (MarkPodsNotReady).
-        ready:
-          running && (p.node === null || unreachableSince(state, p.node) === null) ? '1/1' : '0/1',
+        // READY counts the containers the kubelet last reported ready: a lost node's Pods keep
+        // theirs (MarkPodsNotReady only turns the Pod's Ready condition False), as real
+        // clusters show (kubernetes/kubernetes#96641, #123612: `1/1 Running` on a NotReady node).
+        ready: running ? '1/1' : '0/1',
         status,
         restarts: loop?.restarts ?? 0,
         ...(loop && loop.restarts > 0

@@ -11,11 +11,13 @@
  */
 import type { ClusterState } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
-import { nodeReady } from '../machine/kubelet.ts';
+import { FLANNEL_CNI_CONF, nodeReady } from '../machine/kubelet.ts';
 import { findMachine } from '../state/machines.ts';
 import { findNode } from '../state/nodes.ts';
 import { nodePodCidr } from '../controllers/node-ipam.ts';
 import { addressIn } from '../controllers/cidr-set.ts';
+import { heartbeatStoppedAt } from '../controllers/node-lifecycle.ts';
+import { evictionConditions, podReadyCondition } from './pod-conditions.ts';
 import { podsOnNode } from '../state/pods.ts';
 import { readByKey } from '../store/buckets.ts';
 import { indexedKeys } from '../store/indexes.ts';
@@ -112,7 +114,10 @@ export function servedUserPod(state: ClusterState, o: ApiObject): ApiObject {
   const n = findNode(state, node);
   const m = n ? findMachine(state, n.machine) : undefined;
   const hostIP = m?.ip ?? '';
-  const running = m !== undefined && nodeReady(m);
+  // A lost node's kubelet reports nothing more: the Pod keeps the status it last posted.
+  const lost = heartbeatStoppedAt(state, node) !== null;
+  const running =
+    m !== undefined && (lost ? m.files[FLANNEL_CNI_CONF] !== undefined : nodeReady(m));
   const since = formatRfc3339(sim.scheduledAt ?? sim.createdAt);
   const ip = running ? podIp(state, o, node) : undefined;
   const cond = (type: string, ok: boolean): Obj => ({
@@ -134,9 +139,10 @@ export function servedUserPod(state: ClusterState, o: ApiObject): ApiObject {
       conditions: [
         cond('PodReadyToStartContainers', running),
         { lastProbeTime: null, lastTransitionTime: since, status: 'True', type: 'Initialized' },
-        cond('Ready', running),
+        podReadyCondition(state, node, cond('Ready', running)),
         cond('ContainersReady', running),
         { lastProbeTime: null, lastTransitionTime: since, status: 'True', type: 'PodScheduled' },
+        ...evictionConditions(o),
       ],
       containerStatuses: containerNames(o).map((name) => ({
         image: img.get(name) ?? '',
