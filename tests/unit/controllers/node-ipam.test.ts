@@ -110,10 +110,12 @@ describe('node IPAM range allocator', () => {
       'kubectl apply -f https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml',
     );
     await s.run('kubelife clock advance 120s');
+    await s.run('kubectl create deployment web --image=nginx --replicas=8');
 
     const state = s.save().state;
     const events = (await s.run('kubectl get events --field-selector reason=CIDRNotAvailable'))
       .stdout;
+    const web = (await s.run('kubectl get pods -l app=web -o wide')).stdout.split('\n');
     const flannel = listPods(state, 'kube-flannel').find((p) => p.node === 'node-2');
 
     expect(nodePodCidr(state, 'node-1')).toBe('10.244.3.0/24');
@@ -125,6 +127,15 @@ describe('node IPAM range allocator', () => {
       'failed to acquire lease: node "node-2" pod cidr not assigned',
     );
     expect(flannel?.status).toBe('CrashLoopBackOff');
+    // Pods the scheduler puts there get no sandbox; elsewhere they run with an IP of the node's range.
+    expect(
+      web.filter((l) => / node-2 /.test(l)).every((l) => l.includes('ContainerCreating')),
+    ).toBe(true);
+    expect(web.some((l) => / node-2 /.test(l))).toBe(true);
+    expect(web.some((l) => / node-1 /.test(l))).toBe(true);
+    expect(
+      web.filter((l) => / node-1 /.test(l)).every((l) => /Running .*10\.244\.3\.\d+ /.test(l)),
+    ).toBe(true);
   });
 
   it('gives a waiting node the subnet a deleted node released', async () => {

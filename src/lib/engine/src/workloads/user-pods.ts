@@ -17,6 +17,7 @@ import { findNode } from '../state/nodes.ts';
 import { nodePodCidr } from '../controllers/node-ipam.ts';
 import { addressIn } from '../controllers/cidr-set.ts';
 import { heartbeatStoppedAt } from '../controllers/node-lifecycle.ts';
+import { flannelLeaseError } from '../controllers/flannel.ts';
 import { evictionConditions, podReadyCondition } from './pod-conditions.ts';
 import { podsOnNode } from '../state/pods.ts';
 import { readByKey } from '../store/buckets.ts';
@@ -116,8 +117,12 @@ export function servedUserPod(state: ClusterState, o: ApiObject): ApiObject {
   const hostIP = m?.ip ?? '';
   // A lost node's kubelet reports nothing more: the Pod keeps the status it last posted.
   const lost = heartbeatStoppedAt(state, node) !== null;
+  // Flannel without a usable pod range on the node gives Pods no sandbox (controllers/flannel.ts).
+  const noNetwork = state.cluster?.cni === 'flannel' && flannelLeaseError(state, node) !== null;
   const running =
-    m !== undefined && (lost ? m.files[FLANNEL_CNI_CONF] !== undefined : nodeReady(m));
+    m !== undefined &&
+    !noNetwork &&
+    (lost ? m.files[FLANNEL_CNI_CONF] !== undefined : nodeReady(m));
   const since = formatRfc3339(sim.scheduledAt ?? sim.createdAt);
   const ip = running ? podIp(state, o, node) : undefined;
   const cond = (type: string, ok: boolean): Obj => ({
