@@ -72,6 +72,27 @@ describe('node CIDR set arithmetic', () => {
   });
 });
 
+describe('kubeadm init pod network CIDR checks', () => {
+  // upstream: cmd/kubeadm/app/apis/kubeadm/validation/validation.go ValidatePodSubnetNodeMask.
+  it.each([
+    ['foo', "couldn't parse subnet"],
+    [
+      '10.244.0.0/25',
+      'the size of pod subnet with mask 25 is smaller than the size of node subnet with mask 24',
+    ],
+    ['10.0.0.0/7', 'pod subnet mask (7) and node-mask (24) difference is greater than 16'],
+  ])('refuses --pod-network-cidr=%s before doing anything', async (cidr, detail) => {
+    const s = createSession({ scenario: 'packages-installed' });
+
+    const r = await s.run(`kubeadm init --pod-network-cidr=${cidr}`);
+
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`networking.podSubnet: Invalid value: "${cidr}": ${detail}\n`);
+    expect(s.save().state.cluster).toBeNull();
+  });
+});
+
 describe('node IPAM range allocator', () => {
   it('gives nodes subnets in join order and keeps them when other nodes come and go', async () => {
     const s = await cluster('10.244.0.0/16', ['worker-2', 'worker-1', 'node-1']);

@@ -9,6 +9,7 @@ import { EngineError } from '../errors.ts';
 import { parseAllDocuments } from 'yaml';
 import type { InitOptions } from '../commands/types.ts';
 import { parseIp } from '../pki/net.ts';
+import { podSubnetErrors, validCidr } from './pod-subnet.ts';
 import { isVersion } from '../model/version.ts';
 import { KUBEADM_API, KUBEADM_API_V1BETA3 } from './defaults.ts';
 
@@ -244,15 +245,6 @@ export function findDoc(docs: readonly ConfigDocument[], kind: string): ConfigDo
   return docs.find((d) => d.kind === kind && d.apiVersion.startsWith('kubeadm.k8s.io/'));
 }
 
-function validCidr(text: string): boolean {
-  const [ip, bits, more] = text.split('/');
-  if (ip === undefined || bits === undefined || more !== undefined || !/^\d+$/.test(bits))
-    return false;
-  const bytes = parseIp(ip);
-  if (!bytes) return false;
-  return Number(bits) <= bytes.length * 8;
-}
-
 /** The external etcd section of a ClusterConfiguration, if any. */
 export interface ExternalEtcd {
   readonly endpoints: readonly string[];
@@ -284,8 +276,7 @@ export function planInitFromConfig(
   const podSubnet = s(networking['podSubnet']);
   if (serviceSubnet !== undefined && !validCidr(serviceSubnet))
     errs.push(`networking.serviceSubnet: Invalid value: "${serviceSubnet}": couldn't parse subnet`);
-  if (podSubnet !== undefined && podSubnet !== '' && !validCidr(podSubnet))
-    errs.push(`networking.podSubnet: Invalid value: "${podSubnet}": couldn't parse subnet`);
+  if (podSubnet !== undefined && podSubnet !== '') errs.push(...podSubnetErrors(podSubnet));
   const endpoint = obj(init['localAPIEndpoint']);
   const advertise = s(endpoint['advertiseAddress']);
   if (advertise !== undefined && advertise !== '' && !parseIp(advertise))

@@ -46,6 +46,7 @@ import {
   storeUploadConfigRbac,
 } from './api-objects/store-init.ts';
 import { approveKubeletClientCsr } from '../controllers/csr-approver.ts';
+import { podSubnetErrors } from '../config/pod-subnet.ts';
 
 /**
  * Working data shared by the init phases: the certificate phases' data (state, events, rng,
@@ -632,6 +633,16 @@ export function applyKubeadmInit(
       isEngineError(error) ? error : new EngineError('Internal', { message: String(error) }),
     );
   }
+  // ValidateInitConfiguration runs on the defaulted configuration, before init prints anything.
+  const subnet = opts.podNetworkCidr ?? '';
+  const invalid = subnet === '' ? [] : podSubnetErrors(subnet);
+  if (invalid.length > 0)
+    return fail(
+      new EngineError('Kubeadm', {
+        message: invalid.length === 1 ? (invalid[0] ?? '') : `[${invalid.join(', ')}]`,
+      }),
+      versionLog,
+    );
   const rng = createRng(state.rng);
   const ip = opts.advertiseAddress ?? m.ip;
   const endpoint = opts.controlPlaneEndpoint
