@@ -32,8 +32,7 @@ describe('object identity', () => {
     const ref = (reason: string, component: string) =>
       events.find(
         (e) =>
-          e['reason'] === reason &&
-          (e['source'] as { component: string }).component === component,
+          e['reason'] === reason && (e['source'] as { component: string }).component === component,
       )?.['involvedObject'] as Record<string, string> | undefined;
 
     expect(ref('RegisteredNode', 'node-controller')?.['apiVersion']).toBe('v1');
