@@ -130,12 +130,29 @@ function grantsOf(state: ClusterState, user: UserInfo, binding: ApiObject): Gran
   ];
 }
 
+const byName = (a: ApiObject, b: ApiObject): number =>
+  a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+
+/** The ClusterRoleBindings by name, sorted once per table (tables are immutable). */
+const clusterBindingLists = new WeakMap<object, readonly ApiObject[]>();
+
+function clusterBindings(state: ClusterState): readonly ApiObject[] {
+  const objects = state.cluster?.objects;
+  const table = objects?.resources[CLUSTER_BINDINGS];
+  if (!table) return [];
+  const hit = clusterBindingLists.get(table);
+  if (hit) return hit;
+  // A scan walks every bucket of the table: once per change, not once per review (the
+  // csrapproving controller reviews every joining node's CSR).
+  const list = scanStored(objects, CLUSTER_BINDINGS).sort(byName);
+  clusterBindingLists.set(table, list);
+  return list;
+}
+
 /** rule.go VisitRulesFor: cluster-wide bindings first, then the namespace's RoleBindings. */
 function grantsFor(state: ClusterState, user: UserInfo, namespace: string): Grant[] {
   const objects = state.cluster?.objects;
-  const byName = (a: ApiObject, b: ApiObject): number =>
-    a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
-  const cluster = scanStored(objects, CLUSTER_BINDINGS).sort(byName);
+  const cluster = clusterBindings(state);
   const local = namespace === '' ? [] : scanStored(objects, BINDINGS, namespace).sort(byName);
   return [...cluster, ...local].flatMap((b) => grantsOf(state, user, b));
 }
