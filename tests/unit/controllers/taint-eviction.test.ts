@@ -65,7 +65,12 @@ describe('taint eviction controller', () => {
       });
       expect(conditions.find((c) => c.type === 'Ready')?.status).toBe('False');
     }
-    expect(pods.filter((p) => nodeOf(p) === 'worker-2')).toHaveLength(4);
+    const onWorker2 = pods.filter((p) => nodeOf(p) === 'worker-2');
+    expect(onWorker2).toHaveLength(4);
+    // The ReplicaSet controller replaced them when they were deleted.
+    expect(
+      onWorker2.filter((p) => Date.parse(p.metadata.creationTimestamp) === evictedAt),
+    ).toHaveLength(2);
     expect(table.match(/1\/1\s+Terminating/g)).toHaveLength(2);
     expect(eviction.map((e) => e['message']).sort()).toEqual(
       evicted.map((p) => `Marking for deletion Pod default/${p.metadata.name}`).sort(),

@@ -31,6 +31,7 @@ import { deleteGracefully, putObject, removeObject } from '../store/write.ts';
 import type { ApiObject, Json } from '../store/types.ts';
 import { heartbeatStoppedAt, unreachableSince } from './node-lifecycle.ts';
 import { matchingTolerations, type Taint, type Toleration } from './tolerations.ts';
+import { reconcileWorkloads } from './workloads.ts';
 
 /** The controller's name: Events' source component (cmd/kube-controller-manager/names). */
 const CONTROLLER = 'taint-eviction-controller';
@@ -133,7 +134,9 @@ export function evictTaintedPods(state: ClusterState): ClusterState {
     if (at === null || at > s.now) continue;
     up ??= controllerManagerUp(s);
     if (!up) return s;
-    s = evict(s, pod, at);
+    // The ReplicaSet controller replaces the Pod as soon as it is deleted, not at this command.
+    const now = s.now;
+    s = { ...reconcileWorkloads({ ...evict(s, pod, at), now: at }), now };
   }
   return s;
 }
