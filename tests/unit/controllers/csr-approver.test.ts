@@ -7,7 +7,7 @@
 // cmd/kubeadm/app/cmd/phases/join/kubelet.go (kubeadm commit 00966a5a: waitForTLSBootstrappedClient
 // polls until timeouts.tlsBootstrap, 5m0s, then prints kubeadmJoinFailMsg with the error).
 import { describe, expect, it } from 'vitest';
-import { createSession, csrList, findNode, type Session } from 'kubelife';
+import { createSession, csrList, findMachine, findNode, type Session } from 'kubelife';
 
 type Condition = { type: string; reason: string; message: string };
 
@@ -84,7 +84,7 @@ describe('csrapproving controller', () => {
     expect(findNode(s.save().state, 'worker-1')).toBeDefined();
   });
 
-  it('records a kubectl approval as KubectlApprove', async () => {
+  it('records a kubectl approval as KubectlApprove, and the waiting kubelet then registers its node', async () => {
     const s = createSession({ scenario: 'cni-installed' });
     await s.run('kubectl delete clusterrolebinding kubeadm:node-autoapprove-bootstrap');
     await joinWorker1(s);
@@ -99,5 +99,12 @@ describe('csrapproving controller', () => {
         message: 'This CSR was approved by kubectl certificate approve.',
       },
     ]);
+    expect(findNode(s.save().state, 'worker-1')).toBeDefined();
+    expect((await s.run('kubectl get nodes worker-1')).stdout).toMatch(/^worker-1\s+/m);
+    expect(
+      findMachine(s.save().state, 'worker-1')?.certs[
+        '/var/lib/kubelet/pki/kubelet-client-current.pem'
+      ],
+    ).toBeDefined();
   });
 });

@@ -29,6 +29,7 @@ import { applyUpgradeNode } from '../kubeadm/upgrade/node.ts';
 import { applyCordon, applyDrain } from '../kubectl/drain.ts';
 import { applyCertsRenew } from '../kubeadm/certs/renewal.ts';
 import { applyCsrDecision } from '../kubeadm/certs/csr.ts';
+import { finishApprovedBootstraps } from '../kubeadm/certs/approved-bootstrap.ts';
 import { applyPkiStage } from '../kubeadm/certs/stage.ts';
 import { applyExternalEtcdBootstrap } from '../etcd/external.ts';
 import { applyOpenssl } from '../pki/openssl-gen.ts';
@@ -114,7 +115,7 @@ function dispatch(state: ClusterState, c: Command): Transition {
     case 'kubeadm.certs.renew':
       return applyCertsRenew(state, c.machine, c.name, c.header);
     case 'kubectl.certificate':
-      return ok(applyCsrDecision(state, c.names, c.approve));
+      return ok(finishApprovedBootstraps(applyCsrDecision(state, c.names, c.approve), c.names));
     case 'pki.stage':
       return applyPkiStage(state, c.machine, c.mode);
     case 'pki.openssl':

@@ -412,41 +412,69 @@ If you are on a systemd-powered system, you can try to troubleshoot the error wi
 }
 
 function registerNode(d: JoinData): void {
-  const c = d.state.cluster;
-  if (!c) return;
-  const m = machineOf(d);
-  const t = d.t + 2 * SEC;
+  d.state = registerKubeletNode(d.state, {
+    machine: d.machine,
+    node: d.node,
+    controlPlane: d.opts.controlPlane === true,
+    t: d.t,
+    rng: d.rng,
+  });
+}
+
+/**
+ * The kubelet of a node that got its client certificate registers its Node, and its DaemonSet
+ * Pods (kube-proxy, flannel) and static Pods' mirror Pods follow. Also used when a bootstrap CSR
+ * is approved by hand after `kubeadm join` gave up waiting (kubeadm/certs/approved-bootstrap.ts).
+ */
+export function registerKubeletNode(
+  state: ClusterState,
+  who: {
+    readonly machine: string;
+    readonly node: string;
+    readonly controlPlane: boolean;
+    readonly t: number;
+    readonly rng: Rng;
+  },
+): ClusterState {
+  const c = state.cluster;
+  if (!c) return state;
+  const m = getMachine(state, who.machine);
+  const t = who.t + 2 * SEC;
   const pod = (namespace: string, name: string, app: PodObject['app']): PodObject => ({
     namespace,
     name,
     app,
-    node: d.node,
+    node: who.node,
     createdAt: t,
   });
   const pods: PodObject[] = [
-    pod('kube-system', `kube-proxy-${d.rng.pick(NAME_SUFFIX_ALPHABET, 5)}`, 'kube-proxy'),
+    pod('kube-system', `kube-proxy-${who.rng.pick(NAME_SUFFIX_ALPHABET, 5)}`, 'kube-proxy'),
   ];
   if (c.cni === 'flannel')
     pods.push(
-      pod('kube-flannel', `kube-flannel-ds-${d.rng.pick(NAME_SUFFIX_ALPHABET, 5)}`, 'kube-flannel'),
+      pod(
+        'kube-flannel',
+        `kube-flannel-ds-${who.rng.pick(NAME_SUFFIX_ALPHABET, 5)}`,
+        'kube-flannel',
+      ),
     );
-  if (d.opts.controlPlane)
+  if (who.controlPlane)
     for (const app of [
       'etcd',
       'kube-apiserver',
       'kube-controller-manager',
       'kube-scheduler',
     ] as const)
-      pods.push(pod('kube-system', `${app}-${d.node}`, app));
+      pods.push(pod('kube-system', `${app}-${who.node}`, app));
   const node: NodeObject = {
-    name: d.node,
+    name: who.node,
     machine: m.name,
-    controlPlane: d.opts.controlPlane === true,
+    controlPlane: who.controlPlane,
     createdAt: t,
     kubeletVersion: `v${m.packages.kubelet?.version ?? ''}`,
   };
   // Pods first, then the Node, in the order the old record kept them (resourceVersions follow).
-  d.state = putNode(putPods(d.state, pods), node);
+  return putNode(putPods(state, pods), node);
 }
 
 const WORKER_DONE = `

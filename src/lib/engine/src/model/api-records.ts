@@ -20,6 +20,8 @@ export interface CertificateSigningRequest {
   readonly groups?: readonly string[];
   /** Approved with `kubectl certificate approve` rather than by the csrapproving controller. */
   readonly approvedBy?: 'kubectl';
+  /** The machine whose kubelet asked (a bootstrap CSR still waiting for its certificate). */
+  readonly machine?: string;
 }
 
 /** An object of a versioned resource (apiserver/objects.ts), as stored. */

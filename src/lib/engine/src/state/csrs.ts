@@ -46,6 +46,7 @@ export function csrRecord(o: ApiObject): CertificateSigningRequest {
     condition: sim.condition,
     node: sim.node,
     ...(sim.approvedBy !== undefined ? { approvedBy: sim.approvedBy } : {}),
+    ...(sim.machine !== undefined ? { machine: sim.machine } : {}),
   };
   views.set(o, record);
   return record;

@@ -74,5 +74,7 @@ export function kubeletTlsBootstrap(
     requestedDurationMs: null,
     condition: approval ? 'Approved,Issued' : 'Pending',
     node,
+    // The kubelet keeps waiting for a pending request (kubeadm/certs/approved-bootstrap.ts).
+    ...(approval ? {} : { machine }),
   });
 }
