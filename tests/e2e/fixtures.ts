@@ -74,3 +74,28 @@ export function builtRoutes(dir = 'dist'): string[] {
   }
   return routes.sort();
 }
+
+/** How far the page scrolls sideways (0: not at all). */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}
+
+/** Opens every disclosure on the page: "Expand all steps" buttons and every <details>. */
+export async function expandEverything(page: Page): Promise<void> {
+  for (const button of await page.getByRole('button', { name: 'Expand all steps' }).all())
+    await button.click();
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll('details')) details.open = true;
+  });
+}
+
+/** Runs every snippet of the page with its last "Run all up to here" and waits for the end. */
+export async function runEverything(page: Page): Promise<void> {
+  const runAll = page.getByRole('button', { name: /^Run all up to here/ });
+  const count = await runAll.count();
+  if (count === 0) return;
+  await runAll.nth(count - 1).click();
+  await page.waitForFunction(() => performance.getEntriesByName('kubelife:run-done').length > 0);
+}
