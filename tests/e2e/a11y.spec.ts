@@ -60,3 +60,33 @@ test('leaf page with a started terminal and the solution shown has no axe violat
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
 });
+
+test.describe('as Lighthouse audits a phone (412×823, 1.75 device pixels, touch)', () => {
+  test.use({
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+    isMobile: true,
+    hasTouch: true,
+  });
+
+  // Off-screen steps render only near the viewport; their placeholders once laid one step's code
+  // over a later step's Run button for anything reading the layout, as axe does.
+  for (const theme of ['light', 'dark'] as const)
+    test(`the whole-site hard-way page as loaded has no axe violations in the ${theme} theme, off-screen steps included`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.goto('/hard-way/');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+
+      const results = await new AxeBuilder({ page })
+        .options({ resultTypes: ['violations'] })
+        .analyze();
+
+      expect(
+        results.violations.map(
+          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        ),
+      ).toEqual([]);
+    });
+});
