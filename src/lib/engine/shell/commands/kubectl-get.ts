@@ -1,7 +1,7 @@
 /**
  * `kubectl get` over every resource the API serves: types and objects from
  * kubectl-get-select.ts, printed as tables (kubectl-get-tables.ts), json, yaml, name, jsonpath,
- * jsonpath-as-json or custom-columns; --sort-by, --show-labels, --no-headers, -w's answer.
+ * jsonpath-as-json, go-template (shell/go-template) or custom-columns; --sort-by, --show-labels, --no-headers, -w's answer.
  * NotFound errors follow the printed objects, as get.go returns them after printing.
  *
  * upstream: staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (Run, printGeneric: one object for a
@@ -12,6 +12,7 @@ import { resourceByName, type ApiObject, type ApiResourceType } from '../../src/
 import { bool, str, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import { renderJsonpath } from '../jsonpath/render.ts';
+import { renderGoTemplate } from '../go-template/render.ts';
 import { renderCustomColumns, sortObjects } from './kubectl-custom-columns.ts';
 import { resolveArg, selectObjects, typeArgs, type Selection } from './kubectl-get-select.ts';
 import { renderTables } from './kubectl-get-tables.ts';
@@ -40,7 +41,7 @@ export async function getCommand(
   }
   if (format.kind === 'unsupported') {
     inv.io.err(
-      `kubectl: this simulator does not implement -o ${format.format} (it prints json, yaml, name, wide, jsonpath=…, jsonpath-as-json=… and custom-columns=…)`,
+      `kubectl: this simulator does not implement -o ${format.format} (it prints json, yaml, name, wide, jsonpath, jsonpath-as-json, jsonpath-file, go-template, go-template-file and custom-columns=…)`,
     );
     return 1;
   }
@@ -109,6 +110,11 @@ export async function getCommand(
   return missing.length > 0 ? 1 : 0;
 }
 
+/** --allow-missing-template-keys (default true). */
+function allowMissingKeys(p: ParsedFlags): boolean {
+  return p.values['allow-missing-template-keys'] !== false;
+}
+
 function notFound(type: ApiResourceType, name: string): string {
   return `Error from server (NotFound): ${type.id} "${name}" not found`;
 }
@@ -159,6 +165,16 @@ async function print(
       return 1;
     }
     // kubectl prints jsonpath results without a trailing newline; the terminal line ends here.
+    if (r.text === '') return 0;
+    output = r.text.replace(/\n$/, '');
+  } else if (format.kind === 'go-template') {
+    const r = renderGoTemplate(format.template, value, allowMissingKeys(p));
+    if (!r.ok) {
+      if (r.stdout !== '') inv.io.out(r.stdout.replace(/\n$/, ''));
+      inv.io.err(`error: ${r.message}`);
+      return 1;
+    }
+    // Like jsonpath, the template's text is printed as it is, without a newline of its own.
     if (r.text === '') return 0;
     output = r.text.replace(/\n$/, '');
   } else return 0;

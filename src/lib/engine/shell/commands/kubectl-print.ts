@@ -1,12 +1,15 @@
 /**
  * kubectl's output formats: what `-o` asks for (json, yaml, name, wide, jsonpath=…,
- * jsonpath-as-json=…, custom-columns=…), the JSON and YAML printers, and the error for an
- * output format no printer matches.
+ * jsonpath-as-json=…, jsonpath-file=…, go-template=…, go-template-file=…, template=…,
+ * templatefile=…, custom-columns=…, or --template alone), the JSON and YAML printers, and the
+ * error for an output format no printer matches.
  *
  * upstream: staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (printGeneric: one object when a single
  * name was given, otherwise a v1 List), get_flags.go (AllowedFormats, ToPrinter),
  * staging/src/k8s.io/cli-runtime/pkg/genericclioptions/print_flags.go (NoCompatiblePrinterError,
- * sorted list), json_yaml_flags.go (yml alias, kyaml since v1.34), printers/json.go and yaml.go
+ * sorted list; --template without -o is go-template), template_flags.go and jsonpath_flags.go
+ * (no template given, file read errors), json_yaml_flags.go (yml alias, kyaml since v1.34),
+ * printers/json.go and yaml.go
  * (objects are Unstructured maps, so keys come out sorted), k8s.io/client-go/util/jsonpath.
  */
 import { marshalGoYaml } from '../go-yaml/marshal.ts';
@@ -14,6 +17,7 @@ import { parseVersion } from '../../src/index.ts';
 import type { Invocation } from '../types.ts';
 import { str, type ParsedFlags } from '../flags.ts';
 import { findMachine } from '../../src/index.ts';
+import { absolutePath } from '../paths.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -21,6 +25,7 @@ type Obj = Record<string, unknown>;
 export type OutputFormat =
   | { readonly kind: 'table' | 'wide' | 'json' | 'yaml' | 'name' }
   | { readonly kind: 'jsonpath'; readonly template: string; readonly asJson: boolean }
+  | { readonly kind: 'go-template'; readonly template: string }
   | { readonly kind: 'custom-columns'; readonly spec: string }
   | { readonly kind: 'unsupported'; readonly format: string }
   | { readonly kind: 'error'; readonly message: string };
@@ -55,9 +60,56 @@ export function allowedFormats(kubectlVersion: string): string[] {
   ].sort();
 }
 
+/** What the template printers need besides `-o`: `--template` and a way to read a file. */
+export interface TemplateSource {
+  /** The --template flag's value. */
+  readonly template?: string;
+  /** A file's content on the machine kubectl runs on, or null when it does not exist. */
+  readonly readFile?: (path: string) => string | null;
+}
+
+const NO_TEMPLATE: OutputFormat = {
+  kind: 'error',
+  message: 'error: template format specified but no template given',
+};
+
+/**
+ * The go-template and jsonpath families: `F=TEMPLATE`, `F` with --template, `F-file=PATH`
+ * (template_flags.go and jsonpath_flags.go ToPrinter: the template argument is the file's path
+ * for the -file formats, whose content is the template).
+ */
+function templateFormat(
+  family: string,
+  arg: string | undefined,
+  src: TemplateSource,
+): OutputFormat | null {
+  const go = ['go-template', 'template', 'go-template-file', 'templatefile'].includes(family);
+  const jsonpath = ['jsonpath', 'jsonpath-as-json', 'jsonpath-file'].includes(family);
+  if (!go && !jsonpath) return null;
+  let template = arg ?? src.template;
+  if (template === undefined || template === '') return NO_TEMPLATE;
+  if (family.endsWith('file')) {
+    const content = src.readFile?.(template) ?? null;
+    if (content === null)
+      return {
+        kind: 'error',
+        message: `error: error reading --template ${template}, open ${template}: no such file or directory`,
+      };
+    template = content;
+  }
+  return go
+    ? { kind: 'go-template', template }
+    : { kind: 'jsonpath', template, asJson: family === 'jsonpath-as-json' };
+}
+
 /** Parses an `-o` value the way get_flags.go's ToPrinter tries each printer family. */
-export function parseOutput(value: string | undefined, kubectlVersion: string): OutputFormat {
-  const v = value ?? '';
+export function parseOutput(
+  value: string | undefined,
+  kubectlVersion: string,
+  src: TemplateSource = {},
+): OutputFormat {
+  // print_flags.go: --template without -o means -o go-template.
+  const v = value === undefined && src.template !== undefined ? 'go-template' : (value ?? '');
   if (v === '') return { kind: 'table' };
   if (v === 'wide') return { kind: 'wide' };
   const lower = v.toLowerCase();
@@ -66,8 +118,8 @@ export function parseOutput(value: string | undefined, kubectlVersion: string): 
   if (v === 'name') return { kind: 'name' };
   const eq = v.indexOf('=');
   const family = eq >= 0 ? v.slice(0, eq) : v;
-  if ((family === 'jsonpath' || family === 'jsonpath-as-json') && eq >= 0)
-    return { kind: 'jsonpath', template: v.slice(eq + 1), asJson: family === 'jsonpath-as-json' };
+  const templated = templateFormat(family, eq >= 0 ? v.slice(eq + 1) : undefined, src);
+  if (templated) return templated;
   if (family === 'custom-columns' && eq >= 0)
     return { kind: 'custom-columns', spec: v.slice(eq + 1) };
   if (
@@ -114,8 +166,13 @@ export function renderYaml(value: Obj): string {
   ).replace(/\n$/, '');
 }
 
-/** The output format of `-o` for the kubectl on the invocation's machine. */
+/** The output format of `-o` (and --template) for the kubectl on the invocation's machine. */
 export function outputOf(inv: Invocation, p: ParsedFlags): OutputFormat {
-  const version = findMachine(inv.ctx.state, inv.machine)?.packages.kubectl?.version ?? '';
-  return parseOutput(str(p, 'output'), `v${version.replace(/-.*$/, '')}`);
+  const machine = findMachine(inv.ctx.state, inv.machine);
+  const version = machine?.packages.kubectl?.version ?? '';
+  const template = str(p, 'template');
+  return parseOutput(str(p, 'output'), `v${version.replace(/-.*$/, '')}`, {
+    ...(template !== undefined ? { template } : {}),
+    readFile: (path) => machine?.files[absolutePath(inv, path)] ?? null,
+  });
 }

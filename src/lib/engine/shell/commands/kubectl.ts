@@ -99,6 +99,19 @@ const GET_FLAGS: FlagSpec[] = [
     usage:
       "When using the default or custom-column output format, don't print headers (default print headers).",
   },
+  {
+    name: 'template',
+    type: 'string',
+    usage:
+      'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].',
+  },
+  {
+    name: 'allow-missing-template-keys',
+    type: 'bool',
+    default: 'true',
+    usage:
+      'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
+  },
 ];
 
 /** Server the kubeconfig points at, or null when kubectl has no kubeconfig. */
@@ -230,7 +243,9 @@ const SUBCOMMANDS: Record<
     run: (inv, p) => getCommand(inv, p, connect),
   },
   describe: {
-    flags: GET_FLAGS.filter((f) => f.name !== 'output' && f.name !== 'watch'),
+    flags: GET_FLAGS.filter(
+      (f) => !['output', 'watch', 'template', 'allow-missing-template-keys'].includes(f.name),
+    ),
     short: 'Show details of a specific resource or group of resources',
     run: (inv, p) => describeCommand(inv, p, connect),
   },
