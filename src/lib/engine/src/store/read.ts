@@ -110,6 +110,12 @@ function byNamespaceAndName(a: ApiObject, b: ApiObject): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
+function inKeyOrder(list: readonly ApiObject[]): boolean {
+  for (let i = 1; i < list.length; i++)
+    if (byNamespaceAndName(list[i - 1] as ApiObject, list[i] as ApiObject) > 0) return false;
+  return true;
+}
+
 /** Objects of a resolved type in `namespace` (null: every namespace, or cluster-scoped). */
 export function listTyped(
   state: ClusterState,
@@ -131,7 +137,9 @@ export function listTyped(
   const stored = scanStored(state.cluster.objects, t.id, ns).map((o) =>
     withDerivedStatus(state, t.id, served(o)),
   );
-  if (stored.length === 0) return derived;
+  // The API lists in etcd key order (namespace/name) whichever view built the objects.
+  if (stored.length === 0)
+    return inKeyOrder(derived) ? derived : [...derived].sort(byNamespaceAndName);
   // A derived object a client has written is stored from then on: the stored one answers.
   const keys = new Set(stored.map((o) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`));
   const shadowed = derived.filter(
