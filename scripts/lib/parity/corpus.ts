@@ -134,6 +134,8 @@ const GETS = [
   'kubectl get endpointslices -A',
   'kubectl get leases -A',
   'kubectl get lease -n kube-node-lease',
+  'kubectl -n kube-system get lease -l apiserver.kubernetes.io/identity=kube-apiserver',
+  "kubectl -n kube-system get lease -l apiserver.kubernetes.io/identity=kube-apiserver -o jsonpath='{.items[0].metadata.labels}'",
   'kubectl get csr',
   'kubectl get priorityclasses',
   'kubectl get pc',
