@@ -281,25 +281,21 @@ class Executor {
       case 'ident':
         return this.call(dot, first.name as Builtin, cmd, rest, final);
       case 'pipe':
-        if (hasArgs)
-          this.fail(
-            first.pos,
-            argString(first),
-            `can't give argument to non-function ${argString(first)}`,
-          );
+        if (hasArgs) this.notAFunction(first);
         return this.pipeline(dot, first.pipe);
       case 'nil':
         return this.fail(first.pos, 'nil', 'nil is not a command');
       case 'dot':
       case 'const':
-        if (hasArgs)
-          this.fail(
-            first.pos,
-            argString(first),
-            `can't give argument to non-function ${argString(first)}`,
-          );
+        if (hasArgs) this.notAFunction(first);
         return first.t === 'const' ? first.value : dot.v;
     }
+  }
+
+  /** notAFunction: arguments (or a piped value) given to something that is not a function. */
+  private notAFunction(first: Arg): never {
+    const text = argString(first);
+    return this.fail(first.pos, text, `can't give argument to non-function ${text}`);
   }
 
   private variable(name: string): Typed {

@@ -226,10 +226,15 @@ class Parser {
   private definition(): void {
     const name = this.templateName(this.nextNonSpace(), 'define clause');
     this.expectRight('define clause');
+    this.defineBody(name, 'define clause');
+  }
+
+  /** A named template's body up to its {{end}}, with only `$` declared inside. */
+  private defineBody(name: string, context: string): void {
     const vars = this.vars;
     this.vars = ['$'];
     const { list, next } = this.itemList();
-    if (next.t !== 'end') this.fail(this.peek(), `unexpected {{else}} in define clause`);
+    if (next.t !== 'end') this.fail(this.peek(), `unexpected {{else}} in ${context}`);
     this.vars = vars;
     this.defines.set(name, list);
   }
@@ -296,12 +301,7 @@ class Parser {
           const nameTok = this.nextNonSpace();
           const name = this.templateName(nameTok, 'block clause');
           const pipe = this.pipeline('block clause', 'right');
-          const vars = this.vars;
-          this.vars = ['$'];
-          const { list, next } = this.itemList();
-          if (next.t !== 'end') this.fail(this.peek(), `unexpected {{else}} in block clause`);
-          this.vars = vars;
-          this.defines.set(name, list);
+          this.defineBody(name, 'block clause');
           return { t: 'template', pos: nameTok.pos, name, pipe };
         }
         default:
