@@ -10,6 +10,7 @@ import { WRITE_CORPUS } from './corpus-writes.ts';
 import { LOGS_CASE } from './corpus-logs.ts';
 import { CREATE_CORPUS } from './corpus-create.ts';
 import { WORKLOAD_CORPUS } from './corpus-workloads.ts';
+import { DELETE_CORPUS } from './corpus-delete.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -395,4 +396,5 @@ export const CORPUS: readonly ParityCase[] = [
   },
   ...CREATE_CORPUS,
   ...WORKLOAD_CORPUS,
+  ...DELETE_CORPUS,
 ];

@@ -1,3 +1,13 @@
+/** True when a DELETE's body (metav1.DeleteOptions, JSON) asks for a dry run. */
+function deleteDryRun(body: string): boolean {
+  try {
+    const v = JSON.parse(body) as { dryRun?: unknown };
+    return Array.isArray(v.dryRun) && v.dryRun.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The writes the served API accepts, applied through the simulator's own kubectl on the
  * session, so an HTTP client and the shell change one state: a node patch that sets or clears
@@ -200,6 +210,9 @@ async function applyOtherWrite(
         name: p.name,
         kind: p.plural,
       });
+    // dryRun=All (kubectl delete --dry-run=server): the object that would go, nothing removed.
+    if (req.query.get('dryRun') !== null || deleteDryRun(req.body))
+      return { status: 200, body: before };
     const ns = p.namespace !== null ? ` -n ${p.namespace}` : '';
     const failed = await run(session, `kubectl delete ${id} ${p.name}${ns} --wait=false`);
     if (failed) return failed;

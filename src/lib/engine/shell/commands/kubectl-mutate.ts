@@ -1,8 +1,9 @@
 /**
- * kubectl create namespace, delete namespace|node|<custom resource>, patch --type=merge of
+ * kubectl create namespace, the deletion of one object (namespace, node, custom resource or any
+ * stored object; the verb and its arguments are kubectl-delete.ts), patch --type=merge of
  * metadata.finalizers (staging/src/k8s.io/kubectl/pkg/cmd/{create,delete,patch}).
  */
-import { crKey, resolveType, type CustomResource } from '../../src/index.ts';
+import { crKey, getObject, resolveType, type CustomResource } from '../../src/index.ts';
 import { str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { crMatches, crNotFound } from './kubectl-objects.ts';
 import type { Invocation } from '../types.ts';
@@ -57,14 +58,32 @@ function resolveCr(
   kind: string,
   ns: string,
   name: string,
-): CustomResource | 'type' | 'object' {
+  quiet?: false,
+): CustomResource | 'type' | 'object';
+function resolveCr(
+  inv: Invocation,
+  kind: string,
+  ns: string,
+  name: string,
+  quiet: true,
+): CustomResource | string;
+function resolveCr(
+  inv: Invocation,
+  kind: string,
+  ns: string,
+  name: string,
+  quiet = false,
+): CustomResource | string {
   const known = crMatches(inv.ctx.state, kind);
   if (known === null) {
-    inv.io.err(`error: the server doesn't have a resource type "${kind}"`);
+    const message = `error: the server doesn't have a resource type "${kind}"`;
+    if (quiet) return message;
+    inv.io.err(message);
     return 'type';
   }
   const r = known.items.find((c) => c.namespace === ns && c.name === name);
   if (r) return r;
+  if (quiet) return crNotFound(known.crd, name);
   inv.io.err(crNotFound(known.crd, name));
   return 'object';
 }
@@ -91,40 +110,64 @@ function deletable(inv: Invocation, kind: string): boolean {
   return !(!type || type.custom || type.id === 'namespaces' || type.id === 'nodes');
 }
 
-/** `kubectl delete namespace|node|<cr>|<any stored object> NAME...`. */
-export function deleteObject(inv: Invocation, p: ParsedFlags): number {
-  const [kind, ...names] = p.positionals;
-  if (kind === undefined || names.length === 0) {
-    inv.io.err('error: resource(s) were provided, but no name was specified');
-    return 1;
-  }
-  const ns = str(p, 'namespace') ?? 'default';
-  let code = 0;
-  for (const name of names) {
-    let t;
-    if (kind === 'namespace' || kind === 'namespaces' || kind === 'ns')
-      t = inv.apply({ type: 'kubectl.namespace.delete', name });
-    else if (kind === 'node' || kind === 'nodes' || kind === 'no')
-      t = inv.apply({ type: 'kubectl.node.delete', name });
-    else if (deletable(inv, kind)) {
-      const type = resolveType(inv.ctx.state, kind);
-      t = inv.apply({ type: 'kubectl.object.delete', resource: kind, namespace: ns, name });
-      if (t.ok) inv.io.out(`${type?.namePrefix ?? kind} "${name}" deleted`);
-    } else {
-      const r = resolveCr(inv, kind, ns, name);
-      if (r === 'type') return 1;
-      if (r === 'object') {
-        code = 1;
-        continue;
-      }
-      t = inv.apply({ type: 'kubectl.cr.delete', key: crKey(r) });
+/** What deleting one object came to. */
+export type DeleteOutcome =
+  | {
+      readonly ok: true;
+      /** The engine printed `KIND "NAME" deleted` itself. */ readonly printed: boolean;
     }
-    if (!t.ok) {
-      inv.io.err(t.error.message);
-      code = 1;
+  | {
+      readonly ok: false;
+      readonly message: string;
+      readonly notFound: boolean;
+      /** kubectl stops here (an unknown type), rather than going on with the next object. */
+      readonly stop: boolean;
+    };
+
+const failed = (message: string, stop = false): DeleteOutcome => ({
+  ok: false,
+  message,
+  notFound: message.startsWith('Error from server (NotFound)'),
+  stop,
+});
+
+/**
+ * Deletes one `kind` object (namespace, node, custom resource or any stored object) the way
+ * its API does, or with `dryRun` only checks that it exists.
+ */
+export function deleteOne(
+  inv: Invocation,
+  kind: string,
+  ns: string,
+  name: string,
+  dryRun = false,
+): DeleteOutcome {
+  const type = resolveType(inv.ctx.state, kind);
+  if (dryRun) {
+    if (type?.custom) {
+      const r = resolveCr(inv, kind, ns, name, true);
+      return typeof r === 'string' ? failed(r, true) : { ok: true, printed: false };
     }
+    const exists = type
+      ? getObject(inv.ctx.state, type.id, type.namespaced ? ns : null, name)
+      : null;
+    return exists
+      ? { ok: true, printed: false }
+      : failed(`Error from server (NotFound): ${type?.id ?? kind} "${name}" not found`);
   }
-  return code;
+  let t;
+  let printed = true;
+  if (type?.id === 'namespaces') t = inv.apply({ type: 'kubectl.namespace.delete', name });
+  else if (type?.id === 'nodes') t = inv.apply({ type: 'kubectl.node.delete', name });
+  else if (deletable(inv, kind)) {
+    t = inv.apply({ type: 'kubectl.object.delete', resource: kind, namespace: ns, name });
+    printed = false;
+  } else {
+    const r = resolveCr(inv, kind, ns, name, true);
+    if (typeof r === 'string') return failed(r, !r.startsWith('Error from server (NotFound)'));
+    t = inv.apply({ type: 'kubectl.cr.delete', key: crKey(r) });
+  }
+  return t.ok ? { ok: true, printed } : failed(t.error.message);
 }
 
 /** `kubectl patch <cr> NAME --type=merge -p '{"metadata":{"finalizers":[...]}}'`. */

@@ -12,7 +12,8 @@ import { CERTIFICATE_FLAGS, certificateCmd, kubeconfigPath, kubectlTlsOk } from 
 import { apiserverReachable, requireEtcdQuorum } from '../../src/index.ts';
 import { describeCommand } from './kubectl-describe.ts';
 import { applyVersioned } from './kubectl-apiversions.ts';
-import { DELETE_FLAGS, deleteObject } from './kubectl-mutate.ts';
+import { deleteCommand } from './kubectl-delete.ts';
+import { DELETE_VERB_FLAGS } from './kubectl-delete-flags.ts';
 import { patchVerb } from './kubectl-patch.ts';
 import { createVerb } from './kubectl-create.ts';
 import { editVerb } from './kubectl-edit.ts';
@@ -216,10 +217,10 @@ const SUBCOMMANDS: Record<
   wait: waitVerb(connect),
   expose: exposeVerb(connect),
   delete: {
-    flags: DELETE_FLAGS,
+    flags: DELETE_VERB_FLAGS,
     short:
       'Delete resources by file names, stdin, resources and names, or by resources and label selector',
-    run: (inv, p) => (connect(inv, p) ? deleteObject(inv, p) : 1),
+    run: (inv, p) => (connect(inv, p) ? deleteCommand(inv, p) : 1),
   },
   patch: patchVerb(connect),
   cordon: {

@@ -212,8 +212,10 @@ function syncReplicaSet(state: ClusterState, rs: ApiObject): ClusterState {
   );
   const want = replicasOf(rs);
   let s = state;
+  // The seed takes the store's revision, which only grows: a replacement never gets the name
+  // (and so the identity) of a Pod deleted before it, as the real random suffix never does.
   for (let i = pods.length; i < want; i++)
-    s = putObject(s, 'pods', newPod(s, rs, i + Number(rs.metadata.resourceVersion)));
+    s = putObject(s, 'pods', newPod(s, rs, i + (s.cluster?.objects?.rv ?? 0)));
   if (pods.length > want) {
     // getPodsToDelete: unscheduled before scheduled, then the newest first.
     const ranked = [...pods].sort((a, b) => {

@@ -1,0 +1,45 @@
+/**
+ * The everyday corpus of `kubectl delete` (kubernetes.io/docs/reference/kubectl/generated/
+ * kubectl_delete/ examples; the force-delete line of tasks/run-application/force-delete-stateful-
+ * set-pod/): TYPE NAME, TYPE/NAME, several types, selectors, --all, --ignore-not-found, dry runs,
+ * -o name, the flag conflicts and the usage errors.
+ */
+import type { ParityCase } from './run-case.ts';
+
+const DELETES = [
+  'kubectl create deployment web --image=nginx:1.27 --replicas=2',
+  'kubectl create configmap c1 --from-literal=a=b',
+  'kubectl create configmap c2 --from-literal=a=b',
+  'kubectl create configmap c3 --from-literal=a=b',
+  'kubectl label configmap c2 c3 tier=x',
+  'kubectl delete configmap c1 --dry-run=client',
+  'kubectl delete configmap c1 --dry-run=server',
+  'kubectl delete configmap c1 -o name',
+  'kubectl get configmaps',
+  'kubectl delete configmap nope',
+  'kubectl delete configmap nope --ignore-not-found',
+  'kubectl delete configmaps -l tier=x --dry-run=client',
+  'kubectl delete configmaps -l tier=x',
+  'kubectl delete configmaps -l tier=x',
+  'kubectl delete pods -l app=none',
+  'kubectl delete pods -l app=web --force --grace-period=0',
+  'kubectl get deploy web',
+  'kubectl delete deploy/web cm/nope',
+  'kubectl get deploy,rs',
+  'kubectl -n default delete namespace nope',
+  'kubectl delete',
+  'kubectl delete pod',
+  'kubectl delete pod x --now --grace-period=3',
+  'kubectl delete pod x --force --grace-period=5',
+  'kubectl delete pod x -o wide',
+  'kubectl delete pods --all -l app=web',
+  'kubectl delete pods x --all',
+  'kubectl delete foo x',
+  'kubectl delete pod nginx deploy/web',
+  'kubectl delete svc,cm -l tier=none',
+];
+
+/** The delete corpus, as one case. */
+export const DELETE_CORPUS: readonly ParityCase[] = [
+  { id: 'corpus/delete', source: 'corpus', scenario: 'workers-joined', lines: DELETES },
+];
