@@ -10,6 +10,7 @@
  * Skips, saying so, without a usable kubectl.
  *
  * Usage: node --conditions=source scripts/parity.ts [--json FILE] [--all] [--only corpus|guides]
+ *   [--case ID] (one case, e.g. corpus/delete: no floors, for working on it)
  */
 import { writeFileSync } from 'node:fs';
 import { PARITY_MASKS } from './lib/parity/compare.ts';
@@ -41,7 +42,11 @@ if (!found.ok) {
 }
 console.log(`parity: judged by ${found.note}`);
 
-const cases = [...(only === 'corpus' ? [] : guideCases()), ...(only === 'guides' ? [] : CORPUS)];
+const caseId = option('--case');
+const cases = [
+  ...(only === 'corpus' || caseId !== undefined ? [] : guideCases()),
+  ...(only === 'guides' ? [] : CORPUS),
+].filter((c) => caseId === undefined || c.id === caseId);
 const { outcomes, judges } = await runCases(cases, found.judgeOf);
 const control = await negativeControl(found.judgeOf);
 const guides = share(outcomes, 'guide');
@@ -90,8 +95,11 @@ const low = (
     ['guides', guides.percent],
     ['corpus', corpus.percent],
   ] as const
-).filter(([name, p]) => (only === undefined || only === name) && p < FLOORS[name]);
+).filter(
+  ([name, p]) => caseId === undefined && (only === undefined || only === name) && p < FLOORS[name],
+);
 for (const [name, p] of low)
   console.log(`parity: FAILED: ${name} share ${p.toFixed(1)}% is below its floor ${FLOORS[name]}%`);
 if (!control.ok) console.log('parity: FAILED: the negative control passed');
+if (caseId !== undefined && different.length > 0) process.exit(1);
 if (low.length > 0 || !control.ok) process.exit(1);
