@@ -11,6 +11,7 @@ import { LOGS_CASE } from './corpus-logs.ts';
 import { CREATE_CORPUS } from './corpus-create.ts';
 import { WORKLOAD_CORPUS } from './corpus-workloads.ts';
 import { DELETE_CORPUS } from './corpus-delete.ts';
+import { SERVICE_CORPUS } from './corpus-service.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -397,4 +398,5 @@ export const CORPUS: readonly ParityCase[] = [
   ...CREATE_CORPUS,
   ...WORKLOAD_CORPUS,
   ...DELETE_CORPUS,
+  ...SERVICE_CORPUS,
 ];

@@ -125,6 +125,7 @@ const SERVICE_SPEC: Schema = {
   4: ['type', 'string'],
   5: ['externalIPs', 'strings'],
   7: ['sessionAffinity', 'string'],
+  10: ['externalName', 'string'],
 };
 
 /** The kinds a POST may carry as protobuf, by kind. */

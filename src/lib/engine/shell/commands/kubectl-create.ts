@@ -23,6 +23,7 @@ import {
 import { str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { absolutePath } from '../paths.ts';
 import type { Invocation } from '../types.ts';
+import { SERVICE_FLAGS, SERVICE_HELP, buildService } from './kubectl-create-service.ts';
 import {
   DATA_FLAGS,
   SECRET_FLAGS,
@@ -125,6 +126,18 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
     wrap: 'clusterrolebinding: ',
     build: (_i, p, n) => buildBinding(p, n, true),
   },
+  ...Object.fromEntries(
+    Object.entries(SERVICE_FLAGS).map(([sub, flags]) => [
+      `service ${sub}`,
+      {
+        resource: 'services',
+        flags,
+        // create_service.go: "failed to create %s service: %v" with the Service type.
+        wrap: `${{ clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', externalname: 'ExternalName' }[sub] ?? ''} service: `,
+        build: (_i: Invocation, p: ParsedFlags, n: string) => buildService(sub, p, n),
+      } satisfies Generator,
+    ]),
+  ),
 };
 
 const ALIASES: Readonly<Record<string, string>> = {
@@ -132,6 +145,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   sa: 'serviceaccount',
   ns: 'namespace',
   deploy: 'deployment',
+  svc: 'service',
 };
 
 const FILE_FLAGS: FlagSpec[] = [
@@ -389,6 +403,11 @@ function runFiles(
   return code;
 }
 
+/** cobra's answer to an unknown subcommand of `kubectl create GROUP` (args joined). */
+function unknownSub(group: string, args: readonly string[]): string {
+  return `error: unknown command "${args.join(' ')}"\nSee 'kubectl create ${group} -h' for help and examples`;
+}
+
 function run(inv: Invocation, p: ParsedFlags, connect: Connect): number | Promise<number> {
   const files = p.values['filename'];
   const [first, ...rest] = p.positionals;
@@ -403,10 +422,18 @@ function run(inv: Invocation, p: ParsedFlags, connect: Connect): number | Promis
   let args = rest;
   if (sub === 'secret') {
     if (rest[0] !== 'generic' && rest[0] !== 'tls' && rest[0] !== 'docker-registry') {
-      inv.io.err(SECRET_HELP);
+      inv.io.err(rest.length === 0 ? SECRET_HELP : unknownSub('secret', rest));
       return 1;
     }
     sub = `secret ${rest[0]}`;
+    args = rest.slice(1);
+  }
+  if (sub === 'service') {
+    if (!Object.hasOwn(SERVICE_FLAGS, rest[0] ?? '')) {
+      inv.io.err(rest.length === 0 ? SERVICE_HELP : unknownSub('service', rest));
+      return 1;
+    }
+    sub = `service ${rest[0]}`;
     args = rest.slice(1);
   }
   const g = Object.hasOwn(GENERATORS, sub) ? GENERATORS[sub] : undefined;

@@ -30,6 +30,8 @@ function used(state: ClusterState): { ips: Set<string>; ports: Set<number> } {
 /** The Service with its ClusterIP (and node ports) assigned, as the API server stores it. */
 export function allocateService(state: ClusterState, o: NewObject): NewObject {
   const spec = (o['spec'] ?? {}) as Obj;
+  // An ExternalName Service is a DNS alias: no address, no ports allocated.
+  if (spec['type'] === 'ExternalName') return o;
   const subnet = state.cluster?.serviceSubnet ?? '10.96.0.0/12';
   const bits = Number(subnet.split('/')[1] ?? 12);
   const size = Math.min(2 ** (32 - bits) - 2, 65534);
@@ -55,9 +57,13 @@ export function allocateService(state: ClusterState, o: NewObject): NewObject {
       ...spec,
       clusterIP: ip,
       clusterIPs: [ip],
-      // SetDefaults_Service: node-port Services route external traffic cluster-wide by default.
+      // SetDefaults_Service: node-port Services route external traffic cluster-wide by default,
+      // and a LoadBalancer allocates its node ports unless told not to.
       ...(nodePorts && spec['externalTrafficPolicy'] === undefined
         ? { externalTrafficPolicy: 'Cluster' }
+        : {}),
+      ...(type === 'LoadBalancer' && spec['allocateLoadBalancerNodePorts'] === undefined
+        ? { allocateLoadBalancerNodePorts: true }
         : {}),
       ports,
     },

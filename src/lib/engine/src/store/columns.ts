@@ -6,6 +6,31 @@
  */
 import type { ApiObject, Json } from './types.ts';
 
+/**
+ * EXTERNAL-IP of a Service (printers.go getServiceExternalIP): spec.externalIPs for ClusterIP and
+ * NodePort, `<pending>` for a LoadBalancer without an address (no load balancer here), the
+ * external name for ExternalName.
+ */
+function serviceExternalIP(o: ApiObject): string {
+  const spec = (o['spec'] ?? {}) as {
+    type?: string;
+    externalIPs?: string[];
+    externalName?: string;
+  };
+  const ips = spec.externalIPs ?? [];
+  switch (spec.type ?? 'ClusterIP') {
+    case 'ClusterIP':
+    case 'NodePort':
+      return ips.length > 0 ? ips.join(',') : '<none>';
+    case 'LoadBalancer':
+      return ips.length > 0 ? ips.join(',') : '<pending>';
+    case 'ExternalName':
+      return spec.externalName ?? '';
+    default:
+      return '<unknown>';
+  }
+}
+
 /** A cell: text, or an age the client formats from a creationTimestamp (RFC 3339). */
 export type Cell = string | { readonly since: string };
 
@@ -131,7 +156,7 @@ export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
     name,
     { header: 'TYPE', cell: (o) => text(field(o, 'spec', 'type'), 'ClusterIP') },
     { header: 'CLUSTER-IP', cell: (o) => text(field(o, 'spec', 'clusterIP'), '<none>') },
-    { header: 'EXTERNAL-IP', cell: () => '<none>' },
+    { header: 'EXTERNAL-IP', cell: serviceExternalIP },
     { header: 'PORT(S)', cell: ports },
     age,
     { header: 'SELECTOR', wide: true, cell: (o) => labelString(field(o, 'spec', 'selector')) },

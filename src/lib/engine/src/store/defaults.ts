@@ -77,6 +77,9 @@ function podTemplate(t: Obj): Obj {
 
 function service(spec: Obj): Obj {
   const ip = spec['clusterIP'];
+  // SetDefaults_Service and the dual-stack defaults leave an ExternalName Service without
+  // address families or an internal traffic policy.
+  if (spec['type'] === 'ExternalName') return { sessionAffinity: 'None', ...spec };
   return {
     ...(typeof ip === 'string' ? { clusterIPs: [ip] } : {}),
     internalTrafficPolicy: 'Cluster',
