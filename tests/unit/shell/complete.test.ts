@@ -36,7 +36,8 @@ describe('Tab completion', () => {
 
   it('completes flags from the flag tables the command parses', () => {
     expect(complete('kubeadm init --pod')).toEqual(['--pod-network-cidr']);
-    expect(complete('kubectl get pods --all')).toEqual(['--all-namespaces']);
+    expect(complete('kubectl get pods --all-')).toEqual(['--all-namespaces']);
+    expect(complete('kubectl get pods --allow')).toEqual(['--allow-missing-template-keys']);
   });
 
   it('completes resource types from the catalog, then object names from the store', () => {
