@@ -239,11 +239,14 @@ async function applyOtherWrite(
         name: p.name,
         kind: p.plural,
       });
-    const type = /json-patch/.test(req.contentType)
-      ? 'json'
-      : /merge-patch/.test(req.contentType)
-        ? 'merge'
-        : 'strategic';
+    // application/strategic-merge-patch+json also contains "merge-patch": test it first.
+    const type = /strategic-merge-patch/.test(req.contentType)
+      ? 'strategic'
+      : /json-patch/.test(req.contentType)
+        ? 'json'
+        : /merge-patch/.test(req.contentType)
+          ? 'merge'
+          : 'strategic';
     // dryRun=All (kubectl --dry-run=server): the patched object, nothing persisted.
     if (req.query.get('dryRun') !== null) {
       const patched = applyPatch(before, type, parseJson(req.body));

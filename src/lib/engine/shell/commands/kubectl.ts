@@ -27,6 +27,7 @@ import { getCommand } from './kubectl-get.ts';
 import { GLOBAL_FLAGS, hoistGlobals, withGlobals } from './kubectl-globals.ts';
 import { taintVerb } from './kubectl-taint.ts';
 import { annotateVerb, labelVerb } from './kubectl-label.ts';
+import { setVerb } from './kubectl-set.ts';
 import { logsVerb } from './kubectl-logs.ts';
 import { execVerb } from './kubectl-exec.ts';
 import { apiResourcesVerb, apiVersionsVerb } from './kubectl-api-resources.ts';
@@ -252,6 +253,7 @@ const SUBCOMMANDS: Record<
   },
   taint: taintVerb(connect),
   label: labelVerb(connect),
+  set: setVerb(connect),
   annotate: annotateVerb(connect),
   logs: logsVerb(connect),
   exec: execVerb(connect),

@@ -42,9 +42,24 @@ function fnv32a(text: string): number {
   return h >>> 0;
 }
 
-/** The pod-template-hash of a template: SafeEncodeString of its FNV-32a hash in decimal. */
+/** JSON with every object's keys sorted: one text per template, however it was written. */
+function canonical(v: Json | undefined): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  const o = v as { readonly [k: string]: Json };
+  return `{${Object.keys(o)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+    .join(',')}}`;
+}
+
+/**
+ * The pod-template-hash of a template: SafeEncodeString of its FNV-32a hash in decimal. The
+ * real controller hashes the typed template, whose fields have one order; here the JSON is
+ * canonical, so a template patched by a client and one set by `kubectl set image` agree.
+ */
 export function podTemplateHash(template: Json | undefined): string {
-  return [...String(fnv32a(JSON.stringify(template ?? {})))]
+  return [...String(fnv32a(canonical(template ?? {})))]
     .map((d) => ALPHANUMS[Number(d.charCodeAt(0)) % ALPHANUMS.length] ?? 'b')
     .join('');
 }

@@ -32,7 +32,8 @@ export const CONTROLLER_TAINTS: ReadonlySet<string> = new Set([
 /** Resources whose served objects are views; their update keeps the stored simulation fields. */
 const VIEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
   nodes: ['taints', 'unschedulable'],
-  pods: ['tolerations', 'nodeSelector'],
+  // A Pod's containers take only a new image (the rest of a running Pod's spec is immutable).
+  pods: ['tolerations', 'nodeSelector', 'containers.image'],
   namespaces: [],
 };
 
@@ -49,6 +50,17 @@ function viewUpdate(stored: ApiObject, after: ApiObject, fields: readonly string
   const spec: Obj = { ...((stored['spec'] as Obj | undefined) ?? {}) };
   const next = (after['spec'] as Obj | undefined) ?? {};
   for (const f of fields) {
+    if (f === 'containers.image') {
+      const images = new Map(
+        ((next['containers'] ?? []) as Obj[]).map((c) => [c['name'], c['image']] as const),
+      );
+      const own = spec['containers'];
+      if (Array.isArray(own))
+        spec['containers'] = (own as Obj[]).map((c) =>
+          images.get(c['name']) !== undefined ? { ...c, image: images.get(c['name']) ?? null } : c,
+        );
+      continue;
+    }
     let v = next[f];
     if (f === 'taints' && Array.isArray(v))
       v = v.filter((t: unknown) => !CONTROLLER_TAINTS.has(String((t as Obj)['key'])));

@@ -1,0 +1,191 @@
+/**
+ * `kubectl set image (TYPE NAME | TYPE/NAME | -l SELECTOR | --all) CONTAINER=IMAGE…`: sets the
+ * image of the named containers (init containers too; `*` for all) in the Pod template of a
+ * Deployment, DaemonSet, ReplicaSet, StatefulSet, Job or CronJob, or in a Pod itself, and
+ * writes the object back, which starts the workload controllers' rollout. Prints
+ * `deployment.apps/web image updated`; an object whose images already match prints nothing
+ * (the patch is empty). Other `set` subcommands answer that the simulator does not implement
+ * them.
+ *
+ * upstream: staging/src/k8s.io/kubectl/pkg/cmd/set/set_image.go (Validate, Run, setImage,
+ * getResourcesAndImages), set.go (the subcommands), polymorphichelpers/updatepodspec.go (which
+ * kinds have a Pod spec and where).
+ */
+import type { ApiObject, Json } from '../../src/index.ts';
+import type { FlagSpec, ParsedFlags } from '../flags.ts';
+import type { Invocation } from '../types.ts';
+import type { Connect } from './kubectl-node.ts';
+import { renderJson } from './kubectl-print.ts';
+import {
+  SELECT_FLAGS,
+  WRITE_FLAGS,
+  printWritten,
+  reportErrors,
+  resourcesAndPairs,
+  selectTargets,
+  writeOptions,
+  writtenObject,
+} from './kubectl-write-common.ts';
+
+type Obj = { [k: string]: Json };
+
+const SET_HELP = `Configure application resources.
+
+ These commands help you make changes to existing application resources.
+
+Available Commands:
+  env              Update environment variables on a pod template
+  image            Update the image of a pod template
+  resources        Update resource requests/limits on objects with pod templates
+  selector         Set the selector on a resource
+  serviceaccount   Update the service account of a resource
+  subject          Update the user, group, or service account in a role binding or cluster role binding
+
+Usage:
+  kubectl set SUBCOMMAND [options]
+
+Use "kubectl set <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).`;
+
+/** Where each kind keeps its Pod spec (updatepodspec.go). */
+function podSpecPath(kind: string): readonly string[] | null {
+  switch (kind) {
+    case 'Pod':
+      return ['spec'];
+    case 'Deployment':
+    case 'DaemonSet':
+    case 'ReplicaSet':
+    case 'StatefulSet':
+    case 'Job':
+    case 'ReplicationController':
+      return ['spec', 'template', 'spec'];
+    case 'CronJob':
+      return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
+    default:
+      return null;
+  }
+}
+
+/** The object with `images` set in its Pod spec, and the containers no name matched. */
+function withImages(
+  o: ApiObject,
+  path: readonly string[],
+  images: ReadonlyMap<string, string>,
+): { object: ApiObject; missing: string[] } {
+  const copy = JSON.parse(JSON.stringify(o)) as ApiObject & Obj;
+  let spec: Obj = copy;
+  for (const key of path) spec = (spec[key] ?? {}) as Obj;
+  const missing: string[] = [];
+  for (const [name, image] of images) {
+    let found = false;
+    for (const list of ['initContainers', 'containers'])
+      for (const c of (spec[list] ?? []) as Obj[])
+        if (c['name'] === name || name === '*') {
+          c['image'] = image;
+          found = true;
+        }
+    if (!found) missing.push(name);
+  }
+  return { object: copy, missing };
+}
+
+function setImage(
+  inv: Invocation,
+  p: ParsedFlags,
+  args: readonly string[],
+  connect: Connect,
+): number {
+  const split = resourcesAndPairs(args, 'image');
+  if ('error' in split) return reportErrors(inv, [split.error]);
+  const images = new Map<string, string>();
+  for (const pair of split.pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0 || at === pair.length - 1)
+      return reportErrors(inv, [`invalid image format: ${pair}`]);
+    images.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+  // The resource builder refuses a line without resources before Validate (builder.go).
+  if (split.resources.length === 0) {
+    inv.io.err(
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+    );
+    return 1;
+  }
+  const problems: string[] = [];
+  if (p.values['all'] === true && p.values['selector'] !== undefined)
+    problems.push('cannot set --all and --selector at the same time');
+  if (split.resources.length === 0)
+    problems.push(
+      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
+    );
+  if (images.size === 0) problems.push('at least one image update is required');
+  else if (images.size > 1 && images.has('*'))
+    problems.push(
+      'all containers are already specified by *, but saw more than one container_name=container_image pairs',
+    );
+  if (problems.length > 0) {
+    inv.io.err(
+      problems.length === 1 ? `error: ${problems[0] ?? ''}` : `error: [${problems.join(', ')}]`,
+    );
+    return 1;
+  }
+  const opts = writeOptions(inv, p);
+  if (opts === null) return 1;
+  if (!connect(inv, p)) return 1;
+  const targets = selectTargets(inv, p, split.resources);
+  if ('error' in targets) return reportErrors(inv, [targets.error]);
+  const errors: string[] = [];
+  let printed = 0;
+  for (const { type, object } of targets.items) {
+    const path = podSpecPath(object.kind);
+    if (path === null) {
+      errors.push(
+        `error: ${type.namePrefix}/${object.metadata.name} the object is not a pod or does not have a pod template: ${'*'}v1.${object.kind}`,
+      );
+      continue;
+    }
+    const { object: after, missing } = withImages(object, path, images);
+    for (const name of missing)
+      errors.push(`error: unable to find container named ${JSON.stringify(name)}`);
+    if (renderJson(after) === renderJson(object)) continue;
+    if (opts.dryRun === 'none') {
+      const t = inv.apply({ type: 'kubectl.object.update', resource: type.id, object: after });
+      if (!t.ok) {
+        errors.push(`failed to patch image update to pod template: ${t.error.message}`);
+        continue;
+      }
+    }
+    const shown = opts.dryRun === 'none' ? writtenObject(inv, type, after) : after;
+    printWritten(inv, opts.out, type, shown, 'image updated', opts.dryRun, printed++);
+  }
+  return reportErrors(inv, [...errors, ...targets.errors]);
+}
+
+/** Flags of `kubectl set image`. */
+const SET_FLAGS: FlagSpec[] = [...WRITE_FLAGS, ...SELECT_FLAGS];
+
+/** The `kubectl set` verb (image; the other subcommands are not simulated). */
+export function setVerb(connect: Connect) {
+  return {
+    flags: SET_FLAGS,
+    short: 'Set specific features on objects',
+    run: (inv: Invocation, p: ParsedFlags): number => {
+      const [sub, ...args] = p.positionals;
+      if (sub === undefined) {
+        inv.io.err(SET_HELP);
+        return 1;
+      }
+      if (sub === 'image') return setImage(inv, p, args, connect);
+      if (['env', 'resources', 'selector', 'serviceaccount', 'sa', 'subject'].includes(sub)) {
+        inv.io.err(
+          `kubelife: this simulator does not implement kubectl set ${sub} (it implements kubectl set image)`,
+        );
+        return 1;
+      }
+      inv.io.err(
+        `error: unknown command "${sub}" for "kubectl set"\n\nDid you mean this?\n\timage\n\nRun 'kubectl set --help' for usage.`,
+      );
+      return 1;
+    },
+  };
+}
