@@ -103,9 +103,32 @@ const SYSTEM = [
   'kubectl -n kube-system get pod etcd-cp-1',
 ];
 
+/**
+ * Endpoints and EndpointSlices of a reader's Service (concepts/services-networking/service/,
+ * endpoint-slices/): the ready Pods' IPs with the resolved targetPort, following a scale.
+ */
+const ENDPOINTS = [
+  'kubectl create deployment web --image=nginx --replicas=2',
+  'kubectl expose deployment web --port=80 --target-port=8080',
+  'kubectl get endpoints',
+  'kubectl get endpoints web -o yaml',
+  'kubectl get endpointslices',
+  'kubectl get endpointslices -l kubernetes.io/service-name=web -o yaml',
+  'kubectl describe endpoints web',
+  'kubectl scale deployment web --replicas=3',
+  'kubectl get ep web',
+  'kubectl get endpointslices -o wide',
+  'kubectl expose deployment web --port=80 --selector=app=nothing --name=lonely',
+  'kubectl get ep lonely -o yaml',
+  'kubectl get endpointslices -l kubernetes.io/service-name=lonely',
+  'kubectl delete service web',
+  'kubectl get ep',
+];
+
 /** The workload corpus, as cases. */
 export const WORKLOAD_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/deployments', source: 'corpus', scenario: 'workers-joined', lines: DEPLOYMENTS },
   { id: 'corpus/pods', source: 'corpus', scenario: 'workers-joined', lines: PODS },
   { id: 'corpus/system-workloads', source: 'corpus', scenario: 'workers-joined', lines: SYSTEM },
+  { id: 'corpus/endpoints', source: 'corpus', scenario: 'workers-joined', lines: ENDPOINTS },
 ];

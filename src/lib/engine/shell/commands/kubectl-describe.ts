@@ -14,6 +14,7 @@ import type { Connect } from './kubectl-node.ts';
 import type { ParsedFlags } from '../flags.ts';
 import { humanDuration } from '../format.ts';
 import { describeEndpoints } from './kubectl-endpoints.ts';
+import { multiline } from './kubectl-describe-maps.ts';
 import { nodeObject, podObjects, resolveResource } from './kubectl-resources.ts';
 
 type Obj = Record<string, unknown>;
@@ -31,13 +32,6 @@ export function rfc1123z(rfc3339: string): string {
   const d = new Date(rfc3339);
   const p2 = (n: number): string => String(n).padStart(2, '0');
   return `${DAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
-}
-
-/** printLabelsMultiline / printAnnotationsMultiline: first on the title line, the rest indented by a tab. */
-function multiline(title: string, map: Obj, sep: string): string[] {
-  const keys = Object.keys(map).sort();
-  if (keys.length === 0) return [`${title}:\t<none>`];
-  return keys.map((k, i) => `${i === 0 ? `${title}:` : ''}\t${k}${sep}${String(map[k])}`);
 }
 
 /** resource.Quantity's String() of a millicore count. */
@@ -201,7 +195,7 @@ export function describeCommand(inv: Invocation, p: ParsedFlags, connect: Connec
     inv.io.err(`error: the server doesn't have a resource type "${kind}"`);
     return 1;
   }
-  if (type.resource === 'endpoints') return describeEndpoints(inv);
+  if (type.resource === 'endpoints') return describeEndpoints(inv, p, names);
   if (type.resource !== 'nodes') {
     inv.io.err(`kubectl: this simulator describes nodes and endpoints only`);
     return 1;

@@ -1,6 +1,6 @@
 /**
- * `kubectl get endpoints [kubernetes]` and `kubectl describe endpoints kubernetes`: the
- * default/kubernetes Endpoints the apiservers' reconcilers maintain (src/ha/endpoints.ts).
+ * `kubectl get endpoints [kubernetes]`: the default/kubernetes Endpoints the apiservers'
+ * reconcilers maintain (src/ha/endpoints.ts), and `kubectl describe endpoints` of any.
  * The v1.33+ deprecation warning is the one kube-apiserver attaches to v1 Endpoints reads.
  */
 import { clusterStart } from '../../src/index.ts';
@@ -9,7 +9,11 @@ import {
   parseVersion,
   type ClusterState,
 } from '../../src/index.ts';
+import { getObject, listObjects, type ApiObject } from '../../src/index.ts';
+import { formatTabwriter } from '../../src/pki/tabwriter.ts';
+import { str, type ParsedFlags } from '../flags.ts';
 import { formatTable, humanDuration } from '../format.ts';
+import { multiline } from './kubectl-describe-maps.ts';
 import type { Invocation } from '../types.ts';
 
 /** kube-apiserver's deprecation warning on v1 Endpoints reads (v1.33+), on stderr. */
@@ -48,26 +52,66 @@ export function getEndpoints(inv: Invocation, names: readonly string[], namespac
   return missing.length > 0 ? 1 : 0;
 }
 
-/** Prints `kubectl describe endpoints kubernetes`. */
-export function describeEndpoints(inv: Invocation): number {
+type Obj = Record<string, unknown>;
+const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
+
+/** describeEndpoints' text for one Endpoints object. */
+function endpointsText(ep: ApiObject): string {
+  const lines = [
+    `Name:\t${ep.metadata.name}`,
+    `Namespace:\t${ep.metadata.namespace ?? ''}`,
+    ...multiline('Labels', ep.metadata.labels ?? {}, '='),
+    ...multiline('Annotations', ep.metadata.annotations ?? {}, ': '),
+    'Subsets:',
+  ];
+  for (const subset of arr(ep['subsets'])) {
+    const ips = (key: string): string =>
+      arr(subset[key])
+        .map((a) => String(a['ip']))
+        .join(',') || '<none>';
+    lines.push(
+      `  Addresses:\t${ips('addresses')}`,
+      `  NotReadyAddresses:\t${ips('notReadyAddresses')}`,
+    );
+    const ports = arr(subset['ports']);
+    if (ports.length > 0) {
+      lines.push('  Ports:', '    Name\tPort\tProtocol', '    ----\t----\t--------');
+      for (const p of ports) {
+        const name = typeof p['name'] === 'string' && p['name'] !== '' ? p['name'] : '<unset>';
+        lines.push(`    ${name}\t${String(p['port'])}\t${String(p['protocol'])}`);
+      }
+    }
+    lines.push('');
+  }
+  lines.push('Events:\t<none>');
+  return formatTabwriter(lines, { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, '');
+}
+
+/**
+ * Prints `kubectl describe endpoints [NAME…]` (every Endpoints of the namespace without names).
+ * upstream: staging/src/k8s.io/kubectl/pkg/describe/describe.go (EndpointsDescriber,
+ * describeEndpoints: addresses joined by commas, an unnamed port as `<unset>`).
+ */
+export function describeEndpoints(
+  inv: Invocation,
+  p: ParsedFlags,
+  names: readonly string[],
+): number {
   endpointsWarning(inv);
-  const ips = addresses(inv.ctx.state);
-  inv.io.out(
-    [
-      'Name:         kubernetes',
-      'Namespace:    default',
-      'Labels:       endpointslice.kubernetes.io/skip-mirror=true',
-      'Annotations:  <none>',
-      'Subsets:',
-      `  Addresses:          ${ips.length > 0 ? ips.join(',') : '<none>'}`,
-      '  NotReadyAddresses:  <none>',
-      '  Ports:',
-      '    Name   Port  Protocol',
-      '    ----   ----  --------',
-      '    https  6443  TCP',
-      '',
-      'Events:  <none>',
-    ].join('\n'),
-  );
-  return 0;
+  const state = inv.ctx.state;
+  const ns = str(p, 'namespace') ?? 'default';
+  const found =
+    names.length > 0
+      ? names.map((n) => getObject(state, 'endpoints', ns, n) ?? n)
+      : listObjects(state, 'endpoints', ns);
+  let code = 0;
+  const texts: string[] = [];
+  for (const ep of found) {
+    if (typeof ep === 'string') {
+      inv.io.err(`Error from server (NotFound): endpoints "${ep}" not found`);
+      code = 1;
+    } else texts.push(endpointsText(ep));
+  }
+  if (texts.length > 0) inv.io.out(texts.join('\n\n\n'));
+  return code;
 }

@@ -87,12 +87,19 @@ function run(inv: Invocation, p: ParsedFlags, connect: Connect): number {
     return 1;
   }
   const spec = (object['spec'] ?? {}) as Obj;
+  // --selector replaces what the object's own selector would give (expose.go: the generator's
+  // "selector" parameter is taken from the object only when the flag is empty).
+  const given = str(p, 'selector');
   const selector: Obj =
-    type.id === 'pods'
-      ? { ...object.metadata.labels }
-      : type.id === 'services' || type.id === 'replicationcontrollers'
-        ? ((spec['selector'] ?? {}) as Obj)
-        : (((spec['selector'] as Obj | undefined)?.['matchLabels'] ?? {}) as Obj);
+    given !== undefined && given !== ''
+      ? Object.fromEntries(
+          given.split(',').map((kv) => [kv.split('=')[0] ?? '', kv.split('=').slice(1).join('=')]),
+        )
+      : type.id === 'pods'
+        ? { ...object.metadata.labels }
+        : type.id === 'services' || type.id === 'replicationcontrollers'
+          ? ((spec['selector'] ?? {}) as Obj)
+          : (((spec['selector'] as Obj | undefined)?.['matchLabels'] ?? {}) as Obj);
   if (Object.keys(selector).length === 0) {
     inv.io.err("error: couldn't retrieve selectors via --selector flag or introspection");
     return 1;

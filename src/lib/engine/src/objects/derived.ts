@@ -17,6 +17,7 @@ import { nodeObject } from './node-object.ts';
 import { servedPods } from '../workloads/served-pods.ts';
 import { bootstrapTokenSecrets, defaultServiceAccounts } from './token-secrets.ts';
 import { leases } from './leases.ts';
+import { selectorEndpoints, selectorEndpointSlices } from './selector-endpoints.ts';
 
 /** Objects of one derived resource in `namespace` (null: all namespaces). */
 export type DerivedList = (state: ClusterState, namespace: string | null) => ApiObject[];
@@ -50,8 +51,12 @@ export const DERIVED: Readonly<Record<string, DerivedList>> = {
     asObjects([
       ...endpointsObjects(s, ns),
       ...(ns === null || ns === 'kube-system' ? kubeDnsEndpoints(s) : []),
+      ...selectorEndpoints(s, ns),
     ]),
-  'endpointslices.discovery.k8s.io': endpointSliceObjects,
+  'endpointslices.discovery.k8s.io': (s, ns) => [
+    ...endpointSliceObjects(s, ns),
+    ...selectorEndpointSlices(s, ns),
+  ],
   'certificatesigningrequests.certificates.k8s.io': (s) => asObjects(csrObjects(s)),
   secrets: (s, ns) =>
     bootstrapTokenSecrets(s).filter((o) => ns === null || o.metadata.namespace === ns),
