@@ -125,10 +125,39 @@ const ENDPOINTS = [
   'kubectl get ep',
 ];
 
+/**
+ * Pausing a rollout (concepts/workloads/controllers/deployment/#pausing-and-resuming-a-rollout-of-a-deployment):
+ * a template change waits, scaling still applies, restart and undo are refused, resume rolls.
+ */
+const PAUSE = [
+  'kubectl create deployment web --image=nginx:1.27 --replicas=2',
+  'kubectl rollout pause deployment web',
+  'kubectl rollout pause deployment/web',
+  `kubectl patch deployment web -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}}'`,
+  'kubectl get rs',
+  'kubectl scale deployment web --replicas=3',
+  'kubectl get rs',
+  'kubectl rollout restart deployment web',
+  'kubectl rollout undo deployment web',
+  `kubectl get deploy web -o jsonpath='{.status.conditions[?(@.type=="Progressing")].reason}'`,
+  'kubectl rollout resume deployment web',
+  'kubectl rollout resume deployment web',
+  'kubectl get rs',
+  'kubectl rollout pause deployment web',
+  'kubectl rollout undo deployment web',
+  'kubectl rollout resume deployment web',
+  'kubectl rollout history deployment web',
+  'kubectl rollout pause deployment web -o name',
+  'kubectl -n kube-system rollout pause daemonset kube-proxy',
+  'kubectl rollout pause deployment nope',
+  'kubectl rollout pause',
+];
+
 /** The workload corpus, as cases. */
 export const WORKLOAD_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/deployments', source: 'corpus', scenario: 'workers-joined', lines: DEPLOYMENTS },
   { id: 'corpus/pods', source: 'corpus', scenario: 'workers-joined', lines: PODS },
   { id: 'corpus/system-workloads', source: 'corpus', scenario: 'workers-joined', lines: SYSTEM },
   { id: 'corpus/endpoints', source: 'corpus', scenario: 'workers-joined', lines: ENDPOINTS },
+  { id: 'corpus/rollout-pause', source: 'corpus', scenario: 'workers-joined', lines: PAUSE },
 ];

@@ -1,5 +1,6 @@
 /**
- * `kubectl rollout status|restart|history|undo TYPE/NAME|TYPE NAME` for Deployments (status
+ * `kubectl rollout status|restart|history|undo|pause|resume TYPE/NAME|TYPE NAME` for
+ * Deployments (pause and resume: kubectl-rollout-pause.ts; status
  * also for DaemonSets): status reads the Deployment's status the way the rollout status viewer
  * does; restart stamps `kubectl.kubernetes.io/restartedAt` on the pod template (a new
  * ReplicaSet follows); history lists the revisions of the Deployment's ReplicaSets; undo puts
@@ -16,6 +17,7 @@ import { str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import { listTyped, resolveType } from '../../src/index.ts';
 import type { Connect } from './kubectl-node.ts';
+import { pauseOrResume } from './kubectl-rollout-pause.ts';
 import { resolveArg, selectObjects, typeArgs } from './kubectl-get-select.ts';
 import {
   WRITE_FLAGS,
@@ -188,6 +190,11 @@ function restart(inv: Invocation, p: ParsedFlags, args: readonly string[]): numb
   let i = 0;
   for (const { type, object } of found) {
     const spec = (object['spec'] ?? {}) as Obj;
+    // objectrestarter.go: a paused Deployment is refused (rollout_restart.go `error: %s %q %v`).
+    if (spec['paused'] === true)
+      return reportErrors(inv, [
+        `error: ${type.plural}.${type.group} "${object.metadata.name}" can't restart paused deployment (run rollout resume first)`,
+      ]);
     const template = (spec['template'] ?? {}) as Obj;
     const meta = (template['metadata'] ?? {}) as Obj;
     const after = {
@@ -235,6 +242,12 @@ function undo(inv: Invocation, p: ParsedFlags, args: readonly string[]): number 
           ? `no rollout history found for deployment "${object.metadata.name}"`
           : `unable to find specified revision ${to} in history`,
       ]);
+    // rollback.go DeploymentRollbacker.Rollback refuses a paused Deployment once the revision
+    // is found.
+    if (((object['spec'] ?? {}) as Obj)['paused'] === true)
+      return reportErrors(inv, [
+        "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
+      ]);
     const template = ((target['spec'] ?? {}) as Obj)['template'] as Obj;
     const meta = (template['metadata'] ?? {}) as Obj;
     const { 'pod-template-hash': _hash, ...labels } = (meta['labels'] ?? {}) as Record<
@@ -267,11 +280,9 @@ function run(inv: Invocation, p: ParsedFlags, connect: Connect): number {
     );
     return 1;
   }
-  if (sub === 'pause' || sub === 'resume') {
-    inv.io.err(`kubectl: this simulator does not implement rollout ${sub}`);
-    return 1;
-  }
   if (!connect(inv, p)) return 1;
+  if (sub === 'pause' || sub === 'resume')
+    return pauseOrResume(inv, p, args, sub === 'pause', targets);
   if (sub === 'status') return status(inv, p, args);
   if (sub === 'history') return history(inv, p, args);
   if (sub === 'restart') return restart(inv, p, args);

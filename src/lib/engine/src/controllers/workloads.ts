@@ -103,6 +103,21 @@ function syncDeployment(state: ClusterState, d: ApiObject): ClusterState {
   const want = replicasOf(d);
   let s = state;
   const current = owned.find((rs) => rs.metadata.name === name);
+  // A paused Deployment creates no ReplicaSet for a changed template; scaling still reaches the
+  // active one (sync.go sync: getAllReplicaSetsAndSyncRevision without creating, then scale;
+  // FindActiveOrLatest).
+  if (spec(d)['paused'] === true && !current) {
+    const active =
+      owned.find((rs) => replicasOf(rs) > 0) ??
+      [...owned].sort(
+        (a, b) =>
+          Number(b.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0) -
+          Number(a.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0),
+      )[0];
+    return active && replicasOf(active) !== want
+      ? putObject(s, 'replicasets.apps', { ...active, spec: { ...spec(active), replicas: want } })
+      : s;
+  }
   const revisions = owned.map((rs) =>
     Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0),
   );

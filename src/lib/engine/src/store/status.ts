@@ -79,14 +79,26 @@ function deploymentStatus(state: ClusterState, o: ApiObject): Obj {
         status: available ? 'True' : 'False',
         type: 'Available',
       },
-      {
-        lastTransitionTime: since,
-        lastUpdateTime: since,
-        message: `ReplicaSet "${currentReplicaSet(state, o)}" ${available ? 'has successfully progressed.' : 'is progressing.'}`,
-        reason: available ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated',
-        status: 'True',
-        type: 'Progressing',
-      },
+      // A paused Deployment reports Progressing Unknown (deployment util.go
+      // NewDeploymentCondition(DeploymentProgressing, ConditionUnknown, PausedDeployReason,
+      // "Deployment is paused"); sync.go checkPausedConditions).
+      (o['spec'] as Obj | undefined)?.['paused'] === true
+        ? {
+            lastTransitionTime: since,
+            lastUpdateTime: since,
+            message: 'Deployment is paused',
+            reason: 'DeploymentPaused',
+            status: 'Unknown',
+            type: 'Progressing',
+          }
+        : {
+            lastTransitionTime: since,
+            lastUpdateTime: since,
+            message: `ReplicaSet "${currentReplicaSet(state, o)}" ${available ? 'has successfully progressed.' : 'is progressing.'}`,
+            reason: available ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated',
+            status: 'True',
+            type: 'Progressing',
+          },
     ],
     observedGeneration: o.metadata.generation ?? 1,
     ...(ready > 0 ? { readyReplicas: ready } : {}),
