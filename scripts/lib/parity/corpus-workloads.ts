@@ -153,6 +153,23 @@ const PAUSE = [
   'kubectl rollout pause',
 ];
 
+/**
+ * Events the controllers record (tasks/debug/debug-application/debug-running-pod/, kubectl
+ * events reference): scaling, Pods created and deleted, scheduling, a DaemonSet replacing a Pod.
+ */
+const EVENTS = [
+  'kubectl create deployment web --image=nginx --replicas=2',
+  'kubectl scale deployment web --replicas=1',
+  'kubectl get events --field-selector involvedObject.kind=Deployment',
+  'kubectl get events --field-selector reason=SuccessfulDelete',
+  'kubectl get events --field-selector involvedObject.kind=Deployment -o yaml',
+  'kubectl events --for deployment/web',
+  'kubectl -n kube-system scale deployment coredns --replicas=3',
+  'kubectl -n kube-system get events --field-selector reason=ScalingReplicaSet',
+  'kubectl -n kube-system delete pod kube-proxy-8fc6k',
+  'kubectl -n kube-system get events --field-selector involvedObject.kind=DaemonSet',
+];
+
 /** The workload corpus, as cases. */
 export const WORKLOAD_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/deployments', source: 'corpus', scenario: 'workers-joined', lines: DEPLOYMENTS },
@@ -160,4 +177,5 @@ export const WORKLOAD_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/system-workloads', source: 'corpus', scenario: 'workers-joined', lines: SYSTEM },
   { id: 'corpus/endpoints', source: 'corpus', scenario: 'workers-joined', lines: ENDPOINTS },
   { id: 'corpus/rollout-pause', source: 'corpus', scenario: 'workers-joined', lines: PAUSE },
+  { id: 'corpus/controller-events', source: 'corpus', scenario: 'workers-joined', lines: EVENTS },
 ];

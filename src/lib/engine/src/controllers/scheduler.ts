@@ -21,6 +21,7 @@ import { podsOnNode } from '../state/pods.ts';
 import type { ApiObject, Json } from '../store/types.ts';
 import { putObject } from '../store/write.ts';
 import { tolerates, type Taint, type Toleration } from './tolerations.ts';
+import { recordEvent } from '../objects/controller-events.ts';
 import { storedUserPods, userPodSim } from '../workloads/user-pods.ts';
 
 type Obj = { readonly [k: string]: Json };
@@ -84,11 +85,19 @@ export function schedulePods(state: ClusterState): ClusterState {
     if (fits.length === 0) {
       const message =
         nodes.length === 0 ? 'no nodes available to schedule pods' : fitError(reasons);
-      if (sim.unschedulable !== message)
+      if (sim.unschedulable !== message) {
         s = putObject(s, 'pods', {
           ...pod,
           simulator: { ...sim, unschedulable: message },
         });
+        s = recordEvent(s, {
+          object: pod,
+          reason: 'FailedScheduling',
+          message,
+          component: 'default-scheduler',
+          type: 'Warning',
+        });
+      }
       continue;
     }
     const best =
@@ -100,6 +109,12 @@ export function schedulePods(state: ClusterState): ClusterState {
       ...pod,
       spec: { ...((pod['spec'] ?? {}) as Obj), nodeName: best },
       simulator: { ...rest, scheduledAt: s.now },
+    });
+    s = recordEvent(s, {
+      object: pod,
+      reason: 'Scheduled',
+      message: `Successfully assigned ${pod.metadata.namespace ?? 'default'}/${pod.metadata.name} to ${best}`,
+      component: 'default-scheduler',
     });
   }
   return s;

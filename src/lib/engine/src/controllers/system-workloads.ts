@@ -34,6 +34,8 @@ import { indexedKeys } from '../store/indexes.ts';
 import type { ApiObject, Json } from '../store/types.ts';
 import { putObject, removeObject } from '../store/write.ts';
 import { nodeRejects } from './scheduler.ts';
+import { podEvent, scalingEvent } from './workloads.ts';
+import { recordEvent } from '../objects/controller-events.ts';
 
 type Obj = { readonly [k: string]: Json };
 
@@ -162,7 +164,8 @@ function syncReplicaSet(state: ClusterState, rs: ApiObject): ClusterState {
     const doomed = [...pods]
       .sort((a, b) => deletionOrder(state, a, b))
       .slice(0, pods.length - want);
-    for (const p of doomed) s = deletePod(s, p);
+    for (const p of doomed)
+      s = podEvent(deletePod(s, p), rs, 'SuccessfulDelete', `Deleted pod: ${p.name}`);
     return s;
   }
   for (const p of pods.filter((x) => x.node === null)) {
@@ -180,7 +183,7 @@ function syncReplicaSet(state: ClusterState, rs: ApiObject): ClusterState {
       node: null,
       createdAt: s.now,
     };
-    s = bind(s, pod, dnsNode(s));
+    s = podEvent(bind(s, pod, dnsNode(s)), rs, 'SuccessfulCreate', `Created pod: ${name}`);
   }
   return { ...s, rng: rng.state };
 }
@@ -192,7 +195,10 @@ export function reconcileSystemWorkloads(state: ClusterState): ClusterState {
   const rs = newestReplicaSet(state, d);
   if (!rs) return state;
   const want = replicasOf(d);
-  const scaled = replicasOf(rs) === want ? state : scaleReplicaSet(state, rs, want);
+  const scaled =
+    replicasOf(rs) === want
+      ? state
+      : scalingEvent(scaleReplicaSet(state, rs, want), d, rs.metadata.name, replicasOf(rs), want);
   const current = scaled === state ? rs : (newestReplicaSet(scaled, d) ?? rs);
   return syncReplicaSet(scaled, current);
 }
@@ -211,7 +217,21 @@ export function replaceDeletedPod(state: ClusterState, p: PodObject): ClusterSta
   const prefix = p.app === 'kube-proxy' ? 'kube-proxy-' : 'kube-flannel-ds-';
   const name = freshName(gone, rng, p.namespace, prefix);
   const next = putPod(gone, { ...p, name, createdAt: gone.now });
-  return { ...next, rng: rng.state };
+  const ds = readStored(
+    next.cluster?.objects,
+    'daemonsets.apps',
+    p.namespace,
+    p.app === 'kube-proxy' ? 'kube-proxy' : 'kube-flannel-ds',
+  );
+  const recorded = ds
+    ? recordEvent(next, {
+        object: ds,
+        reason: 'SuccessfulCreate',
+        message: `Created pod: ${name}`,
+        component: 'daemonset-controller',
+      })
+    : next;
+  return { ...recorded, rng: rng.state };
 }
 
 /** The cluster's own Pod `namespace/name`, or undefined (a reader's Pod or none). */

@@ -22,6 +22,7 @@ import type { ApiObject, Json, NewObject, OwnerReference } from '../store/types.
 import { putObject, removeObject } from '../store/write.ts';
 import { isUserPod, storedUserPods, userPodSim } from '../workloads/user-pods.ts';
 import { schedulePods } from './scheduler.ts';
+import { recordEvent } from '../objects/controller-events.ts';
 
 type Obj = { readonly [k: string]: Json };
 
@@ -91,6 +92,23 @@ function withLabel(template: Obj, hash: string): Obj {
   return { ...template, metadata: { ...meta, labels } };
 }
 
+/** The Deployment controller's ScalingReplicaSet Event for `rs` going from `from` to `to` Pods. */
+export function scalingEvent(
+  state: ClusterState,
+  d: ApiObject,
+  rs: string,
+  from: number,
+  to: number,
+): ClusterState {
+  if (from === to) return state;
+  return recordEvent(state, {
+    object: d,
+    reason: 'ScalingReplicaSet',
+    message: `Scaled ${to > from ? 'up' : 'down'} replica set ${rs} from ${from} to ${to}`,
+    component: 'deployment-controller',
+  });
+}
+
 /** Deployment → ReplicaSets: the current template's at spec.replicas, older ones at 0. */
 function syncDeployment(state: ClusterState, d: ApiObject): ClusterState {
   const ns = d.metadata.namespace ?? 'default';
@@ -114,9 +132,9 @@ function syncDeployment(state: ClusterState, d: ApiObject): ClusterState {
           Number(b.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0) -
           Number(a.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0),
       )[0];
-    return active && replicasOf(active) !== want
-      ? putObject(s, 'replicasets.apps', { ...active, spec: { ...spec(active), replicas: want } })
-      : s;
+    if (!active || replicasOf(active) === want) return s;
+    s = putObject(s, 'replicasets.apps', { ...active, spec: { ...spec(active), replicas: want } });
+    return scalingEvent(s, d, active.metadata.name, replicasOf(active), want);
   }
   const revisions = owned.map((rs) =>
     Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0),
@@ -149,6 +167,7 @@ function syncDeployment(state: ClusterState, d: ApiObject): ClusterState {
       simulator: { user: true },
     };
     s = putObject(s, 'replicasets.apps', rs);
+    s = scalingEvent(s, d, name, 0, want);
   } else if (
     replicasOf(current) !== want ||
     current.metadata.annotations?.['deployment.kubernetes.io/desired-replicas'] !== String(want) ||
@@ -162,13 +181,16 @@ function syncDeployment(state: ClusterState, d: ApiObject): ClusterState {
       },
       spec: { ...spec(current), replicas: want },
     });
+    s = scalingEvent(s, d, name, replicasOf(current), want);
   }
   for (const old of owned)
-    if (old.metadata.name !== name && replicasOf(old) !== 0)
+    if (old.metadata.name !== name && replicasOf(old) !== 0) {
       s = putObject(s, 'replicasets.apps', {
         ...old,
         spec: { ...spec(old), replicas: 0 },
       });
+      s = scalingEvent(s, d, old.metadata.name, replicasOf(old), 0);
+    }
   if (d.metadata.annotations?.['deployment.kubernetes.io/revision'] !== revision)
     s = putObject(s, 'deployments.apps', {
       ...d,
@@ -234,6 +256,16 @@ function newPod(state: ClusterState, rs: ApiObject, seed: number): NewObject {
   };
 }
 
+/** The ReplicaSet controller's Event about one of its Pods (controller_utils.go). */
+export function podEvent(
+  state: ClusterState,
+  rs: ApiObject,
+  reason: 'SuccessfulCreate' | 'SuccessfulDelete',
+  message: string,
+): ClusterState {
+  return recordEvent(state, { object: rs, reason, message, component: 'replicaset-controller' });
+}
+
 /** ReplicaSet → Pods: creates or deletes Pods until spec.replicas of them exist. */
 function syncReplicaSet(state: ClusterState, rs: ApiObject): ClusterState {
   const ns = rs.metadata.namespace ?? 'default';
@@ -244,8 +276,15 @@ function syncReplicaSet(state: ClusterState, rs: ApiObject): ClusterState {
   let s = state;
   // The seed takes the store's revision, which only grows: a replacement never gets the name
   // (and so the identity) of a Pod deleted before it, as the real random suffix never does.
-  for (let i = pods.length; i < want; i++)
-    s = putObject(s, 'pods', newPod(s, rs, i + (s.cluster?.objects?.rv ?? 0)));
+  for (let i = pods.length; i < want; i++) {
+    const pod = newPod(s, rs, i + (s.cluster?.objects?.rv ?? 0));
+    s = podEvent(
+      putObject(s, 'pods', pod),
+      rs,
+      'SuccessfulCreate',
+      `Created pod: ${pod.metadata.name}`,
+    );
+  }
   if (pods.length > want) {
     // getPodsToDelete: unscheduled before scheduled, then the newest first.
     const ranked = [...pods].sort((a, b) => {
@@ -258,8 +297,10 @@ function syncReplicaSet(state: ClusterState, rs: ApiObject): ClusterState {
         ? age
         : Number(b.metadata.resourceVersion) - Number(a.metadata.resourceVersion);
     });
-    for (const p of ranked.slice(0, pods.length - want))
+    for (const p of ranked.slice(0, pods.length - want)) {
       s = removeObject(s, 'pods', ns, p.metadata.name);
+      s = podEvent(s, rs, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
+    }
   }
   return s;
 }
