@@ -11,7 +11,7 @@ type Session = ReturnType<typeof createSession>;
 const events = (s: Session, ns: string, kind: string) =>
   listObjects(s.save().state, 'events', ns)
     .filter((e) => (e['involvedObject'] as { kind: string }).kind === kind)
-    .map((e) => `${String(e['reason'])}: ${String(e['message'])}`);
+    .map((e) => `${e['reason'] as string}: ${e['message'] as string}`);
 
 describe('events from the controllers', () => {
   it('records the Deployment scaling its ReplicaSet and the ReplicaSet creating and deleting Pods', async () => {
