@@ -43,6 +43,7 @@ import { applyObjectCreate, applyObjectDelete } from '../kubectl/object-create.t
 import { reconcileWorkloads } from '../controllers/workloads.ts';
 import { reconcileSystemWorkloads } from '../controllers/system-workloads.ts';
 import { evictTaintedPods } from '../controllers/taint-eviction.ts';
+import { reconcileDaemonSets } from '../controllers/daemonsets.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
@@ -153,9 +154,11 @@ export function apply(state: ClusterState, command: Command, ctx: Context = {}):
     const t = afterCommand(command, dispatch(base, command));
     if (!t.ok) return t;
     // The controllers of a reader's workloads and of the cluster's own run after every command
-    // (controllers/workloads.ts, system-workloads.ts), after the taint eviction controller
-    // (controllers/taint-eviction.ts) so evicted Pods are replaced in the same step.
-    const next = reconcileSystemWorkloads(reconcileWorkloads(evictTaintedPods(t.state)));
+    // (controllers/workloads.ts, system-workloads.ts, daemonsets.ts), after the taint eviction
+    // controller (controllers/taint-eviction.ts) so evicted Pods are replaced in the same step.
+    const next = reconcileDaemonSets(
+      reconcileSystemWorkloads(reconcileWorkloads(evictTaintedPods(t.state))),
+    );
     return next === t.state ? t : ok(next, t.events);
   } catch (error) {
     return fail(

@@ -202,8 +202,8 @@ function syncDeployment(state: ClusterState, d: ApiObject): ClusterState {
   return s;
 }
 
-/** The Pod a ReplicaSet creates from its template. */
-function newPod(state: ClusterState, rs: ApiObject, seed: number): NewObject {
+/** The Pod a ReplicaSet (or a DaemonSet: controllers/daemonsets.ts) creates from its template. */
+export function newPod(state: ClusterState, rs: ApiObject, seed: number): NewObject {
   const template = (spec(rs)['template'] ?? {}) as Obj;
   const meta = (template['metadata'] ?? {}) as Obj;
   const podSpec = (template['spec'] ?? {}) as Obj;
@@ -325,7 +325,10 @@ function collectOrphans(state: ClusterState): ClusterState {
     if (ownerGone(s, rs, 'Deployment', 'deployments.apps'))
       s = removeObject(s, 'replicasets.apps', rs.metadata.namespace ?? 'default', rs.metadata.name);
   for (const p of storedUserPods(s, null))
-    if (ownerGone(s, p, 'ReplicaSet', 'replicasets.apps'))
+    if (
+      ownerGone(s, p, 'ReplicaSet', 'replicasets.apps') ||
+      ownerGone(s, p, 'DaemonSet', 'daemonsets.apps')
+    )
       s = removeObject(s, 'pods', p.metadata.namespace ?? 'default', p.metadata.name);
   return s;
 }

@@ -20,7 +20,7 @@ import { allocateService } from './service-allocation.ts';
 import { findPod } from '../state/pods.ts';
 import { replaceDeletedPod } from '../controllers/system-workloads.ts';
 
-const WORKLOADS = new Set(['deployments.apps', 'replicasets.apps', 'pods']);
+const WORKLOADS = new Set(['deployments.apps', 'replicasets.apps', 'daemonsets.apps', 'pods']);
 
 /** Applies one object creation. */
 export function applyObjectCreate(

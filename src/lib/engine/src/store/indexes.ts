@@ -51,6 +51,7 @@ const INDEXES: Readonly<Record<string, { readonly resource: string; readonly of:
   'pods/user': { resource: 'pods', of: user },
   'deployments.apps/user': { resource: 'deployments.apps', of: user },
   'replicasets.apps/user': { resource: 'replicasets.apps', of: user },
+  'daemonsets.apps/user': { resource: 'daemonsets.apps', of: user },
   'pods/replicaset': { resource: 'pods', of: replicaSet },
   // The node subnets in use, for the node IPAM allocator (controllers/node-ipam.ts).
   'nodes/podCIDR': { resource: 'nodes', of: podCidr },

@@ -30,9 +30,15 @@ function podsOf(state: ClusterState, o: ApiObject): { total: number; ready: numb
   return { total: pods.length, ready };
 }
 
+/** The cluster's own DaemonSets, whose Pods kubeadm, join and flannel's manifest place on every node. */
+const OWN_DAEMONSETS = new Set(['kube-system/kube-proxy', 'kube-flannel/kube-flannel-ds']);
+
 function daemonSetStatus(state: ClusterState, o: ApiObject): Obj {
   const { total, ready } = podsOf(state, o);
-  const desired = nodeCount(state);
+  // A reader's DaemonSet: the controller (controllers/daemonsets.ts) has just put one Pod on
+  // every node that fits, so its Pods are what it should schedule.
+  const own = OWN_DAEMONSETS.has(`${o.metadata.namespace ?? ''}/${o.metadata.name}`);
+  const desired = own ? nodeCount(state) : total;
   return {
     currentNumberScheduled: total,
     desiredNumberScheduled: desired,
