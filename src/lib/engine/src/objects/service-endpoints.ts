@@ -9,15 +9,14 @@
  * Endpoints (pkg/controlplane/reconcilers/endpointsadapter.go).
  */
 import type { ClusterState } from '../model/state.ts';
-import { hash64 } from '../etcd/model.ts';
 import { parseTime } from '../clock.ts';
 import { readStored } from '../store/buckets.ts';
 import { listPods } from '../views/cluster.ts';
 import { storedPodObject } from '../state/pods.ts';
 import type { ApiObject } from '../store/types.ts';
-import { NAME_SUFFIX_ALPHABET } from '../random.ts';
 import { clusterStart, meta } from './legacy-meta.ts';
 import { endpointAddresses } from './endpoints-csr.ts';
+import { endpointSliceName } from './selector-endpoints.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -95,16 +94,6 @@ export function kubeDnsEndpoints(state: ClusterState): Obj[] {
   ];
 }
 
-/** `<service>-<5 chars>`: the generateName suffix, fixed per Service uid. */
-function sliceName(service: string, uid: string): string {
-  const h = hash64(`${uid}/endpointslice`);
-  let suffix = '';
-  for (let i = 0; i < 5; i++)
-    suffix +=
-      NAME_SUFFIX_ALPHABET[parseInt(h.slice(i * 2, i * 2 + 2), 16) % NAME_SUFFIX_ALPHABET.length];
-  return `${service}-${suffix}`;
-}
-
 /** EndpointSlices of `namespace` (null: all): default/kubernetes and kube-system/kube-dns-…. */
 export function endpointSliceObjects(state: ClusterState, namespace: string | null): ApiObject[] {
   if (!state.cluster) return [];
@@ -125,7 +114,7 @@ export function endpointSliceObjects(state: ClusterState, namespace: string | nu
   }
   const svc = kubeDns(state);
   if (svc && (namespace === null || namespace === 'kube-system')) {
-    const name = sliceName('kube-dns', svc.metadata.uid);
+    const name = endpointSliceName('kube-dns', svc.metadata.uid);
     out.push({
       addressType: 'IPv4',
       apiVersion: 'discovery.k8s.io/v1',
