@@ -15,6 +15,7 @@ import type { ParsedFlags } from '../flags.ts';
 import { humanDuration } from '../format.ts';
 import { describeEndpoints } from './kubectl-endpoints.ts';
 import { multiline } from './kubectl-describe-maps.ts';
+import { describeServices } from './kubectl-describe-service.ts';
 import { nodeObject, podObjects, resolveResource } from './kubectl-resources.ts';
 
 type Obj = Record<string, unknown>;
@@ -196,8 +197,9 @@ export function describeCommand(inv: Invocation, p: ParsedFlags, connect: Connec
     return 1;
   }
   if (type.resource === 'endpoints') return describeEndpoints(inv, p, names);
+  if (type.resource === 'services') return describeServices(inv, p, names);
   if (type.resource !== 'nodes') {
-    inv.io.err(`kubectl: this simulator describes nodes and endpoints only`);
+    inv.io.err(`kubectl: this simulator describes nodes, endpoints and services only`);
     return 1;
   }
   const all = nodeList(state).map((n) => n.name);

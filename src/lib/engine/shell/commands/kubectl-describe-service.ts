@@ -1,0 +1,125 @@
+/**
+ * `kubectl describe service [NAME…]`: the Service, its ports with the endpoints of its
+ * EndpointSlices (the ready ones, `ip:port`, three at most then `+ N more...`), and its Events.
+ *
+ * upstream (v1.32): staging/src/k8s.io/kubectl/pkg/describe/describe.go (ServiceDescriber,
+ * describeService, formatEndpointSlices, printLabelsMultiline, printAnnotationsMultiline).
+ */
+import { getObject, listObjects, type ApiObject } from '../../src/index.ts';
+import { formatTabwriter } from '../../src/pki/tabwriter.ts';
+import { str, type ParsedFlags } from '../flags.ts';
+import type { Invocation } from '../types.ts';
+import { multiline } from './kubectl-describe-maps.ts';
+
+type Obj = Record<string, unknown>;
+const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
+const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
+const text = (v: unknown): string =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+
+/** formatEndpointSlices for one port name. */
+function endpointsFor(slices: readonly ApiObject[], port: string): string {
+  if (slices.length === 0) return '<none>';
+  const list: string[] = [];
+  let count = 0;
+  let more = false;
+  for (const slice of slices) {
+    const endpoints = arr(slice['endpoints']);
+    const ports = arr(slice['ports']);
+    const ready = (e: Obj): boolean => o(e['conditions'])['ready'] !== false;
+    const address = (e: Obj): string => text(arr(e['addresses'])[0] ?? '');
+    if (ports.length === 0) {
+      for (const e of endpoints) {
+        if (list.length === 3) more = true;
+        if (!ready(e)) continue;
+        if (!more) list.push(address(e));
+        count++;
+      }
+      continue;
+    }
+    for (const p of ports) {
+      if (text(p['name']) !== port) continue;
+      for (const e of endpoints) {
+        if (list.length === 3) more = true;
+        if (!ready(e)) continue;
+        if (!more) list.push(`${address(e)}:${text(p['port'])}`);
+        count++;
+      }
+    }
+  }
+  const joined = list.join(',');
+  return more ? `${joined} + ${count - 3} more...` : joined;
+}
+
+/** describeService's text for one Service. */
+function serviceText(inv: Invocation, svc: ApiObject): string {
+  const spec = o(svc['spec']);
+  const ns = svc.metadata.namespace ?? 'default';
+  const slices = listObjects(inv.ctx.state, 'endpointslices.discovery.k8s.io', ns).filter(
+    (s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name,
+  );
+  const selector = Object.entries(o(spec['selector']))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${k}=${text(v)}`)
+    .join(',');
+  const families = arr(spec['ipFamilies']).map(text);
+  const clusterIPs = arr(spec['clusterIPs']).map(text);
+  const lines = [
+    `Name:\t${svc.metadata.name}`,
+    `Namespace:\t${ns}`,
+    ...multiline('Labels', svc.metadata.labels ?? {}, '='),
+    ...multiline('Annotations', svc.metadata.annotations ?? {}, ': '),
+    // labels.FormatLabels: `<none>` for an empty selector.
+    `Selector:\t${selector === '' ? '<none>' : selector}`,
+    `Type:\t${text(spec['type'])}`,
+    ...(spec['ipFamilyPolicy'] !== undefined
+      ? [`IP Family Policy:\t${text(spec['ipFamilyPolicy'])}`]
+      : []),
+    `IP Families:\t${families.length > 0 ? families.join(',') : '<none>'}`,
+    `IP:\t${text(spec['clusterIP'])}`,
+    `IPs:\t${clusterIPs.length > 0 ? clusterIPs.join(',') : '<none>'}`,
+    ...(spec['externalName'] !== undefined
+      ? [`External Name:\t${text(spec['externalName'])}`]
+      : []),
+  ];
+  for (const p of arr(spec['ports'])) {
+    const name = text(p['name']) || '<unset>';
+    const protocol = text(p['protocol']) || 'TCP';
+    lines.push(`Port:\t${name}\t${text(p['port'])}/${protocol}`);
+    lines.push(`TargetPort:\t${text(p['targetPort'] ?? p['port'])}/${protocol}`);
+    if (p['nodePort'] !== undefined)
+      lines.push(`NodePort:\t${name}\t${text(p['nodePort'])}/${protocol}`);
+    lines.push(`Endpoints:\t${endpointsFor(slices, text(p['name']))}`);
+  }
+  lines.push(`Session Affinity:\t${text(spec['sessionAffinity'])}`);
+  if (spec['externalTrafficPolicy'] !== undefined)
+    lines.push(`External Traffic Policy:\t${text(spec['externalTrafficPolicy'])}`);
+  if (spec['internalTrafficPolicy'] !== undefined)
+    lines.push(`Internal Traffic Policy:\t${text(spec['internalTrafficPolicy'])}`);
+  lines.push('Events:\t<none>');
+  return formatTabwriter(lines, { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, '');
+}
+
+/** Prints `kubectl describe service [NAME…]` (every Service of the namespace without names). */
+export function describeServices(
+  inv: Invocation,
+  p: ParsedFlags,
+  names: readonly string[],
+): number {
+  const state = inv.ctx.state;
+  const ns = str(p, 'namespace') ?? 'default';
+  const found =
+    names.length > 0
+      ? names.map((n) => getObject(state, 'services', ns, n) ?? n)
+      : listObjects(state, 'services', ns);
+  let code = 0;
+  const texts: string[] = [];
+  for (const svc of found) {
+    if (typeof svc === 'string') {
+      inv.io.err(`Error from server (NotFound): services "${svc}" not found`);
+      code = 1;
+    } else texts.push(serviceText(inv, svc));
+  }
+  if (texts.length > 0) inv.io.out(texts.join('\n\n\n'));
+  return code;
+}
