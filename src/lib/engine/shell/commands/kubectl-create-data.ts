@@ -140,31 +140,50 @@ async function sources(inv: Invocation, p: ParsedFlags): Promise<Entry[] | { err
   return out;
 }
 
+/**
+ * The --from-file/--from-literal entries then the --from-env-file ones, keyed once each: a
+ * repeated key is the error `duplicate(key)` (each verb words it its own way).
+ */
+async function collectData(
+  inv: Invocation,
+  p: ParsedFlags,
+  kind: 'config' | 'secret',
+  duplicate: (key: string) => string,
+  encode: (value: string) => string,
+): Promise<{ values: Record<string, string>; count: number } | { error: string }> {
+  const env = await envSources(inv, p, kind);
+  if ('error' in env) return env;
+  const files = await sources(inv, p);
+  if ('error' in files) return files;
+  const values: Record<string, string> = {};
+  for (const e of [...files, ...env]) {
+    if (e.key in values) return { error: duplicate(e.key) };
+    values[e.key] = encode(e.value);
+  }
+  return { values, count: files.length + env.length };
+}
+
 /** The ConfigMap `create configmap NAME` builds. */
 export async function buildConfigMap(
   inv: Invocation,
   p: ParsedFlags,
   name: string,
 ): Promise<Built> {
-  const env = await envSources(inv, p, 'config');
-  if ('error' in env) return env;
-  const files = await sources(inv, p);
-  if ('error' in files) return files;
-  const entries = [...files, ...env];
-  const data: Record<string, string> = {};
-  for (const e of entries) {
-    if (e.key in data)
-      return {
-        error: `cannot add key "${e.key}", another key by that name already exists in Data for ConfigMap "${name}"`,
-      };
-    data[e.key] = e.value;
-  }
+  const data = await collectData(
+    inv,
+    p,
+    'config',
+    (key) =>
+      `cannot add key "${key}", another key by that name already exists in Data for ConfigMap "${name}"`,
+    (v) => v,
+  );
+  if ('error' in data) return data;
   return {
     object: {
       kind: 'ConfigMap',
       apiVersion: 'v1',
       metadata: generatedMeta(name, p),
-      ...(entries.length > 0 ? { data } : {}),
+      ...(data.count > 0 ? { data: data.values } : {}),
     },
   };
 }
@@ -175,24 +194,22 @@ export async function buildGenericSecret(
   p: ParsedFlags,
   name: string,
 ): Promise<Built> {
-  const env = await envSources(inv, p, 'secret');
-  if ('error' in env) return env;
-  const files = await sources(inv, p);
-  if ('error' in files) return files;
-  const entries = [...files, ...env];
-  const data: Record<string, string> = {};
-  for (const e of entries) {
-    if (e.key in data)
-      return { error: `cannot add key ${e.key}, another key by that name already exists` };
-    data[e.key] = base64(e.value);
-  }
+  const collected = await collectData(
+    inv,
+    p,
+    'secret',
+    (key) => `cannot add key ${key}, another key by that name already exists`,
+    base64,
+  );
+  if ('error' in collected) return collected;
+  const data = collected.values;
   const type = str(p, 'type');
   return {
     object: {
       kind: 'Secret',
       apiVersion: 'v1',
       metadata: generatedMeta(name, p),
-      ...(entries.length > 0 ? { data } : {}),
+      ...(collected.count > 0 ? { data } : {}),
       ...(type !== undefined && type !== '' ? { type } : {}),
     },
   };
