@@ -17,6 +17,7 @@ import { describeEndpoints } from './kubectl-endpoints.ts';
 import { multiline } from './kubectl-describe-maps.ts';
 import { describeServices } from './kubectl-describe-service.ts';
 import { nodeObject, podObjects, resolveResource } from './kubectl-resources.ts';
+import { describeRoles } from './kubectl-describe-rbac.ts';
 
 type Obj = Record<string, unknown>;
 const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
@@ -198,8 +199,15 @@ export function describeCommand(inv: Invocation, p: ParsedFlags, connect: Connec
   }
   if (type.resource === 'endpoints') return describeEndpoints(inv, p, names);
   if (type.resource === 'services') return describeServices(inv, p, names);
+  if (
+    type.resource === 'clusterroles.rbac.authorization.k8s.io' ||
+    type.resource === 'roles.rbac.authorization.k8s.io'
+  )
+    return describeRoles(inv, p, type.resource, names);
   if (type.resource !== 'nodes') {
-    inv.io.err(`kubectl: this simulator describes nodes, endpoints and services only`);
+    inv.io.err(
+      `kubectl: this simulator describes nodes, endpoints, services, clusterroles and roles only`,
+    );
     return 1;
   }
   const all = nodeList(state).map((n) => n.name);

@@ -6,7 +6,8 @@
  * upstream: staging/src/k8s.io/apiserver/pkg/endpoints/filters/impersonation.go
  * (WithImpersonation: the `impersonate` checks on users, groups and serviceaccounts; a service
  * account without explicit groups gets system:serviceaccounts and system:serviceaccounts:NS;
- * system:authenticated is added unless system:authenticated or system:unauthenticated was given;
+ * system:authenticated is added unless system:authenticated or system:unauthenticated was given,
+ * system:unauthenticated to system:anonymous;
  * the Forbidden message from responsewriters.forbiddenMessage).
  */
 import type { ClusterState } from '../model/state.ts';
@@ -64,7 +65,10 @@ export function impersonate(
   }
   if (sa !== null && sa.length === 2 && groups.length === 0)
     groups = ['system:serviceaccounts', `system:serviceaccounts:${sa[0] ?? ''}`];
-  if (!groups.includes('system:authenticated') && !groups.includes('system:unauthenticated'))
+  if (as === 'system:anonymous') {
+    // The anonymous user gets system:unauthenticated instead.
+    if (!groups.includes('system:unauthenticated')) groups.push('system:unauthenticated');
+  } else if (!groups.includes('system:authenticated') && !groups.includes('system:unauthenticated'))
     groups.push('system:authenticated');
   return { ok: true, user: { name: as, groups } };
 }

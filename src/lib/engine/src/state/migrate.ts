@@ -30,7 +30,7 @@ import {
   storeUploadConfigRbac,
 } from '../kubeadm/api-objects/store-init.ts';
 import { storeFlannelObjects } from '../kubectl/flannel-objects.ts';
-import { scanStored } from '../store/buckets.ts';
+import { readStored, scanStored } from '../store/buckets.ts';
 import { rebuildIndex } from '../store/indexes.ts';
 import { allocateSavedNodeCidrs } from '../controllers/node-ipam.ts';
 
@@ -82,7 +82,16 @@ function backfillObjects(raw: ClusterState): ClusterState {
   const state = storeLegacyRecords(raw);
   const c = state.cluster;
   if (!c) return state;
-  if (hadStore) return storeMissingBootstrapPolicy(state, clusterStart(state));
+  // Saved before the store kept the whole bootstrap policy (the controller roles came with it).
+  if (hadStore)
+    return readStored(
+      c.objects,
+      'clusterroles.rbac.authorization.k8s.io',
+      null,
+      'system:controller:attachdetach-controller',
+    )
+      ? state
+      : storeMissingBootstrapPolicy(state, clusterStart(state));
   const t = clusterStart(state);
   let s = storeControlPlaneObjects(state, t);
   s = storeUploadConfigRbac(s, t, 'kubeadm');

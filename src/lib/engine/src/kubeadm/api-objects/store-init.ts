@@ -41,7 +41,7 @@ export function storeControlPlaneObjects(state: ClusterState, t: number): Cluste
   const at = formatRfc3339(t);
   return putObjects(state, [
     ...apiserverObjects(c.serviceSubnet, at),
-    ...bootstrapPolicyObjects(at),
+    ...bootstrapPolicyObjects(at, minorOf(state)),
     ...(minorOf(state) >= 29 ? clusterAdminsBinding(at) : []),
   ]);
 }
@@ -109,16 +109,17 @@ export function storeKubeProxy(state: ClusterState, t: number): ClusterState {
 }
 
 /**
- * The bootstrap RBAC policy for a stored cluster that lacks it (saved before the store kept it):
- * kube-apiserver reconciles these roles at every start, so a running cluster always has them.
+ * The bootstrap RBAC objects of the cluster's minor that the store lacks, created at `t`:
+ * kube-apiserver's rbac/bootstrap-roles hook creates missing defaults at every start, so a
+ * cluster saved before the store kept the whole policy, or an API server upgraded to a minor
+ * with new controller roles, gets them. Cheap when nothing is missing (one read per object).
  */
 export function storeMissingBootstrapPolicy(state: ClusterState, t: number): ClusterState {
   const objects = state.cluster?.objects;
-  if (
-    !objects ||
-    readStored(objects, 'clusterroles.rbac.authorization.k8s.io', null, 'cluster-admin')
-  )
-    return state;
-  if (!readStored(objects, 'services', 'default', 'kubernetes')) return state;
-  return putObjects(state, bootstrapPolicyObjects(formatRfc3339(t)));
+  if (!objects || !readStored(objects, 'services', 'default', 'kubernetes')) return state;
+  const missing = bootstrapPolicyObjects(formatRfc3339(t), minorOf(state)).filter(
+    ([resource, o]) =>
+      !readStored(objects, resource, o.metadata.namespace ?? null, o.metadata.name),
+  );
+  return missing.length === 0 ? state : putObjects(state, missing);
 }

@@ -36,6 +36,7 @@ import { imagePullEvents } from '../image-pull.ts';
 import { findMachine } from '../../state/machines.ts';
 import { nodeOfMachine } from '../../views/node-index.ts';
 import { NOT_CONFIRMED, confirmed } from '../confirm.ts';
+import { storeMissingBootstrapPolicy } from '../api-objects/store-init.ts';
 
 /** Options of `kubeadm upgrade apply`. */
 export interface UpgradeApplyOptions {
@@ -270,6 +271,8 @@ export function applyUpgradeApply(
         ...(pending.length > 0 ? {} : { coreDNSVersion: coreDNS }),
       },
     };
+    // The upgraded kube-apiserver's bootstrap-roles hook creates the new minor's new defaults.
+    next = storeMissingBootstrapPolicy(next, t);
     return ok(next, events);
   } catch (error) {
     return fail(
