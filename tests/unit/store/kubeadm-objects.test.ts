@@ -77,18 +77,29 @@ describe('objects kubeadm creates', () => {
         '/flannel',
       ]),
     );
+    // kubeadm's and kube-apiserver's (bootstrappolicy testdata/namespace-role-bindings.yaml).
     expect(names('rolebindings')).toEqual([
       'kube-public/kubeadm:bootstrap-signer-clusterinfo',
+      'kube-public/system:controller:bootstrap-signer',
       'kube-system/kube-proxy',
       'kube-system/kubeadm:kubelet-config',
       'kube-system/kubeadm:nodes-kubeadm-config',
+      'kube-system/system::extension-apiserver-authentication-reader',
+      'kube-system/system::leader-locking-kube-controller-manager',
+      'kube-system/system::leader-locking-kube-scheduler',
+      'kube-system/system:controller:bootstrap-signer',
+      'kube-system/system:controller:cloud-provider',
+      'kube-system/system:controller:token-cleaner',
     ]);
     expect(listObjects(s, 'pc').map((o) => o['value'])).toEqual([2000000000, 2000001000]);
-    expect(names('sa', 'kube-system')).toEqual([
-      'kube-system/coredns',
-      'kube-system/default',
-      'kube-system/kube-proxy',
-    ]);
+    // Besides kube-controller-manager's own (bootstrap-policy.test.ts).
+    expect(names('sa', 'kube-system')).toEqual(
+      expect.arrayContaining([
+        'kube-system/coredns',
+        'kube-system/default',
+        'kube-system/kube-proxy',
+      ]),
+    );
   });
 
   it('keeps the bootstrap token as a bootstrap.kubernetes.io/token Secret', () => {
