@@ -12,6 +12,7 @@ import { CREATE_CORPUS } from './corpus-create.ts';
 import { WORKLOAD_CORPUS } from './corpus-workloads.ts';
 import { DELETE_CORPUS } from './corpus-delete.ts';
 import { SERVICE_CORPUS } from './corpus-service.ts';
+import { RBAC_CORPUS } from './corpus-rbac.ts';
 import { SET_CORPUS } from './corpus-set.ts';
 
 const GETS = [
@@ -400,5 +401,6 @@ export const CORPUS: readonly ParityCase[] = [
   ...WORKLOAD_CORPUS,
   ...DELETE_CORPUS,
   ...SERVICE_CORPUS,
+  ...RBAC_CORPUS,
   ...SET_CORPUS,
 ];
