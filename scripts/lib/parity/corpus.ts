@@ -14,6 +14,7 @@ import { DELETE_CORPUS } from './corpus-delete.ts';
 import { SERVICE_CORPUS } from './corpus-service.ts';
 import { RBAC_CORPUS } from './corpus-rbac.ts';
 import { SET_CORPUS } from './corpus-set.ts';
+import { OUTPUT_CORPUS } from './corpus-output.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -74,6 +75,21 @@ const GETS = [
   'kubectl get pods -n kube-system -l k8s-app=kube-dns',
   'kubectl get pods -n kube-system -l component=etcd',
   'kubectl get pods -n kube-system -l tier=control-plane -o name',
+  // kubernetes.io/docs/concepts/overview/working-with-objects/labels/ (set-based requirements).
+  "kubectl get pods -A -l 'k8s-app in (kube-dns,kube-proxy)'",
+  "kubectl get pods -A -l 'tier notin (control-plane),k8s-app'",
+  "kubectl get pods -n kube-system -l 'component in (etcd, kube-apiserver)' -o name",
+  "kubectl get pods -A -l '!tier' -o name",
+  "kubectl get nodes -l 'kubernetes.io/hostname in (worker-1,worker-2)' -o name",
+  "kubectl get nodes -l 'kubernetes.io/hostname notin (cp-1)',node-role.kubernetes.io/control-plane",
+  "kubectl get pods -l 'app:monolith'",
+  "kubectl get pods -A -l 'k8s-app in (kube-dns'",
+  "kubectl get deploy -A -l 'x=@'",
+  "kubectl get pods -l '=x'",
+  "kubectl get pods -l 'a,'",
+  "kubectl get pods -l 'a b'",
+  "kubectl get pods -l 'a>b'",
+  "kubectl get deploy,ds -A -l 'k8s-app in (kube-dns,kube-proxy)'",
   'kubectl get pods -A --field-selector spec.nodeName=worker-1',
   'kubectl get pods -A --field-selector spec.nodeName=cp-1 -o name',
   'kubectl get pods -A --field-selector status.phase=Running --no-headers',
@@ -403,4 +419,5 @@ export const CORPUS: readonly ParityCase[] = [
   ...SERVICE_CORPUS,
   ...RBAC_CORPUS,
   ...SET_CORPUS,
+  ...OUTPUT_CORPUS,
 ];

@@ -79,6 +79,7 @@ export interface LineResult {
 export function kubectlRunner(
   k: RealKubectl,
   kubeconfig: string,
+  cwd?: string,
 ): (line: string) => Promise<LineResult> {
   const bin = mkdtempSync(join(tmpdir(), 'kubelife-parity-bin-'));
   symlinkSync(k.path, join(bin, 'kubectl'));
@@ -90,7 +91,11 @@ export function kubectlRunner(
   };
   return (line) =>
     new Promise((resolve) => {
-      const child = spawn('bash', ['-c', line], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('bash', ['-c', line], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        ...(cwd !== undefined ? { cwd } : {}),
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

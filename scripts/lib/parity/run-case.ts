@@ -4,9 +4,9 @@
  * a second session built the same way, which follows the first by running the same non-kubectl
  * lines (and its own kubectl writes arrive over HTTP). Both answers are compared.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Server } from 'node:https';
 import { startApiServer } from 'kubelife/cli';
 import { pageSession } from 'kubelife/doctest';
@@ -66,6 +66,24 @@ function judgeLine(line: string): string {
     .replace(/\s--kubeconfig(=|\s+)\S+/g, '');
 }
 
+const TEMPLATE_FILE = /(?:custom-columns-file|jsonpath-file|go-template-file|templatefile)=(\S+)/g;
+
+/**
+ * A template file the line names (`-o custom-columns-file=cols.txt` …), written by an earlier
+ * line on the simulated machine: copied to the judge's working folder under the same relative
+ * path, so both read the same text. Absent files stay absent on both sides.
+ */
+async function copyTemplateFiles(line: string, sim: Session, work: string): Promise<void> {
+  for (const m of line.matchAll(TEMPLATE_FILE)) {
+    const path = (m[1] ?? '').replace(/^['"]|['"]$/g, '');
+    if (path.startsWith('/') || path.includes('..')) continue;
+    const r = await sim.run(`cat '${path}'`);
+    if (r.exitCode !== 0) continue;
+    mkdirSync(dirname(join(work, path)), { recursive: true });
+    writeFileSync(join(work, path), r.stdout);
+  }
+}
+
 /** Options of a run: `tamper` alters the simulator's answer (the negative control). */
 export interface RunCaseOptions {
   readonly tamper?: (sim: LineResult) => LineResult;
@@ -103,7 +121,9 @@ export async function runCase(
 ): Promise<LineOutcome[]> {
   const sim = pageSession(c.scenario, c.minor);
   const served = pageSession(c.scenario, c.minor);
-  const kubeconfig = join(mkdtempSync(join(tmpdir(), 'kubelife-parity-')), 'kubeconfig');
+  const scratch = mkdtempSync(join(tmpdir(), 'kubelife-parity-'));
+  const kubeconfig = join(scratch, 'kubeconfig');
+  const work = mkdtempSync(join(tmpdir(), 'kubelife-parity-cwd-'));
   let server: Server | null = null;
   let refresh = (): Promise<void> => Promise.resolve();
   let real: ((line: string) => Promise<LineResult>) | null = null;
@@ -132,10 +152,11 @@ export async function runCase(
           out.push({ ...base, status: 'skipped', reason: (error as Error).message });
           continue;
         }
-        real = kubectlRunner(judge, kubeconfig);
+        real = kubectlRunner(judge, kubeconfig, work);
       }
       // The judge presents the client certificate the simulated kubectl would (its kubeconfig).
       await refresh();
+      await copyTemplateFiles(line, sim, work);
       const expected = options.tamper ? options.tamper(simResult) : simResult;
       const cmp = isConfigLine(line)
         ? await compareConfigLine(line, expected, sim, served, real)

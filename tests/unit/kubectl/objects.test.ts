@@ -193,6 +193,10 @@ describe('kubectl get pods -l', () => {
 
     expect(none.stderr).toBe('No resources found in kube-system namespace.\n');
     expect(bad.exitCode).toBe(1);
-    expect(bad.stderr).toContain('unable to parse requirement');
+    // The API server's 400 as kubectl's resource builder rewords it (a separator error of
+    // labels.Parse carries no "unable to parse requirement" prefix: apimachinery selector.go).
+    expect(bad.stderr).toBe(
+      `Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "=x", field selector "": found '=', expected: !, identifier, or 'end of string'\n`,
+    );
   });
 });

@@ -261,8 +261,15 @@ export {
   findCrd,
   IMMORTAL_NAMESPACES,
 } from './kubectl/objects.ts';
-export { podLabels, parseSelector, matchesSelector } from './kubectl/labels.ts';
-export type { LabelRequirement } from './kubectl/labels.ts';
+export {
+  podLabels,
+  parseSelector,
+  matchesSelector,
+  labelSelectorRequirements,
+  selectorString,
+} from './kubectl/labels.ts';
+export type { LabelRequirement, SelectorOp } from './kubectl/labels.ts';
+export { qualifiedNameErrors, labelValueErrors } from './kubectl/validation.ts';
 export {
   SONOBUOY_MODES,
   sonobuoyResult,

@@ -21,7 +21,7 @@ import {
 } from './kubeconfig-file.ts';
 import { configWrite, CONFIG_SET_FLAGS } from './kubectl-config-set.ts';
 import { configProperty } from './kubectl-config-property.ts';
-import { allowedFormats, parseOutput } from './kubectl-print.ts';
+import { parseOutput, writeFormats } from './kubectl-print.ts';
 import { tabwrite } from './kubectl-tabwriter.ts';
 import type { KubectlVerbFactory } from './kubectl-verb.ts';
 
@@ -114,9 +114,7 @@ async function view(inv: Invocation, p: ParsedFlags, c: Kubeconfig): Promise<num
   const version = findMachine(inv.ctx.state, inv.machine)?.packages.kubectl?.version ?? '';
   const format = parseOutput(str(p, 'output') ?? 'yaml', `v${version}`);
   if (format.kind !== 'yaml' && format.kind !== 'json' && format.kind !== 'jsonpath') {
-    const allowed = allowedFormats(`v${version}`).filter(
-      (f) => !['wide', 'custom-columns', 'custom-columns-file'].includes(f),
-    );
+    const allowed = writeFormats(`v${version}`);
     inv.io.err(
       `error: unable to match a printer suitable for the output format "${str(p, 'output') ?? ''}", allowed formats are: ${allowed.join(',')}`,
     );

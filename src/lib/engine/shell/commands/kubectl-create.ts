@@ -51,6 +51,7 @@ import { renderYaml } from './kubectl-print.ts';
 import {
   WRITE_FLAGS,
   writeOptions,
+  printTemplated,
   writtenObject,
   type DryRun,
   type WriteOutput,
@@ -240,6 +241,7 @@ function printCreated(
   if (out.kind === 'name') inv.io.out(`${type.namePrefix}/${name}`);
   else if (out.kind === 'json') inv.io.out(JSON.stringify(typedOrder(o), null, 4));
   else if (out.kind === 'yaml') inv.io.out(renderYaml(o));
+  else if (out.kind === 'jsonpath' || out.kind === 'go-template') printTemplated(inv, out, o);
   else {
     const suffix =
       dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';

@@ -1,5 +1,5 @@
 /**
- * `-o custom-columns=HEADER:.path,…` and `--sort-by=JSONPATH`: columns and sort keys are jsonpath
+ * `-o custom-columns=HEADER:.path,…`, `-o custom-columns-file=FILE` and `--sort-by=JSONPATH`: columns and sort keys are jsonpath
  * expressions over each object (a bare `.a.b` is wrapped in `{…}`); a column without results
  * prints `<none>`, several results are joined by commas with fmt.Sprint.
  *
@@ -11,6 +11,7 @@ import { findResults, Float64 } from '../jsonpath/execute.ts';
 import { parseJsonpath } from '../jsonpath/parse.ts';
 import type { ApiObject } from '../../src/index.ts';
 import { tabwrite } from './kubectl-tabwriter.ts';
+import type { ColumnsSource } from './kubectl-print.ts';
 
 /** RelaxedJSONPathExpression: `.a.b`, `a.b` and `{.a.b}` all mean `{.a.b}`. */
 export function relaxedJsonpath(path: string): string {
@@ -38,18 +39,25 @@ function sprint(v: unknown): string {
       : '';
 }
 
-/** The printed table, or kubectl's error for a malformed spec. */
-export function renderCustomColumns(
-  spec: string,
-  objects: readonly ApiObject[],
-  noHeaders: boolean,
-): { ok: true; text: string } | { ok: false; message: string } {
+type Columns = Array<{ header: string; template: ReturnType<typeof parseJsonpath> }>;
+type Failure = { ok: false; message: string };
+
+function column(header: string, path: string): Columns[number] | Failure {
+  try {
+    return { header, template: parseJsonpath(relaxedJsonpath(path)) };
+  } catch (error) {
+    return { ok: false, message: `error: ${(error as Error).message}` };
+  }
+}
+
+/** NewCustomColumnsPrinterFromSpec: `HEADER:path` pairs separated by commas. */
+function columnsOfSpec(spec: string): Columns | Failure {
   if (spec === '')
     return {
       ok: false,
       message: 'error: custom-columns format specified but no custom columns given',
     };
-  const columns: Array<{ header: string; template: ReturnType<typeof parseJsonpath> }> = [];
+  const columns: Columns = [];
   for (const part of spec.split(',')) {
     const colon = part.indexOf(':');
     if (colon < 0)
@@ -57,15 +65,65 @@ export function renderCustomColumns(
         ok: false,
         message: `error: unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`,
       };
-    try {
-      columns.push({
-        header: part.slice(0, colon),
-        template: parseJsonpath(relaxedJsonpath(part.slice(colon + 1))),
-      });
-    } catch (error) {
-      return { ok: false, message: `error: ${(error as Error).message}` };
-    }
+    const c = column(part.slice(0, colon), part.slice(colon + 1));
+    if ('ok' in c) return c;
+    columns.push(c);
   }
+  return columns;
+}
+
+const TEMPLATE_FORMAT =
+  'Expected format is one line of space separated headers, one line of space separated column specs.';
+
+/**
+ * NewCustomColumnsPrinterFromTemplate: a file whose first line holds the headers and second line
+ * the field specs, both separated by white space (bufio.ScanLines, then ScanWords).
+ */
+function columnsOfFile(path: string, content: string | null): Columns | Failure {
+  if (content === null)
+    return {
+      ok: false,
+      message: `error: error reading template ${path}, open ${path}: no such file or directory`,
+    };
+  const lines = content === '' ? [] : content.split('\n').map((l) => l.replace(/\r$/, ''));
+  if (content.endsWith('\n')) lines.pop();
+  const words = (l: string | undefined) => (l ?? '').split(/[ \t\n\v\f\r]+/).filter(Boolean);
+  if (lines.length < 1)
+    return {
+      ok: false,
+      message: `error: invalid template, missing header line. ${TEMPLATE_FORMAT}`,
+    };
+  if (lines.length < 2)
+    return { ok: false, message: `error: invalid template, missing spec line. ${TEMPLATE_FORMAT}` };
+  const headers = words(lines[0]);
+  const specs = words(lines[1]);
+  if (headers.length !== specs.length)
+    return {
+      ok: false,
+      message: `error: number of headers (${headers.length}) and field specifications (${specs.length}) don't match`,
+    };
+  const columns: Columns = [];
+  for (const [i, header] of headers.entries()) {
+    const c = column(header, specs[i] ?? '');
+    if ('ok' in c) return c;
+    columns.push(c);
+  }
+  return columns;
+}
+
+/**
+ * The printed table, or kubectl's error for a malformed spec or file. A file's columns always
+ * print their headers (the template printer is built with NoHeaders false).
+ */
+export function renderCustomColumns(
+  source: ColumnsSource,
+  objects: readonly ApiObject[],
+  noHeaders: boolean,
+): { ok: true; text: string } | Failure {
+  const columns =
+    'spec' in source ? columnsOfSpec(source.spec) : columnsOfFile(source.path, source.content);
+  if ('ok' in columns) return columns;
+  const withHeaders = 'spec' in source ? !noHeaders : true;
   const rows = objects.map((o) =>
     columns.map((c) => {
       let values: unknown[][];
@@ -80,7 +138,7 @@ export function renderCustomColumns(
         : flat.map(sprint).join(',');
     }),
   );
-  return { ok: true, text: tabwrite(noHeaders ? rows : [columns.map((c) => c.header), ...rows]) };
+  return { ok: true, text: tabwrite(withHeaders ? [columns.map((c) => c.header), ...rows] : rows) };
 }
 
 /**

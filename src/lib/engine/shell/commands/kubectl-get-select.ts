@@ -151,6 +151,14 @@ export interface SelectOptions {
   readonly fieldSelector?: string;
 }
 
+/** The API server's 400 for a list's selectors, as kubectl's resource builder rewords it. */
+function badRequest(type: ApiResourceType, opts: SelectOptions, message: string) {
+  return {
+    serverMessage: message,
+    error: `Error from server (BadRequest): Unable to find "${type.group}/${type.version}, Resource=${type.plural}" that match label selector "${opts.labelSelector ?? ''}", field selector "${opts.fieldSelector ?? ''}": ${message}`,
+  };
+}
+
 /**
  * Objects of `type` by namespace, names and selectors, or the error the server (or kubectl)
  * answers with.
@@ -168,7 +176,7 @@ export function selectObjects(
   );
   if (opts.labelSelector !== undefined) {
     const reqs = parseSelector(opts.labelSelector);
-    if (!Array.isArray(reqs)) return { error: `error: ${reqs.error}` };
+    if (!Array.isArray(reqs)) return badRequest(type, opts, reqs.error);
     objects = objects.filter((o) => matchesSelector(o.metadata.labels ?? {}, reqs));
   }
   if (opts.fieldSelector !== undefined) {
@@ -176,11 +184,7 @@ export function selectObjects(
     if (!Array.isArray(reqs)) return { error: `error: ${reqs.error}` };
     const allowed = ['metadata.name', 'metadata.namespace', ...(FIELDS[type.id] ?? [])];
     const bad = reqs.find((r) => !allowed.includes(r.path));
-    if (bad)
-      return {
-        serverMessage: `field label not supported: ${bad.path}`,
-        error: `Error from server (BadRequest): Unable to find "${type.group === '' ? '' : type.group}/${type.version}, Resource=${type.plural}" that match label selector "${opts.labelSelector ?? ''}", field selector "${opts.fieldSelector}": field label not supported: ${bad.path}`,
-      };
+    if (bad) return badRequest(type, opts, `field label not supported: ${bad.path}`);
     objects = objects.filter((o) =>
       reqs.every((r) => (fieldText(o, r.path) === r.value) !== r.negate),
     );

@@ -19,7 +19,13 @@ import { renderTables } from './kubectl-get-tables.ts';
 import { getVersioned } from './kubectl-apiversions.ts';
 import { endpointsWarning } from './kubectl-endpoints.ts';
 import type { Connect } from './kubectl-node.ts';
-import { outputOf, printedValue, renderJson, renderYaml } from './kubectl-print.ts';
+import {
+  allowMissingKeys,
+  outputOf,
+  printedValue,
+  renderJson,
+  renderYaml,
+} from './kubectl-print.ts';
 
 const NO_TYPE =
   'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples';
@@ -110,11 +116,6 @@ export async function getCommand(
   return missing.length > 0 ? 1 : 0;
 }
 
-/** --allow-missing-template-keys (default true). */
-function allowMissingKeys(p: ParsedFlags): boolean {
-  return p.values['allow-missing-template-keys'] !== false;
-}
-
 function notFound(type: ApiResourceType, name: string): string {
   return `Error from server (NotFound): ${type.id} "${name}" not found`;
 }
@@ -146,7 +147,7 @@ async function print(
   }
   if (format.kind === 'custom-columns') {
     if (objects.length === 0) return 0;
-    const r = renderCustomColumns(format.spec, objects, bool(p, 'no-headers'));
+    const r = renderCustomColumns(format.source, objects, bool(p, 'no-headers'));
     if (!r.ok) {
       inv.io.err(r.message);
       return 1;

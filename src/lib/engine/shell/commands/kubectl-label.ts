@@ -10,7 +10,7 @@
  * validateAnnotations, validateNoAnnotationOverwrites), apimachinery/pkg/util/validation
  * (IsValidLabelValue).
  */
-import type { ApiObject } from '../../src/index.ts';
+import { labelValueErrors, type ApiObject } from '../../src/index.ts';
 import { bool, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import type { Connect } from './kubectl-node.ts';
@@ -27,19 +27,6 @@ import {
 } from './kubectl-write-common.ts';
 
 type Mode = 'label' | 'annotate';
-
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
-/** validation.IsValidLabelValue's messages for `value`, none when it is valid. */
-export function labelValueErrors(value: string): string[] {
-  const errs: string[] = [];
-  if (value.length > 63) errs.push('must be no more than 63 characters');
-  if (!LABEL_VALUE.test(value))
-    errs.push(
-      "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
-    );
-  return errs;
-}
 
 type Pairs = { add: Map<string, string>; remove: string[] };
 

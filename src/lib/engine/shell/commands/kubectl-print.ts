@@ -15,18 +15,22 @@
 import { marshalGoYaml } from '../go-yaml/marshal.ts';
 import { parseVersion } from '../../src/index.ts';
 import type { Invocation } from '../types.ts';
-import { str, type ParsedFlags } from '../flags.ts';
+import { str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { findMachine } from '../../src/index.ts';
 import { absolutePath } from '../paths.ts';
 
 type Obj = Record<string, unknown>;
+
+/** Where custom columns come from: `-o custom-columns=SPEC`, or a file's path and content. */
+export type ColumnsSource =
+  { readonly spec: string } | { readonly path: string; readonly content: string | null };
 
 /** What `-o` asks for. */
 export type OutputFormat =
   | { readonly kind: 'table' | 'wide' | 'json' | 'yaml' | 'name' }
   | { readonly kind: 'jsonpath'; readonly template: string; readonly asJson: boolean }
   | { readonly kind: 'go-template'; readonly template: string }
-  | { readonly kind: 'custom-columns'; readonly spec: string }
+  | { readonly kind: 'custom-columns'; readonly source: ColumnsSource }
   | { readonly kind: 'unsupported'; readonly format: string }
   | { readonly kind: 'error'; readonly message: string };
 
@@ -58,6 +62,38 @@ export function allowedFormats(kubectlVersion: string): string[] {
     ...TEMPLATE_FORMATS,
     'wide',
   ].sort();
+}
+
+/**
+ * The formats of kubectl's writing verbs (create, label, patch, scale …): PrintFlags without the
+ * table printers (no wide, no custom-columns), sorted as NoCompatiblePrinterError prints them.
+ */
+export function writeFormats(kubectlVersion: string): string[] {
+  return allowedFormats(kubectlVersion).filter(
+    (f) => !['wide', 'custom-columns', 'custom-columns-file'].includes(f),
+  );
+}
+
+/** --template and --allow-missing-template-keys (template_flags.go), on get and the writing verbs. */
+export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
+  {
+    name: 'template',
+    type: 'string',
+    usage:
+      'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].',
+  },
+  {
+    name: 'allow-missing-template-keys',
+    type: 'bool',
+    default: 'true',
+    usage:
+      'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
+  },
+];
+
+/** --allow-missing-template-keys (default true). */
+export function allowMissingKeys(p: ParsedFlags): boolean {
+  return p.values['allow-missing-template-keys'] !== false;
 }
 
 /** What the template printers need besides `-o`: `--template` and a way to read a file. */
@@ -120,8 +156,22 @@ export function parseOutput(
   const family = eq >= 0 ? v.slice(0, eq) : v;
   const templated = templateFormat(family, eq >= 0 ? v.slice(eq + 1) : undefined, src);
   if (templated) return templated;
-  if (family === 'custom-columns' && eq >= 0)
-    return { kind: 'custom-columns', spec: v.slice(eq + 1) };
+  if (family === 'custom-columns' || family === 'custom-columns-file') {
+    // customcolumn_flags.go ToPrinter: the value after `=`, else --template.
+    const arg = eq >= 0 ? v.slice(eq + 1) : (src.template ?? '');
+    if (arg === '')
+      return {
+        kind: 'error',
+        message: 'error: custom-columns format specified but no custom columns given',
+      };
+    return {
+      kind: 'custom-columns',
+      source:
+        family === 'custom-columns'
+          ? { spec: arg }
+          : { path: arg, content: src.readFile?.(arg) ?? null },
+    };
+  }
   if (
     TEMPLATE_FORMATS.includes(family) ||
     (lower === 'kyaml' && allowedFormats(kubectlVersion).includes('kyaml'))

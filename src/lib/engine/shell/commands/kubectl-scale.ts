@@ -124,7 +124,8 @@ function run(inv: Invocation, p: ParsedFlags, connect: Connect): number {
             continue;
           }
         }
-        printWritten(inv, out, type, after, 'scaled', dryRun, printed++);
+        // scale.go RunScale prints info.Object: the object as it was read, before the scale.
+        printWritten(inv, out, type, object, 'scaled', dryRun, printed++);
       }
     }
   }

@@ -10,11 +10,10 @@
  * reorganizeTaints, deleteTaints: `taint %q not found`), k8s.io/api/core/v1 taint.go (ToString,
  * MatchTaint), apimachinery/pkg/util/validation (IsQualifiedName).
  */
-import type { ApiObject } from '../../src/index.ts';
+import { labelValueErrors, qualifiedNameErrors, type ApiObject } from '../../src/index.ts';
 import { bool, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import { resolveArg } from './kubectl-get-select.ts';
-import { labelValueErrors } from './kubectl-label.ts';
 import type { Connect } from './kubectl-node.ts';
 import {
   WRITE_FLAGS,
@@ -35,35 +34,6 @@ interface Taint {
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const USAGE = "\nSee 'kubectl taint -h' for help and examples";
-const NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-/** validation.IsQualifiedName's messages for a taint key. */
-function keyErrors(key: string): string[] {
-  const parts = key.split('/');
-  const name = parts.length === 2 ? (parts[1] ?? '') : key;
-  const errs: string[] = [];
-  if (parts.length > 2)
-    return [
-      "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
-    ];
-  if (parts.length === 2) {
-    const prefix = parts[0] ?? '';
-    if (prefix === '') errs.push('prefix part must be non-empty');
-    else if (!DNS1123.test(prefix))
-      errs.push(
-        "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-      );
-  }
-  if (name === '') errs.push('name part must be non-empty');
-  else if (name.length > 63) errs.push('name part must be no more than 63 characters');
-  if (name !== '' && !NAME_PART.test(name))
-    errs.push(
-      "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
-    );
-  return errs;
-}
-
 /** parseTaint: `key=value:effect`, `key:effect` or `key`. */
 function parseTaint(spec: string): Taint | { error: string } {
   const parts = spec.split(':');
@@ -83,7 +53,7 @@ function parseTaint(spec: string): Taint | { error: string } {
       if (errs.length > 0) return { error: `invalid taint spec: ${spec}, ${errs.join('; ')}` };
     }
   } else if (parts.length > 2) return { error: `invalid taint spec: ${spec}` };
-  const errs = keyErrors(key);
+  const errs = qualifiedNameErrors(key);
   if (errs.length > 0) return { error: `invalid taint spec: ${spec}, ${errs.join('; ')}` };
   return { key, ...(value !== undefined && value !== '' ? { value } : {}), effect };
 }

@@ -16,7 +16,17 @@ import { getObject, type ApiObject, type ApiResourceType } from '../../src/index
 import { bool, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import { resolveArg, selectObjects, typeArgs } from './kubectl-get-select.ts';
-import { outputOf, renderJson, renderYaml } from './kubectl-print.ts';
+import {
+  TEMPLATE_FLAGS,
+  allowMissingKeys,
+  outputOf,
+  renderJson,
+  renderYaml,
+  writeFormats,
+} from './kubectl-print.ts';
+import { checkJsonpath, renderJsonpath } from '../jsonpath/render.ts';
+import { renderGoTemplate } from '../go-template/render.ts';
+import { findMachine } from '../../src/index.ts';
 
 /** `--dry-run`: none, client (nothing sent) or server (sent, not persisted). */
 export type DryRun = 'none' | 'client' | 'server';
@@ -41,6 +51,7 @@ export const WRITE_FLAGS: FlagSpec[] = [
     type: 'string',
     usage: 'Name of the manager used to track field ownership.',
   },
+  ...TEMPLATE_FLAGS,
 ];
 
 /** The flags of verbs that select objects by type and name, selector or --all. */
@@ -84,18 +95,54 @@ export function dryRunOf(p: ParsedFlags): DryRun | { error: string } {
 export type WriteOutput =
   | { readonly kind: 'operation' }
   | { readonly kind: 'name' | 'json' | 'yaml' }
+  | { readonly kind: 'jsonpath'; readonly template: string; readonly asJson: boolean }
+  | { readonly kind: 'go-template'; readonly template: string; readonly allowMissing: boolean }
   | { readonly kind: 'error'; readonly message: string };
 
-/** The write output of `-o` (kubectl's writing verbs have no table printer). */
+/**
+ * The write output of `-o` (and --template): kubectl's writing verbs have the JSON/YAML, name and
+ * template printers but no table printers (printing.go PrintFlagsWithDryRunStrategy). A template
+ * that does not parse is refused before anything is sent, as ToPrinter does in Complete.
+ */
 export function writeOutputOf(inv: Invocation, p: ParsedFlags): WriteOutput {
-  if (str(p, 'output') === undefined) return { kind: 'operation' };
+  if (str(p, 'output') === undefined && str(p, 'template') === undefined)
+    return { kind: 'operation' };
   const f = outputOf(inv, p);
   if (f.kind === 'name' || f.kind === 'json' || f.kind === 'yaml') return { kind: f.kind };
-  if (f.kind === 'error') return { kind: 'error', message: f.message.replace(', wide', '') };
+  if (f.kind === 'jsonpath') {
+    const bad = checkJsonpath(f.template);
+    return bad === null ? f : { kind: 'error', message: `error: ${bad}` };
+  }
+  if (f.kind === 'go-template') {
+    const r = renderGoTemplate(f.template, {}, true);
+    if (!r.ok && r.message.startsWith('error parsing template'))
+      return { kind: 'error', message: `error: ${r.message}` };
+    return { kind: 'go-template', template: f.template, allowMissing: allowMissingKeys(p) };
+  }
+  if (f.kind === 'error' && !f.message.startsWith('error: unable to match a printer')) return f;
+  const version = findMachine(inv.ctx.state, inv.machine)?.packages.kubectl?.version ?? '';
   return {
     kind: 'error',
-    message: `kubectl: this simulator prints only -o name, json and yaml for this verb`,
+    message: `error: unable to match a printer suitable for the output format "${str(p, 'output') ?? ''}", allowed formats are: ${writeFormats(`v${version.replace(/-.*$/, '')}`).join(',')}`,
   };
+}
+
+/**
+ * Prints `value` through the jsonpath or go-template printer: the template's text as it is (the
+ * terminal line ends after it, as for `kubectl get`), or kubectl's error.
+ */
+export function printTemplated(
+  inv: Invocation,
+  out: Extract<WriteOutput, { kind: 'jsonpath' | 'go-template' }>,
+  value: unknown,
+): void {
+  const r =
+    out.kind === 'jsonpath'
+      ? renderJsonpath(out.template, value, out.asJson)
+      : renderGoTemplate(out.template, value, out.allowMissing);
+  if (r.ok) {
+    if (r.text !== '') inv.io.out(r.text.replace(/\n$/, ''));
+  } else inv.io.err(`error: ${r.message}`);
 }
 
 /** `-o name`'s `TYPE/NAME`: lower-case kind, with the group outside the core group. */
@@ -116,6 +163,7 @@ export function printWritten(
   if (out.kind === 'name') inv.io.out(namePrefix(type, object));
   else if (out.kind === 'json') inv.io.out(renderJson(object));
   else if (out.kind === 'yaml') inv.io.out(`${index > 0 ? '---\n' : ''}${renderYaml(object)}`);
+  else if (out.kind === 'jsonpath' || out.kind === 'go-template') printTemplated(inv, out, object);
   else {
     const suffix =
       dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';

@@ -24,6 +24,7 @@ import { waitVerb } from './kubectl-wait.ts';
 import { exposeVerb } from './kubectl-expose.ts';
 import { findMachine } from '../../src/index.ts';
 import { getCommand } from './kubectl-get.ts';
+import { TEMPLATE_FLAGS } from './kubectl-print.ts';
 import { GLOBAL_FLAGS, hoistGlobals, withGlobals } from './kubectl-globals.ts';
 import { taintVerb } from './kubectl-taint.ts';
 import { annotateVerb, labelVerb } from './kubectl-label.ts';
@@ -101,19 +102,7 @@ const GET_FLAGS: FlagSpec[] = [
     usage:
       "When using the default or custom-column output format, don't print headers (default print headers).",
   },
-  {
-    name: 'template',
-    type: 'string',
-    usage:
-      'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].',
-  },
-  {
-    name: 'allow-missing-template-keys',
-    type: 'bool',
-    default: 'true',
-    usage:
-      'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
-  },
+  ...TEMPLATE_FLAGS,
 ];
 
 /** Server the kubeconfig points at, or null when kubectl has no kubeconfig. */

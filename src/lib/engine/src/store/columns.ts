@@ -5,6 +5,7 @@
  * staging/src/k8s.io/apiserver/pkg/registry/rest/table.go DefaultTableConvertor).
  */
 import type { ApiObject, Json } from './types.ts';
+import { labelSelectorRequirements, selectorString } from '../kubectl/labels.ts';
 
 /**
  * EXTERNAL-IP of a Service (printers.go getServiceExternalIP): spec.externalIPs for ClusterIP and
@@ -54,8 +55,11 @@ const text = (v: unknown, fallback = ''): string =>
 const num = (v: Json | undefined): number => (typeof v === 'number' ? v : 0);
 const list = (v: Json | undefined): readonly Json[] =>
   Array.isArray(v) ? (v as readonly Json[]) : [];
+/** labels.FormatLabels: `k=v` pairs sorted by key, `<none>` for none. */
 const labelString = (v: Json | undefined): string => {
-  const entries = Object.entries((v ?? {}) as Record<string, string>);
+  const entries = Object.entries((v ?? {}) as Record<string, string>).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   return entries.length === 0 ? '<none>' : entries.map(([k, x]) => `${k}=${x}`).join(',');
 };
 const name: Column = { header: 'NAME', cell: (o) => o.metadata.name };
@@ -85,7 +89,7 @@ const workloadWide: readonly Column[] = [
   {
     header: 'SELECTOR',
     wide: true,
-    cell: (o) => labelString(field(o, 'spec', 'selector', 'matchLabels')),
+    cell: (o) => selectorString(labelSelectorRequirements(field(o, 'spec', 'selector')) ?? []),
   },
 ];
 

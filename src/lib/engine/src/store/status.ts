@@ -3,29 +3,24 @@
  * their Pods do now (the DaemonSet, Deployment and ReplicaSet controllers' status updates:
  * pkg/controller/daemon/daemon_controller.go updateDaemonSetStatus,
  * pkg/controller/deployment/sync.go calculateStatus, pkg/controller/replicaset
- * calculateStatus). Pods are matched by the object's spec.selector.matchLabels.
+ * calculateStatus). Pods are matched by the object's spec.selector (matchLabels and matchExpressions).
  */
 import { nodeCount } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import { servedPods } from '../workloads/served-pods.ts';
 import { scanStored } from './buckets.ts';
+import { labelSelectorRequirements, matchesSelector } from '../kubectl/labels.ts';
 import type { ApiObject, Json } from './types.ts';
 
 type Obj = { readonly [k: string]: Json };
 
-function matchLabels(o: ApiObject): Readonly<Record<string, string>> {
-  const spec = o['spec'] as Obj | undefined;
-  const selector = spec?.['selector'] as Obj | undefined;
-  return (selector?.['matchLabels'] ?? {}) as Readonly<Record<string, string>>;
-}
-
 /** Pods of the object's namespace its selector matches, and how many of them run. */
 function podsOf(state: ClusterState, o: ApiObject): { total: number; ready: number } {
-  const want = Object.entries(matchLabels(o));
-  const pods = servedPods(state, o.metadata.namespace ?? null).filter((p) => {
-    const labels: Readonly<Record<string, string>> = p.metadata.labels ?? {};
-    return want.length > 0 && want.every(([k, v]) => labels[k] === v);
-  });
+  const spec = o['spec'] as Obj | undefined;
+  const reqs = labelSelectorRequirements(spec?.['selector']) ?? [];
+  const pods = servedPods(state, o.metadata.namespace ?? null).filter(
+    (p) => reqs.length > 0 && matchesSelector(p.metadata.labels ?? {}, reqs),
+  );
   const ready = pods.filter((p) => (p['status'] as Obj)['phase'] === 'Running').length;
   return { total: pods.length, ready };
 }
