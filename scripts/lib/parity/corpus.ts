@@ -15,6 +15,7 @@ import { SERVICE_CORPUS } from './corpus-service.ts';
 import { RBAC_CORPUS } from './corpus-rbac.ts';
 import { SET_CORPUS } from './corpus-set.ts';
 import { OUTPUT_CORPUS } from './corpus-output.ts';
+import { APPLY_CORPUS } from './corpus-apply.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -420,4 +421,5 @@ export const CORPUS: readonly ParityCase[] = [
   ...RBAC_CORPUS,
   ...SET_CORPUS,
   ...OUTPUT_CORPUS,
+  ...APPLY_CORPUS,
 ];

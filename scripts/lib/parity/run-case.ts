@@ -14,6 +14,7 @@ import { compareLine } from './compare.ts';
 import { kubectlRunner, type LineResult, type RealKubectl } from './real-kubectl.ts';
 import { filesAfter, isConfigLine, prepareCopy } from './kubeconfig-copy.ts';
 import type { Session } from 'kubelife/shell';
+import { findMachine } from 'kubelife';
 
 /** A sequence of lines run from one scenario. */
 export interface ParityCase {
@@ -39,8 +40,8 @@ const KUBECTL = /^(sudo\s+)?(KUBECONFIG=\S+\s+)?kubectl(\s|$)/;
 
 /** The reason a kubectl line is not compared, or null. */
 function skipReason(line: string, sim: LineResult): string | null {
-  if (/\s-f\s+(?!https?:)\S|--filename[= ](?!https?:)/.test(line))
-    return 'reads a file of the simulated machine, which the judge does not have';
+  if ([...line.matchAll(FILE_ARG)].some((m) => unquote(m[1] ?? '').startsWith('/')))
+    return 'reads a file outside the working folder of the simulated machine, which the judge does not have';
   if (/\s(-f|--filename)[= ]?\s*https?:/.test(line))
     return "fetches a manifest URL, which this machine cannot reach (the simulator's own apply keeps the served state in step)";
   if (
@@ -67,20 +68,38 @@ function judgeLine(line: string): string {
 }
 
 const TEMPLATE_FILE = /(?:custom-columns-file|jsonpath-file|go-template-file|templatefile)=(\S+)/g;
+const FILE_ARG = /(?:\s-f\s*|\s--filename[= ])(\S+)/g;
+const unquote = (s: string): string => s.replace(/^['"]|['"]$/g, '');
+
+/** The files and directories a line reads from its working folder (template files, `-f`). */
+function localPaths(line: string): string[] {
+  const paths = [...line.matchAll(TEMPLATE_FILE), ...line.matchAll(FILE_ARG)].map((m) =>
+    unquote(m[1] ?? ''),
+  );
+  return paths.filter(
+    (p) => p !== '-' && !p.startsWith('/') && !/^https?:/.test(p) && !p.includes('..'),
+  );
+}
 
 /**
- * A template file the line names (`-o custom-columns-file=cols.txt` …), written by an earlier
- * line on the simulated machine: copied to the judge's working folder under the same relative
- * path, so both read the same text. Absent files stay absent on both sides.
+ * The files a line names (`-o custom-columns-file=cols.txt`, `-f app.yaml`, `-f dir/`), written
+ * by earlier lines on the simulated machine: copied to the judge's working folder under the
+ * same relative paths, so both read the same text. Absent files stay absent on both sides.
  */
-async function copyTemplateFiles(line: string, sim: Session, work: string): Promise<void> {
-  for (const m of line.matchAll(TEMPLATE_FILE)) {
-    const path = (m[1] ?? '').replace(/^['"]|['"]$/g, '');
-    if (path.startsWith('/') || path.includes('..')) continue;
-    const r = await sim.run(`cat '${path}'`);
-    if (r.exitCode !== 0) continue;
-    mkdirSync(dirname(join(work, path)), { recursive: true });
-    writeFileSync(join(work, path), r.stdout);
+function copyLocalFiles(line: string, sim: Session, work: string): void {
+  const paths = localPaths(line);
+  if (paths.length === 0) return;
+  const saved = sim.save();
+  const machine = findMachine(saved.state, sim.machine);
+  const home = saved.shell?.cwd ?? saved.env['HOME'] ?? '/root';
+  for (const path of paths) {
+    const abs = `${home.replace(/\/$/, '')}/${path.replace(/^\.\//, '').replace(/\/$/, '')}`;
+    for (const [file, content] of Object.entries(machine?.files ?? {})) {
+      if (file !== abs && !file.startsWith(`${abs}/`)) continue;
+      const target = join(work, file.slice(home.replace(/\/$/, '').length + 1));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
   }
 }
 
@@ -156,7 +175,7 @@ export async function runCase(
       }
       // The judge presents the client certificate the simulated kubectl would (its kubeconfig).
       await refresh();
-      await copyTemplateFiles(line, sim, work);
+      copyLocalFiles(line, sim, work);
       const expected = options.tamper ? options.tamper(simResult) : simResult;
       const cmp = isConfigLine(line)
         ? await compareConfigLine(line, expected, sim, served, real)

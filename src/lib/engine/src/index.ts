@@ -317,6 +317,7 @@ export { isUserPod } from './workloads/user-pod-mark.ts';
 export { readStored as readStoredObject } from './store/buckets.ts';
 export { reconcileWorkloads, podTemplateHash } from './controllers/workloads.ts';
 export { applyPatch, mergePatch, strategicPatch, jsonPatch } from './store/patch.ts';
+export { threeWayPatch } from './store/three-way.ts';
 export type { PatchType, PatchResult } from './store/patch.ts';
 export type { ApiObject, NewObject, ObjectMeta, OwnerReference, Json } from './store/types.ts';
 export type { ObjectStore } from './store/buckets.ts';

@@ -35,6 +35,7 @@ import { decodeErrorMessage } from '../../shell/commands/kubectl-apiversions.ts'
 import { materializeBody } from './materialize-body.ts';
 import { applyWrite } from './writes.ts';
 import { answerReview } from './reviews.ts';
+import { openApiV2, openApiV3Root } from './openapi.ts';
 import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
 
 export type { ApiRequest, ApiResponse } from './status.ts';
@@ -160,7 +161,8 @@ function read(state: ClusterState, req: ApiRequest, p: ResourcePath): ApiRespons
 /** Answers one request against the session's current state. */
 export async function handleApi(session: Session, req: ApiRequest): Promise<ApiResponse> {
   const r = await answer(session, req);
-  if (r.text === true || !JSON.stringify(r.body).includes('@pki:')) return r;
+  if (r.text === true || r.body instanceof Uint8Array || !JSON.stringify(r.body).includes('@pki:'))
+    return r;
   return { ...r, body: await materializeBody(session.save().state, session.machine, r.body) };
 }
 
@@ -172,6 +174,8 @@ async function answer(session: Session, req: ApiRequest): Promise<ApiResponse> {
     return { status: 200, body: 'ok', text: true };
   if (req.method === 'GET') {
     if (path === '/version') return { status: 200, body: serverVersionInfo(state) };
+    if (path === '/openapi/v2') return openApiV2();
+    if (path === '/openapi/v3') return openApiV3Root();
     if (path === '/api') return { status: 200, body: apiVersions(state) };
     if (path === '/apis') return { status: 200, body: apiGroupList(state) };
     if (parts[0] === 'api' && parts.length === 2)

@@ -35,9 +35,15 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 function send(res: ServerResponse, r: ApiResponse): void {
-  const payload = r.text === true ? String(r.body) : JSON.stringify(r.body);
+  const payload =
+    r.body instanceof Uint8Array
+      ? Buffer.from(r.body)
+      : r.text === true
+        ? String(r.body)
+        : JSON.stringify(r.body);
   res.writeHead(r.status, {
-    'Content-Type': r.text === true ? 'text/plain; charset=utf-8' : 'application/json',
+    'Content-Type':
+      r.contentType ?? (r.text === true ? 'text/plain; charset=utf-8' : 'application/json'),
     'Content-Length': Buffer.byteLength(payload),
     ...(r.warnings ? { Warning: r.warnings.map((w) => `299 - ${JSON.stringify(w)}`) } : {}),
   });

@@ -28,6 +28,8 @@ export interface ApiResponse {
   readonly status: number;
   readonly body: unknown;
   readonly text?: boolean;
+  /** The Content-Type of a binary body (`body` is then a Uint8Array sent as it is). */
+  readonly contentType?: string;
   /** Warning headers (`299 - "text"`), which kubectl prints on stderr as `Warning: text`. */
   readonly warnings?: readonly string[];
 }

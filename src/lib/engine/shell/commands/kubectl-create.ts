@@ -250,7 +250,7 @@ function printCreated(
 }
 
 /** Creates one object (or checks it, for a server dry run); returns the API error text or null. */
-function createOne(
+export function createOne(
   inv: Invocation,
   type: ApiResourceType,
   object: Obj,

@@ -4,7 +4,7 @@
  * tool.
  */
 import { EngineError, FLANNEL_URL, isEngineError } from '../../src/index.ts';
-import { parseFlags, str, bool, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { parseFlags, str, bool, list, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { CommandModule, CompletionSpec, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
 import { CORDON_FLAGS, DRAIN_FLAGS, cordonCommand, drainCommand } from './kubectl-node.ts';
@@ -25,6 +25,8 @@ import { exposeVerb } from './kubectl-expose.ts';
 import { findMachine } from '../../src/index.ts';
 import { getCommand } from './kubectl-get.ts';
 import { TEMPLATE_FLAGS } from './kubectl-print.ts';
+import { APPLY_FLAGS, applyFiles } from './kubectl-apply.ts';
+import { WRITE_FLAGS } from './kubectl-write-common.ts';
 import { GLOBAL_FLAGS, hoistGlobals, withGlobals } from './kubectl-globals.ts';
 import { taintVerb } from './kubectl-taint.ts';
 import { annotateVerb, labelVerb } from './kubectl-label.ts';
@@ -150,12 +152,13 @@ function connect(inv: Invocation, p: ParsedFlags): boolean {
 }
 
 function applyFile(inv: Invocation, p: ParsedFlags): number {
-  const file = str(p, 'filename');
-  if (file === undefined) {
+  const files = list(p, 'filename');
+  if (files.length === 0) {
     inv.io.err('error: must specify one of -f and -k');
     return 1;
   }
-  if (file === FLANNEL_URL) {
+  const file = files[0] ?? '';
+  if (files.length === 1 && file === FLANNEL_URL) {
     if (!connect(inv, p)) return 1;
     const t = inv.apply({ type: 'kubectl.apply.flannel' });
     if (!t.ok) {
@@ -164,24 +167,22 @@ function applyFile(inv: Invocation, p: ParsedFlags): number {
     }
     return 0;
   }
-  if (/^https?:\/\//.test(file)) {
-    const host = /^https?:\/\/([^/:]+)/.exec(file)?.[1] ?? '';
+  const url = files.find((f) => /^https?:\/\//.test(f));
+  if (url !== undefined) {
+    const host = /^https?:\/\/([^/:]+)/.exec(url)?.[1] ?? '';
     inv.io.err(
-      `error: unable to read URL "${file}", server reported Get "${file}": dial tcp: lookup ${host} on 127.0.0.53:53: server misbehaving`,
+      `error: unable to read URL "${url}", server reported Get "${url}": dial tcp: lookup ${host} on 127.0.0.53:53: server misbehaving`,
     );
     return 1;
   }
-  const m = findMachine(inv.ctx.state, inv.machine);
-  const path = absolutePath(inv, file);
-  if (m?.files[path] === undefined) {
-    inv.io.err(`error: the path "${file}" does not exist`);
-    return 1;
+  // Resources whose served versions are modelled per stored object keep their own apply path.
+  const content = findMachine(inv.ctx.state, inv.machine)?.files[absolutePath(inv, file)];
+  if (files.length === 1 && content !== undefined && !bool(p, 'server-side')) {
+    if (!connect(inv, p)) return 1;
+    const versioned = applyVersioned(inv, file, content);
+    if (versioned !== null) return versioned;
   }
-  if (!connect(inv, p)) return 1;
-  const versioned = applyVersioned(inv, file, m.files[path] ?? '');
-  if (versioned !== null) return versioned;
-  inv.io.err(`error: no objects passed to apply`);
-  return 1;
+  return applyFiles(inv, p, connect);
 }
 
 const SUBCOMMANDS: Record<
@@ -253,19 +254,7 @@ const SUBCOMMANDS: Record<
   },
   version: versionVerb(connect),
   apply: {
-    flags: [
-      {
-        name: 'filename',
-        short: 'f',
-        type: 'string',
-        usage: 'The files that contain the configurations to apply.',
-      },
-      {
-        name: 'kubeconfig',
-        type: 'string',
-        usage: 'Path to the kubeconfig file to use for CLI requests.',
-      },
-    ],
+    flags: [...APPLY_FLAGS, ...WRITE_FLAGS],
     short: 'Apply a configuration to a resource by file name or stdin',
     run: applyFile,
   },

@@ -40,7 +40,7 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
  * The merge key of a list field in the strategic merge patch (the `patchMergeKey` tags of the
  * core and apps types); lists without one are replaced whole (taints, args, finalizers …).
  */
-const MERGE_KEYS: Readonly<Record<string, string>> = {
+export const MERGE_KEYS: Readonly<Record<string, string>> = {
   containers: 'name',
   initContainers: 'name',
   ephemeralContainers: 'name',
