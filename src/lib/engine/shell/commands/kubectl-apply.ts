@@ -222,9 +222,7 @@ function applyOne(
     inv.io.err(
       `Warning: resource ${type.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
     );
-  const patch = o.serverSide
-    ? threeWayPatch(undefined, modified, live as unknown as Obj)
-    : threeWayPatch(parseLastApplied(live), modified, live as unknown as Obj);
+  const patch = threeWayPatch(o.serverSide ? undefined : parseLastApplied(live), modified, live);
   const operation = o.serverSide ? 'serverside-applied' : 'configured';
   if (Object.keys(patch).length === 0) {
     report(inv, o.out, type, live, o.serverSide ? operation : 'unchanged', o.dryRun, index);

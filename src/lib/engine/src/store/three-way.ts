@@ -36,7 +36,9 @@ function changes(field: string, modified: unknown, current: unknown): unknown {
   if (key !== undefined && Array.isArray(modified) && Array.isArray(current)) {
     const items: unknown[] = [];
     for (const item of modified) {
-      const live = isObj(item) ? current.find((o) => isObj(o) && o[key] === item[key]) : undefined;
+      const live: unknown = isObj(item)
+        ? (current as unknown[]).find((o) => isObj(o) && o[key] === item[key])
+        : undefined;
       if (live === undefined || !isObj(item)) {
         items.push(item);
         continue;
@@ -77,7 +79,7 @@ function mergeInto(a: Obj, b: Obj): Obj {
  * CreateThreeWayMergePatch(original, modified, current): `{}` when the live object already is
  * what the configuration says (kubectl then prints `unchanged`).
  */
-export function threeWayPatch(original: unknown, modified: Obj, current: Obj): Obj {
+export function threeWayPatch(original: unknown, modified: Obj, current: object): Obj {
   const changed = (changes('', modified, current) ?? {}) as Obj;
   return mergeInto(changed, deletions(original, modified, current));
 }
