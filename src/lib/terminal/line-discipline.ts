@@ -291,6 +291,8 @@ export function createLineDiscipline(
 
   /** Processes queued input until it is empty or a command starts running. */
   function drain(): void {
+    // Before the first prompt (a scenario still loading, after a reset) keys wait in the queue.
+    if (!started) return;
     while (!running && pending.length > 0) {
       const key = KEYS.find(([sequence]) => pending.startsWith(sequence));
       if (key) {
@@ -458,6 +460,7 @@ export function createLineDiscipline(
     },
     start() {
       newPrompt();
+      drain();
     },
     setPrompt(next) {
       prompt = next;

@@ -128,3 +128,19 @@ describe('kubectl get -l', () => {
     );
   });
 });
+
+describe('kubectl get -w / --watch-only', () => {
+  it('lists (or, watch-only, does not), then says why it returns instead of watching', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+    const watch = await s.run('kubectl get nodes -w');
+    const only = await s.run('kubectl get pods -A --watch-only');
+    const empty = await s.run('kubectl get pods -n nope -w');
+    const two = await s.run('kubectl get pods,svc -w');
+
+    expect(watch.stdout.split('\n')[0]).toMatch(/^NAME\s+STATUS/);
+    expect(watch.stderr).toMatch(/^kubectl: this simulator stops watching here: /);
+    expect(only.stdout).toBe('');
+    expect(empty.stderr).not.toContain('No resources found');
+    expect(two.stderr).toBe('error: you may only specify a single resource type\n');
+  });
+});

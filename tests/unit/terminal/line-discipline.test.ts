@@ -206,3 +206,21 @@ describe('line discipline', () => {
     expect(screen).toEqual(['root@cp-1:~# echo ok', 'ok', 'root@cp-1:~#']);
   });
 });
+
+describe('line discipline across a reset', () => {
+  it('keeps keys typed while the next scenario loads and shows them after the new prompt', async () => {
+    const rig = createRig();
+    rig.discipline.input('echo lost');
+    rig.discipline.reset();
+
+    rig.discipline.input('echo kept');
+    rig.discipline.start();
+    rig.discipline.input('\r');
+    const screen = await rig.screen();
+
+    expect(rig.executed).toEqual(['echo kept']);
+    // (The rig's screen is not cleared by a reset, as the mounted terminal's is.)
+    expect(screen.at(-3)).toMatch(/root@cp-1:~# echo kept$/);
+    expect(screen.slice(-2)).toEqual(['kept', 'root@cp-1:~#']);
+  });
+});

@@ -30,12 +30,39 @@ import {
 const NO_TYPE =
   'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples';
 
-/** `kubectl get`. */
+/**
+ * What `-w` / `--watch-only` print after the listing: a real kubectl keeps the watch open and
+ * prints each change until Ctrl-C; the simulated cluster changes only when a command runs, so
+ * the simulated kubectl says so and returns.
+ */
+const WATCH_NOTE =
+  'kubectl: this simulator stops watching here: the simulated cluster changes only when you run a command (a real kubectl keeps printing changes until Ctrl-C)';
+
+/** `kubectl get`, with `-w` / `--watch-only`. */
 export async function getCommand(
   inv: Invocation,
   p: ParsedFlags,
   connect: Connect,
 ): Promise<number> {
+  if (!bool(p, 'watch') && !bool(p, 'watch-only')) return getOnce(inv, p, connect);
+  // get.go watch(): the builder asks for SingleResourceType; an empty list prints nothing.
+  if (p.positionals.length > 0 && (p.positionals[0] ?? '').includes(',')) {
+    inv.io.err('error: you may only specify a single resource type');
+    return 1;
+  }
+  // --watch-only skips the listing but still resolves the type and reaches the server.
+  const quiet = bool(p, 'watch-only');
+  const io = {
+    ...inv.io,
+    ...(quiet ? { out: () => undefined, write: () => undefined } : {}),
+    err: (t: string) => (t.startsWith('No resources found') ? undefined : inv.io.err(t)),
+  };
+  const code = await getOnce({ ...inv, io }, p, connect);
+  if (code === 0) inv.io.err(WATCH_NOTE);
+  return code;
+}
+
+async function getOnce(inv: Invocation, p: ParsedFlags, connect: Connect): Promise<number> {
   if (p.positionals.length === 0) {
     inv.io.err(NO_TYPE);
     return 1;

@@ -75,6 +75,17 @@ const GET_FLAGS: FlagSpec[] = [
     usage: 'After listing/getting the requested object, watch for changes.',
   },
   {
+    name: 'watch-only',
+    type: 'bool',
+    usage: 'Watch for changes to the requested object(s), without listing/getting first.',
+  },
+  {
+    name: 'output-watch-events',
+    type: 'bool',
+    usage:
+      'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.',
+  },
+  {
     name: 'selector',
     short: 'l',
     type: 'string',
@@ -236,7 +247,15 @@ const SUBCOMMANDS: Record<
   },
   describe: {
     flags: GET_FLAGS.filter(
-      (f) => !['output', 'watch', 'template', 'allow-missing-template-keys'].includes(f.name),
+      (f) =>
+        ![
+          'output',
+          'watch',
+          'watch-only',
+          'output-watch-events',
+          'template',
+          'allow-missing-template-keys',
+        ].includes(f.name),
     ),
     short: 'Show details of a specific resource or group of resources',
     run: (inv, p) => describeCommand(inv, p, connect),
