@@ -24,6 +24,18 @@ export const DRAIN_FLAGS: FlagSpec[] = [
     usage: 'Continue even if there are pods that do not declare a controller.',
   },
   {
+    name: 'grace-period',
+    type: 'string',
+    usage:
+      'Period of time in seconds given to each pod to terminate gracefully. If negative, the default value specified in the pod will be used.',
+  },
+  {
+    name: 'timeout',
+    type: 'string',
+    usage:
+      'The length of time to wait before giving up, zero means infinite (the simulated evictions finish at once, so they never reach it)',
+  },
+  {
     name: 'kubeconfig',
     type: 'string',
     usage: 'Path to the kubeconfig file to use for CLI requests.',
@@ -69,7 +81,7 @@ export function cordonCommand(
   return 0;
 }
 
-/** `kubectl drain NODE [--ignore-daemonsets] [--delete-emptydir-data]`. */
+/** `kubectl drain NODE [--ignore-daemonsets] [--delete-emptydir-data] [--force] [--timeout D]`. */
 export function drainCommand(inv: Invocation, p: ParsedFlags, connect: Connect): number {
   const node = nodeArg(inv, p, 'drain');
   if (node === null) return 1;
@@ -80,6 +92,7 @@ export function drainCommand(inv: Invocation, p: ParsedFlags, connect: Connect):
     options: {
       ignoreDaemonsets: bool(p, 'ignore-daemonsets'),
       deleteEmptydirData: bool(p, 'delete-emptydir-data'),
+      force: bool(p, 'force'),
     },
   });
   if (!t.ok) {
