@@ -15,6 +15,7 @@ import { SERVICE_CORPUS } from './corpus-service.ts';
 import { RBAC_CORPUS } from './corpus-rbac.ts';
 import { SET_CORPUS } from './corpus-set.ts';
 import { OUTPUT_CORPUS } from './corpus-output.ts';
+import { REPLACE_CORPUS } from './corpus-replace.ts';
 import { DRAIN_CORPUS } from './corpus-drain.ts';
 import { APPLY_CORPUS } from './corpus-apply.ts';
 
@@ -424,4 +425,5 @@ export const CORPUS: readonly ParityCase[] = [
   ...OUTPUT_CORPUS,
   ...APPLY_CORPUS,
   ...DRAIN_CORPUS,
+  ...REPLACE_CORPUS,
 ];

@@ -265,5 +265,21 @@ async function applyOtherWrite(
     const after = getObject(session.save().state, id, p.namespace, p.name);
     return { status: 200, body: after ?? mergePatch(before, parseBody(req.body) ?? {}) };
   }
+  if (req.method === 'PUT' && p.name !== null && p.sub === null) {
+    const id = p.group === '' ? p.plural : `${p.plural}.${p.group}`;
+    if (!getObject(state, id, p.namespace, p.name))
+      return status(404, 'NotFound', `${id} "${p.name}" not found`, {
+        name: p.name,
+        kind: p.plural,
+      });
+    // An update replaces the object whole: the simulator's `kubectl replace` does that.
+    const dry = req.query.get('dryRun') !== null ? ' --dry-run=server' : '';
+    const failed = await run(
+      session,
+      `kubectl replace${dry} -f - <<'__KUBELIFE_PUT__'\n${req.body}\n__KUBELIFE_PUT__`,
+    );
+    if (failed) return failed;
+    return { status: 200, body: getObject(session.save().state, id, p.namespace, p.name) };
+  }
   return notAllowed();
 }

@@ -82,13 +82,13 @@ export const APPLY_FLAGS: FlagSpec[] = [
 ];
 
 /** One document source: a file of the machine or stdin. */
-interface Source {
+export interface Source {
   readonly name: string;
   readonly text: string;
 }
 
 /** The files `-f` names: a file, stdin, or a directory's .json/.yaml/.yml files in name order. */
-function sourcesOf(inv: Invocation, arg: string, recursive: boolean): Source[] | string {
+export function sourcesOf(inv: Invocation, arg: string, recursive: boolean): Source[] | string {
   if (arg === '-') return [{ name: 'STDIN', text: inv.stdin ?? '' }];
   const m = findMachine(inv.ctx.state, inv.machine);
   const path = absolutePath(inv, arg);
@@ -109,7 +109,7 @@ function sourcesOf(inv: Invocation, arg: string, recursive: boolean): Source[] |
 }
 
 /** The objects of a source: YAML/JSON documents, `kind: …List` expanded to its items. */
-function objectsOf(text: string): Obj[] | string {
+export function objectsOf(text: string): Obj[] | string {
   const out: Obj[] = [];
   for (const doc of parseAllDocuments(text)) {
     if (doc.errors.length > 0) return `error: error parsing: ${doc.errors[0]?.message ?? ''}`;

@@ -130,7 +130,8 @@ async function getOnce(inv: Invocation, p: ParsedFlags, connect: Connect): Promi
   const named = args.requests.some((r) => r.names.length > 0);
   const code = await print(inv, p, format, selections, objects, {
     single: args.requests.length === 1 && (single?.names.length ?? 0) === 1 && !args.named,
-    withKind: args.requests.length > 1 || args.named || selections.length > 1,
+    withKind:
+      args.requests.length > 1 || args.named || selections.length > 1 || bool(p, 'show-kind'),
     allNamespaces,
   });
   for (const m of missing) inv.io.err(notFound(m.type, m.name));

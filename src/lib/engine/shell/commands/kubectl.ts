@@ -26,6 +26,7 @@ import { findMachine } from '../../src/index.ts';
 import { getCommand } from './kubectl-get.ts';
 import { TEMPLATE_FLAGS } from './kubectl-print.ts';
 import { APPLY_FLAGS, applyFiles } from './kubectl-apply.ts';
+import { REPLACE_FLAGS, replaceCommand } from './kubectl-replace.ts';
 import { WRITE_FLAGS } from './kubectl-write-common.ts';
 import { GLOBAL_FLAGS, hoistGlobals, withGlobals } from './kubectl-globals.ts';
 import { taintVerb } from './kubectl-taint.ts';
@@ -73,6 +74,11 @@ const GET_FLAGS: FlagSpec[] = [
     short: 'w',
     type: 'bool',
     usage: 'After listing/getting the requested object, watch for changes.',
+  },
+  {
+    name: 'show-kind',
+    type: 'bool',
+    usage: 'If present, list the resource type for the requested object(s).',
   },
   {
     name: 'watch-only',
@@ -253,6 +259,7 @@ const SUBCOMMANDS: Record<
           'watch',
           'watch-only',
           'output-watch-events',
+          'show-kind',
           'template',
           'allow-missing-template-keys',
         ].includes(f.name),
@@ -272,11 +279,38 @@ const SUBCOMMANDS: Record<
     run: (inv, p) => (connect(inv, p) ? certificateCmd(inv, p) : 1),
   },
   version: versionVerb(connect),
+  replace: {
+    flags: REPLACE_FLAGS,
+    short: 'Replace a resource by file name or stdin',
+    run: (inv, p) => replaceCommand(inv, p, connect),
+  },
   apply: {
     flags: [...APPLY_FLAGS, ...WRITE_FLAGS],
     short: 'Apply a configuration to a resource by file name or stdin',
     run: applyFile,
   },
+};
+
+/**
+ * kubectl v1.33's commands the simulator does not implement, with kubectl's own short
+ * description (kubectl --help): answered with a simulator notice, not kubectl's "unknown command",
+ * which would tell the reader the command does not exist.
+ */
+const NOT_SIMULATED: Readonly<Record<string, string>> = {
+  explain: 'Get documentation for a resource',
+  autoscale: 'Auto-scale a deployment, replica set, stateful set, or replication controller',
+  proxy: 'Run a proxy to the Kubernetes API server',
+  attach: 'Attach to a running container',
+  'port-forward': 'Forward one or more local ports to a pod',
+  cp: 'Copy files and directories to and from containers',
+  debug: 'Create debugging sessions for troubleshooting workloads and nodes',
+  diff: 'Diff the live version against a would-be applied version',
+  kustomize: 'Build a kustomization target from a directory or URL',
+  completion:
+    'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)',
+  alpha: 'Commands for features in alpha',
+  plugin: 'Provides utilities for interacting with plugins',
+  options: 'Print the list of flags inherited by all commands',
 };
 
 /** What each subcommand's positional arguments are, for Tab completion. */
@@ -327,7 +361,12 @@ export const kubectl: CommandModule = {
     }
     const spec = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
     if (!spec) {
-      inv.io.err(`error: unknown command "${sub}" for "kubectl"`);
+      const real = NOT_SIMULATED[sub];
+      inv.io.err(
+        real !== undefined
+          ? `kubectl: "kubectl ${sub}" (${real}) is a real kubectl command that this simulator does not implement; nothing was done`
+          : `error: unknown command "${sub}" for "kubectl"`,
+      );
       return 1;
     }
     let p: ParsedFlags;
