@@ -30,6 +30,7 @@ import { absolutePath } from '../paths.ts';
 import type { Invocation } from '../types.ts';
 import { createOne } from './kubectl-create.ts';
 import type { Connect } from './kubectl-node.ts';
+import { sortDeep } from './kubectl-print.ts';
 import {
   printWritten,
   writeOptions,
@@ -42,21 +43,28 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** `-f` and `-R`: where `kubectl apply` and `kubectl replace` read their objects. */
+export function sourceFlags(verb: string): FlagSpec[] {
+  return [
+    {
+      name: 'filename',
+      short: 'f',
+      type: 'strings',
+      usage: `The files that contain the configurations to ${verb}.`,
+    },
+    {
+      name: 'recursive',
+      short: 'R',
+      type: 'bool',
+      usage:
+        'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+    },
+  ];
+}
+
 /** The flags of `kubectl apply` besides the writing verbs' ones. */
 export const APPLY_FLAGS: FlagSpec[] = [
-  {
-    name: 'filename',
-    short: 'f',
-    type: 'strings',
-    usage: 'The files that contain the configurations to apply.',
-  },
-  {
-    name: 'recursive',
-    short: 'R',
-    type: 'bool',
-    usage:
-      'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
-  },
+  ...sourceFlags('apply'),
   {
     name: 'server-side',
     type: 'bool',
@@ -128,18 +136,8 @@ function withLastApplied(o: Obj): Obj {
   const annotations = isObj(meta['annotations']) ? { ...meta['annotations'] } : {};
   delete annotations[LAST_APPLIED];
   const bare = { ...o, metadata: { ...meta, annotations } };
-  const json = `${JSON.stringify(sortKeys(bare))}\n`;
+  const json = `${JSON.stringify(sortDeep(bare))}\n`;
   return { ...o, metadata: { ...meta, annotations: { ...annotations, [LAST_APPLIED]: json } } };
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (!isObj(v)) return v;
-  return Object.fromEntries(
-    Object.keys(v)
-      .sort()
-      .map((k) => [k, sortKeys(v[k])]),
-  );
 }
 
 function parseLastApplied(live: ApiObject): unknown {

@@ -183,7 +183,8 @@ export function parseOutput(
   };
 }
 
-function sortDeep(v: unknown): unknown {
+/** The value with every object's keys sorted (how Go marshals an unstructured map). */
+export function sortDeep(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortDeep);
   if (v === null || typeof v !== 'object') return v;
   const o = v as Obj;

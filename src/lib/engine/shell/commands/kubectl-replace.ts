@@ -11,7 +11,7 @@
 import { getObject, resolveType, type ApiObject, type ApiResourceType } from '../../src/index.ts';
 import { bool, list, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
-import { objectsOf, sourcesOf, type Source } from './kubectl-apply.ts';
+import { objectsOf, sourceFlags, sourcesOf, type Source } from './kubectl-apply.ts';
 import { createOne } from './kubectl-create.ts';
 import type { Connect } from './kubectl-node.ts';
 import { WRITE_FLAGS, printWritten, writeOptions, writtenObject } from './kubectl-write-common.ts';
@@ -22,19 +22,7 @@ const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The flags of `kubectl replace`. */
 export const REPLACE_FLAGS: FlagSpec[] = [
-  {
-    name: 'filename',
-    short: 'f',
-    type: 'strings',
-    usage: 'The files that contain the configurations to replace.',
-  },
-  {
-    name: 'recursive',
-    short: 'R',
-    type: 'bool',
-    usage:
-      'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
-  },
+  ...sourceFlags('replace'),
   {
     name: 'force',
     type: 'bool',
