@@ -6,7 +6,8 @@
  *
  * upstream: staging/src/k8s.io/apimachinery/pkg/runtime/serializer/protobuf/protobuf.go,
  * staging/src/k8s.io/api/core/v1/generated.proto (ConfigMap, Secret, ServiceAccount, Namespace,
- * Service, Pod), staging/src/k8s.io/api/rbac/v1/generated.proto, staging/src/k8s.io/api/apps/v1/
+ * Service, Pod), staging/src/k8s.io/api/rbac/v1/generated.proto, api/policy/v1/generated.proto
+ * (PodDisruptionBudget), staging/src/k8s.io/api/apps/v1/
  * generated.proto (Deployment), staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/generated.proto.
  */
 
@@ -27,7 +28,17 @@ type Field =
 /** Field number → JSON name and decoding. */
 type Schema = Readonly<Record<number, readonly [string, Field]>>;
 
-const LABEL_SELECTOR: Schema = { 1: ['matchLabels', 'map'] };
+const LABEL_SELECTOR: Schema = {
+  1: ['matchLabels', 'map'],
+  2: [
+    'matchExpressions',
+    {
+      msg: { 1: ['key', 'string'], 2: ['operator', 'string'], 3: ['values', 'strings'] },
+      repeated: true,
+    },
+  ],
+};
+const INT_OR_STRING: Schema = { 1: ['type', 'int'], 2: ['intVal', 'int'], 3: ['strVal', 'string'] };
 const META: Schema = {
   1: ['name', 'string'],
   2: ['generateName', 'string'],
@@ -115,7 +126,7 @@ const SERVICE_PORT: Schema = {
   1: ['name', 'string'],
   2: ['protocol', 'string'],
   3: ['port', 'int'],
-  4: ['targetPort', { msg: { 1: ['type', 'int'], 2: ['intVal', 'int'], 3: ['strVal', 'string'] } }],
+  4: ['targetPort', { msg: INT_OR_STRING }],
   5: ['nodePort', 'int'],
 };
 const SERVICE_SPEC: Schema = {
@@ -171,6 +182,22 @@ const KINDS: Readonly<Record<string, Schema>> = {
   Deployment: { 1: ['metadata', { msg: META }], 2: ['spec', { msg: DEPLOYMENT_SPEC }] },
   Service: { 1: ['metadata', { msg: META }], 2: ['spec', { msg: SERVICE_SPEC }] },
   Pod: { 1: ['metadata', { msg: META }], 2: ['spec', { msg: POD_SPEC }] },
+  // policy/v1 PodDisruptionBudgetSpec: minAvailable 1, selector 2, maxUnavailable 3,
+  // unhealthyPodEvictionPolicy 4.
+  PodDisruptionBudget: {
+    1: ['metadata', { msg: META }],
+    2: [
+      'spec',
+      {
+        msg: {
+          1: ['minAvailable', { msg: INT_OR_STRING }],
+          2: ['selector', { msg: LABEL_SELECTOR }],
+          3: ['maxUnavailable', { msg: INT_OR_STRING }],
+          4: ['unhealthyPodEvictionPolicy', 'string'],
+        },
+      },
+    ],
+  },
   // authentication/v1 TokenRequestSpec: audiences 1, boundObjectRef 3, expirationSeconds 4.
   TokenRequest: {
     1: ['metadata', { msg: META }],
@@ -280,7 +307,7 @@ function decode(buf: Uint8Array, schema: Schema): Obj {
   return out;
 }
 
-/** A targetPort IntOrString as JSON: the number or the name. */
+/** An IntOrString as JSON: the number, or the text (a port name, a percentage). */
 function intOrString(o: Obj): unknown {
   return o['type'] === 1 ? (o['strVal'] ?? '') : (o['intVal'] ?? 0);
 }
@@ -304,5 +331,9 @@ export function protobufObject(raw: Uint8Array): Obj | null {
   if (kind === 'Service' && Array.isArray(ports))
     for (const p of ports as Obj[])
       if (p['targetPort'] !== undefined) p['targetPort'] = intOrString(p['targetPort'] as Obj);
+  const spec = (o as Obj)['spec'] as Obj | undefined;
+  if (kind === 'PodDisruptionBudget' && spec)
+    for (const f of ['minAvailable', 'maxUnavailable'])
+      if (spec[f] !== undefined) spec[f] = intOrString(spec[f] as Obj);
   return o;
 }

@@ -45,6 +45,7 @@ import { GLOBAL_FLAGS } from './kubectl-globals.ts';
 import { DOCKER_FLAGS, buildDockerRegistrySecret } from './kubectl-create-docker.ts';
 import { TOKEN_FLAGS, createToken } from './kubectl-create-token.ts';
 import { DEPLOYMENT_FLAGS, buildDeployment } from './kubectl-create-workload.ts';
+import { PDB_FLAGS, buildPdb } from './kubectl-create-pdb.ts';
 import { createObject } from './kubectl-mutate.ts';
 import type { Connect } from './kubectl-node.ts';
 import { renderYaml } from './kubectl-print.ts';
@@ -97,6 +98,13 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
     build: buildServiceAccount,
   },
   namespace: { resource: 'namespaces', flags: [], wrap: null, build: buildNamespace },
+  poddisruptionbudget: {
+    resource: 'poddisruptionbudgets.policy',
+    flags: PDB_FLAGS,
+    // create_pdb.go: "failed to create poddisruptionbudgets: %v".
+    wrap: 'poddisruptionbudgets: ',
+    build: buildPdb,
+  },
   deployment: {
     resource: 'deployments.apps',
     flags: DEPLOYMENT_FLAGS,
@@ -147,6 +155,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   ns: 'namespace',
   deploy: 'deployment',
   svc: 'service',
+  pdb: 'poddisruptionbudget',
 };
 
 const FILE_FLAGS: FlagSpec[] = [

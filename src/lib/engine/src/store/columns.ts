@@ -177,6 +177,16 @@ export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
     age,
     ...workloadWide,
   ],
+  'poddisruptionbudgets.policy': [
+    name,
+    { header: 'MIN AVAILABLE', cell: (o) => text(field(o, 'spec', 'minAvailable'), 'N/A') },
+    { header: 'MAX UNAVAILABLE', cell: (o) => text(field(o, 'spec', 'maxUnavailable'), 'N/A') },
+    {
+      header: 'ALLOWED DISRUPTIONS',
+      cell: (o) => String(num(field(o, 'status', 'disruptionsAllowed'))),
+    },
+    age,
+  ],
   'replicasets.apps': [
     name,
     { header: 'DESIRED', cell: (o) => String(num(field(o, 'spec', 'replicas'))) },

@@ -9,6 +9,7 @@ import { nodeCount } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import { servedPods } from '../workloads/served-pods.ts';
 import { scanStored } from './buckets.ts';
+import { pdbStatus } from './pdb-status.ts';
 import { labelSelectorRequirements, matchesSelector } from '../kubectl/labels.ts';
 import type { ApiObject, Json } from './types.ts';
 
@@ -121,6 +122,7 @@ const STRATEGIES: Readonly<Record<string, (state: ClusterState, o: ApiObject) =>
   'daemonsets.apps': daemonSetStatus,
   'deployments.apps': deploymentStatus,
   'replicasets.apps': replicaSetStatus,
+  'poddisruptionbudgets.policy': pdbStatus,
 };
 
 /** The object with `.status` derived now, for resources that have a status strategy. */
