@@ -15,6 +15,7 @@ import { SERVICE_CORPUS } from './corpus-service.ts';
 import { RBAC_CORPUS } from './corpus-rbac.ts';
 import { SET_CORPUS } from './corpus-set.ts';
 import { OUTPUT_CORPUS } from './corpus-output.ts';
+import { DESCRIBE_CORPUS } from './corpus-describe.ts';
 import { PDB_CORPUS } from './corpus-pdb.ts';
 import { REPLACE_CORPUS } from './corpus-replace.ts';
 import { DRAIN_CORPUS } from './corpus-drain.ts';
@@ -428,4 +429,5 @@ export const CORPUS: readonly ParityCase[] = [
   ...DRAIN_CORPUS,
   ...REPLACE_CORPUS,
   ...PDB_CORPUS,
+  ...DESCRIBE_CORPUS,
 ];

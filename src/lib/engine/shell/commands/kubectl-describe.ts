@@ -16,6 +16,7 @@ import { humanDuration } from '../format.ts';
 import { describeEndpoints } from './kubectl-endpoints.ts';
 import { multiline } from './kubectl-describe-maps.ts';
 import { describeServices } from './kubectl-describe-service.ts';
+import { describeSimple, describesSimply } from './kubectl-describe-simple.ts';
 import { nodeObject, podObjects, resolveResource } from './kubectl-resources.ts';
 import { describeRoles } from './kubectl-describe-rbac.ts';
 
@@ -204,9 +205,10 @@ export function describeCommand(inv: Invocation, p: ParsedFlags, connect: Connec
     type.resource === 'roles.rbac.authorization.k8s.io'
   )
     return describeRoles(inv, p, type.resource, names);
+  if (describesSimply(type.resource)) return describeSimple(inv, p, type.resource, names);
   if (type.resource !== 'nodes') {
     inv.io.err(
-      `kubectl: this simulator describes nodes, endpoints, services, clusterroles and roles only`,
+      'kubectl: this simulator describes nodes, endpoints, services, clusterroles, roles, configmaps, secrets, namespaces and serviceaccounts only',
     );
     return 1;
   }

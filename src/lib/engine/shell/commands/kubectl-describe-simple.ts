@@ -1,0 +1,145 @@
+/**
+ * `kubectl describe` of the kinds whose description is their own fields: ConfigMap, Secret,
+ * Namespace, ServiceAccount (every object of the namespace without names, as for services).
+ *
+ * upstream (v1.33): staging/src/k8s.io/kubectl/pkg/describe/describe.go (ConfigMapDescriber,
+ * SecretDescriber describeSecret: token data shown, other keys as byte counts;
+ * NamespaceDescriber describeNamespace with its quota and limit-range lines;
+ * ServiceAccountDescriber describeServiceAccount). Map keys in the order Go's encoding/json
+ * would give them (sorted): describe.go ranges over maps, so with several keys kubectl's own
+ * order varies from run to run.
+ */
+import { getObject, listObjects, type ApiObject } from '../../src/index.ts';
+import { formatTabwriter } from '../../src/pki/tabwriter.ts';
+import { fromBase64 } from '../../src/pki/der.ts';
+import { str, type ParsedFlags } from '../flags.ts';
+import type { Invocation } from '../types.ts';
+import { multiline } from './kubectl-describe-maps.ts';
+
+type Obj = Record<string, unknown>;
+const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
+const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
+const text = (v: unknown): string =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+
+function header(obj: ApiObject, namespaced: boolean): string[] {
+  return [
+    `Name:\t${obj.metadata.name}`,
+    ...(namespaced ? [`Namespace:\t${obj.metadata.namespace ?? ''}`] : []),
+    ...multiline('Labels', obj.metadata.labels ?? {}, '='),
+    ...multiline('Annotations', obj.metadata.annotations ?? {}, ': '),
+  ];
+}
+
+function configMap(cm: ApiObject): string[] {
+  const data = o(cm['data']);
+  const binary = o(cm['binaryData']);
+  return [
+    ...header(cm, true),
+    '',
+    'Data',
+    '====',
+    ...Object.keys(data)
+      .sort()
+      .flatMap((k) => [`${k}:`, '----', text(data[k]), '']),
+    '',
+    'BinaryData',
+    '====',
+    ...Object.keys(binary)
+      .sort()
+      .map((k) => `${k}: ${String(fromBase64(text(binary[k])).length)} bytes`),
+    '',
+    'Events:\t<none>',
+  ];
+}
+
+function secret(s: ApiObject): string[] {
+  const data = o(s['data']);
+  const type = text(s['type']);
+  return [
+    ...header(s, true),
+    '',
+    `Type:\t${type}`,
+    '',
+    'Data',
+    '====',
+    ...Object.keys(data)
+      .sort()
+      .map((k) => {
+        const bytes = fromBase64(text(data[k]));
+        return type === 'kubernetes.io/service-account-token' && k === 'token'
+          ? `${k}:\t${String.fromCharCode(...bytes)}`
+          : `${k}:\t${String(bytes.length)} bytes`;
+      }),
+  ];
+}
+
+function namespace(ns: ApiObject): string[] {
+  return [
+    ...header(ns, false),
+    `Status:\t${text(o(ns['status'])['phase'])}`,
+    '',
+    'No resource quota.',
+    '',
+    'No LimitRange resource.',
+  ];
+}
+
+function serviceAccount(sa: ApiObject): string[] {
+  const pull = arr(sa['imagePullSecrets']).map((r) => text(r['name']));
+  const mountable = arr(sa['secrets']).map((r) => text(r['name']));
+  const list = (title: string, names: string[]): string[] =>
+    names.length === 0
+      ? [`${title}:\t<none>`]
+      : names.map((n, i) => `${i === 0 ? `${title}:` : ''}\t${n}`);
+  return [
+    ...header(sa, true),
+    ...list('Image pull secrets', pull),
+    ...list('Mountable secrets', mountable),
+    'Tokens:\t<none>',
+    'Events:\t<none>',
+  ];
+}
+
+const DESCRIBERS: Readonly<Record<string, (obj: ApiObject) => string[]>> = {
+  configmaps: configMap,
+  secrets: secret,
+  namespaces: namespace,
+  serviceaccounts: serviceAccount,
+};
+
+/** True when `resource` (a store id) is described here. */
+export function describesSimply(resource: string): boolean {
+  return Object.hasOwn(DESCRIBERS, resource);
+}
+
+/** Prints `kubectl describe TYPE [NAME…]` for the kinds above. */
+export function describeSimple(
+  inv: Invocation,
+  p: ParsedFlags,
+  resource: string,
+  names: readonly string[],
+): number {
+  const describe = DESCRIBERS[resource];
+  if (!describe) return 1;
+  const namespaced = resource !== 'namespaces';
+  const ns = namespaced ? (str(p, 'namespace') ?? 'default') : null;
+  const state = inv.ctx.state;
+  const found =
+    names.length > 0
+      ? names.map((n) => getObject(state, resource, ns, n) ?? n)
+      : listObjects(state, resource, ns ?? undefined);
+  let code = 0;
+  const texts: string[] = [];
+  for (const obj of found) {
+    if (typeof obj === 'string') {
+      inv.io.err(`Error from server (NotFound): ${resource} "${obj}" not found`);
+      code = 1;
+    } else
+      texts.push(
+        formatTabwriter(describe(obj), { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, ''),
+      );
+  }
+  if (texts.length > 0) inv.io.out(texts.join('\n\n\n'));
+  return code;
+}
