@@ -144,3 +144,12 @@ describe('kubectl get -w / --watch-only', () => {
     expect(two.stderr).toBe('error: you may only specify a single resource type\n');
   });
 });
+
+describe('selectors whose words are JavaScript object members', () => {
+  it('reads constructor and toString as label keys and values', () => {
+    expect(reqs('constructor=toString,hasOwnProperty in (valueOf)')).toEqual([
+      { key: 'constructor', op: '=', values: ['toString'] },
+      { key: 'hasOwnProperty', op: 'in', values: ['valueOf'] },
+    ]);
+  });
+});

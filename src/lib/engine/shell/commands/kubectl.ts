@@ -361,7 +361,7 @@ export const kubectl: CommandModule = {
     }
     const spec = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
     if (!spec) {
-      const real = NOT_SIMULATED[sub];
+      const real = Object.hasOwn(NOT_SIMULATED, sub) ? NOT_SIMULATED[sub] : undefined;
       inv.io.err(
         real !== undefined
           ? `kubectl: "kubectl ${sub}" (${real}) is a real kubectl command that this simulator does not implement; nothing was done`

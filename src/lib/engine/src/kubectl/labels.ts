@@ -75,7 +75,7 @@ function scan(s: string): Item[] {
       while (pos < s.length && SPECIAL.has(s[pos] ?? '')) {
         buffer += s[pos];
         pos++;
-        const tok = KEYWORDS[buffer];
+        const tok = Object.hasOwn(KEYWORDS, buffer) ? KEYWORDS[buffer] : undefined;
         if (tok !== undefined) last = { tok, lit: buffer };
         else if (last !== null) {
           pos--;
@@ -89,7 +89,7 @@ function scan(s: string): Item[] {
         buffer += s[pos];
         pos++;
       }
-      const tok = KEYWORDS[buffer];
+      const tok = Object.hasOwn(KEYWORDS, buffer) ? KEYWORDS[buffer] : undefined;
       items.push({ tok: tok ?? 'id', lit: buffer });
     }
   }
@@ -312,7 +312,9 @@ export function labelSelectorRequirements(selector: unknown): LabelRequirement[]
     values: [v],
   }));
   for (const e of s.matchExpressions ?? []) {
-    const op = EXPRESSION_OPS[e.operator ?? ''];
+    const op = Object.hasOwn(EXPRESSION_OPS, e.operator ?? '')
+      ? EXPRESSION_OPS[e.operator ?? '']
+      : undefined;
     if (op === undefined) return null;
     out.push({ key: e.key ?? '', op, values: [...(e.values ?? [])].sort() });
   }
