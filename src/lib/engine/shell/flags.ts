@@ -18,6 +18,8 @@ export interface FlagSpec {
 export interface ParsedFlags {
   readonly values: Readonly<Record<string, string | boolean | readonly string[]>>;
   readonly positionals: readonly string[];
+  /** How many positionals came before a `--` (cobra's ArgsLenAtDash); absent without one. */
+  readonly dashAt?: number;
 }
 
 /** The `-h, --help` flag every cobra command has. */
@@ -57,6 +59,7 @@ export function parseFlags(
   const all = specs.some((s) => s.name === 'help') ? specs : [...specs, HELP_FLAG];
   const values: Record<string, string | boolean | string[]> = {};
   const positionals: string[] = [];
+  let dashAt: number | undefined;
   const set = (spec: FlagSpec, value: string): void => {
     if (spec.type === 'strings') {
       const prev = values[spec.name];
@@ -71,6 +74,7 @@ export function parseFlags(
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
     if (a === '--') {
+      dashAt = positionals.length;
       positionals.push(...args.slice(i + 1));
       break;
     }
@@ -117,7 +121,7 @@ export function parseFlags(
     }
     positionals.push(a);
   }
-  return { values, positionals };
+  return { values, positionals, ...(dashAt !== undefined ? { dashAt } : {}) };
 }
 
 /** Reads a string flag. */

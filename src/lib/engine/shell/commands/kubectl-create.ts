@@ -46,6 +46,7 @@ import { DOCKER_FLAGS, buildDockerRegistrySecret } from './kubectl-create-docker
 import { TOKEN_FLAGS, createToken } from './kubectl-create-token.ts';
 import { DEPLOYMENT_FLAGS, buildDeployment } from './kubectl-create-workload.ts';
 import { PDB_FLAGS, buildPdb } from './kubectl-create-pdb.ts';
+import { CRONJOB_FLAGS, JOB_FLAGS, buildCronJob, buildJob } from './kubectl-create-job.ts';
 import { createObject } from './kubectl-mutate.ts';
 import type { Connect } from './kubectl-node.ts';
 import { renderYaml } from './kubectl-print.ts';
@@ -68,7 +69,15 @@ interface Generator {
   readonly flags: readonly FlagSpec[];
   /** `failed to create X…` before API errors (create_secret.go has no colon), or null: printed as they are. */
   readonly wrap: string | null;
-  build(inv: Invocation, p: ParsedFlags, name: string): Built | Promise<Built>;
+  /** `command`: the words after the NAME and a `--` (create job / cronjob). */
+  build(
+    inv: Invocation,
+    p: ParsedFlags,
+    name: string,
+    command: readonly string[],
+  ): Built | Promise<Built>;
+  /** A check cobra makes before the command runs (required flags), or null. */
+  readonly preflight?: (p: ParsedFlags) => string | null;
 }
 
 const GENERATORS: Readonly<Record<string, Generator>> = {
@@ -110,6 +119,22 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
     flags: DEPLOYMENT_FLAGS,
     wrap: 'deployment: ',
     build: buildDeployment,
+  },
+  job: {
+    resource: 'jobs.batch',
+    flags: JOB_FLAGS,
+    wrap: 'job: ',
+    build: buildJob,
+  },
+  cronjob: {
+    resource: 'cronjobs.batch',
+    flags: CRONJOB_FLAGS,
+    wrap: 'cronjob: ',
+    build: (_i, p, n, command) => buildCronJob(p, n, command),
+    preflight: (p) => {
+      const built = buildCronJob(p, '', []);
+      return 'error' in built ? built.error : null;
+    },
   },
   role: {
     resource: 'roles.rbac.authorization.k8s.io',
@@ -156,6 +181,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   deploy: 'deployment',
   svc: 'service',
   pdb: 'poddisruptionbudget',
+  cj: 'cronjob',
 };
 
 const FILE_FLAGS: FlagSpec[] = [
@@ -311,9 +337,17 @@ async function runGenerator(
     inv.io.err(`error: unknown flag: --${bad}\nSee 'kubectl create ${sub} --help' for usage.`);
     return 1;
   }
-  if (args.length !== 1) {
+  const early = g.preflight?.(p) ?? null;
+  if (early !== null) {
+    inv.io.err(`error: ${early}`);
+    return 1;
+  }
+  // NameFromCommandArgs counts the arguments before a `--` only; the rest is the command.
+  const names =
+    p.dashAt !== undefined ? p.dashAt - (p.positionals.length - args.length) : args.length;
+  if (names !== 1) {
     inv.io.err(
-      `error: exactly one NAME is required, got ${args.length}\nSee 'kubectl create ${sub} -h' for help and examples`,
+      `error: exactly one NAME is required, got ${names}\nSee 'kubectl create ${sub} -h' for help and examples`,
     );
     return 1;
   }
@@ -321,10 +355,14 @@ async function runGenerator(
   if (opts === null) return 1;
   const { dryRun, out } = opts;
   if (dryRun !== 'client' && !connect(inv, p)) return 1;
-  const built = await g.build(inv, p, args[0] ?? '');
+  const built = await g.build(inv, p, args[0] ?? '', args.slice(1));
   if ('error' in built) {
     const e = built.error;
-    inv.io.err(e.startsWith('error: ') || e.startsWith('the server') ? e : `error: ${e}`);
+    inv.io.err(
+      e.startsWith('error: ') || e.startsWith('the server') || e.startsWith('Error from server')
+        ? e
+        : `error: ${e}`,
+    );
     return 1;
   }
   // A plain `create namespace NAME` keeps the namespace path with its own checks and wording.

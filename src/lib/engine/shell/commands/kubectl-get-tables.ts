@@ -37,7 +37,9 @@ export interface TableOptions {
 }
 
 function cellText(cell: Cell, now: number): string {
-  return typeof cell === 'string' ? cell : humanDuration(now - parseTime(cell.since));
+  if (typeof cell === 'string') return cell;
+  const end = cell.until !== undefined ? parseTime(cell.until) : now;
+  return humanDuration(end - parseTime(cell.since));
 }
 
 /** labels.FormatLabels: sorted `k=v` joined by commas, `<none>` when empty. */

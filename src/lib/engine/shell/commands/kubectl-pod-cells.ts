@@ -18,8 +18,19 @@ export function podCells(o: ApiObject, now: number): string[] {
   const containers = (spec['containers'] ?? []) as readonly Obj[];
   const statuses = (status['containerStatuses'] ?? []) as readonly Obj[];
   const ready = statuses.filter((c) => c['ready'] === true).length;
-  const waiting = statuses
-    .map((c) => ((c['state'] as Obj | undefined)?.['waiting'] as Obj | undefined)?.['reason'])
+  // printPod: the last container's waiting or terminated reason (ExitCode:N without one).
+  const waiting = [...statuses]
+    .reverse()
+    .map((c) => {
+      const state = (c['state'] ?? {}) as Obj;
+      const w = state['waiting'] as Obj | undefined;
+      const t = state['terminated'] as Obj | undefined;
+      if (typeof w?.['reason'] === 'string' && w['reason'] !== '') return w['reason'];
+      if (t === undefined) return undefined;
+      return typeof t['reason'] === 'string' && t['reason'] !== ''
+        ? t['reason']
+        : `ExitCode:${String(t['exitCode'] ?? 0)}`;
+    })
     .find((r) => typeof r === 'string');
   const phase = typeof status['phase'] === 'string' ? status['phase'] : 'Pending';
   const restarts = statuses.reduce((n, c) => n + Number(c['restartCount'] ?? 0), 0);
@@ -27,7 +38,8 @@ export function podCells(o: ApiObject, now: number): string[] {
   const ip = typeof status['podIP'] === 'string' ? status['podIP'] : '<none>';
   const node = typeof spec['nodeName'] === 'string' ? spec['nodeName'] : '<none>';
   // printPod: a Pod being deleted shows Terminating ("Unknown" when its node was lost, NodeLost).
-  const deleting = o.metadata.deletionTimestamp !== undefined;
+  const deleting =
+    o.metadata.deletionTimestamp !== undefined && phase !== 'Succeeded' && phase !== 'Failed';
   const reason = deleting
     ? status['reason'] === 'NodeLost'
       ? 'Unknown'

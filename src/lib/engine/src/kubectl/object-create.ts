@@ -20,7 +20,14 @@ import { allocateService } from './service-allocation.ts';
 import { findPod } from '../state/pods.ts';
 import { replaceDeletedPod } from '../controllers/system-workloads.ts';
 
-const WORKLOADS = new Set(['deployments.apps', 'replicasets.apps', 'daemonsets.apps', 'pods']);
+const WORKLOADS = new Set([
+  'deployments.apps',
+  'replicasets.apps',
+  'daemonsets.apps',
+  'pods',
+  'jobs.batch',
+  'cronjobs.batch',
+]);
 
 /** Applies one object creation. */
 export function applyObjectCreate(

@@ -32,8 +32,11 @@ function serviceExternalIP(o: ApiObject): string {
   }
 }
 
-/** A cell: text, or an age the client formats from a creationTimestamp (RFC 3339). */
-export type Cell = string | { readonly since: string };
+/**
+ * A cell: text, or a duration the client formats (HumanDuration) from `since` (RFC 3339) to
+ * `until` (RFC 3339, default: now): an AGE, a Job's DURATION.
+ */
+export type Cell = string | { readonly since: string; readonly until?: string };
 
 /** One column: header, whether only `-o wide` shows it, and its cell. */
 export interface Column {
@@ -137,6 +140,45 @@ function endpointsCell(o: ApiObject): string {
     : pairs.join(',');
 }
 
+const hasCondition = (o: ApiObject, type: string): boolean =>
+  (list(field(o, 'status', 'conditions')) as readonly Obj[]).some(
+    (c) => c['type'] === type && c['status'] === 'True',
+  );
+
+/** printers.go printJob's STATUS. */
+function jobStatus(o: ApiObject): string {
+  if (hasCondition(o, 'Complete')) return 'Complete';
+  if (hasCondition(o, 'Failed')) return 'Failed';
+  if (o.metadata.deletionTimestamp !== undefined) return 'Terminating';
+  if (hasCondition(o, 'Suspended')) return 'Suspended';
+  if (hasCondition(o, 'FailureTarget')) return 'FailureTarget';
+  if (hasCondition(o, 'SuccessCriteriaMet')) return 'SuccessCriteriaMet';
+  return 'Running';
+}
+
+/** printers.go printJob's COMPLETIONS. */
+function jobCompletions(o: ApiObject): string {
+  const succeeded = num(field(o, 'status', 'succeeded'));
+  const completions = field(o, 'spec', 'completions');
+  if (typeof completions === 'number') return `${succeeded}/${completions}`;
+  const parallelism = num(field(o, 'spec', 'parallelism'));
+  return parallelism > 1 ? `${succeeded}/1 of ${parallelism}` : `${succeeded}/1`;
+}
+
+/** printers.go printJob's DURATION: start to completion, or to now while running. */
+function jobDuration(o: ApiObject): Cell {
+  const start = field(o, 'status', 'startTime');
+  const end = field(o, 'status', 'completionTime');
+  if (typeof start !== 'string') return '';
+  return typeof end === 'string' ? { since: start, until: end } : { since: start };
+}
+
+function cronJobContainers(o: ApiObject): readonly Obj[] {
+  return list(
+    field(o, 'spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers'),
+  ) as readonly Obj[];
+}
+
 /** Columns by store id (printers.go); absent: the default NAME / CREATED AT table. */
 export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
   // printEvent: LAST SEEN, TYPE, REASON, OBJECT (`<lower-case kind>/<name>`), MESSAGE.
@@ -211,6 +253,57 @@ export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
     },
     age,
     ...workloadWide,
+  ],
+  // printJob, printCronJob (v1.33).
+  'jobs.batch': [
+    name,
+    { header: 'STATUS', cell: jobStatus },
+    { header: 'COMPLETIONS', cell: jobCompletions },
+    { header: 'DURATION', cell: jobDuration },
+    age,
+    ...workloadWide,
+  ],
+  'cronjobs.batch': [
+    name,
+    { header: 'SCHEDULE', cell: (o) => text(field(o, 'spec', 'schedule')) },
+    { header: 'TIMEZONE', cell: (o) => text(field(o, 'spec', 'timeZone'), '<none>') },
+    {
+      header: 'SUSPEND',
+      cell: (o) => {
+        const v = field(o, 'spec', 'suspend');
+        return typeof v === 'boolean' ? (v ? 'True' : 'False') : '<unset>';
+      },
+    },
+    { header: 'ACTIVE', cell: (o) => String(list(field(o, 'status', 'active')).length) },
+    {
+      header: 'LAST SCHEDULE',
+      cell: (o) => {
+        const t = field(o, 'status', 'lastScheduleTime');
+        return typeof t === 'string' ? { since: t } : '<none>';
+      },
+    },
+    age,
+    {
+      header: 'CONTAINERS',
+      wide: true,
+      cell: (o) =>
+        cronJobContainers(o)
+          .map((c) => text(c['name']))
+          .join(','),
+    },
+    {
+      header: 'IMAGES',
+      wide: true,
+      cell: (o) =>
+        cronJobContainers(o)
+          .map((c) => text(c['image']))
+          .join(','),
+    },
+    {
+      header: 'SELECTOR',
+      wide: true,
+      cell: (o) => labelString(field(o, 'spec', 'jobTemplate', 'spec', 'selector', 'matchLabels')),
+    },
   ],
   secrets: [
     name,

@@ -5,6 +5,7 @@
  * (Service, Deployment, ReplicaSet, DaemonSet and their Pod templates).
  */
 import type { Json, NewObject } from './types.ts';
+import { cronJobSpecDefaults, jobSpecDefaults } from '../objects/job-strategy.ts';
 
 type Obj = { readonly [k: string]: Json };
 
@@ -147,5 +148,18 @@ export function withDefaults(o: NewObject): NewObject {
   if (o.kind === 'Service' && o.apiVersion === 'v1') return { ...o, spec: service(s) };
   if (o.apiVersion === 'apps/v1' && ['Deployment', 'DaemonSet', 'ReplicaSet'].includes(o.kind))
     return { ...o, spec: workload(o.kind, s) };
+  // batch/v1 (objects/job-strategy.ts): a CronJob's jobTemplate gets Pod defaults only.
+  if (o.apiVersion === 'batch/v1' && o.kind === 'Job')
+    return { ...o, spec: { ...jobSpecDefaults(s), template: podTemplate(objAt(s, 'template')) } };
+  if (o.apiVersion === 'batch/v1' && o.kind === 'CronJob') {
+    const jt = objAt(s, 'jobTemplate');
+    const jobSpec = objAt(jt, 'spec');
+    const jobTemplate = {
+      ...jt,
+      metadata: { creationTimestamp: null, ...objAt(jt, 'metadata') },
+      spec: { ...jobSpec, template: podTemplate(objAt(jobSpec, 'template')) },
+    };
+    return { ...o, spec: { ...cronJobSpecDefaults(s), jobTemplate } };
+  }
   return o;
 }

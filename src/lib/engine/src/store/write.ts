@@ -13,6 +13,7 @@ import { uuidV4 } from '../model/uuid.ts';
 import { EMPTY_STORE, readStored, writeStored, type ObjectStore } from './buckets.ts';
 import type { ApiObject, NewObject } from './types.ts';
 import { withDefaults } from './defaults.ts';
+import { prepareJobForCreate } from '../objects/job-strategy.ts';
 
 /** A UUID derived from the object's identity and the resourceVersion that created it (no RNG draw). */
 export function objectUid(resource: string, namespace: string, name: string, rv: number): string {
@@ -41,13 +42,18 @@ function sameJson(a: unknown, b: unknown): boolean {
  */
 export function putObject(state: ClusterState, resource: string, written: NewObject): ClusterState {
   const c = state.cluster;
-  const object = withDefaults(written);
+  const defaulted = withDefaults(written);
   if (!c) return state;
   const store = storeOf(c);
-  const { name } = object.metadata;
-  const namespace = object.metadata.namespace ?? '';
+  const { name } = written.metadata;
+  const namespace = written.metadata.namespace ?? '';
   const existing = readStored(store, resource, namespace, name);
   const rv = store.rv + 1;
+  // The Job strategy generates the selector from the new uid (objects/job-strategy.ts).
+  const object =
+    resource === 'jobs.batch' && !existing
+      ? prepareJobForCreate(defaulted, objectUid(resource, namespace, name, rv))
+      : defaulted;
   const hasSpec = object['spec'] !== undefined;
   const generation = existing?.metadata.generation ?? 1;
   const metadata = {

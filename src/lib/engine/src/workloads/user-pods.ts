@@ -24,6 +24,8 @@ import { readByKey } from '../store/buckets.ts';
 import { indexedKeys } from '../store/indexes.ts';
 import type { ApiObject, Json } from '../store/types.ts';
 import { isUserPod } from './user-pod-mark.ts';
+import { isJobPod } from './job-pod-run.ts';
+import { jobPodStatus } from './job-pod-status.ts';
 
 export { isUserPod };
 
@@ -138,37 +140,41 @@ export function servedUserPod(state: ClusterState, o: ApiObject): ApiObject {
     type,
   });
   const img = images(o);
-  return {
-    ...object,
-    status: {
-      conditions: [
-        cond('PodReadyToStartContainers', running),
-        { lastProbeTime: null, lastTransitionTime: since, status: 'True', type: 'Initialized' },
-        podReadyCondition(state, node, cond('Ready', running)),
-        cond('ContainersReady', running),
-        { lastProbeTime: null, lastTransitionTime: since, status: 'True', type: 'PodScheduled' },
-        ...evictionConditions(o),
-      ],
-      containerStatuses: containerNames(o).map((name) => ({
-        image: img.get(name) ?? '',
-        imageID: '',
-        lastState: {},
-        name,
-        ready: running,
-        restartCount: 0,
-        started: running,
-        state: running
-          ? { running: { startedAt: since } }
-          : { waiting: { reason: 'ContainerCreating' } },
-      })),
-      hostIP,
-      hostIPs: [{ ip: hostIP }],
-      phase: running ? 'Running' : 'Pending',
-      ...(ip !== undefined ? { podIP: ip, podIPs: [{ ip }] } : {}),
-      qosClass: 'BestEffort',
-      startTime: since,
-    },
+  const status = {
+    conditions: [
+      cond('PodReadyToStartContainers', running),
+      { lastProbeTime: null, lastTransitionTime: since, status: 'True', type: 'Initialized' },
+      podReadyCondition(state, node, cond('Ready', running)),
+      cond('ContainersReady', running),
+      { lastProbeTime: null, lastTransitionTime: since, status: 'True', type: 'PodScheduled' },
+      ...evictionConditions(o),
+    ],
+    containerStatuses: containerNames(o).map((name) => ({
+      image: img.get(name) ?? '',
+      imageID: '',
+      lastState: {},
+      name,
+      ready: running,
+      restartCount: 0,
+      started: running,
+      state: running
+        ? { running: { startedAt: since } }
+        : { waiting: { reason: 'ContainerCreating' } },
+    })),
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    phase: running ? 'Running' : 'Pending',
+    ...(ip !== undefined ? { podIP: ip, podIPs: [{ ip }] } : {}),
+    qosClass: 'BestEffort',
+    startTime: since,
   };
+  // A Job's Pod runs its command to the end (workloads/job-pod-status.ts).
+  if (running && isJobPod(o))
+    return {
+      ...object,
+      status: jobPodStatus(o, status, sim.scheduledAt ?? sim.createdAt, state.now),
+    };
+  return { ...object, status };
 }
 
 /** The user Pods of `namespace` (null: all) as the API serves them. */
