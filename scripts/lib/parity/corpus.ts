@@ -20,6 +20,7 @@ import { PDB_CORPUS } from './corpus-pdb.ts';
 import { REPLACE_CORPUS } from './corpus-replace.ts';
 import { DRAIN_CORPUS } from './corpus-drain.ts';
 import { APPLY_CORPUS } from './corpus-apply.ts';
+import { JOB_CORPUS } from './corpus-jobs.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -430,4 +431,5 @@ export const CORPUS: readonly ParityCase[] = [
   ...REPLACE_CORPUS,
   ...PDB_CORPUS,
   ...DESCRIBE_CORPUS,
+  ...JOB_CORPUS,
 ];

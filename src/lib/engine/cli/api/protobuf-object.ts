@@ -45,6 +45,20 @@ const META: Schema = {
   3: ['namespace', 'string'],
   11: ['labels', 'map'],
   12: ['annotations', 'map'],
+  13: [
+    'ownerReferences',
+    {
+      msg: {
+        5: ['apiVersion', 'string'],
+        1: ['kind', 'string'],
+        3: ['name', 'string'],
+        4: ['uid', 'string'],
+        6: ['controller', 'bool'],
+        7: ['blockOwnerDeletion', 'bool'],
+      },
+      repeated: true,
+    },
+  ],
   14: ['finalizers', 'strings'],
 };
 const OBJECT_REF: Schema = {
@@ -139,6 +153,31 @@ const SERVICE_SPEC: Schema = {
   10: ['externalName', 'string'],
 };
 
+// staging/src/k8s.io/api/batch/v1/generated.proto (JobSpec, JobTemplateSpec, CronJobSpec).
+const JOB_SPEC: Schema = {
+  1: ['parallelism', 'int'],
+  2: ['completions', 'int'],
+  3: ['activeDeadlineSeconds', 'int'],
+  4: ['selector', { msg: LABEL_SELECTOR }],
+  5: ['manualSelector', 'bool'],
+  6: ['template', { msg: POD_TEMPLATE }],
+  7: ['backoffLimit', 'int'],
+  8: ['ttlSecondsAfterFinished', 'int'],
+  9: ['completionMode', 'string'],
+  10: ['suspend', 'bool'],
+  14: ['podReplacementPolicy', 'string'],
+};
+const CRONJOB_SPEC: Schema = {
+  1: ['schedule', 'string'],
+  2: ['startingDeadlineSeconds', 'int'],
+  3: ['concurrencyPolicy', 'string'],
+  4: ['suspend', 'bool'],
+  5: ['jobTemplate', { msg: { 1: ['metadata', { msg: META }], 2: ['spec', { msg: JOB_SPEC }] } }],
+  6: ['successfulJobsHistoryLimit', 'int'],
+  7: ['failedJobsHistoryLimit', 'int'],
+  8: ['timeZone', 'string'],
+};
+
 /** The kinds a POST may carry as protobuf, by kind. */
 const KINDS: Readonly<Record<string, Schema>> = {
   ConfigMap: {
@@ -198,6 +237,8 @@ const KINDS: Readonly<Record<string, Schema>> = {
       },
     ],
   },
+  Job: { 1: ['metadata', { msg: META }], 2: ['spec', { msg: JOB_SPEC }] },
+  CronJob: { 1: ['metadata', { msg: META }], 2: ['spec', { msg: CRONJOB_SPEC }] },
   // authentication/v1 TokenRequestSpec: audiences 1, boundObjectRef 3, expirationSeconds 4.
   TokenRequest: {
     1: ['metadata', { msg: META }],
@@ -213,6 +254,19 @@ const POINTERS = new Set([
   'immutable',
   'automountServiceAccountToken',
   'terminationGracePeriodSeconds',
+  'controller',
+  'blockOwnerDeletion',
+  // JobSpec / CronJobSpec pointers.
+  'parallelism',
+  'completions',
+  'activeDeadlineSeconds',
+  'manualSelector',
+  'backoffLimit',
+  'ttlSecondsAfterFinished',
+  'suspend',
+  'startingDeadlineSeconds',
+  'successfulJobsHistoryLimit',
+  'failedJobsHistoryLimit',
 ]);
 
 /** One field of a message: number, wire type and value (bytes for length-delimited ones). */
