@@ -55,6 +55,25 @@ function maskEventAges(text: string): string {
     .join('\n');
 }
 
+/** The Age column of `kubectl describe`'s Events table (and the width it sets) as `<age>`. */
+function maskDescribeEventAges(text: string): string {
+  let cols: { from: number; to: number } | null = null;
+  return text
+    .split('\n')
+    .map((l) => {
+      if (/^ {2}Type +Reason +Age +From +Message$/.test(l)) {
+        cols = { from: l.indexOf('Age'), to: l.indexOf('From') };
+        return l.replace(/ {2,}/g, ' ');
+      }
+      if (cols === null || !l.startsWith('  ')) {
+        cols = null;
+        return l;
+      }
+      return `${l.slice(0, cols.from)}<age> ${l.slice(cols.to)}`.replace(/ {2,}/g, ' ');
+    })
+    .join('\n');
+}
+
 /** The masks, with reasons. */
 export const PARITY_MASKS: readonly ParityMask[] = [
   {
@@ -108,6 +127,12 @@ export const PARITY_MASKS: readonly ParityMask[] = [
     reason:
       '`kubectl events` computes LAST SEEN on the client against the host clock (event_printer.go time.Since); the simulated clock stands elsewhere, so the ages, and the column width they set, differ by design',
     apply: maskEventAges,
+  },
+  {
+    name: 'describe-event-ages',
+    reason:
+      "`kubectl describe`'s Events table computes Age on the client against the host clock (describe.go DescribeEvents, translateTimestampSince); the simulated clock stands elsewhere, so the ages, and the column width they set, differ by design",
+    apply: maskDescribeEventAges,
   },
   {
     name: 'served-address',

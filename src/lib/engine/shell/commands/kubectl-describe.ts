@@ -17,6 +17,9 @@ import { describeEndpoints } from './kubectl-endpoints.ts';
 import { multiline } from './kubectl-describe-maps.ts';
 import { describeServices } from './kubectl-describe-service.ts';
 import { describeSimple, describesSimply } from './kubectl-describe-simple.ts';
+import { describeBatch } from './kubectl-describe-job.ts';
+import { typeArgs } from './kubectl-get-select.ts';
+import { rfc1123z } from '../format.ts';
 import { nodeObject, podObjects, resolveResource } from './kubectl-resources.ts';
 import { describeRoles } from './kubectl-describe-rbac.ts';
 
@@ -26,16 +29,6 @@ const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
 /** A scalar field as text; objects and absent values give `fallback`. */
 const scalar = (v: unknown, fallback = ''): string =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Go's time.RFC1123Z ("Mon, 02 Jan 2006 15:04:05 -0700") of an RFC 3339 UTC timestamp. */
-export function rfc1123z(rfc3339: string): string {
-  const d = new Date(rfc3339);
-  const p2 = (n: number): string => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
-}
 
 /** resource.Quantity's String() of a millicore count. */
 function cpu(milli: number): string {
@@ -184,6 +177,21 @@ export function describeNodeText(inv: Invocation, name: string): string {
 
 /** `kubectl describe TYPE [NAME…]` for nodes and endpoints. */
 export function describeCommand(inv: Invocation, p: ParsedFlags, connect: Connect): number {
+  // TYPE/NAME arguments (builder.go ResourceTypeOrNameArgs), one type at a time.
+  if (p.positionals[0]?.includes('/') === true) {
+    const parsed = typeArgs(p.positionals);
+    if (!parsed.ok) {
+      inv.io.err(parsed.message);
+      return 1;
+    }
+    let code = 0;
+    for (const r of parsed.requests)
+      code = Math.max(
+        code,
+        describeCommand(inv, { ...p, positionals: [r.arg, ...r.names] }, connect),
+      );
+    return code;
+  }
   const [kind, ...names] = p.positionals;
   if (kind === undefined) {
     inv.io.err(
@@ -206,9 +214,11 @@ export function describeCommand(inv: Invocation, p: ParsedFlags, connect: Connec
   )
     return describeRoles(inv, p, type.resource, names);
   if (describesSimply(type.resource)) return describeSimple(inv, p, type.resource, names);
+  if (type.resource === 'jobs.batch' || type.resource === 'cronjobs.batch')
+    return describeBatch(inv, p, type.resource, names);
   if (type.resource !== 'nodes') {
     inv.io.err(
-      'kubectl: this simulator describes nodes, endpoints, services, clusterroles, roles, configmaps, secrets, namespaces and serviceaccounts only',
+      'kubectl: this simulator describes nodes, endpoints, services, clusterroles, roles, configmaps, secrets, namespaces, serviceaccounts, jobs and cronjobs only',
     );
     return 1;
   }
