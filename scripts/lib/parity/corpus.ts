@@ -21,6 +21,7 @@ import { REPLACE_CORPUS } from './corpus-replace.ts';
 import { DRAIN_CORPUS } from './corpus-drain.ts';
 import { APPLY_CORPUS } from './corpus-apply.ts';
 import { JOB_CORPUS } from './corpus-jobs.ts';
+import { CRONJOB_CORPUS } from './corpus-cronjobs.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -432,4 +433,5 @@ export const CORPUS: readonly ParityCase[] = [
   ...PDB_CORPUS,
   ...DESCRIBE_CORPUS,
   ...JOB_CORPUS,
+  ...CRONJOB_CORPUS,
 ];

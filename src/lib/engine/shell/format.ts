@@ -2,6 +2,7 @@
  * Formatters: engine events and errors → the text the real tools print.
  */
 import type { EngineError, EngineEvent } from '../src/index.ts';
+import { formatRfc1123z, parseTime } from '../src/index.ts';
 import type { Output } from './types.ts';
 
 /** Prints events in order to the right stream. */
@@ -67,12 +68,7 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(hours / 24 / 365)}y`;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** Go's time.RFC1123Z ("Mon, 02 Jan 2006 15:04:05 -0700") of an RFC 3339 UTC timestamp. */
 export function rfc1123z(rfc3339: string): string {
-  const d = new Date(rfc3339);
-  const p2 = (n: number): string => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
+  return formatRfc1123z(parseTime(rfc3339));
 }

@@ -51,6 +51,7 @@ export {
   parseDuration,
   parseTime,
   formatRfc3339,
+  formatRfc1123z,
   MAX_SIMULATED_TIME,
   isSimulatedTime,
   advancedTime,

@@ -45,6 +45,7 @@ import { reconcileSystemWorkloads } from '../controllers/system-workloads.ts';
 import { evictTaintedPods } from '../controllers/taint-eviction.ts';
 import { reconcileDaemonSets } from '../controllers/daemonsets.ts';
 import { reconcileJobs } from '../controllers/jobs.ts';
+import { reconcileCronJobs } from '../controllers/cronjobs.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
@@ -158,7 +159,9 @@ export function apply(state: ClusterState, command: Command, ctx: Context = {}):
     // (controllers/workloads.ts, system-workloads.ts, daemonsets.ts), after the taint eviction
     // controller (controllers/taint-eviction.ts) so evicted Pods are replaced in the same step.
     const next = reconcileDaemonSets(
-      reconcileSystemWorkloads(reconcileWorkloads(reconcileJobs(evictTaintedPods(t.state)))),
+      reconcileSystemWorkloads(
+        reconcileWorkloads(reconcileJobs(reconcileCronJobs(evictTaintedPods(t.state)))),
+      ),
     );
     return next === t.state ? t : ok(next, t.events);
   } catch (error) {

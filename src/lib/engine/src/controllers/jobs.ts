@@ -73,7 +73,11 @@ function runJob(state: ClusterState, key: string, until: number): ClusterState {
     if (!job) return s;
     if (jobFinished(job)) return expire(s, job, until);
     const synced = jobSim(job).syncedAt;
-    const t = synced === undefined ? null : nextEvent(s, job, synced, until);
+    // The first sync happens when the Job is created (a CronJob's Job, created at its schedule
+    // time while the clock is already further on, gets its Pods then).
+    const created = parseTime(job.metadata.creationTimestamp);
+    if (created > until) return s;
+    const t = synced === undefined ? created : nextEvent(s, job, synced, until);
     if (t === null) {
       if (synced === until) return s;
       return { ...syncJob({ ...s, now: until }, job), now };

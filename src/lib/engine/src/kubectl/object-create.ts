@@ -57,6 +57,8 @@ export function applyObjectCreate(
     ...fields,
     // The Service strategy resets the status on create (an empty load balancer status).
     ...(type.id === 'services' ? { status: { loadBalancer: {} } } : {}),
+    // The batch strategies reset the status to its empty struct (encoded as `status: {}`).
+    ...(type.id === 'jobs.batch' || type.id === 'cronjobs.batch' ? { status: {} } : {}),
     metadata: { ...meta, ...(namespace !== null ? { namespace } : {}) },
     ...managed,
   };
