@@ -130,7 +130,7 @@ function fromCronJob(inv: Invocation, p: ParsedFlags, name: string, from: string
           },
         ],
       },
-      spec: (jt['spec'] ?? {}),
+      spec: jt['spec'] ?? {},
       status: {},
     },
   };

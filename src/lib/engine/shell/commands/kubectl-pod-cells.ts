@@ -29,7 +29,7 @@ export function podCells(o: ApiObject, now: number): string[] {
       if (t === undefined) return undefined;
       return typeof t['reason'] === 'string' && t['reason'] !== ''
         ? t['reason']
-        : `ExitCode:${String(t['exitCode'] ?? 0)}`;
+        : `ExitCode:${typeof t['exitCode'] === 'number' ? t['exitCode'] : 0}`;
     })
     .find((r) => typeof r === 'string');
   const phase = typeof status['phase'] === 'string' ? status['phase'] : 'Pending';
