@@ -347,3 +347,5 @@ export { uid as legacyUid, meta as legacyMeta, clusterStart } from './objects/le
 export { configMaps, configMapObject } from './objects/config-maps.ts';
 export { namespaceObject, crObject } from './objects/namespace-object.ts';
 export { endpointAddresses, endpointsObjects, csrObjects } from './objects/endpoints-csr.ts';
+export { batchFieldErrors, invalidMessage } from './objects/batch-validation.ts';
+export type { FieldError } from './objects/batch-validation.ts';

@@ -9,7 +9,13 @@
  * the object), staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go (Create:
  * NewAlreadyExists), plugin/pkg/admission/namespace/lifecycle/admission.go.
  */
-import { getObject, resolveType, type ClusterState } from '../../src/index.ts';
+import {
+  batchFieldErrors,
+  getObject,
+  invalidMessage,
+  resolveType,
+  type ClusterState,
+} from '../../src/index.ts';
 import type { Session } from '../../shell/index.ts';
 import { protobufObject } from './protobuf-object.ts';
 import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
@@ -52,6 +58,26 @@ export async function createFromRequest(
     return status(404, 'NotFound', `namespaces "${ns}" not found`, {
       name: ns,
       kind: 'namespaces',
+    });
+  // The strategy's validation comes before the name check (objects/batch-validation.ts).
+  const invalid =
+    type.group === 'batch'
+      ? batchFieldErrors(type.kind, object as Parameters<typeof batchFieldErrors>[1])
+      : [];
+  if (invalid.length > 0)
+    return status(422, 'Invalid', invalidMessage(type.kind, name, invalid), {
+      name,
+      group: p.group,
+      kind: type.kind,
+      causes: invalid.map((e) => ({
+        reason: e.message.startsWith('Unsupported')
+          ? 'FieldValueNotSupported'
+          : e.message.startsWith('Required')
+            ? 'FieldValueRequired'
+            : 'FieldValueInvalid',
+        message: e.message,
+        field: e.field,
+      })),
     });
   if (getObject(state, id, ns, name))
     return status(409, 'AlreadyExists', `${id} "${name}" already exists`, {

@@ -311,8 +311,19 @@ export function createOne(
   return writtenObject(inv, type, placed as unknown as ApiObject);
 }
 
+/**
+ * An Invalid Status as kubectl's StandardErrorMessage prints it (`The Kind "name" is invalid:`
+ * and the causes), or null for other errors.
+ */
+function invalidText(message: string): string | null {
+  const m = /^(\w+)\.[\w.]+ "([^"]*)" is invalid: ([\s\S]*)$/.exec(message);
+  return m ? `The ${m[1] ?? ''} "${m[2] ?? ''}" is invalid: ${m[3] ?? ''}` : null;
+}
+
 /** The API error as kubectl prints it (`Error from server (Reason): …`). */
 function serverError(message: string): string {
+  const invalid = invalidText(message);
+  if (invalid !== null) return invalid;
   const reason = /already exists$/.test(message)
     ? 'AlreadyExists'
     : /not found$/.test(message)
@@ -441,6 +452,12 @@ function runFiles(
       }
       const made = createOne(inv, type, o, dryRun, str(p, 'namespace') ?? 'default');
       if (typeof made === 'string') {
+        const invalid = invalidText(made);
+        if (invalid !== null) {
+          inv.io.err(invalid);
+          code = 1;
+          continue;
+        }
         const reason = /already exists$/.test(made) ? 'AlreadyExists' : 'NotFound';
         inv.io.err(`Error from server (${reason}): error when creating "${source}": ${made}`);
         code = 1;

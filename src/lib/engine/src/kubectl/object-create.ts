@@ -19,6 +19,10 @@ import { putObject, removeObject } from '../store/write.ts';
 import { allocateService } from './service-allocation.ts';
 import { findPod } from '../state/pods.ts';
 import { replaceDeletedPod } from '../controllers/system-workloads.ts';
+import { batchFieldErrors, invalidMessage } from '../objects/batch-validation.ts';
+import type { Json } from '../store/types.ts';
+
+type Obj = { readonly [k: string]: Json };
 
 const WORKLOADS = new Set([
   'deployments.apps',
@@ -43,6 +47,10 @@ export function applyObjectCreate(
     const ns = findNamespace(state, namespace);
     if (!ns) throw new EngineError('NamespaceMissing', { namespace });
   }
+  // The strategy's validation runs before the store looks for the name (objects/batch-validation.ts).
+  const invalid = type.group === 'batch' ? batchFieldErrors(type.kind, object as Obj) : [];
+  if (invalid.length > 0)
+    throw new EngineError('UsageError', { message: invalidMessage(type.kind, name, invalid) });
   if (getObject(state, type.id, namespace, name))
     throw new EngineError('ObjectAlreadyExists', { resource: type.id, name });
   // Namespaces keep their simulation record (state/namespaces.ts).
