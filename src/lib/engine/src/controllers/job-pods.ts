@@ -12,6 +12,8 @@ export interface JobSim {
   readonly user: true;
   /** The clock of the controller's last sync, epoch ms. */
   readonly syncedAt?: number;
+  /** The Job's generation at that sync (a spec change is an event too). */
+  readonly syncedGeneration?: number;
   /** Failed Pods since the last success (the pod failure back-off record). */
   readonly failures?: number;
   /** When the last of those failed, epoch ms. */

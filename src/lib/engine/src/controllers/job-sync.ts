@@ -132,7 +132,7 @@ export function syncJob(state: ClusterState, job: ApiObject): ClusterState {
     }
   }
   const suspended = spec['suspend'] === true;
-  const startTime =
+  let startTime =
     typeof status['startTime'] === 'string' ? status['startTime'] : suspended ? undefined : at;
   const backoffLimit = num(spec['backoffLimit'], 6);
   const restarts =
@@ -151,6 +151,7 @@ export function syncJob(state: ClusterState, job: ApiObject): ClusterState {
   )
     failure = ['DeadlineExceeded', 'Job was active longer than specified deadline'];
   let completionTime: string | undefined;
+  let suspendEvent: [string, string] | null = null;
   let finished: 'Complete' | 'Failed' | null = null;
   let running = [...active];
   if (failure !== null) {
@@ -209,6 +210,24 @@ export function syncJob(state: ClusterState, job: ApiObject): ClusterState {
       ];
       completionTime = at;
       finished = 'Complete';
+    } else {
+      // ensureJobConditionStatus: Suspended True while suspended, False once resumed (which
+      // restarts the clock of activeDeadlineSeconds: startTime is reset).
+      const i = conditions.findIndex((c) => c['type'] === 'Suspended');
+      const was = conditions[i]?.['status'] === 'True';
+      const flip = (c: Obj): Obj[] =>
+        i >= 0 ? conditions.map((x, j) => (j === i ? c : x)) : [...conditions, c];
+      if (suspended && !was) {
+        conditions = flip(condition('Suspended', 'JobSuspended', 'Job suspended', at));
+        suspendEvent = ['Suspended', 'Job suspended'];
+      } else if (!suspended && was) {
+        conditions = flip({
+          ...condition('Suspended', 'JobResumed', 'Job resumed', at),
+          status: 'False',
+        });
+        suspendEvent = ['Resumed', 'Job resumed'];
+        startTime = at;
+      }
     }
   }
   const names = new Set(running.map((p) => p.metadata.name));
@@ -230,7 +249,7 @@ export function syncJob(state: ClusterState, job: ApiObject): ClusterState {
     uncountedTerminatedPods: {},
     ready,
   };
-  const nextSim: JobSim = { ...sim, syncedAt: t };
+  const nextSim: JobSim = { ...sim, syncedAt: t, syncedGeneration: job.metadata.generation ?? 1 };
   const same =
     JSON.stringify(next) === JSON.stringify(status) &&
     JSON.stringify(nextSim) === JSON.stringify(jobSim(job));
@@ -240,6 +259,7 @@ export function syncJob(state: ClusterState, job: ApiObject): ClusterState {
     status: next,
     simulator: nextSim,
   } as unknown as NewObject);
+  if (suspendEvent) s = event(s, job, suspendEvent[0], suspendEvent[1]);
   if (finished === 'Complete') s = event(s, job, 'Completed', 'Job completed');
   if (finished === 'Failed' && failure) s = event(s, job, failure[0], failure[1], true);
   return s;

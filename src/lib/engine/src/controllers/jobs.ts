@@ -79,7 +79,8 @@ function runJob(state: ClusterState, key: string, until: number): ClusterState {
     if (created > until) return s;
     const t = synced === undefined ? created : nextEvent(s, job, synced, until);
     if (t === null) {
-      if (synced === until) return s;
+      const changed = jobSim(job).syncedGeneration !== (job.metadata.generation ?? 1);
+      if (synced === until && !changed) return s;
       return { ...syncJob({ ...s, now: until }, job), now };
     }
     s = { ...syncJob({ ...s, now: t }, job), now };
