@@ -43,3 +43,20 @@ describe('a Job container’s command', () => {
     expect(containerExit(nginx)).toBeNull();
   });
 });
+
+describe('what a Job container prints', () => {
+  it('writes echo, printf, date and hostname lines when its script reaches them', async () => {
+    const { createSession } = await import('kubelife');
+    const s = createSession({ scenario: 'workers-joined' });
+    await s.run(
+      `kubectl create job hello --image=busybox -- sh -c 'echo Hello World; sleep 3; date; printf "%s=%s\\n" a 1'`,
+    );
+
+    const early = await s.run('kubectl logs job/hello');
+    await s.run('sleep 5');
+    const late = await s.run('kubectl logs job/hello');
+
+    expect(early.output).toBe('Hello World\n');
+    expect(late.output).toBe('Hello World\nWed Nov 25 09:03:07 UTC 2026\na=1\n');
+  });
+});

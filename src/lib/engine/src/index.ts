@@ -349,3 +349,6 @@ export { namespaceObject, crObject } from './objects/namespace-object.ts';
 export { endpointAddresses, endpointsObjects, csrObjects } from './objects/endpoints-csr.ts';
 export { batchFieldErrors, invalidMessage } from './objects/batch-validation.ts';
 export type { FieldError } from './objects/batch-validation.ts';
+export { containerExit, containerOutput } from './workloads/container-run.ts';
+export type { ContainerExit, OutputPart } from './workloads/container-run.ts';
+export { isJobPod } from './workloads/job-pod-run.ts';

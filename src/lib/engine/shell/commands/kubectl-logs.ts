@@ -9,7 +9,7 @@
  * pkg/kubelet/kubelet_pods.go validateContainerLogStatus (previous terminated container … not
  * found), staging/src/k8s.io/apimachinery/pkg/api/errors/errors.go (NotFound).
  */
-import { getObject, type ApiObject, type ClusterState } from '../../src/index.ts';
+import { getObject, listObjects, type ApiObject, type ClusterState } from '../../src/index.ts';
 import { bool, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import { containerLog, type LogLine } from './pod-log-lines.ts';
@@ -118,6 +118,38 @@ function stamp(l: LogLine): string {
   return `${new Date(l.ms).toISOString().slice(0, 19)}.${String(l.micros).padStart(6, '0')}000Z`;
 }
 
+/**
+ * The Pod `kubectl logs job/NAME` reads (polymorphichelpers attachablePodForObject: the Job's
+ * Pods by its selector, sorted by controller.ByLogging: running before the others, then more
+ * restarts, then the oldest), saying which when there are several; null after an error.
+ */
+function jobLogPod(inv: Invocation, ns: string, name: string): string | null {
+  const state = inv.ctx.state;
+  const job = getObject(state, 'jobs.batch', ns, name);
+  if (!job) {
+    inv.io.err(
+      `error: error from server (NotFound): jobs.batch "${name}" not found in namespace "${ns}"`,
+    );
+    return null;
+  }
+  const phaseRank = (o: ApiObject): number =>
+    (o['status'] as Obj | undefined)?.['phase'] === 'Running' ? 0 : 1;
+  const pods = listObjects(state, 'pods', ns)
+    .filter((o) => o.metadata.ownerReferences?.some((r) => r.uid === job.metadata.uid) === true)
+    .sort(
+      (a, b) =>
+        phaseRank(a) - phaseRank(b) ||
+        Date.parse(a.metadata.creationTimestamp) - Date.parse(b.metadata.creationTimestamp),
+    );
+  const first = pods[0];
+  if (!first) {
+    inv.io.err(`error: timed out waiting for the condition`);
+    return null;
+  }
+  if (pods.length > 1) inv.io.err(`Found ${pods.length} pods, using pod/${first.metadata.name}`);
+  return first.metadata.name;
+}
+
 /** `kubectl logs`. */
 export function logsCommand(
   inv: Invocation,
@@ -140,12 +172,15 @@ export function logsCommand(
   if (!connect(inv, p)) return 1;
   const target = args[0] ?? '';
   const slash = /^(pods?|po)\/(.+)$/.exec(target);
-  const req = logRequest(
-    inv.ctx.state,
-    str(p, 'namespace') ?? 'default',
-    slash ? (slash[2] ?? '') : target,
-    str(p, 'container') ?? args[1],
-  );
+  const ns = str(p, 'namespace') ?? 'default';
+  const job = /^(jobs?|jobs?\.batch)\/(.+)$/.exec(target);
+  let podName = slash ? (slash[2] ?? '') : target;
+  if (job) {
+    const chosen = jobLogPod(inv, ns, job[2] ?? '');
+    if (chosen === null) return 1;
+    podName = chosen;
+  }
+  const req = logRequest(inv.ctx.state, ns, podName, str(p, 'container') ?? args[1]);
   if (!req.ok) {
     inv.io.err(req.message);
     return 1;

@@ -18,7 +18,14 @@
  * app/controllermanager.go, cmd/kube-apiserver/app/options/completion.go (external host),
  * staging/src/k8s.io/apiserver/pkg/server/secure_serving.go, dynamiccertificates.
  */
-import { findMachine, klogPrefix, type ApiObject, type ClusterState } from '../../src/index.ts';
+import {
+  containerOutput,
+  findMachine,
+  isJobPod,
+  klogPrefix,
+  type ApiObject,
+  type ClusterState,
+} from '../../src/index.ts';
 
 type Obj = Record<string, unknown>;
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -146,6 +153,7 @@ export function containerLog(
   pod: ApiObject,
   container: string,
 ): LogLine[] | null {
+  if (isJobPod(pod)) return jobContainerLog(pod, container, state.now);
   const list = entries(
     container,
     containerOf(pod, container),
@@ -159,4 +167,38 @@ export function containerLog(
     const micros = (at % 1000) * 1000 + (offset % 1000);
     return { ms: second, micros, text: `${klogPrefix(level, second, micros, where, 1)}${text}` };
   });
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `date`'s default output (`%a %b %e %H:%M:%S %Z %Y`, C locale, UTC). */
+function dateLine(ms: number): string {
+  const d = new Date(ms);
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()] ?? ''} ${MONTHS[d.getUTCMonth()] ?? ''} ${String(d.getUTCDate()).padStart(2, ' ')} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
+/**
+ * What a Job's container printed in its current run (workloads/container-run.ts decides what
+ * `echo`, `printf`, `date` and `hostname` print), or null when the command is not modelled.
+ */
+function jobContainerLog(pod: ApiObject, container: string, now: number): LogLine[] | null {
+  const spec = (pod['spec'] as Obj | undefined) ?? {};
+  const c = ((spec['containers'] ?? []) as Obj[]).find((x) => x['name'] === container);
+  const parts = c ? containerOutput(c as Parameters<typeof containerOutput>[0]) : null;
+  if (parts === null) return null;
+  const statuses = ((pod['status'] as Obj | undefined)?.['containerStatuses'] ?? []) as Obj[];
+  const state = (statuses.find((x) => x['name'] === container)?.['state'] ?? {}) as Obj;
+  const running = (state['running'] ?? state['terminated']) as Obj | undefined;
+  if (running === undefined) return [];
+  const start = Date.parse(text(running['startedAt']));
+  // Lines after a `sleep` are written when the sleep ends (the clock may not be there yet).
+  return parts
+    .map((p) => ({
+      ms: start + p.at * 1000,
+      micros: 0,
+      text: 'text' in p ? p.text : 'date' in p ? dateLine(start + p.at * 1000) : pod.metadata.name,
+    }))
+    .filter((l) => l.ms <= now);
 }

@@ -58,13 +58,54 @@ function sleepSeconds(arg: string | undefined): number | null {
   return Number(m[1]) * unit;
 }
 
+/**
+ * A line a command prints, `at` seconds into the run: text, `date`'s line, or `hostname`'s (the
+ * Pod's name).
+ */
+export type OutputPart = { readonly at: number } & (
+  { readonly text: string } | { readonly date: true } | { readonly hostname: true }
+);
+
 /** One simple command: its run time and exit code, `exit` with the code, or null (unknown). */
-type Step = { seconds: number; exitCode: number; exit?: boolean } | null;
+type Step = { seconds: number; exitCode: number; exit?: boolean; out?: OutputPart[] } | null;
+
+/** printf's format with its arguments: %s and %d consume them, \n and \t are escapes. */
+function printf(format: string, args: readonly string[]): string {
+  let i = 0;
+  return format
+    .replace(/%[sd]/g, () => args[i++] ?? '')
+    .replace(/%%/g, '%')
+    .replace(/\\n/g, '\n')
+    .replace(/\\t/g, '\t');
+}
+
+/** The lines of a command's output text (a final newline ends the last line). */
+const lines = (text: string): OutputPart[] =>
+  text === ''
+    ? []
+    : text
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((t) => ({ at: 0, text: t }));
 
 function simple(words: readonly string[]): Step {
   const [first, ...rest] = words;
   if (first === undefined) return { seconds: 0, exitCode: 0 };
   const cmd = base(first);
+  if (cmd === 'echo') {
+    const n = rest[0] === '-n';
+    return {
+      seconds: 0,
+      exitCode: 0,
+      out: lines(`${(n ? rest.slice(1) : rest).join(' ')}${n ? '' : '\n'}`),
+    };
+  }
+  if (cmd === 'printf' && rest[0] !== undefined)
+    return { seconds: 0, exitCode: 0, out: lines(printf(rest[0], rest.slice(1))) };
+  if (cmd === 'date' && rest.length === 0)
+    return { seconds: 0, exitCode: 0, out: [{ at: 0, date: true }] };
+  if (cmd === 'hostname' && rest.length === 0)
+    return { seconds: 0, exitCode: 0, out: [{ at: 0, hostname: true }] };
   if (SHORT.has(cmd)) return { seconds: 0, exitCode: 0 };
   if (cmd === 'false') return { seconds: 0, exitCode: 1 };
   if (cmd === 'exit') {
@@ -129,6 +170,7 @@ function script(text: string): Step {
   let seconds = 0;
   let code = 0;
   let skip = false;
+  const out: OutputPart[] = [];
   let current: string[] = [];
   const ops = [...words, ';'];
   for (const w of ops) {
@@ -139,14 +181,15 @@ function script(text: string): Step {
     if (!skip && current.length > 0) {
       const step = simple(current);
       if (step === null) return null;
+      for (const part of step.out ?? []) out.push({ ...part, at: seconds + part.at });
       seconds += step.seconds;
       code = step.exitCode;
-      if (step.exit === true) return { seconds, exitCode: code };
+      if (step.exit === true) return { seconds, exitCode: code, out };
     }
     current = [];
     skip = (w === '&&' && code !== 0) || (w === '||' && code === 0);
   }
-  return { seconds, exitCode: code };
+  return { seconds, exitCode: code, out };
 }
 
 const strings = (v: Json | undefined): string[] =>
@@ -154,6 +197,18 @@ const strings = (v: Json | undefined): string[] =>
 
 /** How `container` ends in the simulation, or null when it runs until stopped. */
 export function containerExit(container: Obj): ContainerExit | null {
+  const step = run(container);
+  if (step === null) return null;
+  return { seconds: Math.max(1, step.seconds), exitCode: step.exitCode };
+}
+
+/** What `container`'s command prints (each run), or null when the simulator does not know. */
+export function containerOutput(container: Obj): readonly OutputPart[] | null {
+  const step = run(container);
+  return step === null ? null : (step.out ?? []);
+}
+
+function run(container: Obj): Step {
   const argv = [...strings(container['command']), ...strings(container['args'])];
   let step: Step;
   if (argv.length === 0) {
@@ -161,6 +216,5 @@ export function containerExit(container: Obj): ContainerExit | null {
     const name = base(image.split('@')[0] ?? '').split(':')[0] ?? '';
     step = SHELL_IMAGES.has(name) ? { seconds: 0, exitCode: 0 } : null;
   } else step = simple(argv);
-  if (step === null) return null;
-  return { seconds: Math.max(1, step.seconds), exitCode: step.exitCode };
+  return step;
 }
