@@ -1,7 +1,8 @@
-// `kubectl apply -f` of Jobs and CronJobs: staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go at
-// v1.33 (created / unchanged / configured), pkg/util/apply.go (the last-applied-configuration
-// annotation: the manifest as sorted JSON with the namespace and `annotations: {}`, as the Job
-// page of kubernetes.io shows it), batch validation.go (a Job's template is immutable).
+// `kubectl apply -f` of Jobs and CronJobs through the generic apply: staging/src/k8s.io/kubectl/
+// pkg/cmd/apply/apply.go at v1.33 (created / unchanged / configured), pkg/util/apply.go (the
+// last-applied-configuration annotation: the manifest as sorted JSON with the namespace and
+// `annotations: {}`, as the Job page of kubernetes.io shows it), pkg/apis/batch/validation/
+// validation.go ValidateJobSpecUpdate (a Job's template is immutable).
 import { describe, expect, it } from 'vitest';
 import { createSession, getObject } from 'kubelife';
 
@@ -31,8 +32,14 @@ describe('kubectl apply -f of a Job', () => {
 
     const changed = await s.run('kubectl apply -f job.yaml');
 
+    const job = getObject(s.save().state, 'jobs.batch', 'default', 'pi');
+    const template = (job?.['spec'] as { template: { spec: { containers: { image: string }[] } } })
+      .template;
+
     expect(changed.exitCode).toBe(1);
-    expect(changed.stderr).toContain('The Job "pi" is invalid: spec.template');
+    expect(changed.stderr).toContain('spec.template: Invalid value');
+    expect(changed.stderr).toContain('field is immutable');
+    expect(template.spec.containers[0]?.image).toBe('perl');
   });
 
   it('configures a CronJob whose schedule changed', async () => {

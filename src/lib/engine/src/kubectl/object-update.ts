@@ -19,7 +19,27 @@ export function applyObjectUpdate(
   const type = resolveType(state, resource);
   if (!type) throw new EngineError('UnknownResourceType', { resource });
   const ns = type.namespaced ? (object.metadata.namespace ?? null) : null;
-  if (!getObject(state, type.id, ns, object.metadata.name))
+  const live = getObject(state, type.id, ns, object.metadata.name);
+  if (!live)
     throw new EngineError('ObjectNotFound', { resource: type.id, name: object.metadata.name });
+  // A Job's Pod template is immutable (batch validation.go ValidateJobSpecUpdate). The API
+  // server's message carries the Go %#v dump of the new template; it is elided here.
+  const template = (o: ApiObject): string =>
+    sortedJson((o['spec'] as { template?: unknown } | undefined)?.template);
+  if (type.id === 'jobs.batch' && template(live) !== template(object))
+    throw new EngineError('UsageError', {
+      message: `Job.batch "${object.metadata.name}" is invalid: spec.template: Invalid value: core.PodTemplateSpec{…}: field is immutable`,
+    });
   return ok(updateServedObject(state, type, object));
+}
+
+/** JSON with the keys of every object sorted (the same value however it was written). */
+function sortedJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
+  if (Array.isArray(v)) return `[${v.map(sortedJson).join(',')}]`;
+  const obj = v as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${sortedJson(obj[k])}`)
+    .join(',')}}`;
 }
