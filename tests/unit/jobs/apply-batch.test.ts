@@ -37,7 +37,8 @@ describe('kubectl apply -f of a Job', () => {
       .template;
 
     expect(changed.exitCode).toBe(1);
-    expect(changed.stderr).toContain('spec.template: Invalid value');
+    // checkErr prints an Invalid Status from its details, not the wrapped patch message.
+    expect(changed.stderr).toMatch(/^The Job "pi" is invalid: spec.template: Invalid value/);
     expect(changed.stderr).toContain('field is immutable');
     expect(template.spec.containers[0]?.image).toBe('perl');
   });

@@ -28,7 +28,7 @@ import {
 import { bool, list, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { absolutePath } from '../paths.ts';
 import type { Invocation } from '../types.ts';
-import { createOne } from './kubectl-create.ts';
+import { createOne, invalidText } from './kubectl-create.ts';
 import type { Connect } from './kubectl-node.ts';
 import { sortDeep } from './kubectl-print.ts';
 import {
@@ -231,8 +231,13 @@ function applyOne(
   const after = r.value as ApiObject;
   if (o.dryRun === 'none') {
     const t = inv.apply({ type: 'kubectl.object.update', resource: type.id, object: after });
+    // An Invalid Status carries its kind, name and causes: kubectl's CheckErr prints those
+    // (`The Job "pi" is invalid: …`) instead of the wrapped patch message.
     if (!t.ok)
-      return `Error from server: error when applying patch to "${source}": ${t.error.message}`;
+      return (
+        invalidText(t.error.message) ??
+        `Error from server: error when applying patch to "${source}": ${t.error.message}`
+      );
   }
   const shown =
     o.dryRun === 'none' ? (getObject(inv.ctx.state, type.id, ns, name) ?? after) : after;

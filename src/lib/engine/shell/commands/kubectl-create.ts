@@ -315,8 +315,8 @@ export function createOne(
  * An Invalid Status as kubectl's StandardErrorMessage prints it (`The Kind "name" is invalid:`
  * and the causes), or null for other errors.
  */
-function invalidText(message: string): string | null {
-  const m = /^(\w+)\.[\w.]+ "([^"]*)" is invalid: ([\s\S]*)$/.exec(message);
+export function invalidText(message: string): string | null {
+  const m = /^(\w+)(?:\.[\w.]+)? "([^"]*)" is invalid: ([\s\S]*)$/.exec(message);
   return m ? `The ${m[1] ?? ''} "${m[2] ?? ''}" is invalid: ${m[3] ?? ''}` : null;
 }
 
