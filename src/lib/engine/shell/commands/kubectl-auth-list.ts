@@ -1,7 +1,7 @@
 /**
  * `kubectl auth can-i --list`'s table: the rules of a SelfSubjectRulesReview broken down to one
  * verb, resource and name each, simple resource rules compacted back per resource, sorted by
- * the rule's Go String() form, printed with the tab writer.
+ * the rule's Go String() form (kubectl-policy-rules.ts), printed with the tab writer.
  *
  * upstream (v1.32.4): staging/src/k8s.io/kubectl/pkg/cmd/auth/cani.go (printStatus,
  * convertToPolicyRule, printAccess), staging/src/k8s.io/kubectl/pkg/util/rbac/rbac.go
@@ -10,14 +10,13 @@
  */
 import type { PolicyRule, RulesReview } from '../../src/index.ts';
 import { tabwrite } from './kubectl-tabwriter.ts';
-
-interface Rule {
-  verbs: string[];
-  apiGroups: string[];
-  resources: string[];
-  resourceNames: string[];
-  nonResourceURLs: string[];
-}
+import {
+  combineResourceGroup,
+  compactRules,
+  goList as v,
+  sortRules,
+  type Rule,
+} from './kubectl-policy-rules.ts';
 
 function breakdown(rule: Rule): Rule[] {
   const out: Rule[] = [];
@@ -46,46 +45,6 @@ function breakdown(rule: Rule): Rule[] {
   return out;
 }
 
-/** rbac.go CompactRules: simple rules (one group, one resource, at most one name) merge their verbs. */
-function compact(rules: readonly Rule[]): Rule[] {
-  const compacted: Rule[] = [];
-  const simple = new Map<string, Rule>();
-  for (const r of rules) {
-    const isSimple =
-      r.resourceNames.length <= 1 &&
-      r.nonResourceURLs.length === 0 &&
-      r.apiGroups.length === 1 &&
-      r.resources.length === 1;
-    if (!isSimple) {
-      compacted.push(r);
-      continue;
-    }
-    const key = JSON.stringify([r.apiGroups[0], r.resources[0], r.resourceNames[0] ?? null]);
-    const existing = simple.get(key);
-    if (existing) existing.verbs.push(...r.verbs);
-    else simple.set(key, { ...r, verbs: [...r.verbs] });
-  }
-  return [...compacted, ...simple.values()];
-}
-
-/** Go's %v of a string slice. */
-const v = (xs: readonly string[]): string => `[${xs.join(' ')}]`;
-
-/** PolicyRule.String() (generated.pb.go), the key SortableRuleSlice sorts by. */
-const goString = (r: Rule): string =>
-  `&PolicyRule{Verbs:${v(r.verbs)},APIGroups:${v(r.apiGroups)},Resources:${v(r.resources)},ResourceNames:${v(r.resourceNames)},NonResourceURLs:${v(r.nonResourceURLs)},}`;
-
-/** describe.go CombineResourceGroup. */
-function combineResourceGroup(resources: readonly string[], groups: readonly string[]): string {
-  const first = resources[0];
-  if (first === undefined) return '';
-  const slash = first.indexOf('/');
-  let combined = slash < 0 ? first : first.slice(0, slash);
-  if ((groups[0] ?? '') !== '') combined = `${combined}.${groups[0] ?? ''}`;
-  if (slash >= 0) combined = `${combined}/${first.slice(slash + 1)}`;
-  return combined;
-}
-
 const toRule = (r: PolicyRule): Rule => ({
   verbs: [...r.verbs],
   apiGroups: [...(r.apiGroups ?? [])],
@@ -99,8 +58,7 @@ export function formatAccessList(review: RulesReview, noHeaders: boolean): strin
   const rules = [...review.resourceRules, ...review.nonResourceRules]
     .map(toRule)
     .flatMap(breakdown);
-  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  const sorted = compact(rules).sort((a, b) => cmp(goString(a), goString(b)));
+  const sorted = sortRules(compactRules(rules));
   const rows = sorted.map((r) => [
     combineResourceGroup(r.resources, r.apiGroups),
     v(r.nonResourceURLs),

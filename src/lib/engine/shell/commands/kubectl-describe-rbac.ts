@@ -15,14 +15,13 @@ import { formatTabwriter } from '../../src/pki/tabwriter.ts';
 import { str, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import { multiline } from './kubectl-describe-maps.ts';
-
-interface Rule {
-  readonly verbs: string[];
-  readonly apiGroups: readonly string[];
-  readonly resources: readonly string[];
-  readonly resourceNames: readonly string[];
-  readonly nonResourceURLs: readonly string[];
-}
+import {
+  combineResourceGroup,
+  compactRules,
+  goList,
+  sortRules,
+  type Rule,
+} from './kubectl-policy-rules.ts';
 
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
@@ -55,52 +54,12 @@ function breakdown(r: Readonly<Record<string, unknown>>): Rule[] {
   return out;
 }
 
-/** CompactRules: simple rules of the same group/resource/name merge their verbs. */
-function compact(rules: readonly Rule[]): Rule[] {
-  const complex: Rule[] = [];
-  const simple = new Map<string, Rule>();
-  for (const r of rules) {
-    const isSimple =
-      r.resourceNames.length <= 1 &&
-      r.nonResourceURLs.length === 0 &&
-      r.apiGroups.length === 1 &&
-      r.resources.length === 1;
-    if (!isSimple) {
-      complex.push(r);
-      continue;
-    }
-    const key = JSON.stringify([r.apiGroups[0], r.resources[0], r.resourceNames[0] ?? null]);
-    const existing = simple.get(key);
-    if (!existing) simple.set(key, { ...r, verbs: [...r.verbs] });
-    else for (const v of r.verbs) if (!existing.verbs.includes(v)) existing.verbs.push(v);
-  }
-  return [...complex, ...simple.values()];
-}
-
-const goList = (xs: readonly string[]): string => `[${xs.join(' ')}]`;
-
-/** PolicyRule.String(), the sort key. */
-const ruleString = (r: Rule): string =>
-  `&PolicyRule{Verbs:${goList(r.verbs)},APIGroups:${goList(r.apiGroups)},Resources:${goList(r.resources)},ResourceNames:${goList(r.resourceNames)},NonResourceURLs:${goList(r.nonResourceURLs)},}`;
-
-/** CombineResourceGroup: `resource.group/subresource`. */
-function combine(r: Rule): string {
-  const resource = r.resources[0];
-  if (resource === undefined) return '';
-  const [base = '', sub] = resource.split(/\/(.*)/s);
-  const group = r.apiGroups[0];
-  return `${base}${group ? `.${group}` : ''}${sub !== undefined ? `/${sub}` : ''}`;
-}
-
 /** The describe text of one Role or ClusterRole. */
 export function roleText(role: ApiObject): string {
   const rules = Array.isArray(role['rules'])
     ? (role['rules'] as readonly Readonly<Record<string, unknown>>[])
     : [];
-  const sorted = compact(rules.flatMap(breakdown))
-    .map((r) => [ruleString(r), r] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, r]) => r);
+  const sorted = sortRules(compactRules(rules.flatMap(breakdown)));
   const lines = [
     `Name:\t${role.metadata.name}`,
     ...multiline('Labels', role.metadata.labels ?? {}, '='),
@@ -110,7 +69,7 @@ export function roleText(role: ApiObject): string {
     '  ---------\t-----------------\t--------------\t-----',
     ...sorted.map(
       (r) =>
-        `  ${combine(r)}\t${goList(r.nonResourceURLs)}\t${goList(r.resourceNames)}\t${goList(r.verbs)}`,
+        `  ${combineResourceGroup(r.resources, r.apiGroups)}\t${goList(r.nonResourceURLs)}\t${goList(r.resourceNames)}\t${goList(r.verbs)}`,
     ),
   ];
   return formatTabwriter(lines, { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, '');
