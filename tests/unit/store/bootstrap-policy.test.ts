@@ -152,3 +152,46 @@ describe("kube-controller-manager's ServiceAccounts", () => {
     );
   });
 });
+
+describe('control plane objects over time', () => {
+  it('keeps a deleted controller ServiceAccount deleted, as kube-controller-manager only creates them at start', async () => {
+    const s = await cluster();
+
+    await s.run('kubectl delete sa attachdetach-controller -n kube-system');
+    const r = await s.run('kubectl get sa attachdetach-controller -n kube-system');
+
+    expect(r.exitCode).toBe(1);
+  });
+
+  it("adds the new minor's controller roles and ServiceAccounts when kubeadm upgrade apply upgrades the control plane", async () => {
+    // v1.35 turns on DRADeviceTaints: the device-taint-eviction-controller role and account.
+    const s = createSession({ scenario: 'upgrade-kubeadm-upgraded', release: 'v1.35' });
+    const has = () =>
+      getObject(
+        s.save().state,
+        CLUSTER_ROLES,
+        null,
+        'system:controller:device-taint-eviction-controller',
+      ) !== null &&
+      getObject(
+        s.save().state,
+        'serviceaccounts',
+        'kube-system',
+        'device-taint-eviction-controller',
+      ) !== null;
+    const before = has();
+
+    await s.run('kubeadm upgrade apply v1.35.8 -y');
+
+    expect([before, has()]).toEqual([false, true]);
+  });
+
+  it("creates a new namespace's kube-root-ca.crt with the namespace, as root-ca-cert-publisher does", async () => {
+    const s = await cluster();
+    await s.run('kubectl create namespace shop');
+
+    const r = await s.run('kubectl get configmap kube-root-ca.crt -n shop');
+
+    expect(r.stdout).toMatch(/kube-root-ca\.crt\s+1\s+0s\n/);
+  });
+});

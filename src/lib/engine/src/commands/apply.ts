@@ -46,6 +46,7 @@ import { evictTaintedPods } from '../controllers/taint-eviction.ts';
 import { reconcileDaemonSets } from '../controllers/daemonsets.ts';
 import { reconcileJobs } from '../controllers/jobs.ts';
 import { reconcileCronJobs } from '../controllers/cronjobs.ts';
+import { reconcileClusterRoleAggregation } from '../controllers/clusterrole-aggregation.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
@@ -156,11 +157,14 @@ export function apply(state: ClusterState, command: Command, ctx: Context = {}):
     const t = afterCommand(command, dispatch(base, command));
     if (!t.ok) return t;
     // The controllers of a reader's workloads and of the cluster's own run after every command
-    // (controllers/workloads.ts, system-workloads.ts, daemonsets.ts), after the taint eviction
-    // controller (controllers/taint-eviction.ts) so evicted Pods are replaced in the same step.
-    const next = reconcileDaemonSets(
-      reconcileSystemWorkloads(
-        reconcileWorkloads(reconcileJobs(reconcileCronJobs(evictTaintedPods(t.state)))),
+    // (controllers/workloads.ts, system-workloads.ts, daemonsets.ts, jobs.ts, cronjobs.ts,
+    // clusterrole-aggregation.ts), after the taint eviction controller
+    // (controllers/taint-eviction.ts) so evicted Pods are replaced in the same step.
+    const next = reconcileClusterRoleAggregation(
+      reconcileDaemonSets(
+        reconcileSystemWorkloads(
+          reconcileWorkloads(reconcileJobs(reconcileCronJobs(evictTaintedPods(t.state)))),
+        ),
       ),
     );
     return next === t.state ? t : ok(next, t.events);

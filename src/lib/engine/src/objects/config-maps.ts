@@ -13,6 +13,7 @@ import {
 } from '../config/defaults.ts';
 import { hash64 } from '../etcd/model.ts';
 import { clusterStart, meta } from './legacy-meta.ts';
+import { namespaceMeta } from '../kubectl/objects.ts';
 import { FLANNEL_NETWORK } from '../controllers/flannel.ts';
 
 type Obj = Record<string, unknown>;
@@ -115,6 +116,13 @@ export function configMapObject(
     apiVersion: 'v1',
     data: cm.data,
     kind: 'ConfigMap',
-    metadata: meta(cm.name, cm.namespace, clusterStart(state)),
+    // root-ca-cert-publisher writes kube-root-ca.crt when the namespace appears.
+    metadata: meta(
+      cm.name,
+      cm.namespace,
+      cm.name === 'kube-root-ca.crt'
+        ? Math.max(clusterStart(state), namespaceMeta(state, cm.namespace).createdAt)
+        : clusterStart(state),
+    ),
   };
 }

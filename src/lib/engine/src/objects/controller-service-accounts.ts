@@ -13,13 +13,11 @@
  * - `route-controller` never: it returns before building a client without a cloud provider;
  * - selinux-warning-controller is disabled by default, storage-version-gc needs alpha gates.
  *
- * Simplification (documented): the list follows the cluster's current minor, all created with
- * kube-system (kube-controller-manager starts with the control plane).
+ * They are stored when kubeadm init starts the control plane; an upgraded kube-controller-manager
+ * adds the new minor's (kubeadm/api-objects/store-init.ts storeMissingBootstrapPolicy) and keeps
+ * the old ones, as the real one does (nothing deletes them).
  */
-import type { ClusterState } from '../model/state.ts';
-import type { ApiObject } from '../store/types.ts';
-import { namespaceMeta } from '../kubectl/objects.ts';
-import { meta } from './legacy-meta.ts';
+import type { NewObject } from '../store/types.ts';
 
 /** [ServiceAccount, first minor, last minor] of every controller client kubeadm's KCM builds. */
 const CONTROLLER_ACCOUNTS: readonly (readonly [string, (number | undefined)?, number?])[] = [
@@ -63,8 +61,6 @@ const CONTROLLER_ACCOUNTS: readonly (readonly [string, (number | undefined)?, nu
   ['volumeattributesclass-protection-controller', 34],
 ];
 
-const minorOf = (version: string): number => Number(version.replace(/^v/, '').split('.')[1] ?? 0);
-
 /** The controllers' ServiceAccount names of a 1.x minor, sorted. */
 export function controllerServiceAccountNames(minor: number): string[] {
   return CONTROLLER_ACCOUNTS.filter(
@@ -73,16 +69,17 @@ export function controllerServiceAccountNames(minor: number): string[] {
   ).map(([name]) => name);
 }
 
-/** The controllers' ServiceAccounts in kube-system, once the control plane runs. */
-export function controllerServiceAccounts(state: ClusterState): ApiObject[] {
-  if (!state.cluster) return [];
-  const created = namespaceMeta(state, 'kube-system').createdAt;
-  return controllerServiceAccountNames(minorOf(state.cluster.version)).map(
-    (name) =>
-      ({
-        apiVersion: 'v1',
-        kind: 'ServiceAccount',
-        metadata: meta(name, 'kube-system', created),
-      }) as unknown as ApiObject,
-  );
+/** The controllers' ServiceAccounts of a 1.x minor, as kube-controller-manager creates them. */
+export function controllerServiceAccountObjects(
+  created: string,
+  minor: number,
+): (readonly [resource: string, object: NewObject])[] {
+  return controllerServiceAccountNames(minor).map((name) => [
+    'serviceaccounts',
+    {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name, namespace: 'kube-system', creationTimestamp: created },
+    },
+  ]);
 }

@@ -17,7 +17,6 @@ import { nodeObject } from './node-object.ts';
 import { servedPods } from '../workloads/served-pods.ts';
 import { bootstrapTokenSecrets, defaultServiceAccounts } from './token-secrets.ts';
 import { leases } from './leases.ts';
-import { controllerServiceAccounts } from './controller-service-accounts.ts';
 import { selectorEndpoints, selectorEndpointSlices } from './selector-endpoints.ts';
 
 /** Objects of one derived resource in `namespace` (null: all namespaces). */
@@ -64,8 +63,5 @@ export const DERIVED: Readonly<Record<string, DerivedList>> = {
   'leases.coordination.k8s.io': leases,
   events: eventObjects,
   serviceaccounts: (s, ns) =>
-    [
-      ...defaultServiceAccounts(s),
-      ...(ns === null || ns === 'kube-system' ? controllerServiceAccounts(s) : []),
-    ].filter((o) => ns === null || o.metadata.namespace === ns),
+    defaultServiceAccounts(s).filter((o) => ns === null || o.metadata.namespace === ns),
 };

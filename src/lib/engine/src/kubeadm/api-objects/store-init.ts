@@ -10,6 +10,7 @@ import { readStored } from '../../store/buckets.ts';
 import { putObjects } from '../../store/write.ts';
 import { apiserverObjects } from './apiserver.ts';
 import { bootstrapPolicyObjects } from './bootstrap-policy.ts';
+import { controllerServiceAccountObjects } from '../../objects/controller-service-accounts.ts';
 import { coreDnsObjects, coreDnsReplicaSet } from './coredns.ts';
 import { kubeProxyObjects } from './kube-proxy.ts';
 import type { Placed } from './manifest.ts';
@@ -32,8 +33,8 @@ function image(state: ClusterState, component: string): string {
 }
 
 /**
- * The apiserver's Service, PriorityClasses and bootstrap RBAC policy, and (v1.29+)
- * kubeadm:cluster-admins.
+ * The apiserver's Service, PriorityClasses and bootstrap RBAC policy, (v1.29+)
+ * kubeadm:cluster-admins, and kube-controller-manager's ServiceAccounts.
  */
 export function storeControlPlaneObjects(state: ClusterState, t: number): ClusterState {
   const c = state.cluster;
@@ -43,6 +44,7 @@ export function storeControlPlaneObjects(state: ClusterState, t: number): Cluste
     ...apiserverObjects(c.serviceSubnet, at),
     ...bootstrapPolicyObjects(at, minorOf(state)),
     ...(minorOf(state) >= 29 ? clusterAdminsBinding(at) : []),
+    ...controllerServiceAccountObjects(at, minorOf(state)),
   ]);
 }
 
@@ -109,15 +111,21 @@ export function storeKubeProxy(state: ClusterState, t: number): ClusterState {
 }
 
 /**
- * The bootstrap RBAC objects of the cluster's minor that the store lacks, created at `t`:
- * kube-apiserver's rbac/bootstrap-roles hook creates missing defaults at every start, so a
- * cluster saved before the store kept the whole policy, or an API server upgraded to a minor
- * with new controller roles, gets them. Cheap when nothing is missing (one read per object).
+ * The bootstrap RBAC objects and controller ServiceAccounts of the cluster's minor that the
+ * store lacks, created at `t`: kube-apiserver's rbac/bootstrap-roles hook creates missing
+ * defaults at every start, kube-controller-manager the accounts of its controllers, so a
+ * cluster saved before the store kept them, or a control plane upgraded to a minor with new
+ * controllers, gets them. Cheap when nothing is missing (one read per object).
  */
 export function storeMissingBootstrapPolicy(state: ClusterState, t: number): ClusterState {
   const objects = state.cluster?.objects;
   if (!objects || !readStored(objects, 'services', 'default', 'kubernetes')) return state;
-  const missing = bootstrapPolicyObjects(formatRfc3339(t), minorOf(state)).filter(
+  const at = formatRfc3339(t);
+  const wanted = [
+    ...bootstrapPolicyObjects(at, minorOf(state)),
+    ...controllerServiceAccountObjects(at, minorOf(state)),
+  ];
+  const missing = wanted.filter(
     ([resource, o]) =>
       !readStored(objects, resource, o.metadata.namespace ?? null, o.metadata.name),
   );

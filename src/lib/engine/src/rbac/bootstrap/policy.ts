@@ -83,6 +83,11 @@ export function controllerRoleNames(minor: number): readonly string[] {
   return CONTROLLER_ROLES.filter(has(minor)).map((r) => r.name);
 }
 
+/** The matchLabels of the built-in aggregated roles' selector. */
+const aggregateSelector = (x: string): Record<string, string> => ({
+  [`rbac.authorization.k8s.io/aggregate-to-${x}`]: 'true',
+});
+
 function clusterRoleObject(r: RoleData, rules: readonly Json[]): NewObject {
   return {
     apiVersion: API_VERSION,
@@ -109,8 +114,8 @@ export function bootstrapPolicy(minor: number): readonly PolicyObject[] {
   const filled = aggregatedRules(
     roles.map((r) => ({
       name: r.name,
-      labels: r.labels ?? {},
-      aggregate: r.aggregate,
+      labels: { ...BOOTSTRAPPING, ...r.labels },
+      selectors: r.aggregate === undefined ? undefined : [aggregateSelector(r.aggregate)],
       rules: parseRules(r.rules),
     })),
   );
