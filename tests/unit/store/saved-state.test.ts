@@ -92,6 +92,23 @@ describe('saved states', () => {
     expect(secrets.stdout.match(/bootstrap-token-/g)).toHaveLength(2);
   });
 
+  it('gives a state saved with the partial bootstrap policy the whole policy and the controller accounts', async () => {
+    const s = createSession({ state: savedWithRecords });
+
+    const roles = await s.run('kubectl get clusterroles -o name');
+    const accounts = await s.run('kubectl get sa -n kube-system -o name');
+    const canI = await s.run(
+      'kubectl auth can-i list pods --as=system:serviceaccount:kube-system:replicaset-controller',
+    );
+
+    expect(roles.stdout).toContain(
+      'clusterrole.rbac.authorization.k8s.io/system:controller:replicaset-controller\n',
+    );
+    expect(roles.stdout).toContain('clusterrole.rbac.authorization.k8s.io/view\n');
+    expect(accounts.stdout).toContain('serviceaccount/replicaset-controller\n');
+    expect(canI.stdout).toBe('yes\n');
+  });
+
   it('refuses a damaged state with a clear message instead of crashing', () => {
     const damaged = {
       ...saved,
