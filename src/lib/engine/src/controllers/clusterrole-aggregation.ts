@@ -52,7 +52,7 @@ export function reconcileClusterRoleAggregation(state: ClusterState): ClusterSta
       const rules = filled.get(role.metadata.name) ?? [];
       if (JSON.stringify(rules) === JSON.stringify(role['rules'] ?? [])) continue;
       const { resourceVersion: _rv, uid: _uid, ...metadata } = role.metadata;
-      next = putObject(next, CLUSTER_ROLES, { ...role, metadata, rules: rules as Json });
+      next = putObject(next, CLUSTER_ROLES, { ...role, metadata, rules: rules });
     }
   }
   const after = next.cluster?.objects?.resources[CLUSTER_ROLES];
