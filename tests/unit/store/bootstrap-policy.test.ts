@@ -1,11 +1,11 @@
 // upstream: plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata/cluster-roles.yaml
 // (commit 025f2834a128798cef30018a5e6a6ae82b5ad885, the v1.28–v1.33 line),
 // testdata/controller-roles.yaml, namespace-roles.yaml and namespace-role-bindings.yaml (commit
-// 008b3652959ca58af8be3fb5b6ecfe9ae7638282, the v1.35 line), policy.go ClusterRoleBindings();
+// 008b3652959ca58af8be3fb5b6ecfe9ae7638282, the v1.36 line), policy.go ClusterRoleBindings();
 // pkg/controller/clusterroleaggregation/clusterroleaggregation_controller.go (rule merge);
 // cmd/kube-controller-manager/app/*.go (which controllers build a client, so a ServiceAccount).
 import { describe, expect, it } from 'vitest';
-import { createSession, getObject, listObjects } from 'kubelife';
+import { createSession, getObject, listObjects, stableForMinor } from 'kubelife';
 import { bootstrapPolicy } from '../../../src/lib/engine/src/rbac/bootstrap/policy.ts';
 import { controllerServiceAccountNames } from '../../../src/lib/engine/src/objects/controller-service-accounts.ts';
 
@@ -134,6 +134,8 @@ describe("kube-controller-manager's ServiceAccounts", () => {
     expect(controllerServiceAccountNames(30)).toContain('service-controller');
     expect(controllerServiceAccountNames(31)).not.toContain('service-controller');
     expect(controllerServiceAccountNames(35)).toContain('resource-claim-controller');
+    expect(controllerServiceAccountNames(35)).not.toContain('device-taint-eviction-controller');
+    expect(controllerServiceAccountNames(36)).toContain('device-taint-eviction-controller');
     expect(controllerServiceAccountNames(35)).not.toContain('route-controller');
     expect(controllerServiceAccountNames(35)).not.toContain('selinux-warning-controller');
   });
@@ -164,8 +166,8 @@ describe('control plane objects over time', () => {
   });
 
   it("adds the new minor's controller roles and ServiceAccounts when kubeadm upgrade apply upgrades the control plane", async () => {
-    // v1.35 turns on DRADeviceTaints: the device-taint-eviction-controller role and account.
-    const s = createSession({ scenario: 'upgrade-kubeadm-upgraded', release: 'v1.35' });
+    // v1.36 turns on DRADeviceTaints: the device-taint-eviction-controller role and account.
+    const s = createSession({ scenario: 'upgrade-kubeadm-upgraded', release: 'v1.36' });
     const has = () =>
       getObject(
         s.save().state,
@@ -181,7 +183,7 @@ describe('control plane objects over time', () => {
       ) !== null;
     const before = has();
 
-    await s.run('kubeadm upgrade apply v1.35.8 -y');
+    await s.run(`kubeadm upgrade apply ${stableForMinor('1.36') ?? ''} -y`);
 
     expect([before, has()]).toEqual([false, true]);
   });

@@ -28,7 +28,7 @@ const CONTROLLER_ACCOUNTS: readonly (readonly [string, (number | undefined)?, nu
   ['cronjob-controller'],
   ['daemon-set-controller'],
   ['deployment-controller'],
-  ['device-taint-eviction-controller', 35],
+  ['device-taint-eviction-controller', 36],
   ['disruption-controller'],
   ['endpoint-controller'],
   ['endpointslice-controller'],

@@ -3,14 +3,16 @@
  * bound by a ClusterRoleBinding of the same name to the ServiceAccount `kube-system/<name>`
  * (testdata/controller-role-bindings.yaml), transcribed from upstream
  * plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata/controller-roles.yaml at commit
- * 008b3652959ca58af8be3fb5b6ecfe9ae7638282 (the v1.35 line), in the file's order.
+ * 008b3652959ca58af8be3fb5b6ecfe9ae7638282 (the v1.36 line: device-taint-eviction-controller is
+ * in the default-gates file), in the file's order.
  *
  * `since` is the first minor whose default feature gates add the role (controller_policy.go adds
  * a feature-gated controller's role only when its gate is on): GenericEphemeralVolume and
  * TTLAfterFinished beta in v1.21, LegacyServiceAccountTokenCleanUp beta in v1.29,
  * ValidatingAdmissionPolicy GA in v1.30, MultiCIDRServiceAllocator GA and SELinuxChangePolicy
  * beta in v1.33, DynamicResourceAllocation and VolumeAttributesClass GA in v1.34, DRADeviceTaints
- * in v1.35. Rule changes of older minors inside a role are not replayed (documented
+ * beta in v1.36 (pkg/features/kube_features.go versioned specs: the minor each gate's default
+ * turns true). Rule changes of older minors inside a role are not replayed (documented
  * simplification).
  */
 import type { RoleData } from './cluster-roles.ts';
@@ -87,7 +89,7 @@ export const CONTROLLER_ROLES: readonly RoleData[] = [
   },
   {
     name: 'device-taint-eviction-controller',
-    since: 35,
+    since: 36,
     rules: [
       '"" | pods | delete get list watch',
       '"" | pods/status | patch update',
