@@ -43,6 +43,7 @@ import { applyObjectCreate, applyObjectDelete } from '../kubectl/object-create.t
 import { reconcileWorkloads } from '../controllers/workloads.ts';
 import { reconcileSystemWorkloads } from '../controllers/system-workloads.ts';
 import { evictTaintedPods } from '../controllers/taint-eviction.ts';
+import { recordNetworkChanges } from '../machine/network-since.ts';
 import { reconcileDaemonSets } from '../controllers/daemonsets.ts';
 import { reconcileJobs } from '../controllers/jobs.ts';
 import { reconcileCronJobs } from '../controllers/cronjobs.ts';
@@ -159,11 +160,15 @@ export function apply(state: ClusterState, command: Command, ctx: Context = {}):
     // The controllers of a reader's workloads and of the cluster's own run after every command
     // (controllers/workloads.ts, system-workloads.ts, daemonsets.ts, jobs.ts, cronjobs.ts,
     // clusterrole-aggregation.ts), after the taint eviction controller
-    // (controllers/taint-eviction.ts) so evicted Pods are replaced in the same step.
+    // (controllers/taint-eviction.ts) so evicted Pods are replaced in the same step. The kubelet's
+    // NetworkReady first (machine/network-since.ts): the node lifecycle and taint eviction
+    // controllers read when a node went NotReady.
     const next = reconcileClusterRoleAggregation(
       reconcileDaemonSets(
         reconcileSystemWorkloads(
-          reconcileWorkloads(reconcileJobs(reconcileCronJobs(evictTaintedPods(t.state)))),
+          reconcileWorkloads(
+            reconcileJobs(reconcileCronJobs(evictTaintedPods(recordNetworkChanges(base, t.state)))),
+          ),
         ),
       ),
     );

@@ -5,10 +5,11 @@
  * heartbeat, and after --node-monitor-grace-period the controller sets every condition Unknown
  * ("Kubelet stopped posting node status.") and adds the node.kubernetes.io/unreachable taints.
  */
-import { findNode } from '../state/nodes.ts';
+import { controlPlaneNodes, findNode, nodeList } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import { faultsOf } from '../etcd/model.ts';
-import { NODE_MONITOR_GRACE_MS } from '../etcd/faults.ts';
+import { NODE_MONITOR_GRACE_MS, nodeLostByFault } from '../etcd/faults.ts';
+import { FLANNEL_CNI_CONF, nodeReady } from '../machine/kubelet.ts';
 import { findMachine } from '../state/machines.ts';
 
 /** When the node's kubelet last reported, or null while it still reports (machine up, kubelet active). */
@@ -40,4 +41,94 @@ export function unreachableSince(state: ClusterState, nodeName: string): number 
   if (stopped === null) return null;
   const since = stopped + NODE_MONITOR_GRACE_MS;
   return state.now > since ? since : null;
+}
+
+/** The node lifecycle controller's NoExecute taint keys (NotReadyTaintTemplate, UnreachableTaintTemplate). */
+export const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
+/** See NOT_READY_TAINT. */
+export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
+
+/**
+ * The node's Ready condition as served (objects/node-object.ts): Unknown once its kubelet
+ * stopped (or its machine is gone, or a machine-down/kubelet-stopped fault outlived the grace
+ * period), False while the kubelet runs without a network plugin (no CNI configuration), True
+ * otherwise.
+ */
+export function nodeReadyStatus(
+  state: ClusterState,
+  nodeName: string,
+): 'True' | 'False' | 'Unknown' {
+  const n = findNode(state, nodeName);
+  const m = n ? findMachine(state, n.machine) : undefined;
+  if (!n || !m || m.kubelet.active !== 'active' || nodeLostByFault(state, n.machine))
+    return 'Unknown';
+  return nodeReady(m) ? 'True' : 'False';
+}
+
+/**
+ * When the kubelet started reporting Ready False: the later of the node's registration and the
+ * last time its network plugin's configuration appeared or went away (machine/network-since.ts).
+ */
+export function notReadySince(state: ClusterState, nodeName: string): number {
+  const n = findNode(state, nodeName);
+  const m = n ? findMachine(state, n.machine) : undefined;
+  return Math.max(n?.createdAt ?? 0, m?.networkSince ?? 0);
+}
+
+/**
+ * True while no node at all is Ready: handleDisruption's "master disruption mode" ("Controller
+ * detected that all Nodes are not-Ready"), in which the controller removes every NoExecute taint
+ * (markNodeAsReachable) and stops tainting, so nothing is evicted (a fresh cluster before its
+ * network add-on, a single node whose kubelet stopped). The control-plane nodes are asked first,
+ * so a healthy cluster answers without looking at its workers.
+ */
+export function allNodesNotReady(state: ClusterState): boolean {
+  if (controlPlaneNodes(state).some((n) => nodeReadyStatus(state, n.name) === 'True')) return false;
+  return !nodeList(state).some((n) => nodeReadyStatus(state, n.name) === 'True');
+}
+
+/** The NoExecute taint the node lifecycle controller keeps on a node, with its times. */
+export interface NoExecuteTaint {
+  /** NOT_READY_TAINT (Ready False) or UNREACHABLE_TAINT (Ready Unknown). */
+  readonly key: string;
+  /** The taint's timeAdded (a swap adds the new key at the time of the swap). */
+  readonly timeAdded: number;
+  /**
+   * When the node got its first NoExecute taint of this episode: the taint eviction controller
+   * keeps a Pod's scheduled eviction across a swap between the two keys (processPodOnNode keeps
+   * the earlier trigger time), so tolerationSeconds count from here.
+   */
+  readonly since: number;
+}
+
+/**
+ * The node's NoExecute taint (doNoExecuteTaintingPass: not-ready while Ready is False,
+ * unreachable once it is Unknown, mutually exclusive, swapped by swapNodeControllerTaint), or
+ * null: Ready, still inside the grace period, or every node not Ready (allNodesNotReady).
+ */
+export function noExecuteTaint(state: ClusterState, nodeName: string): NoExecuteTaint | null {
+  const status = nodeReadyStatus(state, nodeName);
+  if (status === 'True') return null;
+  if (status === 'False') {
+    if (allNodesNotReady(state)) return null;
+    const since = notReadySince(state, nodeName);
+    const n = findNode(state, nodeName);
+    const m = n ? findMachine(state, n.machine) : undefined;
+    // Back from Unknown (kubelet restarted): the not-ready taint replaces the unreachable one now.
+    return { key: NOT_READY_TAINT, timeAdded: Math.max(since, m?.kubelet.since ?? 0), since };
+  }
+  const marked = unreachableSince(state, nodeName);
+  if (marked === null || allNodesNotReady(state)) return null;
+  const stopped = heartbeatStoppedAt(state, nodeName) ?? marked;
+  const n = findNode(state, nodeName);
+  const m = n ? findMachine(state, n.machine) : undefined;
+  // A node already NotReady (no network plugin) when its heartbeat stopped had the not-ready
+  // taint since then; the swap to unreachable keeps that eviction schedule.
+  const wasNotReady = m !== undefined && m.files[FLANNEL_CNI_CONF] === undefined;
+  const before = notReadySince(state, nodeName);
+  return {
+    key: UNREACHABLE_TAINT,
+    timeAdded: marked,
+    since: wasNotReady && before < stopped ? before : marked,
+  };
 }

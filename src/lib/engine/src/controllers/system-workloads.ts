@@ -130,6 +130,14 @@ function deletePod(state: ClusterState, p: PodObject): ClusterState {
   return removeObject(s, 'pods', p.namespace, p.name);
 }
 
+/**
+ * The state after the kubelet removed the cluster's own Pod `p` (an evicted CoreDNS Pod whose
+ * node is back); the other CoreDNS Pods of its node keep their addresses.
+ */
+export function removeSystemPod(state: ClusterState, p: PodObject): ClusterState {
+  return deletePod(state, p);
+}
+
 /** getPodsToDelete's order: unscheduled, then not running, then the newest first. */
 function deletionOrder(state: ClusterState, a: PodObject, b: PodObject): number {
   const rank = (p: PodObject): number => {

@@ -4,8 +4,10 @@
  * older releases), run after every command like the other controllers, as a function of the
  * store and the simulated clock.
  *
- * Once the node lifecycle controller has tainted a lost node node.kubernetes.io/unreachable:
- * NoExecute (controllers/node-lifecycle.ts unreachableSince), each Pod bound to it is checked
+ * Once the node lifecycle controller has tainted a node node.kubernetes.io/not-ready:NoExecute
+ * (Ready False: the kubelet runs without a network plugin) or node.kubernetes.io/unreachable:
+ * NoExecute (Ready Unknown: a lost node), controllers/node-lifecycle.ts noExecuteTaint, each Pod
+ * bound to it is checked
  * against its tolerations (processPodOnNode): a Pod that does not tolerate the taint is deleted
  * at once; one that tolerates it for tolerationSeconds (300 s from the DefaultTolerationSeconds
  * admission plugin) is deleted when that time has passed; one that tolerates it without a limit
@@ -13,31 +15,44 @@
  * the DisruptionTarget condition (reason DeletionByTaintManager), then a graceful delete, so the
  * Pod gets deletionTimestamp (eviction time + its 30 s grace period) and shows Terminating; only
  * its kubelet can confirm the deletion, so it stays Terminating while the node is lost, and is
- * gone once the node is back. The Event: TaintManagerEviction "Marking for deletion Pod
- * <namespace>/<name>", from taint-eviction-controller. The node coming back before the toleration
- * ends deletes nothing (the scheduled eviction is cancelled).
+ * gone once the node is Ready again (on a NotReady node the kubelet cannot tear the Pod's sandbox
+ * down either: containerd's StopPodSandbox fails with "cni plugin not initialized"). The Event:
+ * TaintManagerEviction "Marking for deletion Pod <namespace>/<name>", from
+ * taint-eviction-controller. The node coming back before the toleration ends deletes nothing
+ * (the scheduled eviction is cancelled). A swap between the two taints keeps the eviction time
+ * (processPodOnNode keeps a scheduled eviction that triggers earlier).
  *
  * The controller runs in kube-controller-manager: with every control-plane node lost nothing is
- * evicted. The Pods it looks at are the ones with a full stored spec: the Pods of a reader's
- * workloads (the cluster's own CoreDNS, kube-proxy and flannel Pods are compact records, and
- * the last two tolerate the taint forever anyway).
+ * evicted. The Pods it looks at: the Pods of a reader's workloads (index `pods/user`) and the
+ * cluster's own CoreDNS Pods (the `pods/replicaset` index of the coredns ReplicaSets), which
+ * tolerate the taints for the default 300 s; kube-proxy's and flannel's DaemonSet Pods and the
+ * static Pods' mirror Pods tolerate them forever and are never looked at, so a command on a
+ * 5,000-node cluster reads a handful of index entries, not every Pod.
  */
 import type { ClusterState } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { controlPlaneNodes } from '../state/nodes.ts';
-import { readStored } from '../store/buckets.ts';
+import { readStored, scanStored } from '../store/buckets.ts';
 import { indexedKeys } from '../store/indexes.ts';
 import { deleteGracefully, putObject, removeObject } from '../store/write.ts';
 import type { ApiObject, Json } from '../store/types.ts';
-import { heartbeatStoppedAt, unreachableSince } from './node-lifecycle.ts';
-import { matchingTolerations, type Taint, type Toleration } from './tolerations.ts';
+import {
+  heartbeatStoppedAt,
+  noExecuteTaint,
+  nodeReadyStatus,
+  type NoExecuteTaint,
+} from './node-lifecycle.ts';
+import { matchingTolerations, type Toleration } from './tolerations.ts';
 import { reconcileWorkloads } from './workloads.ts';
+import { reconcileSystemWorkloads, removeSystemPod } from './system-workloads.ts';
+import { systemPodTolerations } from '../objects/pod-tolerations.ts';
+import { podRecord } from '../state/pods.ts';
+import { isUserPod } from '../workloads/user-pod-mark.ts';
 
 /** The controller's name: Events' source component (cmd/kube-controller-manager/names). */
 const CONTROLLER = 'taint-eviction-controller';
 /** A Pod's default terminationGracePeriodSeconds. */
 const DEFAULT_GRACE_SECONDS = 30;
-const UNREACHABLE: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' };
 
 type Obj = { readonly [k: string]: Json };
 
@@ -46,16 +61,17 @@ interface Evicted {
   readonly evictedAt?: number;
 }
 
-/** When the controller evicts a Pod of a node lost since `since` (null: never). */
-function evictionTime(tolerations: readonly Toleration[], since: number): number | null {
-  const { all, used } = matchingTolerations([UNREACHABLE], tolerations);
-  if (!all) return since;
+/** When the controller evicts a Pod of a node with NoExecute taint `taint` (null: never). */
+function evictionTime(tolerations: readonly Toleration[], taint: NoExecuteTaint): number | null {
+  const { all, used } = matchingTolerations([{ key: taint.key, effect: 'NoExecute' }], tolerations);
+  // Not tolerated: deleted as soon as the taint is there.
+  if (!all) return taint.timeAdded;
   // getMinTolerationTime: the smallest tolerationSeconds of the tolerations used; none: forever.
   const seconds = used
     .map((t) => t.tolerationSeconds)
     .filter((s): s is number => typeof s === 'number');
   if (seconds.length === 0) return null;
-  return since + Math.max(0, Math.min(...seconds)) * 1000;
+  return taint.since + Math.max(0, Math.min(...seconds)) * 1000;
 }
 
 /** A Pod object's simulator record, with the eviction time once evicted. */
@@ -105,14 +121,36 @@ function controllerManagerUp(state: ClusterState): boolean {
   return controlPlaneNodes(state).some((n) => heartbeatStoppedAt(state, n.name) === null);
 }
 
+/** Keys (`namespace/name`) of the cluster's own CoreDNS Pods, from the ReplicaSet index. */
+function systemDnsPodKeys(state: ClusterState): string[] {
+  const store = state.cluster?.objects;
+  return scanStored(store, 'replicasets.apps', 'kube-system')
+    .filter((rs) => rs.metadata.name.startsWith('coredns-'))
+    .flatMap((rs) => indexedKeys(store?.indexes, 'pods/replicaset', rs.metadata.name));
+}
+
+/** The Pod's tolerations: its own spec for a reader's Pod, its workload's for a compact record. */
+function tolerationsOf(state: ClusterState, pod: ApiObject): readonly Toleration[] {
+  if (isUserPod(pod)) return ((pod['spec'] as Obj)['tolerations'] ?? []) as readonly Toleration[];
+  return systemPodTolerations(state, podRecord(pod));
+}
+
+/** The state after the Pod's kubelet removed it (a CoreDNS Pod: its siblings keep their IPs). */
+function finishDeletion(state: ClusterState, pod: ApiObject): ClusterState {
+  const ns = pod.metadata.namespace ?? '';
+  return isUserPod(pod)
+    ? removeObject(state, 'pods', ns, pod.metadata.name)
+    : removeSystemPod(state, podRecord(pod));
+}
+
 /**
- * Runs the taint eviction controller once: evicts the Pods of lost nodes whose toleration has
- * run out, and lets the kubelet of a node that is back finish their deletion. The same state
- * when there is nothing to do.
+ * Runs the taint eviction controller once: evicts the Pods of NotReady and lost nodes whose
+ * toleration has run out, and lets the kubelet of a node that is Ready again finish their
+ * deletion. The same state when there is nothing to do.
  */
 export function evictTaintedPods(state: ClusterState): ClusterState {
   const store = state.cluster?.objects;
-  const keys = indexedKeys(store?.indexes, 'pods/user', 'user');
+  const keys = [...indexedKeys(store?.indexes, 'pods/user', 'user'), ...systemDnsPodKeys(state)];
   if (keys.length === 0) return state;
   let s = state;
   let up: boolean | undefined;
@@ -121,22 +159,27 @@ export function evictTaintedPods(state: ClusterState): ClusterState {
     const pod = readStored(s.cluster?.objects, 'pods', ns, name);
     const node = (pod?.['spec'] as Obj | undefined)?.['nodeName'];
     if (!pod || typeof node !== 'string') continue;
-    const since = unreachableSince(s, node);
     if (podEvictedAt(pod) !== undefined) {
-      // The node's kubelet is back: it stops the containers and the Pod is gone.
-      if (since === null && heartbeatStoppedAt(s, node) === null)
-        s = removeObject(s, 'pods', ns, name);
+      // The node's kubelet is back with its network: it stops the containers and the Pod is gone.
+      if (nodeReadyStatus(s, node) === 'True') s = finishDeletion(s, pod);
       continue;
     }
-    if (since === null || pod.metadata.deletionTimestamp !== undefined) continue;
-    const tolerations = ((pod['spec'] as Obj)['tolerations'] ?? []) as readonly Toleration[];
-    const at = evictionTime(tolerations, since);
+    if (pod.metadata.deletionTimestamp !== undefined) continue;
+    const taint = noExecuteTaint(s, node);
+    if (taint === null) continue;
+    const at = evictionTime(tolerationsOf(s, pod), taint);
     if (at === null || at > s.now) continue;
     up ??= controllerManagerUp(s);
     if (!up) return s;
     // The ReplicaSet controller replaces the Pod as soon as it is deleted, not at this command.
     const now = s.now;
-    s = { ...reconcileWorkloads({ ...evict(s, pod, at), now: at }), now };
+    const evicted = evict(s, pod, at);
+    s = {
+      ...(isUserPod(pod)
+        ? reconcileWorkloads({ ...evicted, now: at })
+        : reconcileSystemWorkloads({ ...evicted, now: at })),
+      now,
+    };
   }
   return s;
 }

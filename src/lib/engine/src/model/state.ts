@@ -67,6 +67,11 @@ export interface Machine {
   readonly sysctls?: Readonly<Record<string, string>>;
   /** Kernel modules loaded with `modprobe` beyond the boot set (machine/kernel-modules.ts). */
   readonly modules?: readonly string[];
+  /**
+   * When the network plugin's configuration last appeared or went away (the kubelet's
+   * NetworkReady changed), epoch ms; absent until it first changes (machine/network-since.ts).
+   */
+  readonly networkSince?: number;
 }
 
 /**
@@ -107,6 +112,11 @@ export interface PodObject {
    * absent: its place among the node's pod-network Pods by age (views/cluster.ts).
    */
   readonly ipHost?: number;
+  /**
+   * Its deletionTimestamp (epoch ms) once deleted gracefully and not yet removed by its kubelet
+   * (an eviction by the taint eviction controller); absent otherwise.
+   */
+  readonly deletingAt?: number;
 }
 
 /** A bootstrap token (Secret kube-system/bootstrap-token-<id>). */

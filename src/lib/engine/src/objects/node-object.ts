@@ -10,7 +10,14 @@ import { nodeLostByFault } from '../etcd/faults.ts';
 import { nodeReady } from '../machine/kubelet.ts';
 import { DAEMON_ENDPOINTS, fixedParts } from './node-fixed-parts.ts';
 import { nodePodCidr } from '../controllers/node-ipam.ts';
-import { lastHeartbeat, unreachableSince } from '../controllers/node-lifecycle.ts';
+import {
+  allNodesNotReady,
+  lastHeartbeat,
+  noExecuteTaint,
+  NOT_READY_TAINT,
+  unreachableSince,
+  UNREACHABLE_TAINT,
+} from '../controllers/node-lifecycle.ts';
 
 import { findMachine } from '../state/machines.ts';
 import { CONTROLLER_TAINTS } from '../store/update.ts';
@@ -76,16 +83,31 @@ export function nodeObject(state: ClusterState, name: string): Obj {
   ];
   // Taints: the stored ones (kubeadm's control-plane taint, `kubectl taint`); then the node
   // lifecycle controller's, derived from the conditions (store/update.ts keeps them out of the store).
+  const noExecute = !lost && !ready ? noExecuteTaint(state, name) : null;
   const storedTaints = (stored?.['spec'] as { taints?: readonly Obj[] } | undefined)?.taints;
   const taints: Obj[] = [
     ...(storedTaints ?? []).filter((t) => !CONTROLLER_TAINTS.has(String(t['key']))),
     ...(lost
       ? [
-          { effect: 'NoSchedule', key: 'node.kubernetes.io/unreachable', timeAdded: marked },
-          { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', timeAdded: marked },
+          { effect: 'NoSchedule', key: UNREACHABLE_TAINT, timeAdded: marked },
+          // None while no node at all is Ready (the controller's master disruption mode).
+          ...(allNodesNotReady(state)
+            ? []
+            : [{ effect: 'NoExecute', key: UNREACHABLE_TAINT, timeAdded: marked }]),
         ]
       : !ready
-        ? [{ effect: 'NoSchedule', key: 'node.kubernetes.io/not-ready' }]
+        ? [
+            { effect: 'NoSchedule', key: NOT_READY_TAINT },
+            ...(noExecute
+              ? [
+                  {
+                    effect: 'NoExecute',
+                    key: NOT_READY_TAINT,
+                    timeAdded: formatRfc3339(noExecute.timeAdded),
+                  },
+                ]
+              : []),
+          ]
         : []),
     ...(n?.unschedulable
       ? [{ effect: 'NoSchedule', key: 'node.kubernetes.io/unschedulable', timeAdded: hb }]

@@ -147,9 +147,16 @@ export function podObjects(state: ClusterState, namespace: string | null): Obj[]
           labels: stored?.metadata.labels ?? podRecordLabels(p),
           ownerReferences: [owner],
         }),
-        // The stored Pod's identity: uid and resourceVersion as the API server keeps them.
+        // The stored Pod's identity: uid and resourceVersion as the API server keeps them, and
+        // its graceful deletion (an eviction) until its kubelet removes it.
         ...(stored
           ? { resourceVersion: stored.metadata.resourceVersion, uid: stored.metadata.uid }
+          : {}),
+        ...(stored?.metadata.deletionTimestamp !== undefined
+          ? {
+              deletionGracePeriodSeconds: stored.metadata.deletionGracePeriodSeconds ?? 30,
+              deletionTimestamp: stored.metadata.deletionTimestamp,
+            }
           : {}),
       },
       spec: {

@@ -10,7 +10,7 @@
  */
 import type { ClusterState, PodObject } from '../model/state.ts';
 import type { ClusterView } from './nodes.ts';
-import { formatRfc3339 } from '../clock.ts';
+import { formatRfc3339, parseTime } from '../clock.ts';
 import { podLabels } from '../kubectl/labels.ts';
 import { readByKey, readStored, scanStored, type ObjectStore } from '../store/buckets.ts';
 import { indexedKeys } from '../store/indexes.ts';
@@ -47,7 +47,10 @@ export function podRecord(o: ApiObject): PodObject {
     createdAt: sim.createdAt,
   };
   // Only pinned Pods carry ipHost (one object shape for the thousands that do not).
-  const view: PodObject = sim.ipHost === undefined ? base : { ...base, ipHost: sim.ipHost };
+  const pinned: PodObject = sim.ipHost === undefined ? base : { ...base, ipHost: sim.ipHost };
+  const deleting = o.metadata.deletionTimestamp;
+  const view: PodObject =
+    deleting === undefined ? pinned : { ...pinned, deletingAt: parseTime(deleting) };
   views.set(o, view);
   return view;
 }
@@ -134,14 +137,29 @@ export function podsOnNode(state: ClusterView, node: string): PodObject[] {
     .sort(byKey);
 }
 
+/**
+ * `fresh` keeping the graceful deletion of the stored Pod (deletionTimestamp, its grace period
+ * and when it was evicted): rewriting a Terminating Pod's record does not undelete it.
+ */
+function keepDeletion(fresh: NewObject, existing: ApiObject | undefined): NewObject {
+  const { deletionTimestamp, deletionGracePeriodSeconds } = existing?.metadata ?? {};
+  if (!existing || deletionTimestamp === undefined) return fresh;
+  return {
+    ...fresh,
+    metadata: {
+      ...fresh.metadata,
+      deletionTimestamp,
+      ...(deletionGracePeriodSeconds !== undefined ? { deletionGracePeriodSeconds } : {}),
+    },
+    simulator: { ...(existing['simulator'] as object), ...(fresh['simulator'] as object) },
+  } as NewObject;
+}
+
 /** A state with the Pod created or replaced. */
 export function putPod(state: ClusterState, pod: PodObject): ClusterState {
   const fresh = storedPod(pod);
-  return putObject(
-    state,
-    'pods',
-    keepClientMeta(fresh, storedPodObject(state, pod.namespace, pod.name)),
-  );
+  const existing = storedPodObject(state, pod.namespace, pod.name);
+  return putObject(state, 'pods', keepDeletion(keepClientMeta(fresh, existing), existing));
 }
 
 /** A state with every Pod of `pods` created or replaced, in order. */

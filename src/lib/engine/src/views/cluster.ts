@@ -5,7 +5,8 @@
 import { findNode, nodeList } from '../state/nodes.ts';
 import { podList } from '../state/pods.ts';
 import type { ClusterState } from '../model/state.ts';
-import { nodeReady } from '../machine/kubelet.ts';
+import { FLANNEL_CNI_CONF, nodeReady } from '../machine/kubelet.ts';
+import { heartbeatStoppedAt } from '../controllers/node-lifecycle.ts';
 import { nodeLostByFault } from '../etcd/faults.ts';
 import { findMachine } from '../state/machines.ts';
 import { crashLoop, flannelLeaseError } from '../controllers/flannel.ts';
@@ -101,23 +102,30 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
           : null;
       const crashing =
         p.app === 'kube-flannel' && leaseError !== null && m?.kubelet.active === 'active';
+      // A lost node's kubelet posts nothing more: its CoreDNS Pod keeps the status it last posted.
+      const lost = p.node !== null && heartbeatStoppedAt(state, p.node) !== null;
       const running =
         p.app === 'coredns'
-          ? p.node !== null && ready.has(p.node) && leaseError === null
+          ? p.node !== null &&
+            (lost ? m?.files[FLANNEL_CNI_CONF] !== undefined : ready.has(p.node)) &&
+            leaseError === null
           : m?.kubelet.active === 'active' && !crashing;
       const loop = crashing ? crashLoop(state.now - p.createdAt) : null;
+      // printPod: a Pod being deleted shows Terminating.
       const status =
-        p.node === null
-          ? 'Pending'
-          : loop
-            ? loop.restarts > 0
-              ? 'CrashLoopBackOff'
-              : 'Error'
-            : running
-              ? 'Running'
-              : p.app === 'coredns'
-                ? 'ContainerCreating'
-                : 'Pending';
+        p.deletingAt !== undefined
+          ? 'Terminating'
+          : p.node === null
+            ? 'Pending'
+            : loop
+              ? loop.restarts > 0
+                ? 'CrashLoopBackOff'
+                : 'Error'
+              : running
+                ? 'Running'
+                : p.app === 'coredns'
+                  ? 'ContainerCreating'
+                  : 'Pending';
       const host = p.ipHost ?? (onNode.get(`${p.namespace}/${p.name}`) ?? 0) + 2;
       const range = p.node !== null ? nodePodCidr(state, p.node) : null;
       const podIP = range ? addressIn(range, host) : null;
