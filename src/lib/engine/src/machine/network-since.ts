@@ -39,3 +39,12 @@ export function recordNetworkChanges(before: ClusterState, after: ClusterState):
   }
   return machines === after.machines ? after : { ...after, machines };
 }
+
+/**
+ * True when a Pod started at `startedAt` on machine `m` still has its sandbox: the network
+ * plugin is configured, or its configuration went away after the Pod started (a running Pod
+ * keeps its network namespace; only new sandboxes need the plugin).
+ */
+export function sandboxSurvives(m: Machine, startedAt: number): boolean {
+  return hasNetwork(m) || (m.networkSince !== undefined && startedAt < m.networkSince);
+}

@@ -14,6 +14,7 @@ import {
   allNodesNotReady,
   lastHeartbeat,
   noExecuteTaint,
+  notReadySince,
   NOT_READY_TAINT,
   unreachableSince,
   UNREACHABLE_TAINT,
@@ -73,7 +74,7 @@ export function nodeObject(state: ClusterState, name: string): Obj {
         ? cond('Ready', '', '', '')
         : {
             lastHeartbeatTime: hb,
-            lastTransitionTime: since,
+            lastTransitionTime: formatRfc3339(notReadySince(state, name)),
             message:
               'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
             reason: 'KubeletNotReady',

@@ -152,7 +152,7 @@ function keepDeletion(fresh: NewObject, existing: ApiObject | undefined): NewObj
       ...(deletionGracePeriodSeconds !== undefined ? { deletionGracePeriodSeconds } : {}),
     },
     simulator: { ...(existing['simulator'] as object), ...(fresh['simulator'] as object) },
-  } as NewObject;
+  };
 }
 
 /** A state with the Pod created or replaced. */

@@ -5,7 +5,8 @@
 import { findNode, nodeList } from '../state/nodes.ts';
 import { podList } from '../state/pods.ts';
 import type { ClusterState } from '../model/state.ts';
-import { FLANNEL_CNI_CONF, nodeReady } from '../machine/kubelet.ts';
+import { nodeReady } from '../machine/kubelet.ts';
+import { sandboxSurvives } from '../machine/network-since.ts';
 import { heartbeatStoppedAt } from '../controllers/node-lifecycle.ts';
 import { nodeLostByFault } from '../etcd/faults.ts';
 import { findMachine } from '../state/machines.ts';
@@ -66,15 +67,6 @@ export interface PodRow {
 export function listPods(state: ClusterState, namespace: string | null): PodRow[] {
   const c = state.cluster;
   if (!c) return [];
-  const nodes = nodeList(state);
-  const ready = new Set(
-    nodes
-      .filter((n) => {
-        const m = findMachine(state, n.machine);
-        return m !== undefined && nodeReady(m);
-      })
-      .map((n) => n.name),
-  );
   // host-local IPAM hands out each node's /24 in order from .2: a Pod's address is its place
   // among the pod-network (not hostNetwork) Pods of its node, oldest first.
   const onNode = new Map<string, number>();
@@ -107,7 +99,9 @@ export function listPods(state: ClusterState, namespace: string | null): PodRow[
       const running =
         p.app === 'coredns'
           ? p.node !== null &&
-            (lost ? m?.files[FLANNEL_CNI_CONF] !== undefined : ready.has(p.node)) &&
+            m !== undefined &&
+            (lost || m.kubelet.active === 'active') &&
+            sandboxSurvives(m, p.createdAt) &&
             leaseError === null
           : m?.kubelet.active === 'active' && !crashing;
       const loop = crashing ? crashLoop(state.now - p.createdAt) : null;

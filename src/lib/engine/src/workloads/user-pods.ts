@@ -11,7 +11,7 @@
  */
 import type { ClusterState } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
-import { FLANNEL_CNI_CONF, nodeReady } from '../machine/kubelet.ts';
+import { sandboxSurvives } from '../machine/network-since.ts';
 import { findMachine } from '../state/machines.ts';
 import { findNode } from '../state/nodes.ts';
 import { nodePodCidr } from '../controllers/node-ipam.ts';
@@ -121,10 +121,12 @@ export function servedUserPod(state: ClusterState, o: ApiObject): ApiObject {
   const lost = heartbeatStoppedAt(state, node) !== null;
   // Flannel without a usable pod range on the node gives Pods no sandbox (controllers/flannel.ts).
   const noNetwork = state.cluster?.cni === 'flannel' && flannelLeaseError(state, node) !== null;
+  // A running Pod keeps its sandbox when the CNI configuration goes away (machine/network-since.ts).
   const running =
     m !== undefined &&
     !noNetwork &&
-    (lost ? m.files[FLANNEL_CNI_CONF] !== undefined : nodeReady(m));
+    (lost || m.kubelet.active === 'active') &&
+    sandboxSurvives(m, sim.scheduledAt ?? sim.createdAt);
   const since = formatRfc3339(sim.scheduledAt ?? sim.createdAt);
   const ip = running ? podIp(state, o, node) : undefined;
   const cond = (type: string, ok: boolean): Obj => ({
