@@ -148,6 +148,12 @@ function dispatch(state: ClusterState, c: Command): Transition {
   }
 }
 
+/** The machine a command runs on, when it names one. */
+function commandMachine(command: Command): string | undefined {
+  const m = (command as { readonly machine?: unknown }).machine;
+  return typeof m === 'string' ? m : undefined;
+}
+
 /**
  * Applies a typed command to a state. `ctx.now` overrides the state's clock (for callers that
  * keep time elsewhere); by default the state's own simulated clock is used.
@@ -167,7 +173,11 @@ export function apply(state: ClusterState, command: Command, ctx: Context = {}):
       reconcileDaemonSets(
         reconcileSystemWorkloads(
           reconcileWorkloads(
-            reconcileJobs(reconcileCronJobs(evictTaintedPods(recordNetworkChanges(base, t.state)))),
+            reconcileJobs(
+              reconcileCronJobs(
+                evictTaintedPods(recordNetworkChanges(base, t.state, commandMachine(command))),
+              ),
+            ),
           ),
         ),
       ),

@@ -32,7 +32,8 @@
 import type { ClusterState } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { controlPlaneNodes } from '../state/nodes.ts';
-import { readStored, scanStored } from '../store/buckets.ts';
+import { readStored } from '../store/buckets.ts';
+import { keyedValues } from '../model/keyed-map.ts';
 import { indexedKeys } from '../store/indexes.ts';
 import { deleteGracefully, putObject, removeObject } from '../store/write.ts';
 import type { ApiObject, Json } from '../store/types.ts';
@@ -121,12 +122,13 @@ function controllerManagerUp(state: ClusterState): boolean {
   return controlPlaneNodes(state).some((n) => heartbeatStoppedAt(state, n.name) === null);
 }
 
-/** Keys (`namespace/name`) of the cluster's own CoreDNS Pods, from the ReplicaSet index. */
+/**
+ * Keys (`namespace/name`) of the cluster's own CoreDNS Pods: every entry of the store's
+ * `pods/replicaset` index (one value per coredns ReplicaSet, holding its Pods' keys).
+ */
 function systemDnsPodKeys(state: ClusterState): string[] {
-  const store = state.cluster?.objects;
-  return scanStored(store, 'replicasets.apps', 'kube-system')
-    .filter((rs) => rs.metadata.name.startsWith('coredns-'))
-    .flatMap((rs) => indexedKeys(store?.indexes, 'pods/replicaset', rs.metadata.name));
+  const index = state.cluster?.objects?.indexes?.['pods/replicaset'];
+  return index ? keyedValues(index).flat() : [];
 }
 
 /** The Pod's tolerations: its own spec for a reader's Pod, its workload's for a compact record. */

@@ -2,42 +2,33 @@
  * When a node's network plugin became ready or stopped being ready: the kubelet's runtime
  * status check (pkg/kubelet/kubelet.go updateRuntimeUp, NetworkReady from the CRI) turns the
  * node's Ready condition False as soon as the CNI configuration is gone and True once it is
- * back. Files change through many commands (`rm`, `kubectl apply -f kube-flannel.yml`,
- * `kubeadm reset`), so the change is recorded after each command by comparing the machines it
- * touched: the keyed map's buckets that a command did not write are the same objects, so only
- * the changed buckets are looked at (nothing grows with the cluster for a one-machine command).
+ * back. The configuration goes away (or comes back) through a command run on that machine
+ * (`rm`, `mv` of /etc/cni/net.d/10-flannel.conflist), so after each command the machine it ran
+ * on is compared before and after: one lookup, whatever the size of the cluster.
  */
 import type { ClusterState, Machine } from '../model/state.ts';
-import { getKeyed, setKeyed, type KeyedMap } from '../model/keyed-map.ts';
+import { getKeyed, setKeyed } from '../model/keyed-map.ts';
 import { FLANNEL_CNI_CONF } from './kubelet.ts';
 
 const hasNetwork = (m: Machine): boolean => m.files[FLANNEL_CNI_CONF] !== undefined;
 
-/** The machines of `after` whose bucket differs from `before`'s (every one when the map grew). */
-function touched(before: KeyedMap<Machine>, after: KeyedMap<Machine>): Machine[] {
-  const grown = before.buckets.length !== after.buckets.length;
-  const out: Machine[] = [];
-  after.buckets.forEach((bucket, i) => {
-    if (!grown && bucket === before.buckets[i]) return;
-    for (const m of Object.values(bucket)) out.push(m);
-  });
-  return out;
-}
-
 /**
- * `after` with `networkSince` set to `after.now` on every machine whose CNI configuration
- * appeared or went away since `before` (a machine added by the command keeps none: its node
- * registers later, and Ready counts from the registration).
+ * `after` with `networkSince` set to `after.now` on `machine` when the command that ran there
+ * made its CNI configuration appear or go away (`before` is the state the command started from).
  */
-export function recordNetworkChanges(before: ClusterState, after: ClusterState): ClusterState {
-  if (before.machines === after.machines) return after;
-  let machines = after.machines;
-  for (const m of touched(before.machines, after.machines)) {
-    const old = getKeyed(before.machines, m.name);
-    if (!old || old === m || hasNetwork(old) === hasNetwork(m)) continue;
-    machines = setKeyed(machines, m.name, { ...m, networkSince: after.now });
-  }
-  return machines === after.machines ? after : { ...after, machines };
+export function recordNetworkChanges(
+  before: ClusterState,
+  after: ClusterState,
+  machine: string | undefined,
+): ClusterState {
+  if (machine === undefined || before.machines === after.machines) return after;
+  const old = getKeyed(before.machines, machine);
+  const m = getKeyed(after.machines, machine);
+  if (!old || !m || old === m || hasNetwork(old) === hasNetwork(m)) return after;
+  return {
+    ...after,
+    machines: setKeyed(after.machines, machine, { ...m, networkSince: after.now }),
+  };
 }
 
 /**
