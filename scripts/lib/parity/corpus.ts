@@ -22,6 +22,7 @@ import { DRAIN_CORPUS } from './corpus-drain.ts';
 import { APPLY_CORPUS } from './corpus-apply.ts';
 import { JOB_CORPUS } from './corpus-jobs.ts';
 import { CRONJOB_CORPUS } from './corpus-cronjobs.ts';
+import { LIFECYCLE_CORPUS } from './corpus-lifecycle.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -434,4 +435,5 @@ export const CORPUS: readonly ParityCase[] = [
   ...DESCRIBE_CORPUS,
   ...JOB_CORPUS,
   ...CRONJOB_CORPUS,
+  ...LIFECYCLE_CORPUS,
 ];

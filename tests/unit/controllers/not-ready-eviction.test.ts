@@ -55,8 +55,9 @@ describe('node lifecycle controller: Ready False', () => {
     ]);
     expect(Date.parse(t[1]?.timeAdded ?? '')).toBe(secondOf(at));
     const describe = (await s.run('kubectl describe node worker-1')).stdout;
+    // describe.go printTaintsMultilineWithIndent sorts by "<effect>,<key>".
     expect(describe).toContain(
-      'Taints:             node.kubernetes.io/not-ready:NoSchedule\n                    node.kubernetes.io/not-ready:NoExecute\n',
+      'Taints:             node.kubernetes.io/not-ready:NoExecute\n                    node.kubernetes.io/not-ready:NoSchedule\n',
     );
     expect(taints(s, 'worker-2')).toEqual([]);
   });

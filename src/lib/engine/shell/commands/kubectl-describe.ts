@@ -71,10 +71,14 @@ export function describeNodeText(inv: Invocation, name: string): string {
     ...multiline('Annotations', o(md['annotations']), ': '),
   );
   lines.push(`CreationTimestamp:\t${rfc1123z(String(md['creationTimestamp']))}`);
-  const taints = arr(spec['taints']).map(
-    (t) =>
-      `${String(t['key'])}${t['value'] ? `=${scalar(t['value'])}` : ''}:${String(t['effect'])}`,
-  );
+  // printTaintsMultilineWithIndent prints them sorted by "<effect>,<key>".
+  const taintOrder = (t: Obj): string => `${String(t['effect'])},${String(t['key'])}`;
+  const taints = [...arr(spec['taints'])]
+    .sort((a, b) => (taintOrder(a) < taintOrder(b) ? -1 : taintOrder(a) > taintOrder(b) ? 1 : 0))
+    .map(
+      (t) =>
+        `${String(t['key'])}${t['value'] ? `=${scalar(t['value'])}` : ''}:${String(t['effect'])}`,
+    );
   lines.push(
     ...(taints.length === 0
       ? ['Taints:\t<none>']

@@ -1,0 +1,46 @@
+/**
+ * The node lifecycle corpus: what a reader sees when a node loses its network plugin (Ready
+ * False: the not-ready NoExecute taint) or goes away (Ready Unknown: the unreachable taints),
+ * and the taint eviction controller evicts its Pods after their 300 s toleration
+ * (kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/ "Taint based
+ * Evictions"; tasks/debug/debug-cluster/ "Example: debugging a down/unreachable node").
+ */
+import type { ParityCase } from './run-case.ts';
+
+const NOT_READY = [
+  'kubectl create deployment web --image=nginx --replicas=4',
+  'kubelife clock advance 30s',
+  'ssh worker-1',
+  'mv /etc/cni/net.d/10-flannel.conflist /root/',
+  'exit',
+  'kubelife clock advance 1m',
+  'kubectl get nodes',
+  'kubectl get node worker-1 -o jsonpath={.spec.taints}',
+  'kubectl get nodes -o custom-columns=NAME:.metadata.name,TAINTS:.spec.taints[*].key,EFFECTS:.spec.taints[*].effect',
+  'kubectl get pods -o wide',
+  'kubelife clock advance 5m',
+  'kubectl get pods -o wide',
+  'kubectl get events --field-selector reason=TaintManagerEviction',
+];
+
+const LOST = [
+  'kubectl -n kube-system scale deployment coredns --replicas=3',
+  'kubectl create deployment web --image=nginx --replicas=4',
+  'kubelife clock advance 30s',
+  'kubelife fault machine-down worker-1',
+  'kubelife clock advance 2m',
+  'kubectl get nodes',
+  'kubectl get node worker-1 -o yaml',
+  'kubelife clock advance 5m',
+  'kubectl get pods -A -o wide',
+  'kubectl -n kube-system get pods -l k8s-app=kube-dns',
+  'kubectl -n kube-system get events --field-selector reason=TaintManagerEviction',
+  'kubelife fault clear worker-1',
+  'kubectl get pods -A -o wide',
+];
+
+/** The node lifecycle corpus, as cases. */
+export const LIFECYCLE_CORPUS: readonly ParityCase[] = [
+  { id: 'corpus/node-not-ready', source: 'corpus', scenario: 'workers-joined', lines: NOT_READY },
+  { id: 'corpus/node-lost', source: 'corpus', scenario: 'workers-joined', lines: LOST },
+];
