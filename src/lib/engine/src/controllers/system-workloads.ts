@@ -35,6 +35,7 @@ import type { ApiObject, Json } from '../store/types.ts';
 import { putObject, removeObject } from '../store/write.ts';
 import { nodeRejects } from './scheduler.ts';
 import { podEvent, scalingEvent } from './workloads.ts';
+import { ownedReplicaSets, rollToTemplate } from './coredns-template.ts';
 import { recordEvent } from '../objects/controller-events.ts';
 
 type Obj = { readonly [k: string]: Json };
@@ -198,17 +199,29 @@ function syncReplicaSet(state: ClusterState, rs: ApiObject): ClusterState {
 
 /** Runs the CoreDNS Deployment and ReplicaSet controllers once; the same state with nothing to do. */
 export function reconcileSystemWorkloads(state: ClusterState): ClusterState {
-  const d = readStored(state.cluster?.objects, 'deployments.apps', 'kube-system', 'coredns');
-  if (!d || (d['simulator'] as { user?: boolean } | undefined)?.user === true) return state;
-  const rs = newestReplicaSet(state, d);
-  if (!rs) return state;
+  const found = readStored(state.cluster?.objects, 'deployments.apps', 'kube-system', 'coredns');
+  if (!found || (found['simulator'] as { user?: boolean } | undefined)?.user === true) return state;
+  // A client changed the pod template (set image, rollout restart, undo): a new ReplicaSet.
+  const rolled = rollToTemplate(state, found);
+  const d =
+    rolled === state
+      ? found
+      : (readStored(rolled.cluster?.objects, 'deployments.apps', 'kube-system', 'coredns') ??
+        found);
+  const owned = ownedReplicaSets(rolled, d);
+  const rs = owned[0];
+  if (!rs) return rolled;
   const want = replicasOf(d);
   const scaled =
     replicasOf(rs) === want
-      ? state
-      : scalingEvent(scaleReplicaSet(state, rs, want), d, rs.metadata.name, replicasOf(rs), want);
-  const current = scaled === state ? rs : (newestReplicaSet(scaled, d) ?? rs);
-  return syncReplicaSet(scaled, current);
+      ? rolled
+      : scalingEvent(scaleReplicaSet(rolled, rs, want), d, rs.metadata.name, replicasOf(rs), want);
+  const current = scaled === rolled ? rs : (newestReplicaSet(scaled, d) ?? rs);
+  // The older ReplicaSets, scaled to 0 by a rollout, lose their Pods.
+  let s = scaled;
+  for (const old of owned.slice(1))
+    if (activePods(s, old.metadata.name).length > replicasOf(old)) s = syncReplicaSet(s, old);
+  return syncReplicaSet(s, current);
 }
 
 /**

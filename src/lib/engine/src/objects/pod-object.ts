@@ -44,6 +44,18 @@ export function podImage(state: ClusterState, p: PodObject): string {
     : undefined;
   const fromManifest = manifest ? /image: (\S+)/.exec(manifest)?.[1] : undefined;
   if (fromManifest) return fromManifest;
+  // A CoreDNS Pod runs its ReplicaSet's template (`kubectl set image` rolls a new one).
+  if (p.app === 'coredns') {
+    const rs = readStored(
+      c?.objects,
+      'replicasets.apps',
+      p.namespace,
+      p.name.replace(/-[^-]*$/, ''),
+    );
+    const spec = (rs?.['spec'] as { template?: { spec?: { containers?: { image?: string }[] } } })
+      ?.template?.spec?.containers?.[0]?.image;
+    if (typeof spec === 'string' && spec !== '') return spec;
+  }
   const images = imagesFor(c?.version ?? 'v1.0.0');
   const prefix = p.app === 'coredns' ? '/coredns:' : `/${p.app}:`;
   return images.find((i) => i.includes(prefix)) ?? '';
