@@ -3,7 +3,8 @@
  * False: the not-ready NoExecute taint) or goes away (Ready Unknown: the unreachable taints),
  * and the taint eviction controller evicts its Pods after their 300 s toleration
  * (kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/ "Taint based
- * Evictions"; tasks/debug/debug-cluster/ "Example: debugging a down/unreachable node").
+ * Evictions"; tasks/debug/debug-cluster/ "Example: debugging a down/unreachable node"), and
+ * a client rolling the cluster's own coredns Deployment (kubectl_set_image, kubectl_rollout).
  */
 import type { ParityCase } from './run-case.ts';
 
@@ -39,8 +40,31 @@ const LOST = [
   'kubectl get pods -A -o wide',
 ];
 
+// `rollout restart` comes last: the judge writes its own wall clock into the template's
+// kubectl.kubernetes.io/restartedAt, so the new ReplicaSet's hash is the judge's own.
+const COREDNS_ROLLOUT = [
+  'kubectl set image deployment/coredns -n kube-system coredns=registry.k8s.io/coredns/coredns:v1.11.3',
+  'kubectl rollout status deployment/coredns -n kube-system',
+  'kubectl -n kube-system get rs -o wide',
+  'kubectl rollout history deployment/coredns -n kube-system',
+  'kubectl -n kube-system get deployment coredns -o wide',
+  'kubectl rollout undo deployment/coredns -n kube-system --to-revision=1',
+  'kubectl rollout history deployment/coredns -n kube-system',
+  'kubectl -n kube-system scale deployment coredns --replicas=3',
+  'kubectl -n kube-system get rs',
+  'kubectl -n kube-system get pods -l k8s-app=kube-dns -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image',
+  'kubectl rollout restart deployment/coredns -n kube-system',
+  'kubectl rollout status deployment/coredns -n kube-system',
+];
+
 /** The node lifecycle corpus, as cases. */
 export const LIFECYCLE_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/node-not-ready', source: 'corpus', scenario: 'workers-joined', lines: NOT_READY },
   { id: 'corpus/node-lost', source: 'corpus', scenario: 'workers-joined', lines: LOST },
+  {
+    id: 'corpus/coredns-rollout',
+    source: 'corpus',
+    scenario: 'workers-joined',
+    lines: COREDNS_ROLLOUT,
+  },
 ];
