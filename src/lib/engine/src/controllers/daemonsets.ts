@@ -21,6 +21,7 @@ import type { ApiObject, Json, NewObject } from '../store/types.ts';
 import { putObject, removeObject } from '../store/write.ts';
 import { storedUserPods } from '../workloads/user-pods.ts';
 import { nodeRejects } from './scheduler.ts';
+import { reservePodIp } from './pod-ips.ts';
 import { isUserObject, newPod, podTemplateHash } from './workloads.ts';
 
 type Obj = { readonly [k: string]: Json };
@@ -122,7 +123,13 @@ function syncDaemonSet(state: ClusterState, ds: ApiObject): ClusterState {
       },
       simulator: { user: true, createdAt: s.now, scheduledAt: s.now },
     };
-    s = putObject(s, 'pods', pod);
+    // host-local reserves a pod-network Pod's address on its node (controllers/pod-ips.ts).
+    const ip = spec['hostNetwork'] === true ? null : reservePodIp(s, node);
+    s = putObject(
+      ip?.state ?? s,
+      'pods',
+      ip ? { ...pod, simulator: { ...(pod.simulator as Obj), ipHost: ip.host } } : pod,
+    );
     s = recordEvent(s, {
       object: ds,
       reason: 'SuccessfulCreate',

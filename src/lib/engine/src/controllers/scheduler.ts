@@ -21,6 +21,7 @@ import { podsOnNode } from '../state/pods.ts';
 import type { ApiObject, Json } from '../store/types.ts';
 import { putObject } from '../store/write.ts';
 import { tolerates, type Taint, type Toleration } from './tolerations.ts';
+import { reservePodIp } from './pod-ips.ts';
 import { recordEvent } from '../objects/controller-events.ts';
 import { storedUserPods, userPodSim } from '../workloads/user-pods.ts';
 
@@ -105,10 +106,12 @@ export function schedulePods(state: ClusterState): ClusterState {
       '';
     load.set(best, (load.get(best) ?? 0) + 1);
     const { unschedulable: _gone, ...rest } = sim;
-    s = putObject(s, 'pods', {
+    // host-local reserves the Pod's address on its node (controllers/pod-ips.ts).
+    const ip = ((pod['spec'] ?? {}) as Obj)['hostNetwork'] === true ? null : reservePodIp(s, best);
+    s = putObject(ip?.state ?? s, 'pods', {
       ...pod,
       spec: { ...((pod['spec'] ?? {}) as Obj), nodeName: best },
-      simulator: { ...rest, scheduledAt: s.now },
+      simulator: { ...rest, scheduledAt: s.now, ...(ip ? { ipHost: ip.host } : {}) },
     });
     s = recordEvent(s, {
       object: pod,

@@ -34,6 +34,7 @@ import { indexedKeys } from '../store/indexes.ts';
 import type { ApiObject, Json } from '../store/types.ts';
 import { putObject, removeObject } from '../store/write.ts';
 import { nodeRejects } from './scheduler.ts';
+import { reservePodIp } from './pod-ips.ts';
 import { podEvent, scalingEvent } from './workloads.ts';
 import { ownedReplicaSets, rollToTemplate } from './coredns-template.ts';
 import { recordEvent } from '../objects/controller-events.ts';
@@ -112,11 +113,11 @@ function dnsHosts(state: ClusterState, node: string): { pod: PodObject; host: nu
     .map((pod, i) => ({ pod, host: pod.ipHost ?? i + 2 }));
 }
 
-/** The Pod bound to `node` with the next address host-local hands out there. */
+/** The Pod bound to `node` with the next address host-local hands out there (pod-ips.ts). */
 function bind(state: ClusterState, p: PodObject, node: string | null): ClusterState {
   if (node === null) return putPod(state, p);
-  const next = Math.max(1, ...dnsHosts(state, node).map((h) => h.host)) + 1;
-  return putPod(state, { ...p, node, ipHost: next });
+  const ip = reservePodIp(state, node);
+  return ip ? putPod(ip.state, { ...p, node, ipHost: ip.host }) : putPod(state, { ...p, node });
 }
 
 /**

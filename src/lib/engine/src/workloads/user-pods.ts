@@ -65,6 +65,9 @@ export function storedUserPods(state: ClusterState, namespace: string | null): A
 function podIp(state: ClusterState, o: ApiObject, node: string): string | undefined {
   const range = nodePodCidr(state, node);
   if (range === null) return undefined;
+  // Pinned when it was bound (controllers/pod-ips.ts); older saved states: its place by age.
+  const pinned = (o['simulator'] as { ipHost?: number } | undefined)?.ipHost;
+  if (pinned !== undefined) return addressIn(range, pinned) ?? undefined;
   const system = podsOnNode(state, node).filter((p) => p.app === 'coredns').length;
   const mine = storedUserPods(state, null)
     .filter((p) => (p['spec'] as Obj | undefined)?.['nodeName'] === node)
