@@ -57,10 +57,38 @@ const COREDNS_ROLLOUT = [
   'kubectl rollout status deployment/coredns -n kube-system',
 ];
 
+// A node joins once the cluster CIDR has no /24 left: the range allocator retries with back-off
+// and the recorder folds its CIDRNotAvailable Events into one (count, first and last seen).
+const CIDR_EXHAUSTED = [
+  'kubeadm init --pod-network-cidr=10.244.0.0/23',
+  'mkdir -p $HOME/.kube && cp /etc/kubernetes/admin.conf $HOME/.kube/config',
+  'kubeadm token create --print-join-command > /root/join.sh',
+  'scp /root/join.sh worker-1:/root/join.sh',
+  'scp /root/join.sh worker-2:/root/join.sh',
+  'ssh worker-1',
+  'bash /root/join.sh',
+  'exit',
+  'ssh worker-2',
+  'bash /root/join.sh',
+  'exit',
+  'kubectl get nodes -o custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR',
+  'kubelife clock advance 30m',
+  'kubectl get events --field-selector reason=CIDRNotAvailable',
+  'kubectl get events --field-selector reason=CIDRNotAvailable -o wide',
+  'kubectl get events --field-selector reason=CIDRNotAvailable -o custom-columns=COUNT:.count,FIRST:.firstTimestamp,LAST:.lastTimestamp',
+  'kubectl get events -A -o wide',
+];
+
 /** The node lifecycle corpus, as cases. */
 export const LIFECYCLE_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/node-not-ready', source: 'corpus', scenario: 'workers-joined', lines: NOT_READY },
   { id: 'corpus/node-lost', source: 'corpus', scenario: 'workers-joined', lines: LOST },
+  {
+    id: 'corpus/cidr-exhausted',
+    source: 'corpus',
+    scenario: 'packages-installed',
+    lines: CIDR_EXHAUSTED,
+  },
   {
     id: 'corpus/coredns-rollout',
     source: 'corpus',

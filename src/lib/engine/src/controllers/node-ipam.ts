@@ -12,9 +12,11 @@
  *
  * The allocator's own memory (nextCandidate and the count of used subnets) lives in
  * `cluster.nodeIpam`; which subnets are used comes from the store's podCIDR index, so one
- * allocation costs the same at 5 nodes and at 5,000. Simplification: the real controller
- * retries a Node that got no subnet with back-off (up to 1000 s between tries) and so gives it
- * a subnet some time after another Node is deleted; here it gets it at the deletion.
+ * allocation costs the same at 5 nodes and at 5,000. The real controller retries a Node that
+ * got no subnet with back-off (up to 1000 s between tries) and at each update of the Node,
+ * recording CIDRNotAvailable each time (controllers/cidr-retries.ts, the Event's count);
+ * simplification: it gives the Node a subnet at its next try after another Node is deleted,
+ * here at the deletion.
  */
 import type { Cluster, ClusterState } from '../model/state.ts';
 import { readStored, scanStored } from '../store/buckets.ts';

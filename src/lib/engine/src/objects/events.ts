@@ -25,6 +25,7 @@ import { nodeReady } from '../machine/kubelet.ts';
 import type { ApiObject } from '../store/types.ts';
 import { legacyRv, uid } from './legacy-meta.ts';
 import { nodePodCidr } from '../controllers/node-ipam.ts';
+import { cidrNotAvailableSeries } from '../controllers/cidr-retries.ts';
 
 /** kube-apiserver --event-ttl default. */
 export const EVENT_TTL_MS = 60 * 60 * 1000;
@@ -51,6 +52,8 @@ interface Recorded {
   readonly at: number;
   /** Normal unless said otherwise. */
   readonly type?: 'Warning';
+  /** A repeated Event folded by the recorder: when first recorded (`at`: the last) and how often. */
+  readonly series?: { readonly first: number; readonly count: number };
 }
 
 const STATIC: ReadonlySet<PodObject['app']> = new Set([
@@ -66,12 +69,13 @@ function eventName(object: string, at: number): string {
 }
 
 function toObject(e: Recorded): ApiObject {
-  const name = eventName(e.object.name, e.at);
-  const when = formatRfc3339(e.at);
+  const first = e.series?.first ?? e.at;
+  const name = eventName(e.object.name, first);
+  const when = formatRfc3339(first);
   return {
     apiVersion: 'v1',
     kind: 'Event',
-    count: 1,
+    count: e.series?.count ?? 1,
     eventTime: null,
     firstTimestamp: when,
     involvedObject: {
@@ -81,14 +85,14 @@ function toObject(e: Recorded): ApiObject {
       ...(e.namespace !== 'default' ? { namespace: e.namespace } : {}),
       uid: e.object.uid,
     },
-    lastTimestamp: when,
+    lastTimestamp: formatRfc3339(e.at),
     message: e.message,
     metadata: {
       creationTimestamp: when,
       name,
       namespace: e.namespace,
       resourceVersion: legacyRv(`${e.namespace}/${name}`),
-      uid: uid(`${e.namespace}/${name}/${e.at}`),
+      uid: uid(`${e.namespace}/${name}/${first}`),
     },
     reason: e.reason,
     reportingComponent: e.component,
@@ -140,16 +144,22 @@ function nodeEvents(state: ClusterState, n: NodeObject, cni: number | undefined)
     },
   ];
   // The node IPAM range allocator had no subnet left for it (controllers/node-ipam.ts):
-  // range_allocator.go AllocateOrOccupyCIDR → RecordNodeStatusChange(…, Warning, "CIDRNotAvailable").
-  if (state.cluster?.podSubnet && nodePodCidr(state, n.name) === null)
+  // range_allocator.go AllocateOrOccupyCIDR → RecordNodeStatusChange(…, Warning, "CIDRNotAvailable"),
+  // again at every retry (controllers/cidr-retries.ts), folded into one Event by the recorder.
+  const retries =
+    state.cluster?.podSubnet && nodePodCidr(state, n.name) === null
+      ? cidrNotAvailableSeries(n.createdAt + 6, state.now)
+      : null;
+  if (retries)
     out.push({
       namespace: 'default',
       object: { apiVersion: 'v1', kind: 'Node', name: n.name, uid: nodeUid(state, n.name) },
       reason: 'CIDRNotAvailable',
       message: `Node ${n.name} status is now: CIDRNotAvailable`,
       component: 'cidrAllocator',
-      at: n.createdAt + 6,
+      at: retries.last,
       type: 'Warning',
+      series: { first: retries.first, count: retries.count },
     });
   // Ready once the CNI configuration is on the node: at registration, or when flannel came.
   if (m && nodeReady(m) && cni !== undefined)

@@ -181,7 +181,8 @@ function cronJobContainers(o: ApiObject): readonly Obj[] {
 
 /** Columns by store id (printers.go); absent: the default NAME / CREATED AT table. */
 export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
-  // printEvent: LAST SEEN, TYPE, REASON, OBJECT (`<lower-case kind>/<name>`), MESSAGE.
+  // printEvent: LAST SEEN, TYPE, REASON, OBJECT (`<lower-case kind>/<name>`), MESSAGE; with
+  // -o wide SUBOBJECT and SOURCE before MESSAGE, FIRST SEEN, COUNT and NAME after it.
   events: [
     {
       header: 'LAST SEEN',
@@ -194,7 +195,26 @@ export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
       cell: (o) =>
         `${text(field(o, 'involvedObject', 'kind')).toLowerCase()}/${text(field(o, 'involvedObject', 'name'))}`,
     },
+    { header: 'SUBOBJECT', wide: true, cell: (o) => text(field(o, 'involvedObject', 'fieldPath')) },
+    {
+      header: 'SOURCE',
+      wide: true,
+      // formatEventSource: component (or reportingController), ", host" (or reportingInstance).
+      cell: (o) => {
+        const component = text(field(o, 'source', 'component')) || text(o['reportingComponent']);
+        const host = text(field(o, 'source', 'host')) || text(o['reportingInstance']);
+        return host === '' ? component : `${component}, ${host}`;
+      },
+    },
     { header: 'MESSAGE', cell: (o) => text(o['message']).trim() },
+    {
+      header: 'FIRST SEEN',
+      wide: true,
+      cell: (o) => ({ since: text(o['firstTimestamp'], o.metadata.creationTimestamp) }),
+    },
+    // A singleton Event of the new API has no count: 1 (printEvent).
+    { header: 'COUNT', wide: true, cell: (o) => String(num(o['count'] as Json) || 1) },
+    { header: 'NAME', wide: true, cell: (o) => o.metadata.name },
   ],
   namespaces: [name, { header: 'STATUS', cell: (o) => text(field(o, 'status', 'phase')) }, age],
   endpoints: [name, { header: 'ENDPOINTS', cell: endpointsCell }, age],
