@@ -79,10 +79,21 @@ const CIDR_EXHAUSTED = [
   'kubectl get events -A -o wide',
 ];
 
+// printNode's ROLES come from the node-role.kubernetes.io/<role> and kubernetes.io/role labels.
+const NODE_ROLES = [
+  'kubectl label node worker-1 node-role.kubernetes.io/worker=',
+  'kubectl label node worker-2 kubernetes.io/role=infra node-role.kubernetes.io/worker=',
+  'kubectl get nodes',
+  'kubectl get nodes -o wide',
+  'kubectl cordon worker-2',
+  'kubectl get nodes',
+];
+
 /** The node lifecycle corpus, as cases. */
 export const LIFECYCLE_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/node-not-ready', source: 'corpus', scenario: 'workers-joined', lines: NOT_READY },
   { id: 'corpus/node-lost', source: 'corpus', scenario: 'workers-joined', lines: LOST },
+  { id: 'corpus/node-roles', source: 'corpus', scenario: 'workers-joined', lines: NODE_ROLES },
   {
     id: 'corpus/cidr-exhausted',
     source: 'corpus',

@@ -12,7 +12,6 @@
  */
 import {
   findCsr,
-  listNodes,
   listPods,
   parseTime,
   tableColumns,
@@ -56,13 +55,66 @@ export interface ResourceTable {
 
 const col = (names: readonly string[], wide: boolean) => names.map((name) => ({ name, wide }));
 
+type NodeFields = {
+  readonly spec?: { readonly unschedulable?: boolean };
+  readonly status?: {
+    readonly conditions?: readonly { readonly type?: string; readonly status?: string }[];
+    readonly addresses?: readonly { readonly type?: string; readonly address?: string }[];
+    readonly nodeInfo?: Readonly<Record<string, string>>;
+  };
+};
+
+const rolesCache = new WeakMap<object, string>();
+
+/** findNodeRoles: the sorted roles of a Node's labels, or <none> (kept per labels object). */
+function nodeRoles(labels: Readonly<Record<string, string>>): string {
+  const hit = rolesCache.get(labels);
+  if (hit !== undefined) return hit;
+  const roles = new Set<string>();
+  for (const [k, v] of Object.entries(labels)) {
+    if (k.startsWith('node-role.kubernetes.io/')) {
+      const role = k.slice('node-role.kubernetes.io/'.length);
+      if (role !== '') roles.add(role);
+    } else if (k === 'kubernetes.io/role' && v !== '') roles.add(v);
+  }
+  const text = roles.size > 0 ? [...roles].sort().join(',') : '<none>';
+  rolesCache.set(labels, text);
+  return text;
+}
+
+/**
+ * printNode (pkg/printers/internalversion/printers.go): STATUS from the Ready condition
+ * ("NotReady" unless True, "Unknown" without one, ",SchedulingDisabled" when cordoned), ROLES
+ * from the node-role.kubernetes.io/<role> labels and kubernetes.io/role (findNodeRoles, sorted),
+ * INTERNAL-IP and EXTERNAL-IP from the addresses, the rest from nodeInfo.
+ */
+function nodeCells(o: ApiObject, now: number): string[] {
+  const { spec, status } = o as unknown as NodeFields;
+  const ready = status?.conditions?.find((c) => c.type === 'Ready');
+  const state = ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown';
+  const address = (type: string): string =>
+    status?.addresses?.find((a) => a.type === type)?.address || '<none>';
+  const info = status?.nodeInfo ?? {};
+  return [
+    o.metadata.name,
+    `${state}${spec?.unschedulable === true ? ',SchedulingDisabled' : ''}`,
+    nodeRoles(o.metadata.labels ?? {}),
+    humanDuration(now - parseTime(o.metadata.creationTimestamp)),
+    info['kubeletVersion'] ?? '',
+    address('InternalIP'),
+    address('ExternalIP'),
+    info['osImage'] || '<unknown>',
+    info['kernelVersion'] || '<unknown>',
+    info['containerRuntimeVersion'] || '<unknown>',
+  ];
+}
+
 /**
  * Nodes, Pods and CertificateSigningRequests print from the views (their objects do not yet carry
  * every column's field).
  */
 function viewTable(state: ClusterState, id: string): ResourceTable | null {
   if (id === 'nodes') {
-    const byName = new Map(listNodes(state).map((r) => [r.name, r]));
     return {
       columns: [
         ...col(['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], false),
@@ -71,22 +123,7 @@ function viewTable(state: ClusterState, id: string): ResourceTable | null {
           true,
         ),
       ],
-      cells: (o) => {
-        const r = byName.get(o.metadata.name);
-        if (!r) return [o.metadata.name, '', '', '', '', '', '', '', '', ''];
-        return [
-          r.name,
-          r.status,
-          r.roles,
-          humanDuration(r.ageMs),
-          r.version,
-          r.internalIP,
-          '<none>',
-          r.osImage,
-          r.kernel,
-          r.runtime,
-        ];
-      },
+      cells: (o) => nodeCells(o, state.now),
     };
   }
   if (id === 'pods') {

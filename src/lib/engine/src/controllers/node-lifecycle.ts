@@ -6,25 +6,40 @@
  * ("Kubelet stopped posting node status.") and adds the node.kubernetes.io/unreachable taints.
  */
 import { controlPlaneNodes, findNode, nodeList } from '../state/nodes.ts';
-import type { ClusterState } from '../model/state.ts';
+import type { ClusterState, Machine, NodeObject } from '../model/state.ts';
 import { faultsOf } from '../etcd/model.ts';
 import { NODE_MONITOR_GRACE_MS, nodeLostByFault } from '../etcd/faults.ts';
 import { FLANNEL_CNI_CONF, nodeReady } from '../machine/kubelet.ts';
 import { findMachine } from '../state/machines.ts';
 
+/**
+ * When the kubelet of node record `n` on machine `m` stopped reporting, or null while it still
+ * reports (the lookups done by the caller: nodeObject reads every node of a listing).
+ */
+export function heartbeatStoppedFor(
+  state: ClusterState,
+  n: NodeObject,
+  m: Machine | undefined,
+): number | null {
+  if (!m) return n.createdAt;
+  let stop = m.kubelet.active !== 'active' ? m.kubelet.since : Infinity;
+  for (const f of faultsOf(state))
+    if (f.machine === n.machine && (f.kind === 'machine-down' || f.kind === 'kubelet-stopped'))
+      stop = Math.min(stop, f.since);
+  return stop === Infinity ? null : stop;
+}
+
 /** When the node's kubelet last reported, or null while it still reports (machine up, kubelet active). */
 export function heartbeatStoppedAt(state: ClusterState, nodeName: string): number | null {
   const n = findNode(state, nodeName);
-  if (!n) return null;
-  const m = findMachine(state, n.machine);
-  const fault = faultsOf(state)
-    .filter(
-      (f) => f.machine === n.machine && (f.kind === 'machine-down' || f.kind === 'kubelet-stopped'),
-    )
-    .map((f) => f.since);
-  const stops = [...fault, ...(m && m.kubelet.active !== 'active' ? [m.kubelet.since] : [])];
-  if (!m) return n.createdAt;
-  return stops.length > 0 ? Math.min(...stops) : null;
+  return n ? heartbeatStoppedFor(state, n, findMachine(state, n.machine)) : null;
+}
+
+/** When the controller marks a node whose heartbeat stopped at `stopped` unreachable, if by `now`. */
+export function unreachableAfter(stopped: number | null, now: number): number | null {
+  if (stopped === null) return null;
+  const since = stopped + NODE_MONITOR_GRACE_MS;
+  return now > since ? since : null;
 }
 
 /** The node's last heartbeat: now while its kubelet reports, otherwise when it stopped. */
@@ -37,10 +52,7 @@ export function lastHeartbeat(state: ClusterState, nodeName: string): number {
  * the node is healthy or still inside the grace period.
  */
 export function unreachableSince(state: ClusterState, nodeName: string): number | null {
-  const stopped = heartbeatStoppedAt(state, nodeName);
-  if (stopped === null) return null;
-  const since = stopped + NODE_MONITOR_GRACE_MS;
-  return state.now > since ? since : null;
+  return unreachableAfter(heartbeatStoppedAt(state, nodeName), state.now);
 }
 
 /** The node lifecycle controller's NoExecute taint keys (NotReadyTaintTemplate, UnreachableTaintTemplate). */

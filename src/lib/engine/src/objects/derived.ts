@@ -7,13 +7,13 @@
 import { endpointSliceObjects, kubeDnsEndpoints } from './service-endpoints.ts';
 import { eventObjects } from './events.ts';
 import { namespaceNames } from '../state/namespaces.ts';
-import { nodeList } from '../state/nodes.ts';
+import { storedNodeList } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { ApiObject } from '../store/types.ts';
 import { configMapObject, configMaps } from './config-maps.ts';
 import { csrObjects, endpointsObjects } from './endpoints-csr.ts';
 import { namespaceObject } from './namespace-object.ts';
-import { nodeObject } from './node-object.ts';
+import { servedNodeObject } from './node-object.ts';
 import { servedPods } from '../workloads/served-pods.ts';
 import { bootstrapTokenSecrets, defaultServiceAccounts } from './token-secrets.ts';
 import { leases } from './leases.ts';
@@ -38,7 +38,7 @@ export const VIEWED: ReadonlySet<string> = new Set([
 
 /** Derived resources by store id. */
 export const DERIVED: Readonly<Record<string, DerivedList>> = {
-  nodes: (s) => asObjects(nodeList(s).map((n) => nodeObject(s, n.name))),
+  nodes: (s) => asObjects(storedNodeList(s).map((o) => servedNodeObject(s, o))),
   pods: (s, ns) => servedPods(s, ns),
   namespaces: (s) => asObjects(namespaceNames(s).map((n) => namespaceObject(s, n))),
   configmaps: (s, ns) =>

@@ -5,18 +5,18 @@
  */
 import { nodeRecord, storedNodeObject } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
+import type { ApiObject } from '../store/types.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { nodeLostByFault } from '../etcd/faults.ts';
 import { nodeReady } from '../machine/kubelet.ts';
 import { DAEMON_ENDPOINTS, fixedParts } from './node-fixed-parts.ts';
-import { nodePodCidr } from '../controllers/node-ipam.ts';
 import {
   allNodesNotReady,
-  lastHeartbeat,
+  heartbeatStoppedFor,
   noExecuteTaint,
   notReadySince,
   NOT_READY_TAINT,
-  unreachableSince,
+  unreachableAfter,
   UNREACHABLE_TAINT,
 } from '../controllers/node-lifecycle.ts';
 
@@ -27,7 +27,15 @@ type Obj = Record<string, unknown>;
 
 /** The Node object, as the kubelet registers it and the control plane's controllers update it. */
 export function nodeObject(state: ClusterState, name: string): Obj {
-  const stored = storedNodeObject(state, name);
+  return servedNode(state, name, storedNodeObject(state, name));
+}
+
+/** The served Node of the stored Node object `stored` (a listing has them at hand). */
+export function servedNodeObject(state: ClusterState, stored: ApiObject): Obj {
+  return servedNode(state, stored.metadata.name, stored);
+}
+
+function servedNode(state: ClusterState, name: string, stored: ApiObject | undefined): Obj {
   const n = stored ? nodeRecord(stored) : undefined;
   const m = n ? findMachine(state, n.machine) : undefined;
   const fixed = fixedParts(name, n, stored, m, state.now);
@@ -37,9 +45,10 @@ export function nodeObject(state: ClusterState, name: string): Obj {
   // A stopped kubelet posts nothing more: conditions keep its last heartbeat, and the node
   // lifecycle controller's Unknown and unreachable taints date from the end of the grace period
   // (controllers/node-lifecycle.ts).
-  const hbMs = lastHeartbeat(state, name);
+  const stopped = n ? heartbeatStoppedFor(state, n, m) : null;
+  const hbMs = stopped ?? state.now;
   const hb = formatRfc3339(hbMs);
-  const marked = lost ? formatRfc3339(unreachableSince(state, name) ?? hbMs) : hb;
+  const marked = lost ? formatRfc3339(unreachableAfter(stopped, state.now) ?? hbMs) : hb;
   const since = fixed.since;
   const cond = (type: string, okReason: string, okMessage: string, okStatus: string): Obj =>
     lost
@@ -114,7 +123,8 @@ export function nodeObject(state: ClusterState, name: string): Obj {
       ? [{ effect: 'NoSchedule', key: 'node.kubernetes.io/unschedulable', timeAdded: hb }]
       : []),
   ];
-  const cidr = nodePodCidr(state, name);
+  const storedCidr = (stored?.['spec'] as { podCIDR?: unknown } | undefined)?.podCIDR;
+  const cidr = typeof storedCidr === 'string' && storedCidr !== '' ? storedCidr : null;
   return {
     apiVersion: 'v1',
     kind: 'Node',

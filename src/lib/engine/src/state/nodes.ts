@@ -120,6 +120,21 @@ export function nodeList(state: ClusterView): readonly NodeObject[] {
   return list;
 }
 
+const storedLists = new WeakMap<object, readonly ApiObject[]>();
+
+/** Every stored Node object, sorted by name. O(n) once per change of the nodes. */
+export function storedNodeList(state: ClusterView): readonly ApiObject[] {
+  const table = storeOf(state)?.resources['nodes'];
+  if (!table) return [];
+  const hit = storedLists.get(table);
+  if (hit) return hit;
+  const list = scanStored(storeOf(state), 'nodes').sort((a, b) =>
+    a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0,
+  );
+  storedLists.set(table, list);
+  return list;
+}
+
 /** How many Nodes the cluster has. */
 export function nodeCount(state: ClusterView): number {
   return nodeList(state).length;
