@@ -17,7 +17,7 @@ import type { ClusterState } from '../model/state.ts';
 import { scanStored } from '../store/buckets.ts';
 import type { ApiObject, Json, NewObject } from '../store/types.ts';
 import { putObject } from '../store/write.ts';
-import { podTemplateHash, scalingEvent } from './workloads.ts';
+import { canonical, podTemplateHash, scalingEvent } from './workloads.ts';
 
 type Obj = { readonly [k: string]: Json };
 
@@ -30,17 +30,6 @@ const replicasOf = (o: ApiObject): number => {
   return typeof r === 'number' ? r : 1;
 };
 const revisionOf = (o: ApiObject): number => Number(o.metadata.annotations?.[REVISION] ?? 0);
-
-/** JSON with sorted keys, so equal templates compare equal however they were written. */
-function canonical(v: Json | undefined): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  const o = v as Obj;
-  return `{${Object.keys(o)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-    .join(',')}}`;
-}
 
 /** A template without the pod-template-hash label (EqualIgnoreHash). */
 function withoutHash(template: Obj): Obj {

@@ -44,7 +44,7 @@ function fnv32a(text: string): number {
 }
 
 /** JSON with every object's keys sorted: one text per template, however it was written. */
-function canonical(v: Json | undefined): string {
+export function canonical(v: Json | undefined): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   const o = v as { readonly [k: string]: Json };
