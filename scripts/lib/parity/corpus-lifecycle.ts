@@ -22,6 +22,7 @@ const NOT_READY = [
   'kubelife clock advance 5m',
   'kubectl get pods -o wide',
   'kubectl get events --field-selector reason=TaintManagerEviction',
+  'kubectl get events --field-selector involvedObject.name=worker-1 -o wide',
 ];
 
 const LOST = [
@@ -36,6 +37,7 @@ const LOST = [
   'kubectl get pods -A -o wide',
   'kubectl -n kube-system get pods -l k8s-app=kube-dns',
   'kubectl -n kube-system get events --field-selector reason=TaintManagerEviction',
+  'kubectl get events --field-selector involvedObject.kind=Node,involvedObject.name=worker-1',
   'kubelife fault clear worker-1',
   'kubectl get pods -A -o wide',
 ];

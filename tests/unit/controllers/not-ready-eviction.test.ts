@@ -62,6 +62,30 @@ describe('node lifecycle controller: Ready False', () => {
     expect(taints(s, 'worker-2')).toEqual([]);
   });
 
+  it('records the kubelet’s NodeNotReady Event, and the node lifecycle controller’s once a Ready node is lost', async () => {
+    // pkg/kubelet/nodestatus/setters.go ReadyCondition (recordEventFunc NodeNotReady);
+    // node_lifecycle_controller.go monitorNodeHealth (RecordNodeStatusChange "NodeNotReady").
+    const { s } = await networkLost();
+    await s.run('kubelife fault machine-down worker-2');
+    await s.run('kubelife clock advance 2m');
+
+    const events = JSON.parse((await s.run('kubectl get events -o json')).stdout) as {
+      items: ApiObject[];
+    };
+
+    const notReady = events.items
+      .filter((e) => e['reason'] === 'NodeNotReady')
+      .map((e) => [
+        (e['involvedObject'] as { name: string }).name,
+        (e['source'] as { component: string }).component,
+        e['message'],
+      ]);
+    expect(notReady).toEqual([
+      ['worker-1', 'kubelet', 'Node worker-1 status is now: NodeNotReady'],
+      ['worker-2', 'node-controller', 'Node worker-2 status is now: NodeNotReady'],
+    ]);
+  });
+
   it('leaves the Pods of a NotReady node running while their 300 s toleration lasts', async () => {
     const { s } = await networkLost();
 

@@ -21,7 +21,8 @@ import { nodeList, nodeUid } from '../state/nodes.ts';
 import { podList, storedPodObject } from '../state/pods.ts';
 import { findNamespace } from '../state/namespaces.ts';
 import { findMachine } from '../state/machines.ts';
-import { nodeReady } from '../machine/kubelet.ts';
+import { FLANNEL_CNI_CONF } from '../machine/kubelet.ts';
+import { heartbeatStoppedFor, unreachableAfter } from '../controllers/node-lifecycle.ts';
 import type { ApiObject } from '../store/types.ts';
 import { legacyRv, uid } from './legacy-meta.ts';
 import { nodePodCidr } from '../controllers/node-ipam.ts';
@@ -161,9 +162,27 @@ function nodeEvents(state: ClusterState, n: NodeObject, cni: number | undefined)
       type: 'Warning',
       series: { first: retries.first, count: retries.count },
     });
-  // Ready once the CNI configuration is on the node: at registration, or when flannel came.
-  if (m && nodeReady(m) && cni !== undefined)
-    out.push(status('NodeReady', Math.max(n.createdAt + 5, cni)));
+  // Ready once the CNI configuration is on the node: at registration, when flannel came, or when
+  // it came back (the kubelet's Ready setter records the transitions it posts); the Event stays
+  // after the kubelet stops.
+  const network = m?.files[FLANNEL_CNI_CONF] !== undefined;
+  if (m && network && cni !== undefined)
+    out.push(status('NodeReady', Math.max(n.createdAt + 5, cni, m.networkSince ?? 0)));
+  // NotReady since its network plugin's configuration went away (machine/network-since.ts).
+  if (m && !network && m.networkSince !== undefined && m.networkSince > n.createdAt)
+    out.push(status('NodeNotReady', m.networkSince));
+  // A Ready node whose kubelet stopped posting: the node lifecycle controller marks it Unknown at
+  // the end of the grace period and records NodeNotReady (monitorNodeHealth, RecordNodeStatusChange).
+  const unreachable = unreachableAfter(heartbeatStoppedFor(state, n, m), state.now);
+  if (unreachable !== null && network && cni !== undefined && unreachable > cni)
+    out.push({
+      namespace: 'default',
+      object: { apiVersion: 'v1', kind: 'Node', name: n.name, uid: nodeUid(state, n.name) },
+      reason: 'NodeNotReady',
+      message: `Node ${n.name} status is now: NodeNotReady`,
+      component: 'node-controller',
+      at: unreachable,
+    });
   return out;
 }
 
