@@ -31,6 +31,21 @@ const replicasOf = (o: ApiObject): number => {
 };
 const revisionOf = (o: ApiObject): number => Number(o.metadata.annotations?.[REVISION] ?? 0);
 
+const keys = new WeakMap<object, string>();
+
+/**
+ * The canonical JSON of a template without its pod-template-hash label (EqualIgnoreHash), kept
+ * per template object: stored objects never change in place, so each is serialised once, not at
+ * every command.
+ */
+function templateKey(template: Obj): string {
+  const hit = keys.get(template);
+  if (hit !== undefined) return hit;
+  const key = canonical(withoutHash(template));
+  keys.set(template, key);
+  return key;
+}
+
 /** A template without the pod-template-hash label (EqualIgnoreHash). */
 function withoutHash(template: Obj): Obj {
   const meta = (template['metadata'] ?? {}) as Obj;
@@ -103,9 +118,9 @@ export function rollToTemplate(state: ClusterState, d: ApiObject): ClusterState 
   const newest = owned[0];
   const template = (specOf(d)['template'] ?? {}) as Obj;
   if (!newest) return state;
-  const key = canonical(withoutHash(template));
+  const key = templateKey(template);
   const same = (rs: ApiObject): boolean =>
-    canonical(withoutHash((specOf(rs)['template'] ?? {}) as Obj)) === key;
+    templateKey((specOf(rs)['template'] ?? {}) as Obj) === key;
   if (same(newest)) return state;
   const want = replicasOf(d);
   const revision = revisionOf(newest) + 1;
