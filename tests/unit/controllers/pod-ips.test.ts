@@ -1,5 +1,5 @@
 // Pod IPs from flannel's bridge plugin with host-local IPAM, per node podCIDR.
-// upstream: containernetworking/plugins v1.6.2 plugins/ipam/host-local/backend/allocator/
+// upstream: containernetworking/plugins commit 2a46e67d plugins/ipam/host-local/backend/allocator/
 // allocator.go (Get: skip the gateway, GetIter: start after last_reserved_ip, wrap around, skip
 // reserved addresses), backend/disk/backend.go (last_reserved_ip.0 under
 // /var/lib/cni/networks/<network>), flannel-io/flannel Documentation/kube-flannel.yml
@@ -66,5 +66,22 @@ describe('pod IPs (host-local IPAM on each node)', () => {
 
     const after = await rows(s);
     for (const r of before.slice(1)) expect(after.find((a) => a.name === r.name)?.ip).toBe(r.ip);
+  });
+
+  it('wraps around to .2 after the last address of the node’s range', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+    for (const w of ['worker-1', 'worker-2']) {
+      await s.run(`ssh ${w}`);
+      await s.run('mkdir -p /var/lib/cni/networks/cbr0');
+      await s.run(
+        `echo -n ${w === 'worker-1' ? '10.244.1.253' : '10.244.2.253'} > /var/lib/cni/networks/cbr0/last_reserved_ip.0`,
+      );
+      await s.run('exit');
+    }
+
+    await s.run('kubectl create deployment web --image=nginx --replicas=4');
+
+    const ips = (await rows(s)).filter((r) => r.name.startsWith('web-')).map((r) => r.ip);
+    expect(ips.sort()).toEqual(['10.244.1.2', '10.244.1.254', '10.244.2.2', '10.244.2.254']);
   });
 });
