@@ -24,7 +24,10 @@ export function recordNetworkChanges(
   if (machine === undefined || before.machines === after.machines) return after;
   const old = getKeyed(before.machines, machine);
   const m = getKeyed(after.machines, machine);
-  if (!old || !m || old === m || hasNetwork(old) === hasNetwork(m)) return after;
+  // A kubelet that was not running yet (kubeadm join writes the configuration as it starts it)
+  // reports Ready from its node's registration: nothing changed for it.
+  if (!old || !m || old === m || old.kubelet.active !== 'active') return after;
+  if (hasNetwork(old) === hasNetwork(m)) return after;
   return {
     ...after,
     machines: setKeyed(after.machines, machine, { ...m, networkSince: after.now }),
