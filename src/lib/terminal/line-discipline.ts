@@ -291,9 +291,9 @@ export function createLineDiscipline(
 
   /** Processes queued input until it is empty or a command starts running. */
   function drain(): void {
-    // Before the first prompt (a scenario still loading, after a reset) keys wait in the queue.
-    if (!started) return;
-    while (!running && pending.length > 0) {
+    // Before the first prompt (a scenario still loading, after a reset) keys wait in the queue;
+    // whoever waits for an idle terminal is still told when nothing is pending.
+    while (started && !running && pending.length > 0) {
       const key = KEYS.find(([sequence]) => pending.startsWith(sequence));
       if (key) {
         pending = pending.slice(key[0].length);
