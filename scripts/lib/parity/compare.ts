@@ -95,6 +95,16 @@ export const PARITY_MASKS: readonly ParityMask[] = [
     apply: (t) => sortRuns(sortRuns(t, /^evicting pod /), /^pod\/\S+ evicted$/),
   },
   {
+    name: 'drain-warning-order',
+    reason:
+      "kubectl drain groups its warnings in a Go map (staging/src/k8s.io/kubectl/pkg/drain/filters.go PodDeleteList.Warnings ranges over it), so with several reasons the order of the '; '-separated parts changes from run to run",
+    apply: (t) =>
+      t.replace(
+        /^Warning: (.*; .*)$/gm,
+        (_m, parts: string) => `Warning: ${parts.split('; ').sort().join('; ')}`,
+      ),
+  },
+  {
     name: 'klog-header',
     reason:
       "klog prefixes kubectl's own log lines with the time, the process id and the source file:line of the build (the judge's wall clock, pid and client-go lines, the simulator's clock)",
