@@ -8,18 +8,12 @@
  * without statuses, describeVolumes, printTolerationsMultilineWithIndent, printController,
  * DescribeEvents: the tabwriter is flushed before the Events table).
  */
-import {
-  getObject,
-  listObjects,
-  parseTime,
-  type ApiObject,
-  type ClusterState,
-} from '../../src/index.ts';
+import { listObjects, parseTime, type ApiObject, type ClusterState } from '../../src/index.ts';
 import { formatTabwriter } from '../../src/pki/tabwriter.ts';
 import { humanDuration, rfc1123z } from '../format.ts';
 import { str, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
-import { multiline } from './kubectl-describe-maps.ts';
+import { describeEach, multiline } from './kubectl-describe-maps.ts';
 
 type Obj = Record<string, unknown>;
 const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
@@ -259,19 +253,7 @@ export function describeBatch(
   names: readonly string[],
 ): number {
   const state = inv.ctx.state;
-  const ns = str(p, 'namespace') ?? 'default';
-  const found =
-    names.length > 0
-      ? names.map((n) => getObject(state, resource, ns, n) ?? n)
-      : listObjects(state, resource, ns);
-  let code = 0;
-  const texts: string[] = [];
-  for (const obj of found) {
-    if (typeof obj === 'string') {
-      inv.io.err(`Error from server (NotFound): ${resource} "${obj}" not found`);
-      code = 1;
-    } else texts.push(resource === 'jobs.batch' ? jobText(state, obj) : cronJobText(state, obj));
-  }
-  if (texts.length > 0) inv.io.out(texts.join('\n\n\n'));
-  return code;
+  return describeEach(inv, resource, str(p, 'namespace') ?? 'default', names, (obj) =>
+    resource === 'jobs.batch' ? jobText(state, obj) : cronJobText(state, obj),
+  );
 }

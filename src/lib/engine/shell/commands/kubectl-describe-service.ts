@@ -5,11 +5,11 @@
  * upstream (v1.32): staging/src/k8s.io/kubectl/pkg/describe/describe.go (ServiceDescriber,
  * describeService, formatEndpointSlices, printLabelsMultiline, printAnnotationsMultiline).
  */
-import { getObject, listObjects, type ApiObject } from '../../src/index.ts';
+import { listObjects, type ApiObject } from '../../src/index.ts';
 import { formatTabwriter } from '../../src/pki/tabwriter.ts';
 import { str, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
-import { multiline } from './kubectl-describe-maps.ts';
+import { describeEach, multiline } from './kubectl-describe-maps.ts';
 
 type Obj = Record<string, unknown>;
 const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
@@ -106,20 +106,7 @@ export function describeServices(
   p: ParsedFlags,
   names: readonly string[],
 ): number {
-  const state = inv.ctx.state;
-  const ns = str(p, 'namespace') ?? 'default';
-  const found =
-    names.length > 0
-      ? names.map((n) => getObject(state, 'services', ns, n) ?? n)
-      : listObjects(state, 'services', ns);
-  let code = 0;
-  const texts: string[] = [];
-  for (const svc of found) {
-    if (typeof svc === 'string') {
-      inv.io.err(`Error from server (NotFound): services "${svc}" not found`);
-      code = 1;
-    } else texts.push(serviceText(inv, svc));
-  }
-  if (texts.length > 0) inv.io.out(texts.join('\n\n\n'));
-  return code;
+  return describeEach(inv, 'services', str(p, 'namespace') ?? 'default', names, (svc) =>
+    serviceText(inv, svc),
+  );
 }

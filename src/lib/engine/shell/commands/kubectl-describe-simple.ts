@@ -9,12 +9,12 @@
  * would give them (sorted): describe.go ranges over maps, so with several keys kubectl's own
  * order varies from run to run.
  */
-import { getObject, listObjects, type ApiObject } from '../../src/index.ts';
+import type { ApiObject } from '../../src/index.ts';
 import { formatTabwriter } from '../../src/pki/tabwriter.ts';
 import { fromBase64 } from '../../src/pki/der.ts';
 import { str, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
-import { multiline } from './kubectl-describe-maps.ts';
+import { describeEach, multiline } from './kubectl-describe-maps.ts';
 
 type Obj = Record<string, unknown>;
 const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
@@ -122,24 +122,8 @@ export function describeSimple(
 ): number {
   const describe = DESCRIBERS[resource];
   if (!describe) return 1;
-  const namespaced = resource !== 'namespaces';
-  const ns = namespaced ? (str(p, 'namespace') ?? 'default') : null;
-  const state = inv.ctx.state;
-  const found =
-    names.length > 0
-      ? names.map((n) => getObject(state, resource, ns, n) ?? n)
-      : listObjects(state, resource, ns ?? undefined);
-  let code = 0;
-  const texts: string[] = [];
-  for (const obj of found) {
-    if (typeof obj === 'string') {
-      inv.io.err(`Error from server (NotFound): ${resource} "${obj}" not found`);
-      code = 1;
-    } else
-      texts.push(
-        formatTabwriter(describe(obj), { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, ''),
-      );
-  }
-  if (texts.length > 0) inv.io.out(texts.join('\n\n\n'));
-  return code;
+  const ns = resource !== 'namespaces' ? (str(p, 'namespace') ?? 'default') : null;
+  return describeEach(inv, resource, ns, names, (obj) =>
+    formatTabwriter(describe(obj), { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, ''),
+  );
 }
