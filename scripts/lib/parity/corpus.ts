@@ -7,7 +7,7 @@
  */
 import type { ParityCase } from './run-case.ts';
 import { WRITE_CORPUS } from './corpus-writes.ts';
-import { LOGS_CASE } from './corpus-logs.ts';
+import { LOGS_BY_OBJECT_CASE, LOGS_CASE } from './corpus-logs.ts';
 import { CREATE_CORPUS } from './corpus-create.ts';
 import { WORKLOAD_CORPUS } from './corpus-workloads.ts';
 import { DELETE_CORPUS } from './corpus-delete.ts';
@@ -404,6 +404,7 @@ export const CORPUS: readonly ParityCase[] = [
   { id: 'corpus/node-writes', source: 'corpus', scenario: 'workers-joined', lines: WRITES },
   ...WRITE_CORPUS,
   LOGS_CASE,
+  LOGS_BY_OBJECT_CASE,
   { id: 'corpus/discovery', source: 'corpus', scenario: 'workers-joined', lines: DISCOVERY },
   { id: 'corpus/auth', source: 'corpus', scenario: 'workers-joined', lines: AUTH },
   { id: 'corpus/config', source: 'corpus', scenario: 'workers-joined', lines: CONFIG },

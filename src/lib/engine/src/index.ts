@@ -270,6 +270,7 @@ export {
   selectorString,
 } from './kubectl/labels.ts';
 export type { LabelRequirement, SelectorOp } from './kubectl/labels.ts';
+export { podSelectorOf, podsByLogging } from './kubectl/log-pods.ts';
 export { qualifiedNameErrors, labelValueErrors } from './kubectl/validation.ts';
 export {
   SONOBUOY_MODES,

@@ -7,7 +7,7 @@
  */
 import type { ClusterState } from '../../src/index.ts';
 import { getObject } from '../../src/index.ts';
-import { logText } from '../../shell/commands/kubectl-logs.ts';
+import { logText } from '../../shell/commands/kubectl-log-text.ts';
 import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
 
 type Obj = Record<string, unknown>;
@@ -17,23 +17,37 @@ export function podLog(state: ClusterState, req: ApiRequest, p: ResourcePath): A
   const name = p.name ?? '';
   const pod = getObject(state, 'pods', p.namespace, name);
   if (!pod) return status(404, 'NotFound', `pods "${name}" not found`, { name, kind: 'pods' });
-  const containers = (((pod['spec'] as Obj | undefined)?.['containers'] as Obj[]) ?? []).map((c) =>
-    String(c['name']),
-  );
+  const spec = (pod['spec'] as Obj | undefined) ?? {};
+  const named = (key: string): string[] =>
+    ((spec[key] as Obj[] | undefined) ?? []).map((c) => String(c['name']));
+  const containers = named('containers');
+  const init = named('initContainers');
   const container = req.query.get('container') ?? (containers.length === 1 ? containers[0] : '');
-  if (!container)
+  if (!container) {
+    const more = init.length > 0 ? ` or one of the init containers: [${init.join(' ')}]` : '';
     return status(
       400,
       'BadRequest',
-      `a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`,
+      `a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]${more}`,
     );
-  if (!containers.includes(container))
+  }
+  if (![...containers, ...init, ...named('ephemeralContainers')].includes(container))
     return status(400, 'BadRequest', `container ${container} is not valid for pod ${name}`);
-  const tail = req.query.get('tailLines');
+  const q = (key: string): number | undefined => {
+    const v = req.query.get(key);
+    return v === null || v === '' ? undefined : Number(v);
+  };
+  const tail = q('tailLines');
+  const sinceSeconds = q('sinceSeconds');
+  const sinceTime = req.query.get('sinceTime');
+  const limitBytes = q('limitBytes');
   const text = logText(state, pod, container, {
     previous: req.query.get('previous') === 'true',
-    ...(tail !== null ? { tail: Number(tail) } : {}),
+    ...(tail !== undefined ? { tail } : {}),
     timestamps: req.query.get('timestamps') === 'true',
+    ...(sinceSeconds !== undefined ? { sinceMs: state.now - sinceSeconds * 1000 } : {}),
+    ...(sinceTime !== null && sinceTime !== '' ? { sinceMs: Date.parse(sinceTime) } : {}),
+    ...(limitBytes !== undefined ? { limitBytes } : {}),
   });
   if (text === null)
     return status(
