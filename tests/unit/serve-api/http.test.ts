@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { request, type Server } from 'node:https';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -115,5 +116,54 @@ describe('serve --api over HTTPS', () => {
 
     expect(r.status).toBe(404);
     expect(r.body).toMatchObject({ reason: 'NotFound', message: 'pods "nope" not found' });
+  });
+});
+
+// upstream: kube-openapi pkg/handler3 (the root's serverRelativeURL with the document's
+// upper-case hex SHA-512 as `hash`), kubectl pkg/explain/v2/templates/plaintext.tmpl (the kind
+// found through the resource path's x-kubernetes-group-version-kind).
+describe('serve --api OpenAPI v3', () => {
+  it("lists each group version with a document, under its document's hash", async () => {
+    const root = await get('/openapi/v3');
+    const paths = root.body['paths'] as Record<string, { serverRelativeURL: string }>;
+    const apps = paths['apis/apps/v1']?.serverRelativeURL ?? '';
+    const [path = '', query = ''] = apps.split('?');
+    const doc = await get(`${path}?${query}`);
+
+    expect(Object.keys(paths)).toContain('api/v1');
+    expect(path).toBe('/openapi/v3/apis/apps/v1');
+    expect(query).toBe(
+      `hash=${createHash('sha512').update(JSON.stringify(doc.body)).digest('hex').toUpperCase()}`,
+    );
+  });
+
+  it('serves the paths that name each kind and the schemas they use', async () => {
+    const doc = await get('/openapi/v3/apis/apps/v1');
+    const paths = doc.body['paths'] as Record<string, { get: Record<string, unknown> }>;
+    const schemas = (doc.body['components'] as { schemas: Record<string, Record<string, unknown>> })
+      .schemas;
+
+    expect(paths['/apis/apps/v1/namespaces/{namespace}/deployments']?.get).toMatchObject({
+      'x-kubernetes-group-version-kind': { group: 'apps', kind: 'Deployment', version: 'v1' },
+    });
+    expect(schemas['io.k8s.api.apps.v1.Deployment']?.['x-kubernetes-group-version-kind']).toEqual([
+      { group: 'apps', kind: 'Deployment', version: 'v1' },
+    ]);
+    expect(schemas['io.k8s.api.core.v1.PodSpec']?.['required']).toEqual(['containers']);
+    expect(Object.keys(schemas)).not.toContain('io.k8s.api.batch.v1.Job');
+  });
+
+  it('publishes no write operations, so kubectl keeps validating and patching client-side', async () => {
+    const doc = await get('/openapi/v3/api/v1');
+    const ops = Object.values(doc.body['paths'] as Record<string, Record<string, unknown>>);
+
+    expect(ops.length).toBeGreaterThan(0);
+    expect(ops.every((o) => Object.keys(o).join() === 'get')).toBe(true);
+  });
+
+  it('answers 404 for a group version it has no document for', async () => {
+    const r = await get('/openapi/v3/apis/nope.example.com/v1');
+
+    expect(r.status).toBe(404);
   });
 });

@@ -35,7 +35,7 @@ import { decodeErrorMessage } from '../../shell/commands/kubectl-apiversions.ts'
 import { materializeBody } from './materialize-body.ts';
 import { applyWrite } from './writes.ts';
 import { answerReview } from './reviews.ts';
-import { openApiV2, openApiV3Root } from './openapi.ts';
+import { openApiV2, openApiV3Document, openApiV3Root } from './openapi.ts';
 import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
 
 export type { ApiRequest, ApiResponse } from './status.ts';
@@ -175,7 +175,9 @@ async function answer(session: Session, req: ApiRequest): Promise<ApiResponse> {
   if (req.method === 'GET') {
     if (path === '/version') return { status: 200, body: serverVersionInfo(state) };
     if (path === '/openapi/v2') return openApiV2();
-    if (path === '/openapi/v3') return openApiV3Root();
+    if (path === '/openapi/v3') return openApiV3Root(state);
+    if (parts[0] === 'openapi' && parts[1] === 'v3')
+      return (await openApiV3Document(state, parts.slice(2).join('/'))) ?? notServed();
     if (path === '/api') return { status: 200, body: apiVersions(state) };
     if (path === '/apis') return { status: 200, body: apiGroupList(state) };
     if (parts[0] === 'api' && parts.length === 2)

@@ -1,10 +1,14 @@
 /**
- * The OpenAPI documents kubectl downloads before `apply` and `create -f` validate a manifest
+ * The OpenAPI documents kubectl downloads: before `apply` and `create -f` validate a manifest
  * (cli-runtime's validation: the v2 document as protobuf for client-side schema checks, the v3
- * root to learn whether a group version supports server-side field validation). The simulated
- * API server publishes the documents' frame (a swagger 2.0 document; a v3 root) without schemas: kubectl then finds no schema for a kind and no group version on the
- * v3 root, so it sends the manifest as it is, which is what it does with a kind it has no schema
- * for. Schemas (for `kubectl explain` and field validation) are not served yet.
+ * documents to learn whether a group version supports server-side field validation), and for
+ * `kubectl explain` (the v3 root, then the group version's document).
+ *
+ * The v2 document is a frame without definitions: kubectl finds no schema for a kind there and
+ * sends the manifest as it is. The v3 root lists every group version that has a document, each
+ * with its document's hash as kube-openapi's handler3 publishes it (`?hash=` the upper-case hex
+ * SHA-512 of the document); the documents carry the kinds' schemas (src/openapi/documents.ts,
+ * which explains why they carry no write operations).
  *
  * upstream: github.com/google/gnostic-models openapiv2/OpenAPIv2.proto (Document: 1 swagger), k8s.io/client-go/discovery/discovery_client.go
  * (OpenAPISchema: GET /openapi/v2 as application/com.github.proto-openapi.spec.v2@v1.0+protobuf),
@@ -12,6 +16,13 @@
  * cli-runtime/pkg/resource/query_param_verifier_v3.go (a group version missing from the root
  * means no server-side field validation).
  */
+import { createHash } from 'node:crypto';
+import {
+  discoveredGroups,
+  groupVersionDocument,
+  loadOpenApiSchemas,
+  type ClusterState,
+} from '../../src/index.ts';
 import type { ApiResponse } from './status.ts';
 
 const encoder = new TextEncoder();
@@ -44,7 +55,62 @@ export function openApiV2(): ApiResponse {
   };
 }
 
-/** GET /openapi/v3: the root listing group versions (none with schemas yet). */
-export function openApiV3Root(): ApiResponse {
-  return { status: 200, body: { paths: {} } };
+/** A served document: its JSON bytes and their hash. */
+interface Served {
+  readonly bytes: Uint8Array;
+  readonly hash: string;
+}
+
+/** Documents by server version and group version: they depend on nothing else. */
+const SERVED = new Map<string, Served | null>();
+
+/** The v3 documents of the cluster, keyed by their root path (`api/v1`, `apis/apps/v1`). */
+async function documents(state: ClusterState): Promise<Map<string, Served>> {
+  const serverVersion = state.cluster?.version ?? 'v0.0.0';
+  const out = new Map<string, Served>();
+  for (const g of discoveredGroups(state))
+    for (const v of g.versions) {
+      const path = g.name === '' ? `api/${v.version}` : `apis/${g.name}/${v.version}`;
+      const key = `${serverVersion} ${path}`;
+      if (!SERVED.has(key)) {
+        const resources = v.resources.filter((r) => !r.name.includes('/'));
+        const doc = groupVersionDocument(
+          await loadOpenApiSchemas(),
+          g.name,
+          v.version,
+          resources.map((r) => ({ plural: r.name, kind: r.kind, namespaced: r.namespaced })),
+          serverVersion,
+        );
+        const bytes = doc === null ? null : encoder.encode(JSON.stringify(doc));
+        SERVED.set(
+          key,
+          bytes === null
+            ? null
+            : { bytes, hash: createHash('sha512').update(bytes).digest('hex').toUpperCase() },
+        );
+      }
+      const served = SERVED.get(key);
+      if (served) out.set(path, served);
+    }
+  return out;
+}
+
+/** GET /openapi/v3: the root, each group version with the URL of its document. */
+export async function openApiV3Root(state: ClusterState): Promise<ApiResponse> {
+  const paths: Record<string, unknown> = {};
+  for (const [path, served] of await documents(state))
+    paths[path] = { serverRelativeURL: `/openapi/v3/${path}?hash=${served.hash}` };
+  return { status: 200, body: { paths } };
+}
+
+/**
+ * GET /openapi/v3/api/v1, /openapi/v3/apis/GROUP/VERSION: one group version's document, or null
+ * when the cluster has none at `path`.
+ */
+export async function openApiV3Document(
+  state: ClusterState,
+  path: string,
+): Promise<ApiResponse | null> {
+  const served = (await documents(state)).get(path);
+  return served ? { status: 200, body: served.bytes, contentType: 'application/json' } : null;
 }
