@@ -35,6 +35,7 @@ import { setVerb } from './kubectl-set.ts';
 import { logsVerb } from './kubectl-logs.ts';
 import { execVerb } from './kubectl-exec.ts';
 import { apiResourcesVerb, apiVersionsVerb } from './kubectl-api-resources.ts';
+import { explainVerb } from './kubectl-explain.ts';
 import { authVerb } from './kubectl-auth.ts';
 import { configVerb } from './kubectl-config.ts';
 import { versionVerb } from './kubectl-version.ts';
@@ -211,6 +212,7 @@ const SUBCOMMANDS: Record<
   }
 > = {
   'api-resources': apiResourcesVerb(connect),
+  explain: explainVerb(connect),
   'api-versions': apiVersionsVerb(connect),
   auth: authVerb(connect),
   config: configVerb(connect),
@@ -297,7 +299,6 @@ const SUBCOMMANDS: Record<
  * which would tell the reader the command does not exist.
  */
 const NOT_SIMULATED: Readonly<Record<string, string>> = {
-  explain: 'Get documentation for a resource',
   autoscale: 'Auto-scale a deployment, replica set, stateful set, or replication controller',
   proxy: 'Run a proxy to the Kubernetes API server',
   attach: 'Attach to a running container',
@@ -317,6 +318,7 @@ const NOT_SIMULATED: Readonly<Record<string, string>> = {
 const ARGUMENTS: Readonly<Record<string, CompletionSpec>> = {
   get: { args: 'resources' },
   describe: { args: 'resources' },
+  explain: { args: 'resources' },
   delete: { args: 'resources' },
   patch: { args: 'resources' },
   cordon: { args: 'nodes' },
