@@ -23,6 +23,7 @@ import { APPLY_CORPUS } from './corpus-apply.ts';
 import { JOB_CORPUS } from './corpus-jobs.ts';
 import { CRONJOB_CORPUS } from './corpus-cronjobs.ts';
 import { LIFECYCLE_CORPUS } from './corpus-lifecycle.ts';
+import { EXPLAIN_CORPUS } from './corpus-explain.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -437,4 +438,5 @@ export const CORPUS: readonly ParityCase[] = [
   ...JOB_CORPUS,
   ...CRONJOB_CORPUS,
   ...LIFECYCLE_CORPUS,
+  ...EXPLAIN_CORPUS,
 ];
