@@ -183,6 +183,8 @@ function label(path: string): string {
   if (path.includes('render-plan')) return 'upgrade planner: rendering (planner page load)';
   if (path.includes('x509')) return 'engine worker: X.509 library (first certificate)';
   if (path.includes('Reflect')) return 'engine worker: reflect-metadata (with X.509)';
+  if (path.includes('schemas-data'))
+    return 'engine worker: OpenAPI schemas (first kubectl explain)';
   if (path.includes('pagefind')) return 'search: pagefind (on first search)';
   return path;
 }
@@ -217,7 +219,15 @@ function loadedBefore(entry: string): Set<string> {
 
 const lazyRows: string[][] = [];
 /** Rows in loading order: terminal, its worker and the worker's X.509, then the planner. */
-const ORDER = ['/mount.', 'engine-worker', 'x509', 'Reflect', 'upgrade-planner', 'render-plan'];
+const ORDER = [
+  '/mount.',
+  'engine-worker',
+  'x509',
+  'Reflect',
+  'schemas-data',
+  'upgrade-planner',
+  'render-plan',
+];
 const rank = (entry: string): number => {
   const index = ORDER.findIndex((part) => entry.includes(part));
   return index === -1 ? ORDER.length : index;
