@@ -12,15 +12,18 @@
  * the required list and its order. Nothing here is written by hand except the v3 shapes
  * kube-openapi gives the apimachinery scalar types (below, with their upstream sources).
  *
+ * The package's JSDoc puts a backslash before every `*` of a description; the generator takes it out.
+ *
  * The output is the v3 form kube-apiserver serves (kube-openapi pkg/builder3): a field that
  * references a definition and has its own description wraps the `$ref` in `allOf`;
  * `x-kubernetes-group-version-kind` marks the kinds.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import * as prettier from 'prettier';
 import ts from 'typescript';
+import { RESOURCE_CATALOG } from '../src/lib/engine/src/store/catalog.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'src/lib/engine/src/openapi/schemas-data.ts');
@@ -31,68 +34,38 @@ const version = (dir: string): string =>
   (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 const SOURCE = `kubernetes-models@${version(MODELS)} and @kubernetes-models/apimachinery@${version(APIMACHINERY)}, generated from Kubernetes v1.33.0's OpenAPI spec`;
 
-/** The kinds whose schemas are served, as files of kubernetes-models. */
-const KINDS = [
-  'v1/Pod',
-  'v1/Service',
-  'v1/ConfigMap',
-  'v1/Secret',
-  'v1/Namespace',
-  'v1/Node',
-  'v1/ServiceAccount',
-  'v1/PersistentVolumeClaim',
-  'v1/PersistentVolume',
-  'v1/Endpoints',
-  'v1/Event',
-  'apps/v1/Deployment',
-  'apps/v1/ReplicaSet',
-  'apps/v1/DaemonSet',
-  'apps/v1/StatefulSet',
-  'batch/v1/Job',
-  'batch/v1/CronJob',
-  'networking.k8s.io/v1/Ingress',
-  'networking.k8s.io/v1/NetworkPolicy',
-  'rbac.authorization.k8s.io/v1/Role',
-  'rbac.authorization.k8s.io/v1/ClusterRole',
-  'rbac.authorization.k8s.io/v1/RoleBinding',
-  'rbac.authorization.k8s.io/v1/ClusterRoleBinding',
-  'policy/v1/PodDisruptionBudget',
-  'coordination.k8s.io/v1/Lease',
-  'events.k8s.io/v1/Event',
-  'apiextensions.k8s.io/v1/CustomResourceDefinition',
-  'storage.k8s.io/v1/StorageClass',
-  'discovery.k8s.io/v1/EndpointSlice',
-  'scheduling.k8s.io/v1/PriorityClass',
-];
+/**
+ * The kinds whose schemas are served: every version of every resource of the simulator's catalog
+ * (src/lib/engine/src/store/catalog.ts) that kubernetes-models has a model of, as its file.
+ */
+const KINDS = RESOURCE_CATALOG.flatMap((r) =>
+  r.versions.map((v) => `${r.group === '' ? '' : `${r.group}/`}${v.version}/${r.kind}`),
+).filter((k, i, all) => all.indexOf(k) === i && existsSync(join(MODELS, `${k}.d.ts`)));
 
-/** The packages' camel-case definition ids, back to the OpenAPI names (longest prefix first). */
+/** The packages' camel-case definition ids, back to the OpenAPI names, outside io.k8s.api. */
 const PREFIXES: readonly (readonly [string, string])[] = [
   [
     'IoK8sApiextensionsApiserverPkgApisApiextensionsV1',
     'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1',
   ],
+  [
+    'IoK8sKubeAggregatorPkgApisApiregistrationV1',
+    'io.k8s.kube-aggregator.pkg.apis.apiregistration.v1',
+  ],
   ['IoK8sApimachineryPkgApisMetaV1', 'io.k8s.apimachinery.pkg.apis.meta.v1'],
   ['IoK8sApimachineryPkgApiResource', 'io.k8s.apimachinery.pkg.api.resource'],
   ['IoK8sApimachineryPkgUtilIntstr', 'io.k8s.apimachinery.pkg.util.intstr'],
   ['IoK8sApimachineryPkgRuntime', 'io.k8s.apimachinery.pkg.runtime'],
-  ['IoK8sApiRbacV1', 'io.k8s.api.rbac.v1'],
-  ['IoK8sApiCoordinationV1', 'io.k8s.api.coordination.v1'],
-  ['IoK8sApiNetworkingV1', 'io.k8s.api.networking.v1'],
-  ['IoK8sApiDiscoveryV1', 'io.k8s.api.discovery.v1'],
-  ['IoK8sApiSchedulingV1', 'io.k8s.api.scheduling.v1'],
-  ['IoK8sApiStorageV1', 'io.k8s.api.storage.v1'],
-  ['IoK8sApiEventsV1', 'io.k8s.api.events.v1'],
-  ['IoK8sApiPolicyV1', 'io.k8s.api.policy.v1'],
-  ['IoK8sApiBatchV1', 'io.k8s.api.batch.v1'],
-  ['IoK8sApiAppsV1', 'io.k8s.api.apps.v1'],
-  ['IoK8sApiCoreV1', 'io.k8s.api.core.v1'],
 ];
 
+/** `IoK8sApiAppsV1Deployment` → `io.k8s.api.apps.v1.Deployment` (one word per API package). */
 function openApiName(id: string): string {
   for (const [camel, dotted] of PREFIXES)
     if (id.startsWith(camel) && /^[A-Z]/.test(id.slice(camel.length)))
       return `${dotted}.${id.slice(camel.length)}`;
-  throw new Error(`no OpenAPI package for ${id}: add its prefix to PREFIXES`);
+  const m = /^IoK8sApi([A-Z][a-z]+)(V\d+(?:(?:alpha|beta)\d+)?)([A-Z]\w*)$/.exec(id);
+  if (!m?.[1] || !m[2] || !m[3]) throw new Error(`no OpenAPI name for ${id}`);
+  return `io.k8s.api.${m[1].toLowerCase()}.${m[2].toLowerCase()}.${m[3]}`;
 }
 
 /**
@@ -141,7 +114,7 @@ function jsdoc(text: string, node: ts.Node): string | undefined {
   return lines
     .map((l) => l.replace(/^\s*\* ?/, ''))
     .join('\n')
-    .replaceAll('*\\/', '*/');
+    .replaceAll('\\*', '*');
 }
 
 function validatorOf(file: DefFile): Validate {

@@ -18,6 +18,17 @@ describe('the OpenAPI v3 schema data', () => {
     expect(port.required).toEqual(['containerPort']);
   });
 
+  it("keeps a description's text as upstream wrote it, asterisks included", async () => {
+    const s = await loadOpenApiSchemas();
+    const webhook = s['io.k8s.api.admissionregistration.v1.MutatingWebhook'] as {
+      properties: Record<string, { description: string }>;
+    };
+
+    expect(webhook.properties['reinvocationPolicy']?.description).toContain(
+      'Webhooks that specify this option *must* be idempotent',
+    );
+  });
+
   it('gives IntOrString and Quantity their oneOf form, with no type', async () => {
     const s = await loadOpenApiSchemas();
 
