@@ -25,7 +25,39 @@ const SET_IMAGE = [
   'kubectl get pod web -o jsonpath={.spec.containers[0].image}',
 ];
 
+/**
+ * `kubectl set resources` (kubectl_set_resources examples; tasks/configure-pod-container/
+ * assign-cpu-resource/ "Specify a CPU request that is too big for your Nodes": the Pod stays
+ * Pending with FailedScheduling "Insufficient cpu") and what the scheduler then does.
+ */
+const SET_RESOURCES = [
+  'kubectl create deployment nginx --image=nginx --replicas=3',
+  'kubectl set resources deployment nginx -c=nginx --limits=cpu=200m,memory=512Mi',
+  'kubectl set resources deployment nginx --limits=cpu=200m,memory=512Mi --requests=cpu=100m,memory=256Mi',
+  'kubectl set resources deployment nginx --limits=cpu=200m,memory=512Mi --requests=cpu=100m,memory=256Mi',
+  'kubectl get deploy nginx -o jsonpath={.spec.template.spec.containers[0].resources}',
+  'kubectl set resources deployment nginx --limits=cpu=0,memory=0 --requests=cpu=0,memory=0 -o yaml --dry-run=client',
+  'kubectl set resources deployment nginx --requests=cpu=1.5,memory=1.5Gi -o name',
+  'kubectl set resources deployment nginx --limits=cpu=1x',
+  'kubectl set resources deployment nginx --limits=cpu',
+  'kubectl set resources deployment nginx -c side --limits=cpu=1',
+  'kubectl set resources deployment nginx',
+  'kubectl set resources deployment nope --limits=cpu=1',
+  'kubectl run cpu-demo --image=nginx --restart=Never',
+  'kubectl set resources pod cpu-demo --requests=cpu=100',
+  'kubectl create deployment big --image=nginx --replicas=2',
+  'kubectl set resources deployment big --requests=cpu=1500m',
+  'kubectl get pods -l app=big -o jsonpath=\'{range .items[*]}{.status.phase} {.status.qosClass}{"\\n"}{end}\'',
+  "kubectl get events --field-selector reason=FailedScheduling -o jsonpath='{.items[*].message}'",
+];
+
 /** The set-image corpus, as one case. */
 export const SET_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/set-image', source: 'corpus', scenario: 'workers-joined', lines: SET_IMAGE },
+  {
+    id: 'corpus/set-resources',
+    source: 'corpus',
+    scenario: 'workers-joined',
+    lines: SET_RESOURCES,
+  },
 ];

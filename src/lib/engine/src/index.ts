@@ -271,6 +271,8 @@ export {
 } from './kubectl/labels.ts';
 export type { LabelRequirement, SelectorOp } from './kubectl/labels.ts';
 export { podSelectorOf, podsByLogging } from './kubectl/log-pods.ts';
+export { canonicalQuantity, milliValue, parseQuantity, quantityValue } from './objects/quantity.ts';
+export { podQosClass, podRequests } from './controllers/resource-fit.ts';
 export { qualifiedNameErrors, labelValueErrors } from './kubectl/validation.ts';
 export {
   SONOBUOY_MODES,

@@ -16,6 +16,8 @@ import type { FlagSpec, ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import type { Connect } from './kubectl-node.ts';
 import { renderJson } from './kubectl-print.ts';
+import { editablePodSpec, podSpecPath } from './kubectl-pod-spec.ts';
+import { SET_RESOURCES_FLAGS, setResources } from './kubectl-set-resources.ts';
 import {
   SELECT_FLAGS,
   WRITE_FLAGS,
@@ -47,34 +49,13 @@ Usage:
 Use "kubectl set <command> --help" for more information about a given command.
 Use "kubectl options" for a list of global command-line options (applies to all commands).`;
 
-/** Where each kind keeps its Pod spec (updatepodspec.go). */
-function podSpecPath(kind: string): readonly string[] | null {
-  switch (kind) {
-    case 'Pod':
-      return ['spec'];
-    case 'Deployment':
-    case 'DaemonSet':
-    case 'ReplicaSet':
-    case 'StatefulSet':
-    case 'Job':
-    case 'ReplicationController':
-      return ['spec', 'template', 'spec'];
-    case 'CronJob':
-      return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
-    default:
-      return null;
-  }
-}
-
 /** The object with `images` set in its Pod spec, and the containers no name matched. */
 function withImages(
   o: ApiObject,
   path: readonly string[],
   images: ReadonlyMap<string, string>,
 ): { object: ApiObject; missing: string[] } {
-  const copy = JSON.parse(JSON.stringify(o)) as ApiObject & Obj;
-  let spec: Obj = copy;
-  for (const key of path) spec = (spec[key] ?? {}) as Obj;
+  const { copy, spec } = editablePodSpec(o, path);
   const missing: string[] = [];
   for (const [name, image] of images) {
     let found = false;
@@ -162,7 +143,7 @@ function setImage(
 }
 
 /** Flags of `kubectl set image`. */
-const SET_FLAGS: FlagSpec[] = [...WRITE_FLAGS, ...SELECT_FLAGS];
+const SET_FLAGS: FlagSpec[] = [...WRITE_FLAGS, ...SELECT_FLAGS, ...SET_RESOURCES_FLAGS];
 
 /** The `kubectl set` verb (image; the other subcommands are not simulated). */
 export function setVerb(connect: Connect) {
@@ -176,9 +157,10 @@ export function setVerb(connect: Connect) {
         return 1;
       }
       if (sub === 'image') return setImage(inv, p, args, connect);
-      if (['env', 'resources', 'selector', 'serviceaccount', 'sa', 'subject'].includes(sub)) {
+      if (sub === 'resources') return setResources(inv, p, args, connect);
+      if (['env', 'selector', 'serviceaccount', 'sa', 'subject'].includes(sub)) {
         inv.io.err(
-          `kubelife: this simulator does not implement kubectl set ${sub} (it implements kubectl set image)`,
+          `kubelife: this simulator does not implement kubectl set ${sub} (it implements kubectl set image and kubectl set resources)`,
         );
         return 1;
       }

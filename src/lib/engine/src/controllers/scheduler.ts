@@ -2,8 +2,10 @@
  * kube-scheduler for a reader's Pods: a pending Pod goes to a node that is schedulable, matches
  * its nodeSelector and whose NoSchedule/NoExecute taints it tolerates (the served Node's taints,
  * so kubeadm's control-plane taint, `kubectl taint` and the node lifecycle controller's
- * not-ready/unreachable/unschedulable taints all count); among those, the one running the
- * fewest Pods (a rough stand-in for the resource scores), then by name. A Pod no node fits
+ * not-ready/unreachable/unschedulable taints all count) and has room for its requests and one
+ * more Pod (NodeResourcesFit against the node's allocatable, after every bound Pod's requests);
+ * among those, the one running the fewest Pods (a rough stand-in for the resource scores), then
+ * by name. A Pod no node fits
  * stays Pending with the FailedScheduling message the scheduler writes into its PodScheduled
  * condition.
  *
@@ -23,7 +25,17 @@ import { putObject } from '../store/write.ts';
 import { tolerates, type Taint, type Toleration } from './tolerations.ts';
 import { reservePodIp } from './pod-ips.ts';
 import { recordEvent } from '../objects/controller-events.ts';
-import { storedUserPods, userPodSim } from '../workloads/user-pods.ts';
+import { servedUserPod, storedUserPods, userPodSim } from '../workloads/user-pods.ts';
+import { isJobPod } from '../workloads/job-pod-run.ts';
+import { POD_RESOURCES } from '../objects/pod-object.ts';
+import {
+  insufficient,
+  nodeAllocatable,
+  podRequests,
+  usageOf,
+  withPod,
+  type NodeUsage,
+} from './resource-fit.ts';
 
 type Obj = { readonly [k: string]: Json };
 
@@ -51,13 +63,69 @@ export function nodeRejects(pod: ApiObject, node: Obj): string | null {
   return bad ? `node(s) had untolerated taint {${bad.key}: ${bad.value ?? ''}}` : null;
 }
 
-/** FitError's message for `reasons` (one per node). */
-function fitError(reasons: readonly string[]): string {
+/** Why one node was filtered out: its reasons, and whether preemption could change that. */
+interface NodeVerdict {
+  readonly reasons: readonly string[];
+  /** UnschedulableAndUnresolvable (taints, selector, cordon) rather than Unschedulable. */
+  readonly unresolvable: boolean;
+}
+
+/** "N reason" parts sorted as strings (FitError.Error's sortReasonsHistogram). */
+function histogram(reasons: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
-  const parts = [...counts].map(([r, n]) => `${n} ${r}`).sort();
-  const n = reasons.length;
-  return `0/${n} nodes are available: ${parts.join(', ')}. preemption: 0/${n} nodes are available: ${n} Preemption is not helpful for scheduling.`;
+  return [...counts]
+    .map(([r, n]) => `${n} ${r}`)
+    .sort()
+    .join(', ');
+}
+
+/**
+ * FitError's message: every node's reasons, then the preemption PostFilter's: a node filtered
+ * out by an unresolvable plugin is "not helpful"; one short of resources has no victims, as
+ * every Pod it runs has at least the incoming Pod's priority (user Pods run at priority 0, the
+ * system's at system-node-critical or system-cluster-critical; higher-priority user Pods that
+ * would preempt are not simulated).
+ */
+function fitError(verdicts: readonly NodeVerdict[]): string {
+  const n = verdicts.length;
+  const filters = histogram(verdicts.flatMap((v) => v.reasons));
+  const preemption = histogram(
+    verdicts.map((v) =>
+      v.unresolvable
+        ? 'Preemption is not helpful for scheduling'
+        : 'No preemption victims found for incoming pod',
+    ),
+  );
+  return `0/${n} nodes are available: ${filters}. preemption: 0/${n} nodes are available: ${preemption}.`;
+}
+
+/** The Pods bound to each node, as container specs to sum, with their count. */
+function nodeUsages(state: ClusterState, users: readonly ApiObject[]): Map<string, NodeUsage> {
+  const usage = new Map<string, NodeUsage>();
+  for (const n of nodeList(state))
+    usage.set(
+      n.name,
+      usageOf(
+        podsOnNode(state, n.name).map((p) => ({
+          containers: [{ resources: POD_RESOURCES[p.app] as Obj }],
+        })),
+      ),
+    );
+  for (const p of users) {
+    const spec = (p['spec'] ?? {}) as Obj;
+    const on = spec['nodeName'];
+    if (typeof on !== 'string' || terminal(state, p)) continue;
+    usage.set(on, withPod(usage.get(on) ?? usageOf([]), podRequests(spec)));
+  }
+  return usage;
+}
+
+/** A finished Job Pod: the scheduler's cache drops terminal Pods. */
+function terminal(state: ClusterState, p: ApiObject): boolean {
+  if (!isJobPod(p)) return false;
+  const phase = ((servedUserPod(state, p)['status'] ?? {}) as Obj)['phase'];
+  return phase === 'Succeeded' || phase === 'Failed';
 }
 
 /** Binds every pending user Pod it can; records why for the others. */
@@ -66,26 +134,32 @@ export function schedulePods(state: ClusterState): ClusterState {
   const pending = users.filter((p) => ((p['spec'] ?? {}) as Obj)['nodeName'] === undefined);
   if (pending.length === 0) return state;
   const nodes = nodeList(state).map((n) => nodeObject(state, n.name) as unknown as Obj);
-  const load = new Map<string, number>();
-  for (const n of nodeList(state)) load.set(n.name, podsOnNode(state, n.name).length);
-  for (const p of users) {
-    const on = ((p['spec'] ?? {}) as Obj)['nodeName'];
-    if (typeof on === 'string') load.set(on, (load.get(on) ?? 0) + 1);
-  }
+  const usage = nodeUsages(state, users);
   let s = state;
   for (const pod of pending.sort((a, b) => userPodSim(a).createdAt - userPodSim(b).createdAt)) {
-    const reasons: string[] = [];
+    const verdicts: NodeVerdict[] = [];
     const fits: string[] = [];
+    const requests = podRequests((pod['spec'] ?? {}) as Obj);
     for (const node of nodes) {
       const name = ((node['metadata'] as Obj)['name'] as string | undefined) ?? '';
       const why = nodeRejects(pod, node);
-      if (why === null) fits.push(name);
-      else reasons.push(why);
+      // NodeResourcesFit runs after the unresolvable filters (default_plugins.go order).
+      const short =
+        why === null
+          ? insufficient(requests, nodeAllocatable(node), usage.get(name) ?? usageOf([]))
+          : [];
+      if (why === null && short.length === 0) fits.push(name);
+      else
+        verdicts.push(
+          why !== null
+            ? { reasons: [why], unresolvable: true }
+            : { reasons: short, unresolvable: false },
+        );
     }
     const sim = userPodSim(pod);
     if (fits.length === 0) {
       const message =
-        nodes.length === 0 ? 'no nodes available to schedule pods' : fitError(reasons);
+        nodes.length === 0 ? 'no nodes available to schedule pods' : fitError(verdicts);
       if (sim.unschedulable !== message) {
         s = putObject(s, 'pods', {
           ...pod,
@@ -101,10 +175,9 @@ export function schedulePods(state: ClusterState): ClusterState {
       }
       continue;
     }
-    const best =
-      [...fits].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0) || (a < b ? -1 : 1))[0] ??
-      '';
-    load.set(best, (load.get(best) ?? 0) + 1);
+    const load = (n: string): number => usage.get(n)?.pods ?? 0;
+    const best = [...fits].sort((a, b) => load(a) - load(b) || (a < b ? -1 : 1))[0] ?? '';
+    usage.set(best, withPod(usage.get(best) ?? usageOf([]), requests));
     const { unschedulable: _gone, ...rest } = sim;
     // host-local reserves the Pod's address on its node (controllers/pod-ips.ts).
     const ip = ((pod['spec'] ?? {}) as Obj)['hostNetwork'] === true ? null : reservePodIp(s, best);

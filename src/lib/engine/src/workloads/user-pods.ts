@@ -24,6 +24,7 @@ import { readByKey } from '../store/buckets.ts';
 import { indexedKeys } from '../store/indexes.ts';
 import type { ApiObject, Json } from '../store/types.ts';
 import { isUserPod } from './user-pod-mark.ts';
+import { podQosClass } from '../controllers/resource-fit.ts';
 import { isJobPod } from './job-pod-run.ts';
 import { jobPodStatus } from './job-pod-status.ts';
 
@@ -113,7 +114,7 @@ export function servedUserPod(state: ClusterState, o: ApiObject): ApiObject {
           },
         ],
         phase: 'Pending',
-        qosClass: 'BestEffort',
+        qosClass: podQosClass((o['spec'] ?? {}) as Obj),
       },
     };
   }
@@ -170,7 +171,7 @@ export function servedUserPod(state: ClusterState, o: ApiObject): ApiObject {
     hostIPs: [{ ip: hostIP }],
     phase: running ? 'Running' : 'Pending',
     ...(ip !== undefined ? { podIP: ip, podIPs: [{ ip }] } : {}),
-    qosClass: 'BestEffort',
+    qosClass: podQosClass((o['spec'] ?? {}) as Obj),
     startTime: since,
   };
   // A Job's Pod runs its command to the end (workloads/job-pod-status.ts).
