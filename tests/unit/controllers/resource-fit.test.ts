@@ -12,9 +12,10 @@ import {
   podQosClass,
   podRequests,
   quantityValue,
+  type Json,
 } from 'kubelife';
 
-const container = (resources: object) => ({ name: 'c', image: 'nginx', resources });
+const container = (resources: Json) => ({ name: 'c', image: 'nginx', resources });
 
 describe('resource quantities', () => {
   it.each([
