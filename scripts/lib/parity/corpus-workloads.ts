@@ -175,6 +175,26 @@ const EVENTS = [
 ];
 
 /** The workload corpus, as cases. */
+/**
+ * A rolling update that cannot finish (concepts/workloads/controllers/deployment/ "Deployment
+ * status", "Failed Deployment"): the new Pods cannot be scheduled, so the Deployment controller
+ * keeps the old ones within maxSurge/maxUnavailable; the rollout completes once a node opens.
+ */
+const STUCK_ROLLOUT = [
+  'kubectl create deployment web --image=nginx:1.14.2 --replicas=4',
+  'kubectl cordon worker-1 worker-2',
+  'kubectl set image deployment/web nginx=nginx:1.16.1',
+  'kubectl get rs',
+  'kubectl get deploy web',
+  'kubectl rollout status deployment/web --timeout=1s',
+  "kubectl get deploy web -o jsonpath='{.status.conditions[*].reason}'",
+  'kubectl get pods --field-selector=status.phase=Pending -o name',
+  'kubectl uncordon worker-1',
+  'kubectl rollout status deployment/web',
+  'kubectl get rs',
+  "kubectl get deploy web -o jsonpath='{.status.updatedReplicas} {.status.availableReplicas}'",
+];
+
 export const WORKLOAD_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/deployments', source: 'corpus', scenario: 'workers-joined', lines: DEPLOYMENTS },
   { id: 'corpus/pods', source: 'corpus', scenario: 'workers-joined', lines: PODS },
@@ -182,4 +202,10 @@ export const WORKLOAD_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/endpoints', source: 'corpus', scenario: 'workers-joined', lines: ENDPOINTS },
   { id: 'corpus/rollout-pause', source: 'corpus', scenario: 'workers-joined', lines: PAUSE },
   { id: 'corpus/controller-events', source: 'corpus', scenario: 'workers-joined', lines: EVENTS },
+  {
+    id: 'corpus/stuck-rollout',
+    source: 'corpus',
+    scenario: 'workers-joined',
+    lines: STUCK_ROLLOUT,
+  },
 ];

@@ -85,9 +85,11 @@ describe('the scheduler fits Pods to what nodes have left', () => {
       'kubectl get events --field-selector reason=FailedScheduling -o jsonpath={.items[-1:].message}',
     );
 
-    // Workers have 2 CPUs each: a second 1500m Pod fits on neither.
+    // Workers have 2 CPUs each: a second 1500m Pod fits on neither. The rollout (maxSurge 1,
+    // maxUnavailable 0) keeps one old Pod while the last new one cannot be scheduled.
     expect(pods.stdout.trimEnd().split('\n').sort()).toEqual([
       ':Pending:Burstable',
+      'worker-1:Running:BestEffort',
       'worker-1:Running:Burstable',
       'worker-2:Running:Burstable',
     ]);

@@ -20,7 +20,9 @@ import { readStored, scanStored } from '../store/buckets.ts';
 import { indexedKeys } from '../store/indexes.ts';
 import type { ApiObject, Json, NewObject, OwnerReference } from '../store/types.ts';
 import { putObject, removeObject } from '../store/write.ts';
-import { isUserPod, storedUserPods, userPodSim } from '../workloads/user-pods.ts';
+import { isUserPod, servedUserPod, storedUserPods, userPodSim } from '../workloads/user-pods.ts';
+import { rolloutStep } from './deployment-rollout.ts';
+import { fenceposts } from './rollout-fenceposts.ts';
 import { schedulePods } from './scheduler.ts';
 import { recordEvent } from '../objects/controller-events.ts';
 
@@ -109,7 +111,26 @@ export function scalingEvent(
   });
 }
 
-/** Deployment → ReplicaSets: the current template's at spec.replicas, older ones at 0. */
+/** The live Pods a ReplicaSet owns. */
+function ownedPods(state: ClusterState, rs: ApiObject): ApiObject[] {
+  return scanStored(state.cluster?.objects, 'pods', rs.metadata.namespace ?? 'default').filter(
+    (p) => isUserPod(p) && ownedBy(p, rs) && p.metadata.deletionTimestamp === undefined,
+  );
+}
+
+/** The ReplicaSet's available Pods: Ready ones (minReadySeconds 0). */
+function availablePods(state: ClusterState, rs: ApiObject): number {
+  return ownedPods(state, rs).filter((p) =>
+    (((servedUserPod(state, p)['status'] ?? {}) as Obj)['conditions'] as Obj[] | undefined)?.some(
+      (c) => c['type'] === 'Ready' && c['status'] === 'True',
+    ),
+  ).length;
+}
+
+/**
+ * Deployment → ReplicaSets: the current template's ReplicaSet created or found, then one
+ * rollout step (controllers/deployment-rollout.ts) scales it or the older ones.
+ */
 function syncDeployment(state: ClusterState, d: ApiObject): ClusterState {
   const ns = d.metadata.namespace ?? 'default';
   const template = spec(d)['template'] as Obj | undefined;
@@ -144,12 +165,23 @@ function syncDeployment(state: ClusterState, d: ApiObject): ClusterState {
   const own = Number(current?.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
   const others = Math.max(0, ...revisions.filter((_, i) => owned[i] !== current));
   const revision = current && own > others ? String(own) : String(Math.max(0, ...revisions) + 1);
-  const annotations = {
+  const annotations = (rs: ApiObject | undefined) => ({
     'deployment.kubernetes.io/desired-replicas': String(want),
-    'deployment.kubernetes.io/max-replicas': String(want + Math.ceil(want / 4)),
-    'deployment.kubernetes.io/revision': revision,
-  };
-  if (!current) {
+    'deployment.kubernetes.io/max-replicas': String(want + fenceposts(d).surge),
+    'deployment.kubernetes.io/revision':
+      rs === current
+        ? revision
+        : (rs?.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? revision),
+  });
+  const old = owned.filter((rs) => rs !== current);
+  const step = rolloutStep({
+    deployment: d,
+    newRS: current,
+    oldRSs: old,
+    available: (rs) => availablePods(s, rs),
+    oldPods: old.reduce((n, rs) => n + ownedPods(s, rs).length, 0),
+  });
+  if (step.create !== undefined) {
     const selector = (spec(d)['selector'] ?? {}) as Obj;
     const matchLabels = { ...((selector['matchLabels'] ?? {}) as Obj), 'pod-template-hash': hash };
     const labeled = withLabel(template ?? {}, hash);
@@ -160,37 +192,39 @@ function syncDeployment(state: ClusterState, d: ApiObject): ClusterState {
         name,
         namespace: ns,
         labels: ((labeled['metadata'] as Obj)['labels'] ?? {}) as Record<string, string>,
-        annotations,
+        annotations: annotations(undefined),
         ownerReferences: [owner(d)],
       },
-      spec: { replicas: want, selector: { ...selector, matchLabels }, template: labeled },
+      spec: { replicas: step.create, selector: { ...selector, matchLabels }, template: labeled },
       simulator: { user: true },
     };
     s = putObject(s, 'replicasets.apps', rs);
-    s = scalingEvent(s, d, name, 0, want);
+    s = scalingEvent(s, d, name, 0, step.create);
   } else if (
-    replicasOf(current) !== want ||
-    current.metadata.annotations?.['deployment.kubernetes.io/desired-replicas'] !== String(want) ||
-    current.metadata.annotations?.['deployment.kubernetes.io/revision'] !== revision
-  ) {
+    current &&
+    (current.metadata.annotations?.['deployment.kubernetes.io/desired-replicas'] !== String(want) ||
+      current.metadata.annotations?.['deployment.kubernetes.io/revision'] !== revision) &&
+    !step.scale.some(([rs]) => rs === current)
+  )
     s = putObject(s, 'replicasets.apps', {
       ...current,
       metadata: {
         ...current.metadata,
-        annotations: { ...current.metadata.annotations, ...annotations },
+        annotations: { ...current.metadata.annotations, ...annotations(current) },
       },
-      spec: { ...spec(current), replicas: want },
     });
-    s = scalingEvent(s, d, name, replicasOf(current), want);
+  // scaleReplicaSet: the new count with the Deployment's replicas annotations.
+  for (const [rs, count] of step.scale) {
+    s = putObject(s, 'replicasets.apps', {
+      ...rs,
+      metadata: {
+        ...rs.metadata,
+        annotations: { ...rs.metadata.annotations, ...annotations(rs) },
+      },
+      spec: { ...spec(rs), replicas: count },
+    });
+    s = scalingEvent(s, d, rs.metadata.name, replicasOf(rs), count);
   }
-  for (const old of owned)
-    if (old.metadata.name !== name && replicasOf(old) !== 0) {
-      s = putObject(s, 'replicasets.apps', {
-        ...old,
-        spec: { ...spec(old), replicas: 0 },
-      });
-      s = scalingEvent(s, d, old.metadata.name, replicasOf(old), 0);
-    }
   if (d.metadata.annotations?.['deployment.kubernetes.io/revision'] !== revision)
     s = putObject(s, 'deployments.apps', {
       ...d,
@@ -341,11 +375,21 @@ export function reconcileWorkloads(state: ClusterState): ClusterState {
   const none = (index: string): boolean => indexedKeys(store.indexes, index, 'user').length === 0;
   if (none('deployments.apps/user') && none('replicasets.apps/user') && none('pods/user'))
     return state;
-  const deployments = scanStored(store, 'deployments.apps').filter(isUserObject);
+  // Each pass is one sync of every controller; a rollout takes as many passes as its steps
+  // (the simulated Pods are ready as soon as they are bound), until a pass changes nothing.
   let s = state;
-  for (const d of deployments) s = syncDeployment(s, d);
-  s = collectOrphans(s);
-  for (const rs of scanStored(s.cluster?.objects, 'replicasets.apps').filter(isUserObject))
-    s = syncReplicaSet(s, rs);
-  return schedulePods(s);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const before = s.cluster?.objects?.rv;
+    for (const d of scanStored(s.cluster?.objects, 'deployments.apps').filter(isUserObject))
+      s = syncDeployment(s, d);
+    s = collectOrphans(s);
+    for (const rs of scanStored(s.cluster?.objects, 'replicasets.apps').filter(isUserObject))
+      s = syncReplicaSet(s, rs);
+    s = schedulePods(s);
+    if (s.cluster?.objects?.rv === before) break;
+  }
+  return s;
 }
+
+/** Enough passes for a rollout of a few hundred replicas at the default 25% surge. */
+const MAX_PASSES = 64;

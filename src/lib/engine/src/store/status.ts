@@ -10,6 +10,7 @@ import type { ClusterState } from '../model/state.ts';
 import { servedPods } from '../workloads/served-pods.ts';
 import { scanStored } from './buckets.ts';
 import { pdbStatus } from './pdb-status.ts';
+import { maxUnavailable } from '../controllers/rollout-fenceposts.ts';
 import { labelSelectorRequirements, matchesSelector } from '../kubectl/labels.ts';
 import type { ApiObject, Json } from './types.ts';
 
@@ -63,11 +64,20 @@ function replicaSetStatus(state: ClusterState, o: ApiObject): Obj {
   };
 }
 
+/**
+ * calculateStatus over the Deployment's ReplicaSets: replicas and availability of all their
+ * Pods, updatedReplicas of the newest revision's; Available once at least spec.replicas minus
+ * maxUnavailable Pods are (sync.go calculateStatus; progress.go: NewReplicaSetAvailable once the
+ * rollout is complete).
+ */
 function deploymentStatus(state: ClusterState, o: ApiObject): Obj {
   const { total, ready } = podsOf(state, o);
+  const newRS = newestReplicaSet(state, o);
+  const updated = newRS ? podsOf(state, newRS).total : total;
   const want = replicas(o);
   const since = o.metadata.creationTimestamp;
-  const available = ready >= want;
+  const available = ready >= want - maxUnavailable(o);
+  const complete = updated === want && total === want && ready === want;
   return {
     ...(ready > 0 ? { availableReplicas: ready } : {}),
     conditions: [
@@ -96,8 +106,8 @@ function deploymentStatus(state: ClusterState, o: ApiObject): Obj {
         : {
             lastTransitionTime: since,
             lastUpdateTime: since,
-            message: `ReplicaSet "${currentReplicaSet(state, o)}" ${available ? 'has successfully progressed.' : 'is progressing.'}`,
-            reason: available ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated',
+            message: `ReplicaSet "${newRS?.metadata.name ?? o.metadata.name}" ${complete ? 'has successfully progressed.' : 'is progressing.'}`,
+            reason: complete ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated',
             status: 'True',
             type: 'Progressing',
           },
@@ -106,16 +116,17 @@ function deploymentStatus(state: ClusterState, o: ApiObject): Obj {
     ...(ready > 0 ? { readyReplicas: ready } : {}),
     replicas: total,
     ...(want - ready > 0 ? { unavailableReplicas: want - ready } : {}),
-    updatedReplicas: total,
+    updatedReplicas: updated,
   };
 }
 
-/** The name of the Deployment's ReplicaSet (the stored one it owns). */
-function currentReplicaSet(state: ClusterState, o: ApiObject): string {
-  const owned = scanStored(state.cluster?.objects, 'replicasets.apps', o.metadata.namespace).find(
-    (rs) => rs.metadata.ownerReferences?.some((r) => r.uid === o.metadata.uid) === true,
-  );
-  return owned?.metadata.name ?? o.metadata.name;
+/** The Deployment's ReplicaSet of the newest revision (the current template's). */
+function newestReplicaSet(state: ClusterState, o: ApiObject): ApiObject | undefined {
+  const revision = (rs: ApiObject): number =>
+    Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+  return scanStored(state.cluster?.objects, 'replicasets.apps', o.metadata.namespace)
+    .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === o.metadata.uid) === true)
+    .sort((a, b) => revision(b) - revision(a))[0];
 }
 
 const STRATEGIES: Readonly<Record<string, (state: ClusterState, o: ApiObject) => Obj>> = {
