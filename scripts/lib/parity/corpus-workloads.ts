@@ -193,6 +193,10 @@ const STUCK_ROLLOUT = [
   'kubectl rollout status deployment/web',
   'kubectl get rs',
   "kubectl get deploy web -o jsonpath='{.status.updatedReplicas} {.status.availableReplicas}'",
+  'kubectl uncordon worker-1 nope worker-2',
+  'kubectl uncordon -l kubernetes.io/hostname=worker-2',
+  'kubectl cordon -l nope=x',
+  'kubectl uncordon worker-1 worker-2',
 ];
 
 export const WORKLOAD_CORPUS: readonly ParityCase[] = [

@@ -3,7 +3,8 @@
  * shell side parses flags and prints; src/kubectl/drain.ts changes the state.
  */
 import type { FlagSpec, ParsedFlags } from '../flags.ts';
-import { bool } from '../flags.ts';
+import { bool, str } from '../flags.ts';
+import { resolveArg, selectObjects } from './kubectl-get-select.ts';
 import type { Invocation } from '../types.ts';
 
 /** Checks the kubeconfig and the API server; prints kubectl's error when unreachable. */
@@ -45,6 +46,12 @@ export const DRAIN_FLAGS: FlagSpec[] = [
 /** Flags of `kubectl cordon|uncordon`. */
 export const CORDON_FLAGS: FlagSpec[] = [
   {
+    name: 'selector',
+    short: 'l',
+    type: 'string',
+    usage: 'Selector (label query) to filter on',
+  },
+  {
     name: 'kubeconfig',
     type: 'string',
     usage: 'Path to the kubeconfig file to use for CLI requests.',
@@ -63,20 +70,42 @@ function nodeArg(inv: Invocation, p: ParsedFlags, verb: string): string | null {
   return node;
 }
 
-/** `kubectl cordon NODE` / `kubectl uncordon NODE`. */
+/**
+ * `kubectl cordon NODE…` / `kubectl uncordon NODE…` / `… -l SELECTOR`: the nodes the resource
+ * builder visits (drain.go Complete: ResourceNames("nodes", args…), LabelSelectorParam), each
+ * cordoned in turn (RunCordonOrUncordon). A missing node stops the visit before any change.
+ */
 export function cordonCommand(
   inv: Invocation,
   p: ParsedFlags,
   connect: Connect,
   cordon: boolean,
 ): number {
-  const node = nodeArg(inv, p, cordon ? 'cordon' : 'uncordon');
-  if (node === null) return 1;
+  const selector = str(p, 'selector');
+  if (selector === undefined && nodeArg(inv, p, cordon ? 'cordon' : 'uncordon') === null) return 1;
   if (!connect(inv, p)) return 1;
-  const t = inv.apply({ type: 'kubectl.cordon', node, cordon });
-  if (!t.ok) {
-    inv.io.err(t.error.message);
-    return t.error.exitCode;
+  const type = resolveArg(inv.ctx.state, 'nodes');
+  const nodes = type.ok ? type.types[0] : undefined;
+  if (nodes === undefined) return 1;
+  const found = selectObjects(inv.ctx.state, nodes, p.positionals, {
+    namespace: null,
+    ...(selector !== undefined ? { labelSelector: selector } : {}),
+  });
+  if ('error' in found) {
+    inv.io.err(found.error);
+    return 1;
+  }
+  const missing = p.positionals.find((n) => !found.objects.some((o) => o.metadata.name === n));
+  if (missing !== undefined) {
+    inv.io.err(`Error from server (NotFound): nodes "${missing}" not found`);
+    return 1;
+  }
+  for (const o of found.objects) {
+    const t = inv.apply({ type: 'kubectl.cordon', node: o.metadata.name, cordon });
+    if (!t.ok) {
+      inv.io.err(t.error.message);
+      return t.error.exitCode;
+    }
   }
   return 0;
 }
