@@ -19,6 +19,7 @@ import { DESCRIBE_CORPUS } from './corpus-describe.ts';
 import { PDB_CORPUS } from './corpus-pdb.ts';
 import { REPLACE_CORPUS } from './corpus-replace.ts';
 import { DRAIN_CORPUS } from './corpus-drain.ts';
+import { DRAIN_PDB_CORPUS } from './corpus-drain-pdb.ts';
 import { APPLY_CORPUS } from './corpus-apply.ts';
 import { JOB_CORPUS } from './corpus-jobs.ts';
 import { CRONJOB_CORPUS } from './corpus-cronjobs.ts';
@@ -432,6 +433,7 @@ export const CORPUS: readonly ParityCase[] = [
   ...OUTPUT_CORPUS,
   ...APPLY_CORPUS,
   ...DRAIN_CORPUS,
+  ...DRAIN_PDB_CORPUS,
   ...REPLACE_CORPUS,
   ...PDB_CORPUS,
   ...DESCRIBE_CORPUS,

@@ -49,7 +49,12 @@ function skipReason(line: string, sim: LineResult): string | null {
     !/^error: (pod, type\/name|exec \[POD\]|you must specify)/.test(sim.stderr)
   )
     return 'kubectl exec reaches the pods/exec subresource, a SPDY/WebSocket upgrade that serve --api does not implement (its usage errors, decided before any request, are compared)';
-  const text = `${sim.stdout}${sim.stderr}`;
+  // kubectl drain's own wait running out (waitForDelete) says `context deadline exceeded` too:
+  // that one is compared.
+  const text = `${sim.stdout}${sim.stderr}`.replace(
+    /^(There are pending pods in node .* when an error occurred: |error: unable to drain node .* due to error: |error: )context deadline exceeded/gm,
+    '$1',
+  );
   if (
     /The connection to the server .* was refused|Unable to connect to the server|x509:|tls: |etcdserver|context deadline exceeded|Error from server \(Timeout\)/.test(
       text,
@@ -101,6 +106,21 @@ function copyLocalFiles(line: string, sim: Session, work: string): void {
       writeFileSync(target, content);
     }
   }
+}
+
+const DRAIN = /^(sudo\s+)?(KUBECONFIG=\S+\s+)?kubectl\s(.*\s)?drain\s/;
+
+/**
+ * kubectl drain waits in real time: 5 s before it retries an eviction a PodDisruptionBudget
+ * refused (staging/src/k8s.io/kubectl/pkg/drain/drain.go evictPods) and while evicted Pods
+ * terminate (waitForDelete). The served session's clock does not follow real time, so after a
+ * drain line it is moved forward to the simulator's, which spent those waits in simulated time;
+ * later lines (AGE columns) then compare the same instant.
+ */
+async function followDrainWaits(line: string, sim: Session, served: Session): Promise<void> {
+  if (!DRAIN.test(line)) return;
+  const lag = sim.save().state.now - served.save().state.now;
+  if (lag >= 1000) await served.run(`kubelife clock advance ${Math.floor(lag / 1000)}s`);
 }
 
 /** Options of a run: `tamper` alters the simulator's answer (the negative control). */
@@ -180,6 +200,7 @@ export async function runCase(
       const cmp = isConfigLine(line)
         ? await compareConfigLine(line, expected, sim, served, real)
         : compareLine(expected, await real(judgeLine(line)));
+      await followDrainWaits(line, sim, served);
       out.push({
         ...base,
         status: cmp.same ? 'same' : 'different',

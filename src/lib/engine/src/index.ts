@@ -204,6 +204,13 @@ export type { UpgradeNodeOptions } from './kubeadm/upgrade/node.ts';
 export { applyCordon, applyDrain } from './kubectl/drain.ts';
 export type { DrainOptions } from './kubectl/drain.ts';
 export {
+  evictPod,
+  EVICTION_REFUSED,
+  type EvictionOutcome,
+  type EvictionRequest,
+  type EvictionStatus,
+} from './workloads/pod-eviction.ts';
+export {
   KUBERNETES_LIST,
   configuredMinor,
   indexedMinor,

@@ -1,8 +1,8 @@
 /**
  * The simulated kube-apiserver's REST answers: discovery, health, list/get (JSON or Table) over
- * the object store, and the writes kubectl's node verbs send (cordon/uncordon patches, the
- * eviction subresource drain posts), applied through the simulator's own kubectl so the served
- * state and the shell's state stay one. Errors are metav1.Status objects with the API server's
+ * the object store, and the writes clients send (cordon/uncordon patches, the eviction
+ * subresource drain posts one Pod at a time: eviction.ts), applied through the simulator's own
+ * shell so the served state and the shell's state stay one. Errors are metav1.Status objects with the API server's
  * messages, which kubectl prints as `Error from server (Reason): message`.
  *
  * upstream: staging/src/k8s.io/apiserver/pkg/endpoints/handlers (get.go, patch.go, create.go),

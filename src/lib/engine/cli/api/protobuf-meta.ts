@@ -36,3 +36,16 @@ export function protobufMeta(
     namespace: text(meta.get(3)),
   };
 }
+
+/**
+ * True when a protobuf body's DeleteOptions ask for a dry run: the body itself (a DELETE's
+ * metav1.DeleteOptions, `at` = []) or the DeleteOptions inside it (an Eviction's field 2,
+ * `at` = [2]); DeleteOptions field 5 is dryRun.
+ */
+export function protobufDryRun(raw: Uint8Array, at: readonly number[]): boolean {
+  if (raw.length < 4 || text(raw.subarray(0, 4)) !== 'k8s\0') return false;
+  // runtime.Unknown field 2: the object's own bytes.
+  let message = fields(raw.subarray(4)).get(2) ?? new Uint8Array();
+  for (const field of at) message = fields(message).get(field) ?? new Uint8Array();
+  return fields(message).has(5);
+}

@@ -19,6 +19,11 @@ import { isWatch, notifyWatchers, openWatch } from './watch.ts';
 import { clientCredentials, clusterCredentials, kubeconfigFor } from './credentials.ts';
 import { status, type ApiResponse } from './status.ts';
 
+const EVICTION = /^\/api\/v1\/namespaces\/[^/]+\/pods\/[^/]+\/eviction(\?|$)/;
+
+/** How long concurrent evictions are gathered before they are answered in order. */
+const EVICTION_BATCH_MS = 50;
+
 /** Options of `serve --api`. */
 export interface ServeApiOptions {
   readonly port: number;
@@ -71,6 +76,7 @@ export async function startApiServer(
     );
   // One request at a time: a write runs a simulator command that the next read must see.
   let queue: Promise<unknown> = Promise.resolve();
+  const evictions: { req: IncomingMessage; res: ServerResponse }[] = [];
   const server = createServer(
     {
       key: creds.serverKey,
@@ -80,43 +86,58 @@ export async function startApiServer(
       rejectUnauthorized: false,
     },
     (req, res) => {
-      queue = queue.then(async () => {
-        try {
-          if (!clientAuthenticated(req.socket as TLSSocket, ca, session.save().state.now)) {
-            send(res, status(401, 'Unauthorized', 'Unauthorized'));
-            return;
-          }
-          const url = new URL(req.url ?? '/', 'https://127.0.0.1');
-          const raw = await readBody(req);
-          const body = raw.toString('utf8');
-          // KUBELIFE_API_LOG=1 logs each request on stderr (what a client sends, for debugging).
-          if (process.env['KUBELIFE_API_LOG'] === '1')
-            process.stderr.write(
-              `${req.method ?? ''} ${req.url ?? ''} ${req.headers['content-type'] ?? ''} ${body.slice(0, 300)}\n`,
-            );
-          const request = {
-            method: req.method ?? 'GET',
-            path: url.pathname,
-            query: url.searchParams,
-            accept: req.headers.accept ?? '',
-            body,
-            raw,
-            contentType: req.headers['content-type'] ?? '',
-            ...requestIdentity(req),
-          };
-          if (request.method === 'GET' && isWatch(request) && openWatch(session, request, res))
-            return;
-          send(res, await handleApi(session, request));
-          notifyWatchers(session);
-        } catch (error) {
-          send(
-            res,
-            status(500, 'InternalError', `Internal error occurred: ${(error as Error).message}`),
-          );
-        }
-      });
+      if (req.method === 'POST' && EVICTION.test(req.url ?? '')) {
+        // kubectl drain posts its evictions concurrently (one goroutine per Pod): those that
+        // arrive together are answered in namespace/name order, one valid serialisation of
+        // concurrent requests and the order the simulator's drain takes, so what the
+        // controllers create in between does not depend on goroutine scheduling.
+        evictions.push({ req, res });
+        if (evictions.length === 1)
+          setTimeout(() => {
+            const batch = evictions
+              .splice(0)
+              .sort((a, b) => ((a.req.url ?? '') < (b.req.url ?? '') ? -1 : 1));
+            for (const e of batch) queue = queue.then(() => answer(e.req, e.res));
+          }, EVICTION_BATCH_MS);
+        return;
+      }
+      queue = queue.then(() => answer(req, res));
     },
   );
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      if (!clientAuthenticated(req.socket as TLSSocket, ca, session.save().state.now)) {
+        send(res, status(401, 'Unauthorized', 'Unauthorized'));
+        return;
+      }
+      const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+      const raw = await readBody(req);
+      const body = raw.toString('utf8');
+      // KUBELIFE_API_LOG=1 logs each request on stderr (what a client sends, for debugging).
+      if (process.env['KUBELIFE_API_LOG'] === '1')
+        process.stderr.write(
+          `${req.method ?? ''} ${req.url ?? ''} ${req.headers['content-type'] ?? ''} ${body.slice(0, 300)}\n`,
+        );
+      const request = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        accept: req.headers.accept ?? '',
+        body,
+        raw,
+        contentType: req.headers['content-type'] ?? '',
+        ...requestIdentity(req),
+      };
+      if (request.method === 'GET' && isWatch(request) && openWatch(session, request, res)) return;
+      send(res, await handleApi(session, request));
+      notifyWatchers(session);
+    } catch (error) {
+      send(
+        res,
+        status(500, 'InternalError', `Internal error occurred: ${(error as Error).message}`),
+      );
+    }
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', () => resolve());

@@ -12,24 +12,18 @@ function deleteDryRun(body: string): boolean {
  * The writes the served API accepts, applied through the simulator's own kubectl on the
  * session, so an HTTP client and the shell change one state: a node patch that sets or clears
  * spec.unschedulable (what `kubectl cordon|uncordon` and drain's cordon send) runs the
- * simulator's cordon/uncordon; an eviction (drain posts one per pod) drains the pod's node the
- * way the simulator's drain does (its evictions are the same for every pod of a node). Other
- * writes answer 405 MethodNotAllowed until their write path exists.
+ * simulator's cordon/uncordon; an eviction (drain posts one per pod) evicts that one Pod
+ * (eviction.ts). Other writes answer 405 MethodNotAllowed until their write path exists.
  *
  * upstream: staging/src/k8s.io/kubectl/pkg/drain/cordon.go (the strategic merge patch),
  * pkg/registry/core/pod/storage/eviction.go (201 Success Status), staging/src/k8s.io/apiserver/
  * pkg/endpoints/handlers/rest.go (405 for a verb a resource does not support).
  */
-import {
-  applyPatch,
-  getObject,
-  mergePatch,
-  listObjects,
-  type ClusterState,
-} from '../../src/index.ts';
+import { applyPatch, getObject, mergePatch, type ClusterState } from '../../src/index.ts';
 import type { Session } from '../../shell/index.ts';
-import { protobufMeta } from './protobuf-meta.ts';
+import { protobufDryRun, protobufMeta } from './protobuf-meta.ts';
 import { createFromRequest } from './create.ts';
+import { evictFromRequest } from './eviction.ts';
 import { scaleFromRequest } from './scale.ts';
 import { tokenFromRequest } from './token.ts';
 import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
@@ -69,15 +63,6 @@ function unschedulableOf(body: string): boolean | undefined {
   const spec = parseBody(body)?.['spec'];
   if (spec === null || typeof spec !== 'object' || !('unschedulable' in spec)) return undefined;
   return (spec as Obj)['unschedulable'] === true;
-}
-
-/** Per session: pods the simulator's drain removed before their own eviction request arrived. */
-const DRAINED = new WeakMap<Session, Set<string>>();
-
-function podsOn(state: ClusterState, node: string): string[] {
-  return listObjects(state, 'pods')
-    .filter((o) => (o['spec'] as Obj | undefined)?.['nodeName'] === node)
-    .map((o) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`);
 }
 
 function notAllowed(): ApiResponse {
@@ -135,6 +120,13 @@ export async function applyWrite(
         kind: 'nodes',
       });
     const value = unschedulableOf(req.body);
+    // dryRun=All (kubectl cordon|drain --dry-run=server): the node as patched, nothing written.
+    if (value !== undefined && req.query.get('dryRun') !== null) {
+      const spec = { ...((node['spec'] ?? {}) as Obj) };
+      if (value) spec['unschedulable'] = true;
+      else delete spec['unschedulable'];
+      return { status: 200, body: { ...node, spec } };
+    }
     if (value !== undefined) return cordon(session, p.name, value);
   }
   return applyOtherWrite(session, state, req, p);
@@ -154,33 +146,8 @@ async function applyOtherWrite(
   req: ApiRequest,
   p: ResourcePath,
 ): Promise<ApiResponse> {
-  if (req.method === 'POST' && p.plural === 'pods' && p.sub === 'eviction' && p.name !== null) {
-    const key = `${p.namespace ?? ''}/${p.name}`;
-    const evicted = {
-      status: 201,
-      body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 },
-    };
-    const drained = DRAINED.get(session) ?? new Set<string>();
-    DRAINED.set(session, drained);
-    // The simulator's drain evicts every pod of the node at once: the pods it took with the
-    // first eviction answer their own eviction as done, as each would on a real cluster.
-    if (drained.delete(key)) return evicted;
-    const pod = getObject(state, 'pods', p.namespace, p.name);
-    if (!pod)
-      return status(404, 'NotFound', `pods "${p.name}" not found`, { name: p.name, kind: 'pods' });
-    const node = (pod['spec'] as Obj | undefined)?.['nodeName'];
-    if (typeof node === 'string') {
-      const before = podsOn(state, node);
-      const failed = await run(
-        session,
-        `kubectl drain ${node} --ignore-daemonsets --delete-emptydir-data --force`,
-      );
-      if (failed) return failed;
-      const after = new Set(podsOn(session.save().state, node));
-      for (const k of before) if (!after.has(k) && k !== key) drained.add(k);
-    }
-    return evicted;
-  }
+  if (req.method === 'POST' && p.plural === 'pods' && p.sub === 'eviction' && p.name !== null)
+    return evictFromRequest(session, req, p);
   if (req.method === 'POST' && p.group === '' && p.plural === 'namespaces' && p.name === null) {
     const name =
       protobufMeta(req.raw)?.name ??
@@ -211,7 +178,7 @@ async function applyOtherWrite(
         kind: p.plural,
       });
     // dryRun=All (kubectl delete --dry-run=server): the object that would go, nothing removed.
-    if (req.query.get('dryRun') !== null || deleteDryRun(req.body))
+    if (req.query.get('dryRun') !== null || deleteDryRun(req.body) || protobufDryRun(req.raw, []))
       return { status: 200, body: before };
     const ns = p.namespace !== null ? ` -n ${p.namespace}` : '';
     const failed = await run(session, `kubectl delete ${id} ${p.name}${ns} --wait=false`);

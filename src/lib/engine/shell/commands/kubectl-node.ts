@@ -2,6 +2,7 @@
  * `kubectl drain|cordon|uncordon NODE` (staging/src/k8s.io/kubectl/pkg/cmd/drain/drain.go): the
  * shell side parses flags and prints; src/kubectl/drain.ts changes the state.
  */
+import { parseGoTimeDuration } from '../../src/index.ts';
 import type { FlagSpec, ParsedFlags } from '../flags.ts';
 import { bool, str } from '../flags.ts';
 import { resolveArg, selectObjects } from './kubectl-get-select.ts';
@@ -33,8 +34,22 @@ export const DRAIN_FLAGS: FlagSpec[] = [
   {
     name: 'timeout',
     type: 'string',
+    default: '0s',
     usage:
-      'The length of time to wait before giving up, zero means infinite (the simulated evictions finish at once, so they never reach it)',
+      'The length of time to wait before giving up, zero means infinite (the simulator stops an endless wait on a PodDisruptionBudget and says so)',
+  },
+  {
+    name: 'disable-eviction',
+    type: 'bool',
+    usage:
+      'Force drain to use delete, even if eviction is supported. This will bypass checking PodDisruptionBudgets, use with caution.',
+  },
+  {
+    name: 'dry-run',
+    type: 'string',
+    default: 'none',
+    usage:
+      'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
   },
   {
     name: 'kubeconfig',
@@ -110,10 +125,35 @@ export function cordonCommand(
   return 0;
 }
 
-/** `kubectl drain NODE [--ignore-daemonsets] [--delete-emptydir-data] [--force] [--timeout D]`. */
+/** --timeout as milliseconds (pflag's DurationVar: Go's time.ParseDuration), or pflag's error. */
+function timeoutMs(p: ParsedFlags): number | { error: string } {
+  const raw = str(p, 'timeout') ?? '0s';
+  const d = parseGoTimeDuration(raw);
+  if (!d.ok)
+    return {
+      error: `error: invalid argument "${raw}" for "--timeout" flag: ${d.error}\nSee 'kubectl drain --help' for usage.`,
+    };
+  return Math.max(0, d.ms);
+}
+
+/**
+ * `kubectl drain NODE [--ignore-daemonsets] [--delete-emptydir-data] [--force] [--timeout D]
+ * [--disable-eviction] [--dry-run=none|client|server]`.
+ */
 export function drainCommand(inv: Invocation, p: ParsedFlags, connect: Connect): number {
+  const timeout = timeoutMs(p);
+  if (typeof timeout !== 'number') {
+    inv.io.err(timeout.error);
+    return 1;
+  }
   const node = nodeArg(inv, p, 'drain');
   if (node === null) return 1;
+  const dryRun = str(p, 'dry-run') ?? 'none';
+  if (dryRun !== 'none' && dryRun !== 'client' && dryRun !== 'server') {
+    // DrainCmdOptions.Complete: cmdutil.GetDryRunStrategy, after the NODE check.
+    inv.io.err(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
+    return 1;
+  }
   if (!connect(inv, p)) return 1;
   const t = inv.apply({
     type: 'kubectl.drain',
@@ -122,6 +162,9 @@ export function drainCommand(inv: Invocation, p: ParsedFlags, connect: Connect):
       ignoreDaemonsets: bool(p, 'ignore-daemonsets'),
       deleteEmptydirData: bool(p, 'delete-emptydir-data'),
       force: bool(p, 'force'),
+      timeoutMs: timeout,
+      disableEviction: bool(p, 'disable-eviction'),
+      ...(dryRun !== 'none' ? { dryRun } : {}),
     },
   });
   if (!t.ok) {

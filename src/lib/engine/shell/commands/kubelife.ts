@@ -12,6 +12,7 @@ import {
 import type { CommandModule } from '../types.ts';
 import { FAULT_USAGE, runFault } from './kubelife-fault.ts';
 import { MACHINE_USAGE, runMachine } from './kubelife-machine.ts';
+import { EVICT_USAGE, runEvict } from './kubelife-evict.ts';
 
 const USAGE = `Usage:
   kubelife clock                 print the simulated date
@@ -22,14 +23,17 @@ const USAGE = `Usage:
   kubelife release               print the release track (Kubernetes minor) scenarios are built for
   kubelife release MINOR         rebuild this session's scenario for another track (e.g. v1.36)
 ${MACHINE_USAGE}
-${FAULT_USAGE}`;
+${FAULT_USAGE}
+${EVICT_USAGE}`;
 
 export const kubelife: CommandModule = {
   name: 'kubelife',
-  summary: 'simulator controls (clock, scenario, scenarios, release, reset, machine add, fault)',
+  summary:
+    'simulator controls (clock, scenario, scenarios, release, reset, machine add, fault, evict)',
   completion: {
     subcommands: {
       clock: { subcommands: { advance: { args: 'none' } } },
+      evict: { args: 'none' },
       fault: { args: 'none' },
       machine: { subcommands: { add: { args: 'none' } } },
       release: { words: releaseTrackMinors() },
@@ -95,6 +99,7 @@ export const kubelife: CommandModule = {
       return 0;
     }
     if (sub === 'fault') return runFault(inv, rest);
+    if (sub === 'evict') return runEvict(inv, rest);
     if (sub === 'machine') return runMachine(inv, rest);
     if (sub === 'reset') {
       inv.ctx.reset(inv.ctx.scenario);

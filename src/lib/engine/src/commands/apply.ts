@@ -40,14 +40,8 @@ import { setKeyed } from '../model/keyed-map.ts';
 import { applyModprobe } from '../machine/kernel-modules.ts';
 import { applyObjectUpdate } from '../kubectl/object-update.ts';
 import { applyObjectCreate, applyObjectDelete } from '../kubectl/object-create.ts';
-import { reconcileWorkloads } from '../controllers/workloads.ts';
-import { reconcileSystemWorkloads } from '../controllers/system-workloads.ts';
-import { evictTaintedPods } from '../controllers/taint-eviction.ts';
-import { recordNetworkChanges } from '../machine/network-since.ts';
-import { reconcileDaemonSets } from '../controllers/daemonsets.ts';
-import { reconcileJobs } from '../controllers/jobs.ts';
-import { reconcileCronJobs } from '../controllers/cronjobs.ts';
-import { reconcileClusterRoleAggregation } from '../controllers/clusterrole-aggregation.ts';
+import { runControllers } from '../controllers/run-controllers.ts';
+import { evictPod } from '../workloads/pod-eviction.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
@@ -135,6 +129,8 @@ function dispatch(state: ClusterState, c: Command): Transition {
       return applyUpgradeNode(state, c.machine, c.options);
     case 'kubectl.cordon':
       return applyCordon(state, c.node, c.cordon);
+    case 'pod.evict':
+      return ok(evictPod(state, c).state);
     case 'kubectl.drain':
       return applyDrain(state, c.node, c.options);
     case 'kubectl.apiobject.apply':
@@ -163,25 +159,8 @@ export function apply(state: ClusterState, command: Command, ctx: Context = {}):
   try {
     const t = afterCommand(command, dispatch(base, command));
     if (!t.ok) return t;
-    // The controllers of a reader's workloads and of the cluster's own run after every command
-    // (controllers/workloads.ts, system-workloads.ts, daemonsets.ts, jobs.ts, cronjobs.ts,
-    // clusterrole-aggregation.ts), after the taint eviction controller
-    // (controllers/taint-eviction.ts) so evicted Pods are replaced in the same step. The kubelet's
-    // NetworkReady first (machine/network-since.ts): the node lifecycle and taint eviction
-    // controllers read when a node went NotReady.
-    const next = reconcileClusterRoleAggregation(
-      reconcileDaemonSets(
-        reconcileSystemWorkloads(
-          reconcileWorkloads(
-            reconcileJobs(
-              reconcileCronJobs(
-                evictTaintedPods(recordNetworkChanges(base, t.state, commandMachine(command))),
-              ),
-            ),
-          ),
-        ),
-      ),
-    );
+    // Every controller catches up with the change (controllers/run-controllers.ts).
+    const next = runControllers(base, t.state, commandMachine(command));
     return next === t.state ? t : ok(next, t.events);
   } catch (error) {
     return fail(

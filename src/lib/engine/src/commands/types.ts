@@ -231,6 +231,13 @@ export type Command =
     }
   | { readonly type: 'kubectl.cordon'; readonly node: string; readonly cordon: boolean }
   | { readonly type: 'kubectl.drain'; readonly node: string; readonly options: DrainOptions }
+  /** One eviction (the pods/eviction subresource, src/workloads/pod-eviction.ts). */
+  | {
+      readonly type: 'pod.evict';
+      readonly namespace: string;
+      readonly name: string;
+      readonly dryRun?: boolean;
+    }
   // API objects with a storage version (src/apiserver)
   | { readonly type: 'kubectl.apiobject.apply'; readonly manifest: ApiObjectManifest }
   // A served object after a client's change (label, annotate, taint, patch): store/update.ts

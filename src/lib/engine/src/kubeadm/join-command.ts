@@ -29,14 +29,16 @@ export function formatJoinCommandOneLine(i: JoinCommandInput): string {
 
 /** Formats nanoseconds like Go's time.Duration.String() ("502.265919ms", "1.002154512s"). */
 export function goDuration(ns: number): string {
+  if (ns === 0) return '0s';
   if (ns < 1_000_000_000) {
     const ms = ns / 1_000_000;
     return `${trim(ms.toFixed(6))}ms`;
   }
   const s = ns / 1_000_000_000;
   if (s < 60) return `${trim(s.toFixed(9))}s`;
-  const m = Math.floor(s / 60);
-  return `${m}m${trim((s - m * 60).toFixed(9))}s`;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s - h * 3600) / 60);
+  return `${h > 0 ? `${h}h` : ''}${m}m${trim((s - h * 3600 - m * 60).toFixed(9))}s`;
 }
 
 function trim(n: string): string {

@@ -6,21 +6,20 @@
  * refused unless --ignore-daemonsets (then a warning); Pods with an emptyDir volume unless
  * --delete-emptydir-data (then a warning); Pods that declare no controller unless --force (then
  * a warning, and they are gone for good). The refusals of all Pods are reported together, grouped
- * by reason. The rest are evicted: Deployment Pods (CoreDNS, a reader's) are recreated by their
- * ReplicaSet with a new name on another Ready, schedulable node (or stay Pending).
+ * by reason. The rest go through the eviction subresource one by one (workloads/pod-eviction.ts,
+ * the API server's decision, PodDisruptionBudgets included) in kubectl/drain-evictions.ts, or
+ * are deleted with --disable-eviction; Deployment Pods (CoreDNS, a reader's) are recreated by
+ * their ReplicaSet with a new name on another Ready, schedulable node (or stay Pending).
  */
 import type { ClusterState, NodeObject, PodObject } from '../model/state.ts';
 import { type Transition, ok, fail } from '../commands/result.ts';
 import { EngineError } from '../errors.ts';
 import { text, type EngineEvent } from '../events.ts';
-import { createRng, NAME_SUFFIX_ALPHABET } from '../random.ts';
-import { nodeReady } from '../machine/kubelet.ts';
-import { findMachine } from '../state/machines.ts';
-import { findNode as lookupNode, nodeList, putNode } from '../state/nodes.ts';
-import { podList, podsOnNode, putPod, removePod } from '../state/pods.ts';
+import { findNode as lookupNode, putNode } from '../state/nodes.ts';
+import { podsOnNode } from '../state/pods.ts';
 import { storedUserPods } from '../workloads/user-pods.ts';
-import { removeObject } from '../store/write.ts';
 import type { ApiObject, Json } from '../store/types.ts';
+import { drainPods, type DrainRun } from './drain-evictions.ts';
 
 /** Options of `kubectl drain`. */
 export interface DrainOptions {
@@ -28,6 +27,12 @@ export interface DrainOptions {
   readonly deleteEmptydirData: boolean;
   /** --force: also delete Pods that declare no controller. */
   readonly force?: boolean;
+  /** --timeout in milliseconds; 0 or absent: no limit (kubectl waits forever). */
+  readonly timeoutMs?: number;
+  /** --disable-eviction: delete the Pods, bypassing PodDisruptionBudgets. */
+  readonly disableEviction?: boolean;
+  /** --dry-run=client|server (absent: none). */
+  readonly dryRun?: 'client' | 'server';
 }
 
 /** filters.go's messages: fatal (a refusal) and warning, per filter. */
@@ -147,33 +152,21 @@ function podsOn(state: ClusterState, node: string): DrainPod[] {
   return [...own, ...readers].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** A Ready, schedulable node other than `except` for a recreated pod, or null (Pending). */
-function scheduleTarget(state: ClusterState, except: string): string | null {
-  const candidates = nodeList(state)
-    .filter((n) => n.name !== except && n.unschedulable !== true)
-    .filter((n) => {
-      const m = findMachine(state, n.machine);
-      return m !== undefined && nodeReady(m);
-    });
-  // Spread like the default scheduler's pod-topology spreading: prefer the node running fewer
-  // pods of the same app. Deterministic: ties go to the first name.
-  if (candidates.length === 0) return null;
-  // One pass over the pods, not one per candidate node (5,000 nodes × 15,000 pods otherwise).
-  const running = new Map<string, number>();
-  for (const p of podList(state))
-    if (p.app === 'coredns' && p.node !== null) running.set(p.node, (running.get(p.node) ?? 0) + 1);
-  const count = (n: string): number => running.get(n) ?? 0;
-  return [...candidates].sort((a, b) => count(a.name) - count(b.name))[0]?.name ?? null;
-}
-
 /** `kubectl drain NODE [--ignore-daemonsets] [--delete-emptydir-data]`. */
 export function applyDrain(state: ClusterState, name: string, opts: DrainOptions): Transition {
   const node = findNode(state, name);
+  const dry = dryRunSuffix(opts);
   const events: EngineEvent[] = [
-    text(node.unschedulable === true ? `node/${name} already cordoned` : `node/${name} cordoned`),
+    text(
+      `${node.unschedulable === true ? `node/${name} already cordoned` : `node/${name} cordoned`}${dry}`,
+    ),
   ];
-  // Already cordoned: nothing is written (no new resourceVersion), as kubectl sends no patch.
-  let next = node.unschedulable === true ? state : setUnschedulable(state, node, true);
+  // Already cordoned (or a dry run): nothing is written (no new resourceVersion), as kubectl
+  // sends no patch (or a dry-run one).
+  const next =
+    node.unschedulable === true || opts.dryRun !== undefined
+      ? state
+      : setUnschedulable(state, node, true);
   const pods = podsOn(next, name).map((p) => ({ pod: p, v: verdict(p, opts) }));
   const fatal = grouped(
     pods.flatMap(({ pod, v }) => (v.fatal ? [[v.fatal, pod.key] as const] : [])),
@@ -198,28 +191,51 @@ export function applyDrain(state: ClusterState, name: string, opts: DrainOptions
     pods.flatMap(({ pod, v }) => (v.warning ? [[v.warning, pod.key] as const] : [])),
   );
   if (warnings.length > 0) events.push(text(`Warning: ${warnings.join('; ')}`, 'stderr'));
-  const evict = pods.filter(({ v }) => v.evict).map(({ pod }) => pod);
-  for (const p of evict) events.push(text(`evicting pod ${p.key}`));
-  const rng = createRng(next.rng);
-  for (const p of evict) {
-    if (p.stored) {
-      // Evicted: the kubelet stops it and it is gone; its ReplicaSet (if any) replaces it when
-      // the controllers run after this command.
-      const o = p.stored;
-      next = removeObject(next, 'pods', o.metadata.namespace ?? null, o.metadata.name);
-      events.push(text(`pod/${o.metadata.name} evicted`));
-      continue;
-    }
-    const c = p.compact as PodObject;
-    // The ReplicaSet replaces the pod: same "<deployment>-<rs hash>-" prefix, new suffix.
-    const prefix = c.name.slice(0, c.name.lastIndexOf('-') + 1);
-    const replacement = `${prefix}${rng.pick(NAME_SUFFIX_ALPHABET, 5)}`;
-    const withoutOld = removePod(next, c.namespace, c.name);
-    const target = scheduleTarget(withoutOld, name);
-    const pod: PodObject = { ...c, name: replacement, node: target, createdAt: next.now };
-    next = putPod(withoutOld, pod);
-    events.push(text(`pod/${c.name} evicted`));
-  }
-  events.push(text(`node/${name} drained`));
-  return ok({ ...next, rng: rng.state, now: next.now + (evict.length > 0 ? 5000 : 0) }, events);
+  const evict = pods.filter(({ v }) => v.evict).map(({ pod }) => pod.key);
+  return finish(drainPods(next, evict, opts), name, events);
+}
+
+/**
+ * cmd/drain RunDrain after the evictions: `node/N drained`, or kubectl's report of the Pods
+ * still on the node, the node left to drain, and the eviction errors (utilerrors aggregate).
+ */
+function finish(run: DrainRun, name: string, events: EngineEvent[]): Transition {
+  const out = [...events, ...run.events];
+  // The real kubectl would still be retrying: the simulator's notice, none of kubectl's lines.
+  if (run.notice !== undefined)
+    return fail(new EngineError('UsageError', { message: run.notice }), out, run.state);
+  if (run.errors.length === 0)
+    return ok(run.state, [...out, text(`node/${name} drained${dryRunSuffix(run.options)}`)]);
+  const unique = [...new Set(run.errors)];
+  const aggregate = unique.length === 1 ? (unique[0] ?? '') : `[${unique.join(', ')}]`;
+  const pending = podsOn(run.state, name).filter((p) => verdict(p, run.options).evict);
+  if (pending.length > 0)
+    out.push(
+      text(
+        [
+          `There are pending pods in node "${name}" when an error occurred: ${aggregate}`,
+          ...pending.map((p) => `pod/${p.key.slice(p.key.indexOf('/') + 1)}`),
+        ].join('\n'),
+        'stderr',
+      ),
+    );
+  out.push(
+    text(
+      `error: unable to drain node "${name}" due to error: ${aggregate}, continuing command...`,
+      'stderr',
+    ),
+    text(`There are pending nodes to be drained:\n ${name}`, 'stderr'),
+  );
+  // CheckErr prints an aggregate's errors one per line, a plain error after `error: `.
+  const message = run.plain === true ? `error: ${aggregate}` : unique.join('\n');
+  return fail(new EngineError('UsageError', { message }), out, run.state);
+}
+
+/** cmdutil.PrintFlagsWithDryRunStrategy: what the printed operations get in a dry run. */
+function dryRunSuffix(opts: DrainOptions): string {
+  return opts.dryRun === 'client'
+    ? ' (dry run)'
+    : opts.dryRun === 'server'
+      ? ' (server dry run)'
+      : '';
 }

@@ -9,7 +9,6 @@ import { nodeCount } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import { servedPods } from '../workloads/served-pods.ts';
 import { scanStored } from './buckets.ts';
-import { pdbStatus } from './pdb-status.ts';
 import { maxUnavailable } from '../controllers/rollout-fenceposts.ts';
 import { labelSelectorRequirements, matchesSelector } from '../kubectl/labels.ts';
 import type { ApiObject, Json } from './types.ts';
@@ -133,7 +132,6 @@ const STRATEGIES: Readonly<Record<string, (state: ClusterState, o: ApiObject) =>
   'daemonsets.apps': daemonSetStatus,
   'deployments.apps': deploymentStatus,
   'replicasets.apps': replicaSetStatus,
-  'poddisruptionbudgets.policy': pdbStatus,
 };
 
 /** The object with `.status` derived now, for resources that have a status strategy. */

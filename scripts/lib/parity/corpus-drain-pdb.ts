@@ -1,0 +1,56 @@
+/**
+ * The everyday corpus of draining a node under PodDisruptionBudgets
+ * (kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/: "the eviction API will
+ * refuse … if doing so would violate the budget"; tasks/run-application/configure-pdb/): a
+ * budget that allows no disruption makes kubectl drain retry every 5 s until --timeout (kept
+ * short: the judge sleeps those 5 s in real time), one that allows one lets the eviction through,
+ * two budgets over one Pod are an error, --disable-eviction bypasses budgets, and the dry runs.
+ * Each drain evicts its Pods one by one through the served eviction subresource
+ * (src/lib/engine/cli/api/eviction.ts).
+ */
+import type { ParityCase } from './run-case.ts';
+
+const BLOCKED = [
+  'kubectl create deployment web --image=nginx --replicas=2',
+  'kubectl create pdb web-pdb --selector=app=web --min-available=2',
+  'kubectl get pods -o wide',
+  'kubectl get pdb',
+  'kubectl drain worker-1 --ignore-daemonsets --timeout=6s',
+  'kubectl get pdb',
+  'kubectl get pdb web-pdb -o yaml',
+  'kubectl get pods -o wide',
+  'kubectl get nodes',
+  'kubectl drain worker-1 --ignore-daemonsets --dry-run=client',
+  'kubectl drain worker-1 --ignore-daemonsets --dry-run=server --timeout=2s',
+  'kubectl drain worker-1 --ignore-daemonsets --disable-eviction --dry-run=server --timeout=2s',
+  'kubectl drain worker-1 --ignore-daemonsets --disable-eviction',
+  'kubectl get pods -o wide',
+  'kubectl get pdb',
+];
+
+const ALLOWED = [
+  'kubectl create deployment web --image=nginx --replicas=2',
+  'kubectl create pdb web-max --selector=app=web --max-unavailable=1',
+  'kubectl get pdb',
+  'kubectl drain worker-1 --ignore-daemonsets --dry-run=server',
+  'kubectl get pods -o wide',
+  'kubectl drain worker-1 --ignore-daemonsets --timeout=12s',
+  'kubectl get pdb',
+  'kubectl get pdb web-max -o yaml',
+  'kubectl get pods -o wide',
+  'kubectl uncordon worker-1',
+  'kubectl create pdb web-min --selector=app=web --min-available=1',
+  'kubectl drain worker-2 --ignore-daemonsets --timeout=12s',
+  'kubectl delete pdb web-min',
+  'kubectl drain worker-2 --ignore-daemonsets --timeout=12s',
+  'kubectl get pods -o wide',
+  "kubectl get pdb web-max -o jsonpath='{.status.disruptionsAllowed} {.status.currentHealthy}'",
+  'kubectl drain worker-2 --timeout=bogus',
+  'kubectl drain worker-2 --dry-run=bogus',
+];
+
+/** The drain-under-budgets corpus, as two cases. */
+export const DRAIN_PDB_CORPUS: readonly ParityCase[] = [
+  { id: 'corpus/drain-pdb-blocked', source: 'corpus', scenario: 'workers-joined', lines: BLOCKED },
+  { id: 'corpus/drain-pdb-allowed', source: 'corpus', scenario: 'workers-joined', lines: ALLOWED },
+];

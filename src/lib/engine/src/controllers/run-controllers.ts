@@ -1,0 +1,44 @@
+/**
+ * The controllers that run after every command, in order: the kubelet's NetworkReady first
+ * (machine/network-since.ts: the node lifecycle and taint eviction controllers read when a node
+ * went NotReady), the taint eviction controller (controllers/taint-eviction.ts) so evicted Pods
+ * are replaced in the same step, the controllers of a reader's workloads and of the cluster's own
+ * (workloads.ts, system-workloads.ts, daemonsets.ts, jobs.ts, cronjobs.ts), ClusterRole
+ * aggregation, and last the disruption controller (disruption.ts), which counts the Pods the
+ * others left. A command that steps through time on its own (kubectl drain's retries) runs
+ * them between its steps, as a real cluster's controllers run while a client waits.
+ */
+import type { ClusterState } from '../model/state.ts';
+import { recordNetworkChanges } from '../machine/network-since.ts';
+import { reconcileClusterRoleAggregation } from './clusterrole-aggregation.ts';
+import { reconcileCronJobs } from './cronjobs.ts';
+import { reconcileDaemonSets } from './daemonsets.ts';
+import { reconcileDisruptionBudgets } from './disruption.ts';
+import { reconcileJobs } from './jobs.ts';
+import { reconcileSystemWorkloads } from './system-workloads.ts';
+import { evictTaintedPods } from './taint-eviction.ts';
+import { reconcileWorkloads } from './workloads.ts';
+
+/**
+ * `after` once every controller has caught up with it; `before` is the state the change started
+ * from and `machine` the machine the command ran on, if any (for the kubelet's network check).
+ */
+export function runControllers(
+  before: ClusterState,
+  after: ClusterState,
+  machine?: string,
+): ClusterState {
+  return reconcileDisruptionBudgets(
+    reconcileClusterRoleAggregation(
+      reconcileDaemonSets(
+        reconcileSystemWorkloads(
+          reconcileWorkloads(
+            reconcileJobs(
+              reconcileCronJobs(evictTaintedPods(recordNetworkChanges(before, after, machine))),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
