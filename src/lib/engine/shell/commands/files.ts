@@ -1,10 +1,9 @@
 /**
  * File utilities over the machine's simulated filesystem: ls, cat, mkdir, cp, rm, chown, chmod,
- * and the pipe filters grep, head, tail.
+ * and the pipe filters head, tail (grep: grep.ts).
  */
 import { EngineError, isDirectory, type Machine } from '../../src/index.ts';
 import type { CommandModule, Invocation } from '../types.ts';
-import { compileUserRegex, RegexError } from '../regex.ts';
 import { absolutePath } from '../paths.ts';
 import { findMachine } from '../../src/index.ts';
 
@@ -312,58 +311,6 @@ export const chmod: CommandModule = {
       }
     }
     return 0;
-  },
-};
-
-export const grep: CommandModule = {
-  name: 'grep',
-  summary: 'print lines that match a pattern (in piped input)',
-  run: async (inv) => {
-    const flags = new Set(
-      inv.args.filter((a) => /^-[A-Za-z]+$/.test(a)).flatMap((a) => [...a.slice(1)]),
-    );
-    const invert = flags.has('v');
-    const [pattern = '', ...files] = inv.args.filter((a) => !a.startsWith('-'));
-    // Patterns are POSIX regular expressions (BRE; -E extended, -F fixed strings), matched by
-    // the linear-time engine (shell/regex.ts).
-    let matches: (line: string) => boolean;
-    if (flags.has('F'))
-      matches = flags.has('i')
-        ? (l) => l.toLowerCase().includes(pattern.toLowerCase())
-        : (l) => l.includes(pattern);
-    else {
-      try {
-        const re = await compileUserRegex(pattern, {
-          extended: flags.has('E'),
-          ignoreCase: flags.has('i'),
-        });
-        matches = (l) => re.test(l);
-      } catch (error) {
-        if (!(error instanceof RegexError)) throw error;
-        inv.io.err(`grep: ${error.message}`);
-        return 2;
-      }
-    }
-    let input = inv.stdin ?? '';
-    if (files.length > 0) {
-      // `grep PATTERN FILE…` reads files as `cat` shows them (certificates materialised).
-      const m = machineOf(inv);
-      input = '';
-      for (const f of files) {
-        const content = m?.files[absolutePath(inv, f)];
-        if (content === undefined || !m) {
-          inv.io.err(`grep: ${f}: No such file or directory`);
-          return 2;
-        }
-        input += await inv.ctx.materialize(inv.ctx.state, inv.machine, content);
-      }
-    }
-    const lines = input.split('\n').filter((l) => l !== '');
-    const hits = lines.filter((l) => matches(l) !== invert);
-    // `-c` prints the number of selected lines instead of the lines (exit status unchanged).
-    if (flags.has('c')) inv.io.out(String(hits.length));
-    else for (const l of hits) inv.io.out(l);
-    return hits.length > 0 ? 0 : 1;
   },
 };
 

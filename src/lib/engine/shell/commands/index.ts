@@ -3,7 +3,8 @@
  */
 import { register } from '../registry.ts';
 import { hostname, id, whoami, env, ssh, help } from './builtins.ts';
-import { ls, cat, mkdir, cp, mv, rm, chown, chmod, grep, head, tail } from './files.ts';
+import { ls, cat, mkdir, cp, mv, rm, chown, chmod, head, tail } from './files.ts';
+import { grep } from './grep.ts';
 import { aptGet, apt, aptMark, swapoff, swapon, systemctl, kubelet } from './system.ts';
 import { sysctl } from './sysctl.ts';
 import { kubeadm } from './kubeadm.ts';
