@@ -162,3 +162,13 @@ export async function compileUserRegex(
     },
   };
 }
+
+/** GNU regex's wording (gnulib lib/regcomp.c __re_error_msgid) for what the engine reports. */
+export function gnuRegexMessage(message: string): string {
+  if (/missing closing \)/.test(message)) return 'Unmatched ( or \\(';
+  if (/missing closing \]|unterminated \[/.test(message)) return 'Unmatched [, [^, [:, [., or [=';
+  if (/unexpected \)/.test(message)) return 'Unmatched ) or \\)';
+  if (/trailing backslash/.test(message)) return 'Trailing backslash';
+  if (/invalid repeat count/.test(message)) return 'Invalid content of \\{\\}';
+  return message;
+}

@@ -11,7 +11,7 @@
  */
 import { isDirectory } from '../../src/index.ts';
 import type { CommandModule, Invocation } from '../types.ts';
-import { compileUserRegex, RegexError, type UserRegex } from '../regex.ts';
+import { compileUserRegex, gnuRegexMessage, RegexError, type UserRegex } from '../regex.ts';
 import { absolutePath } from '../paths.ts';
 import { findMachine } from '../../src/index.ts';
 import { parseGrep, type GrepOptions } from './grep-options.ts';
@@ -29,16 +29,6 @@ function wrap(p: string, o: GrepOptions): { text: string; extended: boolean } {
   return { text: body, extended };
 }
 
-/** GNU regex's wording (lib/regcomp.c __re_error_msgid) for what the engine reports. */
-function gnuMessage(message: string): string {
-  if (/missing closing \)/.test(message)) return 'Unmatched ( or \\(';
-  if (/missing closing \]|unterminated \[/.test(message)) return 'Unmatched [, [^, [:, [., or [=';
-  if (/unexpected \)/.test(message)) return 'Unmatched ) or \\)';
-  if (/trailing backslash/.test(message)) return 'Trailing backslash';
-  if (/invalid repeat count/.test(message)) return 'Invalid content of \\{\\}';
-  return message;
-}
-
 /** The compiled patterns, or the regex error. */
 async function compile(o: GrepOptions): Promise<UserRegex[] | string> {
   const out: UserRegex[] = [];
@@ -48,7 +38,7 @@ async function compile(o: GrepOptions): Promise<UserRegex[] | string> {
       out.push(await compileUserRegex(w.text, { extended: w.extended, ignoreCase: o.ignoreCase }));
     } catch (error) {
       if (!(error instanceof RegexError)) throw error;
-      return `grep: ${gnuMessage(error.message)}`;
+      return `grep: ${gnuRegexMessage(error.message)}`;
     }
   }
   return out;

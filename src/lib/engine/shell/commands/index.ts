@@ -16,7 +16,7 @@ register(ls, cat, mkdir, cp, mv, rm, chown, chmod, grep, head, tail);
 register(aptGet, apt, aptMark, swapoff, swapon, sysctl, systemctl, kubelet);
 register(kubeadm, kubectl, kubelife);
 import { etcdctl, etcdutl } from './etcdctl.ts';
-import { sed } from './ha-tools.ts';
+import { sed } from './sed.ts';
 register(etcdctl, etcdutl, sed);
 import { openssl, base64Cmd, awk } from './pki-tools.ts';
 register(openssl, base64Cmd, awk);
