@@ -66,4 +66,17 @@ describe('kubectl exec', () => {
     expect(r.stderr).toBe(stderr);
     expect(r.exitCode).toBe(1);
   });
+
+  it("says a reader's image is not simulated rather than claim the program is missing", async () => {
+    const session = createSession({ scenario: 'workers-joined' });
+    await session.run('kubectl run tmp --image=busybox --restart=Never -- sleep 3600');
+
+    const r = await session.run('kubectl exec tmp -- ls /');
+
+    expect(r.stderr).toMatch(
+      /^kubelife: the files and programs of image "busybox" are not simulated/,
+    );
+    expect(r.stderr).not.toContain('executable file not found');
+    expect(r.exitCode).toBe(1);
+  });
 });

@@ -14,7 +14,13 @@
  * start container process: exec: …: executable file not found in $PATH: unknown"; the exec id
  * is derived from the simulated clock, not random).
  */
-import { findMachine, getObject, type ApiObject } from '../../src/index.ts';
+import {
+  findMachine,
+  getObject,
+  isUserPod,
+  readStoredObject,
+  type ApiObject,
+} from '../../src/index.ts';
 import { str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import { etcdctl, etcdutl } from './etcdctl.ts';
@@ -80,8 +86,16 @@ async function runIn(
   pod: ApiObject,
   container: string,
   command: readonly string[],
-): Promise<number | 'missing' | 'unsupported'> {
+): Promise<number | 'missing' | 'unsupported' | 'unknown'> {
   const [program = '', ...args] = command;
+  // A reader's image: what its filesystem holds is not modelled (busybox has ls, scratch none).
+  const stored = readStoredObject(
+    inv.ctx.state.cluster?.objects,
+    'pods',
+    pod.metadata.namespace ?? 'default',
+    pod.metadata.name,
+  );
+  if (stored && isUserPod(stored)) return 'unknown';
   const base = program.replace(/^.*\//, '');
   if (container === 'etcd' && (base === 'etcdctl' || base === 'etcdutl')) {
     const module = base === 'etcdctl' ? etcdctl : etcdutl;
@@ -154,6 +168,15 @@ export async function execCommand(
   if (code === 'unsupported') {
     inv.io.err(
       `kubelife: the simulated ${container} container runs only \`cat FILE\` (also as \`sh -c 'cat FILE'\`) of /etc/kube-flannel/net-conf.json and the files the node has under /run/flannel`,
+    );
+    return 1;
+  }
+  if (code === 'unknown') {
+    const image = (
+      ((pod['spec'] as Obj | undefined)?.['containers'] as Obj[] | undefined) ?? []
+    ).find((c) => c['name'] === container)?.['image'];
+    inv.io.err(
+      `kubelife: the files and programs of image ${JSON.stringify(image ?? '')} are not simulated, so \`${command.join(' ')}\` did not run in container "${container}" (kubectl exec runs etcdctl and etcdutl in the etcd Pod and cat in flannel's)`,
     );
     return 1;
   }
