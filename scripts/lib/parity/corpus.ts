@@ -25,6 +25,7 @@ import { JOB_CORPUS } from './corpus-jobs.ts';
 import { CRONJOB_CORPUS } from './corpus-cronjobs.ts';
 import { LIFECYCLE_CORPUS } from './corpus-lifecycle.ts';
 import { EXPLAIN_CORPUS } from './corpus-explain.ts';
+import { DESCRIBE_WORKLOAD_CORPUS } from './corpus-describe-workloads.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -441,4 +442,5 @@ export const CORPUS: readonly ParityCase[] = [
   ...CRONJOB_CORPUS,
   ...LIFECYCLE_CORPUS,
   ...EXPLAIN_CORPUS,
+  ...DESCRIBE_WORKLOAD_CORPUS,
 ];

@@ -10,11 +10,9 @@
  * (BreakdownRule, CompactRules, isSimpleResourceRule, SortableRuleSlice),
  * staging/src/k8s.io/api/rbac/v1/generated.pb.go (PolicyRule.String).
  */
-import { getObject, listObjects, type ApiObject } from '../../src/index.ts';
+import type { ApiObject } from '../../src/index.ts';
 import { formatTabwriter } from '../../src/pki/tabwriter.ts';
-import { str, type ParsedFlags } from '../flags.ts';
-import type { Invocation } from '../types.ts';
-import { multiline } from './kubectl-describe-maps.ts';
+import { annotationLines, multiline } from './kubectl-describe-maps.ts';
 import {
   combineResourceGroup,
   compactRules,
@@ -63,7 +61,7 @@ export function roleText(role: ApiObject): string {
   const lines = [
     `Name:\t${role.metadata.name}`,
     ...multiline('Labels', role.metadata.labels ?? {}, '='),
-    ...multiline('Annotations', role.metadata.annotations ?? {}, ': '),
+    ...annotationLines('Annotations', role.metadata.annotations ?? {}),
     'PolicyRule:',
     '  Resources\tNon-Resource URLs\tResource Names\tVerbs',
     '  ---------\t-----------------\t--------------\t-----',
@@ -73,33 +71,4 @@ export function roleText(role: ApiObject): string {
     ),
   ];
   return formatTabwriter(lines, { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, '');
-}
-
-/** Prints `kubectl describe clusterrole|role [NAME…]` (every object of the type without names). */
-export function describeRoles(
-  inv: Invocation,
-  p: ParsedFlags,
-  resource: string,
-  names: readonly string[],
-): number {
-  const state = inv.ctx.state;
-  const cluster = resource.startsWith('clusterroles');
-  const ns = cluster ? null : (str(p, 'namespace') ?? 'default');
-  const kind = cluster
-    ? 'clusterroles.rbac.authorization.k8s.io'
-    : 'roles.rbac.authorization.k8s.io';
-  const found =
-    names.length > 0
-      ? names.map((n) => getObject(state, kind, ns, n) ?? n)
-      : listObjects(state, kind, ns);
-  let code = 0;
-  const texts: string[] = [];
-  for (const role of found) {
-    if (typeof role === 'string') {
-      inv.io.err(`Error from server (NotFound): ${kind} "${role}" not found`);
-      code = 1;
-    } else texts.push(roleText(role));
-  }
-  if (texts.length > 0) inv.io.out(texts.join('\n\n\n'));
-  return code;
 }

@@ -6,10 +6,9 @@
  * describeService, formatEndpointSlices, printLabelsMultiline, printAnnotationsMultiline).
  */
 import { listObjects, type ApiObject } from '../../src/index.ts';
-import { formatTabwriter } from '../../src/pki/tabwriter.ts';
-import { str, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
-import { describeEach, multiline } from './kubectl-describe-maps.ts';
+import { describedText, refOf } from './kubectl-describe-events.ts';
+import { annotationLines, multiline } from './kubectl-describe-maps.ts';
 
 type Obj = Record<string, unknown>;
 const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
@@ -51,8 +50,8 @@ function endpointsFor(slices: readonly ApiObject[], port: string): string {
   return more ? `${joined} + ${count - 3} more...` : joined;
 }
 
-/** describeService's text for one Service. */
-function serviceText(inv: Invocation, svc: ApiObject): string {
+/** describeService's text for one Service; `showEvents` false leaves the Events out. */
+export function serviceText(inv: Invocation, svc: ApiObject, showEvents: boolean): string {
   const spec = o(svc['spec']);
   const ns = svc.metadata.namespace ?? 'default';
   const slices = listObjects(inv.ctx.state, 'endpointslices.discovery.k8s.io', ns).filter(
@@ -68,7 +67,7 @@ function serviceText(inv: Invocation, svc: ApiObject): string {
     `Name:\t${svc.metadata.name}`,
     `Namespace:\t${ns}`,
     ...multiline('Labels', svc.metadata.labels ?? {}, '='),
-    ...multiline('Annotations', svc.metadata.annotations ?? {}, ': '),
+    ...annotationLines('Annotations', svc.metadata.annotations ?? {}),
     // labels.FormatLabels: `<none>` for an empty selector.
     `Selector:\t${selector === '' ? '<none>' : selector}`,
     `Type:\t${text(spec['type'])}`,
@@ -96,17 +95,5 @@ function serviceText(inv: Invocation, svc: ApiObject): string {
     lines.push(`External Traffic Policy:\t${text(spec['externalTrafficPolicy'])}`);
   if (spec['internalTrafficPolicy'] !== undefined)
     lines.push(`Internal Traffic Policy:\t${text(spec['internalTrafficPolicy'])}`);
-  lines.push('Events:\t<none>');
-  return formatTabwriter(lines, { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, '');
-}
-
-/** Prints `kubectl describe service [NAME…]` (every Service of the namespace without names). */
-export function describeServices(
-  inv: Invocation,
-  p: ParsedFlags,
-  names: readonly string[],
-): number {
-  return describeEach(inv, 'services', str(p, 'namespace') ?? 'default', names, (svc) =>
-    serviceText(inv, svc),
-  );
+  return describedText(inv.ctx.state, lines, showEvents ? refOf(svc) : null);
 }

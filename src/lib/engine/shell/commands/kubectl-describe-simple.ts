@@ -9,12 +9,10 @@
  * would give them (sorted): describe.go ranges over maps, so with several keys kubectl's own
  * order varies from run to run.
  */
-import type { ApiObject } from '../../src/index.ts';
-import { formatTabwriter } from '../../src/pki/tabwriter.ts';
+import type { ApiObject, ClusterState } from '../../src/index.ts';
 import { fromBase64 } from '../../src/pki/der.ts';
-import { str, type ParsedFlags } from '../flags.ts';
-import type { Invocation } from '../types.ts';
-import { describeEach, multiline } from './kubectl-describe-maps.ts';
+import { describedText, refOf } from './kubectl-describe-events.ts';
+import { annotationLines, multiline } from './kubectl-describe-maps.ts';
 
 type Obj = Record<string, unknown>;
 const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
@@ -27,7 +25,7 @@ function header(obj: ApiObject, namespaced: boolean): string[] {
     `Name:\t${obj.metadata.name}`,
     ...(namespaced ? [`Namespace:\t${obj.metadata.namespace ?? ''}`] : []),
     ...multiline('Labels', obj.metadata.labels ?? {}, '='),
-    ...multiline('Annotations', obj.metadata.annotations ?? {}, ': '),
+    ...annotationLines('Annotations', obj.metadata.annotations ?? {}),
   ];
 }
 
@@ -49,7 +47,6 @@ function configMap(cm: ApiObject): string[] {
       .sort()
       .map((k) => `${k}: ${String(fromBase64(text(binary[k])).length)} bytes`),
     '',
-    'Events:\t<none>',
   ];
 }
 
@@ -97,7 +94,6 @@ function serviceAccount(sa: ApiObject): string[] {
     ...list('Image pull secrets', pull),
     ...list('Mountable secrets', mountable),
     'Tokens:\t<none>',
-    'Events:\t<none>',
   ];
 }
 
@@ -108,22 +104,21 @@ const DESCRIBERS: Readonly<Record<string, (obj: ApiObject) => string[]>> = {
   serviceaccounts: serviceAccount,
 };
 
-/** True when `resource` (a store id) is described here. */
-export function describesSimply(resource: string): boolean {
-  return Object.hasOwn(DESCRIBERS, resource);
-}
+/** The kinds above whose describers list Events (SecretDescriber and NamespaceDescriber don't). */
+const WITH_EVENTS = new Set(['configmaps', 'serviceaccounts']);
 
-/** Prints `kubectl describe TYPE [NAME…]` for the kinds above. */
-export function describeSimple(
-  inv: Invocation,
-  p: ParsedFlags,
+/**
+ * The describe text of `obj` when `resource` (a store id) is one of the kinds above, else
+ * null; `showEvents` false leaves the Events out.
+ */
+export function simpleText(
+  state: ClusterState,
   resource: string,
-  names: readonly string[],
-): number {
-  const describe = DESCRIBERS[resource];
-  if (!describe) return 1;
-  const ns = resource !== 'namespaces' ? (str(p, 'namespace') ?? 'default') : null;
-  return describeEach(inv, resource, ns, names, (obj) =>
-    formatTabwriter(describe(obj), { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, ''),
-  );
+  obj: ApiObject,
+  showEvents: boolean,
+): string | null {
+  const describe = Object.hasOwn(DESCRIBERS, resource) ? DESCRIBERS[resource] : undefined;
+  if (describe === undefined) return null;
+  const ref = showEvents && WITH_EVENTS.has(resource) ? refOf(obj) : null;
+  return describedText(state, describe(obj), ref);
 }

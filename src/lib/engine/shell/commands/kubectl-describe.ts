@@ -1,244 +1,178 @@
 /**
- * `kubectl describe node NAME` and `kubectl describe endpoints kubernetes`, rendered from the same
- * objects `kubectl get -o yaml` prints (kubectl-resources.ts).
+ * `kubectl describe (TYPE [NAME_PREFIX | -l label] | TYPE/NAME)`: the objects of the
+ * arguments (every object of the namespace without names, of every namespace with -A, those of
+ * a label selector with -l), each printed by its kind's describer and separated by blank lines;
+ * NotFound for each missing name. A single missing name falls back to describing every object
+ * whose name starts with it. Since v1.36, several objects (or a prefix match) are described
+ * without their Events unless --show-events is given.
  *
- * upstream: staging/src/k8s.io/kubectl/pkg/describe/describe.go (describeNode, describeNodeLease,
- * describeNodeResource, printLabelsMultiline, printAnnotationsMultiline, printNodeTaintsMultiline,
- * DescribeEvents; tabbedString = tabwriter.NewWriter(out, 0, 8, 2, ' ', 0); LEVEL_1 = 2 spaces).
- * Events are not modelled: `Events: <none>`.
+ * upstream: staging/src/k8s.io/kubectl/pkg/cmd/describe/describe.go (DescribeFlags.AddFlags,
+ * ToOptions, Run: "\n\n" between objects, "No resources found"; DescribeMatchingResources:
+ * the prefix fallback for exactly two builder arguments, each match followed by "\n"),
+ * kubernetes/kubernetes#137145 (v1.36: ShowEvents defaults to false for multiple objects),
+ * staging/src/k8s.io/cli-runtime/pkg/resource/builder.go (ResourceTypeOrNameArgs, "name cannot
+ * be provided when a selector is specified", "a resource cannot be retrieved by name across all
+ * namespaces").
  */
-import { findNode, nodeList } from '../../src/index.ts';
-import { formatTabwriter } from '../../src/pki/tabwriter.ts';
+import {
+  findMachine,
+  parseVersion,
+  type ApiObject,
+  type ApiResourceType,
+} from '../../src/index.ts';
+import { bool, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
+import { describerFor } from './kubectl-describe-describers.ts';
+import type { DescribeSettings } from './kubectl-describe-events.ts';
+import { endpointsWarning } from './kubectl-endpoints.ts';
+import { resolveArg, selectObjects, typeArgs } from './kubectl-get-select.ts';
 import type { Connect } from './kubectl-node.ts';
-import type { ParsedFlags } from '../flags.ts';
-import { humanDuration } from '../format.ts';
-import { describeEndpoints } from './kubectl-endpoints.ts';
-import { multiline } from './kubectl-describe-maps.ts';
-import { describeServices } from './kubectl-describe-service.ts';
-import { describeSimple, describesSimply } from './kubectl-describe-simple.ts';
-import { describeBatch } from './kubectl-describe-job.ts';
-import { typeArgs } from './kubectl-get-select.ts';
-import { rfc1123z } from '../format.ts';
-import { nodeObject, podObjects, resolveResource } from './kubectl-resources.ts';
-import { describeRoles } from './kubectl-describe-rbac.ts';
 
-type Obj = Record<string, unknown>;
-const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
-/** A scalar field as text; objects and absent values give `fallback`. */
-const scalar = (v: unknown, fallback = ''): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
+/** describe's own flags (the global ones are added by the verb table). */
+export const DESCRIBE_FLAGS: readonly FlagSpec[] = [
+  {
+    name: 'all-namespaces',
+    short: 'A',
+    type: 'bool',
+    usage:
+      'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
+  },
+  {
+    name: 'selector',
+    short: 'l',
+    type: 'string',
+    usage:
+      "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
+  },
+  {
+    name: 'show-events',
+    type: 'bool',
+    usage:
+      'If true, display events related to the described object. Defaults to true for a single object, false for multiple objects and prefix matching.',
+  },
+  {
+    name: 'chunk-size',
+    type: 'string',
+    usage:
+      'Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.',
+  },
+];
 
-/** resource.Quantity's String() of a millicore count. */
-function cpu(milli: number): string {
-  return milli === 0 ? '0' : milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
-}
-function mem(mi: number): string {
-  return mi === 0 ? '0' : mi % 1024 === 0 ? `${mi / 1024}Gi` : `${mi}Mi`;
-}
-function milliOf(q: unknown): number {
-  const s = scalar(q, '0');
-  return s.endsWith('m') ? Number(s.slice(0, -1)) : Number(s) * 1000;
-}
-function miOf(q: unknown): number {
-  const s = scalar(q, '0');
-  if (s.endsWith('Gi')) return Number(s.slice(0, -2)) * 1024;
-  if (s.endsWith('Mi')) return Number(s.slice(0, -2));
-  if (s.endsWith('Ki')) return Number(s.slice(0, -2)) / 1024;
-  return Number(s) / (1024 * 1024);
+/** One object to describe, with its type. */
+interface Info {
+  readonly type: ApiResourceType;
+  readonly object: ApiObject;
 }
 
-/** The describeNode text for one node. */
-export function describeNodeText(inv: Invocation, name: string): string {
+/** The minor version of the kubectl on the machine (newest behaviour when unknown). */
+function kubectlMinor(inv: Invocation): number {
+  const v = findMachine(inv.ctx.state, inv.machine)?.packages.kubectl?.version;
+  try {
+    return v === undefined ? 99 : parseVersion(`v${v.replace(/^v/, '')}`).minor;
+  } catch {
+    return 99;
+  }
+}
+
+/** Prints the describe texts of `infos` ("\n\n" between them) and returns nothing. */
+function print(inv: Invocation, infos: readonly Info[], settings: DescribeSettings): void {
+  if (infos.some((i) => i.type.id === 'endpoints')) endpointsWarning(inv);
+  const texts = infos.map((i) => describerFor(i.type.id)(inv, i.object, settings));
+  if (texts.length > 0) inv.io.out(texts.join('\n\n\n'));
+}
+
+/**
+ * DescribeMatchingResources: the objects of `arg`'s type in the namespace whose names start
+ * with `prefix`, each followed by a blank line; the original errors when none matches.
+ */
+function describeMatching(
+  inv: Invocation,
+  arg: string,
+  prefix: string,
+  ns: string,
+  settings: DescribeSettings,
+  errors: readonly string[],
+): number {
   const state = inv.ctx.state;
-  const node = nodeObject(state, name);
-  const md = o(node['metadata']);
-  const spec = o(node['spec']);
-  const status = o(node['status']);
-  const info = o(status['nodeInfo']);
-  const labels = o(md['labels']);
-  const roles = Object.keys(labels)
-    .filter((k) => k.startsWith('node-role.kubernetes.io/'))
-    .map((k) => k.slice('node-role.kubernetes.io/'.length))
-    .sort();
-  const lines: string[] = [
-    `Name:\t${name}`,
-    `Roles:\t${roles.length > 0 ? roles.join(',') : '<none>'}`,
-  ];
-  lines.push(
-    ...multiline('Labels', labels, '='),
-    ...multiline('Annotations', o(md['annotations']), ': '),
-  );
-  lines.push(`CreationTimestamp:\t${rfc1123z(String(md['creationTimestamp']))}`);
-  // printTaintsMultilineWithIndent prints them sorted by "<effect>,<key>".
-  const taintOrder = (t: Obj): string => `${String(t['effect'])},${String(t['key'])}`;
-  const taints = [...arr(spec['taints'])]
-    .sort((a, b) => (taintOrder(a) < taintOrder(b) ? -1 : taintOrder(a) > taintOrder(b) ? 1 : 0))
-    .map(
-      (t) =>
-        `${String(t['key'])}${t['value'] ? `=${scalar(t['value'])}` : ''}:${String(t['effect'])}`,
+  const [typeArg = '', name] = arg.includes('/')
+    ? [arg.slice(0, arg.indexOf('/')), arg.slice(arg.indexOf('/') + 1)]
+    : [arg];
+  const resolved = resolveArg(state, typeArg);
+  if (!resolved.ok) return fail(inv, [resolved.message]);
+  const type = resolved.types[0];
+  if (type === undefined) return fail(inv, errors);
+  const found = selectObjects(state, type, name === undefined ? [] : [name], { namespace: ns });
+  if ('error' in found) return fail(inv, [found.error]);
+  if (found.missing.length > 0)
+    return fail(
+      inv,
+      found.missing.map((n) => `Error from server (NotFound): ${type.id} "${n}" not found`),
     );
-  lines.push(
-    ...(taints.length === 0
-      ? ['Taints:\t<none>']
-      : taints.map((t, i) => `${i === 0 ? 'Taints:' : ''}\t${t}`)),
-  );
-  lines.push(`Unschedulable:\t${spec['unschedulable'] === true ? 'true' : 'false'}`);
-  // The kubelet's Lease in kube-node-lease, renewed every 10s while it runs.
-  const conditions = arr(status['conditions']);
-  const posting = conditions.find((c) => c['type'] === 'Ready')?.['status'] !== 'Unknown';
-  lines.push(
-    'Lease:',
-    `  HolderIdentity:\t${name}`,
-    '  AcquireTime:\t<unset>',
-    `  RenewTime:\t${posting ? rfc1123z(String(conditions[0]?.['lastHeartbeatTime'])) : rfc1123z(String(md['creationTimestamp']))}`,
-  );
-  lines.push(
-    'Conditions:',
-    '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage',
-    '  ----\t------\t-----------------\t------------------\t------\t-------',
-  );
-  for (const c of conditions) {
-    lines.push(
-      `  ${String(c['type'])} \t${String(c['status'])} \t${rfc1123z(String(c['lastHeartbeatTime']))} \t${rfc1123z(String(c['lastTransitionTime']))} \t${String(c['reason'])} \t${String(c['message'])}`,
-    );
-  }
-  lines.push(
-    'Addresses:',
-    ...arr(status['addresses']).map((a) => `  ${String(a['type'])}:\t${String(a['address'])}`),
-  );
-  const resources = (title: string, list: Obj): string[] => [
-    `${title}:`,
-    ...Object.keys(list)
-      .sort()
-      .map((k) => `  ${k}:\t${String(list[k])}`),
-  ];
-  lines.push(
-    ...resources('Capacity', o(status['capacity'])),
-    ...resources('Allocatable', o(status['allocatable'])),
-  );
-  lines.push(
-    'System Info:',
-    `  Machine ID:\t${String(info['machineID'])}`,
-    `  System UUID:\t${String(info['systemUUID'])}`,
-    `  Boot ID:\t${String(info['bootID'])}`,
-    `  Kernel Version:\t${String(info['kernelVersion'])}`,
-    `  OS Image:\t${String(info['osImage'])}`,
-    `  Operating System:\t${String(info['operatingSystem'])}`,
-    `  Architecture:\t${String(info['architecture'])}`,
-    `  Container Runtime Version:\t${String(info['containerRuntimeVersion'])}`,
-    `  Kubelet Version:\t${String(info['kubeletVersion'])}`,
-  );
-  if (spec['podCIDR']) lines.push(`PodCIDR:\t${scalar(spec['podCIDR'])}`);
-  if (Array.isArray(spec['podCIDRs']))
-    lines.push(`PodCIDRs:\t${(spec['podCIDRs'] as string[]).join(',')}`);
-  // describeNodeResource: non-terminated pods bound to the node, requests/limits as % of allocatable.
-  const allocatable = o(status['allocatable']);
-  const allocCpu = milliOf(allocatable['cpu']);
-  const allocMem = miOf(allocatable['memory']);
-  const pct = (v: number, of: number): string => `${of > 0 ? Math.trunc((v / of) * 100) : 0}%`;
-  const pods = podObjects(state, null).filter((p) => o(p['spec'])['nodeName'] === name);
-  lines.push(
-    `Non-terminated Pods:\t(${pods.length} in total)`,
-    '  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge',
-    '  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---',
-  );
-  let reqCpu = 0;
-  let limCpu = 0;
-  let reqMem = 0;
-  let limMem = 0;
-  for (const p of pods) {
-    const pm = o(p['metadata']);
-    const r = o(arr(o(p['spec'])['containers'])[0]?.['resources']);
-    const rc = milliOf(o(r['requests'])['cpu']);
-    const lc = milliOf(o(r['limits'])['cpu']);
-    const rm = miOf(o(r['requests'])['memory']);
-    const lm = miOf(o(r['limits'])['memory']);
-    reqCpu += rc;
-    limCpu += lc;
-    reqMem += rm;
-    limMem += lm;
-    const age = humanDuration(state.now - Date.parse(String(pm['creationTimestamp'])));
-    lines.push(
-      `  ${String(pm['namespace'])}\t${String(pm['name'])}\t\t${cpu(rc)} (${pct(rc, allocCpu)})\t${cpu(lc)} (${pct(lc, allocCpu)})\t${mem(rm)} (${pct(rm, allocMem)})\t${mem(lm)} (${pct(lm, allocMem)})\t${age}`,
-    );
-  }
-  lines.push(
-    'Allocated resources:',
-    '  (Total limits may be over 100 percent, i.e., overcommitted.)',
-    '  Resource\tRequests\tLimits',
-    '  --------\t--------\t------',
-    `  cpu\t${cpu(reqCpu)} (${pct(reqCpu, allocCpu)})\t${cpu(limCpu)} (${pct(limCpu, allocCpu)})`,
-    `  memory\t${mem(reqMem)} (${pct(reqMem, allocMem)})\t${mem(limMem)} (${pct(limMem, allocMem)})`,
-    '  ephemeral-storage\t0 (0%)\t0 (0%)',
-    '  hugepages-1Gi\t0 (0%)\t0 (0%)',
-    '  hugepages-2Mi\t0 (0%)\t0 (0%)',
-    'Events:\t<none>',
-  );
-  return formatTabwriter(lines, { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, '');
+  const matches = found.objects.filter((o) => o.metadata.name.startsWith(prefix));
+  if (matches.length === 0) return fail(inv, errors);
+  const describe = describerFor(type.id);
+  if (type.id === 'endpoints') endpointsWarning(inv);
+  inv.io.out(matches.map((o) => `${describe(inv, o, settings)}\n`).join('\n'));
+  return 0;
 }
 
-/** `kubectl describe TYPE [NAME…]` for nodes and endpoints. */
+function fail(inv: Invocation, errors: readonly string[]): number {
+  for (const e of errors) inv.io.err(e);
+  return 1;
+}
+
+/** `kubectl describe …`; returns the exit code. */
 export function describeCommand(inv: Invocation, p: ParsedFlags, connect: Connect): number {
-  // TYPE/NAME arguments (builder.go ResourceTypeOrNameArgs), one type at a time.
-  if (p.positionals[0]?.includes('/') === true) {
-    const parsed = typeArgs(p.positionals);
-    if (!parsed.ok) {
-      inv.io.err(parsed.message);
-      return 1;
-    }
-    let code = 0;
-    for (const r of parsed.requests)
-      code = Math.max(
-        code,
-        describeCommand(inv, { ...p, positionals: [r.arg, ...r.names] }, connect),
-      );
-    return code;
-  }
-  const [kind, ...names] = p.positionals;
-  if (kind === undefined) {
+  const args = p.positionals;
+  if (args.length === 0) {
+    // ToOptions: fmt.Errorf("You must specify the type of resource to describe. %s\n", …).
     inv.io.err(
-      'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl describe -h\' for help and examples',
+      'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
     );
     return 1;
   }
   if (!connect(inv, p)) return 1;
   const state = inv.ctx.state;
-  const type = resolveResource(state, kind);
-  if (type === null) {
-    inv.io.err(`error: the server doesn't have a resource type "${kind}"`);
-    return 1;
-  }
-  if (type.resource === 'endpoints') return describeEndpoints(inv, p, names);
-  if (type.resource === 'services') return describeServices(inv, p, names);
-  if (
-    type.resource === 'clusterroles.rbac.authorization.k8s.io' ||
-    type.resource === 'roles.rbac.authorization.k8s.io'
-  )
-    return describeRoles(inv, p, type.resource, names);
-  if (describesSimply(type.resource)) return describeSimple(inv, p, type.resource, names);
-  if (type.resource === 'jobs.batch' || type.resource === 'cronjobs.batch')
-    return describeBatch(inv, p, type.resource, names);
-  if (type.resource !== 'nodes') {
-    inv.io.err(
-      'kubectl: this simulator describes nodes, endpoints, services, clusterroles, roles, configmaps, secrets, namespaces, serviceaccounts, jobs and cronjobs only',
-    );
-    return 1;
-  }
-  const all = nodeList(state).map((n) => n.name);
-  const targets = names.length > 0 ? names : all;
-  const texts: string[] = [];
-  let code = 0;
-  for (const n of targets) {
-    if (!findNode(state, n)) {
-      inv.io.err(`Error from server (NotFound): nodes "${n}" not found`);
-      code = 1;
-      continue;
+  const all = bool(p, 'all-namespaces');
+  const ns = str(p, 'namespace') ?? 'default';
+  const selector = str(p, 'selector');
+  const parsed = typeArgs(args);
+  if (!parsed.ok) return fail(inv, [parsed.message]);
+  const named = parsed.requests.some((r) => r.names.length > 0);
+  if (named && selector !== undefined)
+    return fail(inv, ['error: name cannot be provided when a selector is specified']);
+  if (named && all)
+    return fail(inv, ['error: a resource cannot be retrieved by name across all namespaces']);
+  const infos: Info[] = [];
+  const errors: string[] = [];
+  for (const r of parsed.requests) {
+    const resolved = resolveArg(state, r.arg);
+    if (!resolved.ok) return fail(inv, [resolved.message]);
+    for (const type of resolved.types) {
+      const found = selectObjects(state, type, r.names, {
+        namespace: all ? null : ns,
+        ...(selector !== undefined ? { labelSelector: selector } : {}),
+      });
+      if ('error' in found) return fail(inv, [found.error]);
+      for (const n of r.names) {
+        const object = found.objects.find((o) => o.metadata.name === n);
+        if (object) infos.push({ type, object });
+        else errors.push(`Error from server (NotFound): ${type.id} "${n}" not found`);
+      }
+      if (r.names.length === 0) for (const object of found.objects) infos.push({ type, object });
     }
-    texts.push(describeNodeText(inv, n));
   }
-  // Several objects are separated by a blank line (describe.go DescribeObjects: "\n\n").
-  if (texts.length > 0) inv.io.out(texts.join('\n\n\n'));
-  return code;
+  const explicit = p.values['show-events'];
+  const minor = kubectlMinor(inv);
+  const showEvents =
+    typeof explicit === 'boolean'
+      ? explicit
+      : minor < 36 || (errors.length === 0 && infos.length <= 1);
+  const settings = { showEvents, kubectlMinor: minor };
+  if (errors.length > 0 && args.length === 2)
+    return describeMatching(inv, args[0] ?? '', args[1] ?? '', ns, settings, errors);
+  print(inv, infos, settings);
+  if (infos.length === 0 && errors.length === 0)
+    inv.io.err(all ? 'No resources found' : `No resources found in ${ns} namespace.`);
+  return errors.length > 0 ? fail(inv, errors) : 0;
 }

@@ -1,6 +1,8 @@
 /**
  * `kubectl get endpoints [kubernetes]`: the default/kubernetes Endpoints the apiservers'
  * reconcilers maintain (src/ha/endpoints.ts), and `kubectl describe endpoints` of any.
+ * describeEndpoints: addresses joined by commas, an unnamed port as `<unset>`
+ * (staging/src/k8s.io/kubectl/pkg/describe/describe.go EndpointsDescriber).
  * The v1.33+ deprecation warning is the one kube-apiserver attaches to v1 Endpoints reads.
  */
 import { clusterStart } from '../../src/index.ts';
@@ -9,11 +11,10 @@ import {
   parseVersion,
   type ClusterState,
 } from '../../src/index.ts';
-import { getObject, listObjects, type ApiObject } from '../../src/index.ts';
-import { formatTabwriter } from '../../src/pki/tabwriter.ts';
-import { str, type ParsedFlags } from '../flags.ts';
+import type { ApiObject } from '../../src/index.ts';
 import { formatTable, humanDuration } from '../format.ts';
-import { multiline } from './kubectl-describe-maps.ts';
+import { describedText, refOf } from './kubectl-describe-events.ts';
+import { annotationLines, multiline } from './kubectl-describe-maps.ts';
 import type { Invocation } from '../types.ts';
 
 /** kube-apiserver's deprecation warning on v1 Endpoints reads (v1.33+), on stderr. */
@@ -55,13 +56,13 @@ export function getEndpoints(inv: Invocation, names: readonly string[], namespac
 type Obj = Record<string, unknown>;
 const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
 
-/** describeEndpoints' text for one Endpoints object. */
-function endpointsText(ep: ApiObject): string {
+/** describeEndpoints' text for one Endpoints object; `showEvents` false leaves the Events out. */
+export function endpointsText(state: ClusterState, ep: ApiObject, showEvents: boolean): string {
   const lines = [
     `Name:\t${ep.metadata.name}`,
     `Namespace:\t${ep.metadata.namespace ?? ''}`,
     ...multiline('Labels', ep.metadata.labels ?? {}, '='),
-    ...multiline('Annotations', ep.metadata.annotations ?? {}, ': '),
+    ...annotationLines('Annotations', ep.metadata.annotations ?? {}),
     'Subsets:',
   ];
   for (const subset of arr(ep['subsets'])) {
@@ -83,35 +84,5 @@ function endpointsText(ep: ApiObject): string {
     }
     lines.push('');
   }
-  lines.push('Events:\t<none>');
-  return formatTabwriter(lines, { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, '');
-}
-
-/**
- * Prints `kubectl describe endpoints [NAME…]` (every Endpoints of the namespace without names).
- * upstream: staging/src/k8s.io/kubectl/pkg/describe/describe.go (EndpointsDescriber,
- * describeEndpoints: addresses joined by commas, an unnamed port as `<unset>`).
- */
-export function describeEndpoints(
-  inv: Invocation,
-  p: ParsedFlags,
-  names: readonly string[],
-): number {
-  endpointsWarning(inv);
-  const state = inv.ctx.state;
-  const ns = str(p, 'namespace') ?? 'default';
-  const found =
-    names.length > 0
-      ? names.map((n) => getObject(state, 'endpoints', ns, n) ?? n)
-      : listObjects(state, 'endpoints', ns);
-  let code = 0;
-  const texts: string[] = [];
-  for (const ep of found) {
-    if (typeof ep === 'string') {
-      inv.io.err(`Error from server (NotFound): endpoints "${ep}" not found`);
-      code = 1;
-    } else texts.push(endpointsText(ep));
-  }
-  if (texts.length > 0) inv.io.out(texts.join('\n\n\n'));
-  return code;
+  return describedText(state, lines, showEvents ? refOf(ep) : null);
 }

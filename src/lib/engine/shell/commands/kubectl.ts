@@ -10,7 +10,7 @@ import { absolutePath } from '../paths.ts';
 import { CORDON_FLAGS, DRAIN_FLAGS, cordonCommand, drainCommand } from './kubectl-node.ts';
 import { CERTIFICATE_FLAGS, certificateCmd, kubeconfigPath, kubectlTlsOk } from './pki-cluster.ts';
 import { apiserverReachable, requireEtcdQuorum } from '../../src/index.ts';
-import { describeCommand } from './kubectl-describe.ts';
+import { DESCRIBE_FLAGS, describeCommand } from './kubectl-describe.ts';
 import { applyVersioned } from './kubectl-apiversions.ts';
 import { deleteCommand } from './kubectl-delete.ts';
 import { DELETE_VERB_FLAGS } from './kubectl-delete-flags.ts';
@@ -254,18 +254,7 @@ const SUBCOMMANDS: Record<
     run: (inv, p) => getCommand(inv, p, connect),
   },
   describe: {
-    flags: GET_FLAGS.filter(
-      (f) =>
-        ![
-          'output',
-          'watch',
-          'watch-only',
-          'output-watch-events',
-          'show-kind',
-          'template',
-          'allow-missing-template-keys',
-        ].includes(f.name),
-    ),
+    flags: [...DESCRIBE_FLAGS],
     short: 'Show details of a specific resource or group of resources',
     run: (inv, p) => describeCommand(inv, p, connect),
   },

@@ -101,11 +101,18 @@ export function removeObject(
   const finalizers = existing.metadata.finalizers ?? [];
   if (finalizers.length === 0)
     return withStore(state, c, writeStored(store, resource, namespace, name, null, rv));
+  // markAsDeleting (registry/store.go) also zeroes deletionGracePeriodSeconds; a Namespace's own
+  // Delete (pkg/registry/core/namespace/storage/storage.go) sets only the timestamp.
+  const grace =
+    resource === 'namespaces'
+      ? {}
+      : { deletionGracePeriodSeconds: existing.metadata.deletionGracePeriodSeconds ?? 0 };
   const marked = {
     ...existing,
     metadata: {
       ...existing.metadata,
       deletionTimestamp: existing.metadata.deletionTimestamp ?? formatRfc3339(state.now),
+      ...grace,
       resourceVersion: String(rv),
     },
   } as ApiObject;

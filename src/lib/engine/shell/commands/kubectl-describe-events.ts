@@ -1,0 +1,124 @@
+/**
+ * The Events part of every `kubectl describe`: the Events of the store about one object, found
+ * the way kubectl's searchEvents asks the API (a field selector on involvedObject name,
+ * namespace, kind and uid), sorted by time and printed as DescribeEvents does (the tabwriter is
+ * flushed first, so the table has its own column widths; `Events: <none>` stays in the block
+ * above). Without events asked for (`--show-events=false`) there is no Events part at all.
+ *
+ * upstream: staging/src/k8s.io/kubectl/pkg/describe/describe.go (searchEvents, DescribeEvents,
+ * translateTimestampSince, translateMicroTimestampSince, tabbedString),
+ * staging/src/k8s.io/kubectl/pkg/util/event/sorted_event_list.go (SortableEvents, eventTime),
+ * staging/src/k8s.io/client-go/kubernetes/typed/core/v1/event_expansion.go (GetFieldSelector).
+ */
+import { listObjects, parseTime, type ApiObject, type ClusterState } from '../../src/index.ts';
+import { formatTabwriter } from '../../src/pki/tabwriter.ts';
+import { humanDuration } from '../format.ts';
+
+type Obj = Record<string, unknown>;
+const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
+const text = (v: unknown): string =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+
+/** tabbedString's writer: tabwriter.NewWriter(out, 0, 8, 2, ' ', 0). */
+export const DESCRIBE_TAB = { minwidth: 0, tabwidth: 8, padding: 2 } as const;
+
+/**
+ * DescriberSettings: whether Events are shown, and the minor version of the kubectl printing
+ * (what it prints changed across releases).
+ */
+export interface DescribeSettings {
+  readonly showEvents: boolean;
+  readonly kubectlMinor: number;
+}
+
+/** What searchEvents selects on: name and namespace always, kind and uid when set. */
+export interface EventRef {
+  readonly name: string;
+  readonly namespace: string;
+  readonly kind?: string;
+  readonly uid?: string;
+}
+
+/** The reference GetReference builds for a stored object (its kind, name, namespace, uid). */
+export function refOf(object: ApiObject): EventRef {
+  return {
+    name: object.metadata.name,
+    namespace: object.metadata.namespace ?? '',
+    kind: object.kind,
+    ...(object.metadata.uid !== undefined ? { uid: object.metadata.uid } : {}),
+  };
+}
+
+/** eventTime: the series' last observation, else lastTimestamp, else eventTime. */
+function sortTime(e: Obj): number {
+  const series = text(o(e['series'])['lastObservedTime']);
+  const stamp = series || text(e['lastTimestamp']) || text(e['eventTime']);
+  return stamp === '' ? 0 : parseTime(stamp);
+}
+
+/** The Events of the store about `ref`, in the order DescribeEvents prints them. */
+export function eventsAbout(state: ClusterState, ref: EventRef): Obj[] {
+  // A cluster-scoped object's events are listed across namespaces (Events("")).
+  return listObjects(state, 'events', ref.namespace === '' ? null : ref.namespace)
+    .filter((e) => {
+      const inv = o(e['involvedObject']);
+      return (
+        text(inv['name']) === ref.name &&
+        text(inv['namespace']) === ref.namespace &&
+        (ref.kind === undefined || text(inv['kind']) === ref.kind) &&
+        (ref.uid === undefined || text(inv['uid']) === ref.uid)
+      );
+    })
+    .map((e, i) => ({ e: e, i, t: sortTime(e as Obj) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+/** The Events table (`Type Reason Age From Message`) of a non-empty list of events. */
+function eventTable(state: ClusterState, events: readonly Obj[]): string {
+  const since = (t: string): string =>
+    t === '' ? '<unknown>' : humanDuration(state.now - parseTime(t));
+  const rows = events.map((e) => {
+    const first =
+      text(e['eventTime']) !== '' ? since(text(e['eventTime'])) : since(text(e['firstTimestamp']));
+    const series = o(e['series']);
+    const count = typeof e['count'] === 'number' ? e['count'] : 0;
+    const age =
+      e['series'] !== undefined
+        ? `${since(text(series['lastObservedTime']))} (x${text(series['count'])} over ${first})`
+        : count > 1
+          ? `${since(text(e['lastTimestamp']))} (x${count} over ${first})`
+          : first;
+    const from = text(o(e['source'])['component']) || text(e['reportingController']);
+    const fieldPath = text(o(e['involvedObject'])['fieldPath']);
+    const message = text(e['message']).trim();
+    return `  ${text(e['type'])}\t${text(e['reason'])}\t${age}\t${from}\t${fieldPath !== '' ? `${fieldPath}: ${message}` : message}`;
+  });
+  return formatTabwriter(
+    [
+      'Events:',
+      '  Type\tReason\tAge\tFrom\tMessage',
+      '  ----\t------\t----\t----\t-------',
+      ...rows,
+    ],
+    DESCRIBE_TAB,
+  );
+}
+
+/**
+ * A describer's text: its tab-separated `lines`, then the Events about `ref` (none shown when
+ * `ref` is null: events were not asked for). Without a trailing newline.
+ */
+export function describedText(
+  state: ClusterState,
+  lines: readonly string[],
+  ref: EventRef | null,
+): string {
+  const events = ref === null ? null : eventsAbout(state, ref);
+  if (events === null || events.length === 0) {
+    const all = events === null ? lines : [...lines, 'Events:\t<none>'];
+    return formatTabwriter(all, DESCRIBE_TAB).replace(/\n$/, '');
+  }
+  const body = lines.length > 0 ? formatTabwriter(lines, DESCRIBE_TAB) : '';
+  return `${body}${eventTable(state, events)}`.replace(/\n$/, '');
+}
