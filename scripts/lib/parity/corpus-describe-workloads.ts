@@ -165,9 +165,94 @@ const TERMINATING = [
   'kubectl describe pods -l app=web --show-events=true',
 ];
 
+const STATEFULSET = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  replicas: 2
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+      - name: postgres
+        image: postgres:16
+        ports:
+        - containerPort: 5432
+          name: pg
+  volumeClaimTemplates:
+  - metadata:
+      name: data
+    spec:
+      accessModes: ["ReadWriteOnce"]
+      resources:
+        requests:
+          storage: 1Gi`;
+
+const STORAGECLASS = `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: local
+  annotations:
+    storageclass.kubernetes.io/is-default-class: "true"
+provisioner: kubernetes.io/no-provisioner
+volumeBindingMode: WaitForFirstConsumer`;
+
+const WORKLOADS = [
+  'kubectl describe deployment -n kube-system coredns',
+  'kubectl describe rs -n kube-system',
+  'kubectl describe ds -n kube-system kube-proxy',
+  'kubectl describe daemonsets -n kube-flannel',
+  'kubectl describe daemonset.apps/kube-proxy -n kube-system --show-events=false',
+  'kubectl create deployment web --image=nginx:1.27 --replicas=3 --port=80',
+  'sleep 20',
+  'kubectl describe deployment web',
+  'kubectl describe deployments.apps/web',
+  'kubectl set image deployment/web nginx=nginx:1.28',
+  'sleep 30',
+  'kubectl describe deploy web',
+  'kubectl describe rs -l app=web',
+  'kubectl describe rs -l app=web --show-events=true',
+  'kubectl scale deployment web --replicas=1',
+  'sleep 10',
+  'kubectl describe deployment web',
+  'kubectl describe deployment nope',
+  'kubectl describe deploy we',
+  `kubectl apply -f - <<'EOF'\n${STATEFULSET}\nEOF`,
+  'sleep 20',
+  'kubectl describe statefulset db',
+  'kubectl describe sts',
+  'kubectl create pdb web-pdb --selector=app=web --min-available=1',
+  'kubectl create pdb db-pdb --selector=app=db --max-unavailable=50%',
+  'sleep 5',
+  'kubectl describe pdb web-pdb',
+  'kubectl describe poddisruptionbudgets',
+  'kubectl describe priorityclass system-node-critical',
+  'kubectl describe pc',
+  'kubectl describe rolebinding -n kube-system kubeadm:kubelet-config',
+  'kubectl describe clusterrolebinding cluster-admin',
+  'kubectl describe endpointslices',
+  'kubectl describe endpointslices -n kube-system',
+  'kubectl describe csr',
+  `kubectl apply -f - <<'EOF'\n${STORAGECLASS}\nEOF`,
+  'kubectl describe storageclass local',
+];
+
 /** The describe corpus of Pods and workloads. */
 export const DESCRIBE_WORKLOAD_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/describe-pods', source: 'corpus', scenario: 'workers-joined', lines: PODS },
+  {
+    id: 'corpus/describe-workloads',
+    source: 'corpus',
+    scenario: 'workers-joined',
+    lines: WORKLOADS,
+  },
   {
     id: 'corpus/describe-terminating',
     source: 'corpus',

@@ -114,11 +114,13 @@ export function describedText(
   lines: readonly string[],
   ref: EventRef | null,
 ): string {
+  // A newline inside a value ends the tabwriter's line there (and the column block with it).
+  const rows = lines.flatMap((l) => l.split('\n'));
   const events = ref === null ? null : eventsAbout(state, ref);
   if (events === null || events.length === 0) {
-    const all = events === null ? lines : [...lines, 'Events:\t<none>'];
+    const all = events === null ? rows : [...rows, 'Events:\t<none>'];
     return formatTabwriter(all, DESCRIBE_TAB).replace(/\n$/, '');
   }
-  const body = lines.length > 0 ? formatTabwriter(lines, DESCRIBE_TAB) : '';
+  const body = rows.length > 0 ? formatTabwriter(rows, DESCRIBE_TAB) : '';
   return `${body}${eventTable(state, events)}`.replace(/\n$/, '');
 }

@@ -7,11 +7,12 @@
  *
  * upstream: staging/src/k8s.io/kubectl/pkg/describe/describe.go (PodDescriber.Describe,
  * describePod, describePodIPs, printController, describeTopologySpreadConstraints),
- * staging/src/k8s.io/kubectl/pkg/util/qos/qos.go (GetPodQOS).
+ * staging/src/k8s.io/kubectl/pkg/util/qos/qos.go (GetPodQOS; ComputePodQOS in
+ * src/controllers/resource-fit.ts).
  */
 import type { ApiObject, ClusterState } from '../../src/index.ts';
 import { humanDuration, rfc1123z } from '../format.ts';
-import { parseTime } from '../../src/index.ts';
+import { parseTime, podQosClass } from '../../src/index.ts';
 import { containerLines } from './kubectl-describe-containers.ts';
 import { describedText, type DescribeSettings, type EventRef } from './kubectl-describe-events.ts';
 import {
@@ -31,27 +32,12 @@ const text = (v: unknown): string =>
 
 const MIRROR = 'kubernetes.io/config.mirror';
 
-/** GetPodQOS: the status's class, else computed from the containers' requests and limits. */
-export function podQos(pod: Obj): string {
+/** GetPodQOS: the status's class, else ComputePodQOS over the spec. */
+function podQos(pod: Obj): string {
   const recorded = text(o(pod['status'])['qosClass']);
-  if (recorded !== '') return recorded;
-  const spec = o(pod['spec']);
-  const containers = [...arr(spec['initContainers']), ...arr(spec['containers'])];
-  const supported = ['cpu', 'memory'];
-  let any = false;
-  let guaranteed = true;
-  for (const c of containers) {
-    const r = o(c['resources']);
-    const req = o(r['requests']);
-    const lim = o(r['limits']);
-    for (const name of supported) {
-      if (text(req[name]) !== '' || text(lim[name]) !== '') any = true;
-      if (text(lim[name]) === '' || (text(req[name]) !== '' && text(req[name]) !== text(lim[name])))
-        guaranteed = false;
-    }
-  }
-  if (!any) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
+  return recorded !== ''
+    ? recorded
+    : podQosClass(o(pod['spec']) as Parameters<typeof podQosClass>[0]);
 }
 
 /** describeTopologySpreadConstraints: sorted by topology key, one per line. */

@@ -1,12 +1,13 @@
 /**
- * `kubectl describe clusterrole|role [NAME…]`: name, labels, annotations and the PolicyRule
+ * `kubectl describe clusterrole|role|rolebinding|clusterrolebinding`: name, labels, annotations
+ * and the PolicyRule table of a role, the role and subjects of a binding. For a role, the PolicyRule
  * table. Each rule is broken down into one rule per group/resource/resource name and per
  * non-resource URL, the simple ones (one group, one resource, at most one name) merged by
  * resource with their verbs appended, and the result sorted by PolicyRule.String() (verbs
  * first), as kubectl does.
  *
  * upstream (v1.33): staging/src/k8s.io/kubectl/pkg/describe/describe.go (ClusterRoleDescriber,
- * RoleDescriber, CombineResourceGroup), staging/src/k8s.io/kubectl/pkg/util/rbac/rbac.go
+ * RoleDescriber, CombineResourceGroup, RoleBindingDescriber, ClusterRoleBindingDescriber), staging/src/k8s.io/kubectl/pkg/util/rbac/rbac.go
  * (BreakdownRule, CompactRules, isSimpleResourceRule, SortableRuleSlice),
  * staging/src/k8s.io/api/rbac/v1/generated.pb.go (PolicyRule.String).
  */
@@ -69,6 +70,28 @@ export function roleText(role: ApiObject): string {
       (r) =>
         `  ${combineResourceGroup(r.resources, r.apiGroups)}\t${goList(r.nonResourceURLs)}\t${goList(r.resourceNames)}\t${goList(r.verbs)}`,
     ),
+  ];
+  return formatTabwriter(lines, { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, '');
+}
+
+/** The describe text of a RoleBinding or ClusterRoleBinding: its role and its subjects. */
+export function bindingText(binding: ApiObject): string {
+  const ref = (binding['roleRef'] ?? {}) as Readonly<Record<string, unknown>>;
+  const subjects = Array.isArray(binding['subjects'])
+    ? (binding['subjects'] as readonly Readonly<Record<string, unknown>>[])
+    : [];
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+  const lines = [
+    `Name:\t${binding.metadata.name}`,
+    ...multiline('Labels', binding.metadata.labels ?? {}, '='),
+    ...annotationLines('Annotations', binding.metadata.annotations ?? {}),
+    'Role:',
+    `  Kind:\t${text(ref['kind'])}`,
+    `  Name:\t${text(ref['name'])}`,
+    'Subjects:',
+    '  Kind\tName\tNamespace',
+    '  ----\t----\t---------',
+    ...subjects.map((s) => `  ${text(s['kind'])}\t${text(s['name'])}\t${text(s['namespace'])}`),
   ];
   return formatTabwriter(lines, { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, '');
 }

@@ -74,11 +74,21 @@ function kubectlMinor(inv: Invocation): number {
   }
 }
 
-/** Prints the describe texts of `infos` ("\n\n" between them) and returns nothing. */
-function print(inv: Invocation, infos: readonly Info[], settings: DescribeSettings): void {
+/**
+ * Prints the describe texts of `infos` ("\n\n" between them); returns the describers' errors,
+ * each once (Run's errs set).
+ */
+function print(inv: Invocation, infos: readonly Info[], settings: DescribeSettings): string[] {
   if (infos.some((i) => i.type.id === 'endpoints')) endpointsWarning(inv);
-  const texts = infos.map((i) => describerFor(i.type.id)(inv, i.object, settings));
+  const texts: string[] = [];
+  const errors: string[] = [];
+  for (const i of infos) {
+    const r = describerFor(i.type.id)(inv, i.object, settings);
+    if (typeof r === 'string') texts.push(r);
+    else if (!errors.includes(`error: ${r.error}`)) errors.push(`error: ${r.error}`);
+  }
   if (texts.length > 0) inv.io.out(texts.join('\n\n\n'));
+  return errors;
 }
 
 /**
@@ -112,7 +122,17 @@ function describeMatching(
   if (matches.length === 0) return fail(inv, errors);
   const describe = describerFor(type.id);
   if (type.id === 'endpoints') endpointsWarning(inv);
-  inv.io.out(matches.map((o) => `${describe(inv, o, settings)}\n`).join('\n'));
+  const texts: string[] = [];
+  for (const o of matches) {
+    const r = describe(inv, o, settings);
+    // DescribeMatchingResources returns at the first describer error.
+    if (typeof r !== 'string') {
+      if (texts.length > 0) inv.io.out(texts.join('\n'));
+      return fail(inv, [`error: ${r.error}`]);
+    }
+    texts.push(`${r}\n`);
+  }
+  inv.io.out(texts.join('\n'));
   return 0;
 }
 
@@ -171,8 +191,8 @@ export function describeCommand(inv: Invocation, p: ParsedFlags, connect: Connec
   const settings = { showEvents, kubectlMinor: minor };
   if (errors.length > 0 && args.length === 2)
     return describeMatching(inv, args[0] ?? '', args[1] ?? '', ns, settings, errors);
-  print(inv, infos, settings);
+  const failed = [...errors, ...print(inv, infos, settings)];
   if (infos.length === 0 && errors.length === 0)
     inv.io.err(all ? 'No resources found' : `No resources found in ${ns} namespace.`);
-  return errors.length > 0 ? fail(inv, errors) : 0;
+  return failed.length > 0 ? fail(inv, failed) : 0;
 }
