@@ -12,13 +12,10 @@
  */
 import { rfc1123z } from '../format.ts';
 import { fieldPathValue, resourceFieldValue } from './kubectl-describe-values.ts';
+import { o, arr, text, num, type Obj } from './kubectl-describe-fields.ts';
 
-type Obj = Record<string, unknown>;
-const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
-const text = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
-const num = (v: unknown): string => (typeof v === 'number' ? String(v) : '0');
+/** An integer field as %d prints it. */
+const count = (v: unknown): string => String(num(v));
 const bool = (v: unknown): string => (v === true ? 'True' : 'False');
 
 /**
@@ -32,7 +29,7 @@ function portList(
 ): string {
   return ports
     .map((p) => {
-      const s = `${num(p[field])}/${text(p['protocol'])}`;
+      const s = `${count(p[field])}/${text(p['protocol'])}`;
       return minor >= 34 && text(p['name']) !== '' ? `${s} (${text(p['name'])})` : s;
     })
     .join(', ');
@@ -51,7 +48,7 @@ function stateLines(title: string, state: Obj): string[] {
       `    ${title}:\tTerminated`,
       ...(text(t['reason']) !== '' ? [`      Reason:\t${text(t['reason'])}`] : []),
       ...(text(t['message']) !== '' ? [`      Message:\t${text(t['message'])}`] : []),
-      `      Exit Code:\t${num(t['exitCode'])}`,
+      `      Exit Code:\t${count(t['exitCode'])}`,
       ...(typeof t['signal'] === 'number' && t['signal'] > 0
         ? [`      Signal:\t${t['signal']}`]
         : []),
@@ -68,7 +65,7 @@ function stateLines(title: string, state: Obj): string[] {
 
 /** DescribeProbe. */
 export function probeText(probe: Obj): string {
-  const attrs = `delay=${num(probe['initialDelaySeconds'])}s timeout=${num(probe['timeoutSeconds'])}s period=${num(probe['periodSeconds'])}s #success=${num(probe['successThreshold'])} #failure=${num(probe['failureThreshold'])}`;
+  const attrs = `delay=${count(probe['initialDelaySeconds'])}s timeout=${count(probe['timeoutSeconds'])}s period=${count(probe['periodSeconds'])}s #success=${count(probe['successThreshold'])} #failure=${count(probe['failureThreshold'])}`;
   if (probe['exec'] !== undefined)
     return `exec [${arr(o(probe['exec'])['command']).map(text).join(' ')}] ${attrs}`;
   if (probe['httpGet'] !== undefined) {
@@ -86,7 +83,7 @@ export function probeText(probe: Obj): string {
   }
   if (probe['grpc'] !== undefined) {
     const g = o(probe['grpc']);
-    return `grpc <pod>:${num(g['port'])} ${text(g['service'])} ${attrs}`;
+    return `grpc <pod>:${count(g['port'])} ${text(g['service'])} ${attrs}`;
   }
   return `unknown ${attrs}`;
 }
@@ -168,8 +165,8 @@ function mountLines(c: Obj): string[] {
   return lines;
 }
 
-/** describeResources at LEVEL_2: Limits, then Requests, names sorted. */
-function resourceLines(resources: Obj): string[] {
+/** describeResources at `pad` (LEVEL_2 for a container, LEVEL_1 for the Pod's own). */
+export function resourceLines(resources: Obj, pad: string): string[] {
   const lines: string[] = [];
   for (const [field, title] of [
     ['limits', 'Limits'],
@@ -178,7 +175,7 @@ function resourceLines(resources: Obj): string[] {
     const q = o(resources[field]);
     const keys = Object.keys(q).sort();
     if (keys.length > 0)
-      lines.push(`    ${title}:`, ...keys.map((k) => `      ${k}:\t${text(q[k])}`));
+      lines.push(`${pad}${title}:`, ...keys.map((k) => `${pad}  ${k}:\t${text(q[k])}`));
   }
   return lines;
 }
@@ -235,10 +232,10 @@ export function containerLines(
         lines.push(...stateLines('Last State', o(status['lastState'])));
       lines.push(
         `    Ready:\t${bool(status['ready'])}`,
-        `    Restart Count:\t${num(status['restartCount'])}`,
+        `    Restart Count:\t${count(status['restartCount'])}`,
       );
     }
-    lines.push(...resourceLines(o(c['resources'])));
+    lines.push(...resourceLines(o(c['resources']), '    '));
     for (const [field, title] of [
       ['livenessProbe', 'Liveness'],
       ['readinessProbe', 'Readiness'],

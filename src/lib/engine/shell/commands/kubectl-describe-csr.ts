@@ -13,12 +13,7 @@ import { children, decodeOid, fromBase64, fromUtf8, readTlv, type Tlv } from '..
 import { humanDuration, rfc1123z } from '../format.ts';
 import { describedText, refOf, type DescribeSettings } from './kubectl-describe-events.ts';
 import { formatLabels } from './kubectl-describe-maps.ts';
-
-type Obj = Record<string, unknown>;
-const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
-const text = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+import { o, arr, text } from './kubectl-describe-fields.ts';
 
 /** The parts of a request describe prints. */
 interface Request {

@@ -7,12 +7,8 @@
 import type { ApiObject, ClusterState } from '../../src/index.ts';
 import { describedText, refOf, type DescribeSettings } from './kubectl-describe-events.ts';
 import { annotationLines, multiline } from './kubectl-describe-maps.ts';
+import { o, arr, text } from './kubectl-describe-fields.ts';
 
-type Obj = Record<string, unknown>;
-const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
-const text = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 const unset = (v: unknown): string => (v === undefined || v === null ? '<unset>' : text(v));
 
 /** describeEndpointSliceV1's text. */

@@ -13,11 +13,7 @@
 import { listObjects, parseTime, type ApiObject, type ClusterState } from '../../src/index.ts';
 import { formatTabwriter } from '../../src/pki/tabwriter.ts';
 import { humanDuration } from '../format.ts';
-
-type Obj = Record<string, unknown>;
-const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
-const text = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+import { o, text, type Obj } from './kubectl-describe-fields.ts';
 
 /** tabbedString's writer: tabwriter.NewWriter(out, 0, 8, 2, ' ', 0). */
 export const DESCRIBE_TAB = { minwidth: 0, tabwidth: 8, padding: 2 } as const;

@@ -11,8 +11,7 @@
 import type { ApiObject, ClusterState } from '../../src/index.ts';
 import { describedText, refOf } from './kubectl-describe-events.ts';
 import { annotationLines, multiline } from './kubectl-describe-maps.ts';
-
-type Obj = Record<string, unknown>;
+import { type Obj } from './kubectl-describe-fields.ts';
 
 const SKIP = [
   '.metadata.managedFields',

@@ -18,12 +18,7 @@ import {
   selectorText,
 } from './kubectl-describe-maps.ts';
 import { podTemplateLines } from './kubectl-describe-template.ts';
-
-type Obj = Record<string, unknown>;
-const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
-const text = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+import { o, arr, text } from './kubectl-describe-fields.ts';
 
 /** describeJob's text. */
 export function jobText(state: ClusterState, job: ApiObject, settings: DescribeSettings): string {

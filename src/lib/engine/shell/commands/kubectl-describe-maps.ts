@@ -1,4 +1,5 @@
 import type { ApiObject } from '../../src/index.ts';
+import { o, arr, text, type Obj } from './kubectl-describe-fields.ts';
 
 /**
  * describe.go's printLabelsMultiline / printAnnotationsMultiline: the first entry on the title
@@ -15,12 +16,6 @@ export function multiline(
   if (keys.length === 0) return [`${title}:\t<none>`];
   return keys.map((k, i) => `${i === 0 ? `${title}:` : ''}\t${k}${sep}${String(map[k])}`);
 }
-
-type Obj = Record<string, unknown>;
-const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
-const text = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 
 /** The annotation printAnnotationsMultiline never shows (skipAnnotations). */
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';

@@ -13,7 +13,7 @@
 import type { ApiObject, ClusterState } from '../../src/index.ts';
 import { humanDuration, rfc1123z } from '../format.ts';
 import { parseTime, podQosClass } from '../../src/index.ts';
-import { containerLines } from './kubectl-describe-containers.ts';
+import { containerLines, resourceLines } from './kubectl-describe-containers.ts';
 import { describedText, type DescribeSettings, type EventRef } from './kubectl-describe-events.ts';
 import {
   annotationLines,
@@ -23,12 +23,7 @@ import {
   tolerationLines,
 } from './kubectl-describe-maps.ts';
 import { volumeLines } from './kubectl-describe-volumes.ts';
-
-type Obj = Record<string, unknown>;
-const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
-const text = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+import { o, arr, text, type Obj } from './kubectl-describe-fields.ts';
 
 const MIRROR = 'kubernetes.io/config.mirror';
 
@@ -103,19 +98,8 @@ export function podLines(state: ClusterState, pod: ApiObject, minor: number): st
   lines.push(...controlledByLines(pod));
   if (text(status['nominatedNodeName']) !== '')
     lines.push(`NominatedNodeName:\t${text(status['nominatedNodeName'])}`);
-  if (spec['resources'] !== undefined) {
-    lines.push('Resources:');
-    const r = o(spec['resources']);
-    for (const [field, title] of [
-      ['limits', 'Limits'],
-      ['requests', 'Requests'],
-    ] as const) {
-      const q = o(r[field]);
-      const keys = Object.keys(q).sort();
-      if (keys.length > 0)
-        lines.push(`  ${title}:`, ...keys.map((k) => `    ${k}:\t${text(q[k])}`));
-    }
-  }
+  if (spec['resources'] !== undefined)
+    lines.push('Resources:', ...resourceLines(o(spec['resources']), '  '));
   const pod_ = pod as unknown as Obj;
   if (arr(spec['initContainers']).length > 0)
     lines.push(

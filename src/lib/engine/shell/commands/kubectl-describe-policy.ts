@@ -10,13 +10,7 @@
 import type { ApiObject, ClusterState } from '../../src/index.ts';
 import { describedText, refOf, type DescribeSettings } from './kubectl-describe-events.ts';
 import { formatLabels, formatLabelSelector } from './kubectl-describe-maps.ts';
-
-type Obj = Record<string, unknown>;
-const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[]) : []);
-const text = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+import { o, arr, text, num } from './kubectl-describe-fields.ts';
 
 /** describePodDisruptionBudgetV1's text. */
 export function pdbText(state: ClusterState, pdb: ApiObject, settings: DescribeSettings): string {

@@ -16,12 +16,7 @@ import {
   tolerationLines,
 } from './kubectl-describe-maps.ts';
 import { volumeLines } from './kubectl-describe-volumes.ts';
-
-type Obj = Record<string, unknown>;
-const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
-const text = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+import { o, arr, text, type Obj } from './kubectl-describe-fields.ts';
 
 /** describeTopologySpreadConstraints with the template's indent. */
 function spreadLines(constraints: readonly Obj[]): string[] {

@@ -10,11 +10,7 @@
  * src/objects/quantity.ts (Quantity.MilliValue, Quantity.Value).
  */
 import { milliValue, quantityValue } from '../../src/index.ts';
-
-type Obj = Record<string, unknown>;
-const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
-const text = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+import { o, text, type Obj } from './kubectl-describe-fields.ts';
 
 /** FormatMap: `key="value"` lines, keys sorted. */
 function formatMap(m: Obj): string {

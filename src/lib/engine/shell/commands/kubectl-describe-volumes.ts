@@ -9,12 +9,8 @@
  * printConfigMapVolumeSource, printProjectedVolumeSource,
  * printPersistentVolumeClaimVolumeSource, printDownwardAPIVolumeSource, printNFSVolumeSource).
  */
+import { o, arr, text, type Obj } from './kubectl-describe-fields.ts';
 
-type Obj = Record<string, unknown>;
-const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
-const text = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 const flag = (v: unknown): string => String(v === true);
 
 /** The lines under one volume's name (LEVEL_2). */

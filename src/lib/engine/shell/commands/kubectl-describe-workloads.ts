@@ -27,13 +27,7 @@ import {
   selectorText,
 } from './kubectl-describe-maps.ts';
 import { podTemplateLines } from './kubectl-describe-template.ts';
-
-type Obj = Record<string, unknown>;
-const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
-const text = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+import { o, arr, text, num, type Obj } from './kubectl-describe-fields.ts';
 
 /** True when `owner` is the controller of `obj`. */
 function controls(owner: ApiObject, obj: ApiObject): boolean {
