@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../../../src/lib/engine/shell/index.ts';
 import { smartLabel } from '../../../src/lib/engine/shell/commands/kubectl-describe-generic.ts';
+import { spreadLines } from '../../../src/lib/engine/shell/commands/kubectl-describe-template.ts';
 
 describe('kubectl describe of workloads', () => {
   it('names a Deployment’s new ReplicaSet and its old one after a new image', async () => {
@@ -80,5 +81,27 @@ describe('generic describer labels', () => {
     expect(smartLabel('uid')).toBe('UID');
     expect(smartLabel('leaseDurationSeconds')).toBe('Lease Duration Seconds');
     expect(smartLabel('kubernetes.io/os')).toBe('kubernetes.io/os');
+  });
+});
+
+describe('topology spread constraints', () => {
+  it('sorts them by topology key, the title on the first, the template indent on each', () => {
+    const constraints = [
+      { topologyKey: 'zone', whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 2 },
+      {
+        topologyKey: 'kubernetes.io/hostname',
+        whenUnsatisfiable: 'DoNotSchedule',
+        maxSkew: 1,
+        labelSelector: { matchLabels: { app: 'web' } },
+      },
+    ];
+
+    expect(spreadLines(constraints, '  ')).toEqual([
+      '  Topology Spread Constraints:\tkubernetes.io/hostname:DoNotSchedule when max skew 1 is exceeded for selector app=web',
+      '  \tzone:ScheduleAnyway when max skew 2 is exceeded',
+    ]);
+    expect(spreadLines(constraints, '')[1]).toBe(
+      '\tzone:ScheduleAnyway when max skew 2 is exceeded',
+    );
   });
 });

@@ -18,10 +18,10 @@ import { describedText, type DescribeSettings, type EventRef } from './kubectl-d
 import {
   annotationLines,
   controlledByLines,
-  formatLabelSelector,
   multiline,
   tolerationLines,
 } from './kubectl-describe-maps.ts';
+import { spreadLines } from './kubectl-describe-template.ts';
 import { volumeLines } from './kubectl-describe-volumes.ts';
 import { o, arr, text, type Obj } from './kubectl-describe-fields.ts';
 
@@ -33,21 +33,6 @@ function podQos(pod: Obj): string {
   return recorded !== ''
     ? recorded
     : podQosClass(o(pod['spec']) as Parameters<typeof podQosClass>[0]);
-}
-
-/** describeTopologySpreadConstraints: sorted by topology key, one per line. */
-function spreadLines(constraints: readonly Obj[]): string[] {
-  if (constraints.length === 0) return [];
-  const sorted = [...constraints].sort((a, b) =>
-    text(a['topologyKey']) < text(b['topologyKey']) ? -1 : 1,
-  );
-  return sorted.map((c, i) => {
-    const selector =
-      c['labelSelector'] !== undefined
-        ? ` for selector ${formatLabelSelector(c['labelSelector'])}`
-        : '';
-    return `${i === 0 ? 'Topology Spread Constraints:' : ''}\t${text(c['topologyKey'])}:${text(c['whenUnsatisfiable'])} when max skew ${text(c['maxSkew'])} is exceeded${selector}`;
-  });
 }
 
 /** The lines of describePod (without its Events). */
@@ -153,7 +138,7 @@ export function podLines(state: ClusterState, pod: ApiObject, minor: number): st
     `QoS Class:\t${podQos(pod_)}`,
     ...multiline('Node-Selectors', o(spec['nodeSelector']), '='),
     ...tolerationLines('Tolerations', arr(spec['tolerations'])),
-    ...spreadLines(arr(spec['topologySpreadConstraints'])),
+    ...spreadLines(arr(spec['topologySpreadConstraints']), ''),
   );
   return lines;
 }

@@ -18,8 +18,11 @@ import {
 import { volumeLines } from './kubectl-describe-volumes.ts';
 import { o, arr, text, type Obj } from './kubectl-describe-fields.ts';
 
-/** describeTopologySpreadConstraints with the template's indent. */
-function spreadLines(constraints: readonly Obj[]): string[] {
+/**
+ * describeTopologySpreadConstraints: sorted by topology key, one a line, `space` being the
+ * template's indent ("  ") or none for a Pod.
+ */
+export function spreadLines(constraints: readonly Obj[], space: string): string[] {
   const sorted = [...constraints].sort((a, b) =>
     text(a['topologyKey']) < text(b['topologyKey']) ? -1 : 1,
   );
@@ -28,7 +31,7 @@ function spreadLines(constraints: readonly Obj[]): string[] {
       c['labelSelector'] !== undefined
         ? ` for selector ${formatLabelSelector(c['labelSelector'])}`
         : '';
-    return `  ${i === 0 ? 'Topology Spread Constraints:' : ''}\t${text(c['topologyKey'])}:${text(c['whenUnsatisfiable'])} when max skew ${text(c['maxSkew'])} is exceeded${selector}`;
+    return `${space}${i === 0 ? 'Topology Spread Constraints:' : ''}\t${text(c['topologyKey'])}:${text(c['whenUnsatisfiable'])} when max skew ${text(c['maxSkew'])} is exceeded${selector}`;
   });
 }
 
@@ -49,7 +52,7 @@ export function podTemplateLines(template: unknown, minor: number): string[] {
     ...(init.length > 0 ? containerLines('Init Containers', init, null, null, '  ', minor) : []),
     ...containerLines('Containers', arr(spec['containers']), null, null, '  ', minor),
     ...volumeLines(arr(spec['volumes']), '  '),
-    ...spreadLines(arr(spec['topologySpreadConstraints'])),
+    ...spreadLines(arr(spec['topologySpreadConstraints']), '  '),
     ...(text(spec['priorityClassName']) !== ''
       ? [`  Priority Class Name:\t${text(spec['priorityClassName'])}`]
       : []),
