@@ -16,15 +16,8 @@ import { canonicalQuantity, parseQuantity, type Json } from '../../src/index.ts'
 import { bool, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import type { Connect } from './kubectl-node.ts';
-import { renderJson } from './kubectl-print.ts';
-import { editablePodSpec, podSpecPath } from './kubectl-pod-spec.ts';
-import {
-  printWritten,
-  reportErrors,
-  selectTargets,
-  writeOptions,
-  writtenObject,
-} from './kubectl-write-common.ts';
+import { writePodSpecEdits } from './kubectl-pod-spec.ts';
+import { reportErrors, selectTargets, writeOptions } from './kubectl-write-common.ts';
 
 type Obj = { [k: string]: Json };
 
@@ -138,39 +131,16 @@ export function setResources(
   const requests = requestsText === '' ? new Map<string, string>() : resourceList(requestsText);
   if (typeof requests === 'string') return reportErrors(inv, [requests]);
   const pattern = str(p, 'containers') ?? '*';
-  const errors: string[] = [];
-  let printed = 0;
-  for (const { type, object } of targets.items) {
-    const path = podSpecPath(object.kind);
-    if (path === null) {
-      errors.push(
-        `error: ${type.namePrefix}/${object.metadata.name} the object is not a pod or does not have a pod template: *v1.${object.kind}`,
-      );
-      continue;
-    }
-    const { copy: after, spec } = editablePodSpec(object, path);
-    if (!setRequirements(spec, pattern, limits, requests)) {
-      errors.push(`error: unable to find container named ${pattern}`);
-      continue;
-    }
-    if (renderJson(after) === renderJson(object)) continue;
-    if (opts.dryRun === 'none') {
-      const t = inv.apply({ type: 'kubectl.object.update', resource: type.id, object: after });
-      if (!t.ok) {
-        errors.push(`failed to patch resources update to pod template ${t.error.message}`);
-        continue;
-      }
-    }
-    const shown = opts.dryRun === 'none' ? writtenObject(inv, type, after) : after;
-    printWritten(
-      inv,
-      opts.out,
-      type,
-      shown,
-      'resource requirements updated',
-      opts.dryRun,
-      printed++,
-    );
-  }
-  return reportErrors(inv, [...errors, ...targets.errors]);
+  const errors = writePodSpecEdits(
+    inv,
+    opts,
+    targets,
+    (spec) =>
+      setRequirements(spec, pattern, limits, requests)
+        ? { errors: [], write: true }
+        : { errors: [`error: unable to find container named ${pattern}`], write: false },
+    'resource requirements updated',
+    'failed to patch resources update to pod template ',
+  );
+  return reportErrors(inv, errors);
 }

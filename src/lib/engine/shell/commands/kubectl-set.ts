@@ -11,22 +11,19 @@
  * getResourcesAndImages), set.go (the subcommands), polymorphichelpers/updatepodspec.go (which
  * kinds have a Pod spec and where).
  */
-import type { ApiObject, Json } from '../../src/index.ts';
+import type { Json } from '../../src/index.ts';
 import type { FlagSpec, ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import type { Connect } from './kubectl-node.ts';
-import { renderJson } from './kubectl-print.ts';
-import { editablePodSpec, podSpecPath } from './kubectl-pod-spec.ts';
+import { writePodSpecEdits } from './kubectl-pod-spec.ts';
 import { SET_RESOURCES_FLAGS, setResources } from './kubectl-set-resources.ts';
 import {
   SELECT_FLAGS,
   WRITE_FLAGS,
-  printWritten,
   reportErrors,
   resourcesAndPairs,
   selectTargets,
   writeOptions,
-  writtenObject,
 } from './kubectl-write-common.ts';
 
 type Obj = { [k: string]: Json };
@@ -49,13 +46,8 @@ Usage:
 Use "kubectl set <command> --help" for more information about a given command.
 Use "kubectl options" for a list of global command-line options (applies to all commands).`;
 
-/** The object with `images` set in its Pod spec, and the containers no name matched. */
-function withImages(
-  o: ApiObject,
-  path: readonly string[],
-  images: ReadonlyMap<string, string>,
-): { object: ApiObject; missing: string[] } {
-  const { copy, spec } = editablePodSpec(o, path);
+/** Sets `images` in the Pod spec (init containers too; `*` for all); the names no container has. */
+function setImages(spec: Obj, images: ReadonlyMap<string, string>): string[] {
   const missing: string[] = [];
   for (const [name, image] of images) {
     let found = false;
@@ -67,7 +59,7 @@ function withImages(
         }
     if (!found) missing.push(name);
   }
-  return { object: copy, missing };
+  return missing;
 }
 
 function setImage(
@@ -115,31 +107,21 @@ function setImage(
   if (!connect(inv, p)) return 1;
   const targets = selectTargets(inv, p, split.resources);
   if ('error' in targets) return reportErrors(inv, [targets.error]);
-  const errors: string[] = [];
-  let printed = 0;
-  for (const { type, object } of targets.items) {
-    const path = podSpecPath(object.kind);
-    if (path === null) {
-      errors.push(
-        `error: ${type.namePrefix}/${object.metadata.name} the object is not a pod or does not have a pod template: ${'*'}v1.${object.kind}`,
-      );
-      continue;
-    }
-    const { object: after, missing } = withImages(object, path, images);
-    for (const name of missing)
-      errors.push(`error: unable to find container named ${JSON.stringify(name)}`);
-    if (renderJson(after) === renderJson(object)) continue;
-    if (opts.dryRun === 'none') {
-      const t = inv.apply({ type: 'kubectl.object.update', resource: type.id, object: after });
-      if (!t.ok) {
-        errors.push(`failed to patch image update to pod template: ${t.error.message}`);
-        continue;
-      }
-    }
-    const shown = opts.dryRun === 'none' ? writtenObject(inv, type, after) : after;
-    printWritten(inv, opts.out, type, shown, 'image updated', opts.dryRun, printed++);
-  }
-  return reportErrors(inv, [...errors, ...targets.errors]);
+  const errors = writePodSpecEdits(
+    inv,
+    opts,
+    targets,
+    (spec) => {
+      const missing = setImages(spec, images);
+      return {
+        errors: missing.map((n) => `error: unable to find container named ${JSON.stringify(n)}`),
+        write: true,
+      };
+    },
+    'image updated',
+    'failed to patch image update to pod template: ',
+  );
+  return reportErrors(inv, errors);
 }
 
 /** Flags of `kubectl set image`. */
