@@ -130,8 +130,29 @@ export async function compileUserRegex(
   pattern: string,
   options: { extended: boolean; ignoreCase: boolean },
 ): Promise<UserRegex> {
+  await loadRegexEngine();
+  return compileLoadedRegex(pattern, options);
+}
+
+let engine: Re2js | undefined;
+
+/** Loads the engine once; after it resolves, compileLoadedRegex can compile synchronously. */
+export async function loadRegexEngine(): Promise<void> {
   loaded ??= import('re2js');
-  const { RE2JS } = await loaded;
+  engine = await loaded;
+}
+
+/**
+ * compileUserRegex without waiting, for interpreters that compile patterns while they run
+ * (awk's dynamic regular expressions); loadRegexEngine must have resolved first.
+ * @throws RegexError when the pattern is invalid, or the engine is not loaded
+ */
+export function compileLoadedRegex(
+  pattern: string,
+  options: { extended: boolean; ignoreCase: boolean },
+): UserRegex {
+  if (!engine) throw new RegexError('the regular expression engine is not loaded');
+  const { RE2JS } = engine;
   const source = translatePosix(pattern, options.extended);
   let re: RE2JSClass;
   try {

@@ -1,6 +1,6 @@
 /**
  * Tools for looking at certificates: `openssl x509|verify` (over the PKI module's pure
- * implementations), `base64 [-d]` and a small `awk '{print $N}'`. Error texts are OpenSSL
+ * implementations) and `base64 [-d]`. Error texts are OpenSSL
  * 3.0's (Ubuntu 24.04 ships 3.0.x); the thread-id prefix of its error lines is fixed here.
  */
 import { runOpensslVerify } from '../../src/pki/openssl-verify.ts';
@@ -149,33 +149,6 @@ export const base64Cmd: CommandModule = {
     }
     const encoded = base64(input);
     for (let i = 0; i < encoded.length; i += 76) inv.io.out(encoded.slice(i, i + 76));
-    return 0;
-  },
-};
-
-/** `awk '{print $N[, $M]}'` over piped input or a file — the one awk program guides use. */
-export const awk: CommandModule = {
-  name: 'awk',
-  summary: "print fields of each line (only '{print $N}')",
-  async run(inv) {
-    const [program = '', file] = inv.args;
-    const match = /^\{\s*print\s+((?:\$\d+\s*,?\s*)+)\}$/.exec(program.trim());
-    if (!match) {
-      inv.io.err(`awk: this simulator only runs '{print $N}' programs`);
-      return 2;
-    }
-    const fields = [...(match[1] ?? '').matchAll(/\$(\d+)/g)].map((f) => Number(f[1]));
-    const input = file !== undefined ? await readFile(inv, file) : (inv.stdin ?? '');
-    if (input === undefined) {
-      inv.io.err(
-        `awk: fatal: cannot open file \`${file ?? ''}' for reading: No such file or directory`,
-      );
-      return 2;
-    }
-    for (const line of input.split('\n').filter((l, i, a) => l !== '' || i < a.length - 1)) {
-      const words = line.trim().split(/\s+/);
-      inv.io.out(fields.map((n) => (n === 0 ? line : (words[n - 1] ?? ''))).join(' '));
-    }
     return 0;
   },
 };
