@@ -364,5 +364,5 @@ export type { ContainerExit, OutputPart } from './workloads/container-run.ts';
 export { isJobPod } from './workloads/job-pod-run.ts';
 export { loadOpenApiSchemas, schemaClosure, schemaKinds, schemaNameOf } from './openapi/schemas.ts';
 export type { GroupVersionKind, OpenApiSchema, OpenApiSchemas } from './openapi/schemas.ts';
-export { groupVersionDocument, groupVersionPrefix } from './openapi/documents.ts';
+export { groupVersionDocument, groupVersionPrefix, servedDocument } from './openapi/documents.ts';
 export type { DocumentResource } from './openapi/documents.ts';

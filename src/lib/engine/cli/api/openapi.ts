@@ -19,8 +19,8 @@
 import { createHash } from 'node:crypto';
 import {
   discoveredGroups,
-  groupVersionDocument,
   loadOpenApiSchemas,
+  servedDocument,
   type ClusterState,
 } from '../../src/index.ts';
 import type { ApiResponse } from './status.ts';
@@ -73,14 +73,7 @@ async function documents(state: ClusterState): Promise<Map<string, Served>> {
       const path = g.name === '' ? `api/${v.version}` : `apis/${g.name}/${v.version}`;
       const key = `${serverVersion} ${path}`;
       if (!SERVED.has(key)) {
-        const resources = v.resources.filter((r) => !r.name.includes('/'));
-        const doc = groupVersionDocument(
-          await loadOpenApiSchemas(),
-          g.name,
-          v.version,
-          resources.map((r) => ({ plural: r.name, kind: r.kind, namespaced: r.namespaced })),
-          serverVersion,
-        );
+        const doc = servedDocument(state, await loadOpenApiSchemas(), g.name, v.version);
         const bytes = doc === null ? null : encoder.encode(JSON.stringify(doc));
         SERVED.set(
           key,

@@ -14,8 +14,8 @@
  */
 import {
   discoveredGroups,
-  groupVersionDocument,
   loadOpenApiSchemas,
+  servedDocument,
   type ClusterState,
   type DiscoveredResource,
 } from '../../src/index.ts';
@@ -100,26 +100,6 @@ function parseGroupVersion(s: string): { group: string; version: string } | null
   return null;
 }
 
-/** The v3 document of a group version as the served API builds it, or null when none. */
-async function documentOf(
-  state: ClusterState,
-  group: string,
-  version: string,
-): Promise<Record<string, unknown> | null> {
-  const g = discoveredGroups(state).find((x) => x.name === group);
-  const v = g?.versions.find((x) => x.version === version);
-  if (!v) return null;
-  return groupVersionDocument(
-    await loadOpenApiSchemas(),
-    group,
-    version,
-    v.resources
-      .filter((r) => !r.name.includes('/'))
-      .map((r) => ({ plural: r.name, kind: r.kind, namespaced: r.namespaced })),
-    state.cluster?.version ?? 'v0.0.0',
-  );
-}
-
 /** Prints stdout without the newline io.out adds (the template's text ends with its own). */
 function print(inv: Invocation, text: string): void {
   if (text !== '') inv.io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
@@ -160,7 +140,7 @@ async function explain(inv: Invocation, p: ParsedFlags, connect: Connect): Promi
     }
     gvr = { ...gvr, ...gv };
   }
-  const doc = await documentOf(state, gvr.group, gvr.version);
+  const doc = servedDocument(state, await loadOpenApiSchemas(), gvr.group, gvr.version);
   if (!doc) {
     inv.io.err(
       `error: couldn't find resource for "${gvr.group}/${gvr.version}, Resource=${gvr.resource}"`,

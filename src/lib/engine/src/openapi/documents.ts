@@ -15,6 +15,8 @@
  * upstream: kube-openapi pkg/spec3 (OpenAPI, Paths, Operation), pkg/handler3 (one document per
  * group version).
  */
+import type { ClusterState } from '../model/state.ts';
+import { discoveredGroups } from '../store/discovery.ts';
 import { schemaClosure, schemaNameOf, type OpenApiSchema, type OpenApiSchemas } from './schemas.ts';
 
 /** A resource of the group version, as discovery lists it. */
@@ -67,4 +69,30 @@ export function groupVersionDocument(
     paths,
     components: { schemas: components },
   };
+}
+
+/**
+ * The document of a group version the cluster serves, from its discovery resources (CRDs
+ * included, which have no schema here), or null when it serves no such group version or none
+ * of its resources has a schema. One source for `serve --api` and the simulated kubectl explain.
+ */
+export function servedDocument(
+  state: ClusterState,
+  schemas: OpenApiSchemas,
+  group: string,
+  version: string,
+): Record<string, unknown> | null {
+  const served = discoveredGroups(state)
+    .find((g) => g.name === group)
+    ?.versions.find((v) => v.version === version);
+  if (!served) return null;
+  return groupVersionDocument(
+    schemas,
+    group,
+    version,
+    served.resources
+      .filter((r) => !r.name.includes('/'))
+      .map((r) => ({ plural: r.name, kind: r.kind, namespaced: r.namespaced })),
+    state.cluster?.version ?? 'v0.0.0',
+  );
 }
