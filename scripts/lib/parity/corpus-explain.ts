@@ -65,7 +65,60 @@ const EXPLAIN = [
   'kubectl explain deployments --api-version=a/b/c',
 ];
 
-/** The explain corpus, as one case. */
+/**
+ * The CronTab CustomResourceDefinition of kubernetes.io/docs/tasks/extend-kubernetes/
+ * custom-resources/custom-resource-definitions/ (its comments left out).
+ */
+const CRONTAB_CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: crontabs.stable.example.com
+spec:
+  group: stable.example.com
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                cronSpec:
+                  type: string
+                image:
+                  type: string
+                replicas:
+                  type: integer
+  scope: Namespaced
+  names:
+    plural: crontabs
+    singular: crontab
+    kind: CronTab
+    shortNames:
+    - ct`;
+
+/** Custom resources: a CRD the scenario installed without a schema, then one applied with one. */
+const EXPLAIN_CRD = [
+  'kubectl explain widgets',
+  'kubectl explain widgets.example.com.spec',
+  `kubectl apply -f - <<'EOF'\n${CRONTAB_CRD}\nEOF`,
+  'kubectl explain crontabs',
+  'kubectl explain crontab.spec',
+  'kubectl explain crontabs.stable.example.com.spec.replicas',
+  'kubectl explain crontabs --recursive',
+  'kubectl explain crontabs.spec.schedule',
+];
+
+/** The explain corpus. */
 export const EXPLAIN_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/explain', source: 'corpus', scenario: 'workers-joined', lines: EXPLAIN },
+  {
+    id: 'corpus/explain-crd',
+    source: 'corpus',
+    scenario: 'orphaned-finalizer',
+    lines: EXPLAIN_CRD,
+  },
 ];

@@ -134,4 +134,39 @@ describe('kubectl explain', () => {
     );
     expect(format.stderr).toBe('error: unrecognized format: yaml\n');
   });
+
+  // upstream: staging/src/k8s.io/apiextensions-apiserver/pkg/controller/openapi/builder/builder.go
+  it("explains a custom resource from its CRD's schema, with the native fields the apiserver adds", async () => {
+    const session = createSession({ scenario: 'workers-joined' });
+    await session.run(
+      [
+        "kubectl apply -f - <<'EOF'",
+        'apiVersion: apiextensions.k8s.io/v1',
+        'kind: CustomResourceDefinition',
+        'metadata: {name: crontabs.stable.example.com}',
+        'spec:',
+        '  group: stable.example.com',
+        '  scope: Namespaced',
+        '  names: {plural: crontabs, singular: crontab, kind: CronTab}',
+        '  versions:',
+        '  - name: v1',
+        '    served: true',
+        '    storage: true',
+        '    schema:',
+        '      openAPIV3Schema:',
+        '        type: object',
+        '        properties:',
+        '          spec: {type: object, properties: {cronSpec: {type: string}}}',
+        'EOF',
+      ].join('\n'),
+    );
+
+    const r = await session.run('kubectl explain crontabs');
+    const field = await session.run('kubectl explain crontab.spec.cronSpec');
+
+    expect(r.stdout).toContain('GROUP:      stable.example.com\nKIND:       CronTab\n');
+    expect(r.stdout).toContain("\n  metadata\t<ObjectMeta>\n    Standard object's metadata.");
+    expect(r.stdout).toContain('\n  spec\t<Object>\n    <no description>\n');
+    expect(field.stdout).toContain('FIELD: cronSpec <string>\n');
+  });
 });

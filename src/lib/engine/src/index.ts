@@ -366,3 +366,4 @@ export { loadOpenApiSchemas, schemaClosure, schemaKinds, schemaNameOf } from './
 export type { GroupVersionKind, OpenApiSchema, OpenApiSchemas } from './openapi/schemas.ts';
 export { groupVersionDocument, groupVersionPrefix, servedDocument } from './openapi/documents.ts';
 export type { DocumentResource } from './openapi/documents.ts';
+export { customResourceSchemas } from './openapi/custom-resources.ts';

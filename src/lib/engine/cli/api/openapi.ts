@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  customResourceSchemas,
   discoveredGroups,
   loadOpenApiSchemas,
   servedDocument,
@@ -61,7 +62,7 @@ interface Served {
   readonly hash: string;
 }
 
-/** Documents by server version and group version: they depend on nothing else. */
+/** Documents by server version, group version and the custom resources' schemas in it. */
 const SERVED = new Map<string, Served | null>();
 
 /** The v3 documents of the cluster, keyed by their root path (`api/v1`, `apis/apps/v1`). */
@@ -71,9 +72,12 @@ async function documents(state: ClusterState): Promise<Map<string, Served>> {
   for (const g of discoveredGroups(state))
     for (const v of g.versions) {
       const path = g.name === '' ? `api/${v.version}` : `apis/${g.name}/${v.version}`;
-      const key = `${serverVersion} ${path}`;
+      const schemas = await loadOpenApiSchemas();
+      // A custom resource's document changes with its CRD; the built-in ones only with the version.
+      const custom = JSON.stringify(customResourceSchemas(state, schemas, g.name, v.version));
+      const key = `${serverVersion} ${path} ${custom}`;
       if (!SERVED.has(key)) {
-        const doc = servedDocument(state, await loadOpenApiSchemas(), g.name, v.version);
+        const doc = servedDocument(state, schemas, g.name, v.version);
         const bytes = doc === null ? null : encoder.encode(JSON.stringify(doc));
         SERVED.set(
           key,

@@ -17,6 +17,7 @@
  */
 import type { ClusterState } from '../model/state.ts';
 import { discoveredGroups } from '../store/discovery.ts';
+import { customResourceSchemas } from './custom-resources.ts';
 import { schemaClosure, schemaNameOf, type OpenApiSchema, type OpenApiSchemas } from './schemas.ts';
 
 /** A resource of the group version, as discovery lists it. */
@@ -72,8 +73,8 @@ export function groupVersionDocument(
 }
 
 /**
- * The document of a group version the cluster serves, from its discovery resources (CRDs
- * included, which have no schema here), or null when it serves no such group version or none
+ * The document of a group version the cluster serves, from its discovery resources (custom
+ * resources with their CRD's schema, custom-resources.ts), or null when it serves no such group version or none
  * of its resources has a schema. One source for `serve --api` and the simulated kubectl explain.
  */
 export function servedDocument(
@@ -86,8 +87,9 @@ export function servedDocument(
     .find((g) => g.name === group)
     ?.versions.find((v) => v.version === version);
   if (!served) return null;
+  const custom = customResourceSchemas(state, schemas, group, version);
   return groupVersionDocument(
-    schemas,
+    Object.keys(custom).length === 0 ? schemas : { ...schemas, ...custom },
     group,
     version,
     served.resources
