@@ -4,7 +4,8 @@
  * refuse … if doing so would violate the budget"; tasks/run-application/configure-pdb/): a
  * budget that allows no disruption makes kubectl drain retry every 5 s until --timeout (kept
  * short: the judge sleeps those 5 s in real time), one that allows one lets the eviction through,
- * two budgets over one Pod are an error, --disable-eviction bypasses budgets, and the dry runs.
+ * two budgets over one Pod are an error, --disable-eviction bypasses budgets, the dry runs, and
+ * `kubectl describe pdb` after the evictions.
  * Each drain evicts its Pods one by one through the served eviction subresource
  * (src/lib/engine/cli/api/eviction.ts).
  */
@@ -37,6 +38,7 @@ const ALLOWED = [
   'kubectl drain worker-1 --ignore-daemonsets --timeout=12s',
   'kubectl get pdb',
   'kubectl get pdb web-max -o yaml',
+  'kubectl describe pdb web-max',
   'kubectl get pods -o wide',
   'kubectl uncordon worker-1',
   'kubectl create pdb web-min --selector=app=web --min-available=1',
@@ -45,6 +47,12 @@ const ALLOWED = [
   'kubectl drain worker-2 --ignore-daemonsets --timeout=12s',
   'kubectl get pods -o wide',
   "kubectl get pdb web-max -o jsonpath='{.status.disruptionsAllowed} {.status.currentHealthy}'",
+  'kubectl create pdb dns --selector=k8s-app=kube-dns --max-unavailable=1 -n kube-system',
+  'kubectl get pdb -n kube-system',
+  'kubectl drain cp-1 --ignore-daemonsets --timeout=12s',
+  'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide',
+  'kubectl get pdb -A',
+  'kubectl describe pdb -n kube-system dns',
   'kubectl drain worker-2 --timeout=bogus',
   'kubectl drain worker-2 --dry-run=bogus',
 ];

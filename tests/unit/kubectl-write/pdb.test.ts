@@ -71,4 +71,22 @@ describe('the disruption controller', () => {
       reason: 'InsufficientPods',
     });
   });
+
+  it("counts the cluster's own Pods by their Ready condition (CoreDNS under a kube-dns budget)", async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+    await s.run(
+      'kubectl create pdb dns --selector=k8s-app=kube-dns --max-unavailable=1 -n kube-system',
+    );
+
+    const st = JSON.parse(
+      (await s.run("kubectl get pdb dns -n kube-system -o jsonpath='{.status}'")).stdout,
+    ) as Record<string, unknown>;
+
+    expect(st).toMatchObject({
+      currentHealthy: 2,
+      desiredHealthy: 1,
+      disruptionsAllowed: 1,
+      expectedPods: 2,
+    });
+  });
 });

@@ -40,9 +40,11 @@ describe('kubectl describe pod', () => {
       /^Name:                 etcd-cp-1\nNamespace:            kube-system\n/,
     );
     expect(r.stdout).toContain('\nIPs:\n  IP:           10.0.0.11\nControlled By:  Node/cp-1\n');
-    expect(r.stdout).toMatch(
-      /\nTolerations:      :NoExecute op=Exists\nEvents:           <none>\n$/,
+    // The kubelet's conditions end the tabwriter block that Volumes … Events continue.
+    expect(r.stdout).toContain(
+      '\nConditions:\n  Type                        Status\n  PodReadyToStartContainers   True \n  Initialized                 True \n  Ready                       True \n  ContainersReady             True \n  PodScheduled                True \n',
     );
+    expect(r.stdout).toMatch(/\nTolerations: {18}:NoExecute op=Exists\nEvents: {23}<none>\n$/);
   });
 
   it('prints a Pod no node can take as Pending with no node, no IPs and the scheduler’s Warning', async () => {
@@ -65,7 +67,7 @@ describe('kubectl describe pod', () => {
     const r = await s.run('kubectl describe pods -n kube-system etcd-cp-1 --show-events=false');
 
     expect(r.stdout).not.toContain('Events:');
-    expect(r.stdout).toMatch(/\nTolerations:      :NoExecute op=Exists\n$/);
+    expect(r.stdout).toMatch(/\nTolerations: {18}:NoExecute op=Exists\n$/);
   });
 });
 

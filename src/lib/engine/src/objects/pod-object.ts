@@ -15,6 +15,8 @@ import { readStored } from '../store/buckets.ts';
 import { findMachine } from '../state/machines.ts';
 import { hash64 } from '../etcd/model.ts';
 import { systemPodTolerations } from './pod-tolerations.ts';
+import { podReadyCondition } from '../workloads/pod-conditions.ts';
+import type { Json } from '../store/types.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -143,6 +145,25 @@ export function podObjects(state: ClusterState, namespace: string | null): Obj[]
       : 'Pending';
     const resources = POD_RESOURCES[p.app];
     const hostNetwork = p.app !== 'coredns';
+    // The kubelet's conditions (pkg/kubelet/status/generate.go): Ready and ContainersReady
+    // while the containers are ready (READY 1/1), Ready False once the node is lost.
+    const since = formatRfc3339(p.createdAt);
+    const cond = (type: string, ok: boolean): { readonly [k: string]: Json } => ({
+      lastProbeTime: null,
+      lastTransitionTime: since,
+      status: ok ? 'True' : 'False',
+      type,
+    });
+    const ready = phase === 'Running' && row.ready === '1/1';
+    const conditions = p.node
+      ? [
+          cond('PodReadyToStartContainers', phase === 'Running'),
+          cond('Initialized', true),
+          podReadyCondition(state, p.node, cond('Ready', ready)),
+          cond('ContainersReady', ready),
+          cond('PodScheduled', true),
+        ]
+      : [];
     return {
       apiVersion: 'v1',
       kind: 'Pod',
@@ -182,6 +203,7 @@ export function podObjects(state: ClusterState, namespace: string | null): Obj[]
         tolerations: systemPodTolerations(state, p),
       },
       status: {
+        ...(conditions.length > 0 ? { conditions } : {}),
         ...(p.node ? { hostIP, hostIPs: [{ ip: hostIP }] } : {}),
         phase,
         ...(row.ip !== '<none>' ? { podIP: row.ip, podIPs: [{ ip: row.ip }] } : {}),
