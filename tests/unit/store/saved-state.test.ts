@@ -120,4 +120,33 @@ describe('saved states', () => {
       'invalid saved state: state.cluster.nodes: the cluster has no nodes',
     );
   });
+
+  it("loads a state saved with a reader's Deployment, Job and Pod and lists them again", async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+    await s.run('kubectl create deployment web --image=nginx --replicas=2');
+    await s.run('kubectl create job hello --image=busybox -- echo hi');
+    await s.run('kubectl run tmp --image=busybox --restart=Never -- sleep 3600');
+    const before = await s.run('kubectl get pods -o wide');
+
+    const reloaded = createSession({
+      state: JSON.parse(JSON.stringify(s.save())) as SerializedState,
+    });
+    const after = await reloaded.run('kubectl get pods -o wide');
+
+    expect(after.stdout).toBe(before.stdout);
+    expect(after.stdout.trimEnd().split('\n')).toHaveLength(5);
+  });
+
+  it("refuses a reader's Pod without its creation time, naming the field", async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+    await s.run('kubectl run tmp --image=busybox --restart=Never');
+    const text = JSON.stringify(s.save()).replace(
+      /"simulator":\{"user":true,"createdAt":\d+/,
+      '"simulator":{"user":true',
+    );
+
+    expect(() => createSession({ state: JSON.parse(text) as SerializedState })).toThrow(
+      /invalid saved state: state\.cluster\.objects\.pods\.default\/tmp\.simulator\.createdAt/,
+    );
+  });
 });

@@ -37,7 +37,7 @@ const nodeObjectSchema = z.looseObject({
   simulator: z.looseObject({ machine: z.string(), createdAt: time }),
 });
 
-/** The workloads whose Pods the engine models (state.ts PodObject['app']). */
+/** The cluster's own workloads, whose Pods are compact records (state.ts PodObject['app']). */
 const APPS = [
   'etcd',
   'kube-apiserver',
@@ -58,11 +58,27 @@ const podObjectSchema = z.looseObject({
   simulator: z.looseObject({ createdAt: time }),
 });
 
-/** Resources whose objects the engine reads beyond metadata, with their schemas. */
-const SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
-  nodes: nodeObjectSchema,
-  pods: podObjectSchema,
-};
+/**
+ * A reader's Pod (workloads/user-pods.ts): its own containers, whatever their names, and the
+ * simulation's record of when it was created.
+ */
+const userPodObjectSchema = z.looseObject({
+  ...objectSchema.shape,
+  metadata: z.looseObject({ ...metadataSchema.shape, namespace: z.string() }),
+  spec: z.looseObject({
+    nodeName: z.optional(z.string()),
+    containers: z.array(z.looseObject({ name: z.string() })),
+  }),
+  simulator: z.looseObject({ user: z.literal(true), createdAt: time }),
+});
+
+/** The schema of a stored object of `resource`: per kind of Pod, per resource, else metadata. */
+function schemaOf(resource: string, object: unknown): z.ZodMiniType {
+  if (resource === 'nodes') return nodeObjectSchema;
+  if (resource !== 'pods') return objectSchema;
+  const sim = (object as { simulator?: { user?: unknown } } | null)?.simulator;
+  return sim?.user === true ? userPodObjectSchema : podObjectSchema;
+}
 
 const table = <T extends z.core.$ZodType>(value: T) => z.record(z.string(), value);
 
@@ -83,7 +99,7 @@ export function checkStoredObjects(store: z.infer<typeof storeSchema>, ctx: Issu
     for (const level2 of Object.values(level1))
       for (const leaf of Object.values(level2))
         for (const [key, object] of Object.entries(leaf)) {
-          const parsed = (SCHEMAS[resource] ?? objectSchema).safeParse(object);
+          const parsed = schemaOf(resource, object).safeParse(object);
           if (parsed.success) continue;
           const issue = parsed.error.issues[0];
           ctx.addIssue({
