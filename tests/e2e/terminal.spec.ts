@@ -54,6 +54,8 @@ test.describe('terminal', () => {
     await expect(transcript(page)).toContainText('mkdir -p /root/from-previous-leaf');
 
     await page.getByRole('link', { name: /Next.*Install a Pod network/ }).click();
+    // The click starts the navigation; the next page's dock is the one to open once it has loaded.
+    await page.waitForURL('**/guides/install/install-cni/');
     await openTerminal(page);
     await typeCommand(page, 'ls /root');
 
