@@ -110,7 +110,8 @@ const OPERATORS = [
   '=',
 ];
 
-const ESCAPES: Readonly<Record<string, string>> = {
+/** The escape sequences of string constants (also read in -v values, -F and assignments). */
+export const ESCAPES: Readonly<Record<string, string>> = {
   n: '\n',
   t: '\t',
   r: '\r',

@@ -234,24 +234,18 @@ export function parseAwk(src: string): Program {
     }
     return e;
   }
-  function and(noGt: boolean): Expr {
-    let e = membership(noGt);
-    while (is('&&', 'op')) {
+  /** A left-associative logical level (`&&` over membership, `||` over `&&`); a newline may follow the operator. */
+  function logical(op: '&&' | '||', operand: (noGt: boolean) => Expr, noGt: boolean): Expr {
+    let e = operand(noGt);
+    while (is(op, 'op')) {
       next();
       skipNl();
-      e = { k: 'bin', op: '&&', a: e, b: membership(noGt) };
+      e = { k: 'bin', op, a: e, b: operand(noGt) };
     }
     return e;
   }
-  function or(noGt: boolean): Expr {
-    let e = and(noGt);
-    while (is('||', 'op')) {
-      next();
-      skipNl();
-      e = { k: 'bin', op: '||', a: e, b: and(noGt) };
-    }
-    return e;
-  }
+  const and = (noGt: boolean): Expr => logical('&&', membership, noGt);
+  const or = (noGt: boolean): Expr => logical('||', and, noGt);
   function ternary(noGt: boolean): Expr {
     const c = or(noGt);
     if (!is('?', 'op')) return c;

@@ -11,21 +11,12 @@ import type { CommandModule, Invocation } from '../types.ts';
 import { absolutePath } from '../paths.ts';
 import { findMachine } from '../../src/index.ts';
 import { loadRegexEngine, RegexError } from '../regex.ts';
-import { AwkSyntaxError } from '../awk/lexer.ts';
+import { AwkSyntaxError, ESCAPES } from '../awk/lexer.ts';
 import { parseAwk } from '../awk/parser.ts';
 import { Awk, AwkRuntimeError } from '../awk/interp.ts';
 
 const USAGE =
   "usage: awk [-F value] [-v var=value] [--] 'program text' [file ...]\nusage: awk [-F value] [-v var=value] [-f program-file] [--] [file ...]";
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  n: '\n',
-  t: '\t',
-  r: '\r',
-  '\\': '\\',
-  '"': '"',
-  '/': '/',
-};
 
 /** Escape sequences in -v values, -F and command-line assignments, as in string constants. */
 const unescape = (s: string): string =>
