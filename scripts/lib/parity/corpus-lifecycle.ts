@@ -25,6 +25,26 @@ const NOT_READY = [
   'kubectl get events --field-selector involvedObject.name=worker-1 -o wide',
 ];
 
+// `systemctl stop containerd`: the kubelet reports "container runtime is down", then PLEG
+// unhealthy (pkg/kubelet/runtime.go runtimeErrors), and heartbeats on; starting it recovers.
+const RUNTIME_DOWN = [
+  'kubectl create deployment web --image=nginx --replicas=2',
+  'kubelife clock advance 30s',
+  'ssh worker-1',
+  'systemctl stop containerd',
+  'exit',
+  'kubelife clock advance 1m',
+  'kubectl get nodes',
+  'kubectl get node worker-1 -o custom-columns=NAME:.metadata.name,READY:.status.conditions[3].status,REASON:.status.conditions[3].reason,MESSAGE:.status.conditions[3].message',
+  'kubectl get pods -o wide',
+  'kubelife clock advance 3m',
+  'kubectl get node worker-1 -o yaml',
+  'ssh worker-1',
+  'systemctl start containerd',
+  'exit',
+  'kubectl get nodes',
+];
+
 const LOST = [
   'kubectl -n kube-system scale deployment coredns --replicas=3',
   'kubectl create deployment web --image=nginx --replicas=4',
@@ -95,6 +115,12 @@ const NODE_ROLES = [
 export const LIFECYCLE_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/node-not-ready', source: 'corpus', scenario: 'workers-joined', lines: NOT_READY },
   { id: 'corpus/node-lost', source: 'corpus', scenario: 'workers-joined', lines: LOST },
+  {
+    id: 'corpus/container-runtime-down',
+    source: 'corpus',
+    scenario: 'workers-joined',
+    lines: RUNTIME_DOWN,
+  },
   { id: 'corpus/node-roles', source: 'corpus', scenario: 'workers-joined', lines: NODE_ROLES },
   {
     id: 'corpus/cidr-exhausted',

@@ -9,7 +9,8 @@ import { controlPlaneNodes, findNode, nodeList } from '../state/nodes.ts';
 import type { ClusterState, Machine, NodeObject } from '../model/state.ts';
 import { faultsOf } from '../etcd/model.ts';
 import { NODE_MONITOR_GRACE_MS, nodeLostByFault } from '../etcd/faults.ts';
-import { FLANNEL_CNI_CONF, nodeReady } from '../machine/kubelet.ts';
+import { kubeletReady } from '../machine/kubelet-ready.ts';
+import { runtimeDownSince } from '../machine/container-runtime.ts';
 import { findMachine } from '../state/machines.ts';
 
 /**
@@ -74,17 +75,36 @@ export function nodeReadyStatus(
   const m = n ? findMachine(state, n.machine) : undefined;
   if (!n || !m || m.kubelet.active !== 'active' || nodeLostByFault(state, n.machine))
     return 'Unknown';
-  return nodeReady(m) ? 'True' : 'False';
+  return kubeletReady(n, m, state.now).status;
 }
 
 /**
- * When the kubelet started reporting Ready False: the later of the node's registration and the
- * last time its network plugin's configuration appeared or went away (machine/network-since.ts).
+ * When the kubelet started reporting Ready False (machine/kubelet-ready.ts): the node's
+ * registration, the last time its network plugin's configuration went away
+ * (machine/network-since.ts), or the time it found the container runtime down.
  */
 export function notReadySince(state: ClusterState, nodeName: string): number {
   const n = findNode(state, nodeName);
   const m = n ? findMachine(state, n.machine) : undefined;
-  return Math.max(n?.createdAt ?? 0, m?.networkSince ?? 0);
+  if (!n || !m) return n?.createdAt ?? 0;
+  const report = kubeletReady(n, m, state.now);
+  return report.status === 'False' ? report.since : Math.max(n.createdAt, m.networkSince ?? 0);
+}
+
+/**
+ * When the node lifecycle controller marked the node's Pods not Ready (monitorNodeHealth →
+ * MarkPodsNotReady on the node's Ready going from True to Unknown or False), or null: the node
+ * was marked unreachable, or its kubelet reports the container runtime down (the kubelet then
+ * syncs no Pod at all: "Skipping pod synchronization").
+ */
+export function podsNotReadySince(state: ClusterState, nodeName: string): number | null {
+  const lost = unreachableSince(state, nodeName);
+  if (lost !== null) return lost;
+  const n = findNode(state, nodeName);
+  const m = n ? findMachine(state, n.machine) : undefined;
+  if (!n || !m || m.kubelet.active !== 'active') return null;
+  const down = runtimeDownSince(m, state.now);
+  return down === null ? null : Math.max(n.createdAt, down);
 }
 
 /**
@@ -136,8 +156,9 @@ export function noExecuteTaint(state: ClusterState, nodeName: string): NoExecute
   const m = n ? findMachine(state, n.machine) : undefined;
   // A node already NotReady (no network plugin) when its heartbeat stopped had the not-ready
   // taint since then; the swap to unreachable keeps that eviction schedule.
-  const wasNotReady = m !== undefined && m.files[FLANNEL_CNI_CONF] === undefined;
-  const before = notReadySince(state, nodeName);
+  const last = n && m ? kubeletReady(n, m, stopped) : null;
+  const wasNotReady = last?.status === 'False';
+  const before = last?.since ?? marked;
   return {
     key: UNREACHABLE_TAINT,
     timeAdded: marked,

@@ -94,7 +94,7 @@ function dnsNode(state: ClusterState): string | null {
   let best: { name: string; dns: number; pods: number } | null = null;
   for (const n of nodeList(state)) {
     const m = findMachine(state, n.machine);
-    if (!m || !nodeReady(m) || n.unschedulable === true) continue;
+    if (!m || !nodeReady(m, state.now) || n.unschedulable === true) continue;
     if (nodeRejects(DNS_POD, nodeObject(state, n.name) as unknown as Obj) !== null) continue;
     const pods = podsOnNode(state, n.name);
     const here = { name: n.name, dns: pods.filter((p) => p.app === 'coredns').length };
@@ -145,7 +145,7 @@ function deletionOrder(state: ClusterState, a: PodObject, b: PodObject): number 
   const rank = (p: PodObject): number => {
     if (p.node === null) return 0;
     const m = findMachine(state, findNode(state, p.node)?.machine ?? '');
-    return m && nodeReady(m) ? 2 : 1;
+    return m && nodeReady(m, state.now) ? 2 : 1;
   };
   return rank(a) - rank(b) || b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1);
 }

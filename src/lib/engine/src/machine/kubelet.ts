@@ -4,6 +4,7 @@
  * installing the package.
  */
 import type { Machine } from '../model/state.ts';
+import { runtimeDownSince } from './container-runtime.ts';
 
 /** Paths kubeadm writes that let the kubelet start. */
 export const KUBELET_CONFIG = '/var/lib/kubelet/config.yaml';
@@ -12,13 +13,19 @@ export const KUBELET_KUBECONFIG = '/etc/kubernetes/kubelet.conf';
 /** CNI configuration flannel writes on every node. */
 export const FLANNEL_CNI_CONF = '/etc/cni/net.d/10-flannel.conflist';
 
-/** True when the kubelet would keep running on this machine. */
+/**
+ * True when the kubelet would keep running on this machine. It exits at start without its
+ * configuration, with swap on, or without a container runtime to connect to ("failed to run
+ * Kubelet: validate service connection: validate CRI v1 runtime API for endpoint …": kubelet's
+ * remote runtime service checks the CRI socket before it starts), and systemd restarts it.
+ */
 export function kubeletCanRun(m: Machine): boolean {
   return (
     m.packages.kubelet !== undefined &&
     m.files[KUBELET_CONFIG] !== undefined &&
     m.files[KUBELET_KUBECONFIG] !== undefined &&
-    !m.swapOn
+    !m.swapOn &&
+    m.containerd.running
   );
 }
 
@@ -31,7 +38,14 @@ export function startKubelet(m: Machine, now: number): Machine {
   };
 }
 
-/** True when the node is Ready: kubelet running and a CNI configuration present. */
-export function nodeReady(m: Machine): boolean {
-  return m.kubelet.active === 'active' && m.files[FLANNEL_CNI_CONF] !== undefined;
+/**
+ * True when the node is Ready at `now`: kubelet running, a CNI configuration present, and the
+ * container runtime not reported down (machine/container-runtime.ts).
+ */
+export function nodeReady(m: Machine, now: number): boolean {
+  return (
+    m.kubelet.active === 'active' &&
+    m.files[FLANNEL_CNI_CONF] !== undefined &&
+    runtimeDownSince(m, now) === null
+  );
 }

@@ -8,6 +8,7 @@ import { text } from '../events.ts';
 import { getMachine, updateMachine } from '../state/create.ts';
 import { kubeletCanRun, startKubelet } from './kubelet.ts';
 import { reportKubeletVersion } from './kubelet-version.ts';
+import { RUNTIME_SYNC_THRESHOLD_MS } from './container-runtime.ts';
 import { setKeyed } from '../model/keyed-map.ts';
 
 /** `swapoff -a`. The kubelet may start once swap is off (if it has a config). */
@@ -66,9 +67,21 @@ export function applyService(
         : action === 'start' || action === 'restart'
           ? true
           : m.containerd.running;
-    return ok(
-      updateMachine(state, machine, (x) => ({ ...x, containerd: { ...x.containerd, running } })),
-    );
+    // The kubelet's runtime checks count from the moment containerd went away or came back
+    // (machine/container-runtime.ts); a restart of a running containerd changes nothing they see.
+    if (running === m.containerd.running) return ok(state);
+    // Back after the kubelet had reported it down: its Ready condition goes True again now.
+    const wasDown = running && t - (m.containerd.since ?? 0) >= RUNTIME_SYNC_THRESHOLD_MS;
+    const changed: Machine = {
+      ...m,
+      containerd: { ...m.containerd, running, since: t, ...(wasDown ? { recoveredAt: t } : {}) },
+    };
+    // A kubelet that crash-looped for want of the CRI socket comes up at systemd's next restart.
+    const restarted =
+      running && m.kubelet.enabled && m.kubelet.active === 'activating' && kubeletCanRun(changed)
+        ? startKubelet(changed, t)
+        : changed;
+    return ok({ ...state, machines: setKeyed(state.machines, machine, restarted) });
   }
   const events = [];
   let next: Machine = m;

@@ -45,7 +45,14 @@ export interface Machine {
   readonly swapOn: boolean;
   /** `/proc/sys/net/ipv4/ip_forward`. */
   readonly ipForward: 0 | 1;
-  readonly containerd: { readonly version: string; readonly running: boolean };
+  readonly containerd: {
+    readonly version: string;
+    readonly running: boolean;
+    /** When containerd last stopped or started (`systemctl`); absent: running since boot. */
+    readonly since?: number;
+    /** When the kubelet saw it back after reporting it down (its Ready condition went True). */
+    readonly recoveredAt?: number;
+  };
   readonly packages: Readonly<Partial<Record<KubePackage, InstalledPackage>>>;
   /** True once `apt-get update` has read the Kubernetes repository. */
   readonly aptUpdated: boolean;

@@ -8,13 +8,12 @@ import type { ClusterState } from '../model/state.ts';
 import type { ApiObject } from '../store/types.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { nodeLostByFault } from '../etcd/faults.ts';
-import { nodeReady } from '../machine/kubelet.ts';
+import { kubeletReady } from '../machine/kubelet-ready.ts';
 import { DAEMON_ENDPOINTS, fixedParts } from './node-fixed-parts.ts';
 import {
   allNodesNotReady,
   heartbeatStoppedFor,
   noExecuteTaint,
-  notReadySince,
   NOT_READY_TAINT,
   unreachableAfter,
   UNREACHABLE_TAINT,
@@ -41,7 +40,9 @@ function servedNode(state: ClusterState, name: string, stored: ApiObject | undef
   const fixed = fixedParts(name, n, stored, m, state.now);
   // kubelet stopped (or machine gone): the node lifecycle controller sets every condition Unknown.
   const lost = !m || m.kubelet.active !== 'active' || nodeLostByFault(state, n?.machine ?? '');
-  const ready = !lost && m !== undefined && nodeReady(m);
+  // What the kubelet posts while it runs (machine/kubelet-ready.ts).
+  const report = !lost && n && m ? kubeletReady(n, m, state.now) : null;
+  const ready = report?.status === 'True';
   // A stopped kubelet posts nothing more: conditions keep its last heartbeat, and the node
   // lifecycle controller's Unknown and unreachable taints date from the end of the grace period
   // (controllers/node-lifecycle.ts).
@@ -77,19 +78,16 @@ function servedNode(state: ClusterState, name: string, stored: ApiObject | undef
     ),
     cond('DiskPressure', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure', 'False'),
     cond('PIDPressure', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available', 'False'),
-    ready
-      ? cond('Ready', 'KubeletReady', 'kubelet is posting ready status', 'True')
-      : lost
-        ? cond('Ready', '', '', '')
-        : {
-            lastHeartbeatTime: hb,
-            lastTransitionTime: formatRfc3339(notReadySince(state, name)),
-            message:
-              'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
-            reason: 'KubeletNotReady',
-            status: 'False',
-            type: 'Ready',
-          },
+    report === null
+      ? cond('Ready', '', '', '')
+      : {
+          lastHeartbeatTime: hb,
+          lastTransitionTime: formatRfc3339(report.since),
+          message: report.message,
+          reason: report.reason,
+          status: report.status,
+          type: 'Ready',
+        },
   ];
   // Taints: the stored ones (kubeadm's control-plane taint, `kubectl taint`); then the node
   // lifecycle controller's, derived from the conditions (store/update.ts keeps them out of the store).

@@ -37,7 +37,7 @@ export function listNodes(state: ClusterState): NodeRow[] {
     const m = findMachine(state, n.machine);
     return {
       name: n.name,
-      status: `${m && nodeReady(m) && !nodeLostByFault(state, n.machine) ? 'Ready' : 'NotReady'}${n.unschedulable === true ? ',SchedulingDisabled' : ''}`,
+      status: `${m && nodeReady(m, state.now) && !nodeLostByFault(state, n.machine) ? 'Ready' : 'NotReady'}${n.unschedulable === true ? ',SchedulingDisabled' : ''}`,
       roles: n.controlPlane ? 'control-plane' : '<none>',
       ageMs: state.now - n.createdAt,
       version: n.kubeletVersion,

@@ -21,7 +21,7 @@ function scheduleTarget(state: ClusterState, except: string | null): string | nu
     .filter((n) => n.name !== except && n.unschedulable !== true)
     .filter((n) => {
       const m = findMachine(state, n.machine);
-      return m !== undefined && nodeReady(m);
+      return m !== undefined && nodeReady(m, state.now);
     });
   // Spread like the default scheduler's pod-topology spreading: prefer the node running fewer
   // pods of the same app. Deterministic: ties go to the first name.

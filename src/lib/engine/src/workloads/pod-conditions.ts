@@ -1,5 +1,6 @@
 /**
- * What the control plane writes into a running Pod's status.conditions when its node is lost:
+ * What the control plane writes into a running Pod's status.conditions when its node is lost or
+ * NotReady:
  * the node lifecycle controller's MarkPodsNotReady (pkg/controller/util/node/controller_utils.go:
  * the Ready condition to False, keeping its reason and message; container statuses untouched,
  * so `kubectl get pods` still counts the containers ready), and the taint eviction
@@ -8,15 +9,18 @@
  */
 import type { ClusterState } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
-import { unreachableSince } from '../controllers/node-lifecycle.ts';
+import { podsNotReadySince } from '../controllers/node-lifecycle.ts';
 import { podEvictedAt } from '../controllers/taint-eviction.ts';
 import type { ApiObject, Json } from '../store/types.ts';
 
 type Obj = { readonly [k: string]: Json };
 
-/** The Ready condition, False from when the node was marked unreachable. */
+/**
+ * The Ready condition, False from when the node was marked unreachable or its kubelet found the
+ * container runtime down (controllers/node-lifecycle.ts podsNotReadySince).
+ */
 export function podReadyCondition(state: ClusterState, node: string, ready: Obj): Obj {
-  const since = unreachableSince(state, node);
+  const since = podsNotReadySince(state, node);
   if (since === null || ready['status'] !== 'True') return ready;
   return { ...ready, lastTransitionTime: formatRfc3339(since), status: 'False' };
 }

@@ -58,7 +58,7 @@ export function healthErrors(state: ClusterState): string[] {
   const notReady = controlPlaneNodes(state)
     .filter((n) => {
       const m = findMachine(state, n.machine);
-      return !m || !nodeReady(m);
+      return !m || !nodeReady(m, state.now);
     })
     .map((n) => n.name);
   if (notReady.length > 0) {
@@ -68,7 +68,7 @@ export function healthErrors(state: ClusterState): string[] {
   }
   const schedulable = nodeList(state).some((n) => {
     const m = findMachine(state, n.machine);
-    return n.unschedulable !== true && m !== undefined && nodeReady(m);
+    return n.unschedulable !== true && m !== undefined && nodeReady(m, state.now);
   });
   if (!schedulable) {
     // Upstream text: `Job "upgrade-health-check-<suffix>" in the namespace "kube-system" did not complete in 15s`
