@@ -25,7 +25,29 @@ const DESCRIBE = [
   'kubectl describe serviceaccounts build-robot',
 ];
 
-/** The describe corpus, as one case. */
+/**
+ * Nodes as the kubeadm install guide and kubernetes.io's "Safely Drain a Node" /
+ * "Manage nodes" pages describe them: after joining, cordoned, and with a reader's Pods on them.
+ */
+const DESCRIBE_NODES = [
+  'kubectl describe node cp-1',
+  'kubectl describe nodes worker-1',
+  'kubectl cordon worker-2',
+  'kubectl describe node worker-2',
+  'kubectl create deployment web --image=nginx --replicas=2',
+  'kubectl set resources deployment web --requests=cpu=250m,memory=64Mi --limits=cpu=500m,memory=128Mi',
+  'kubectl describe node worker-1',
+  'kubectl describe no -l kubernetes.io/hostname=worker-1',
+  'kubectl describe node nope',
+];
+
+/** The describe corpus, as one case per scenario. */
 export const DESCRIBE_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/describe-config', source: 'corpus', scenario: 'workers-joined', lines: DESCRIBE },
+  {
+    id: 'corpus/describe-nodes',
+    source: 'corpus',
+    scenario: 'workers-joined',
+    lines: DESCRIBE_NODES,
+  },
 ];

@@ -57,8 +57,37 @@ const ALLOWED = [
   'kubectl drain worker-2 --dry-run=bogus',
 ];
 
-/** The drain-under-budgets corpus, as two cases. */
+/**
+ * Several nodes in one drain (drain.go RunDrain: all cordoned first, then drained one by one, a
+ * failed node reported and the next still drained), grace-period values as pflag parses them.
+ */
+const SEVERAL = [
+  'kubectl create deployment web --image=nginx --replicas=2',
+  'kubectl drain worker-1 worker-2',
+  'kubectl get nodes',
+  'kubectl drain worker-1 worker-2 --ignore-daemonsets --grace-period=0x1e --timeout=12s',
+  // Without AGE: the served API removes an evicted Pod at once, where the simulated drain lets
+  // it terminate for 5 s (drain-evictions.ts TERMINATION_MS), so the judge's replacements are
+  // younger by one wait per node.
+  'kubectl get pods -o custom-columns=NAME:.metadata.name,STATUS:.status.phase,NODE:.spec.nodeName',
+  'kubectl uncordon worker-1 worker-2',
+  'kubectl drain worker-1 nope --ignore-daemonsets',
+  'kubectl get nodes',
+  'kubectl drain worker-1 --grace-period=abc',
+  'kubectl drain worker-1 --grace-period=1.5',
+  'kubectl drain worker-1 --grace-period=08',
+  'kubectl drain worker-1 --grace-period=9223372036854775808',
+  'kubectl scale deployment web --replicas=1_0',
+  'kubectl scale deployment web --replicas=0x',
+  'kubectl create deployment big --image=nginx --replicas=2147483648',
+  'kubectl logs deployment/web --tail=1e3',
+  'kubectl delete pod x --grace-period=abc',
+  'kubectl create service nodeport x --tcp=80 --node-port=abc',
+];
+
+/** The drain-under-budgets corpus, as three cases. */
 export const DRAIN_PDB_CORPUS: readonly ParityCase[] = [
+  { id: 'corpus/drain-several', source: 'corpus', scenario: 'workers-joined', lines: SEVERAL },
   { id: 'corpus/drain-pdb-blocked', source: 'corpus', scenario: 'workers-joined', lines: BLOCKED },
   { id: 'corpus/drain-pdb-allowed', source: 'corpus', scenario: 'workers-joined', lines: ALLOWED },
 ];

@@ -12,6 +12,7 @@
 import type { Json } from '../../src/index.ts';
 import { list, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { generatedMeta, type Built } from './kubectl-create-data.ts';
+import { intFlagValue } from '../go-parse-int.ts';
 
 type Obj = Record<string, Json>;
 
@@ -119,12 +120,14 @@ export function buildService(sub: string, p: ParsedFlags, name: string): Built {
     (!DNS1123_SUBDOMAIN.test(externalName) || externalName.length > 253)
   )
     return { error: `invalid service external name ${externalName}` };
-  const nodePortText = str(p, 'node-port') ?? '0';
-  if (!/^-?\d+$/.test(nodePortText))
-    return {
-      error: `invalid argument "${nodePortText}" for "--node-port" flag: strconv.ParseInt: parsing "${nodePortText}": invalid syntax`,
-    };
-  const nodePort = Number(nodePortText);
+  // --node-port is an IntVar.
+  const nodePortFlag = intFlagValue(
+    str(p, 'node-port') ?? '0',
+    '--node-port',
+    `kubectl create service ${sub}`,
+  );
+  if ('error' in nodePortFlag) return { error: nodePortFlag.error };
+  const nodePort = nodePortFlag.value;
   const ports: Obj[] = [];
   for (const t of tcp) {
     const parsed = parsePort(t);

@@ -11,6 +11,7 @@ import type { Json } from '../../src/index.ts';
 import { list, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import { generatedMeta, type Built } from './kubectl-create-data.ts';
+import { intFlagValue } from '../go-parse-int.ts';
 
 type Obj = Record<string, Json>;
 
@@ -40,11 +41,14 @@ export function containerName(image: string): string {
 export function buildDeployment(_inv: Invocation, p: ParsedFlags, name: string): Built {
   const images = list(p, 'image');
   if (images.length === 0) return { error: 'error: required flag(s) "image" not set' };
-  const replicasText = str(p, 'replicas') ?? '1';
-  if (!/^-?\d+$/.test(replicasText))
-    return {
-      error: `error: invalid argument "${replicasText}" for "-r, --replicas" flag: strconv.ParseInt: parsing "${replicasText}": invalid syntax`,
-    };
+  // --replicas is an Int32VarP.
+  const replicasFlag = intFlagValue(
+    str(p, 'replicas') ?? '1',
+    '-r, --replicas',
+    'kubectl create deployment',
+    32,
+  );
+  if ('error' in replicasFlag) return { error: `error: ${replicasFlag.error}` };
   const port = str(p, 'port');
   const used = new Set<string>();
   const containers: Obj[] = images.map((image, i) => {
@@ -67,7 +71,7 @@ export function buildDeployment(_inv: Invocation, p: ParsedFlags, name: string):
       apiVersion: 'apps/v1',
       metadata: { ...generatedMeta(name, p), labels },
       spec: {
-        replicas: Number(replicasText),
+        replicas: replicasFlag.value,
         selector: { matchLabels: labels },
         template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
         strategy: {},

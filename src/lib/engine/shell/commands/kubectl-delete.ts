@@ -21,6 +21,7 @@ import { absolutePath } from '../paths.ts';
 import type { Invocation } from '../types.ts';
 import { selectObjects } from './kubectl-get-select.ts';
 import { deleteOne } from './kubectl-mutate.ts';
+import { intFlagValue } from '../go-parse-int.ts';
 
 type Obj = Record<string, unknown>;
 const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -57,10 +58,14 @@ function options(inv: Invocation, p: ParsedFlags): Options | string {
     return "error: setting 'all' parameter but found a non empty selector. ";
   if (all && str(p, 'field-selector'))
     return 'error: cannot set --all and --field-selector at the same time';
-  const rawGrace = str(p, 'grace-period') ?? '-1';
-  let grace = Number(rawGrace);
-  if (!/^-?\d+$/.test(rawGrace))
-    return `error: invalid argument "${rawGrace}" for "--grace-period" flag: strconv.ParseInt: parsing "${rawGrace}": invalid syntax`;
+  // --grace-period is an IntVar.
+  const parsedGrace = intFlagValue(
+    str(p, 'grace-period') ?? '-1',
+    '--grace-period',
+    'kubectl delete',
+  );
+  if ('error' in parsedGrace) return `error: ${parsedGrace.error}`;
+  let grace = parsedGrace.value;
   const force = bool(p, 'force');
   if (bool(p, 'now')) {
     if (grace !== -1) return 'error: --now and --grace-period cannot be specified together';

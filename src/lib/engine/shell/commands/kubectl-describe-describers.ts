@@ -35,7 +35,7 @@ export type Describer = (
 
 const DESCRIBERS: Readonly<Record<string, Describer>> = {
   pods: (inv, pod, settings) => podText(inv.ctx.state, pod, settings),
-  nodes: (inv, node) => describeNodeText(inv, node.metadata.name),
+  nodes: (inv, node, settings) => describeNodeText(inv, node.metadata.name, settings),
   endpoints: (inv, ep, settings) => endpointsText(inv.ctx.state, ep, settings.showEvents),
   services: (inv, svc, settings) => serviceText(inv, svc, settings.showEvents),
   'clusterroles.rbac.authorization.k8s.io': (_inv, role) => roleText(role),

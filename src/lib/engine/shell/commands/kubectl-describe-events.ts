@@ -52,19 +52,28 @@ function sortTime(e: Obj): number {
   return stamp === '' ? 0 : parseTime(stamp);
 }
 
-/** The Events of the store about `ref`, in the order DescribeEvents prints them. */
-export function eventsAbout(state: ClusterState, ref: EventRef): Obj[] {
+/** Whether an Event's involvedObject matches the field selector searchEvents builds for `ref`. */
+function about(e: Obj, ref: EventRef): boolean {
+  const inv = o(e['involvedObject']);
+  return (
+    text(inv['name']) === ref.name &&
+    text(inv['namespace']) === ref.namespace &&
+    (ref.kind === undefined || text(inv['kind']) === ref.kind) &&
+    (ref.uid === undefined || text(inv['uid']) === ref.uid)
+  );
+}
+
+/**
+ * The Events of the store about `ref` (several refs: the results of one query per ref, merged,
+ * as NodeDescriber does), in the order DescribeEvents prints them.
+ */
+export function eventsAbout(state: ClusterState, ref: EventRef | readonly EventRef[]): Obj[] {
+  const refs: readonly EventRef[] = Array.isArray(ref) ? ref : [ref as EventRef];
+  const namespace = refs[0]?.namespace ?? '';
   // A cluster-scoped object's events are listed across namespaces (Events("")).
-  return listObjects(state, 'events', ref.namespace === '' ? null : ref.namespace)
-    .filter((e) => {
-      const inv = o(e['involvedObject']);
-      return (
-        text(inv['name']) === ref.name &&
-        text(inv['namespace']) === ref.namespace &&
-        (ref.kind === undefined || text(inv['kind']) === ref.kind) &&
-        (ref.uid === undefined || text(inv['uid']) === ref.uid)
-      );
-    })
+  const events = listObjects(state, 'events', namespace === '' ? null : namespace);
+  return refs
+    .flatMap((r) => events.filter((e) => about(e as Obj, r)))
     .map((e, i) => ({ e: e, i, t: sortTime(e as Obj) }))
     .sort((a, b) => a.t - b.t || a.i - b.i)
     .map(({ e }) => e);
@@ -102,13 +111,13 @@ function eventTable(state: ClusterState, events: readonly Obj[]): string {
 }
 
 /**
- * A describer's text: its tab-separated `lines`, then the Events about `ref` (none shown when
- * `ref` is null: events were not asked for). Without a trailing newline.
+ * A describer's text: its tab-separated `lines`, then the Events about `ref` (or several refs,
+ * merged; none shown when `ref` is null: events were not asked for). Without a trailing newline.
  */
 export function describedText(
   state: ClusterState,
   lines: readonly string[],
-  ref: EventRef | null,
+  ref: EventRef | readonly EventRef[] | null,
 ): string {
   // A newline inside a value ends the tabwriter's line there (and the column block with it).
   const rows = lines.flatMap((l) => l.split('\n'));

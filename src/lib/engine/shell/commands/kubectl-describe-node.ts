@@ -5,13 +5,18 @@
  * upstream: staging/src/k8s.io/kubectl/pkg/describe/describe.go (describeNode, describeNodeLease,
  * describeNodeResource, printLabelsMultiline, printAnnotationsMultiline, printNodeTaintsMultiline,
  * DescribeEvents; tabbedString = tabwriter.NewWriter(out, 0, 8, 2, ' ', 0); LEVEL_1 = 2 spaces).
- * Events are not modelled: `Events: <none>`.
+ * NodeDescriber.Describe asks for the node's Events twice and merges them: the controllers record
+ * them with the Node's UID, the kubelet with its name as the UID ("there are two UIDs for host
+ * events"). Capacity and Allocatable print each quantity's String() (`31457280Ki` → `30Gi`).
  */
-import { formatTabwriter } from '../../src/pki/tabwriter.ts';
+import { listObjects } from '../../src/index.ts';
+import { canonicalQuantity } from '../../src/objects/quantity.ts';
 import type { Invocation } from '../types.ts';
-import { humanDuration, rfc1123z } from '../format.ts';
+import { rfc1123z } from '../format.ts';
+import { describedText, type DescribeSettings } from './kubectl-describe-events.ts';
 import { annotationLines, multiline } from './kubectl-describe-maps.ts';
-import { nodeObject, podObjects } from './kubectl-resources.ts';
+import { nodeResourceLines } from './kubectl-describe-node-resources.ts';
+import { nodeObject } from './kubectl-resources.ts';
 
 type Obj = Record<string, unknown>;
 const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
@@ -20,27 +25,21 @@ const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
 const scalar = (v: unknown, fallback = ''): string =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
 
-/** resource.Quantity's String() of a millicore count. */
-function cpu(milli: number): string {
-  return milli === 0 ? '0' : milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
-}
-function mem(mi: number): string {
-  return mi === 0 ? '0' : mi % 1024 === 0 ? `${mi / 1024}Gi` : `${mi}Mi`;
-}
-function milliOf(q: unknown): number {
-  const s = scalar(q, '0');
-  return s.endsWith('m') ? Number(s.slice(0, -1)) : Number(s) * 1000;
-}
-function miOf(q: unknown): number {
-  const s = scalar(q, '0');
-  if (s.endsWith('Gi')) return Number(s.slice(0, -2)) * 1024;
-  if (s.endsWith('Mi')) return Number(s.slice(0, -2));
-  if (s.endsWith('Ki')) return Number(s.slice(0, -2)) / 1024;
-  return Number(s) / (1024 * 1024);
-}
+/**
+ * The last kubectl minor whose describeNode prints `Kube-Proxy Version:` (an empty value since the
+ * kubelet stopped setting it, DisableNodeKubeProxyVersion on by default from v1.31). v1.33.1, the
+ * parity judge, prints it; the describer on kubernetes/kubernetes master (0176276b, the
+ * object-taking Describe of v1.36) no longer has the line. The release in between that dropped it
+ * is not in our sources: we keep it up to v1.35.
+ */
+const LAST_KUBE_PROXY_VERSION_MINOR = 35;
 
 /** The describeNode text for one node. */
-export function describeNodeText(inv: Invocation, name: string): string {
+export function describeNodeText(
+  inv: Invocation,
+  name: string,
+  settings: DescribeSettings,
+): string {
   const state = inv.ctx.state;
   const node = nodeObject(state, name);
   const md = o(node['metadata']);
@@ -102,7 +101,7 @@ export function describeNodeText(inv: Invocation, name: string): string {
     `${title}:`,
     ...Object.keys(list)
       .sort()
-      .map((k) => `  ${k}:\t${String(list[k])}`),
+      .map((k) => `  ${k}:\t${canonicalQuantity(String(list[k]))}`),
   ];
   lines.push(
     ...resources('Capacity', o(status['capacity'])),
@@ -119,52 +118,24 @@ export function describeNodeText(inv: Invocation, name: string): string {
     `  Architecture:\t${String(info['architecture'])}`,
     `  Container Runtime Version:\t${String(info['containerRuntimeVersion'])}`,
     `  Kubelet Version:\t${String(info['kubeletVersion'])}`,
+    ...(settings.kubectlMinor <= LAST_KUBE_PROXY_VERSION_MINOR
+      ? [`  Kube-Proxy Version:\t${scalar(info['kubeProxyVersion'])}`]
+      : []),
   );
   if (spec['podCIDR']) lines.push(`PodCIDR:\t${scalar(spec['podCIDR'])}`);
   if (Array.isArray(spec['podCIDRs']))
     lines.push(`PodCIDRs:\t${(spec['podCIDRs'] as string[]).join(',')}`);
-  // describeNodeResource: non-terminated pods bound to the node, requests/limits as % of allocatable.
-  const allocatable = o(status['allocatable']);
-  const allocCpu = milliOf(allocatable['cpu']);
-  const allocMem = miOf(allocatable['memory']);
-  const pct = (v: number, of: number): string => `${of > 0 ? Math.trunc((v / of) * 100) : 0}%`;
-  const pods = podObjects(state, null).filter((p) => o(p['spec'])['nodeName'] === name);
-  lines.push(
-    `Non-terminated Pods:\t(${pods.length} in total)`,
-    '  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge',
-    '  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---',
-  );
-  let reqCpu = 0;
-  let limCpu = 0;
-  let reqMem = 0;
-  let limMem = 0;
-  for (const p of pods) {
-    const pm = o(p['metadata']);
-    const r = o(arr(o(p['spec'])['containers'])[0]?.['resources']);
-    const rc = milliOf(o(r['requests'])['cpu']);
-    const lc = milliOf(o(r['limits'])['cpu']);
-    const rm = miOf(o(r['requests'])['memory']);
-    const lm = miOf(o(r['limits'])['memory']);
-    reqCpu += rc;
-    limCpu += lc;
-    reqMem += rm;
-    limMem += lm;
-    const age = humanDuration(state.now - Date.parse(String(pm['creationTimestamp'])));
-    lines.push(
-      `  ${String(pm['namespace'])}\t${String(pm['name'])}\t\t${cpu(rc)} (${pct(rc, allocCpu)})\t${cpu(lc)} (${pct(lc, allocCpu)})\t${mem(rm)} (${pct(rm, allocMem)})\t${mem(lm)} (${pct(lm, allocMem)})\t${age}`,
-    );
-  }
-  lines.push(
-    'Allocated resources:',
-    '  (Total limits may be over 100 percent, i.e., overcommitted.)',
-    '  Resource\tRequests\tLimits',
-    '  --------\t--------\t------',
-    `  cpu\t${cpu(reqCpu)} (${pct(reqCpu, allocCpu)})\t${cpu(limCpu)} (${pct(limCpu, allocCpu)})`,
-    `  memory\t${mem(reqMem)} (${pct(reqMem, allocMem)})\t${mem(limMem)} (${pct(limMem, allocMem)})`,
-    '  ephemeral-storage\t0 (0%)\t0 (0%)',
-    '  hugepages-1Gi\t0 (0%)\t0 (0%)',
-    '  hugepages-2Mi\t0 (0%)\t0 (0%)',
-    'Events:\t<none>',
-  );
-  return formatTabwriter(lines, { minwidth: 0, tabwidth: 8, padding: 2 }).replace(/\n$/, '');
+  if (spec['providerID']) lines.push(`ProviderID:\t${scalar(spec['providerID'])}`);
+  // The field selector spec.nodeName=NAME,status.phase!=Succeeded,status.phase!=Failed.
+  const pods = listObjects(state, 'pods', null).filter((p) => {
+    const phase = o(p['status'])['phase'];
+    return o(p['spec'])['nodeName'] === name && phase !== 'Succeeded' && phase !== 'Failed';
+  });
+  lines.push(...nodeResourceLines(state, node, pods));
+  const uid = scalar(md['uid']);
+  const refs = [
+    { name, namespace: '', kind: 'Node', uid },
+    { name, namespace: '', kind: 'Node', uid: name },
+  ];
+  return describedText(state, lines, settings.showEvents ? refs : null);
 }

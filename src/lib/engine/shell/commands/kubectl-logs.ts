@@ -24,6 +24,7 @@ import { bool, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import { resolveArg, selectObjects } from './kubectl-get-select.ts';
 import { defaultContainer, logText, podContainers, type LogOptions } from './kubectl-log-text.ts';
+import { intFlagValue } from '../go-parse-int.ts';
 
 export { logText } from './kubectl-log-text.ts';
 
@@ -90,9 +91,8 @@ const USAGE =
 function intFlag(p: ParsedFlags, name: string, fallback: number): number | string {
   const raw = str(p, name);
   if (raw === undefined) return fallback;
-  return /^[+-]?\d+$/.test(raw)
-    ? Number(raw)
-    : `error: invalid argument "${raw}" for "--${name}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax\nSee 'kubectl logs --help' for usage.`;
+  const parsed = intFlagValue(raw, `--${name}`, 'kubectl logs');
+  return 'error' in parsed ? `error: ${parsed.error}` : parsed.value;
 }
 
 /** A duration flag in ms, or its error. */

@@ -8,6 +8,7 @@ import type { FlagSpec, ParsedFlags } from '../flags.ts';
 import { bool, str } from '../flags.ts';
 import { resolveArg, selectObjects } from './kubectl-get-select.ts';
 import type { Invocation } from '../types.ts';
+import { intFlagValue } from '../go-parse-int.ts';
 
 /** Checks the kubeconfig and the API server; prints kubectl's error when unreachable. */
 export type Connect = (inv: Invocation, p: ParsedFlags) => boolean;
@@ -146,13 +147,21 @@ function timeoutMs(p: ParsedFlags): number | { error: string } {
 }
 
 /**
- * `kubectl drain NODE [--ignore-daemonsets] [--delete-emptydir-data] [--force] [--timeout D]
+ * `kubectl drain NODE… [--ignore-daemonsets] [--delete-emptydir-data] [--force] [--timeout D]
  * [--disable-eviction] [--dry-run=none|client|server]`.
  */
 export function drainCommand(inv: Invocation, p: ParsedFlags, connect: Connect): number {
   const timeout = timeoutMs(p);
   if (typeof timeout !== 'number') {
     inv.io.err(timeout.error);
+    return 1;
+  }
+  // --grace-period is an IntVar (pflag refuses what strconv.ParseInt does not take).
+  const grace = str(p, 'grace-period');
+  const parsedGrace =
+    grace === undefined ? null : intFlagValue(grace, '--grace-period', 'kubectl drain');
+  if (parsedGrace !== null && 'error' in parsedGrace) {
+    inv.io.err(`error: ${parsedGrace.error}`);
     return 1;
   }
   const node = nodeArg(inv, p, 'drain');
@@ -164,9 +173,16 @@ export function drainCommand(inv: Invocation, p: ParsedFlags, connect: Connect):
     return 1;
   }
   if (!connect(inv, p)) return 1;
+  // The builder GETs every named node before anything is cordoned (drain.go Complete).
+  const missing = p.positionals.find((n) => !getObject(inv.ctx.state, 'nodes', null, n));
+  if (missing !== undefined) {
+    inv.io.err(`Error from server (NotFound): nodes "${missing}" not found`);
+    return 1;
+  }
   const t = inv.apply({
     type: 'kubectl.drain',
     node,
+    ...(p.positionals.length > 1 ? { also: p.positionals.slice(1) } : {}),
     options: {
       ignoreDaemonsets: bool(p, 'ignore-daemonsets'),
       deleteEmptydirData: bool(p, 'delete-emptydir-data'),

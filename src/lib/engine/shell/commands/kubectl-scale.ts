@@ -20,6 +20,7 @@ import {
   reportErrors,
   writeOutputOf,
 } from './kubectl-write-common.ts';
+import { intFlagValue } from '../go-parse-int.ts';
 
 const FLAGS: FlagSpec[] = [
   ...WRITE_FLAGS,
@@ -68,11 +69,10 @@ const SCALABLE = new Set([
 function run(inv: Invocation, p: ParsedFlags, connect: Connect): number {
   const text = str(p, 'replicas');
   if (text === undefined) return reportErrors(inv, ['required flag(s) "replicas" not set']);
-  const replicas = Number(text);
-  if (!/^-?\d+$/.test(text))
-    return reportErrors(inv, [
-      `invalid argument "${text}" for "--replicas" flag: strconv.ParseInt: parsing "${text}": invalid syntax`,
-    ]);
+  // --replicas is an IntVar.
+  const parsed = intFlagValue(text, '--replicas', 'kubectl scale');
+  if ('error' in parsed) return reportErrors(inv, [parsed.error]);
+  const replicas = parsed.value;
   if (replicas < 0)
     return reportErrors(inv, [
       'The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',

@@ -132,7 +132,7 @@ function dispatch(state: ClusterState, c: Command): Transition {
     case 'pod.evict':
       return ok(evictPod(state, c).state);
     case 'kubectl.drain':
-      return applyDrain(state, c.node, c.options);
+      return applyDrain(state, c.node, c.options, c.also);
     case 'kubectl.apiobject.apply':
       return applyApiObject(state, c.manifest);
     case 'kubectl.object.update':

@@ -230,7 +230,13 @@ export type Command =
       readonly options: UpgradeNodeOptions;
     }
   | { readonly type: 'kubectl.cordon'; readonly node: string; readonly cordon: boolean }
-  | { readonly type: 'kubectl.drain'; readonly node: string; readonly options: DrainOptions }
+  | {
+      readonly type: 'kubectl.drain';
+      readonly node: string;
+      readonly options: DrainOptions;
+      /** Further nodes of `kubectl drain A B …`, drained after `node`. */
+      readonly also?: readonly string[];
+    }
   /** One eviction (the pods/eviction subresource, src/workloads/pod-eviction.ts). */
   | {
       readonly type: 'pod.evict';

@@ -152,60 +152,113 @@ function podsOn(state: ClusterState, node: string): DrainPod[] {
   return [...own, ...readers].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** `kubectl drain NODE [--ignore-daemonsets] [--delete-emptydir-data]`. */
-export function applyDrain(state: ClusterState, name: string, opts: DrainOptions): Transition {
-  const node = findNode(state, name);
+/**
+ * `kubectl drain NODE… [--ignore-daemonsets] [--delete-emptydir-data]`, as RunDrain does it:
+ * every node cordoned first (RunCordonOrUncordon), then each drained in turn; a node that cannot
+ * be drained is reported ("continuing command...") and the next one is still drained; the
+ * nodes left are listed at the end and the command fails with their errors.
+ */
+export function applyDrain(
+  state: ClusterState,
+  name: string,
+  opts: DrainOptions,
+  also: readonly string[] = [],
+): Transition {
+  const names = [name, ...also];
   const dry = dryRunSuffix(opts);
-  const events: EngineEvent[] = [
+  const events: EngineEvent[] = [];
+  let next = state;
+  for (const n of names) {
+    const node = findNode(next, n);
+    events.push(
+      text(
+        `${node.unschedulable === true ? `node/${n} already cordoned` : `node/${n} cordoned`}${dry}`,
+      ),
+    );
+    // Already cordoned (or a dry run): nothing is written (no new resourceVersion), as kubectl
+    // sends no patch (or a dry-run one).
+    if (node.unschedulable !== true && opts.dryRun === undefined)
+      next = setUnschedulable(next, node, true);
+  }
+  const pending: string[] = [];
+  const errors: string[] = [];
+  for (const n of names) {
+    const one = drainOne(next, n, opts);
+    next = one.state;
+    events.push(...one.events);
+    // The real kubectl would still be retrying: the simulator's notice, none of kubectl's lines.
+    if (one.notice !== undefined)
+      return fail(new EngineError('UsageError', { message: one.notice }), events, next);
+    if (one.error !== undefined) {
+      pending.push(n);
+      errors.push(one.error);
+    }
+  }
+  if (pending.length === 0) return ok(next, events);
+  events.push(
     text(
-      `${node.unschedulable === true ? `node/${name} already cordoned` : `node/${name} cordoned`}${dry}`,
+      `There are pending nodes to be drained:\n${pending.map((n) => ` ${n}`).join('\n')}`,
+      'stderr',
     ),
-  ];
-  // Already cordoned (or a dry run): nothing is written (no new resourceVersion), as kubectl
-  // sends no patch (or a dry-run one).
-  const next =
-    node.unschedulable === true || opts.dryRun !== undefined
-      ? state
-      : setUnschedulable(state, node, true);
-  const pods = podsOn(next, name).map((p) => ({ pod: p, v: verdict(p, opts) }));
+  );
+  // The node stays cordoned: kubectl cordons before it looks at the pods.
+  return fail(new EngineError('UsageError', { message: errors.join('\n') }), events, next);
+}
+
+/** One cordoned node drained: its events, and the error CheckErr prints if it failed. */
+interface NodeDrain {
+  readonly state: ClusterState;
+  readonly events: readonly EngineEvent[];
+  readonly error?: string;
+  readonly notice?: string;
+}
+
+/** deleteOrEvictPodsSimple for one node: the filters' refusals, warnings, then the evictions. */
+function drainOne(state: ClusterState, name: string, opts: DrainOptions): NodeDrain {
+  const pods = podsOn(state, name).map((p) => ({ pod: p, v: verdict(p, opts) }));
   const fatal = grouped(
     pods.flatMap(({ pod, v }) => (v.fatal ? [[v.fatal, pod.key] as const] : [])),
   );
   if (fatal.length > 0) {
-    // utilerrors.NewAggregate: one error as it is, several as `[e1, e2]`.
-    const errors = fatal.map((f) => `cannot delete ${f}`);
-    const reason = errors.length === 1 ? (errors[0] ?? '') : `[${errors.join(', ')}]`;
-    events.push(
-      text(
-        `error: unable to drain node "${name}" due to error: ${reason}, continuing command...`,
-        'stderr',
-      ),
-      text(`There are pending nodes to be drained:\n ${name}`, 'stderr'),
-    );
-    // The node stays cordoned: kubectl cordons before it looks at the pods. CheckErr prints an
+    // utilerrors.NewAggregate: one error as it is, several as `[e1, e2]`. CheckErr prints an
     // aggregate's errors one per line. (Upstream groups them in a Go map: with several reasons
     // their order varies from run to run; this one is fixed.)
-    return fail(new EngineError('UsageError', { message: errors.join('\n') }), events, next);
+    const errors = fatal.map((f) => `cannot delete ${f}`);
+    const reason = errors.length === 1 ? (errors[0] ?? '') : `[${errors.join(', ')}]`;
+    return {
+      state,
+      events: [unableToDrain(name, reason)],
+      error: errors.join('\n'),
+    };
   }
   const warnings = grouped(
     pods.flatMap(({ pod, v }) => (v.warning ? [[v.warning, pod.key] as const] : [])),
   );
-  if (warnings.length > 0) events.push(text(`Warning: ${warnings.join('; ')}`, 'stderr'));
+  const events = warnings.length > 0 ? [text(`Warning: ${warnings.join('; ')}`, 'stderr')] : [];
   const evict = pods.filter(({ v }) => v.evict).map(({ pod }) => pod.key);
-  return finish(drainPods(next, evict, opts), name, events);
+  return finish(drainPods(state, evict, opts), name, events);
+}
+
+/** RunDrain's report of a node it could not drain. */
+function unableToDrain(name: string, reason: string): EngineEvent {
+  return text(
+    `error: unable to drain node "${name}" due to error: ${reason}, continuing command...`,
+    'stderr',
+  );
 }
 
 /**
  * cmd/drain RunDrain after the evictions: `node/N drained`, or kubectl's report of the Pods
- * still on the node, the node left to drain, and the eviction errors (utilerrors aggregate).
+ * still on the node and the eviction errors (utilerrors aggregate).
  */
-function finish(run: DrainRun, name: string, events: EngineEvent[]): Transition {
+function finish(run: DrainRun, name: string, events: readonly EngineEvent[]): NodeDrain {
   const out = [...events, ...run.events];
-  // The real kubectl would still be retrying: the simulator's notice, none of kubectl's lines.
-  if (run.notice !== undefined)
-    return fail(new EngineError('UsageError', { message: run.notice }), out, run.state);
+  if (run.notice !== undefined) return { state: run.state, events: out, notice: run.notice };
   if (run.errors.length === 0)
-    return ok(run.state, [...out, text(`node/${name} drained${dryRunSuffix(run.options)}`)]);
+    return {
+      state: run.state,
+      events: [...out, text(`node/${name} drained${dryRunSuffix(run.options)}`)],
+    };
   const unique = [...new Set(run.errors)];
   const aggregate = unique.length === 1 ? (unique[0] ?? '') : `[${unique.join(', ')}]`;
   const pending = podsOn(run.state, name).filter((p) => verdict(p, run.options).evict);
@@ -219,16 +272,10 @@ function finish(run: DrainRun, name: string, events: EngineEvent[]): Transition 
         'stderr',
       ),
     );
-  out.push(
-    text(
-      `error: unable to drain node "${name}" due to error: ${aggregate}, continuing command...`,
-      'stderr',
-    ),
-    text(`There are pending nodes to be drained:\n ${name}`, 'stderr'),
-  );
+  out.push(unableToDrain(name, aggregate));
   // CheckErr prints an aggregate's errors one per line, a plain error after `error: `.
-  const message = run.plain === true ? `error: ${aggregate}` : unique.join('\n');
-  return fail(new EngineError('UsageError', { message }), out, run.state);
+  const error = run.plain === true ? `error: ${aggregate}` : unique.join('\n');
+  return { state: run.state, events: out, error };
 }
 
 /** cmdutil.PrintFlagsWithDryRunStrategy: what the printed operations get in a dry run. */

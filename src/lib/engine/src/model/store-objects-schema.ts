@@ -34,7 +34,14 @@ const objectSchema = z.looseObject({
 const nodeObjectSchema = z.looseObject({
   ...objectSchema.shape,
   spec: z.optional(z.looseObject({ unschedulable: z.optional(z.boolean()) })),
-  simulator: z.looseObject({ machine: z.string(), createdAt: time }),
+  simulator: z.looseObject({
+    machine: z.string(),
+    createdAt: time,
+    // The kubelet's record of cordons and uncordons (objects/node-schedulable-events.ts).
+    schedulableChanges: z.optional(
+      z.array(z.strictObject({ at: time, unschedulable: z.boolean() })),
+    ),
+  }),
 });
 
 /** The cluster's own workloads, whose Pods are compact records (state.ts PodObject['app']). */

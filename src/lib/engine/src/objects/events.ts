@@ -7,7 +7,8 @@
  * - kubelet: pkg/kubelet/kubelet.go BirthCry ("Starting kubelet."), pkg/kubelet/cm/
  *   node_container_manager_linux.go ("Updated Node Allocatable limit across pods"),
  *   pkg/kubelet/kubelet_node_status.go recordNodeStatusEvent ("Node %s status is now: %s"
- *   for NodeHasSufficientMemory, NodeHasNoDiskPressure, NodeHasSufficientPID, NodeReady);
+ *   for NodeHasSufficientMemory, NodeHasNoDiskPressure, NodeHasSufficientPID, NodeReady;
+ *   recordNodeSchedulableEvent for NodeNotSchedulable/NodeSchedulable);
  * - node lifecycle controller: pkg/controller/nodelifecycle/node_lifecycle_controller.go
  *   RegisteredNode through pkg/controller/util/node/controller_utils.go RecordNodeEvent
  *   ("Node %s event: %s", "Registered Node %v in Controller");
@@ -17,7 +18,8 @@
  */
 import type { ClusterState, NodeObject, PodObject } from '../model/state.ts';
 import { formatRfc3339 } from '../clock.ts';
-import { nodeList, nodeUid } from '../state/nodes.ts';
+import { nodeList, nodeUid, storedNodeObject } from '../state/nodes.ts';
+import { schedulableChanges } from './node-schedulable-events.ts';
 import { podList, storedPodObject } from '../state/pods.ts';
 import { findNamespace } from '../state/namespaces.ts';
 import { findMachine } from '../state/machines.ts';
@@ -168,6 +170,10 @@ function nodeEvents(state: ClusterState, n: NodeObject, cni: number | undefined)
   const network = m?.files[FLANNEL_CNI_CONF] !== undefined;
   if (m && network && cni !== undefined)
     out.push(status('NodeReady', Math.max(n.createdAt + 5, cni, m.networkSince ?? 0)));
+  // Cordoned or uncordoned: the kubelet's next status update records what it sees
+  // (objects/node-schedulable-events.ts).
+  for (const c of schedulableChanges(storedNodeObject(state, n.name)?.['simulator']))
+    out.push(status(c.unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable', c.at));
   // NotReady since its network plugin's configuration went away (machine/network-since.ts).
   if (m && !network && m.networkSince !== undefined && m.networkSince > n.createdAt)
     out.push(status('NodeNotReady', m.networkSince));

@@ -131,14 +131,41 @@ export function canonicalQuantity(text: string): string {
     let bytes: bigint | null = null;
     if (exp >= 0) bytes = mantissa * 10n ** BigInt(exp);
     else if (mantissa % 10n ** BigInt(-exp) === 0n) bytes = mantissa / 10n ** BigInt(-exp);
-    if (bytes !== null && bytes >= 1024n) {
-      let power = 0;
-      while (bytes % 1024n === 0n && power < 6) {
-        bytes /= 1024n;
-        power++;
-      }
-      return `${neg ? '-' : ''}${bytes}${BINARY_SUFFIX[power] ?? ''}`;
-    }
+    if (bytes !== null && bytes >= 1024n) return binaryBytes(neg, bytes);
   }
   return decimalSI(neg, mantissa, exp);
+}
+
+/** A quantity's serialization format (Quantity.Format), from the suffix it was written with. */
+export type QuantityFormat = 'BinarySI' | 'DecimalSI' | 'DecimalExponent';
+
+/** The format `text` was written in: `Ki`…`Ei` binary, `e`/`E` exponent, otherwise decimal. */
+export function quantityFormat(text: unknown): QuantityFormat {
+  const m = typeof text === 'string' ? FORMAT.exec(text) : null;
+  if (m?.[4] !== undefined) return 'DecimalExponent';
+  return m?.[3]?.endsWith('i') ? 'BinarySI' : 'DecimalSI';
+}
+
+/**
+ * Quantity.String() of `milli` thousandths of a unit (an integer) kept in `format`, as a sum of
+ * quantities prints (Quantity.Add keeps the first addend's format): `350m`, `114Mi`, `1536Mi`.
+ */
+export function formatQuantity(milli: number, format: QuantityFormat): string {
+  const neg = milli < 0;
+  const m = BigInt(Math.round(Math.abs(milli)));
+  if (format === 'DecimalExponent') return decimalExponent(neg, m, -3);
+  if (format === 'BinarySI' && m % 1000n === 0n) return binaryBytes(neg, m / 1000n);
+  return decimalSI(neg, m, -3);
+}
+
+/** A whole number of bytes in BinarySI: the largest exact power-of-1024 suffix from 1024 up. */
+function binaryBytes(neg: boolean, bytes: bigint): string {
+  if (bytes < 1024n) return decimalSI(neg, bytes, 0);
+  let b = bytes;
+  let power = 0;
+  while (b % 1024n === 0n && power < 6) {
+    b /= 1024n;
+    power++;
+  }
+  return `${neg ? '-' : ''}${b}${BINARY_SUFFIX[power] ?? ''}`;
 }

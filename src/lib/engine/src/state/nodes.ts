@@ -16,6 +16,7 @@ import { CONTROL_PLANE_LABEL, indexedKeys } from '../store/indexes.ts';
 import { putObject, removeObject } from '../store/write.ts';
 import type { ApiObject, Json, NewObject } from '../store/types.ts';
 import { allocateNodeCidr, releaseNodeCidr } from '../controllers/node-ipam.ts';
+import { schedulableChanges, withSchedulableChange } from '../objects/node-schedulable-events.ts';
 
 /** What reads need: the cluster (a Cluster alone passes as `{ cluster }`). */
 export type ClusterView = Pick<ClusterState, 'cluster'>;
@@ -171,6 +172,7 @@ export function putNode(state: ClusterState, node: NodeObject): ClusterState {
   const cidrs = podCIDR !== undefined && podCIDRs !== undefined ? { podCIDR, podCIDRs } : {};
   return putObject(state, 'nodes', {
     ...fresh,
+    simulator: nodeSimulatorAfter(state, existing, node.unschedulable === true),
     metadata: {
       ...fresh.metadata,
       labels: { ...existing.metadata.labels, ...(promoted ? fresh.metadata.labels : {}) },
@@ -180,6 +182,32 @@ export function putNode(state: ClusterState, node: NodeObject): ClusterState {
     },
     spec: { ...cidrs, ...spec, ...(allTaints.length > 0 ? { taints: allTaints } : {}) },
   });
+}
+
+/**
+ * A stored Node's simulation fields after its spec.unschedulable became `unschedulable`: the
+ * kubelet's record of the change for its NodeSchedulable/NodeNotSchedulable Event
+ * (objects/node-schedulable-events.ts).
+ */
+export function nodeSimulatorAfter(
+  state: Pick<ClusterState, 'cluster' | 'now'>,
+  existing: ApiObject,
+  unschedulable: boolean,
+): Json {
+  const sim = existing['simulator'] as unknown as NodeSimulation;
+  const before = (existing['spec'] as { unschedulable?: boolean } | undefined)?.unschedulable;
+  const changes = withSchedulableChange(
+    schedulableChanges(existing['simulator']),
+    sim.createdAt,
+    state.now,
+    before === true,
+    unschedulable,
+  );
+  return {
+    machine: sim.machine,
+    createdAt: sim.createdAt,
+    ...(changes.length > 0 ? { schedulableChanges: changes as unknown as Json } : {}),
+  };
 }
 
 /** A state with the Node named `name` changed by `update`; unchanged when there is none. */

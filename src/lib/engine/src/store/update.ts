@@ -19,6 +19,7 @@ import { readStored } from './buckets.ts';
 import type { ResourceType } from './read.ts';
 import type { ApiObject, Json, NewObject } from './types.ts';
 import { putObject } from './write.ts';
+import { nodeSimulatorAfter } from '../state/nodes.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -87,8 +88,27 @@ export function updateServedObject(
   const ns = type.namespaced ? (after.metadata.namespace ?? null) : null;
   const stored = readStored(state.cluster?.objects, type.id, ns, after.metadata.name);
   const fields = VIEW_FIELDS[type.id];
-  if (fields !== undefined)
-    return stored ? putObject(state, type.id, viewUpdate(stored, after, fields)) : state;
+  if (fields === undefined) return putStored(state, type, stored, after);
+  if (!stored) return state;
+  const update = viewUpdate(stored, after, fields);
+  // The kubelet records a cordon or uncordon it sees (objects/node-schedulable-events.ts).
+  const unschedulable = (update['spec'] as Obj | undefined)?.['unschedulable'] === true;
+  return putObject(
+    state,
+    type.id,
+    type.id === 'nodes'
+      ? { ...update, simulator: nodeSimulatorAfter(state, stored, unschedulable) }
+      : update,
+  );
+}
+
+/** The update of a resource the store keeps as written: the server's fields stay its own. */
+function putStored(
+  state: ClusterState,
+  type: ResourceType,
+  stored: ApiObject | undefined,
+  after: ApiObject,
+): ClusterState {
   const {
     uid: _u,
     resourceVersion: _r,
