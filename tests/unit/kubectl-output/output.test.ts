@@ -235,7 +235,9 @@ describe('kubectl describe node', () => {
     expect(r.stdout).toMatch(
       /^ {2}kube-system +kube-apiserver-cp-1 +250m \(12%\) +0 \(0%\) +0 \(0%\) +0 \(0%\) +\S+$/m,
     );
-    expect(r.stdout).toMatch(/^ {2}Normal +RegisteredNode +\S+ +node-controller +Node cp-1 event: Registered Node cp-1 in Controller$/m);
+    expect(r.stdout).toMatch(
+      /^ {2}Normal +RegisteredNode +\S+ +node-controller +Node cp-1 event: Registered Node cp-1 in Controller$/m,
+    );
   });
 
   it('shows Unknown conditions and the unreachable taints once the kubelet stopped', async () => {
