@@ -187,6 +187,12 @@ export const PARITY_MASKS: readonly ParityMask[] = [
       ),
   },
   {
+    name: 'describe-event-fieldpath',
+    reason:
+      "kubectl v1.35 prefixes an Event's message in `kubectl describe` with the container it is about, `spec.containers{nginx}: …` (kubernetes/kubernetes#133627, describe.go DescribeEvents); a judge older than the simulated release prints the message alone",
+    apply: (t) => t.replace(/(\s)spec\.(?:initC|c|ephemeralC)ontainers\{[^}]*\}: /g, '$1'),
+  },
+  {
     name: 'describe-terminating-age',
     reason:
       '`kubectl describe pod` prints how long a Pod has been terminating against the host clock (describe.go describePod, translateTimestampSince(DeletionTimestamp)); the simulated clock stands elsewhere',

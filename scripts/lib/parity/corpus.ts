@@ -26,6 +26,7 @@ import { CRONJOB_CORPUS } from './corpus-cronjobs.ts';
 import { LIFECYCLE_CORPUS } from './corpus-lifecycle.ts';
 import { EXPLAIN_CORPUS } from './corpus-explain.ts';
 import { DESCRIBE_WORKLOAD_CORPUS } from './corpus-describe-workloads.ts';
+import { POD_CORPUS } from './corpus-pods.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -443,4 +444,5 @@ export const CORPUS: readonly ParityCase[] = [
   ...LIFECYCLE_CORPUS,
   ...EXPLAIN_CORPUS,
   ...DESCRIBE_WORKLOAD_CORPUS,
+  ...POD_CORPUS,
 ];

@@ -53,8 +53,13 @@ describe('kubectl describe pod', () => {
 
     const r = await s.run('kubectl describe pod pending');
 
-    expect(r.stdout).toContain('\nNode:         <none>\nLabels:       <none>\n');
-    expect(r.stdout).toContain('\nStatus:       Pending\nIP:           \nIPs:          <none>\n');
+    // The admission chain gave it a priority and a ServiceAccount: their rows set the width.
+    expect(r.stdout).toContain(
+      '\nPriority:         0\nService Account:  default\nNode:             <none>\n',
+    );
+    expect(r.stdout).toContain(
+      '\nStatus:           Pending\nIP:               \nIPs:              <none>\n',
+    );
     expect(r.stdout).toContain('\nConditions:\n  Type           Status\n  PodScheduled   False \n');
     expect(r.stdout).toMatch(
       /\n {2}Warning {2}FailedScheduling {2}\d+s +default-scheduler {2}0\/3 nodes/,

@@ -19,7 +19,30 @@ const savedDowngraded = JSON.parse(
   readFileSync(new URL('./fixtures/saved-by-main-downgraded.json', import.meta.url), 'utf8'),
 ) as SerializedState;
 
+/** Saved by main at 4ab0671, before Pods were defaulted and admitted: workers-joined, `kubectl run nginx --image=nginx`. */
+const savedUserPod = JSON.parse(
+  readFileSync(new URL('./fixtures/saved-by-main-user-pod.json', import.meta.url), 'utf8'),
+) as SerializedState;
+
 describe('saved states', () => {
+  it('serves a Pod saved before Pods were defaulted with the defaults but without admission’s additions', async () => {
+    const s = createSession({ state: savedUserPod });
+
+    const got = await s.run('kubectl get pod nginx -o json');
+    await s.run('kubectl run next --image=nginx');
+    const next = await s.run('kubectl get pod next -o json');
+
+    // The API server defaults what it reads from storage (pkg/apis/core/v1/defaults.go); the
+    // admission plugins ran, or not, when the Pod was created.
+    const spec = (JSON.parse(got.stdout) as { spec: Record<string, unknown> }).spec;
+    expect(spec['schedulerName']).toBe('default-scheduler');
+    expect(spec['enableServiceLinks']).toBe(true);
+    expect(spec).not.toHaveProperty('volumes');
+    expect(spec).not.toHaveProperty('serviceAccountName');
+    const admitted = (JSON.parse(next.stdout) as { spec: Record<string, unknown> }).spec;
+    expect(admitted['serviceAccountName']).toBe('default');
+  });
+
   it('keeps an object stored in a version the downgraded apiserver cannot decode', async () => {
     const s = createSession({ state: savedDowngraded });
 

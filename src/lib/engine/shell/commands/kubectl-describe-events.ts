@@ -80,7 +80,7 @@ export function eventsAbout(state: ClusterState, ref: EventRef | readonly EventR
 }
 
 /** The Events table (`Type Reason Age From Message`) of a non-empty list of events. */
-function eventTable(state: ClusterState, events: readonly Obj[]): string {
+function eventTable(state: ClusterState, events: readonly Obj[], kubectlMinor: number): string {
   const since = (t: string): string =>
     t === '' ? '<unknown>' : humanDuration(state.now - parseTime(t));
   const rows = events.map((e) => {
@@ -97,7 +97,9 @@ function eventTable(state: ClusterState, events: readonly Obj[]): string {
     const from = text(o(e['source'])['component']) || text(e['reportingController']);
     const fieldPath = text(o(e['involvedObject'])['fieldPath']);
     const message = text(e['message']).trim();
-    return `  ${text(e['type'])}\t${text(e['reason'])}\t${age}\t${from}\t${fieldPath !== '' ? `${fieldPath}: ${message}` : message}`;
+    // kubectl v1.35 names the container an Event is about (kubernetes/kubernetes#133627).
+    const shown = fieldPath !== '' && kubectlMinor >= 35 ? `${fieldPath}: ${message}` : message;
+    return `  ${text(e['type'])}\t${text(e['reason'])}\t${age}\t${from}\t${shown}`;
   });
   return formatTabwriter(
     [
@@ -112,12 +114,15 @@ function eventTable(state: ClusterState, events: readonly Obj[]): string {
 
 /**
  * A describer's text: its tab-separated `lines`, then the Events about `ref` (or several refs,
- * merged; none shown when `ref` is null: events were not asked for). Without a trailing newline.
+ * merged; none shown when `ref` is null: events were not asked for), as kubectl of
+ * `kubectlMinor` prints them (only the kubelet's Events about a Pod's containers differ).
+ * Without a trailing newline.
  */
 export function describedText(
   state: ClusterState,
   lines: readonly string[],
   ref: EventRef | readonly EventRef[] | null,
+  kubectlMinor = Number.POSITIVE_INFINITY,
 ): string {
   // A newline inside a value ends the tabwriter's line there (and the column block with it).
   const rows = lines.flatMap((l) => l.split('\n'));
@@ -127,5 +132,5 @@ export function describedText(
     return formatTabwriter(all, DESCRIBE_TAB).replace(/\n$/, '');
   }
   const body = rows.length > 0 ? formatTabwriter(rows, DESCRIBE_TAB) : '';
-  return `${body}${eventTable(state, events)}`.replace(/\n$/, '');
+  return `${body}${eventTable(state, events, kubectlMinor)}`.replace(/\n$/, '');
 }

@@ -157,5 +157,10 @@ export function podEventRef(pod: ApiObject): EventRef {
 /** The describe text of one Pod. */
 export function podText(state: ClusterState, pod: ApiObject, settings: DescribeSettings): string {
   const lines = podLines(state, pod, settings.kubectlMinor);
-  return describedText(state, lines, settings.showEvents ? podEventRef(pod) : null);
+  return describedText(
+    state,
+    lines,
+    settings.showEvents ? podEventRef(pod) : null,
+    settings.kubectlMinor,
+  );
 }

@@ -29,6 +29,12 @@ import type { ApiObject } from '../store/types.ts';
 import { legacyRv, uid } from './legacy-meta.ts';
 import { nodePodCidr } from '../controllers/node-ipam.ts';
 import { cidrNotAvailableSeries } from '../controllers/cidr-retries.ts';
+import { findNode } from '../state/nodes.ts';
+import { servedUserPod, storedUserPods, userPodSim } from '../workloads/user-pods.ts';
+import type { Json } from '../store/types.ts';
+import { kubeletStartEvents } from './kubelet-pod-events.ts';
+
+type Obj = { readonly [k: string]: Json };
 
 /** kube-apiserver --event-ttl default. */
 export const EVENT_TTL_MS = 60 * 60 * 1000;
@@ -47,6 +53,8 @@ interface Recorded {
     readonly kind: string;
     readonly name: string;
     readonly uid: string;
+    /** The container an Event of the kubelet's is about (`spec.containers{nginx}`). */
+    readonly fieldPath?: string;
   };
   readonly reason: string;
   readonly message: string;
@@ -55,6 +63,8 @@ interface Recorded {
   readonly at: number;
   /** Normal unless said otherwise. */
   readonly type?: 'Warning';
+  /** Nanoseconds past `at`'s millisecond: Events recorded within one millisecond keep their order. */
+  readonly nanos?: number;
   /** A repeated Event folded by the recorder: when first recorded (`at`: the last) and how often. */
   readonly series?: { readonly first: number; readonly count: number };
 }
@@ -67,13 +77,13 @@ const STATIC: ReadonlySet<PodObject['app']> = new Set([
 ]);
 
 /** `<name>.<UnixNano in hex>`, as client-go names an Event. */
-function eventName(object: string, at: number): string {
-  return `${object}.${(BigInt(at) * 1_000_000n).toString(16)}`;
+function eventName(object: string, at: number, nanos = 0): string {
+  return `${object}.${(BigInt(at) * 1_000_000n + BigInt(nanos)).toString(16)}`;
 }
 
 function toObject(e: Recorded): ApiObject {
   const first = e.series?.first ?? e.at;
-  const name = eventName(e.object.name, first);
+  const name = eventName(e.object.name, first, e.nanos);
   const when = formatRfc3339(first);
   return {
     apiVersion: 'v1',
@@ -83,9 +93,10 @@ function toObject(e: Recorded): ApiObject {
     firstTimestamp: when,
     involvedObject: {
       ...(e.object.apiVersion !== undefined ? { apiVersion: e.object.apiVersion } : {}),
+      ...(e.object.fieldPath !== undefined ? { fieldPath: e.object.fieldPath } : {}),
       kind: e.object.kind,
       name: e.object.name,
-      ...(e.namespace !== 'default' ? { namespace: e.namespace } : {}),
+      ...(e.namespace !== 'default' || e.object.kind === 'Pod' ? { namespace: e.namespace } : {}),
       uid: e.object.uid,
     },
     lastTimestamp: formatRfc3339(e.at),
@@ -220,6 +231,57 @@ function podEvents(state: ClusterState, p: PodObject, cni: number | undefined): 
   return events;
 }
 
+/**
+ * The kubelet's Events for the reader's Pods it started (objects/kubelet-pod-events.ts), at the
+ * time the Pod was bound; an image counts as present on a node once an earlier Pod there used it.
+ */
+function userPodKubeletEvents(state: ClusterState): Recorded[] {
+  const present = new Map<string, Set<string>>();
+  const started = storedUserPods(state, null)
+    .map((o) => ({ o, sim: userPodSim(o), node: (o['spec'] as Obj | undefined)?.['nodeName'] }))
+    .filter((p): p is typeof p & { node: string } => typeof p.node === 'string')
+    .filter((p) => hasStarted(servedUserPod(state, p.o)))
+    .sort(
+      (a, b) => (a.sim.scheduledAt ?? a.sim.createdAt) - (b.sim.scheduledAt ?? b.sim.createdAt),
+    );
+  return started.flatMap(({ o, sim, node }) => {
+    const images = present.get(node) ?? new Set<string>();
+    present.set(node, images);
+    const spec = (o['spec'] ?? {}) as Obj;
+    const kubeletVersion = findNode(state, node)?.kubeletVersion ?? state.cluster?.version ?? '';
+    const at = sim.scheduledAt ?? sim.createdAt;
+    const events = kubeletStartEvents(spec, { kubeletVersion, present: images });
+    for (const c of ['initContainers', 'containers'])
+      for (const x of (spec[c] ?? []) as readonly Obj[])
+        if (typeof x['image'] === 'string') images.add(x['image']);
+    const namespace = o.metadata.namespace ?? 'default';
+    return events.map((e, i): Recorded => ({
+      namespace,
+      object: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        name: o.metadata.name,
+        uid: o.metadata.uid,
+        fieldPath: e.fieldPath,
+      },
+      reason: e.reason,
+      message: e.message,
+      component: 'kubelet',
+      host: node,
+      // Right after the scheduler's: each its own name, in order.
+      at,
+      nanos: 1000 * (i + 1),
+    }));
+  });
+}
+
+/** Whether the kubelet has started the Pod's containers (they have runtime IDs). */
+function hasStarted(served: ApiObject): boolean {
+  const statuses = ((served['status'] as Obj | undefined)?.['containerStatuses'] ??
+    []) as readonly Obj[];
+  return statuses.some((c) => typeof c['containerID'] === 'string');
+}
+
 /** The Events still kept (younger than the TTL) in `namespace` (null: all), by namespace and name. */
 export function eventObjects(state: ClusterState, namespace: string | null): ApiObject[] {
   if (!state.cluster) return [];
@@ -227,6 +289,7 @@ export function eventObjects(state: ClusterState, namespace: string | null): Api
   const recorded = [
     ...nodeList(state).flatMap((n) => nodeEvents(state, n, cni)),
     ...podList(state).flatMap((p) => podEvents(state, p, cni)),
+    ...userPodKubeletEvents(state),
   ];
   return recorded
     .filter((e) => e.at <= state.now && state.now - e.at < EVENT_TTL_MS)

@@ -2,10 +2,12 @@
  * Defaulting, the per-resource strategy the API server applies on create (the generated
  * SetObjectDefaults_*: pkg/apis/core/v1/defaults.go, pkg/apis/apps/v1/defaults.go): the fields a
  * manifest leaves out but `kubectl get -o yaml` shows, for the kinds the simulator creates
- * (Service, Deployment, ReplicaSet, DaemonSet and their Pod templates).
+ * (Service, Secret, Pod, Deployment, ReplicaSet, DaemonSet, Job, CronJob; the Pod and Pod
+ * template defaults are in store/pod-defaults.ts).
  */
 import type { Json, NewObject } from './types.ts';
 import { cronJobSpecDefaults, jobSpecDefaults } from '../objects/job-strategy.ts';
+import { podDefaults, podTemplateDefaults } from './pod-defaults.ts';
 
 type Obj = { readonly [k: string]: Json };
 
@@ -20,61 +22,7 @@ const arrAt = (o: Obj, k: string): readonly Obj[] => {
   return Array.isArray(v) ? (v as readonly Obj[]) : [];
 };
 
-function probe(p: Obj | undefined): Obj | undefined {
-  if (!p) return undefined;
-  const http = isObj(p['httpGet']) ? { httpGet: { scheme: 'HTTP', ...p['httpGet'] } } : {};
-  return {
-    failureThreshold: 3,
-    periodSeconds: 10,
-    successThreshold: 1,
-    timeoutSeconds: 1,
-    ...p,
-    ...http,
-  };
-}
-
-function container(c: Obj): Obj {
-  const image = typeof c['image'] === 'string' ? c['image'] : '';
-  const liveness = probe(isObj(c['livenessProbe']) ? c['livenessProbe'] : undefined);
-  const readiness = probe(isObj(c['readinessProbe']) ? c['readinessProbe'] : undefined);
-  return {
-    imagePullPolicy: image.endsWith(':latest') || !image.includes(':') ? 'Always' : 'IfNotPresent',
-    resources: {},
-    terminationMessagePath: '/dev/termination-log',
-    terminationMessagePolicy: 'File',
-    ...c,
-    ...(c['ports'] !== undefined
-      ? { ports: arrAt(c, 'ports').map((p) => ({ protocol: 'TCP', ...p })) }
-      : {}),
-    ...(liveness ? { livenessProbe: liveness } : {}),
-    ...(readiness ? { readinessProbe: readiness } : {}),
-  };
-}
-
-function volume(v: Obj): Obj {
-  if (isObj(v['configMap'])) return { ...v, configMap: { defaultMode: 420, ...v['configMap'] } };
-  if (isObj(v['hostPath'])) return { ...v, hostPath: { type: '', ...v['hostPath'] } };
-  return v;
-}
-
-/** A Pod template with the Pod defaults (core/v1 SetDefaults_PodSpec, SetDefaults_Container). */
-function podTemplate(t: Obj): Obj {
-  const spec = objAt(t, 'spec');
-  return {
-    ...t,
-    metadata: { creationTimestamp: null, ...objAt(t, 'metadata') },
-    spec: {
-      dnsPolicy: 'ClusterFirst',
-      restartPolicy: 'Always',
-      schedulerName: 'default-scheduler',
-      securityContext: {},
-      terminationGracePeriodSeconds: 30,
-      ...spec,
-      containers: arrAt(spec, 'containers').map(container),
-      ...(spec['volumes'] !== undefined ? { volumes: arrAt(spec, 'volumes').map(volume) } : {}),
-    },
-  };
-}
+const podTemplate = podTemplateDefaults;
 
 function service(spec: Obj): Obj {
   const ip = spec['clusterIP'];
@@ -146,6 +94,9 @@ export function withDefaults(o: NewObject): NewObject {
   if (!isObj(spec as Json)) return o;
   const s = spec as Obj;
   if (o.kind === 'Service' && o.apiVersion === 'v1') return { ...o, spec: service(s) };
+  // The cluster's own Pods are compact records, served whole by objects/pod-object.ts.
+  const user = (o['simulator'] as { user?: boolean } | undefined)?.user === true;
+  if (o.kind === 'Pod' && o.apiVersion === 'v1' && user) return { ...o, spec: podDefaults(s) };
   if (o.apiVersion === 'apps/v1' && ['Deployment', 'DaemonSet', 'ReplicaSet'].includes(o.kind))
     return { ...o, spec: workload(o.kind, s) };
   // batch/v1 (objects/job-strategy.ts): a CronJob's jobTemplate gets Pod defaults only.

@@ -13,6 +13,7 @@ import { uuidV4 } from '../model/uuid.ts';
 import { EMPTY_STORE, readStored, writeStored, type ObjectStore } from './buckets.ts';
 import type { ApiObject, NewObject } from './types.ts';
 import { withDefaults } from './defaults.ts';
+import { admitPod } from './pod-admission.ts';
 import { prepareJobForCreate } from '../objects/job-strategy.ts';
 
 /** A UUID derived from the object's identity and the resourceVersion that created it (no RNG draw). */
@@ -30,8 +31,32 @@ function withStore(state: ClusterState, c: Cluster, objects: ObjectStore): Clust
   return { ...state, cluster: { ...c, objects } };
 }
 
+/** Marked as a reader's workload object (`simulator.user`, workloads/user-pod-mark.ts). */
+function isUserWorkload(o: NewObject): boolean {
+  return (o['simulator'] as { user?: boolean } | undefined)?.user === true;
+}
+
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Whether the write changes the spec, for the generation. Binding a Pod to its node is the
+ * binding subresource (pkg/registry/core/pod/storage/storage.go setPodNodeAndMetadata), which
+ * writes nodeName without the Pod strategy that bumps the generation.
+ */
+function specChanged(resource: string, existing: ApiObject, object: NewObject): boolean {
+  const before = existing['spec'];
+  const after = object['spec'];
+  if (resource === 'pods' && isSpec(before) && isSpec(after) && before['nodeName'] === undefined) {
+    const { nodeName: _bound, ...rest } = after as Readonly<Record<string, unknown>>;
+    return !sameJson(before, rest);
+  }
+  return !sameJson(before, after);
+}
+
+function isSpec(v: unknown): v is Readonly<Record<string, unknown>> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**
@@ -49,11 +74,17 @@ export function putObject(state: ClusterState, resource: string, written: NewObj
   const namespace = written.metadata.namespace ?? '';
   const existing = readStored(store, resource, namespace, name);
   const rv = store.rv + 1;
+  // A new Pod of a reader's workload goes through the admission chain (store/pod-admission.ts);
+  // the cluster's own Pods are compact records served whole by objects/pod-object.ts.
+  const admitted =
+    resource === 'pods' && !existing && isUserWorkload(defaulted)
+      ? admitPod(store, state.rng, defaulted)
+      : { pod: defaulted, rng: state.rng };
   // The Job strategy generates the selector from the new uid (objects/job-strategy.ts).
   const object =
     resource === 'jobs.batch' && !existing
       ? prepareJobForCreate(defaulted, objectUid(resource, namespace, name, rv))
-      : defaulted;
+      : admitted.pod;
   const hasSpec = object['spec'] !== undefined;
   const generation = existing?.metadata.generation ?? 1;
   const metadata = {
@@ -65,14 +96,15 @@ export function putObject(state: ClusterState, resource: string, written: NewObj
     ...(hasSpec
       ? {
           generation:
-            existing && !sameJson(existing['spec'], object['spec']) ? generation + 1 : generation,
+            existing && specChanged(resource, existing, object) ? generation + 1 : generation,
         }
       : {}),
     resourceVersion: String(rv),
     uid: existing?.metadata.uid ?? objectUid(resource, namespace, name, rv),
   };
   const stored = { ...object, metadata } as ApiObject;
-  return withStore(state, c, writeStored(store, resource, namespace, name, stored, rv));
+  const drawn = admitted.rng === state.rng ? state : { ...state, rng: admitted.rng };
+  return withStore(drawn, c, writeStored(store, resource, namespace, name, stored, rv));
 }
 
 /** Puts several objects in order (each takes the next resourceVersion). */

@@ -16,6 +16,7 @@
 import { formatRfc3339 } from '../clock.ts';
 import type { ApiObject, Json } from '../store/types.ts';
 import { jobPodAt, type ContainerAt } from './job-pod-run.ts';
+import { containerId } from './container-id.ts';
 
 type Obj = { readonly [k: string]: Json };
 
@@ -25,9 +26,10 @@ function goSeconds(ms: number): string {
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${s % 60}s`;
 }
 
-function terminated(run: { started: number; at: number; code: number }): Obj {
+function terminated(run: { started: number; at: number; code: number }, id: string): Obj {
   return {
     terminated: {
+      containerID: id,
       exitCode: run.code,
       finishedAt: formatRfc3339(run.at),
       reason: run.code === 0 ? 'Completed' : 'Error',
@@ -40,10 +42,18 @@ function containerStatus(o: ApiObject, c: ContainerAt, image: string): Obj {
   const s = c.state;
   const running = s.kind === 'running';
   const podRef = `${o.metadata.name}_${o.metadata.namespace ?? 'default'}(${o.metadata.uid})`;
+  // Run k has restartCount k; one backing off after run k still names run k's container.
+  const current = containerId(o.metadata.uid, c.name, c.restarts);
+  const previous = containerId(
+    o.metadata.uid,
+    c.name,
+    s.kind === 'backoff' ? c.restarts : c.restarts - 1,
+  );
   return {
+    containerID: current,
     image,
     imageID: '',
-    lastState: c.last ? terminated(c.last) : {},
+    lastState: c.last ? terminated(c.last, previous) : {},
     name: c.name,
     ready: running,
     restartCount: c.restarts,
@@ -52,7 +62,7 @@ function containerStatus(o: ApiObject, c: ContainerAt, image: string): Obj {
       s.kind === 'running'
         ? { running: { startedAt: formatRfc3339(s.since) } }
         : s.kind === 'exited'
-          ? terminated(s)
+          ? terminated(s, current)
           : {
               waiting: {
                 message: `back-off ${goSeconds(s.delayMs)} restarting failed container=${c.name} pod=${podRef}`,

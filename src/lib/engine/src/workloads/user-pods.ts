@@ -27,6 +27,8 @@ import { isUserPod } from './user-pod-mark.ts';
 import { podQosClass } from '../controllers/resource-fit.ts';
 import { isJobPod } from './job-pod-run.ts';
 import { jobPodStatus } from './job-pod-status.ts';
+import { containerId } from './container-id.ts';
+import { podDefaults } from '../store/pod-defaults.ts';
 
 export { isUserPod };
 
@@ -96,7 +98,10 @@ function images(o: ApiObject): Map<string, string> {
 /** The Pod as the API serves it now. */
 export function servedUserPod(state: ClusterState, o: ApiObject): ApiObject {
   const sim = userPodSim(o);
-  const { simulator: _sim, ...object } = o;
+  const { simulator: _sim, ...stored } = o;
+  // The API server defaults what it decodes from storage too: a Pod a saved state kept from
+  // before the store defaulted Pods reads with the defaults (store/pod-defaults.ts).
+  const object = { ...stored, spec: podDefaults((o['spec'] ?? {}) as Obj) } as ApiObject;
   const node = (o['spec'] as Obj | undefined)?.['nodeName'];
   const created = formatRfc3339(sim.createdAt);
   if (typeof node !== 'string') {
@@ -156,7 +161,11 @@ export function servedUserPod(state: ClusterState, o: ApiObject): ApiObject {
       ...evictionConditions(o),
     ],
     containerStatuses: containerNames(o).map((name) => ({
+      // The runtime's ID once the container runs (workloads/container-id.ts).
+      ...(running ? { containerID: containerId(o.metadata.uid, name, 0) } : {}),
       image: img.get(name) ?? '',
+      // The registry digest the runtime resolved (`docker.io/library/nginx@sha256:…`): not
+      // knowable offline, and a made-up digest would be worse than none.
       imageID: '',
       lastState: {},
       name,

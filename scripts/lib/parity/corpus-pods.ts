@@ -1,0 +1,27 @@
+/**
+ * The Pod a reader creates, as the API server stores it: what `kubectl run` and `kubectl apply`
+ * send, with the API's defaults (pkg/apis/core/v1/defaults.go) and the default admission
+ * plugins' additions (ServiceAccount, DefaultTolerationSeconds, Priority), then the kubelet's
+ * Events for starting it (kubernetes.io/docs/reference/kubectl/generated/kubectl_run/,
+ * tasks/debug/debug-application/debug-running-pod/ "kubectl describe pod", "kubectl get events").
+ */
+import type { ParityCase } from './run-case.ts';
+
+const PODS = [
+  'kubectl run nginx --image=nginx',
+  'kubectl get pod nginx -o yaml',
+  'kubectl get pod nginx -o json',
+  "kubectl get pod nginx -o jsonpath='{.spec.volumes[0].projected.sources[0]}'",
+  'kubectl describe pod nginx',
+  'kubectl get events',
+  'kubectl get events --field-selector involvedObject.name=nginx',
+  'kubectl run web --image=nginx:1.27 --port=80',
+  'kubectl get pod web -o yaml',
+  'kubectl describe pod web',
+  'kubectl get events -o wide',
+];
+
+/** The Pod-create corpus, as one case. */
+export const POD_CORPUS: readonly ParityCase[] = [
+  { id: 'corpus/pods', source: 'corpus', scenario: 'workers-joined', lines: PODS },
+];
