@@ -21,7 +21,16 @@ const PODS = [
   'kubectl get events -o wide',
 ];
 
-/** The Pod-create corpus, as one case. */
+/** The cluster's own Pods: made from their workload's template, admitted the same way. */
+const SYSTEM_PODS = [
+  'kubectl -n kube-system get pods -l k8s-app=kube-proxy -o yaml',
+  'kubectl -n kube-system get pods -l k8s-app=kube-dns -o json',
+  'kubectl -n kube-system describe pods -l k8s-app=kube-dns',
+  'kubectl -n kube-system get pod kube-apiserver-cp-1 -o yaml',
+];
+
+/** The Pod-create corpus and the cluster's own Pods, as two cases. */
 export const POD_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/pods', source: 'corpus', scenario: 'workers-joined', lines: PODS },
+  { id: 'corpus/system-pods', source: 'corpus', scenario: 'workers-joined', lines: SYSTEM_PODS },
 ];

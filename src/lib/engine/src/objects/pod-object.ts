@@ -16,7 +16,8 @@ import { findMachine } from '../state/machines.ts';
 import { hash64 } from '../etcd/model.ts';
 import { systemPodTolerations } from './pod-tolerations.ts';
 import { podReadyCondition } from '../workloads/pod-conditions.ts';
-import type { Json } from '../store/types.ts';
+import type { ApiObject, Json } from '../store/types.ts';
+import { systemPodSpec } from './system-pod-spec.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -92,6 +93,56 @@ function mirrorAnnotations(state: ClusterState, p: PodObject): Record<string, st
     'kubernetes.io/config.source': 'file',
   };
 }
+
+/** The workload whose template made a controller-made Pod (none for mirror Pods). */
+function ownerWorkload(state: ClusterState, p: PodObject): ApiObject | undefined {
+  const store = state.cluster?.objects;
+  if (p.app === 'coredns')
+    return readStored(store, 'replicasets.apps', p.namespace, p.name.replace(/-[^-]*$/, ''));
+  if (p.app === 'kube-proxy')
+    return readStored(store, 'daemonsets.apps', p.namespace, 'kube-proxy');
+  if (p.app === 'kube-flannel')
+    return readStored(store, 'daemonsets.apps', p.namespace, 'kube-flannel-ds');
+  return undefined;
+}
+
+/**
+ * A Pod's served spec: a controller-made Pod's from its workload's template as the API server
+ * admitted it (objects/system-pod-spec.ts); a mirror Pod's (or one whose workload is gone) the
+ * compact `fallback`.
+ */
+function servedSpec(
+  state: ClusterState,
+  p: PodObject,
+  stored: ApiObject | undefined,
+  fallback: () => { readonly [k: string]: Json },
+): { readonly [k: string]: Json } {
+  const workload = STATIC.has(p.app) ? undefined : ownerWorkload(state, p);
+  if (!workload) return fallback();
+  const image = podImage(state, p);
+  // Stored objects are never changed in place: the same Pod of the same workload reads the same.
+  const hit = stored ? builtSpecs.get(stored) : undefined;
+  if (hit && hit.workload === workload && hit.image === image) return hit.spec;
+  const spec = systemPodSpec(workload, {
+    uid: stored?.metadata.uid ?? '',
+    node: p.node,
+    image,
+    tolerations: systemPodTolerations(state, p),
+    priority: p.app === 'coredns' ? 2000000000 : 2000001000,
+    daemon: p.app !== 'coredns',
+  });
+  if (stored) builtSpecs.set(stored, { workload, image, spec });
+  return spec;
+}
+
+const builtSpecs = new WeakMap<
+  ApiObject,
+  {
+    readonly workload: ApiObject;
+    readonly image: string;
+    readonly spec: { readonly [k: string]: Json };
+  }
+>();
 
 /** Pod objects of one namespace (null = all), in the order the API lists them. */
 export function podObjects(state: ClusterState, namespace: string | null): Obj[] {
@@ -192,16 +243,28 @@ export function podObjects(state: ClusterState, namespace: string | null): Obj[]
             }
           : {}),
       },
-      spec: {
-        containers: [
-          { image: podImage(state, p), imagePullPolicy: 'IfNotPresent', name: p.app, resources },
-        ],
-        ...(hostNetwork ? { hostNetwork: true } : {}),
-        ...(p.node ? { nodeName: p.node } : {}),
-        priority: p.app === 'coredns' ? 2000000000 : 2000001000,
-        priorityClassName: p.app === 'coredns' ? 'system-cluster-critical' : 'system-node-critical',
-        tolerations: systemPodTolerations(state, p),
-      },
+      spec: servedSpec(
+        state,
+        p,
+        stored,
+        () =>
+          ({
+            containers: [
+              {
+                image: podImage(state, p),
+                imagePullPolicy: 'IfNotPresent',
+                name: p.app,
+                resources,
+              },
+            ],
+            ...(hostNetwork ? { hostNetwork: true } : {}),
+            ...(p.node ? { nodeName: p.node } : {}),
+            priority: p.app === 'coredns' ? 2000000000 : 2000001000,
+            priorityClassName:
+              p.app === 'coredns' ? 'system-cluster-critical' : 'system-node-critical',
+            tolerations: systemPodTolerations(state, p),
+          }) as unknown as { readonly [k: string]: Json },
+      ),
       status: {
         ...(conditions.length > 0 ? { conditions } : {}),
         ...(p.node ? { hostIP, hostIPs: [{ ip: hostIP }] } : {}),
