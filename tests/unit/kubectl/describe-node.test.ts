@@ -30,6 +30,26 @@ describe('kubectl describe node', () => {
     );
   });
 
+  it("shows the kubelet Lease's last renewal, which stays put once the kubelet stops", async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+    await s.run('ssh worker-1');
+    await s.run('systemctl stop kubelet');
+    await s.run('exit');
+    await s.run('kubelife clock advance 2m');
+
+    const r = await s.run('kubectl describe node worker-1');
+    const lease = await s.run(
+      "kubectl get lease worker-1 -n kube-node-lease -o jsonpath='{.spec.renewTime}'",
+    );
+
+    const renewed = new Date(lease.stdout.trim()).toUTCString().replace('GMT', '+0000');
+    expect(r.stdout).toMatch(
+      /^Lease:\n {2}HolderIdentity: +worker-1\n {2}AcquireTime: +<unset>\n/m,
+    );
+    expect(r.stdout).toContain(`  RenewTime:       ${renewed}`);
+    expect(r.stdout).not.toMatch(/^ {2}RenewTime: .*09:01:55/m);
+  });
+
   it('omits the Events with --show-events=false', async () => {
     const s = createSession({ scenario: 'workers-joined' });
 

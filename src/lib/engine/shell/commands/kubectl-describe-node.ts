@@ -9,7 +9,7 @@
  * them with the Node's UID, the kubelet with its name as the UID ("there are two UIDs for host
  * events"). Capacity and Allocatable print each quantity's String() (`31457280Ki` → `30Gi`).
  */
-import { listObjects } from '../../src/index.ts';
+import { getObject, listObjects } from '../../src/index.ts';
 import { canonicalQuantity } from '../../src/objects/quantity.ts';
 import type { Invocation } from '../types.ts';
 import { rfc1123z } from '../format.ts';
@@ -74,15 +74,22 @@ export function describeNodeText(
       : taints.map((t, i) => `${i === 0 ? 'Taints:' : ''}\t${t}`)),
   );
   lines.push(`Unschedulable:\t${spec['unschedulable'] === true ? 'true' : 'false'}`);
-  // The kubelet's Lease in kube-node-lease, renewed every 10s while it runs.
-  const conditions = arr(status['conditions']);
-  const posting = conditions.find((c) => c['type'] === 'Ready')?.['status'] !== 'Unknown';
+  // describeNodeLease: the kubelet's Lease in kube-node-lease as the API serves it.
+  const lease = getObject(state, 'leases.coordination.k8s.io', 'kube-node-lease', name);
+  const leaseSpec = o(lease?.['spec']);
+  const leaseTime = (v: unknown): string =>
+    typeof v === 'string' && v !== '' ? rfc1123z(v) : '<unset>';
   lines.push(
-    'Lease:',
-    `  HolderIdentity:\t${name}`,
-    '  AcquireTime:\t<unset>',
-    `  RenewTime:\t${posting ? rfc1123z(String(conditions[0]?.['lastHeartbeatTime'])) : rfc1123z(String(md['creationTimestamp']))}`,
+    ...(lease === undefined
+      ? [`Lease:\tFailed to get lease: leases.coordination.k8s.io "${name}" not found`]
+      : [
+          'Lease:',
+          `  HolderIdentity:\t${scalar(leaseSpec['holderIdentity'], '<unset>') || '<unset>'}`,
+          `  AcquireTime:\t${leaseTime(leaseSpec['acquireTime'])}`,
+          `  RenewTime:\t${leaseTime(leaseSpec['renewTime'])}`,
+        ]),
   );
+  const conditions = arr(status['conditions']);
   lines.push(
     'Conditions:',
     '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage',
