@@ -27,6 +27,10 @@ const SYSTEM_PODS = [
   'kubectl -n kube-system get pods -l k8s-app=kube-dns -o json',
   'kubectl -n kube-system describe pods -l k8s-app=kube-dns',
   'kubectl -n kube-system get pod kube-apiserver-cp-1 -o yaml',
+  'kubectl -n kube-system get events',
+  'kubectl -n kube-flannel get pods -o yaml',
+  'kubectl -n kube-flannel describe pods',
+  'kubectl get events -A -o wide',
 ];
 
 /** The Pod-create corpus and the cluster's own Pods, as two cases. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createSession } from 'kubelife';
 import { kubeletStartEvents } from '../../../src/lib/engine/src/objects/kubelet-pod-events.ts';
 import { containerId } from '../../../src/lib/engine/src/workloads/container-id.ts';
+import { normalizedImage } from '../../../src/lib/engine/src/workloads/container-status.ts';
 
 const pod = (policy: string) => ({
   containers: [{ name: 'web', image: 'nginx:1.27', imagePullPolicy: policy }],
@@ -111,5 +112,19 @@ describe('container IDs', () => {
 
     expect(id.stdout.trim()).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
     expect(described.stdout).toContain(`Container ID:   ${id.stdout.trim()}`);
+  });
+});
+
+describe('the image a container status names (distribution/reference normalize.go)', () => {
+  it.each([
+    ['nginx', 'docker.io/library/nginx:latest'],
+    ['nginx:1.27', 'docker.io/library/nginx:1.27'],
+    ['bitnami/nginx', 'docker.io/bitnami/nginx:latest'],
+    ['registry.k8s.io/kube-proxy:v1.37.1', 'registry.k8s.io/kube-proxy:v1.37.1'],
+    ['localhost/app', 'localhost/app:latest'],
+    ['registry.example:5000/app', 'registry.example:5000/app:latest'],
+    ['nginx@sha256:abc', 'docker.io/library/nginx@sha256:abc'],
+  ])('names %s as %s', (image, normalized) => {
+    expect(normalizedImage(image)).toBe(normalized);
   });
 });

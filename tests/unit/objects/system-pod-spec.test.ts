@@ -78,4 +78,45 @@ describe('the cluster’s own Pods', () => {
     expect(spec(pods[0])).not.toHaveProperty('serviceAccountName');
     expect(spec(pods[0])).not.toHaveProperty('volumes');
   });
+
+  it('reports a running kube-proxy’s container with its containerd ID and the image as containerd names it', async () => {
+    const [pod] = await podsOf('k8s-app=kube-proxy');
+
+    const [status] = ((pod?.['status'] as Obj)['containerStatuses'] ?? []) as Obj[];
+    expect(status?.['containerID']).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
+    expect(status?.['image']).toMatch(/^registry\.k8s\.io\/kube-proxy:v1\.\d+\.\d+$/);
+    expect(status?.['imageID']).toBe('');
+    expect(status?.['state']).toHaveProperty('running.startedAt');
+    expect((status?.['volumeMounts'] as Obj[]).at(-1)).toMatchObject({
+      mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+      readOnly: true,
+      recursiveReadOnly: 'Disabled',
+    });
+  });
+
+  it('records the kubelet’s Events: images kubeadm pulled are present on the control plane, a worker pulls', async () => {
+    const s = createSession({ scenario: 'workers-joined' });
+
+    const got = await s.run('kubectl -n kube-system get events -o json');
+
+    const items = (JSON.parse(got.stdout) as { items: Obj[] }).items;
+    const kubelet = (node: string) =>
+      items
+        .filter((e) => (e['source'] as Obj)['component'] === 'kubelet')
+        .filter((e) => (e['source'] as Obj)['host'] === node)
+        .filter((e) => String((e['involvedObject'] as Obj)['name']).startsWith('kube-proxy-'))
+        .map((e) => `${String(e['reason'])}: ${String(e['message'])}`);
+    expect(kubelet('cp-1')).toEqual([
+      expect.stringMatching(
+        /^Pulled: Container image "registry\.k8s\.io\/kube-proxy:v[\d.]+" already present on machine and can be accessed by the pod$/,
+      ),
+      'Created: Container created',
+      'Started: Container started',
+    ]);
+    expect(kubelet('worker-1')).toEqual([
+      expect.stringMatching(/^Pulling: Pulling image "registry\.k8s\.io\/kube-proxy:v[\d.]+"$/),
+      'Created: Container created',
+      'Started: Container started',
+    ]);
+  });
 });

@@ -29,10 +29,11 @@ import type { ApiObject } from '../store/types.ts';
 import { legacyRv, uid } from './legacy-meta.ts';
 import { nodePodCidr } from '../controllers/node-ipam.ts';
 import { cidrNotAvailableSeries } from '../controllers/cidr-retries.ts';
-import { findNode } from '../state/nodes.ts';
 import { servedUserPod, storedUserPods, userPodSim } from '../workloads/user-pods.ts';
 import type { Json } from '../store/types.ts';
-import { kubeletStartEvents } from './kubelet-pod-events.ts';
+import { podStartEvents, type StartedPod } from './pod-start-events.ts';
+import { systemPodServedSpec } from './pod-object.ts';
+import { listPods } from '../views/cluster.ts';
 
 type Obj = { readonly [k: string]: Json };
 
@@ -203,10 +204,15 @@ function nodeEvents(state: ClusterState, n: NodeObject, cni: number | undefined)
   return out;
 }
 
+/** When the scheduler bound one of the cluster's own Pods. */
+function scheduledAt(p: PodObject, cni: number | undefined): number {
+  // CoreDNS waits (Pending) for a Ready node: the scheduler binds it once the CNI is there.
+  return p.app === 'coredns' ? Math.max(p.createdAt, cni ?? p.createdAt) : p.createdAt;
+}
+
 function podEvents(state: ClusterState, p: PodObject, cni: number | undefined): Recorded[] {
   if (p.node === null || STATIC.has(p.app)) return [];
-  // CoreDNS waits (Pending) for a Ready node: the scheduler binds it once the CNI is there.
-  const scheduled = p.app === 'coredns' ? Math.max(p.createdAt, cni ?? p.createdAt) : p.createdAt;
+  const scheduled = scheduledAt(p, cni);
   const podUid = storedPodObject(state, p.namespace, p.name)?.metadata.uid ?? '';
   const events: Recorded[] = [
     {
@@ -232,47 +238,49 @@ function podEvents(state: ClusterState, p: PodObject, cni: number | undefined): 
 }
 
 /**
- * The kubelet's Events for the reader's Pods it started (objects/kubelet-pod-events.ts), at the
- * time the Pod was bound; an image counts as present on a node once an earlier Pod there used it.
+ * The Pods whose containers a kubelet started: the reader's once bound and running (they have
+ * container IDs), the cluster's controller-made ones (not mirror Pods: a static Pod's Events
+ * name the static Pod, not its mirror) while their kubelet runs them.
  */
-function userPodKubeletEvents(state: ClusterState): Recorded[] {
-  const present = new Map<string, Set<string>>();
-  const started = storedUserPods(state, null)
-    .map((o) => ({ o, sim: userPodSim(o), node: (o['spec'] as Obj | undefined)?.['nodeName'] }))
-    .filter((p): p is typeof p & { node: string } => typeof p.node === 'string')
-    .filter((p) => hasStarted(servedUserPod(state, p.o)))
-    .sort(
-      (a, b) => (a.sim.scheduledAt ?? a.sim.createdAt) - (b.sim.scheduledAt ?? b.sim.createdAt),
-    );
-  return started.flatMap(({ o, sim, node }) => {
-    const images = present.get(node) ?? new Set<string>();
-    present.set(node, images);
-    const spec = (o['spec'] ?? {}) as Obj;
-    const kubeletVersion = findNode(state, node)?.kubeletVersion ?? state.cluster?.version ?? '';
-    const at = sim.scheduledAt ?? sim.createdAt;
-    const events = kubeletStartEvents(spec, { kubeletVersion, present: images });
-    for (const c of ['initContainers', 'containers'])
-      for (const x of (spec[c] ?? []) as readonly Obj[])
-        if (typeof x['image'] === 'string') images.add(x['image']);
-    const namespace = o.metadata.namespace ?? 'default';
-    return events.map((e, i): Recorded => ({
-      namespace,
-      object: {
-        apiVersion: 'v1',
-        kind: 'Pod',
+function startedPods(state: ClusterState, cni: number | undefined): StartedPod[] {
+  const users = storedUserPods(state, null).flatMap((o): StartedPod[] => {
+    const served = servedUserPod(state, o);
+    const node = (served['spec'] as Obj | undefined)?.['nodeName'];
+    if (typeof node !== 'string' || !hasStarted(served)) return [];
+    const sim = userPodSim(o);
+    return [
+      {
+        namespace: o.metadata.namespace ?? 'default',
         name: o.metadata.name,
         uid: o.metadata.uid,
-        fieldPath: e.fieldPath,
+        node,
+        at: sim.scheduledAt ?? sim.createdAt,
+        spec: served['spec'] as Obj,
       },
-      reason: e.reason,
-      message: e.message,
-      component: 'kubelet',
-      host: node,
-      // Right after the scheduler's: each its own name, in order.
-      at,
-      nanos: 1000 * (i + 1),
-    }));
+    ];
   });
+  const running = new Set(
+    listPods(state, null)
+      .filter((r) => r.status === 'Running')
+      .map((r) => `${r.namespace}/${r.name}`),
+  );
+  const system = podList(state).flatMap((p): StartedPod[] => {
+    if (p.node === null || STATIC.has(p.app) || !running.has(`${p.namespace}/${p.name}`)) return [];
+    const spec = systemPodServedSpec(state, p);
+    const stored = storedPodObject(state, p.namespace, p.name);
+    if (!spec || !stored) return [];
+    return [
+      {
+        namespace: p.namespace,
+        name: p.name,
+        uid: stored.metadata.uid,
+        node: p.node,
+        at: scheduledAt(p, cni),
+        spec,
+      },
+    ];
+  });
+  return [...system, ...users];
 }
 
 /** Whether the kubelet has started the Pod's containers (they have runtime IDs). */
@@ -289,7 +297,7 @@ export function eventObjects(state: ClusterState, namespace: string | null): Api
   const recorded = [
     ...nodeList(state).flatMap((n) => nodeEvents(state, n, cni)),
     ...podList(state).flatMap((p) => podEvents(state, p, cni)),
-    ...userPodKubeletEvents(state),
+    ...podStartEvents(state, startedPods(state, cni)),
   ];
   return recorded
     .filter((e) => e.at <= state.now && state.now - e.at < EVENT_TTL_MS)

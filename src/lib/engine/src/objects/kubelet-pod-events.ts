@@ -6,8 +6,9 @@
  *
  * upstream: pkg/kubelet/events/event.go (reasons Pulling, Pulled, Created, Started);
  * pkg/kubelet/images/image_manager.go ("Pulling image %q"; "Container image %q already present
- * on machine", since v1.35 with KubeletEnsureSecretPulledImages on by default "… already present
- * on machine and can be accessed by the pod"); pkg/kubelet/kuberuntime/kuberuntime_container.go
+ * on machine", and "… already present on machine and can be accessed by the pod" since v1.35,
+ * where KEP-2535's KubeletEnsureSecretPulledImages went beta, on by default);
+ * pkg/kubelet/kuberuntime/kuberuntime_container.go
  * startContainer ("Created container: %v" / "Started container %v" up to v1.34; "Container
  * created" / "Container started" since v1.35, kubernetes/kubernetes#134043).
  *

@@ -18,6 +18,7 @@ import { systemPodTolerations } from './pod-tolerations.ts';
 import { podReadyCondition } from '../workloads/pod-conditions.ts';
 import type { ApiObject, Json } from '../store/types.ts';
 import { systemPodSpec } from './system-pod-spec.ts';
+import { runtimeStatusFields } from '../workloads/container-status.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -135,6 +136,19 @@ function servedSpec(
   return spec;
 }
 
+/**
+ * The served spec of one of the cluster's controller-made Pods (its workload's template as the
+ * API server admitted it); undefined for a mirror Pod or one whose workload is gone.
+ */
+export function systemPodServedSpec(
+  state: ClusterState,
+  p: PodObject,
+): { readonly [k: string]: Json } | undefined {
+  if (STATIC.has(p.app) || !ownerWorkload(state, p)) return undefined;
+  const stored = storedPodObject(state, p.namespace, p.name);
+  return servedSpec(state, p, stored, () => ({}));
+}
+
 const builtSpecs = new WeakMap<
   ApiObject,
   {
@@ -143,6 +157,63 @@ const builtSpecs = new WeakMap<
     readonly spec: { readonly [k: string]: Json };
   }
 >();
+
+/** containerStatuses of a Pod whose containers run since `since` (none restarted). */
+function runningStatuses(
+  uid: string,
+  spec: { readonly [k: string]: Json },
+  ready: boolean,
+  since: string,
+): Json[] {
+  // A built spec is kept per stored Pod (servedSpec): its runtime fields are drawn once.
+  let fields = runtimeFields.get(spec);
+  if (!fields) {
+    const containers = (spec['containers'] ?? []) as readonly { readonly [k: string]: Json }[];
+    fields = containers.map((c) => runtimeStatusFields(uid, c, 0));
+    runtimeFields.set(spec, fields);
+  }
+  return fields.map((f) => ({
+    ...f,
+    imageID: '',
+    lastState: {},
+    name: f['name'] ?? '',
+    ready,
+    restartCount: 0,
+    started: true,
+    state: { running: { startedAt: since } },
+  }));
+}
+
+const runtimeFields = new WeakMap<object, readonly { readonly [k: string]: Json }[]>();
+
+/** initContainerStatuses of a started Pod: each init container ran to completion (exit 0). */
+function completedInitStatuses(
+  uid: string,
+  spec: { readonly [k: string]: Json },
+  since: string,
+): Json[] {
+  return ((spec['initContainers'] ?? []) as readonly { readonly [k: string]: Json }[]).map((c) => {
+    const fields = runtimeStatusFields(uid, c, 0);
+    return {
+      ...fields,
+      imageID: '',
+      lastState: {},
+      name: c['name'] ?? '',
+      ready: true,
+      restartCount: 0,
+      started: false,
+      state: {
+        terminated: {
+          containerID: fields['containerID'] ?? '',
+          exitCode: 0,
+          finishedAt: since,
+          reason: 'Completed',
+          startedAt: since,
+        },
+      },
+    };
+  });
+}
 
 /** Pod objects of one namespace (null = all), in the order the API lists them. */
 export function podObjects(state: ClusterState, namespace: string | null): Obj[] {
@@ -215,6 +286,28 @@ export function podObjects(state: ClusterState, namespace: string | null): Obj[]
           cond('PodScheduled', true),
         ]
       : [];
+    const spec = servedSpec(
+      state,
+      p,
+      stored,
+      () =>
+        ({
+          containers: [
+            {
+              image: podImage(state, p),
+              imagePullPolicy: 'IfNotPresent',
+              name: p.app,
+              resources,
+            },
+          ],
+          ...(hostNetwork ? { hostNetwork: true } : {}),
+          ...(p.node ? { nodeName: p.node } : {}),
+          priority: p.app === 'coredns' ? 2000000000 : 2000001000,
+          priorityClassName:
+            p.app === 'coredns' ? 'system-cluster-critical' : 'system-node-critical',
+          tolerations: systemPodTolerations(state, p),
+        }) as unknown as { readonly [k: string]: Json },
+    );
     return {
       apiVersion: 'v1',
       kind: 'Pod',
@@ -243,30 +336,25 @@ export function podObjects(state: ClusterState, namespace: string | null): Obj[]
             }
           : {}),
       },
-      spec: servedSpec(
-        state,
-        p,
-        stored,
-        () =>
-          ({
-            containers: [
-              {
-                image: podImage(state, p),
-                imagePullPolicy: 'IfNotPresent',
-                name: p.app,
-                resources,
-              },
-            ],
-            ...(hostNetwork ? { hostNetwork: true } : {}),
-            ...(p.node ? { nodeName: p.node } : {}),
-            priority: p.app === 'coredns' ? 2000000000 : 2000001000,
-            priorityClassName:
-              p.app === 'coredns' ? 'system-cluster-critical' : 'system-node-critical',
-            tolerations: systemPodTolerations(state, p),
-          }) as unknown as { readonly [k: string]: Json },
-      ),
+      spec,
       status: {
         ...(conditions.length > 0 ? { conditions } : {}),
+        // The kubelet's report of the containers it runs (a restarted one's last run is not
+        // modelled: such a Pod reports no container statuses).
+        ...(p.node && row.status === 'Running' && row.restarts === 0
+          ? {
+              containerStatuses: runningStatuses(stored?.metadata.uid ?? '', spec, ready, since),
+              ...(Array.isArray(spec['initContainers'])
+                ? {
+                    initContainerStatuses: completedInitStatuses(
+                      stored?.metadata.uid ?? '',
+                      spec,
+                      since,
+                    ),
+                  }
+                : {}),
+            }
+          : {}),
         ...(p.node ? { hostIP, hostIPs: [{ ip: hostIP }] } : {}),
         phase,
         ...(row.ip !== '<none>' ? { podIP: row.ip, podIPs: [{ ip: row.ip }] } : {}),

@@ -66,11 +66,17 @@ export function systemPodSpec(workload: ApiObject, parts: SystemPodParts): Obj {
     typeof base['serviceAccountName'] === 'string' ? base['serviceAccountName'] : 'default';
   const volume = tokenVolumeName(parts.uid);
   const mount = { mountPath: SERVICE_ACCOUNT_MOUNT_PATH, name: volume, readOnly: true };
-  const containers = ((base['containers'] ?? []) as readonly Obj[]).map((c, i) => ({
+  const withMount = (c: Obj): Obj => ({
     ...c,
-    ...(i === 0 && parts.image !== '' ? { image: parts.image } : {}),
     volumeMounts: [...((c['volumeMounts'] ?? []) as readonly Obj[]), mount],
-  }));
+  });
+  const containers = ((base['containers'] ?? []) as readonly Obj[]).map((c, i) =>
+    withMount(i === 0 && parts.image !== '' ? { ...c, image: parts.image } : c),
+  );
+  // The plugin mounts the token in the init containers too.
+  const init = Array.isArray(base['initContainers'])
+    ? { initContainers: (base['initContainers'] as readonly Obj[]).map(withMount) }
+    : {};
   // ReplaceDaemonSetPodNodeNameNodeAffinity: the required terms become the node's name alone.
   const own = (base['affinity'] ?? {}) as Obj;
   const affinity =
@@ -93,6 +99,7 @@ export function systemPodSpec(workload: ApiObject, parts: SystemPodParts): Obj {
     ...base,
     ...affinity,
     containers,
+    ...init,
     ...(parts.node !== null ? { nodeName: parts.node } : {}),
     preemptionPolicy: 'PreemptLowerPriority',
     priority: parts.priority,

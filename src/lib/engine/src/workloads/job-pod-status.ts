@@ -38,7 +38,7 @@ function terminated(run: { started: number; at: number; code: number }, id: stri
   };
 }
 
-function containerStatus(o: ApiObject, c: ContainerAt, image: string): Obj {
+function containerStatus(o: ApiObject, c: ContainerAt, base: Obj): Obj {
   const s = c.state;
   const running = s.kind === 'running';
   const podRef = `${o.metadata.name}_${o.metadata.namespace ?? 'default'}(${o.metadata.uid})`;
@@ -50,8 +50,9 @@ function containerStatus(o: ApiObject, c: ContainerAt, image: string): Obj {
     s.kind === 'backoff' ? c.restarts : c.restarts - 1,
   );
   return {
+    // What the running Pod's status says of it (image, mounts, resources), with this run's ID.
+    ...base,
     containerID: current,
-    image,
     imageID: '',
     lastState: c.last ? terminated(c.last, previous) : {},
     name: c.name,
@@ -86,14 +87,14 @@ const condition = (type: string, status: boolean, at: string, reason?: string): 
  */
 export function jobPodStatus(o: ApiObject, running: Obj, start: number, now: number): Obj {
   const at = jobPodAt(o, start, now);
-  const images = new Map(
+  const statuses = new Map(
     ((running['containerStatuses'] ?? []) as readonly Obj[]).map((c) => [
       typeof c['name'] === 'string' ? c['name'] : '',
-      typeof c['image'] === 'string' ? c['image'] : '',
+      c,
     ]),
   );
   const containerStatuses = at.containers.map((c) =>
-    containerStatus(o, c, images.get(c.name) ?? ''),
+    containerStatus(o, c, statuses.get(c.name) ?? {}),
   );
   const since = formatRfc3339(start);
   if (at.phase === 'Running') {

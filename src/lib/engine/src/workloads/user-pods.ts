@@ -27,7 +27,7 @@ import { isUserPod } from './user-pod-mark.ts';
 import { podQosClass } from '../controllers/resource-fit.ts';
 import { isJobPod } from './job-pod-run.ts';
 import { jobPodStatus } from './job-pod-status.ts';
-import { containerId } from './container-id.ts';
+import { runtimeStatusFields, specStatusFields } from './container-status.ts';
 import { podDefaults } from '../store/pod-defaults.ts';
 
 export { isUserPod };
@@ -85,14 +85,8 @@ function containerNames(o: ApiObject): string[] {
   return containers.map((c) => (c['name'] as string | undefined) ?? '');
 }
 
-function images(o: ApiObject): Map<string, string> {
-  const containers = (((o['spec'] ?? {}) as Obj)['containers'] ?? []) as readonly Obj[];
-  return new Map(
-    containers.map((c) => [
-      (c['name'] as string | undefined) ?? '',
-      (c['image'] as string | undefined) ?? '',
-    ]),
-  );
+function specContainers(o: ApiObject): readonly Obj[] {
+  return (((o['spec'] ?? {}) as Obj)['containers'] ?? []) as readonly Obj[];
 }
 
 /** The Pod as the API serves it now. */
@@ -150,7 +144,6 @@ export function servedUserPod(state: ClusterState, o: ApiObject): ApiObject {
     status: ok ? 'True' : 'False',
     type,
   });
-  const img = images(o);
   const status = {
     conditions: [
       cond('PodReadyToStartContainers', running),
@@ -160,15 +153,16 @@ export function servedUserPod(state: ClusterState, o: ApiObject): ApiObject {
       { lastProbeTime: null, lastTransitionTime: since, status: 'True', type: 'PodScheduled' },
       ...evictionConditions(o),
     ],
-    containerStatuses: containerNames(o).map((name) => ({
-      // The runtime's ID once the container runs (workloads/container-id.ts).
-      ...(running ? { containerID: containerId(o.metadata.uid, name, 0) } : {}),
-      image: img.get(name) ?? '',
+    containerStatuses: specContainers(object).map((c) => ({
+      // The runtime's ID, the image as it names it, once the container runs.
+      ...(running
+        ? runtimeStatusFields(o.metadata.uid, c, 0)
+        : { ...specStatusFields(c), image: c['image'] ?? '' }),
       // The registry digest the runtime resolved (`docker.io/library/nginx@sha256:…`): not
       // knowable offline, and a made-up digest would be worse than none.
       imageID: '',
       lastState: {},
-      name,
+      name: c['name'] ?? '',
       ready: running,
       restartCount: 0,
       started: running,
