@@ -9,6 +9,7 @@ import { releaseVariantsPlugin } from './src/lib/guides/release-variants.ts';
 import { onDemandVariants } from './src/lib/guides/on-demand-variants.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES } from './src/lib/site/csp.ts';
 import { cspHeadersIntegration } from './src/lib/site/csp-headers.ts';
+import { isAstroHeadInjectDirective } from './src/lib/site/build-warnings.ts';
 import {
   releaseTrackMinors,
   releaseTrack,
@@ -59,8 +60,9 @@ export default defineConfig({
         // xterm.js writes its theme and layout as <style> elements and style attributes at run
         // time, and Shiki colours code with style attributes: inline styles stay allowed (inline
         // scripts do not).
+        // No plain style-src source: style-src-elem and style-src-attr cover every style, and
+        // browsers do not fall back from them to style-src (Astro warns about one that would).
         resources: [
-          "'self'",
           { resource: "'self'", kind: 'element' },
           { resource: "'unsafe-inline'", kind: 'element' },
           { resource: "'unsafe-inline'", kind: 'attribute' },
@@ -77,6 +79,15 @@ export default defineConfig({
     },
   },
   vite: {
+    build: {
+      rolldownOptions: {
+        // Drops only the harmless MODULE_LEVEL_DIRECTIVE warning for Astro's own
+        // "use astro:head-inject" marker (one per MDX page; build-warnings.ts says why).
+        onwarn(warning, warn) {
+          if (!isAstroHeadInjectDirective(warning)) warn(warning);
+        },
+      },
+    },
     resolve: {
       alias: [
         { find: /^kubelife$/, replacement: engine('index.ts') },
