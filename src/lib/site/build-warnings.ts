@@ -1,6 +1,6 @@
 /**
- * What the site build (`astro build && pagefind --site dist`) may print as a warning. The build is
- * meant to print none: astro.config.mjs drops the one harmless bundler warning at its source
+ * What the site build (`astro build && pagefind --site dist`) may print as a warning. It prints none
+ * that is not explained here: astro.config.mjs drops the one harmless bundler warning at its source
  * ({@link isAstroHeadInjectDirective}), and `npm test` builds through scripts/check-build-log.ts,
  * which fails on every warning line except the advisories listed in {@link KNOWN_BUILD_WARNINGS}.
  */
