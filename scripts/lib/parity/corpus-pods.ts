@@ -33,8 +33,35 @@ const SYSTEM_PODS = [
   'kubectl get events -A -o wide',
 ];
 
+const manifest = (name: string, spec: string): string =>
+  `cat > ${name}.yaml <<'EOF'\napiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n${spec}\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: ["sleep", "3600"]\nEOF`;
+
+/** Pods the admission plugins refuse, then admit (plugin/pkg/admission/serviceaccount, priority). */
+const REFUSED = [
+  manifest('robot', '  serviceAccountName: build-robot'),
+  'kubectl apply -f robot.yaml',
+  'kubectl create -f robot.yaml',
+  'kubectl create serviceaccount build-robot',
+  'kubectl apply -f robot.yaml',
+  'kubectl get pod robot -o yaml',
+  manifest('urgent', '  priorityClassName: urgent'),
+  'kubectl create -f urgent.yaml',
+  manifest('sneaky', '  priority: 1000'),
+  'kubectl apply -f sneaky.yaml',
+  manifest('critical', '  priorityClassName: system-node-critical'),
+  'kubectl apply -f critical.yaml',
+  'kubectl get pod critical -o yaml',
+  'kubectl create deployment web --image=nginx:1.27 --replicas=2',
+  `kubectl patch deployment web -p '{"spec":{"template":{"spec":{"serviceAccountName":"deployer"}}}}'`,
+  'kubectl get rs',
+  'kubectl get events --field-selector reason=FailedCreate',
+  'kubectl create serviceaccount deployer',
+  "kubectl get pods -l app=web -o jsonpath='{.items[*].spec.serviceAccountName}'",
+];
+
 /** The Pod-create corpus and the cluster's own Pods, as two cases. */
 export const POD_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/pods', source: 'corpus', scenario: 'workers-joined', lines: PODS },
   { id: 'corpus/system-pods', source: 'corpus', scenario: 'workers-joined', lines: SYSTEM_PODS },
+  { id: 'corpus/pod-admission', source: 'corpus', scenario: 'workers-joined', lines: REFUSED },
 ];

@@ -358,6 +358,7 @@ export { configMaps, configMapObject } from './objects/config-maps.ts';
 export { namespaceObject, crObject } from './objects/namespace-object.ts';
 export { endpointAddresses, endpointsObjects, csrObjects } from './objects/endpoints-csr.ts';
 export { batchFieldErrors, invalidMessage } from './objects/batch-validation.ts';
+export { podAdmissionError } from './store/pod-admission.ts';
 export type { FieldError } from './objects/batch-validation.ts';
 export { containerExit, containerOutput } from './workloads/container-run.ts';
 export type { ContainerExit, OutputPart } from './workloads/container-run.ts';

@@ -13,6 +13,7 @@ import {
   batchFieldErrors,
   getObject,
   invalidMessage,
+  podAdmissionError,
   resolveType,
   type ClusterState,
 } from '../../src/index.ts';
@@ -59,6 +60,15 @@ export async function createFromRequest(
       name: ns,
       kind: 'namespaces',
     });
+  // The admission plugins may refuse a Pod (plugin/pkg/admission: NewForbidden, 403).
+  const refused =
+    id === 'pods'
+      ? podAdmissionError(state.cluster?.objects, {
+          ...(object as { apiVersion: string; kind: string }),
+          metadata: { ...meta, name, ...(ns !== null ? { namespace: ns } : {}) },
+        })
+      : null;
+  if (refused !== null) return status(403, 'Forbidden', refused, { name, kind: 'pods' });
   // The strategy's validation comes before the name check (objects/batch-validation.ts).
   const invalid =
     type.group === 'batch'

@@ -28,7 +28,7 @@ import {
 import { bool, list, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { absolutePath } from '../paths.ts';
 import type { Invocation } from '../types.ts';
-import { createOne, invalidText } from './kubectl-create.ts';
+import { createOne, invalidText, statusReason } from './kubectl-create.ts';
 import type { Connect } from './kubectl-node.ts';
 import { sortDeep } from './kubectl-print.ts';
 import {
@@ -198,11 +198,7 @@ function applyOne(
     }
     const made = createOne(inv, type, modified, o.dryRun, o.namespace);
     if (typeof made === 'string') {
-      const reason = /already exists$/.test(made)
-        ? 'AlreadyExists'
-        : /not found$/.test(made)
-          ? 'NotFound'
-          : 'Invalid';
+      const reason = statusReason(made, 'Invalid');
       return `Error from server (${reason}): error when creating "${source}": ${made}`;
     }
     report(

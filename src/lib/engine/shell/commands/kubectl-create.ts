@@ -320,16 +320,21 @@ export function invalidText(message: string): string | null {
   return m ? `The ${m[1] ?? ''} "${m[2] ?? ''}" is invalid: ${m[3] ?? ''}` : null;
 }
 
+/**
+ * The Status reason of an API error message (`otherwise` for one none of these name): admission's
+ * Forbidden (`… is forbidden: …`, whose cause may end "not found"), AlreadyExists, NotFound.
+ */
+export function statusReason(message: string, otherwise: string): string {
+  if (/^\S+ "[^"]*" is forbidden: /.test(message)) return 'Forbidden';
+  if (/already exists$/.test(message)) return 'AlreadyExists';
+  return /not found$/.test(message) ? 'NotFound' : otherwise;
+}
+
 /** The API error as kubectl prints it (`Error from server (Reason): …`). */
 function serverError(message: string): string {
   const invalid = invalidText(message);
   if (invalid !== null) return invalid;
-  const reason = /already exists$/.test(message)
-    ? 'AlreadyExists'
-    : /not found$/.test(message)
-      ? 'NotFound'
-      : 'BadRequest';
-  return `Error from server (${reason}): ${message}`;
+  return `Error from server (${statusReason(message, 'BadRequest')}): ${message}`;
 }
 
 async function runGenerator(
@@ -458,7 +463,7 @@ function runFiles(
           code = 1;
           continue;
         }
-        const reason = /already exists$/.test(made) ? 'AlreadyExists' : 'NotFound';
+        const reason = statusReason(made, 'NotFound');
         inv.io.err(`Error from server (${reason}): error when creating "${source}": ${made}`);
         code = 1;
         continue;

@@ -19,6 +19,7 @@ import { hash64 } from '../etcd/model.ts';
 import { readStored, scanStored } from '../store/buckets.ts';
 import { indexedKeys } from '../store/indexes.ts';
 import type { ApiObject, Json, NewObject, OwnerReference } from '../store/types.ts';
+import { podAdmissionError } from '../store/pod-admission.ts';
 import { putObject, removeObject } from '../store/write.ts';
 import { isUserPod, servedUserPod, storedUserPods, userPodSim } from '../workloads/user-pods.ts';
 import { rolloutStep } from './deployment-rollout.ts';
@@ -262,30 +263,9 @@ export function newPod(state: ClusterState, rs: ApiObject, seed: number): NewObj
         : {}),
       ownerReferences: [owner(rs)],
     },
-    spec: {
-      ...podSpec,
-      enableServiceLinks: true,
-      preemptionPolicy: 'PreemptLowerPriority',
-      priority: 0,
-      serviceAccount: 'default',
-      serviceAccountName: 'default',
-      // DefaultTolerationSeconds admission (plugin/pkg/admission/defaulttolerationseconds).
-      tolerations: [
-        ...((podSpec['tolerations'] ?? []) as readonly Obj[]),
-        {
-          effect: 'NoExecute',
-          key: 'node.kubernetes.io/not-ready',
-          operator: 'Exists',
-          tolerationSeconds: 300,
-        },
-        {
-          effect: 'NoExecute',
-          key: 'node.kubernetes.io/unreachable',
-          operator: 'Exists',
-          tolerationSeconds: 300,
-        },
-      ],
-    },
+    // GetPodFromTemplate copies the template's spec; the API server's defaults and admission
+    // chain (store/pod-defaults.ts, store/pod-admission.ts) add the rest when it is created.
+    spec: podSpec,
     simulator: { user: true, createdAt: state.now },
   };
 }
@@ -300,6 +280,30 @@ export function podEvent(
   return recordEvent(state, { object: rs, reason, message, component: 'replicaset-controller' });
 }
 
+/**
+ * The ReplicaSet controller's Warning FailedCreate about a Pod admission refused. Recorded once
+ * per refusal: the real controller retries with a backoff and its recorder counts the repeats
+ * (`x4 over 2m`), which the simulator does not model.
+ */
+function failedCreate(state: ClusterState, rs: ApiObject, refused: string): ClusterState {
+  const message = `Error creating: ${refused}`;
+  const ns = rs.metadata.namespace ?? 'default';
+  const known = scanStored(state.cluster?.objects, 'events', ns).some(
+    (e) =>
+      e['reason'] === 'FailedCreate' &&
+      e['message'] === message &&
+      (e['involvedObject'] as Obj | undefined)?.['uid'] === rs.metadata.uid,
+  );
+  if (known) return state;
+  return recordEvent(state, {
+    object: rs,
+    reason: 'FailedCreate',
+    message,
+    component: 'replicaset-controller',
+    type: 'Warning',
+  });
+}
+
 /** ReplicaSet → Pods: creates or deletes Pods until spec.replicas of them exist. */
 function syncReplicaSet(state: ClusterState, rs: ApiObject): ClusterState {
   const ns = rs.metadata.namespace ?? 'default';
@@ -312,6 +316,14 @@ function syncReplicaSet(state: ClusterState, rs: ApiObject): ClusterState {
   // (and so the identity) of a Pod deleted before it, as the real random suffix never does.
   for (let i = pods.length; i < want; i++) {
     const pod = newPod(s, rs, i + (s.cluster?.objects?.rv ?? 0));
+    // The admission chain may refuse it: controller_utils.go CreatePods records FailedCreate
+    // ("Error creating: %v") and the ReplicaSet creates no more this round.
+    // Admission sees the Pod before its name is generated from generateName.
+    const refused = podAdmissionError(s.cluster?.objects, {
+      ...pod,
+      metadata: { ...pod.metadata, name: '' },
+    });
+    if (refused !== null) return failedCreate(s, rs, refused);
     s = podEvent(
       putObject(s, 'pods', pod),
       rs,

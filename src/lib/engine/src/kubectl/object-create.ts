@@ -21,6 +21,7 @@ import { findPod } from '../state/pods.ts';
 import { replaceDeletedPod } from '../controllers/system-workloads.ts';
 import { batchFieldErrors, invalidMessage } from '../objects/batch-validation.ts';
 import type { Json } from '../store/types.ts';
+import { podAdmissionError } from '../store/pod-admission.ts';
 
 type Obj = { readonly [k: string]: Json };
 
@@ -51,6 +52,15 @@ export function applyObjectCreate(
   const invalid = type.group === 'batch' ? batchFieldErrors(type.kind, object as Obj) : [];
   if (invalid.length > 0)
     throw new EngineError('UsageError', { message: invalidMessage(type.kind, name, invalid) });
+  // Admission comes before the store looks for the name (store/pod-admission.ts).
+  const refused =
+    type.id === 'pods'
+      ? podAdmissionError(state.cluster?.objects, {
+          ...object,
+          metadata: { ...object.metadata, namespace: namespace ?? 'default' },
+        })
+      : null;
+  if (refused !== null) throw new EngineError('UsageError', { message: refused });
   if (getObject(state, type.id, namespace, name))
     throw new EngineError('ObjectAlreadyExists', { resource: type.id, name });
   // Namespaces keep their simulation record (state/namespaces.ts).

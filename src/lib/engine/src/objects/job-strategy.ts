@@ -13,15 +13,9 @@
  * Allow, suspend false, successfulJobsHistoryLimit 3, failedJobsHistoryLimit 1).
  */
 import type { Json, NewObject } from '../store/types.ts';
+import { isObj, objAt, type JsonObject } from '../store/json-fields.ts';
 
-type Obj = { readonly [k: string]: Json };
-
-const isObj = (v: Json | undefined): v is Obj =>
-  v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
-const objAt = (o: Obj, k: string): Obj => {
-  const v = o[k];
-  return isObj(v) ? v : {};
-};
+type Obj = JsonObject;
 
 /** SetDefaults_Job's JobSpec fields (the Pod template is defaulted by the caller). */
 export function jobSpecDefaults(spec: Obj): Obj {

@@ -8,19 +8,9 @@
 import type { Json, NewObject } from './types.ts';
 import { cronJobSpecDefaults, jobSpecDefaults } from '../objects/job-strategy.ts';
 import { podDefaults, podTemplateDefaults } from './pod-defaults.ts';
+import { arrAt, isObj, objAt, type JsonObject } from './json-fields.ts';
 
-type Obj = { readonly [k: string]: Json };
-
-const isObj = (v: Json | undefined): v is Obj =>
-  v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
-const objAt = (o: Obj, k: string): Obj => {
-  const v = o[k];
-  return isObj(v) ? v : {};
-};
-const arrAt = (o: Obj, k: string): readonly Obj[] => {
-  const v = o[k];
-  return Array.isArray(v) ? (v as readonly Obj[]) : [];
-};
+type Obj = JsonObject;
 
 const podTemplate = podTemplateDefaults;
 

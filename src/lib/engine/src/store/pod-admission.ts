@@ -127,6 +127,45 @@ function withPriority(store: ObjectStore | undefined, spec: Obj): Obj {
   };
 }
 
+/** The Pod's ServiceAccount: its own, else the plugin's `default`. */
+function accountOf(spec: Obj): string {
+  const named = spec['serviceAccountName'];
+  return typeof named === 'string' && named !== '' ? named : 'default';
+}
+
+/**
+ * Why the admission chain refuses a new Pod, as the Forbidden Status says it (`pods "x" is
+ * forbidden: …`, admission.NewForbidden), or null: the ServiceAccount plugin when the Pod's
+ * ServiceAccount does not exist (getServiceAccount's NotFound; every namespace has `default`),
+ * then the Priority plugin when the PriorityClass it names does not exist or its spec.priority
+ * differs from the class's value. Mirror Pods are not looked at here. The Pod is named as
+ * admission.NewForbidden names it (plugin/pkg/admission/errors.go extractResourceName).
+ */
+export function podAdmissionError(store: ObjectStore | undefined, pod: NewObject): string | null {
+  if (isMirror(pod)) return null;
+  const spec = (pod['spec'] ?? {}) as Obj;
+  const namespace = pod.metadata.namespace ?? 'default';
+  // extractResourceName: before the name is generated, a controller's Pod goes by generateName.
+  const who = pod.metadata.name !== '' ? pod.metadata.name : (pod.metadata.generateName ?? '');
+  const forbidden = (why: string): string => `pods "${who}" is forbidden: ${why}`;
+  const account = accountOf(spec);
+  if (account !== 'default' && !readStored(store, 'serviceaccounts', namespace, account))
+    return forbidden(
+      `error looking up service account ${namespace}/${account}: serviceaccount "${account}" not found`,
+    );
+  const named = spec['priorityClassName'];
+  const pc = priorityClass(store, spec);
+  if (typeof named === 'string' && named !== '' && !pc)
+    return forbidden(`no PriorityClass with name ${named} was found`);
+  const value = typeof pc?.['value'] === 'number' ? pc['value'] : 0;
+  const own = spec['priority'];
+  if (typeof own === 'number' && own !== value)
+    return forbidden(
+      `the integer value of priority (${own}) must not be provided in pod spec; priority admission controller computed ${value} from the given PriorityClass name`,
+    );
+  return null;
+}
+
 /** Whether the Pod is a static Pod's mirror (kubernetes.io/config.mirror). */
 function isMirror(pod: NewObject): boolean {
   const a = pod.metadata.annotations;
@@ -147,10 +186,7 @@ export function admitPod(
   let nextRng = rng;
   let s: Obj = spec;
   if (!isMirror(pod)) {
-    const accountName =
-      typeof spec['serviceAccountName'] === 'string' && spec['serviceAccountName'] !== ''
-        ? spec['serviceAccountName']
-        : 'default';
+    const accountName = accountOf(spec);
     const account = readStored(store, 'serviceaccounts', namespace, accountName) as unknown as
       Obj | undefined;
     s = { ...s, serviceAccount: accountName, serviceAccountName: accountName };

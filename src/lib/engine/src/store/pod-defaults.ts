@@ -11,20 +11,9 @@
  * zz_generated.defaults.go (ContainerPort.Protocol "TCP"), pkg/util/parsers/parsers.go
  * ParseImageName (no tag and no digest means the tag "latest").
  */
-import type { Json } from './types.ts';
+import { arrAt, isObj, objAt, type JsonObject } from './json-fields.ts';
 
-type Obj = { readonly [k: string]: Json };
-
-const isObj = (v: Json | undefined): v is Obj =>
-  v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
-const objAt = (o: Obj, k: string): Obj => {
-  const v = o[k];
-  return isObj(v) ? v : {};
-};
-const arrAt = (o: Obj, k: string): readonly Obj[] => {
-  const v = o[k];
-  return Array.isArray(v) ? (v as readonly Obj[]).filter(isObj) : [];
-};
+type Obj = JsonObject;
 /** `{k: f(o[k])}` when `o` has `k`, else nothing: a default never adds a list the writer left out. */
 const mapList = (o: Obj, k: string, f: (x: Obj) => Obj): Obj =>
   Array.isArray(o[k]) ? { [k]: arrAt(o, k).map(f) } : {};
