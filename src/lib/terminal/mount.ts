@@ -15,6 +15,7 @@ import { REPLAY_REFRESH_MS } from './replay.ts';
 import { createLineDiscipline, type BatchControl, type ExecuteResult } from './line-discipline.ts';
 import type { BackendChoice } from './backends/backend-selection.ts';
 import { createEngineSwitch } from './backends/engine-switch.ts';
+import { engineWorkers } from './engine-worker-start.ts';
 import { reasonOf } from './backends/with-timeout.ts';
 import type { ClusterStatus, GoalStatus } from './protocol.ts';
 import { createSupervisedClient } from './supervised-client.ts';
@@ -135,9 +136,8 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
 
   const client = createEngineSwitch({
     createWorker: () =>
-      createSupervisedClient(
-        () => new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' }),
-      ),
+      // The first worker was started ahead by the dock (see engine-worker-start.ts).
+      createSupervisedClient(() => engineWorkers.take()),
     startWebContainer: async () =>
       (await import('./backends/webcontainer.ts')).startWebContainerBackend(),
     goal: options.goal,
