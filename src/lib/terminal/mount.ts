@@ -101,6 +101,23 @@ function styleStderr(stderr: string): string {
 /** Mounts a terminal; resolves once the engine session is loaded and the prompt is shown. */
 export async function mountTerminal(options: MountOptions): Promise<TerminalController> {
   const { container, onState } = options;
+  const client = createEngineSwitch({
+    createWorker: () =>
+      // The first worker was started ahead by the dock (see engine-worker-start.ts).
+      createSupervisedClient(() => engineWorkers.take()),
+    startWebContainer: async () =>
+      (await import('./backends/webcontainer.ts')).startWebContainerBackend(),
+    goal: options.goal,
+    notify(text) {
+      discipline.notice(`\x1b[2m${text}\x1b[22m`);
+      options.onTranscript?.(`${text}\n`);
+    },
+    ...(options.onBackend ? { onBackend: options.onBackend } : {}),
+  });
+  const firstLoad = client.load(options.scenario, options.state, options.goal, options.release?.());
+  // Sent before xterm opens: the engine loads the scenario on its thread meanwhile. The first
+  // load() below awaits it; the catch only keeps an early failure from counting as unhandled.
+  firstLoad.catch(() => undefined);
   const term = new Terminal({
     cursorBlink: false,
     convertEol: false,
@@ -134,19 +151,6 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
   const observer = new ResizeObserver(() => fit.fit());
   observer.observe(container);
 
-  const client = createEngineSwitch({
-    createWorker: () =>
-      // The first worker was started ahead by the dock (see engine-worker-start.ts).
-      createSupervisedClient(() => engineWorkers.take()),
-    startWebContainer: async () =>
-      (await import('./backends/webcontainer.ts')).startWebContainerBackend(),
-    goal: options.goal,
-    notify(text) {
-      discipline.notice(`\x1b[2m${text}\x1b[22m`);
-      options.onTranscript?.(`${text}\n`);
-    },
-    ...(options.onBackend ? { onBackend: options.onBackend } : {}),
-  });
   let firstWrite = true;
   let prompt = 'root@cp-1:~# ';
 
@@ -281,9 +285,15 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
     discipline.input(data);
   });
 
-  async function load(scenario: string, state?: unknown): Promise<void> {
+  /** Starts a session (`early`: the same load, already sent) and shows its prompt. */
+  async function load(
+    scenario: string,
+    state?: unknown,
+    early?: ReturnType<typeof client.load>,
+  ): Promise<void> {
     try {
-      const loaded = await client.load(scenario, state, options.goal, options.release?.());
+      const loaded = await (early ??
+        client.load(scenario, state, options.goal, options.release?.()));
       prompt = loaded.prompt;
       options.onStatus?.(loaded.status);
       if (loaded.goal) options.onGoal?.(loaded.goal);
@@ -304,7 +314,7 @@ export async function mountTerminal(options: MountOptions): Promise<TerminalCont
     discipline.start();
   }
 
-  await load(options.scenario, options.state);
+  await load(options.scenario, options.state, firstLoad);
   if (options.backend === 'webcontainer') void client.use('webcontainer');
 
   return {
