@@ -33,7 +33,7 @@
  * frame's work), so the textarea's p95 is the floor on this machine.
  */
 
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 import { startPreview } from './lib/preview.ts';
 
@@ -262,6 +262,14 @@ const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu'],
 });
+/** The guide in a new browser context (empty cache and storage) and its first Run button. */
+async function freshGuide(): Promise<{ context: BrowserContext; page: Page; run: Locator }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + path);
+  return { context, page, run: page.getByRole('button', { name: /^Run: / }).first() };
+}
+
 const cold: number[] = [];
 const coldAfterHover: number[] = [];
 const warm: number[] = [];
@@ -270,10 +278,7 @@ const baseline: Echo[] = [];
 const replay: Array<{ commands: number; ms: number }> = [];
 try {
   for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(base + path);
-    const run = page.getByRole('button', { name: /^Run: / }).first();
+    const { context, page, run } = await freshGuide();
     await run.click();
     cold.push(await lastSpan(page));
     await page.evaluate(() => performance.clearMarks());
@@ -287,10 +292,7 @@ try {
   }
   // A reader's pointer reaches Run before the click: the terminal starts loading on hover.
   for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(base + path);
-    const run = page.getByRole('button', { name: /^Run: / }).first();
+    const { context, page, run } = await freshGuide();
     await run.hover();
     await page.waitForTimeout(HOVER_MS);
     await run.click();
