@@ -240,11 +240,14 @@ describe('kubectl describe node', () => {
     );
   });
 
-  it('shows Unknown conditions and the unreachable taints once the kubelet stopped', async () => {
+  it('shows Unknown conditions and the unreachable taints once the kubelet stopped for the grace period', async () => {
+    // The NoExecute taint comes from the node lifecycle controller once the node is Unknown, after
+    // --node-monitor-grace-period (node_lifecycle_controller.go processTaintBaseEviction).
     const s = createSession({ scenario: 'workers-joined' });
     await s.run('ssh worker-1');
     await s.run('systemctl stop kubelet');
     await s.run('exit');
+    await s.run('kubelife clock advance 1m');
 
     const r = await s.run('kubectl describe node worker-1');
 

@@ -11,6 +11,7 @@ import { faultsOf } from '../etcd/model.ts';
 import { NODE_MONITOR_GRACE_MS, nodeLostByFault } from '../etcd/faults.ts';
 import { kubeletReady } from '../machine/kubelet-ready.ts';
 import { runtimeDownSince } from '../machine/container-runtime.ts';
+import { controllerTaint, masterDisruption, nodeLifecycleOf } from './node-lifecycle-record.ts';
 import { findMachine } from '../state/machines.ts';
 
 /**
@@ -115,6 +116,7 @@ export function podsNotReadySince(state: ClusterState, nodeName: string): number
  * so a healthy cluster answers without looking at its workers.
  */
 export function allNodesNotReady(state: ClusterState): boolean {
+  if (nodeLifecycleOf(state)) return masterDisruption(state);
   if (controlPlaneNodes(state).some((n) => nodeReadyStatus(state, n.name) === 'True')) return false;
   return !nodeList(state).some((n) => nodeReadyStatus(state, n.name) === 'True');
 }
@@ -139,6 +141,9 @@ export interface NoExecuteTaint {
  * null: Ready, still inside the grace period, or every node not Ready (allNodesNotReady).
  */
 export function noExecuteTaint(state: ClusterState, nodeName: string): NoExecuteTaint | null {
+  // Once the controller keeps its record (controllers/no-execute-tainting.ts): its taint, handed
+  // out by the zone's rate-limited queue. A state no command has run on yet derives it.
+  if (nodeLifecycleOf(state)) return controllerTaint(state, nodeName) ?? null;
   const status = nodeReadyStatus(state, nodeName);
   if (status === 'True') return null;
   if (status === 'False') {

@@ -1,7 +1,8 @@
 /**
  * The controllers that run after every command, in order: the kubelet's NetworkReady first
  * (machine/network-since.ts: the node lifecycle and taint eviction controllers read when a node
- * went NotReady), the taint eviction controller (controllers/taint-eviction.ts) so evicted Pods
+ * went NotReady), the node lifecycle controller's NoExecute tainting (no-execute-tainting.ts:
+ * zone disruption, rate-limited taint queues), the taint eviction controller (controllers/taint-eviction.ts) so evicted Pods
  * are replaced in the same step, the controllers of a reader's workloads and of the cluster's own
  * (workloads.ts, system-workloads.ts, daemonsets.ts, jobs.ts, cronjobs.ts), ClusterRole
  * aggregation, and last the disruption controller (disruption.ts), which counts the Pods the
@@ -17,6 +18,7 @@ import { reconcileDisruptionBudgets } from './disruption.ts';
 import { reconcileJobs } from './jobs.ts';
 import { reconcileSystemWorkloads } from './system-workloads.ts';
 import { evictTaintedPods } from './taint-eviction.ts';
+import { reconcileNodeTainting } from './no-execute-tainting.ts';
 import { reconcileWorkloads } from './workloads.ts';
 
 /**
@@ -34,7 +36,11 @@ export function runControllers(
         reconcileSystemWorkloads(
           reconcileWorkloads(
             reconcileJobs(
-              reconcileCronJobs(evictTaintedPods(recordNetworkChanges(before, after, machine))),
+              reconcileCronJobs(
+                evictTaintedPods(
+                  reconcileNodeTainting(before, recordNetworkChanges(before, after, machine)),
+                ),
+              ),
             ),
           ),
         ),

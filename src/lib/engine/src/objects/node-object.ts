@@ -11,7 +11,6 @@ import { nodeLostByFault } from '../etcd/faults.ts';
 import { kubeletReady } from '../machine/kubelet-ready.ts';
 import { DAEMON_ENDPOINTS, fixedParts } from './node-fixed-parts.ts';
 import {
-  allNodesNotReady,
   heartbeatStoppedFor,
   noExecuteTaint,
   NOT_READY_TAINT,
@@ -91,32 +90,27 @@ function servedNode(state: ClusterState, name: string, stored: ApiObject | undef
   ];
   // Taints: the stored ones (kubeadm's control-plane taint, `kubectl taint`); then the node
   // lifecycle controller's, derived from the conditions (store/update.ts keeps them out of the store).
-  const noExecute = !lost && !ready ? noExecuteTaint(state, name) : null;
+  const noExecute = !ready ? noExecuteTaint(state, name) : null;
   const storedTaints = (stored?.['spec'] as { taints?: readonly Obj[] } | undefined)?.taints;
   const taints: Obj[] = [
     ...(storedTaints ?? []).filter((t) => !CONTROLLER_TAINTS.has(String(t['key']))),
+    // doNoScheduleTaintingPass: the NoSchedule taint follows the Ready condition at once.
     ...(lost
-      ? [
-          { effect: 'NoSchedule', key: UNREACHABLE_TAINT, timeAdded: marked },
-          // None while no node at all is Ready (the controller's master disruption mode).
-          ...(allNodesNotReady(state)
-            ? []
-            : [{ effect: 'NoExecute', key: UNREACHABLE_TAINT, timeAdded: marked }]),
-        ]
+      ? [{ effect: 'NoSchedule', key: UNREACHABLE_TAINT, timeAdded: marked }]
       : !ready
-        ? [
-            { effect: 'NoSchedule', key: NOT_READY_TAINT },
-            ...(noExecute
-              ? [
-                  {
-                    effect: 'NoExecute',
-                    key: NOT_READY_TAINT,
-                    timeAdded: formatRfc3339(noExecute.timeAdded),
-                  },
-                ]
-              : []),
-          ]
+        ? [{ effect: 'NoSchedule', key: NOT_READY_TAINT }]
         : []),
+    // The NoExecute taint the controller's rate-limited queue handed out (none in master
+    // disruption mode).
+    ...(noExecute
+      ? [
+          {
+            effect: 'NoExecute',
+            key: noExecute.key,
+            timeAdded: formatRfc3339(noExecute.timeAdded),
+          },
+        ]
+      : []),
     ...(n?.unschedulable
       ? [{ effect: 'NoSchedule', key: 'node.kubernetes.io/unschedulable', timeAdded: hb }]
       : []),
