@@ -19,18 +19,22 @@
 import type { ClusterState } from '../model/state.ts';
 import { nodeObject } from '../objects/node-object.ts';
 import { nodeList } from '../state/nodes.ts';
-import { podsOnNode } from '../state/pods.ts';
+import { podRecord } from '../state/pods.ts';
+import { readByKey } from '../store/buckets.ts';
+import { indexedKeys } from '../store/indexes.ts';
+import { isUserPod } from '../workloads/user-pod-mark.ts';
 import type { ApiObject, Json } from '../store/types.ts';
 import { putObject } from '../store/write.ts';
 import { tolerates, type Taint, type Toleration } from './tolerations.ts';
 import { reservePodIp } from './pod-ips.ts';
 import { recordEvent } from '../objects/controller-events.ts';
-import { servedUserPod, storedUserPods, userPodSim } from '../workloads/user-pods.ts';
+import { servedUserPod, userPodSim } from '../workloads/user-pods.ts';
 import { isJobPod } from '../workloads/job-pod-run.ts';
 import { POD_RESOURCES } from '../objects/pod-object.ts';
 import {
   insufficient,
   nodeAllocatable,
+  type Allocatable,
   podRequests,
   usageOf,
   withPod,
@@ -100,24 +104,39 @@ function fitError(verdicts: readonly NodeVerdict[]): string {
   return `0/${n} nodes are available: ${filters}. preemption: 0/${n} nodes are available: ${preemption}.`;
 }
 
-/** The Pods bound to each node, as container specs to sum, with their count. */
-function nodeUsages(state: ClusterState, users: readonly ApiObject[]): Map<string, NodeUsage> {
-  const usage = new Map<string, NodeUsage>();
-  for (const n of nodeList(state))
-    usage.set(
-      n.name,
-      usageOf(
-        podsOnNode(state, n.name).map((p) => ({
-          containers: [{ resources: POD_RESOURCES[p.app] as Obj }],
-        })),
-      ),
-    );
-  for (const p of users) {
-    const spec = (p['spec'] ?? {}) as Obj;
-    const on = spec['nodeName'];
-    if (typeof on !== 'string' || terminal(state, p)) continue;
-    usage.set(on, withPod(usage.get(on) ?? usageOf([]), podRequests(spec)));
+/** Usage of the Pods bound to a node, by the index entry that lists them (see boundUsage). */
+const usageByPods = new WeakMap<readonly string[], NodeUsage>();
+
+/**
+ * What the Pods bound to `node` request (NodeResourcesFit's NodeInfo.Requested, and their
+ * count): the cluster's own Pods by their app's requests, a reader's by their spec, finished Job
+ * Pods left out (the scheduler's cache drops terminal Pods). Read from the `pods/spec.nodeName`
+ * index and remembered per index entry, which the store replaces whenever a Pod is bound to the
+ * node or leaves it (a bound Pod's requests do not change): scheduling one Pod reads each node's
+ * entry, not every Pod. A node with Job Pods is summed afresh (they finish as time passes).
+ */
+function boundUsage(state: ClusterState, node: string): NodeUsage {
+  const store = state.cluster?.objects;
+  const keys = indexedKeys(store?.indexes, 'pods/spec.nodeName', node);
+  const hit = usageByPods.get(keys);
+  if (hit) return hit;
+  let usage = usageOf([]);
+  let lasting = true;
+  for (const key of keys) {
+    const o = readByKey(store, 'pods', key);
+    if (!o) continue;
+    if (!isUserPod(o)) {
+      const resources = POD_RESOURCES[podRecord(o).app] as Obj;
+      usage = withPod(usage, podRequests({ containers: [{ resources }] }));
+      continue;
+    }
+    if (isJobPod(o)) {
+      lasting = false;
+      if (terminal(state, o)) continue;
+    }
+    usage = withPod(usage, podRequests((o['spec'] ?? {}) as Obj));
   }
+  if (lasting && keys.length > 0) usageByPods.set(keys, usage);
   return usage;
 }
 
@@ -128,27 +147,55 @@ function terminal(state: ClusterState, p: ApiObject): boolean {
   return phase === 'Succeeded' || phase === 'Failed';
 }
 
-/** Binds every pending user Pod it can; records why for the others. */
+const keyOf = (o: ApiObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+
+/** A reader's Pods no node is bound to yet (the `pods/pending` index), oldest first. */
+function pendingUserPods(state: ClusterState): ApiObject[] {
+  const store = state.cluster?.objects;
+  return indexedKeys(store?.indexes, 'pods/pending', 'pending')
+    .map((k) => readByKey(store, 'pods', k))
+    .filter((o): o is ApiObject => o !== undefined)
+    .sort(
+      (a, b) => userPodSim(a).createdAt - userPodSim(b).createdAt || (keyOf(a) < keyOf(b) ? -1 : 1),
+    );
+}
+
+/** A node as one scheduling pass sees it: served once, its allocatable parsed once. */
+interface PassNode {
+  readonly name: string;
+  readonly object: Obj;
+  allocatable?: Allocatable;
+}
+
+/**
+ * Binds every pending user Pod it can; records why for the others. The pending Pods come from
+ * the store's `pods/pending` index and each node's usage from its bound Pods' index entry
+ * (boundUsage), so one pass costs the nodes it filters, not every Pod of the cluster.
+ */
 export function schedulePods(state: ClusterState): ClusterState {
-  const users = storedUserPods(state, null);
-  const pending = users.filter((p) => ((p['spec'] ?? {}) as Obj)['nodeName'] === undefined);
+  const pending = pendingUserPods(state);
   if (pending.length === 0) return state;
-  const nodes = nodeList(state).map((n) => nodeObject(state, n.name) as unknown as Obj);
-  const usage = nodeUsages(state, users);
+  const nodes: PassNode[] = nodeList(state).map((n) => ({
+    name: n.name,
+    object: nodeObject(state, n.name) as unknown as Obj,
+  }));
+  // Pods bound in this pass, on top of what the store had when it started.
+  const usage = new Map<string, NodeUsage>();
+  const used = (n: string): NodeUsage => usage.get(n) ?? boundUsage(state, n);
   let s = state;
-  for (const pod of pending.sort((a, b) => userPodSim(a).createdAt - userPodSim(b).createdAt)) {
+  for (const pod of pending) {
     const verdicts: NodeVerdict[] = [];
     const fits: string[] = [];
     const requests = podRequests((pod['spec'] ?? {}) as Obj);
     for (const node of nodes) {
-      const name = ((node['metadata'] as Obj)['name'] as string | undefined) ?? '';
-      const why = nodeRejects(pod, node);
+      const why = nodeRejects(pod, node.object);
       // NodeResourcesFit runs after the unresolvable filters (default_plugins.go order).
+      if (why === null) node.allocatable ??= nodeAllocatable(node.object);
       const short =
-        why === null
-          ? insufficient(requests, nodeAllocatable(node), usage.get(name) ?? usageOf([]))
+        why === null && node.allocatable
+          ? insufficient(requests, node.allocatable, used(node.name))
           : [];
-      if (why === null && short.length === 0) fits.push(name);
+      if (why === null && short.length === 0) fits.push(node.name);
       else
         verdicts.push(
           why !== null
@@ -175,9 +222,14 @@ export function schedulePods(state: ClusterState): ClusterState {
       }
       continue;
     }
-    const load = (n: string): number => usage.get(n)?.pods ?? 0;
-    const best = [...fits].sort((a, b) => load(a) - load(b) || (a < b ? -1 : 1))[0] ?? '';
-    usage.set(best, withPod(usage.get(best) ?? usageOf([]), requests));
+    // The fewest bound Pods, then the first name: one pass over the fits.
+    let best = '';
+    let least = Infinity;
+    for (const n of fits) {
+      const pods = used(n).pods;
+      if (pods < least || (pods === least && n < best)) [best, least] = [n, pods];
+    }
+    usage.set(best, withPod(used(best), requests));
     const { unschedulable: _gone, ...rest } = sim;
     // host-local reserves the Pod's address on its node (controllers/pod-ips.ts).
     const ip = ((pod['spec'] ?? {}) as Obj)['hostNetwork'] === true ? null : reservePodIp(s, best);

@@ -42,7 +42,7 @@ export function recordEvent(state: ClusterState, e: ControllerEvent): ClusterSta
     name = `${e.object.metadata.name}.${nanos.toString(16)}`;
   }
   const when = formatRfc3339(state.now);
-  return putObject(expire(state), 'events', {
+  const next = putObject(expire(state), 'events', {
     apiVersion: 'v1',
     kind: 'Event',
     count: 1,
@@ -65,10 +65,20 @@ export function recordEvent(state: ClusterState, e: ControllerEvent): ClusterSta
     source: { component: e.component },
     type: e.type ?? 'Normal',
   });
+  // Nothing in it is older than the TTL at this time: the next Event of the same moment (a
+  // scheduler pass binding many Pods) need not look again.
+  const table = next.cluster?.objects?.resources['events'];
+  if (table) checkedAt.set(table, state.now);
+  return next;
 }
+
+/** Events tables already rid of expired Events, with the time they were checked at. */
+const checkedAt = new WeakMap<object, number>();
 
 /** The controllers' stored Events younger than the TTL only. */
 function expire(state: ClusterState): ClusterState {
+  const table = state.cluster?.objects?.resources['events'];
+  if (table && checkedAt.get(table) === state.now) return state;
   let s = state;
   for (const ev of scanStored(state.cluster?.objects, 'events')) {
     const last = ev['lastTimestamp'];

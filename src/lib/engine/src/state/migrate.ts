@@ -63,18 +63,25 @@ function checkCluster(c: unknown): void {
     bad('the object store is not an object');
 }
 
-/** The state with the store's `pods/replicaset` index, built once for a state saved without it. */
-function withReplicaSetIndex(state: ClusterState): ClusterState {
+/**
+ * The state with the store's `pods/replicaset` and `pods/pending` indexes, each built once for a
+ * state saved without it.
+ */
+function withPodIndexes(state: ClusterState): ClusterState {
   const c = state.cluster;
   const objects = c?.objects;
-  if (!c || !objects || objects.indexes?.['pods/replicaset'] !== undefined) return state;
-  const indexes = rebuildIndex(objects.indexes, 'pods/replicaset', scanStored(objects, 'pods'));
-  return { ...state, cluster: { ...c, objects: { ...objects, indexes } } };
+  if (!c || !objects) return state;
+  let indexes = objects.indexes;
+  for (const name of ['pods/replicaset', 'pods/pending'])
+    if (indexes?.[name] === undefined)
+      indexes = rebuildIndex(indexes, name, scanStored(objects, 'pods'));
+  if (indexes === objects.indexes) return state;
+  return { ...state, cluster: { ...c, objects: { ...objects, ...(indexes ? { indexes } : {}) } } };
 }
 
 /** The objects a cluster saved before the store existed holds, created at its start. */
 function backfill(raw: ClusterState): ClusterState {
-  return withReplicaSetIndex(backfillObjects(raw));
+  return withPodIndexes(backfillObjects(raw));
 }
 
 function backfillObjects(raw: ClusterState): ClusterState {

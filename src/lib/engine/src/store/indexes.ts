@@ -37,6 +37,9 @@ const replicaSet: IndexFunc = (o) => {
   return !isUserPod(o) && first === 'coredns' ? [o.metadata.name.replace(/-[^-]*$/, '')] : [];
 };
 
+/** A reader's Pod no node is bound to yet: what the scheduler has to place. */
+const pending: IndexFunc = (o) => (isUserPod(o) && nodeName(o).length === 0 ? ['pending'] : []);
+
 const podCidr: IndexFunc = (o) => {
   const cidr = (o['spec'] as { readonly [k: string]: Json } | undefined)?.['podCIDR'];
   return typeof cidr === 'string' && cidr !== '' ? [cidr] : [];
@@ -56,6 +59,8 @@ const INDEXES: Readonly<Record<string, { readonly resource: string; readonly of:
   'jobs.batch/user': { resource: 'jobs.batch', of: user },
   'cronjobs.batch/user': { resource: 'cronjobs.batch', of: user },
   'pods/replicaset': { resource: 'pods', of: replicaSet },
+  // A reader's Pods waiting for a node, for the scheduler (controllers/scheduler.ts).
+  'pods/pending': { resource: 'pods', of: pending },
   // The node subnets in use, for the node IPAM allocator (controllers/node-ipam.ts).
   'nodes/podCIDR': { resource: 'nodes', of: podCidr },
 };

@@ -10,6 +10,8 @@ import { findCrd, customResourcesOf, crdName } from '../kubectl/objects.ts';
 import { crObject } from '../objects/namespace-object.ts';
 import { DERIVED, VIEWED } from '../objects/derived.ts';
 import { nodeObject } from '../objects/node-object.ts';
+import { servedUserPod } from '../workloads/user-pods.ts';
+import { isUserPod } from '../workloads/user-pod-mark.ts';
 import { EngineError } from '../errors.ts';
 import { readStored, scanStored } from './buckets.ts';
 import { catalogFor, preferredVersion, resourceId, RESOURCE_CATALOG } from './catalog.ts';
@@ -176,6 +178,9 @@ export function getObject(
   const ns = t.namespaced ? namespace : null;
   const stored = t.custom ? undefined : readStored(state.cluster?.objects, t.id, ns, name);
   if (stored && t.id === 'nodes') return nodeObject(state, name) as unknown as ApiObject;
+  // A reader's Pod is served from its stored object alone (the listing serves each the same
+  // way): reading one does not serve every Pod of the cluster.
+  if (stored && t.id === 'pods' && isUserPod(stored)) return servedUserPod(state, stored);
   if (!stored && VIEWED.has(t.id)) return null;
   if (stored && !VIEWED.has(t.id)) return withDerivedStatus(state, t.id, served(stored));
   return (
