@@ -84,6 +84,18 @@ export function parseAwk(src: string): Program {
   const lvalue = (e: Expr): Expr =>
     e.k === 'var' || e.k === 'field' || e.k === 'index' ? e : fail();
 
+  /** `[e1, e2, …]` after an array name (the `[` is next): the subscripts, SUBSEP-joined later. */
+  function subscripts(): Expr[] {
+    expect('[');
+    const subs = [expr(false)];
+    while (is(',')) {
+      next();
+      subs.push(expr(false));
+    }
+    expect(']');
+    return subs;
+  }
+
   function primary(): Expr {
     const t = peek();
     if (t.type === 'num') return (next(), { k: 'num', v: Number(t.value) });
@@ -143,16 +155,7 @@ export function parseAwk(src: string): Program {
     }
     if (t.type === 'name') {
       next();
-      if (is('[')) {
-        next();
-        const subs = [expr(false)];
-        while (is(',')) {
-          next();
-          subs.push(expr(false));
-        }
-        expect(']');
-        return { k: 'index', name: t.text, subs };
-      }
+      if (is('[')) return { k: 'index', name: t.text, subs: subscripts() };
       return { k: 'var', name: t.text };
     }
     if (is('-', 'op') || is('+', 'op') || is('!', 'op')) {
@@ -312,15 +315,7 @@ export function parseAwk(src: string): Program {
     if (is('delete', 'kw')) {
       next();
       const name = next().text;
-      if (!is('[')) return { k: 'delete', name };
-      next();
-      const subs = [expr(false)];
-      while (is(',')) {
-        next();
-        subs.push(expr(false));
-      }
-      expect(']');
-      return { k: 'delete', name, subs };
+      return is('[') ? { k: 'delete', name, subs: subscripts() } : { k: 'delete', name };
     }
     if (is('getline', 'kw')) throw new AwkSyntaxError(`line ${t.line}: getline is not simulated`);
     return { k: 'expr', e: expr(false) };

@@ -14,16 +14,10 @@ import { canonicalQuantity } from '../../src/objects/quantity.ts';
 import type { Invocation } from '../types.ts';
 import { rfc1123z } from '../format.ts';
 import { describedText, type DescribeSettings } from './kubectl-describe-events.ts';
+import { arr, o, text, type Obj } from './kubectl-describe-fields.ts';
 import { annotationLines, multiline } from './kubectl-describe-maps.ts';
 import { nodeResourceLines } from './kubectl-describe-node-resources.ts';
 import { nodeObject } from './kubectl-resources.ts';
-
-type Obj = Record<string, unknown>;
-const o = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
-/** A scalar field as text; objects and absent values give `fallback`. */
-const scalar = (v: unknown, fallback = ''): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
 
 /**
  * The last kubectl minor whose describeNode prints `Kube-Proxy Version:` (an empty value since the
@@ -66,7 +60,7 @@ export function describeNodeText(
     .sort((a, b) => (taintOrder(a) < taintOrder(b) ? -1 : taintOrder(a) > taintOrder(b) ? 1 : 0))
     .map(
       (t) =>
-        `${String(t['key'])}${t['value'] ? `=${scalar(t['value'])}` : ''}:${String(t['effect'])}`,
+        `${String(t['key'])}${t['value'] ? `=${text(t['value'])}` : ''}:${String(t['effect'])}`,
     );
   lines.push(
     ...(taints.length === 0
@@ -84,7 +78,7 @@ export function describeNodeText(
       ? [`Lease:\tFailed to get lease: leases.coordination.k8s.io "${name}" not found`]
       : [
           'Lease:',
-          `  HolderIdentity:\t${scalar(leaseSpec['holderIdentity'], '<unset>') || '<unset>'}`,
+          `  HolderIdentity:\t${text(leaseSpec['holderIdentity']) || '<unset>'}`,
           `  AcquireTime:\t${leaseTime(leaseSpec['acquireTime'])}`,
           `  RenewTime:\t${leaseTime(leaseSpec['renewTime'])}`,
         ]),
@@ -126,20 +120,20 @@ export function describeNodeText(
     `  Container Runtime Version:\t${String(info['containerRuntimeVersion'])}`,
     `  Kubelet Version:\t${String(info['kubeletVersion'])}`,
     ...(settings.kubectlMinor <= LAST_KUBE_PROXY_VERSION_MINOR
-      ? [`  Kube-Proxy Version:\t${scalar(info['kubeProxyVersion'])}`]
+      ? [`  Kube-Proxy Version:\t${text(info['kubeProxyVersion'])}`]
       : []),
   );
-  if (spec['podCIDR']) lines.push(`PodCIDR:\t${scalar(spec['podCIDR'])}`);
+  if (spec['podCIDR']) lines.push(`PodCIDR:\t${text(spec['podCIDR'])}`);
   if (Array.isArray(spec['podCIDRs']))
     lines.push(`PodCIDRs:\t${(spec['podCIDRs'] as string[]).join(',')}`);
-  if (spec['providerID']) lines.push(`ProviderID:\t${scalar(spec['providerID'])}`);
+  if (spec['providerID']) lines.push(`ProviderID:\t${text(spec['providerID'])}`);
   // The field selector spec.nodeName=NAME,status.phase!=Succeeded,status.phase!=Failed.
   const pods = listObjects(state, 'pods', null).filter((p) => {
     const phase = o(p['status'])['phase'];
     return o(p['spec'])['nodeName'] === name && phase !== 'Succeeded' && phase !== 'Failed';
   });
   lines.push(...nodeResourceLines(state, node, pods));
-  const uid = scalar(md['uid']);
+  const uid = text(md['uid']);
   const refs = [
     { name, namespace: '', kind: 'Node', uid },
     { name, namespace: '', kind: 'Node', uid: name },

@@ -12,6 +12,7 @@
  */
 import type { Json } from '../store/types.ts';
 import { milliValue, quantityValue } from '../objects/quantity.ts';
+import { podResourceSums } from '../objects/pod-resources.ts';
 
 type Obj = { readonly [k: string]: Json };
 
@@ -28,47 +29,22 @@ const add = (a: Resources, b: Resources): Resources => ({
   memory: a.memory + b.memory,
 });
 
-const max = (a: Resources, b: Resources): Resources => ({
-  milliCpu: Math.max(a.milliCpu, b.milliCpu),
-  memory: Math.max(a.memory, b.memory),
-});
-
 const containers = (spec: Obj, key: string): readonly Obj[] =>
   Array.isArray(spec[key]) ? (spec[key] as readonly Obj[]) : [];
 
 const resourceList = (c: Obj, key: 'requests' | 'limits'): Obj =>
   (((c['resources'] ?? {}) as Obj)[key] ?? {}) as Obj;
 
-/** A container's requests, a limit standing in for a missing request (SetDefaults_Pod). */
-function containerRequests(c: Obj): Resources {
-  const requests = resourceList(c, 'requests');
-  const limits = resourceList(c, 'limits');
-  return {
-    milliCpu: milliValue(requests['cpu'] ?? limits['cpu']),
-    memory: quantityValue(requests['memory'] ?? limits['memory']),
-  };
-}
-
 /**
- * PodRequests: the regular containers summed; restartable (sidecar) init containers added to
- * them; the largest of each plain init container plus the sidecars started before it; overhead.
+ * PodRequests (objects/pod-resources.ts): CPU in millicores, memory in whole bytes (rounded up,
+ * as Quantity.Value is).
  */
 export function podRequests(podSpec: Obj): Resources {
-  let sum = containers(podSpec, 'containers').reduce((s, c) => add(s, containerRequests(c)), ZERO);
-  let sidecars = ZERO;
-  let initMax = ZERO;
-  for (const c of containers(podSpec, 'initContainers')) {
-    const r = containerRequests(c);
-    if (c['restartPolicy'] === 'Always') {
-      sidecars = add(sidecars, r);
-      sum = add(sum, r);
-    } else initMax = max(initMax, add(r, sidecars));
-  }
-  const overhead = (podSpec['overhead'] ?? {}) as Obj;
-  return add(max(sum, initMax), {
-    milliCpu: milliValue(overhead['cpu']),
-    memory: quantityValue(overhead['memory']),
-  });
+  const sums = podResourceSums(podSpec, 'requests');
+  return {
+    milliCpu: sums['cpu']?.milli ?? 0,
+    memory: Math.ceil((sums['memory']?.milli ?? 0) / 1000),
+  };
 }
 
 /** What a node offers: its allocatable CPU, memory and Pod count. */
