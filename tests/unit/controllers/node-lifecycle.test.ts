@@ -38,6 +38,40 @@ describe('node lifecycle', () => {
     ).toEqual(['NoSchedule', 'NoExecute']);
   });
 
+  it('keeps a node whose kubelet stopped Ready, with the conditions it posted last, until the grace period ends', async () => {
+    // tryUpdateNodeHealth (node_lifecycle_controller.go) marks the conditions Unknown only once
+    // --node-monitor-grace-period has passed since the last heartbeat (Lease renewal); until then
+    // the Node shows what the kubelet posted last: Ready True, no taints, `kubectl get nodes` Ready.
+    const s = createSession({ scenario: 'workers-joined' });
+    await s.run('ssh worker-1');
+    await s.run('systemctl stop kubelet');
+    await s.run('exit');
+    const at = s.save().state.now;
+    await s.run(`kubelife clock advance ${NODE_MONITOR_GRACE_MS / 1000 - 5}s`);
+
+    const inGrace = getObject(s.save().state, 'nodes', null, 'worker-1');
+    const ready = (o: typeof inGrace) =>
+      (o?.['status'] as { conditions: Condition[] }).conditions.find((c) => c.type === 'Ready');
+    expect(ready(inGrace)?.status).toBe('True');
+    expect(ready(inGrace)?.lastHeartbeatTime).toBe(
+      new Date(Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
+    );
+    expect((inGrace?.['spec'] as { taints?: Taint[] }).taints ?? []).toEqual([]);
+    expect((await s.run('kubectl get node worker-1 --no-headers')).stdout).toMatch(
+      /^worker-1\s+Ready\s/,
+    );
+
+    await s.run('kubelife clock advance 10s');
+    const lost = getObject(s.save().state, 'nodes', null, 'worker-1');
+    expect(ready(lost)?.status).toBe('Unknown');
+    expect(Date.parse(ready(lost)?.lastTransitionTime ?? '')).toBe(
+      Math.floor((at + NODE_MONITOR_GRACE_MS) / 1000) * 1000,
+    );
+    expect((await s.run('kubectl get node worker-1 --no-headers')).stdout).toMatch(
+      /^worker-1\s+NotReady\s/,
+    );
+  });
+
   it('keeps a lost node’s Pods 1/1 Running in the pods table: only their Ready condition changes', async () => {
     // MarkPodsNotReady (pkg/controller/util/node/controller_utils.go) sets the Pod's Ready
     // condition False and leaves the container statuses the kubelet last posted, which is what

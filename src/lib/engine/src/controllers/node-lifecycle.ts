@@ -8,8 +8,8 @@
 import { controlPlaneNodes, findNode, nodeList } from '../state/nodes.ts';
 import type { ClusterState, Machine, NodeObject } from '../model/state.ts';
 import { faultsOf } from '../etcd/model.ts';
-import { NODE_MONITOR_GRACE_MS, nodeLostByFault } from '../etcd/faults.ts';
-import { kubeletReady } from '../machine/kubelet-ready.ts';
+import { NODE_MONITOR_GRACE_MS } from '../etcd/faults.ts';
+import { kubeletReady, type KubeletReady } from '../machine/kubelet-ready.ts';
 import { runtimeDownSince } from '../machine/container-runtime.ts';
 import { controllerTaint, masterDisruption, nodeLifecycleOf } from './node-lifecycle-record.ts';
 import { findMachine } from '../state/machines.ts';
@@ -62,21 +62,47 @@ export const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
 /** See NOT_READY_TAINT. */
 export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
 
+/** What the served Node's conditions say: the kubelet's last report, or the controller's Unknown. */
+export interface PostedStatus {
+  /** When the controller marked the node unreachable (every condition Unknown), or null. */
+  readonly unknownAt: number | null;
+  /** The Ready condition the kubelet posted last (null once the node is Unknown). */
+  readonly report: KubeletReady | null;
+  /** The conditions' lastHeartbeatTime: now while the kubelet posts, else its last post. */
+  readonly heartbeat: number;
+}
+
 /**
- * The node's Ready condition as served (objects/node-object.ts): Unknown once its kubelet
- * stopped (or its machine is gone, or a machine-down/kubelet-stopped fault outlived the grace
- * period), False while the kubelet runs without a network plugin (no CNI configuration), True
- * otherwise.
+ * What the Node's conditions show at `state.now` (tryUpdateNodeHealth): while its kubelet posts,
+ * its report; once it stopped (`systemctl stop kubelet`, a machine down), the conditions it posted
+ * last, Ready included, stay as they were until --node-monitor-grace-period has passed since its
+ * last heartbeat; then the controller sets every condition Unknown. A Node whose machine is gone
+ * is Unknown.
+ */
+export function postedStatus(
+  state: ClusterState,
+  n: NodeObject,
+  m: Machine | undefined,
+): PostedStatus {
+  const stopped = heartbeatStoppedFor(state, n, m);
+  const heartbeat = stopped ?? state.now;
+  const marked = unreachableAfter(stopped, state.now);
+  if (!m || marked !== null) return { unknownAt: marked ?? heartbeat, report: null, heartbeat };
+  return { unknownAt: null, report: kubeletReady(n, m, heartbeat), heartbeat };
+}
+
+/**
+ * The node's Ready condition as served (objects/node-object.ts): what its kubelet posted last
+ * (True, or False while it runs without a network plugin or with its container runtime down),
+ * Unknown once the controller marked it unreachable or its machine is gone.
  */
 export function nodeReadyStatus(
   state: ClusterState,
   nodeName: string,
 ): 'True' | 'False' | 'Unknown' {
   const n = findNode(state, nodeName);
-  const m = n ? findMachine(state, n.machine) : undefined;
-  if (!n || !m || m.kubelet.active !== 'active' || nodeLostByFault(state, n.machine))
-    return 'Unknown';
-  return kubeletReady(n, m, state.now).status;
+  if (!n) return 'Unknown';
+  return postedStatus(state, n, findMachine(state, n.machine)).report?.status ?? 'Unknown';
 }
 
 /**

@@ -7,14 +7,11 @@ import { nodeRecord, storedNodeObject } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { ApiObject } from '../store/types.ts';
 import { formatRfc3339 } from '../clock.ts';
-import { nodeLostByFault } from '../etcd/faults.ts';
-import { kubeletReady } from '../machine/kubelet-ready.ts';
 import { DAEMON_ENDPOINTS, fixedParts } from './node-fixed-parts.ts';
 import {
-  heartbeatStoppedFor,
   noExecuteTaint,
   NOT_READY_TAINT,
-  unreachableAfter,
+  postedStatus,
   UNREACHABLE_TAINT,
 } from '../controllers/node-lifecycle.ts';
 
@@ -37,18 +34,14 @@ function servedNode(state: ClusterState, name: string, stored: ApiObject | undef
   const n = stored ? nodeRecord(stored) : undefined;
   const m = n ? findMachine(state, n.machine) : undefined;
   const fixed = fixedParts(name, n, stored, m, state.now);
-  // kubelet stopped (or machine gone): the node lifecycle controller sets every condition Unknown.
-  const lost = !m || m.kubelet.active !== 'active' || nodeLostByFault(state, n?.machine ?? '');
-  // What the kubelet posts while it runs (machine/kubelet-ready.ts).
-  const report = !lost && n && m ? kubeletReady(n, m, state.now) : null;
+  // What the kubelet posted last: its report while it runs, and for the grace period after it
+  // stopped; then the node lifecycle controller's Unknown (controllers/node-lifecycle.ts).
+  const posted = n ? postedStatus(state, n, m) : null;
+  const report = posted?.report ?? null;
+  const lost = report === null;
   const ready = report?.status === 'True';
-  // A stopped kubelet posts nothing more: conditions keep its last heartbeat, and the node
-  // lifecycle controller's Unknown and unreachable taints date from the end of the grace period
-  // (controllers/node-lifecycle.ts).
-  const stopped = n ? heartbeatStoppedFor(state, n, m) : null;
-  const hbMs = stopped ?? state.now;
-  const hb = formatRfc3339(hbMs);
-  const marked = lost ? formatRfc3339(unreachableAfter(stopped, state.now) ?? hbMs) : hb;
+  const hb = formatRfc3339(posted?.heartbeat ?? state.now);
+  const marked = formatRfc3339(posted?.unknownAt ?? state.now);
   const since = fixed.since;
   const cond = (type: string, okReason: string, okMessage: string, okStatus: string): Obj =>
     lost
