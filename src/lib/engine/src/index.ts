@@ -149,6 +149,7 @@ export { externalEtcdOf, clusterExternalEtcd, usesExternalEtcd } from './etcd/mo
 export type { ExternalEtcdCluster, ExternalEtcdConfig } from './etcd/model.ts';
 export { applyExternalEtcdBootstrap, ETCD_SERVICE_MANAGER_CONF } from './etcd/external.ts';
 export { FAULT_KINDS, NODE_MONITOR_GRACE_MS, nodeLostByFault } from './etcd/faults.ts';
+export { NODE_STATUS_REPORT_MS } from './controllers/node-lifecycle.ts';
 export {
   parseSnapshot,
   storeRevision,

@@ -10,6 +10,9 @@
  */
 import type { ClusterState } from '../model/state.ts';
 import { nodePodCidr } from './node-ipam.ts';
+import { systemPodOnNode } from '../state/pods.ts';
+import { heartbeatStoppedAt } from './node-lifecycle.ts';
+import { FLANNEL_NAMESPACE } from '../objects/node-network-ready.ts';
 
 /** The Network of kube-flannel.yml's net-conf.json. */
 export const FLANNEL_NETWORK = '10.244.0.0/16';
@@ -35,6 +38,22 @@ export function flannelLeaseError(state: ClusterState, node: string): string | n
   if (!cidrContains(FLANNEL_NETWORK, cidr))
     return `failed to acquire lease: subnet "${FLANNEL_NETWORK}" specified in the flannel net config doesn't contain "${cidr}" PodCIDR of the "${node}" node`;
   return null;
+}
+
+/**
+ * When flannel's agent on `node` acquired its lease and patched the Node's NetworkUnavailable
+ * condition False (kube.go CompleteLease, --set-node-network-unavailable defaulting to true:
+ * reason FlannelIsUp, "Flannel is running on this node", both times the moment it came up), or
+ * null: no flannel Pod on the node, its agent cannot get a lease (it exits before
+ * CompleteLease), or its kubelet was gone before the Pod could start. Nothing sets the condition
+ * back: it stays False when flannel or the kubelet stops later.
+ */
+export function flannelUpAt(state: ClusterState, node: string): number | null {
+  if (state.cluster?.cni !== 'flannel') return null;
+  const pod = systemPodOnNode(state, node, FLANNEL_NAMESPACE, 'kube-flannel');
+  if (!pod || flannelLeaseError(state, node) !== null) return null;
+  const stopped = heartbeatStoppedAt(state, node);
+  return stopped !== null && stopped < pod.createdAt ? null : pod.createdAt;
 }
 
 /**

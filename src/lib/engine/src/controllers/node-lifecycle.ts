@@ -13,6 +13,7 @@ import { kubeletReady, type KubeletReady } from '../machine/kubelet-ready.ts';
 import { runtimeDownSince } from '../machine/container-runtime.ts';
 import { controllerTaint, masterDisruption, nodeLifecycleOf } from './node-lifecycle-record.ts';
 import { findMachine } from '../state/machines.ts';
+import { cniSince, networkReadyAt } from '../objects/node-network-ready.ts';
 
 /**
  * When the kubelet of node record `n` on machine `m` stopped reporting, or null while it still
@@ -66,11 +67,17 @@ export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
 export interface PostedStatus {
   /** When the controller marked the node unreachable (every condition Unknown), or null. */
   readonly unknownAt: number | null;
-  /** The Ready condition the kubelet posted last (null once the node is Unknown). */
+  /**
+   * The Ready condition the kubelet posted last (null once the node is Unknown); going True
+   * waits for the network plugin's configuration, as its NodeReady Event does.
+   */
   readonly report: KubeletReady | null;
-  /** The conditions' lastHeartbeatTime: now while the kubelet posts, else its last post. */
+  /** The conditions' lastHeartbeatTime: the kubelet's last node status report. */
   readonly heartbeat: number;
 }
+
+/** KubeletConfiguration nodeStatusReportFrequency (default 5m). */
+export const NODE_STATUS_REPORT_MS = 300_000;
 
 /**
  * What the Node's conditions show at `state.now` (tryUpdateNodeHealth): while its kubelet posts,
@@ -85,10 +92,33 @@ export function postedStatus(
   m: Machine | undefined,
 ): PostedStatus {
   const stopped = heartbeatStoppedFor(state, n, m);
-  const heartbeat = stopped ?? state.now;
+  const last = stopped ?? state.now;
   const marked = unreachableAfter(stopped, state.now);
-  if (!m || marked !== null) return { unknownAt: marked ?? heartbeat, report: null, heartbeat };
-  return { unknownAt: null, report: kubeletReady(n, m, heartbeat), heartbeat };
+  const raw = m ? kubeletReady(n, m, last) : null;
+  const report =
+    raw?.status === 'True'
+      ? { ...raw, since: Math.max(raw.since, networkReadyAt(n, m, cniSince(state)) ?? raw.since) }
+      : raw;
+  const heartbeat = report && m ? statusReportedAt(n, m, report, last) : n.createdAt;
+  if (!report || marked !== null)
+    return { unknownAt: marked ?? heartbeat, report: null, heartbeat };
+  return { unknownAt: null, report, heartbeat };
+}
+
+/**
+ * When the kubelet last patched its node status by `at` (kubelet_node_status.go
+ * tryUpdateNodeStatus): it renews its Lease every 10 s, but patches the status, and with it every
+ * condition's lastHeartbeatTime, only when the status changed (its start, a Ready transition) or
+ * once nodeStatusReportFrequency has passed since the last patch. A stopped kubelet's start is
+ * not kept, so its reports count from the node's registration and last transition.
+ */
+function statusReportedAt(n: NodeObject, m: Machine, report: KubeletReady, at: number): number {
+  // An unhealthy PLEG's message counts the seconds since its last relist: every status round
+  // changes it, so every round patches.
+  if (report.message.includes('pleg was last seen active')) return at;
+  const started = m.kubelet.active === 'active' ? m.kubelet.since : n.createdAt;
+  const anchor = Math.min(at, Math.max(n.createdAt, started, report.since));
+  return anchor + Math.floor((at - anchor) / NODE_STATUS_REPORT_MS) * NODE_STATUS_REPORT_MS;
 }
 
 /**

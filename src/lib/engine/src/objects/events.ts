@@ -21,7 +21,7 @@ import { formatRfc3339 } from '../clock.ts';
 import { nodeList, nodeUid, storedNodeObject } from '../state/nodes.ts';
 import { schedulableChanges } from './node-schedulable-events.ts';
 import { podList, storedPodObject } from '../state/pods.ts';
-import { findNamespace } from '../state/namespaces.ts';
+import { cniSince, networkReadyAt } from './node-network-ready.ts';
 import { findMachine } from '../state/machines.ts';
 import { FLANNEL_CNI_CONF } from '../machine/kubelet.ts';
 import { heartbeatStoppedFor, unreachableAfter } from '../controllers/node-lifecycle.ts';
@@ -117,13 +117,6 @@ function toObject(e: Recorded): ApiObject {
   };
 }
 
-/** When flannel's manifest was applied (its namespace), if it was. */
-function cniSince(state: ClusterState): number | undefined {
-  return state.cluster?.cni === 'flannel'
-    ? findNamespace(state, 'kube-flannel')?.createdAt
-    : undefined;
-}
-
 function nodeEvents(state: ClusterState, n: NodeObject, cni: number | undefined): Recorded[] {
   // The kubelet names the Node by its name in the events it records (kl.nodeRef UID = node name).
   const kubelet = (reason: string, message: string, at = n.createdAt): Recorded => ({
@@ -180,8 +173,8 @@ function nodeEvents(state: ClusterState, n: NodeObject, cni: number | undefined)
   // it came back (the kubelet's Ready setter records the transitions it posts); the Event stays
   // after the kubelet stops.
   const network = m?.files[FLANNEL_CNI_CONF] !== undefined;
-  if (m && network && cni !== undefined)
-    out.push(status('NodeReady', Math.max(n.createdAt + 5, cni, m.networkSince ?? 0)));
+  const readyAt = networkReadyAt(n, m, cni);
+  if (readyAt !== null) out.push(status('NodeReady', readyAt));
   // Cordoned or uncordoned: the kubelet's next status update records what it sees
   // (objects/node-schedulable-events.ts).
   for (const c of schedulableChanges(storedNodeObject(state, n.name)?.['simulator']))

@@ -16,6 +16,7 @@ import {
 } from '../controllers/node-lifecycle.ts';
 
 import { findMachine } from '../state/machines.ts';
+import { flannelUpAt } from '../controllers/flannel.ts';
 import { CONTROLLER_TAINTS } from '../store/update.ts';
 
 type Obj = Record<string, unknown>;
@@ -61,7 +62,23 @@ function servedNode(state: ClusterState, name: string, stored: ApiObject | undef
           status: okStatus,
           type,
         };
+  // flannel's agent patches NetworkUnavailable in at the front (a strategic merge of a new
+  // list entry; real flannel nodes list it first) and never touches it again.
+  const flannelUp = flannelUpAt(state, name);
+  const flannel = flannelUp === null ? null : formatRfc3339(flannelUp);
   const conditions = [
+    ...(flannel === null
+      ? []
+      : [
+          {
+            lastHeartbeatTime: flannel,
+            lastTransitionTime: flannel,
+            message: 'Flannel is running on this node',
+            reason: 'FlannelIsUp',
+            status: 'False',
+            type: 'NetworkUnavailable',
+          },
+        ]),
     cond(
       'MemoryPressure',
       'KubeletHasSufficientMemory',

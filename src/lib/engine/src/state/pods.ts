@@ -138,6 +138,27 @@ export function podsOnNode(state: ClusterView, node: string): PodObject[] {
 }
 
 /**
+ * The Pod of the cluster's own workload `app` (e.g. `kube-flannel`) bound to `node`, from the
+ * spec.nodeName index, looking only at that namespace's entries (a node may hold many Pods).
+ */
+export function systemPodOnNode(
+  state: ClusterView,
+  node: string,
+  namespace: string,
+  app: PodObject['app'],
+): PodObject | undefined {
+  const store = storeOf(state);
+  for (const k of indexedKeys(store?.indexes, 'pods/spec.nodeName', node)) {
+    if (!k.startsWith(namespace + '/')) continue;
+    const o = readByKey(store, 'pods', k);
+    if (o === undefined || isUserPod(o)) continue;
+    const p = podRecord(o);
+    if (p.app === app) return p;
+  }
+  return undefined;
+}
+
+/**
  * `fresh` keeping the graceful deletion of the stored Pod (deletionTimestamp, its grace period
  * and when it was evicted): rewriting a Terminating Pod's record does not undelete it.
  */
