@@ -106,4 +106,23 @@ describe('node status as the kubelet and flannel post it', () => {
     const ready = conditions(s, 'cp-1').find((c) => c.type === 'Ready');
     expect(events.stdout.trim().split(' ')).toContain(ready?.lastTransitionTime);
   });
+
+  it('dates the node.kubernetes.io/unschedulable taint at the cordon, however long after it is read', async () => {
+    // doNoScheduleTaintingPass (node_lifecycle_controller.go) adds the taint on the Node update
+    // that set spec.unschedulable; a real cordoned node shows its timeAdded (kind transcript).
+    const s = createSession({ scenario: 'workers-joined' });
+    await s.run('kubectl cordon worker-1');
+    const at = s.save().state.now;
+    await s.run('kubelife clock advance 7m');
+    await s.run('kubectl drain worker-1 --ignore-daemonsets');
+
+    const taints = await s.run('kubectl get node worker-1 -o jsonpath={.spec.taints}');
+    expect(JSON.parse(taints.stdout)).toEqual([
+      {
+        effect: 'NoSchedule',
+        key: 'node.kubernetes.io/unschedulable',
+        timeAdded: new Date(Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
+      },
+    ]);
+  });
 });

@@ -37,6 +37,8 @@ const nodeObjectSchema = z.looseObject({
   simulator: z.looseObject({
     machine: z.string(),
     createdAt: time,
+    // When spec.unschedulable last became true (the unschedulable taint's timeAdded).
+    cordonedAt: z.optional(time),
     // The kubelet's record of cordons and uncordons (objects/node-schedulable-events.ts).
     schedulableChanges: z.optional(
       z.array(z.strictObject({ at: time, unschedulable: z.boolean() })),

@@ -3,7 +3,7 @@
  * (k8s.io/api/core/v1 Node; conditions from pkg/kubelet/nodestatus/setters.go, taints from
  * pkg/controller/nodelifecycle).
  */
-import { nodeRecord, storedNodeObject } from '../state/nodes.ts';
+import { cordonedAt, nodeRecord, storedNodeObject } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { ApiObject } from '../store/types.ts';
 import { formatRfc3339 } from '../clock.ts';
@@ -122,7 +122,14 @@ function servedNode(state: ClusterState, name: string, stored: ApiObject | undef
         ]
       : []),
     ...(n?.unschedulable
-      ? [{ effect: 'NoSchedule', key: 'node.kubernetes.io/unschedulable', timeAdded: hb }]
+      ? [
+          {
+            effect: 'NoSchedule',
+            key: 'node.kubernetes.io/unschedulable',
+            // Added when the node was cordoned (a state saved before this was kept: its registration).
+            timeAdded: formatRfc3339(cordonedAt(stored) ?? n.createdAt),
+          },
+        ]
       : []),
   ];
   const storedCidr = (stored?.['spec'] as { podCIDR?: unknown } | undefined)?.podCIDR;

@@ -27,6 +27,18 @@ interface NodeSimulation {
   readonly machine: string;
   /** Registration time, epoch ms (creationTimestamp keeps whole seconds). */
   readonly createdAt: number;
+  /**
+   * When spec.unschedulable last became true (`kubectl cordon`, `drain`): the node lifecycle
+   * controller's node.kubernetes.io/unschedulable taint is added then (its timeAdded).
+   */
+  readonly cordonedAt?: number;
+}
+
+/** When the stored Node `o` was cordoned (spec.unschedulable became true), if it is. */
+export function cordonedAt(o: ApiObject | undefined): number | undefined {
+  const unschedulable = (o?.['spec'] as { unschedulable?: boolean } | undefined)?.unschedulable;
+  if (unschedulable !== true) return undefined;
+  return (o?.['simulator'] as NodeSimulation | undefined)?.cordonedAt;
 }
 
 const views = new WeakMap<ApiObject, NodeObject>();
@@ -203,9 +215,11 @@ export function nodeSimulatorAfter(
     before === true,
     unschedulable,
   );
+  const cordoned = !unschedulable ? undefined : before === true ? sim.cordonedAt : state.now;
   return {
     machine: sim.machine,
     createdAt: sim.createdAt,
+    ...(cordoned !== undefined ? { cordonedAt: cordoned } : {}),
     ...(changes.length > 0 ? { schedulableChanges: changes as unknown as Json } : {}),
   };
 }
