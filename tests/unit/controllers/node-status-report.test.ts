@@ -125,4 +125,32 @@ describe('node status as the kubelet and flannel post it', () => {
       },
     ]);
   });
+
+  it('carries the annotations flannel’s agent writes when it takes its lease', async () => {
+    // flannel kube.go AcquireLease, annotations.go (prefix flannel.alpha.coreos.com): vxlan with
+    // VNI 1 and the flannel.1 device's locally administered unicast MAC, the node's address.
+    const s = createSession({ scenario: 'workers-joined' });
+    const o = getObject(s.save().state, 'nodes', null, 'worker-1');
+    const a = (o?.['metadata'] as { annotations: Record<string, string> }).annotations;
+
+    expect(Object.keys(a)).toEqual([...Object.keys(a)].sort());
+    expect(a['flannel.alpha.coreos.com/backend-type']).toBe('vxlan');
+    expect(a['flannel.alpha.coreos.com/kube-subnet-manager']).toBe('true');
+    expect(a['flannel.alpha.coreos.com/public-ip']).toBe('10.0.0.21');
+    const data = JSON.parse(a['flannel.alpha.coreos.com/backend-data'] ?? '') as {
+      VNI: number;
+      VtepMAC: string;
+    };
+    expect(data.VNI).toBe(1);
+    expect(data.VtepMAC).toMatch(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/);
+    expect(parseInt(data.VtepMAC.slice(0, 2), 16) & 0x03).toBe(0x02);
+
+    const before = createSession({ scenario: 'control-plane-initialized' });
+    const cp = getObject(before.save().state, 'nodes', null, 'cp-1');
+    expect(
+      Object.keys((cp?.['metadata'] as { annotations: object }).annotations).filter((k) =>
+        k.startsWith('flannel.'),
+      ),
+    ).toEqual([]);
+  });
 });

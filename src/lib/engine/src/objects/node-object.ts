@@ -17,6 +17,7 @@ import {
 
 import { findMachine } from '../state/machines.ts';
 import { flannelUpAt } from '../controllers/flannel.ts';
+import { flannelNodeAnnotations } from './flannel-node-annotations.ts';
 import { CONTROLLER_TAINTS } from '../store/update.ts';
 
 type Obj = Record<string, unknown>;
@@ -137,7 +138,16 @@ function servedNode(state: ClusterState, name: string, stored: ApiObject | undef
   return {
     apiVersion: 'v1',
     kind: 'Node',
-    metadata: fixed.metadata,
+    metadata:
+      flannelUp === null
+        ? fixed.metadata
+        : {
+            ...fixed.metadata,
+            annotations: sortedKeys({
+              ...flannelNodeAnnotations(`${name}/${String(fixed.metadata['uid'])}`, m?.ip ?? ''),
+              ...(fixed.metadata['annotations'] as Obj | undefined),
+            }),
+          },
     spec: {
       ...(cidr ? { podCIDR: cidr, podCIDRs: [cidr] } : {}),
       ...(taints.length > 0 ? { taints } : {}),
@@ -152,4 +162,13 @@ function servedNode(state: ClusterState, name: string, stored: ApiObject | undef
       nodeInfo: fixed.nodeInfo,
     },
   };
+}
+
+/** `o` with its keys in the order the API server's JSON encoder writes a map's (sorted). */
+function sortedKeys(o: Obj): Obj {
+  return Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, o[k]]),
+  );
 }
