@@ -369,3 +369,12 @@ export type { GroupVersionKind, OpenApiSchema, OpenApiSchemas } from './openapi/
 export { groupVersionDocument, groupVersionPrefix, servedDocument } from './openapi/documents.ts';
 export type { DocumentResource } from './openapi/documents.ts';
 export { customResourceSchemas } from './openapi/custom-resources.ts';
+export {
+  KINDS as PROTOBUF_KINDS,
+  POINTERS as PROTOBUF_POINTERS,
+  rawFields as protobufFields,
+} from './protobuf/schema.ts';
+export type { Schema as ProtobufSchema, Raw as ProtobufRaw } from './protobuf/schema.ts';
+export { storedProtobuf } from './protobuf/encode.ts';
+export { registryKeyValues, registryPrefix } from './etcd/keyspace.ts';
+export type { EtcdKeyValue } from './etcd/keyspace.ts';
