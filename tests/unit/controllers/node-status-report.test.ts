@@ -126,7 +126,7 @@ describe('node status as the kubelet and flannel post it', () => {
     ]);
   });
 
-  it('carries the annotations flannel’s agent writes when it takes its lease', async () => {
+  it('carries the annotations flannel’s agent writes when it takes its lease', () => {
     // flannel kube.go AcquireLease, annotations.go (prefix flannel.alpha.coreos.com): vxlan with
     // VNI 1 and the flannel.1 device's locally administered unicast MAC, the node's address.
     const s = createSession({ scenario: 'workers-joined' });

@@ -1,147 +1,247 @@
 /**
- * `crictl ps [-a]` and `crictl pods` (cri-tools, installed with kubeadm as cri-tools), the way
- * kubeadm's troubleshooting pages use them: the containers and sandboxes containerd runs for the
- * pods of this machine's node. Columns and layout from cri-tools cmd/crictl/container.go and
- * sandbox.go (newDefaultTableDisplay: tabwriter minwidth 20, tabwidth 1, padding 3; IDs truncated
- * to 13 characters; CREATED is go-units HumanDuration + " ago"; newest first).
+ * crictl (cri-tools, installed with kubeadm as cri-tools) as kubeadm's troubleshooting pages and
+ * habits use it: `crictl ps` and `crictl pods` with their filters, `crictl version`, against the
+ * containers containerd runs for this machine's node (crictl-runtime.ts). Columns and layout from
+ * cri-tools cmd/crictl/container.go and sandbox.go (newDefaultTableDisplay: tabwriter minwidth
+ * 20, tabwidth 1, padding 3; IDs truncated to 13 characters; CREATED is go-units HumanDuration +
+ * " ago"; newest first), options from urfave/cli (global options before the command), errors as
+ * main.go's logrus.Fatal prints them (`FATA[0000] …`, exit 1).
  */
-import { nodeOfMachine, podsOnNode } from '../../src/index.ts';
-import { listPods, type ClusterState, type PodObject } from '../../src/index.ts';
-import { hash64 } from '../../src/etcd/model.ts';
-import { podImage } from '../../src/objects/pod-object.ts';
+import { EngineError } from '../../src/index.ts';
 import type { CommandModule, Invocation } from '../types.ts';
-import { findMachine } from '../../src/index.ts';
+import { parseFlags, bool, str, list, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { compileUserRegex, RegexError, type UserRegex } from '../regex.ts';
+import { nodeRuntime, type CriContainer, type CriSandbox } from './crictl-runtime.ts';
+import { containerdVersion } from './crictl-version.ts';
+import { connect, log } from './crictl-connect.ts';
+import { humanDuration, table } from './crictl-table.ts';
 
-/** docker/go-units HumanDuration. */
-export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < 1) return 'Less than a second';
-  if (seconds === 1) return '1 second';
-  if (seconds < 60) return `${seconds} seconds`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes === 1) return 'About a minute';
-  if (minutes < 60) return `${minutes} minutes`;
-  const hours = Math.round(seconds / 3600);
-  if (hours === 1) return 'About an hour';
-  if (hours < 48) return `${hours} hours`;
-  if (hours < 24 * 7 * 2) return `${Math.floor(hours / 24)} days`;
-  if (hours < 24 * 30 * 2) return `${Math.floor(hours / 24 / 7)} weeks`;
-  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24 / 30)} months`;
-  return `${Math.floor(hours / 24 / 365)} years`;
+const s = (name: string, usage: string, short?: string): FlagSpec => ({
+  name,
+  type: 'string',
+  usage,
+  ...(short ? { short } : {}),
+});
+const b = (name: string, usage: string, short?: string): FlagSpec => ({
+  name,
+  type: 'bool',
+  usage,
+  ...(short ? { short } : {}),
+});
+
+/** app.Flags of crictl's main.go. */
+const GLOBAL: FlagSpec[] = [
+  s('config', 'Location of the client config file', 'c'),
+  s('runtime-endpoint', 'Endpoint of CRI container runtime service', 'r'),
+  s('image-endpoint', 'Endpoint of CRI image manager service', 'i'),
+  s('timeout', 'Timeout of connecting to the server', 't'),
+  b('debug', 'Enable debug mode', 'D'),
+];
+/** Filters and outputs both ps and pods take. */
+const LISTING: FlagSpec[] = [
+  s('id', 'Filter by id'),
+  { name: 'label', type: 'strings', usage: 'Filter by key=value label' },
+  s('last', 'Show last n recently created (includes all states)', 'n'),
+  b('latest', 'Show the most recently created (includes all states)', 'l'),
+  s('name', 'Filter by name regular expression pattern'),
+  s('namespace', 'Filter by pod namespace regular expression pattern'),
+  b('no-trunc', 'Show output without truncating the ID'),
+  s('output', 'Output format, One of: json|yaml|table', 'o'),
+  b('quiet', 'Only display IDs', 'q'),
+  s('state', 'Filter by state', 's'),
+  b('verbose', 'Show verbose information', 'v'),
+];
+const PS: FlagSpec[] = [
+  ...LISTING,
+  b('all', 'Show all containers', 'a'),
+  s('image', 'Filter by container image'),
+  s('pod', 'Filter by pod id', 'p'),
+  b('resolve-image-path', 'Show image path instead of image id', 'r'),
+];
+
+/** What a failed command prints: urfave/cli's usage error, then logrus.Fatal. */
+class CrictlError extends Error {
+  readonly usage: boolean;
+  constructor(message: string, usage = false) {
+    super(message);
+    this.usage = usage;
+  }
 }
 
-/** Go's tabwriter with crictl's settings; the last cell of a row is not padded. */
-function table(rows: ReadonlyArray<readonly string[]>): string[] {
-  const widths: number[] = [];
-  for (const r of rows)
-    r.slice(0, -1).forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 20, c.length + 3)));
-  return rows.map((r) =>
-    r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i] ?? 20) : c)).join(''),
+function parse(args: readonly string[], specs: readonly FlagSpec[], strict: boolean): ParsedFlags {
+  try {
+    return parseFlags(args, specs, strict);
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    const flag = /flag: (-{1,2}[\w-]+)|unknown shorthand flag: '(\w)'/.exec(error.message);
+    const name = flag?.[1] ?? (flag?.[2] !== undefined ? `-${flag[2]}` : error.message);
+    throw new CrictlError(`flag provided but not defined: ${name}`, true);
+  }
+}
+
+async function regex(p: ParsedFlags, name: string): Promise<UserRegex | null> {
+  const pattern = str(p, name);
+  if (pattern === undefined || pattern === '') return null;
+  try {
+    return await compileUserRegex(pattern, { extended: true, ignoreCase: false });
+  } catch (error) {
+    if (error instanceof RegexError)
+      throw new CrictlError(`error parsing regexp: ${error.message}`);
+    throw error;
+  }
+}
+
+/** truncateCount: --latest keeps one, --last N keeps N (0: all). */
+function count(p: ParsedFlags, total: number): number {
+  if (bool(p, 'latest')) return Math.min(1, total);
+  const last = Number(str(p, 'last') ?? '0');
+  if (!Number.isInteger(last) || last < 0)
+    throw new CrictlError(`invalid value "${str(p, 'last') ?? ''}" for flag -last: parse error`);
+  return last > 0 ? Math.min(last, total) : total;
+}
+
+function labelsMatch(p: ParsedFlags, labels: Readonly<Record<string, string>>): boolean {
+  return list(p, 'label').every((l) => {
+    const eq = l.indexOf('=');
+    if (eq < 0) throw new CrictlError(`incorrectly specified label: ${l}`);
+    return labels[l.slice(0, eq)] === l.slice(eq + 1);
+  });
+}
+
+function output(p: ParsedFlags): void {
+  const o = str(p, 'output') ?? 'table';
+  if (o !== 'table')
+    throw new CrictlError(
+      o === 'json' || o === 'yaml'
+        ? `output format ${o} is not simulated: use the table output`
+        : `unsupported output format "${o}"`,
+    );
+}
+
+async function ps(inv: Invocation, p: ParsedFlags): Promise<void> {
+  output(p);
+  const state = str(p, 'state')?.toLowerCase();
+  if (state !== undefined && !['created', 'running', 'exited', 'unknown'].includes(state))
+    throw new CrictlError(
+      'listing containers: list containers: --state should be one of created, running, exited or unknown',
+    );
+  const name = await regex(p, 'name');
+  const ns = await regex(p, 'namespace');
+  const limited = bool(p, 'latest') || (str(p, 'last') ?? '0') !== '0';
+  const wanted = limited ? null : (state ?? (bool(p, 'all') ? null : 'running'));
+  const found = nodeRuntime(inv.ctx.state, inv.machine).containers.filter(
+    (c: CriContainer) =>
+      (wanted === null || c.state.toLowerCase() === wanted) &&
+      (str(p, 'id') === undefined || c.id.startsWith(str(p, 'id') ?? '')) &&
+      (str(p, 'pod') === undefined || c.podSandboxId.startsWith(str(p, 'pod') ?? '')) &&
+      (str(p, 'image') === undefined ||
+        c.imageRef === str(p, 'image') ||
+        c.imageId.startsWith(str(p, 'image') ?? '')) &&
+      labelsMatch(p, c.labels) &&
+      (name === null || name.test(c.name)) &&
+      (ns === null || ns.test(c.podNamespace)),
   );
-}
-
-const id64 = (text: string): string => `${hash64(text)}${hash64(`${text}#2`)}`.repeat(2);
-
-interface Sandbox {
-  readonly pod: PodObject;
-  readonly running: boolean;
-}
-
-function sandboxes(state: ClusterState, machine: string): Sandbox[] {
-  const node = nodeOfMachine(state.cluster, machine);
-  const m = findMachine(state, machine);
-  if (!node || !m) return [];
-  const rows = new Map(listPods(state, null).map((r) => [`${r.namespace}/${r.name}`, r]));
-  return (
-    podsOnNode(state, node.name)
-      // A pod the kubelet has not started a sandbox for (Pending) is not known to containerd.
-      .filter(
-        (pod) => (rows.get(`${pod.namespace}/${pod.name}`)?.status ?? 'Pending') !== 'Pending',
-      )
-      .map((pod) => ({
-        pod,
-        running: rows.get(`${pod.namespace}/${pod.name}`)?.status === 'Running',
-      }))
-      .sort((a, b) => b.pod.createdAt - a.pod.createdAt || (a.pod.name < b.pod.name ? -1 : 1))
-  );
-}
-
-function ps(inv: Invocation, all: boolean, quiet: boolean): number {
-  const state = inv.ctx.state;
+  const shown = found.slice(0, count(p, found.length));
+  const trunc = (id: string): string => (bool(p, 'no-trunc') ? id : id.slice(0, 13));
+  if (bool(p, 'quiet')) {
+    for (const c of shown) inv.io.out(c.id);
+    return;
+  }
   const rows = [
     ['CONTAINER', 'IMAGE', 'CREATED', 'STATE', 'NAME', 'ATTEMPT', 'POD ID', 'POD', 'NAMESPACE'],
   ];
-  for (const { pod, running } of sandboxes(state, inv.machine)) {
-    if (!running && !all) continue;
-    const id = id64(`container|${pod.namespace}/${pod.name}|${pod.createdAt}`);
-    if (quiet) {
-      inv.io.out(id);
-      continue;
-    }
+  for (const c of shown)
     rows.push([
-      id.slice(0, 13),
-      id64(`image|${podImage(state, pod)}`).slice(0, 13),
-      `${humanDuration(state.now - pod.createdAt)} ago`,
-      running ? 'Running' : 'Exited',
-      pod.app,
-      '0',
-      id64(`sandbox|${pod.namespace}/${pod.name}|${pod.createdAt}`).slice(0, 13),
-      pod.name,
-      pod.namespace,
+      trunc(c.id),
+      bool(p, 'resolve-image-path') ? c.imageRef : trunc(c.imageId),
+      `${humanDuration(inv.ctx.state.now - c.createdAt)} ago`,
+      c.state,
+      c.name,
+      String(c.attempt),
+      trunc(c.podSandboxId),
+      c.podName,
+      c.podNamespace,
     ]);
-  }
-  if (!quiet) for (const l of table(rows)) inv.io.out(l);
-  return 0;
+  for (const l of table(rows)) inv.io.out(l);
 }
 
-function pods(inv: Invocation, quiet: boolean): number {
-  const state = inv.ctx.state;
+async function pods(inv: Invocation, p: ParsedFlags): Promise<void> {
+  output(p);
+  const state = str(p, 'state')?.toLowerCase();
+  if (state !== undefined && state !== 'ready' && state !== 'notready')
+    throw new CrictlError('--state should be ready or notready');
+  const name = await regex(p, 'name');
+  const ns = await regex(p, 'namespace');
+  const found = nodeRuntime(inv.ctx.state, inv.machine).sandboxes.filter(
+    (x: CriSandbox) =>
+      (state === undefined || (state === 'ready') === x.ready) &&
+      (str(p, 'id') === undefined || x.id.startsWith(str(p, 'id') ?? '')) &&
+      labelsMatch(p, x.labels) &&
+      (name === null || name.test(x.name)) &&
+      (ns === null || ns.test(x.namespace)),
+  );
+  const shown = found.slice(0, count(p, found.length));
+  if (bool(p, 'quiet')) {
+    for (const x of shown) inv.io.out(x.id);
+    return;
+  }
   const rows = [['POD ID', 'CREATED', 'STATE', 'NAME', 'NAMESPACE', 'ATTEMPT', 'RUNTIME']];
-  for (const { pod, running } of sandboxes(state, inv.machine)) {
-    const id = id64(`sandbox|${pod.namespace}/${pod.name}|${pod.createdAt}`);
-    if (quiet) {
-      inv.io.out(id);
-      continue;
-    }
+  for (const x of shown)
     rows.push([
-      id.slice(0, 13),
-      `${humanDuration(state.now - pod.createdAt)} ago`,
-      running ? 'Ready' : 'NotReady',
-      pod.name,
-      pod.namespace,
+      bool(p, 'no-trunc') ? x.id : x.id.slice(0, 13),
+      `${humanDuration(inv.ctx.state.now - x.createdAt)} ago`,
+      x.ready ? 'Ready' : 'NotReady',
+      x.name,
+      x.namespace,
       '0',
       '(default)',
     ]);
-  }
-  if (!quiet) for (const l of table(rows)) inv.io.out(l);
-  return 0;
+  for (const l of table(rows)) inv.io.out(l);
 }
 
-/** `crictl ps [-a] [-q]`, `crictl pods [-q]`. */
+const HELP = `NAME:
+   crictl - client for CRI
+
+USAGE:
+   crictl [global options] command [command options]
+
+COMMANDS (simulated):
+   pods       List pods
+   ps         List containers
+   version    Display runtime version information`;
+
+/** `crictl [global options] ps|pods|version [options]`. */
 export const crictl: CommandModule = {
   name: 'crictl',
   summary: 'list the containers and pod sandboxes of this node (crictl ps, crictl pods)',
   requiresPackage: 'kubeadm',
-  completion: { subcommands: { pods: { args: 'none' }, ps: { args: 'none' } } },
-  run: (inv) => {
-    const flags = inv.args.filter((a) => a.startsWith('-'));
-    const [sub] = inv.args.filter((a) => !a.startsWith('-') && !a.startsWith('unix://'));
-    const m = findMachine(inv.ctx.state, inv.machine);
-    if (!m?.containerd.running) {
-      inv.io.err(
-        'E1125 09:00:00.000000    4242 remote_runtime.go:277] "ListContainers with filter from runtime service failed" err="rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing: dial unix /var/run/containerd/containerd.sock: connect: connection refused\\""',
-      );
+  completion: {
+    subcommands: { pods: { args: 'none' }, ps: { args: 'none' }, version: { args: 'none' } },
+  },
+  run: async (inv) => {
+    try {
+      const g = parse(inv.args, GLOBAL, false);
+      const [sub, ...rest] = g.positionals;
+      if (sub === undefined || bool(g, 'help') || sub === 'help') {
+        inv.io.out(HELP);
+        return 0;
+      }
+      if (!['ps', 'pods', 'version'].includes(sub)) {
+        inv.io.err(`No help topic for '${sub}'`);
+        return 3;
+      }
+      // urfave/cli parses the command's flags before its action connects.
+      const p = parse(rest, sub === 'ps' ? PS : sub === 'pods' ? LISTING : [], true);
+      if (!connect(inv, g, sub === 'ps')) return 1;
+      if (sub === 'ps') await ps(inv, p);
+      else if (sub === 'pods') await pods(inv, p);
+      else inv.io.out(containerdVersion(inv.ctx.state, inv.machine));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof CrictlError)) throw error;
+      if (error.usage) inv.io.out(`Incorrect Usage: ${error.message}\n`);
+      inv.io.err(log('FATA', error.message));
       return 1;
     }
-    const all = flags.some((f) => f === '-a' || f === '--all');
-    const quiet = flags.some((f) => f === '-q' || f === '--quiet');
-    if (sub === 'ps') return ps(inv, all, quiet);
-    if (sub === 'pods') return pods(inv, quiet);
-    inv.io.err(
-      sub === undefined
-        ? 'NAME:\n   crictl - client for CRI\n\nUSAGE:\n   crictl [global options] command [command options]'
-        : `No help topic for '${sub}'`,
-    );
-    return sub === undefined ? 0 : 3;
   },
 };
