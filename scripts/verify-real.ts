@@ -5,6 +5,8 @@
  * - etcd leaves: their etcdctl commands run against a real etcd cluster (Debian's etcd-server,
  *   3.4) on 127.0.0.1 shaped like the scenario's, with the documented etcd 3.4 vs 3.5/3.6
  *   differences (`etcd-3.4`) and simulator gaps (`sim-gaps`) masked by name.
+ * - etcdctl put/get/del on keys outside /registry: the simulator against a real etcd started
+ *   here, byte for byte where etcdctl 3.4 and 3.5/3.6 print the same (lib/verify-real/etcdctl-kv.ts).
  * - kubectl: every guide page's kubectl lines run through the real kubectl against
  *   `kubelife serve --api` on the page's state and must print what the simulator prints (the
  *   parity suite's guide half, scripts/lib/parity: judge per release minor, masks with reasons).
@@ -21,6 +23,7 @@ import { listGuides } from 'kubelife/cli';
 import { guidePages, RUN_MASKS, toleranceMasks, type DocPage } from 'kubelife/doctest';
 import { toolVersions } from './lib/verify-real/tool-versions.ts';
 import { verifyKubectl } from './lib/verify-real/kubectl-leaves.ts';
+import { verifyEtcdctlKv } from './lib/verify-real/etcdctl-kv.ts';
 import { usesRealTools, verifyLeaf, type LeafOutcome } from './lib/verify-real/run-leaf.ts';
 
 const args = process.argv.slice(2);
@@ -105,14 +108,23 @@ if (control) {
 }
 console.log(`\n${controlOk ? 'ok  ' : 'FAIL'} negative control: ${controlDetail}`);
 
+console.log('\netcdctl put/get/del outside /registry, the simulator against a real etcd:');
+const kv = await verifyEtcdctlKv((line) => console.log(line));
+
 console.log('\nkubectl lines of the guides, real kubectl against `kubelife serve --api`:');
 const kubectl = await verifyKubectl((line) => console.log(line));
 
 const all = outcomes.flatMap((o) => o.snippets);
 const passed =
-  all.filter((s) => s.status === 'passed').length + (controlOk ? 1 : 0) + kubectl.passed;
+  all.filter((s) => s.status === 'passed').length +
+  (controlOk ? 1 : 0) +
+  kubectl.passed +
+  kv.passed;
 const failed =
-  all.filter((s) => s.status === 'failed').length + (controlOk ? 0 : 1) + kubectl.failed;
+  all.filter((s) => s.status === 'failed').length +
+  (controlOk ? 0 : 1) +
+  kubectl.failed +
+  kv.failed;
 writeFileSync(
   jsonFile,
   `${JSON.stringify(
@@ -126,6 +138,7 @@ writeFileSync(
       },
       tools,
       kubectl: kubectl.report,
+      etcdctlKv: kv.outcomes,
       tolerated: masks.map((m) => ({ name: m.name, reason: m.reason })),
       leaves: outcomes,
       negativeControl: { ok: controlOk, detail: controlDetail },

@@ -3,20 +3,12 @@
  * upstream: etcd-io/etcd etcdctl/ctlv3/command/ep_command.go, printer.go
  * (makeEndpointStatusTable, v3.5 and v3.6 columns), printer_simple.go
  */
-import {
-  etcdLeader,
-  etcdView,
-  hasQuorum,
-  memberRunning,
-  podCount,
-  storeRevision,
-} from '../../src/index.ts';
+import { etcdLeader, hasQuorum, memberRunning, podCount, storeRevision } from '../../src/index.ts';
 import { bool, str, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import { formatEtcdTable, humanizeBytes } from './etcd-table.ts';
 import {
   atLeast36,
-  connect,
   endpointsOf,
   etcdVersion,
   fail,
@@ -26,6 +18,7 @@ import {
   tlsOk,
   took,
 } from './etcdctl-client.ts';
+import { clusterEndpoints } from './etcdctl-maintenance.ts';
 
 /** `etcdctl endpoint …`. */
 export function endpointCmd(inv: Invocation, p: ParsedFlags): number {
@@ -37,11 +30,9 @@ export function endpointCmd(inv: Invocation, p: ParsedFlags): number {
   }
   let endpoints = endpointsOf(inv, p).map((ep) => (ep.includes('://') ? ep : ep));
   if (bool(p, 'cluster')) {
-    const local = connect(inv, p);
-    if (typeof local === 'string') return fail(inv, local);
-    endpoints = (etcdView(state)?.members ?? [])
-      .filter((m) => m.clientURL !== '')
-      .map((m) => m.clientURL);
+    const all = clusterEndpoints(inv, p);
+    if (typeof all === 'string') return fail(inv, all);
+    endpoints = all;
   }
   const tls = tlsOk(inv, p);
   const quorum = hasQuorum(state);

@@ -12,6 +12,7 @@ import type { Invocation } from '../types.ts';
 import { isByteString } from '../bytes.ts';
 import { EXIT, fail } from './etcdctl-client.ts';
 import { openKeyspace } from './etcdctl-keyspace.ts';
+import { selectRange } from './etcdctl-range.ts';
 import { fieldsHeader, fieldsKv, jsonHeader, jsonKv, simpleKv } from './etcdctl-kv-print.ts';
 
 /** pflag's Int64 parse, or the flag error text. */
@@ -20,19 +21,6 @@ function int64(p: ParsedFlags, flag: string): number | string {
   if (!/^[+-]?\d+$/.test(raw))
     return `invalid argument "${raw}" for "--${flag}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`;
   return Number(raw);
-}
-
-/** The kvs a range selects, in key order. */
-function select(
-  all: readonly EtcdKeyValue[],
-  key: string,
-  end: string | undefined,
-  p: ParsedFlags,
-) {
-  if (bool(p, 'prefix')) return key === '' ? [...all] : all.filter((kv) => kv.key.startsWith(key));
-  if (bool(p, 'from-key')) return all.filter((kv) => kv.key >= (key === '' ? '\u0000' : key));
-  if (end !== undefined) return all.filter((kv) => kv.key >= key && kv.key < end);
-  return all.filter((kv) => kv.key === key);
 }
 
 const TARGETS: Record<string, (kv: EtcdKeyValue) => string | number> = {
@@ -90,14 +78,19 @@ export function getCmd(inv: Invocation, p: ParsedFlags): number {
   const space = openKeyspace(inv, p);
   if (typeof space === 'string') return fail(inv, space);
   const { header, kvs: all } = space;
-  // mvcc: a revision above the current one is refused; history below it is compacted every
-  // 5 minutes by kube-apiserver and is not kept by the simulator.
+  // mvcc (kvstore.go): a revision above the current one is refused, one at or below the last
+  // compaction is gone. The simulator keeps no older versions of the keys in between.
   if (rev > header.revision)
     return fail(inv, 'etcdserver: mvcc: required revision is a future revision');
-  if (rev > 0 && rev < header.revision)
+  if (rev > 0 && rev <= space.compacted)
     return fail(inv, 'etcdserver: mvcc: required revision has been compacted');
+  if (rev > 0 && rev < header.revision)
+    return fail(
+      inv,
+      `kubelife: the simulator keeps no history of the keyspace, only revision ${header.revision}`,
+    );
 
-  let kvs = select(all, key, end, p);
+  let kvs = selectRange(all, key, end, bool(p, 'prefix'), bool(p, 'from-key'));
   const by = TARGETS[target === '' ? 'KEY' : target] ?? TARGETS['KEY'];
   if (by && (target !== '' || order === 'DESCEND')) {
     kvs = [...kvs].sort((a, b) => {

@@ -1,5 +1,5 @@
 /**
- * `etcdctl member list|add|remove`.
+ * `etcdctl member list|add|remove|promote|update`.
  * upstream: etcd-io/etcd etcdctl/ctlv3/command/member_command.go, printer.go (makeMemberListTable),
  * printer_simple.go, printer_json.go
  */
@@ -7,7 +7,7 @@ import { etcdView, hasQuorum } from '../../src/index.ts';
 import { bool, str, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import { formatEtcdTable } from './etcd-table.ts';
-import { connect, fail, hexId, raftTerm } from './etcdctl-client.ts';
+import { connect, EXIT, fail, hexId, raftTerm } from './etcdctl-client.ts';
 
 /** `etcdctl member …`. */
 export function memberCmd(inv: Invocation, p: ParsedFlags): number {
@@ -50,25 +50,31 @@ export function memberCmd(inv: Invocation, p: ParsedFlags): number {
     } else for (const r of rows) inv.io.out(r.join(', '));
     return 0;
   }
-  if (action === 'remove') {
+  if (action === 'remove' || action === 'promote' || action === 'update') {
     const id = args[0];
-    if (id === undefined) return fail(inv, 'member ID is not provided');
-    const t = inv.apply({ type: 'etcd.member.remove', id });
+    if (id === undefined) return fail(inv, 'member ID is not provided', EXIT.badArgs);
+    const peerURL = str(p, 'peer-urls');
+    if (action === 'update' && peerURL === undefined)
+      return fail(inv, 'member peer urls not provided', EXIT.badArgs);
+    const t = inv.apply(
+      action === 'remove'
+        ? { type: 'etcd.member.remove', id }
+        : action === 'promote'
+          ? { type: 'etcd.member.promote', id }
+          : { type: 'etcd.member.update', id, peerURL: peerURL ?? '' },
+    );
     return t.ok ? 0 : fail(inv, t.error.message.replace(/^Error: /, ''));
   }
-  if (action === 'add') {
-    const name = args[0];
-    const peer = str(p, 'peer-urls');
-    if (name === undefined) return fail(inv, 'member name not provided');
-    if (peer === undefined) return fail(inv, 'member peer urls not provided');
-    const t = inv.apply({
-      type: 'etcd.member.add',
-      name,
-      peerURL: peer,
-      learner: bool(p, 'learner'),
-    });
-    return t.ok ? 0 : fail(inv, t.error.message.replace(/^Error: /, ''));
-  }
-  inv.io.err(`Error: unknown command "${action ?? ''}" for "etcdctl member"`);
-  return 1;
+  // action === 'add' (etcdctl.ts routes only the member commands of the version's list).
+  const name = args[0];
+  const peer = str(p, 'peer-urls');
+  if (name === undefined) return fail(inv, 'member name not provided', EXIT.badArgs);
+  if (peer === undefined) return fail(inv, 'member peer urls not provided', EXIT.badArgs);
+  const t = inv.apply({
+    type: 'etcd.member.add',
+    name,
+    peerURL: peer,
+    learner: bool(p, 'learner'),
+  });
+  return t.ok ? 0 : fail(inv, t.error.message.replace(/^Error: /, ''));
 }

@@ -13,6 +13,9 @@ import { endpointCmd } from './etcdctl-endpoint.ts';
 import { snapshotSave } from './etcdctl-snapshot.ts';
 import { COMMAND_FLAGS } from './etcdctl-flags.ts';
 import { getCmd } from './etcdctl-get.ts';
+import { delCmd, putCmd } from './etcdctl-put-del.ts';
+import { alarmCmd, compactionCmd, defragCmd, moveLeaderCmd } from './etcdctl-maintenance.ts';
+import { hashkvCmd } from './etcdctl-hashkv.ts';
 
 export { etcdutl } from './etcdutl.ts';
 
@@ -26,11 +29,21 @@ const RUNNERS: Readonly<Record<string, (inv: Invocation, p: ParsedFlags) => numb
     return 0;
   },
   get: getCmd,
+  put: putCmd,
+  del: delCmd,
+  'alarm list': alarmCmd,
+  'alarm disarm': alarmCmd,
+  defrag: defragCmd,
+  compaction: compactionCmd,
+  'move-leader': moveLeaderCmd,
   'member add': memberCmd,
   'member list': memberCmd,
   'member remove': memberCmd,
+  'member promote': memberCmd,
+  'member update': memberCmd,
   'endpoint health': endpointCmd,
   'endpoint status': endpointCmd,
+  'endpoint hashkv': hashkvCmd,
   'snapshot save': snapshotSave,
 };
 
@@ -58,6 +71,26 @@ const ALL_FLAGS: FlagSpec[] = [
     .filter((f, i, all) => all.findIndex((g) => g.name === f.name) === i),
 ];
 
+/**
+ * The words before the command's own arguments are parsed (cobra's Find): every argument that is
+ * not a flag, skipping the value of a known flag given as a separate argument.
+ */
+function commandWords(args: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '--') return [...words, ...args.slice(i + 1)];
+    if (!a.startsWith('-') || a === '-') {
+      words.push(a);
+      continue;
+    }
+    const name = a.replace(/^--?/, '').split('=')[0] ?? '';
+    const spec = ALL_FLAGS.find((f) => f.name === name || f.short === name);
+    if (spec && spec.type !== 'bool' && !a.includes('=') && !/^-[a-z].+/.test(a)) i++;
+  }
+  return words;
+}
+
 /** cobra's flag error: the message, the command's usage on stdout, and cobrautl's second line. */
 function flagError(inv: Invocation, message: string, usage: string): number {
   inv.io.err(`Error: ${message}`);
@@ -74,25 +107,36 @@ export const etcdctl: CommandModule = {
   completion: {
     flags: GLOBAL,
     subcommands: {
-      endpoint: { subcommands: { health: { args: 'none' }, status: { args: 'none' } } },
-      member: {
-        subcommands: { add: { args: 'none' }, list: { args: 'none' }, remove: { args: 'none' } },
+      endpoint: {
+        subcommands: {
+          health: { args: 'none' },
+          status: { args: 'none' },
+          hashkv: { args: 'none' },
+        },
       },
+      member: {
+        subcommands: {
+          add: { args: 'none' },
+          list: { args: 'none' },
+          remove: { args: 'none' },
+          promote: { args: 'none' },
+          update: { args: 'none' },
+        },
+      },
+      alarm: { subcommands: { list: { args: 'none' }, disarm: { args: 'none' } } },
       snapshot: { subcommands: { save: {} } },
       get: {},
+      put: {},
+      del: {},
+      defrag: { args: 'none' },
+      compaction: {},
+      'move-leader': {},
       version: { args: 'none' },
     },
   },
   run(inv) {
     const version = etcdVersion(inv.ctx.state);
-    let loose: ParsedFlags;
-    try {
-      loose = parseFlags(inv.args, ALL_FLAGS);
-    } catch (error) {
-      if (isEngineError(error)) return flagError(inv, error.message, rootHelp(version));
-      throw error;
-    }
-    const words = loose.positionals;
+    const words = commandWords(inv.args);
     if (words.length === 0 || (words[0] === 'help' && words.length === 1)) {
       inv.io.out(rootHelp(version));
       return 0;

@@ -24,6 +24,7 @@ import { applyKubeadmReset } from '../kubeadm/reset.ts';
 import { applyFlannel } from '../kubectl/flannel.ts';
 import { applyObjectsCommand } from '../kubectl/objects-apply.ts';
 import { advanceClock, afterCommand, applyHaCommand } from '../ha/apply-ha.ts';
+import { applyEtcdctl } from '../etcd/apply-etcdctl.ts';
 import { applyUpgradeApply } from '../kubeadm/upgrade/apply.ts';
 import { applyUpgradeNode } from '../kubeadm/upgrade/node.ts';
 import { applyCordon, applyDrain } from '../kubectl/drain.ts';
@@ -111,6 +112,13 @@ function dispatch(state: ClusterState, c: Command): Transition {
     case 'etcd.snapshot.save':
     case 'etcd.snapshot.restore':
       return applyHaCommand(state, c);
+    case 'etcd.kv.put':
+    case 'etcd.kv.delete':
+    case 'etcd.compaction':
+    case 'etcd.move-leader':
+    case 'etcd.member.promote':
+    case 'etcd.member.update':
+      return applyEtcdctl(state, c);
     case 'kubeadm.certs.renew':
       return applyCertsRenew(state, c.machine, c.name, c.header);
     case 'kubectl.certificate':

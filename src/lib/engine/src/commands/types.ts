@@ -186,6 +186,21 @@ export type Command =
   | { readonly type: 'etcd.member.remove'; readonly id: string }
   | { readonly type: 'etcd.snapshot.save'; readonly machine: string; readonly path: string }
   | ({ readonly type: 'etcd.snapshot.restore'; readonly machine: string } & RestoreOptions)
+  // What etcdctl does to etcd itself (src/etcd/apply-etcdctl.ts).
+  | { readonly type: 'etcd.kv.put'; readonly key: string; readonly value: string }
+  | {
+      readonly type: 'etcd.kv.delete';
+      readonly keys: readonly string[];
+      readonly objects: readonly {
+        readonly resource: string;
+        readonly namespace: string | null;
+        readonly name: string;
+      }[];
+    }
+  | { readonly type: 'etcd.compaction'; readonly revision: number }
+  | { readonly type: 'etcd.move-leader'; readonly id: string }
+  | { readonly type: 'etcd.member.promote'; readonly id: string }
+  | { readonly type: 'etcd.member.update'; readonly id: string; readonly peerURL: string }
   // External etcd (src/etcd/external.ts): an etcd cluster on its own hosts, set up per
   // setup-ha-etcd-with-kubeadm.md, with the apiserver client files copied to `clientMachine`.
   | {

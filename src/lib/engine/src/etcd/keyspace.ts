@@ -22,6 +22,7 @@ import { crdList, crdName } from '../state/custom-resources.ts';
 import type { ApiObject } from '../store/types.ts';
 import { storedProtobuf } from '../protobuf/encode.ts';
 import { utf8 } from '../pki/der.ts';
+import { readStored } from '../store/buckets.ts';
 
 /** One key-value pair as etcd's mvccpb.KeyValue holds it. */
 export interface EtcdKeyValue {
@@ -31,6 +32,12 @@ export interface EtcdKeyValue {
   readonly modRevision: number;
   readonly version: number;
   readonly lease: number;
+  /** The stored object the key holds (absent for objects the simulator computes from its state). */
+  readonly object?: {
+    readonly resource: string;
+    readonly namespace: string | null;
+    readonly name: string;
+  };
 }
 
 /** SpecialDefaultResourcePrefixes (group/resource → prefix). */
@@ -53,14 +60,29 @@ export function registryPrefix(group: string, plural: string, custom = false): s
   return custom || JSON_GROUPS.has(group) ? `${group}/${plural}` : plural;
 }
 
-function keyValue(o: ApiObject, prefix: string, json: boolean): EtcdKeyValue {
+function keyValue(
+  o: ApiObject,
+  prefix: string,
+  json: boolean,
+  resource: string | null,
+): EtcdKeyValue {
   const ns = o.metadata.namespace;
   const key = `/registry/${prefix}/${ns ? `${ns}/` : ''}${o.metadata.name}`;
   const rv = Number(o.metadata.resourceVersion) || 1;
   const { resourceVersion: _rv, ...meta } = o.metadata;
   // The JSON serializer (json.Encoder) ends the value with a newline.
   const value = json ? utf8(`${JSON.stringify({ ...o, metadata: meta })}\n`) : storedProtobuf(o);
-  return { key, value, createRevision: rv, modRevision: rv, version: 1, lease: 0 };
+  const object =
+    resource === null ? undefined : { resource, namespace: ns ?? null, name: o.metadata.name };
+  return {
+    key,
+    value,
+    createRevision: rv,
+    modRevision: rv,
+    version: 1,
+    lease: 0,
+    ...(object ? { object } : {}),
+  };
 }
 
 /**
@@ -78,14 +100,17 @@ export function registryKeyValues(state: ClusterState): EtcdKeyValue[] {
     seen.add(prefix);
     const t = resolveType(state, resourceId(r));
     if (!t || t.custom) continue;
-    for (const o of listTyped(state, t, null))
-      out.push(keyValue(o, prefix, JSON_GROUPS.has(r.group)));
+    const objects = state.cluster.objects;
+    for (const o of listTyped(state, t, null)) {
+      const stored = readStored(objects, t.id, o.metadata.namespace ?? null, o.metadata.name);
+      out.push(keyValue(o, prefix, JSON_GROUPS.has(r.group), stored ? t.id : null));
+    }
   }
   for (const crd of crdList(state)) {
     const t = resolveType(state, crdName(crd));
     if (!t?.custom) continue;
     for (const o of listTyped(state, t, null))
-      out.push(keyValue(o, registryPrefix(t.group, t.plural, true), true));
+      out.push(keyValue(o, registryPrefix(t.group, t.plural, true), true, null));
   }
   return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

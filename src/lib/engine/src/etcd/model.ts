@@ -178,7 +178,10 @@ export function hasQuorum(state: ClusterState): boolean {
 export function etcdLeader(state: ClusterState): EtcdMember | null {
   if (!hasQuorum(state)) return null;
   const e = etcdView(state);
-  return e?.members.find((m) => !m.learner && memberRunning(state, m)) ?? null;
+  const voters = e?.members.filter((m) => !m.learner && memberRunning(state, m)) ?? [];
+  // After `etcdctl move-leader` the transferee leads while it runs (etcd/user-keys.ts).
+  const moved = state.cluster?.etcdData?.leader;
+  return voters.find((m) => m.id === moved) ?? voters[0] ?? null;
 }
 
 /**

@@ -45,7 +45,8 @@ export interface RestoredData extends SnapshotData {
   readonly member: { readonly id: string; readonly name: string; readonly peerURL: string };
 }
 
-function withEtcd(state: ClusterState, etcd: EtcdClusterState): ClusterState {
+/** The state with `etcd` as the explicit membership. */
+export function withEtcd(state: ClusterState, etcd: EtcdClusterState): ClusterState {
   const c = state.cluster;
   if (!c) return state;
   return { ...state, cluster: { ...c, etcd } as Cluster };
@@ -119,7 +120,7 @@ export function applyMemberAdd(
  * An ID as etcdctl's `%16x` prints it: the uint64 in hex without leading zeros, space-padded to 16
  * (etcdctl/ctlv3/command/printer_simple.go, MemberAdd/MemberRemove, v3.6).
  */
-function hex16(id: string): string {
+export function hex16(id: string): string {
   return BigInt(`0x${id}`).toString(16).padStart(16, ' ');
 }
 

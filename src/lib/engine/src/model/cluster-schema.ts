@@ -96,6 +96,21 @@ export const clusterSchema = z
     apiObjects: z.optional(z.record(z.string(), z.looseObject({}))),
     objects: z.optional(storeSchema),
     kubernetesEndpoints: z.optional(endpointsSchema),
+    etcdData: z.optional(
+      z.looseObject({
+        keys: z.record(
+          z.string(),
+          z.looseObject({
+            value: z.string(),
+            createRevision: z.int(),
+            modRevision: z.int(),
+            version: z.int(),
+          }),
+        ),
+        compacted: z.optional(z.int()),
+        leader: z.optional(z.string()),
+      }),
+    ),
   })
   .check(
     z.superRefine((cluster, ctx) => {

@@ -166,6 +166,24 @@ export interface Cluster {
    * candidate subnet and how many are handed out; absent until it allocated one.
    */
   readonly nodeIpam?: { readonly next: number; readonly allocated: number };
+  /** What a reader did to etcd itself with etcdctl (etcd/user-keys.ts); absent until then. */
+  readonly etcdData?: EtcdData;
+}
+
+/** One key a reader wrote with `etcdctl put`: its value as text and its mvcc revisions. */
+export interface EtcdUserKey {
+  readonly value: string;
+  readonly createRevision: number;
+  readonly modRevision: number;
+  readonly version: number;
+}
+
+/** The reader's etcd keys, the last `etcdctl compaction` and a leader moved with `move-leader`. */
+export interface EtcdData {
+  readonly keys: Readonly<Record<string, EtcdUserKey>>;
+  readonly compacted?: number;
+  /** Hex ID of the member `etcdctl move-leader` handed leadership to. */
+  readonly leader?: string;
 }
 
 /** Metadata of a namespace (kubectl create/delete namespace). */
