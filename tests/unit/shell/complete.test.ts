@@ -26,7 +26,7 @@ describe('Tab completion', () => {
 
   it('completes etcdctl, systemctl, crictl and kubelife words, units and scenario names', () => {
     expect(complete('etcdctl mem')).toEqual(['member']);
-    expect(complete('etcdctl member ')).toEqual(['add', 'list', 'remove']);
+    expect(complete('etcdctl member ')).toEqual(['add', 'list', 'promote', 'remove', 'update']);
     expect(complete('etcdctl --end')).toEqual(['--endpoints']);
     expect(complete('systemctl restart ku')).toEqual(['kubelet']);
     expect(complete('crictl p')).toEqual(['pods', 'ps']);

@@ -108,3 +108,21 @@ export const COMMAND_FLAGS: Readonly<Record<string, readonly FlagSpec[]>> = {
     },
   ],
 };
+
+/** The USAGE line of a command (its cobra `Use`). */
+export function usageLine(path: string): string {
+  const uses: Record<string, string> = {
+    get: 'get [options] <key> [range_end]',
+    put: 'put [options] <key> <value> (<value> can also be given from stdin)',
+    del: 'del [options] <key> [range_end]',
+    defrag: 'defrag',
+    compaction: 'compaction [options] <revision>',
+    'move-leader': 'move-leader <transferee-member-id>',
+    'member add': 'member add <memberName> [options]',
+    'member remove': 'member remove <memberID>',
+    'member update': 'member update <memberID> [options]',
+    'member promote': 'member promote <memberID>',
+    'snapshot save': 'snapshot save <filename>',
+  };
+  return uses[path] ?? path;
+}

@@ -12,16 +12,8 @@ import type { Invocation } from '../types.ts';
 import { isByteString } from '../bytes.ts';
 import { EXIT, fail } from './etcdctl-client.ts';
 import { openKeyspace } from './etcdctl-keyspace.ts';
-import { selectRange } from './etcdctl-range.ts';
+import { prefixFromKeyError, rangeEndError, selectRange } from './etcdctl-range.ts';
 import { fieldsHeader, fieldsKv, jsonHeader, jsonKv, simpleKv } from './etcdctl-kv-print.ts';
-
-/** pflag's Int64 parse, or the flag error text. */
-function int64(p: ParsedFlags, flag: string): number | string {
-  const raw = str(p, flag) ?? '0';
-  if (!/^[+-]?\d+$/.test(raw))
-    return `invalid argument "${raw}" for "--${flag}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`;
-  return Number(raw);
-}
 
 const TARGETS: Record<string, (kv: EtcdKeyValue) => string | number> = {
   KEY: (kv) => kv.key,
@@ -33,19 +25,15 @@ const TARGETS: Record<string, (kv: EtcdKeyValue) => string | number> = {
 
 /** `etcdctl get`. */
 export function getCmd(inv: Invocation, p: ParsedFlags): number {
-  const [, key, end, ...extra] = p.positionals;
+  const [, key, end] = p.positionals;
   if (key === undefined)
     return fail(
       inv,
       'get command needs one argument as key and an optional argument as range_end',
       EXIT.badArgs,
     );
-  if (bool(p, 'prefix') && bool(p, 'from-key'))
-    return fail(
-      inv,
-      '`--prefix` and `--from-key` cannot be set at the same time, choose one',
-      EXIT.badArgs,
-    );
+  const conflict = prefixFromKeyError(p);
+  if (conflict) return fail(inv, conflict, EXIT.badArgs);
   if (bool(p, 'keys-only') && bool(p, 'count-only'))
     return fail(
       inv,
@@ -55,16 +43,12 @@ export function getCmd(inv: Invocation, p: ParsedFlags): number {
   const consistency = str(p, 'consistency') ?? 'l';
   if (consistency !== 'l' && consistency !== 's')
     return fail(inv, `unknown consistency flag ${JSON.stringify(consistency)}`, EXIT.badFeature);
-  if (end !== undefined && (bool(p, 'prefix') || bool(p, 'from-key') || extra.length > 0))
-    return fail(
-      inv,
-      'too many arguments, only accept one argument when `--prefix` or `--from-key` is set',
-      EXIT.badArgs,
-    );
-  const limit = int64(p, 'limit');
-  const rev = int64(p, 'rev');
-  if (typeof limit === 'string') return fail(inv, limit);
-  if (typeof rev === 'string') return fail(inv, rev);
+  // getGetOp reads args[0] and args[1] only: more arguments are ignored.
+  const tooMany = rangeEndError(p, end);
+  if (tooMany) return fail(inv, tooMany, EXIT.badArgs);
+  // Int64 flags, checked when etcdctl.ts parsed them.
+  const limit = Number(str(p, 'limit') ?? '0');
+  const rev = Number(str(p, 'rev') ?? '0');
   const order = (str(p, 'order') ?? '').toUpperCase();
   if (!['', 'ASCEND', 'DESCEND'].includes(order))
     return fail(inv, `bad sort order ${str(p, 'order') ?? ''}`, EXIT.badFeature);

@@ -12,7 +12,7 @@ import type { Invocation } from '../types.ts';
 import { EXIT, fail } from './etcdctl-client.ts';
 import { openKeyspace } from './etcdctl-keyspace.ts';
 import { jsonHeader, jsonKv, simpleKv } from './etcdctl-kv-print.ts';
-import { selectRange } from './etcdctl-range.ts';
+import { prefixFromKeyError, rangeEndError, selectRange } from './etcdctl-range.ts';
 
 /** `etcdctl put`. */
 export function putCmd(inv: Invocation, p: ParsedFlags): number {
@@ -64,18 +64,8 @@ export function delCmd(inv: Invocation, p: ParsedFlags): number {
       'del command needs one argument as key and an optional argument as range_end',
       EXIT.badArgs,
     );
-  if (bool(p, 'prefix') && bool(p, 'from-key'))
-    return fail(
-      inv,
-      '`--prefix` and `--from-key` cannot be set at the same time, choose one',
-      EXIT.badArgs,
-    );
-  if (end !== undefined && (bool(p, 'prefix') || bool(p, 'from-key')))
-    return fail(
-      inv,
-      'too many arguments, only accept one argument when `--prefix` or `--from-key` is set',
-      EXIT.badArgs,
-    );
+  const error = prefixFromKeyError(p) ?? rangeEndError(p, end);
+  if (error) return fail(inv, error, EXIT.badArgs);
   const space = openKeyspace(inv, p);
   if (typeof space === 'string') return fail(inv, space);
   const gone = selectRange(space.kvs, key, end, bool(p, 'prefix'), bool(p, 'from-key'));

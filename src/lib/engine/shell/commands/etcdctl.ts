@@ -4,14 +4,14 @@
  * upstream: etcd-io/etcd etcdctl/ctlv3/ctl.go, etcdctl/ctlv3/command/*.go, pkg/cobrautl/error.go
  */
 import { isEngineError } from '../../src/index.ts';
-import { bool, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { bool, parseFlags, str, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import type { CommandModule, Invocation } from '../types.ts';
 import { etcdVersion, EXIT, fail, GLOBAL } from './etcdctl-client.ts';
 import { commandHelp, etcdctlCommands, rootHelp } from './etcdctl-help.ts';
 import { memberCmd } from './etcdctl-member.ts';
 import { endpointCmd } from './etcdctl-endpoint.ts';
 import { snapshotSave } from './etcdctl-snapshot.ts';
-import { COMMAND_FLAGS } from './etcdctl-flags.ts';
+import { COMMAND_FLAGS, usageLine } from './etcdctl-flags.ts';
 import { getCmd } from './etcdctl-get.ts';
 import { delCmd, putCmd } from './etcdctl-put-del.ts';
 import { alarmCmd, compactionCmd, defragCmd, moveLeaderCmd } from './etcdctl-maintenance.ts';
@@ -157,6 +157,16 @@ export const etcdctl: CommandModule = {
       if (isEngineError(error)) return flagError(inv, error.message, usage);
       throw error;
     }
+    // pflag parses Int64 flags while parsing: a bad value is a flag error.
+    for (const flag of ['limit', 'rev']) {
+      const raw = str(p, flag);
+      if (raw !== undefined && !/^[+-]?\d+$/.test(raw))
+        return flagError(
+          inv,
+          `invalid argument ${JSON.stringify(raw)} for "--${flag}" flag: strconv.ParseInt: parsing ${JSON.stringify(raw)}: invalid syntax`,
+          usage,
+        );
+    }
     if (words[0] === 'help' || bool(p, 'help')) {
       inv.io.out(usage);
       return 0;
@@ -170,24 +180,6 @@ export const etcdctl: CommandModule = {
     return run(inv, p);
   },
 };
-
-/** The USAGE line of a command (its cobra `Use`). */
-function usageLine(path: string): string {
-  const uses: Record<string, string> = {
-    get: 'get [options] <key> [range_end]',
-    put: 'put [options] <key> <value> (<value> can also be given from stdin)',
-    del: 'del [options] <key> [range_end]',
-    defrag: 'defrag',
-    compaction: 'compaction [options] <revision>',
-    'move-leader': 'move-leader <transferee-member-id>',
-    'member add': 'member add <memberName> [options]',
-    'member remove': 'member remove <memberID>',
-    'member update': 'member update <memberID> [options]',
-    'member promote': 'member promote <memberID>',
-    'snapshot save': 'snapshot save <filename>',
-  };
-  return uses[path] ?? path;
-}
 
 /** A flag as pflag's usage line names it: `--name=default` or `--name[=false]`. */
 function flagRow(f: FlagSpec): readonly [string, string] {
