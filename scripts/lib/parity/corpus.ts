@@ -27,6 +27,7 @@ import { LIFECYCLE_CORPUS } from './corpus-lifecycle.ts';
 import { EXPLAIN_CORPUS } from './corpus-explain.ts';
 import { DESCRIBE_WORKLOAD_CORPUS } from './corpus-describe-workloads.ts';
 import { POD_CORPUS } from './corpus-pods.ts';
+import { LEASE_CORPUS } from './corpus-leases.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -438,6 +439,7 @@ export const CORPUS: readonly ParityCase[] = [
   ...DRAIN_PDB_CORPUS,
   ...REPLACE_CORPUS,
   ...PDB_CORPUS,
+  ...LEASE_CORPUS,
   ...DESCRIBE_CORPUS,
   ...JOB_CORPUS,
   ...CRONJOB_CORPUS,

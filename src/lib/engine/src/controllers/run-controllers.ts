@@ -5,8 +5,8 @@
  * zone disruption, rate-limited taint queues), the taint eviction controller (controllers/taint-eviction.ts) so evicted Pods
  * are replaced in the same step, the controllers of a reader's workloads and of the cluster's own
  * (workloads.ts, system-workloads.ts, daemonsets.ts, jobs.ts, cronjobs.ts), ClusterRole
- * aggregation, and last the disruption controller (disruption.ts), which counts the Pods the
- * others left. A command that steps through time on its own (kubectl drain's retries) runs
+ * aggregation, the disruption controller (disruption.ts), which counts the Pods the
+ * others left, and last the Leases' holders (lease-holders.ts), whose renewals follow every write. A command that steps through time on its own (kubectl drain's retries) runs
  * them between its steps, as a real cluster's controllers run while a client waits.
  */
 import type { ClusterState } from '../model/state.ts';
@@ -20,6 +20,7 @@ import { reconcileSystemWorkloads } from './system-workloads.ts';
 import { evictTaintedPods } from './taint-eviction.ts';
 import { reconcileNodeTainting } from './no-execute-tainting.ts';
 import { reconcileWorkloads } from './workloads.ts';
+import { keepLeases } from './lease-holders.ts';
 
 /**
  * `after` once every controller has caught up with it; `before` is the state the change started
@@ -30,7 +31,7 @@ export function runControllers(
   after: ClusterState,
   machine?: string,
 ): ClusterState {
-  return reconcileDisruptionBudgets(
+  const reconciled = reconcileDisruptionBudgets(
     reconcileClusterRoleAggregation(
       reconcileDaemonSets(
         reconcileSystemWorkloads(
@@ -47,4 +48,5 @@ export function runControllers(
       ),
     ),
   );
+  return keepLeases(before, reconciled, machine);
 }

@@ -81,9 +81,41 @@ const userPodObjectSchema = z.looseObject({
   simulator: z.looseObject({ user: z.literal(true), createdAt: time }),
 });
 
+const count = z.int().check(z.gte(0));
+
+/** Which component renews a Lease, on which Node, in which slot (objects/leases.ts LeaseHolder). */
+const leaseHolderSchema = z.strictObject({
+  kind: z.enum(['node', 'leader', 'identity']),
+  node: z.string(),
+  slot: count,
+});
+
+/** A Lease: its holder, when a component renews it. */
+const leaseObjectSchema = z.looseObject({
+  ...objectSchema.shape,
+  simulator: z.optional(leaseHolderSchema),
+});
+
+/** The Leases' renewal rounds (store/buckets.ts LeaseRenewals, objects/lease-renewals.ts). */
+const renewalsSchema = z.strictObject({
+  slots: count,
+  rounds: z.array(z.strictObject({ rv: count, at: time, slots: count })),
+  gone: z.optional(
+    z.array(
+      z.strictObject({
+        namespace: z.string(),
+        name: z.string(),
+        due: time,
+        holder: leaseHolderSchema,
+      }),
+    ),
+  ),
+});
+
 /** The schema of a stored object of `resource`: per kind of Pod, per resource, else metadata. */
 function schemaOf(resource: string, object: unknown): z.ZodMiniType {
   if (resource === 'nodes') return nodeObjectSchema;
+  if (resource === 'leases.coordination.k8s.io') return leaseObjectSchema;
   if (resource !== 'pods') return objectSchema;
   const sim = (object as { simulator?: { user?: unknown } } | null)?.simulator;
   return sim?.user === true ? userPodObjectSchema : podObjectSchema;
@@ -91,10 +123,14 @@ function schemaOf(resource: string, object: unknown): z.ZodMiniType {
 
 const table = <T extends z.core.$ZodType>(value: T) => z.record(z.string(), value);
 
-/** The store's shape: a global resourceVersion and, per resource, two levels of buckets. */
+/**
+ * The store's shape: a global resourceVersion, per resource two levels of buckets, and the
+ * Leases' renewal rounds.
+ */
 export const storeSchema = z.looseObject({
   rv: z.int(),
   resources: table(table(table(table(z.unknown())))),
+  renewals: z.optional(renewalsSchema),
 });
 
 /** What a refinement context can report. */

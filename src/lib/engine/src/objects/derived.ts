@@ -16,7 +16,6 @@ import { namespaceObject } from './namespace-object.ts';
 import { servedNodeObject } from './node-object.ts';
 import { servedPods } from '../workloads/served-pods.ts';
 import { bootstrapTokenSecrets, defaultServiceAccounts } from './token-secrets.ts';
-import { leases } from './leases.ts';
 import { selectorEndpoints, selectorEndpointSlices } from './selector-endpoints.ts';
 
 /** Objects of one derived resource in `namespace` (null: all namespaces). */
@@ -60,7 +59,6 @@ export const DERIVED: Readonly<Record<string, DerivedList>> = {
   'certificatesigningrequests.certificates.k8s.io': (s) => asObjects(csrObjects(s)),
   secrets: (s, ns) =>
     bootstrapTokenSecrets(s).filter((o) => ns === null || o.metadata.namespace === ns),
-  'leases.coordination.k8s.io': leases,
   events: eventObjects,
   serviceaccounts: (s, ns) =>
     defaultServiceAccounts(s).filter((o) => ns === null || o.metadata.namespace === ns),

@@ -14,10 +14,18 @@
  *   store became the one storage path.
  * - the store's `pods/replicaset` index (store/indexes.ts) did not exist: it is built from the
  *   stored Pods, so the ReplicaSet controller of CoreDNS counts the Pods it already has.
+ * - Leases were computed when read, with a resourceVersion hashed from their name; they are
+ *   stored objects (objects/leases.ts) renewed in rounds of the global resourceVersion
+ *   (`objects.renewals`, objects/lease-renewals.ts) since: a state saved without the rounds gets
+ *   the Leases its nodes' components created, dated from each node's registration, and one
+ *   round now.
  */
 import type { ClusterState, Machine } from '../model/state.ts';
 import { storeLegacyRecords } from './legacy-records.ts';
 import { podList } from './pods.ts';
+import { nodeList } from './nodes.ts';
+import { createNodeLeases } from '../objects/leases.ts';
+import { renewalRound } from '../controllers/lease-holders.ts';
 import { isKeyedMap, keyedFromRecord } from '../model/keyed-map.ts';
 import { EngineError } from '../errors.ts';
 import { clusterStart } from '../objects/legacy-meta.ts';
@@ -81,7 +89,23 @@ function withPodIndexes(state: ClusterState): ClusterState {
 
 /** The objects a cluster saved before the store existed holds, created at its start. */
 function backfill(raw: ClusterState): ClusterState {
-  return withPodIndexes(backfillObjects(raw));
+  return withSavedLeases(withPodIndexes(backfillObjects(raw)));
+}
+
+/**
+ * The Leases of a cluster saved before they were stored: each node's components create theirs
+ * in registration order (the first control plane takes the leader-election Leases), then every
+ * holder renews them now.
+ */
+function withSavedLeases(state: ClusterState): ClusterState {
+  const objects = state.cluster?.objects;
+  if (!objects || objects.renewals) return state;
+  const nodes = [...nodeList(state)].sort((a, b) => a.createdAt - b.createdAt);
+  const created = nodes.reduce(
+    (s, n) => createNodeLeases(s, n, n.controlPlane, n.createdAt),
+    state,
+  );
+  return renewalRound(created);
 }
 
 function backfillObjects(raw: ClusterState): ClusterState {

@@ -17,6 +17,7 @@ import { putObject, removeObject } from '../store/write.ts';
 import type { ApiObject, Json, NewObject } from '../store/types.ts';
 import { allocateNodeCidr, releaseNodeCidr } from '../controllers/node-ipam.ts';
 import { schedulableChanges, withSchedulableChange } from '../objects/node-schedulable-events.ts';
+import { createNodeLeases, handOverLeaderLeases, removeNodeLeases } from '../objects/leases.ts';
 
 /** What reads need: the cluster (a Cluster alone passes as `{ cluster }`). */
 export type ClusterView = Pick<ClusterState, 'cluster'>;
@@ -167,8 +168,15 @@ export function controlPlaneNodes(state: ClusterView): NodeObject[] {
 export function putNode(state: ClusterState, node: NodeObject): ClusterState {
   const fresh = storedNode(node);
   const existing = storedNodeObject(state, node.name);
-  // A new Node gets its pod subnet from the node IPAM controller (controllers/node-ipam.ts).
-  if (!existing) return allocateNodeCidr(putObject(state, 'nodes', fresh), node.name);
+  // A new Node gets its pod subnet from the node IPAM controller (controllers/node-ipam.ts), and
+  // its kubelet (and control plane) their Leases (objects/leases.ts).
+  if (!existing)
+    return createNodeLeases(
+      allocateNodeCidr(putObject(state, 'nodes', fresh), node.name),
+      node,
+      node.controlPlane,
+      node.createdAt,
+    );
   // What clients changed (labels, annotations, taints) stays; a node that becomes a control
   // plane gets kubeadm's label and taint (kubeadm's markcontrolplane phase) on top.
   const wasControlPlane = existing.metadata.labels?.[CONTROL_PLANE_LABEL] !== undefined;
@@ -182,7 +190,8 @@ export function putNode(state: ClusterState, node: NodeObject): ClusterState {
   // spec.podCIDR/podCIDRs are set once by the allocator and immutable afterwards.
   const { podCIDR, podCIDRs } = (existing['spec'] ?? {}) as { readonly [k: string]: Json };
   const cidrs = podCIDR !== undefined && podCIDRs !== undefined ? { podCIDR, podCIDRs } : {};
-  return putObject(state, 'nodes', {
+  const withLeases = promoted ? createNodeLeases(state, node, true, state.now) : state;
+  return putObject(withLeases, 'nodes', {
     ...fresh,
     simulator: nodeSimulatorAfter(state, existing, node.unschedulable === true),
     metadata: {
@@ -234,9 +243,17 @@ export function updateNode(
   return n ? putNode(state, update(n)) : state;
 }
 
-/** A state without the Node named `name` (kubectl delete node, kubeadm reset). */
+/**
+ * A state without the Node named `name` (kubectl delete node, kubeadm reset), nor its Leases
+ * (objects/leases.ts removeNodeLeases); the leader-election Leases it held pass to another
+ * control-plane node.
+ */
 export function removeNode(state: ClusterState, name: string): ClusterState {
   const existing = storedNodeObject(state, name);
-  const removed = removeObject(state, 'nodes', null, name);
-  return existing ? releaseNodeCidr(removed, existing) : removed;
+  const node = existing ? nodeRecord(existing) : undefined;
+  const gone = removeObject(state, 'nodes', null, name);
+  const removed = node ? removeNodeLeases(gone, node) : gone;
+  const heir = controlPlaneNodes(removed)[0];
+  const handed = heir ? handOverLeaderLeases(removed, name, heir) : removed;
+  return existing ? releaseNodeCidr(handed, existing) : handed;
 }

@@ -26,6 +26,41 @@ export interface ObjectStore {
   readonly resources: Readonly<Record<string, ResourceBuckets>>;
   /** Secondary indexes (store/indexes.ts); absent until an indexed object is written. */
   readonly indexes?: StoreIndexes;
+  /** The Leases' renewal rounds (objects/lease-renewals.ts); absent until a Lease is created. */
+  readonly renewals?: LeaseRenewals;
+}
+
+/**
+ * One renewal round: at `at` every holder alive renewed its Lease, the Lease with slot `i`
+ * (below `slots`) taking resourceVersion `rv + i + 1` (the round took `slots` revisions).
+ */
+export interface RenewalRound {
+  readonly rv: number;
+  readonly at: number;
+  readonly slots: number;
+}
+
+/** A Lease a client deleted, which its holder creates again at `due` (controllers/lease-holders.ts). */
+export interface GoneLease {
+  readonly namespace: string;
+  readonly name: string;
+  readonly due: number;
+  /** Which component holds it (kubelet, leader election, apiserver identity), on which Node, its slot. */
+  readonly holder: {
+    readonly kind: 'node' | 'leader' | 'identity';
+    readonly node: string;
+    readonly slot: number;
+  };
+}
+
+/** Renewals of the Leases their holders keep (objects/lease-renewals.ts). */
+export interface LeaseRenewals {
+  /** Slots handed out: the next Lease created gets this one. */
+  readonly slots: number;
+  /** Renewal rounds, oldest first (one per move of the clock). */
+  readonly rounds: readonly RenewalRound[];
+  /** Leases deleted by a client, waiting for their holder. */
+  readonly gone?: readonly GoneLease[];
 }
 
 /** An empty store. */
@@ -113,6 +148,7 @@ export function writeStored(
   const leaf = object === null ? without(current, key) : { ...current, [key]: object };
   const indexes = updateIndexes(store.indexes, resource, key, current[key], object);
   return {
+    ...(store.renewals ? { renewals: store.renewals } : {}),
     rv,
     resources: {
       ...store.resources,

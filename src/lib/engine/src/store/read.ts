@@ -16,6 +16,8 @@ import { EngineError } from '../errors.ts';
 import { readStored, scanStored } from './buckets.ts';
 import { catalogFor, preferredVersion, resourceId, RESOURCE_CATALOG } from './catalog.ts';
 import { withDerivedStatus } from './status.ts';
+import { servedLease } from '../objects/lease-renewals.ts';
+import { LEASES } from '../objects/leases.ts';
 import type { ApiObject } from './types.ts';
 
 /** A resolved resource type: what the API serves under one name. */
@@ -100,6 +102,11 @@ function served(o: ApiObject): ApiObject {
   return rest;
 }
 
+/** A stored object as served: its derived status, or a Lease's last renewal. */
+function servedStored(state: ClusterState, id: string, o: ApiObject): ApiObject {
+  return id === LEASES ? servedLease(state, o) : withDerivedStatus(state, id, served(o));
+}
+
 function requireType(state: ClusterState, resource: string): ResourceType {
   const t = resolveType(state, resource);
   if (!t) throw new EngineError('UnknownResourceType', { resource });
@@ -137,7 +144,7 @@ export function listTyped(
   const derived = DERIVED[t.id]?.(state, ns) ?? [];
   if (VIEWED.has(t.id)) return derived;
   const stored = scanStored(state.cluster.objects, t.id, ns).map((o) =>
-    withDerivedStatus(state, t.id, served(o)),
+    servedStored(state, t.id, o),
   );
   // The API lists in etcd key order (namespace/name) whichever view built the objects.
   if (stored.length === 0)
@@ -182,7 +189,7 @@ export function getObject(
   // way): reading one does not serve every Pod of the cluster.
   if (stored && t.id === 'pods' && isUserPod(stored)) return servedUserPod(state, stored);
   if (!stored && VIEWED.has(t.id)) return null;
-  if (stored && !VIEWED.has(t.id)) return withDerivedStatus(state, t.id, served(stored));
+  if (stored && !VIEWED.has(t.id)) return servedStored(state, t.id, stored);
   return (
     listTyped(state, t, ns).find(
       (o) => o.metadata.name === name && (ns === null || o.metadata.namespace === ns),

@@ -55,6 +55,12 @@ function specChanged(resource: string, existing: ApiObject, object: NewObject): 
   return !sameJson(before, after);
 }
 
+/**
+ * Resources whose strategy sets no metadata.generation although they have a spec: Leases
+ * (pkg/registry/coordination/lease/strategy.go PrepareForCreate is empty).
+ */
+const WITHOUT_GENERATION: ReadonlySet<string> = new Set(['leases.coordination.k8s.io']);
+
 function isSpec(v: unknown): v is Readonly<Record<string, unknown>> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -85,7 +91,7 @@ export function putObject(state: ClusterState, resource: string, written: NewObj
     resource === 'jobs.batch' && !existing
       ? prepareJobForCreate(defaulted, objectUid(resource, namespace, name, rv))
       : admitted.pod;
-  const hasSpec = object['spec'] !== undefined;
+  const hasSpec = object['spec'] !== undefined && !WITHOUT_GENERATION.has(resource);
   const generation = existing?.metadata.generation ?? 1;
   const metadata = {
     ...object.metadata,
