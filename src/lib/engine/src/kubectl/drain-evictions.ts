@@ -23,6 +23,7 @@ import { evictPod } from '../workloads/pod-eviction.ts';
 import { removeEvictedPod } from '../workloads/evicted-pod-removal.ts';
 import { getObject } from '../store/read.ts';
 import type { DrainOptions } from './drain.ts';
+import { writesBesidesRenewals } from '../objects/lease-renewals.ts';
 
 /** kubectl drain's wait after a 429 (drain.go: time.Sleep(5 * time.Second)). */
 export const EVICTION_RETRY_MS = 5000;
@@ -172,7 +173,7 @@ function terminated(state: ClusterState, anyGone: boolean): ClusterState {
   return anyGone ? runControllers(state, { ...state, now: state.now + TERMINATION_MS }) : state;
 }
 
-/** True when waiting changed no stored object (only the clock moved). */
+/** True when waiting changed no stored object (only the clock moved, and the Leases renewed). */
 function sameCluster(a: ClusterState, b: ClusterState): boolean {
-  return (a.cluster?.objects?.rv ?? 0) === (b.cluster?.objects?.rv ?? 0);
+  return writesBesidesRenewals(a, b) === 0;
 }

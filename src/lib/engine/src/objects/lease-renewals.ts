@@ -64,3 +64,17 @@ export function servedLease(state: ClusterState, o: ApiObject): ApiObject {
     spec: { ...spec, renewTime: microTime(renewed.at) },
   };
 }
+
+/**
+ * How many writes other than Lease renewals `after` has over `before` (a later state of the same
+ * session): a clock step renews the Leases, which is no change a waiting client looks for.
+ */
+export function writesBesidesRenewals(before: ClusterState, after: ClusterState): number {
+  const a = before.cluster?.objects;
+  const b = after.cluster?.objects;
+  const rounds = b?.renewals?.rounds ?? [];
+  let renewed = 0;
+  for (let i = a?.renewals?.rounds.length ?? 0; i < rounds.length; i++)
+    renewed += rounds[i]?.slots ?? 0;
+  return (b?.rv ?? 0) - (a?.rv ?? 0) - renewed;
+}
