@@ -100,9 +100,14 @@ describe('Nodes and Pods in the object store', () => {
     expect(findNamespace(start, 'kube-flannel')?.createdAt).toBeGreaterThan(
       findNamespace(start, 'kube-system')?.createdAt ?? Infinity,
     );
-    expect(getObject(created, 'ns', null, 'shop')?.metadata.resourceVersion).toBe(
-      String(created.cluster?.objects?.rv),
+    // The root CA publisher and the serviceaccounts controller write into the new namespace
+    // right after it (rootcacertpublisher/publisher.go, serviceaccounts_controller.go).
+    const rv = Number(getObject(created, 'ns', null, 'shop')?.metadata.resourceVersion);
+    const after = ['configmaps', 'serviceaccounts'].map((r) =>
+      Number(listObjects(created, r, 'shop')[0]?.metadata.resourceVersion),
     );
+    expect(after).toEqual([rv + 1, rv + 2]);
+    expect(created.cluster?.objects?.rv).toBe(rv + 2);
     expect(namespaceNames(deleted)).not.toContain('shop');
   });
 });

@@ -15,7 +15,7 @@ import type { ClusterState } from '../model/state.ts';
 import { nodeObject } from '../objects/node-object.ts';
 import { recordEvent } from '../objects/controller-events.ts';
 import { nodeList } from '../state/nodes.ts';
-import { readByKey } from '../store/buckets.ts';
+import { readByKey, writeSequence } from '../store/buckets.ts';
 import { indexedKeys } from '../store/indexes.ts';
 import type { ApiObject, Json, NewObject } from '../store/types.ts';
 import { putObject, removeObject } from '../store/write.ts';
@@ -93,7 +93,7 @@ function syncDaemonSet(state: ClusterState, ds: ApiObject): ClusterState {
   for (const node of want) {
     if (have.has(node)) continue;
     // Seeded by the store's revision: a replacement never takes the deleted Pod's name.
-    const base = newPod(s, ds, (s.cluster?.objects?.rv ?? 0) + i++);
+    const base = newPod(s, ds, writeSequence(s.cluster?.objects) + i++);
     const spec = base['spec'] as Obj;
     const pod: NewObject = {
       ...base,

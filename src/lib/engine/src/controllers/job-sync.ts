@@ -24,6 +24,7 @@ import { formatRfc3339, parseTime } from '../clock.ts';
 import { recordEvent } from '../objects/controller-events.ts';
 import type { ApiObject, Json, NewObject } from '../store/types.ts';
 import { putObject, removeObject } from '../store/write.ts';
+import { writeSequence } from '../store/buckets.ts';
 import { jobPodAt } from '../workloads/job-pod-run.ts';
 import { servedUserPod, userPodSim } from '../workloads/user-pods.ts';
 import { schedulePods } from './scheduler.ts';
@@ -186,7 +187,7 @@ export function syncJob(state: ClusterState, job: ApiObject): ClusterState {
       const { createAt: _done, ...rest } = sim;
       sim = rest;
       for (let i = running.length; i < want; i++) {
-        const base = newPod(s, job, i + (s.cluster?.objects?.rv ?? 0));
+        const base = newPod(s, job, i + writeSequence(s.cluster?.objects));
         const pod = {
           ...base,
           metadata: { ...base.metadata, finalizers: [JOB_TRACKING_FINALIZER] },

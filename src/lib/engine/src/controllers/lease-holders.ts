@@ -102,7 +102,7 @@ export function renewalRound(state: ClusterState): ClusterState {
   )
     return state;
   const round = { rv: objects.rv, at: state.now, slots: r.slots };
-  const renewals = { ...r, rounds: [...r.rounds, round] };
+  const renewals = { ...r, rounds: [...r.rounds, round], taken: r.taken + r.slots };
   return {
     ...state,
     cluster: { ...c, objects: { ...objects, rv: objects.rv + r.slots, renewals } },

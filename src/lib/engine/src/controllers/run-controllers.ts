@@ -6,7 +6,8 @@
  * are replaced in the same step, the controllers of a reader's workloads and of the cluster's own
  * (workloads.ts, system-workloads.ts, daemonsets.ts, jobs.ts, cronjobs.ts), ClusterRole
  * aggregation, the disruption controller (disruption.ts), which counts the Pods the
- * others left, and last the Leases' holders (lease-holders.ts), whose renewals follow every write. A command that steps through time on its own (kubectl drain's retries) runs
+ * others left, the writers of the configuration's objects (publishers.ts), and last the Leases'
+ * holders (lease-holders.ts), whose renewals follow every write. A command that steps through time on its own (kubectl drain's retries) runs
  * them between its steps, as a real cluster's controllers run while a client waits.
  */
 import type { ClusterState } from '../model/state.ts';
@@ -21,6 +22,7 @@ import { evictTaintedPods } from './taint-eviction.ts';
 import { reconcileNodeTainting } from './no-execute-tainting.ts';
 import { reconcileWorkloads } from './workloads.ts';
 import { keepLeases } from './lease-holders.ts';
+import { publishObjects } from './publishers.ts';
 
 /**
  * `after` once every controller has caught up with it; `before` is the state the change started
@@ -48,5 +50,5 @@ export function runControllers(
       ),
     ),
   );
-  return keepLeases(before, reconciled, machine);
+  return keepLeases(before, publishObjects(before, reconciled), machine);
 }

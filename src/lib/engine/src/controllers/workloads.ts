@@ -16,7 +16,7 @@
  */
 import type { ClusterState } from '../model/state.ts';
 import { hash64 } from '../etcd/model.ts';
-import { readStored, scanStored } from '../store/buckets.ts';
+import { readStored, scanStored, writeSequence } from '../store/buckets.ts';
 import { indexedKeys } from '../store/indexes.ts';
 import type { ApiObject, Json, NewObject, OwnerReference } from '../store/types.ts';
 import { podAdmissionError } from '../store/pod-admission.ts';
@@ -315,7 +315,7 @@ function syncReplicaSet(state: ClusterState, rs: ApiObject): ClusterState {
   // The seed takes the store's revision, which only grows: a replacement never gets the name
   // (and so the identity) of a Pod deleted before it, as the real random suffix never does.
   for (let i = pods.length; i < want; i++) {
-    const pod = newPod(s, rs, i + (s.cluster?.objects?.rv ?? 0));
+    const pod = newPod(s, rs, i + writeSequence(s.cluster?.objects));
     // The admission chain may refuse it: controller_utils.go CreatePods records FailedCreate
     // ("Error creating: %v") and the ReplicaSet creates no more this round.
     // Admission sees the Pod before its name is generated from generateName.

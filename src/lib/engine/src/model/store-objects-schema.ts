@@ -100,6 +100,7 @@ const leaseObjectSchema = z.looseObject({
 const renewalsSchema = z.strictObject({
   slots: count,
   rounds: z.array(z.strictObject({ rv: count, at: time, slots: count })),
+  taken: count,
   gone: z.optional(
     z.array(
       z.strictObject({
@@ -131,6 +132,8 @@ export const storeSchema = z.looseObject({
   rv: z.int(),
   resources: table(table(table(table(z.unknown())))),
   renewals: z.optional(renewalsSchema),
+  // What the configuration's writers last wrote (controllers/publishers.ts): key → content hash.
+  published: z.optional(z.record(z.string(), z.string())),
 });
 
 /** What a refinement context can report. */

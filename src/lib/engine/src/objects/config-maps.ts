@@ -1,8 +1,10 @@
 /**
  * The ConfigMaps of a kubeadm cluster (kubeadm-config, kubelet-config, kube-proxy, coredns,
- * cluster-info, kube-root-ca.crt in every namespace, flannel's kube-flannel-cfg), derived from
- * the cluster state. upstream: cmd/kubeadm/app/phases/uploadconfig, addons/dns/manifests.go,
- * addons/proxy/manifests.go, bootstraptoken/clusterinfo.
+ * cluster-info, kube-root-ca.crt in every namespace, flannel's kube-flannel-cfg), as their
+ * writers keep them for the cluster state; controllers/publishers.ts writes them to the store
+ * when they change. upstream: cmd/kubeadm/app/phases/uploadconfig, addons/dns/manifests.go,
+ * addons/proxy/manifests.go, bootstraptoken/clusterinfo, pkg/controller/bootstrap/bootstrapsigner.go
+ * (the jws-kubeconfig-<id> keys), pkg/controller/certificates/rootcacertpublisher/publisher.go.
  */
 import { namespaceNames } from '../state/namespaces.ts';
 import type { ClusterState } from '../model/state.ts';
@@ -12,11 +14,11 @@ import {
   kubeProxyConfigurationYaml,
 } from '../config/defaults.ts';
 import { hash64 } from '../etcd/model.ts';
-import { clusterStart, meta } from './legacy-meta.ts';
+import { formatRfc3339 } from '../clock.ts';
 import { namespaceMeta } from '../kubectl/objects.ts';
+import type { NewObject } from '../store/types.ts';
 import { FLANNEL_NETWORK } from '../controllers/flannel.ts';
-
-type Obj = Record<string, unknown>;
+import { tokenValid } from '../kubeadm/tokens.ts';
 
 const COREFILE = `.:53 {
     errors
@@ -60,11 +62,15 @@ export function configMaps(
       name: 'cluster-info',
       data: {
         kubeconfig,
+        // The bootstrap signer signs with every valid token for signing (pkg/controller/
+        // bootstrap/util.go validateSecretForSigning skips an expired one).
         ...Object.fromEntries(
-          c.tokens.map((t) => [
-            `jws-kubeconfig-${t.id}`,
-            `eyJhbGciOiJIUzI1NiIsImtpZCI6IiR7dC5pZH0ifQ..${hash64(t.secret)}`,
-          ]),
+          c.tokens
+            .filter((t) => tokenValid(t, state.now) && t.usages.includes('signing'))
+            .map((t) => [
+              `jws-kubeconfig-${t.id}`,
+              `eyJhbGciOiJIUzI1NiIsImtpZCI6IiR7dC5pZH0ifQ..${hash64(t.secret)}`,
+            ]),
         ),
       },
     },
@@ -107,22 +113,28 @@ export function configMaps(
   return cms.sort((a, b) => (`${a.namespace}/${a.name}` < `${b.namespace}/${b.name}` ? -1 : 1));
 }
 
-/** The ConfigMap object of one entry of {@link configMaps}. */
+/**
+ * The ConfigMap object of one entry of {@link configMaps} as its writer creates it, dated from
+ * `start()` (when the cluster started).
+ */
 export function configMapObject(
   state: ClusterState,
   cm: { namespace: string; name: string; data: Record<string, string> },
-): Obj {
+  start: () => number,
+): NewObject {
+  // root-ca-cert-publisher writes kube-root-ca.crt when the namespace appears.
+  const created =
+    cm.name === 'kube-root-ca.crt'
+      ? Math.max(start(), namespaceMeta(state, cm.namespace).createdAt)
+      : start();
   return {
     apiVersion: 'v1',
     data: cm.data,
     kind: 'ConfigMap',
-    // root-ca-cert-publisher writes kube-root-ca.crt when the namespace appears.
-    metadata: meta(
-      cm.name,
-      cm.namespace,
-      cm.name === 'kube-root-ca.crt'
-        ? Math.max(clusterStart(state), namespaceMeta(state, cm.namespace).createdAt)
-        : clusterStart(state),
-    ),
+    metadata: {
+      creationTimestamp: formatRfc3339(created),
+      name: cm.name,
+      namespace: cm.namespace,
+    },
   };
 }

@@ -10,12 +10,10 @@ import { namespaceNames } from '../state/namespaces.ts';
 import { storedNodeList } from '../state/nodes.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { ApiObject } from '../store/types.ts';
-import { configMapObject, configMaps } from './config-maps.ts';
 import { csrObjects, endpointsObjects } from './endpoints-csr.ts';
 import { namespaceObject } from './namespace-object.ts';
 import { servedNodeObject } from './node-object.ts';
 import { servedPods } from '../workloads/served-pods.ts';
-import { bootstrapTokenSecrets, defaultServiceAccounts } from './token-secrets.ts';
 import { selectorEndpoints, selectorEndpointSlices } from './selector-endpoints.ts';
 
 /** Objects of one derived resource in `namespace` (null: all namespaces). */
@@ -40,12 +38,6 @@ export const DERIVED: Readonly<Record<string, DerivedList>> = {
   nodes: (s) => asObjects(storedNodeList(s).map((o) => servedNodeObject(s, o))),
   pods: (s, ns) => servedPods(s, ns),
   namespaces: (s) => asObjects(namespaceNames(s).map((n) => namespaceObject(s, n))),
-  configmaps: (s, ns) =>
-    asObjects(
-      configMaps(s)
-        .filter((c) => ns === null || c.namespace === ns)
-        .map((c) => configMapObject(s, c)),
-    ),
   endpoints: (s, ns) =>
     asObjects([
       ...endpointsObjects(s, ns),
@@ -57,9 +49,5 @@ export const DERIVED: Readonly<Record<string, DerivedList>> = {
     ...selectorEndpointSlices(s, ns),
   ],
   'certificatesigningrequests.certificates.k8s.io': (s) => asObjects(csrObjects(s)),
-  secrets: (s, ns) =>
-    bootstrapTokenSecrets(s).filter((o) => ns === null || o.metadata.namespace === ns),
   events: eventObjects,
-  serviceaccounts: (s, ns) =>
-    defaultServiceAccounts(s).filter((o) => ns === null || o.metadata.namespace === ns),
 };

@@ -10,7 +10,7 @@
  * One round costs O(1) whatever the number of nodes; serving a Lease costs a lookup.
  */
 import type { ClusterState } from '../model/state.ts';
-import type { LeaseRenewals, RenewalRound } from '../store/buckets.ts';
+import { writeSequence, type LeaseRenewals, type RenewalRound } from '../store/buckets.ts';
 import type { ApiObject } from '../store/types.ts';
 import { heartbeatStoppedAt } from '../controllers/node-lifecycle.ts';
 import { leaseHolderOf, microTime } from './leases.ts';
@@ -70,11 +70,5 @@ export function servedLease(state: ClusterState, o: ApiObject): ApiObject {
  * session): a clock step renews the Leases, which is no change a waiting client looks for.
  */
 export function writesBesidesRenewals(before: ClusterState, after: ClusterState): number {
-  const a = before.cluster?.objects;
-  const b = after.cluster?.objects;
-  const rounds = b?.renewals?.rounds ?? [];
-  let renewed = 0;
-  for (let i = a?.renewals?.rounds.length ?? 0; i < rounds.length; i++)
-    renewed += rounds[i]?.slots ?? 0;
-  return (b?.rv ?? 0) - (a?.rv ?? 0) - renewed;
+  return writeSequence(after.cluster?.objects) - writeSequence(before.cluster?.objects);
 }

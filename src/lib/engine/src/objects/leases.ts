@@ -189,7 +189,7 @@ function takeSlot(state: ClusterState): { state: ClusterState; slot: number } {
   const c = state.cluster;
   const objects = c?.objects;
   if (!c || !objects) return { state, slot: 0 };
-  const r = objects.renewals ?? { slots: 0, rounds: [] };
+  const r = objects.renewals ?? { slots: 0, rounds: [], taken: 0 };
   const renewals = { ...r, slots: r.slots + 1 };
   return {
     state: { ...state, cluster: { ...c, objects: { ...objects, renewals } } },

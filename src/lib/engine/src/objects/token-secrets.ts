@@ -1,5 +1,6 @@
 /**
- * Objects derived from kubeadm's token records and the namespaces: the bootstrap-token Secrets
+ * Objects kept for kubeadm's token records and the namespaces (written to the store by
+ * controllers/publishers.ts when they change): the bootstrap-token Secrets
  * (cmd/kubeadm/app/apis/bootstraptoken/v1/utils.go BootstrapTokenToSecret; an expired token's
  * Secret is deleted by kube-controller-manager's tokencleaner), the kubeadm-certs Secret of
  * `--upload-certs` (cmd/kubeadm/app/phases/copycerts/copycerts.go; garbage-collected with the
@@ -8,20 +9,27 @@
  */
 import { namespaceNames } from '../state/namespaces.ts';
 import type { ClusterState } from '../model/state.ts';
-import type { ApiObject } from '../store/types.ts';
+import type { NewObject } from '../store/types.ts';
 import { formatRfc3339 } from '../clock.ts';
 import { hash64 } from '../etcd/model.ts';
 import { usesExternalEtcd } from '../etcd/model.ts';
 import { tokenValid } from '../kubeadm/tokens.ts';
 import { toBase64 } from '../pki/der.ts';
 import { namespaceMeta } from '../kubectl/objects.ts';
-import { clusterStart, meta } from './legacy-meta.ts';
+
+/** Metadata of an object its writer creates at `at`. */
+function created(name: string, namespace: string, at: number): NewObject['metadata'] {
+  return { creationTimestamp: formatRfc3339(at), name, namespace };
+}
 
 // Every value here is ASCII, so one byte per character.
 const b64 = (s: string): string => toBase64(Uint8Array.from(s, (ch) => ch.charCodeAt(0)));
 
-/** The Secret `kube-system/bootstrap-token-<id>` of every valid token. */
-export function bootstrapTokenSecrets(state: ClusterState): ApiObject[] {
+/**
+ * The Secret `kube-system/bootstrap-token-<id>` of every valid token, and kubeadm-certs while its
+ * key lives; `start()` is when the cluster started (a token without TTL is dated from it).
+ */
+export function bootstrapTokenSecrets(state: ClusterState, start: () => number): NewObject[] {
   const c = state.cluster;
   if (!c) return [];
   const tokens = c.tokens.filter((t) => tokenValid(t, state.now));
@@ -34,14 +42,17 @@ export function bootstrapTokenSecrets(state: ClusterState): ApiObject[] {
       'token-secret': b64(t.secret),
       ...Object.fromEntries(t.usages.map((u) => [`usage-bootstrap-${u}`, b64('true')])),
     };
-    const created = t.expires === null ? clusterStart(state) : undefined;
     return {
       apiVersion: 'v1',
       data,
       kind: 'Secret',
-      metadata: meta(`bootstrap-token-${t.id}`, 'kube-system', created ?? state.now),
+      metadata: created(
+        `bootstrap-token-${t.id}`,
+        'kube-system',
+        t.expires === null ? start() : state.now,
+      ),
       type: 'bootstrap.kubernetes.io/token',
-    } as unknown as ApiObject;
+    };
   });
   const key = c.certificateKey;
   if (key && key.expires > state.now) {
@@ -64,21 +75,18 @@ export function bootstrapTokenSecrets(state: ClusterState): ApiObject[] {
       apiVersion: 'v1',
       data,
       kind: 'Secret',
-      metadata: meta('kubeadm-certs', 'kube-system', key.expires - 2 * 3600 * 1000),
+      metadata: created('kubeadm-certs', 'kube-system', key.expires - 2 * 3600 * 1000),
       type: 'Opaque',
-    } as unknown as ApiObject);
+    });
   }
   return secrets;
 }
 
 /** The `default` ServiceAccount of every namespace. */
-export function defaultServiceAccounts(state: ClusterState): ApiObject[] {
-  return namespaceNames(state).map(
-    (ns) =>
-      ({
-        apiVersion: 'v1',
-        kind: 'ServiceAccount',
-        metadata: meta('default', ns, namespaceMeta(state, ns).createdAt),
-      }) as unknown as ApiObject,
-  );
+export function defaultServiceAccounts(state: ClusterState): NewObject[] {
+  return namespaceNames(state).map((ns) => ({
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: created('default', ns, namespaceMeta(state, ns).createdAt),
+  }));
 }

@@ -19,6 +19,9 @@
  *   (`objects.renewals`, objects/lease-renewals.ts) since: a state saved without the rounds gets
  *   the Leases its nodes' components created, dated from each node's registration, and one
  *   round now.
+ * - ConfigMaps, bootstrap-token Secrets and `default` ServiceAccounts were computed when read,
+ *   with hashed resourceVersions; their writers store them since (controllers/publishers.ts,
+ *   `objects.published`): a state saved without that record gets them written now.
  */
 import type { ClusterState, Machine } from '../model/state.ts';
 import { storeLegacyRecords } from './legacy-records.ts';
@@ -26,6 +29,7 @@ import { podList } from './pods.ts';
 import { nodeList } from './nodes.ts';
 import { createNodeLeases } from '../objects/leases.ts';
 import { renewalRound } from '../controllers/lease-holders.ts';
+import { publishObjects } from '../controllers/publishers.ts';
 import { isKeyedMap, keyedFromRecord } from '../model/keyed-map.ts';
 import { EngineError } from '../errors.ts';
 import { clusterStart } from '../objects/legacy-meta.ts';
@@ -89,7 +93,8 @@ function withPodIndexes(state: ClusterState): ClusterState {
 
 /** The objects a cluster saved before the store existed holds, created at its start. */
 function backfill(raw: ClusterState): ClusterState {
-  return withSavedLeases(withPodIndexes(backfillObjects(raw)));
+  const s = withSavedLeases(withPodIndexes(backfillObjects(raw)));
+  return publishObjects(s, s);
 }
 
 /**
