@@ -91,18 +91,27 @@ export function namespaceObject(state: ClusterState, name: string): Obj {
   };
 }
 
-/** A custom resource's object. */
-export function crObject(r: CustomResource): Obj {
+/**
+ * A custom resource's object, with the resourceVersion and uid of its stored object when given
+ * (state/custom-resources.ts stores every instance; the store's write order gives the rv).
+ */
+export function crObject(
+  r: CustomResource,
+  stored?: { readonly resourceVersion: string; readonly uid: string },
+): Obj {
   return {
     apiVersion: `${r.group}/${r.version}`,
     kind: r.kind,
-    metadata: meta(r.name, r.namespace, r.createdAt, {
-      ...(r.deletedAt !== undefined
-        ? { deletionGracePeriodSeconds: 0, deletionTimestamp: formatRfc3339(r.deletedAt) }
-        : {}),
-      ...(r.finalizers.length > 0 ? { finalizers: [...r.finalizers] } : {}),
-      generation: 1,
-    }),
+    metadata: {
+      ...meta(r.name, r.namespace, r.createdAt, {
+        ...(r.deletedAt !== undefined
+          ? { deletionGracePeriodSeconds: 0, deletionTimestamp: formatRfc3339(r.deletedAt) }
+          : {}),
+        ...(r.finalizers.length > 0 ? { finalizers: [...r.finalizers] } : {}),
+        generation: 1,
+      }),
+      ...(stored ? { resourceVersion: stored.resourceVersion, uid: stored.uid } : {}),
+    },
     spec: { size: 1 },
   };
 }

@@ -135,10 +135,13 @@ export function listTyped(
   const ns = t.namespaced ? namespace : null;
   if (t.custom) {
     const crd = findCrd(state, t.id);
+    const objects = state.cluster.objects;
     return crd
       ? (customResourcesOf(state, crd)
           .filter((r) => ns === null || r.namespace === ns)
-          .map(crObject) as unknown as ApiObject[])
+          .map((r) =>
+            crObject(r, readStored(objects, t.id, r.namespace, r.name)?.metadata),
+          ) as unknown as ApiObject[])
       : [];
   }
   const derived = DERIVED[t.id]?.(state, ns) ?? [];
