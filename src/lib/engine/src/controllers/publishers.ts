@@ -129,7 +129,7 @@ function now(o: NewObject): NewObject {
 function overwrite(stored: ApiObject | undefined, o: NewObject): NewObject {
   if (!stored) return o;
   const { uid: _uid, resourceVersion: _rv, ...metadata } = stored.metadata;
-  return { ...stored, ...o, metadata: { ...metadata, ...o.metadata } } as NewObject;
+  return { ...stored, ...o, metadata: { ...metadata, ...o.metadata } };
 }
 
 function publish(state: ClusterState, p: Publisher): ClusterState {
