@@ -94,7 +94,8 @@ const PUBLISHERS: readonly Publisher[] = [
   {
     resource: 'secrets',
     // Tokens expire with the clock (the token cleaner).
-    changed: (a, b) => a.now !== b.now || differ(a, b, ['tokens', 'certificateKey'], ['secrets']),
+    changed: (a, b) =>
+      expiredBetween(a, b) || differ(a, b, ['tokens', 'certificateKey'], ['secrets']),
     desired: (s) =>
       bootstrapTokenSecrets(
         s,
