@@ -16,20 +16,27 @@ import type { ApiObject } from '../store/types.ts';
 import { createLease, leaseHolderOf, LEASES, RENEW_EVERY_MS } from '../objects/leases.ts';
 import { heartbeatStoppedAt } from './node-lifecycle.ts';
 
-/** Stored Leases `before` had and `after` has not (a walk of the changed buckets only). */
+/**
+ * Stored Leases `before` had and `after` has not: a walk of the changed buckets only, by
+ * reference (a join changes one leaf), without copying any level.
+ */
 function deletedLeases(before: ObjectStore | undefined, after: ObjectStore): ApiObject[] {
   const was = before?.resources[LEASES];
   const is = after.resources[LEASES];
   if (!was || was === is) return [];
   const out: ApiObject[] = [];
-  for (const [b1, level] of Object.entries(was)) {
+  for (const b1 in was) {
+    const level = was[b1];
     const now = is?.[b1];
-    if (now === level) continue;
-    for (const [b2, leaf] of Object.entries(level)) {
+    if (!level || now === level) continue;
+    for (const b2 in level) {
+      const leaf = level[b2];
       const nowLeaf = now?.[b2];
-      if (nowLeaf === leaf) continue;
-      for (const [key, o] of Object.entries(leaf))
-        if (!nowLeaf || !Object.hasOwn(nowLeaf, key)) out.push(o);
+      if (!leaf || nowLeaf === leaf) continue;
+      for (const key in leaf) {
+        const o = leaf[key];
+        if (o && (!nowLeaf || !Object.hasOwn(nowLeaf, key))) out.push(o);
+      }
     }
   }
   return out;
