@@ -2,7 +2,8 @@
  * Watches (`?watch=true`): the connection stays open and carries one JSON event per line,
  * `{"type":"ADDED|MODIFIED|DELETED","object":…}` (the object as a one-row Table when the client
  * asked for Tables, as `kubectl get -w` does). A watch without a resourceVersion starts with an
- * ADDED event per object; with one it starts from the current state. The simulated state only
+ * ADDED event per object; with the current one (a list's) it starts from the current state; with
+ * an older one it ends with a 410 Expired ERROR event (the server keeps no history). The simulated state only
  * changes through requests (and the shell), so the server compares each watch's selection with
  * what it last sent after every request.
  *
@@ -54,6 +55,29 @@ function current(
   return 'objects' in s ? s : null;
 }
 
+/**
+ * The Status of a watch from a resourceVersion older than what the watch cache holds: the
+ * simulated server keeps the current state only, so every revision below the current one has
+ * left its window. The cacher answers with an ERROR event, not an HTTP error
+ * (staging/src/k8s.io/apiserver/pkg/storage/cacher/watch_cache.go getAllEventsSinceLocked:
+ * NewResourceExpired "too old resource version: %d (%d)", cacher.go Watch newErrWatcher); a
+ * client such as client-go's reflector lists again on it.
+ */
+function tooOld(value: string | null, current: number): Record<string, unknown> | null {
+  if (value === null || !/^[0-9]+$/.test(value)) return null;
+  const rv = Number(value);
+  if (rv === 0 || rv >= current) return null;
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: `too old resource version: ${rv} (${current})`,
+    reason: 'Expired',
+    code: 410,
+  };
+}
+
 /** True when the request is a watch. */
 export function isWatch(req: ApiRequest): boolean {
   const v = req.query.get('watch');
@@ -74,6 +98,12 @@ export function openWatch(session: Session, req: ApiRequest, res: ServerResponse
   res.flushHeaders();
   const fromNow =
     (req.query.get('resourceVersion') ?? '') !== '' && req.query.get('resourceVersion') !== '0';
+  const expired = tooOld(req.query.get('resourceVersion'), state.cluster?.objects?.rv ?? 1);
+  if (expired !== null) {
+    res.write(`${JSON.stringify({ type: 'ERROR', object: expired })}\n`);
+    res.end();
+    return true;
+  }
   for (const o of s.objects) {
     w.seen.set(keyOf(o), JSON.stringify(o));
     if (!fromNow) send(w, state, s.type, 'ADDED', o);
@@ -83,6 +113,16 @@ export function openWatch(session: Session, req: ApiRequest, res: ServerResponse
   set.add(w);
   res.on('close', () => set.delete(w));
   return true;
+}
+
+/**
+ * A deleted object as its DELETED event carries it: with the revision of the deletion, here the
+ * current one (the etcd3 watcher decodes the previous value at the event's revision:
+ * staging/src/k8s.io/apiserver/pkg/storage/etcd3/watcher.go prepareObjs).
+ */
+function deletedAt(o: ApiObject, state: ClusterState): ApiObject {
+  const rv = String(state.cluster?.objects?.rv ?? o.metadata.resourceVersion);
+  return { ...o, metadata: { ...o.metadata, resourceVersion: rv } };
 }
 
 /** Sends every open watch the changes since it last looked. */
@@ -102,13 +142,13 @@ export function notifyWatchers(session: Session): void {
       // Deleted and created again under the same name (a mirror Pod the kubelet recreates): a
       // watch sees the deletion, then the new object.
       const replaced = old !== undefined && old.metadata.uid !== o.metadata.uid;
-      if (replaced) send(w, state, s.type, 'DELETED', old);
+      if (replaced) send(w, state, s.type, 'DELETED', deletedAt(old, state));
       send(w, state, s.type, old === undefined || replaced ? 'ADDED' : 'MODIFIED', o);
       w.seen.set(k, json);
     }
     for (const [k, json] of [...w.seen]) {
       if (now.has(k)) continue;
-      send(w, state, s.type, 'DELETED', JSON.parse(json) as ApiObject);
+      send(w, state, s.type, 'DELETED', deletedAt(JSON.parse(json) as ApiObject, state));
       w.seen.delete(k);
     }
   }
