@@ -13,8 +13,7 @@ import {
   type ClusterState,
   type SerializedState,
 } from 'kubelife';
-
-const rvOf = (o: ApiObject | undefined): number => Number(o?.metadata.resourceVersion);
+import { ok, rvOf, storeRv } from './resource-version-helpers.ts';
 
 function lease(state: ClusterState, namespace: string, name: string): ApiObject | undefined {
   return listObjects(state, 'leases', namespace).find((o) => o.metadata.name === name);
@@ -22,14 +21,6 @@ function lease(state: ClusterState, namespace: string, name: string): ApiObject 
 
 const spec = (o: ApiObject | undefined): Record<string, unknown> =>
   (o?.['spec'] ?? {}) as Record<string, unknown>;
-
-const storeRv = (state: ClusterState): number => state.cluster?.objects?.rv ?? 0;
-
-async function ok(s: ReturnType<typeof createSession>, line: string): Promise<string> {
-  const r = await s.run(line);
-  expect(r.exitCode, `${line}\n${r.output}`).toBe(0);
-  return r.stdout;
-}
 
 describe('Lease resourceVersions follow the global write order (lease/controller.go renewals)', () => {
   it('renews every live Lease with the next resourceVersions when the clock moves, after the writes before it', async () => {

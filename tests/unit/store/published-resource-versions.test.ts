@@ -6,23 +6,8 @@
 // controller (pkg/controller/serviceaccount/serviceaccounts_controller.go).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  createSession,
-  getObject,
-  listObjects,
-  type ApiObject,
-  type ClusterState,
-  type SerializedState,
-} from 'kubelife';
-
-const rvOf = (o: ApiObject | null | undefined): number => Number(o?.metadata.resourceVersion);
-const storeRv = (state: ClusterState): number => state.cluster?.objects?.rv ?? 0;
-
-async function ok(s: ReturnType<typeof createSession>, line: string): Promise<string> {
-  const r = await s.run(line);
-  expect(r.exitCode, `${line}\n${r.output}`).toBe(0);
-  return r.stdout;
-}
+import { createSession, getObject, listObjects, type SerializedState } from 'kubelife';
+import { ok, rvOf, storeRv } from './resource-version-helpers.ts';
 
 describe('objects kept by the cluster’s writers take resourceVersions in write order', () => {
   it('gives every ConfigMap, Secret, ServiceAccount and Lease a distinct resourceVersion no higher than the store’s', () => {
