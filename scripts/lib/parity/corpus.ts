@@ -20,6 +20,7 @@ import { PDB_CORPUS } from './corpus-pdb.ts';
 import { REPLACE_CORPUS } from './corpus-replace.ts';
 import { DRAIN_CORPUS } from './corpus-drain.ts';
 import { DRAIN_PDB_CORPUS } from './corpus-drain-pdb.ts';
+import { RAW_CORPUS } from './corpus-raw.ts';
 import { APPLY_CORPUS } from './corpus-apply.ts';
 import { JOB_CORPUS } from './corpus-jobs.ts';
 import { CRONJOB_CORPUS } from './corpus-cronjobs.ts';
@@ -437,6 +438,7 @@ export const CORPUS: readonly ParityCase[] = [
   ...APPLY_CORPUS,
   ...DRAIN_CORPUS,
   ...DRAIN_PDB_CORPUS,
+  ...RAW_CORPUS,
   ...REPLACE_CORPUS,
   ...PDB_CORPUS,
   ...LEASE_CORPUS,

@@ -358,6 +358,12 @@ export { uid as legacyUid, meta as legacyMeta, clusterStart } from './objects/le
 export { configMaps, configMapObject } from './objects/config-maps.ts';
 export { namespaceObject, crObject } from './objects/namespace-object.ts';
 export { endpointAddresses, endpointsObjects, csrObjects } from './objects/endpoints-csr.ts';
+export {
+  answeringApiserver,
+  etcdAnswers,
+  componentStatuses,
+  componentNotFound,
+} from './objects/component-statuses.ts';
 export { batchFieldErrors, invalidMessage } from './objects/batch-validation.ts';
 export { podAdmissionError } from './store/pod-admission.ts';
 export type { FieldError } from './objects/batch-validation.ts';

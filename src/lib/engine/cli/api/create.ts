@@ -19,7 +19,12 @@ import {
 } from '../../src/index.ts';
 import type { Session } from '../../shell/index.ts';
 import { protobufObject } from './protobuf-object.ts';
-import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
+import {
+  status,
+  type ApiRequest,
+  type ApiResponse,
+  type ResourcePath,
+} from '../../shell/api/status.ts';
 
 type Obj = Record<string, unknown>;
 

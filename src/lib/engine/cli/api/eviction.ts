@@ -12,7 +12,12 @@
  */
 import type { Session } from '../../shell/index.ts';
 import { protobufDryRun, protobufMeta } from './protobuf-meta.ts';
-import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
+import {
+  status,
+  type ApiRequest,
+  type ApiResponse,
+  type ResourcePath,
+} from '../../shell/api/status.ts';
 
 type Obj = Record<string, unknown>;
 

@@ -24,7 +24,7 @@ import {
   servedDocument,
   type ClusterState,
 } from '../../src/index.ts';
-import type { ApiResponse } from './status.ts';
+import type { ApiResponse } from '../../shell/api/status.ts';
 
 const encoder = new TextEncoder();
 

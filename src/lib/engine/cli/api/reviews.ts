@@ -19,7 +19,12 @@ import {
   type UserInfo,
 } from '../../src/index.ts';
 import { fields, text } from './protobuf-meta.ts';
-import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
+import {
+  status,
+  type ApiRequest,
+  type ApiResponse,
+  type ResourcePath,
+} from '../../shell/api/status.ts';
 
 type Obj = Record<string, unknown>;
 const EMPTY = new Uint8Array();

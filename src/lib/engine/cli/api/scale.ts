@@ -8,7 +8,12 @@
  */
 import { getObject, type ApiObject, type ClusterState } from '../../src/index.ts';
 import type { Session } from '../../shell/index.ts';
-import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
+import {
+  status,
+  type ApiRequest,
+  type ApiResponse,
+  type ResourcePath,
+} from '../../shell/api/status.ts';
 
 type Obj = Record<string, unknown>;
 

@@ -17,7 +17,7 @@ import type { Session } from '../../shell/index.ts';
 import { handleApi } from './handler.ts';
 import { isWatch, notifyWatchers, openWatch } from './watch.ts';
 import { clientCredentials, clusterCredentials, kubeconfigFor } from './credentials.ts';
-import { status, type ApiResponse } from './status.ts';
+import { status, type ApiResponse } from '../../shell/api/status.ts';
 
 const EVICTION = /^\/api\/v1\/namespaces\/[^/]+\/pods\/[^/]+\/eviction(\?|$)/;
 

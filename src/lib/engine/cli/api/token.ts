@@ -9,7 +9,12 @@
 import { formatRfc3339, getObject, type ClusterState } from '../../src/index.ts';
 import type { Session } from '../../shell/index.ts';
 import { protobufObject } from './protobuf-object.ts';
-import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
+import {
+  status,
+  type ApiRequest,
+  type ApiResponse,
+  type ResourcePath,
+} from '../../shell/api/status.ts';
 
 type Obj = Record<string, unknown>;
 

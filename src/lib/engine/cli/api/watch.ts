@@ -13,9 +13,9 @@
 import type { ServerResponse } from 'node:http';
 import type { ApiObject, ApiResourceType, ClusterState } from '../../src/index.ts';
 import type { Session } from '../../shell/index.ts';
-import { resourcePath, selection } from './handler.ts';
-import type { ApiRequest, ResourcePath } from './status.ts';
-import { tableOf } from './table.ts';
+import { resourcePath, selection } from '../../shell/api/read.ts';
+import type { ApiRequest, ResourcePath } from '../../shell/api/status.ts';
+import { tableOf } from '../../shell/api/table.ts';
 
 interface Watcher {
   readonly req: ApiRequest;

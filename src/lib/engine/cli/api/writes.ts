@@ -26,7 +26,12 @@ import { createFromRequest } from './create.ts';
 import { evictFromRequest } from './eviction.ts';
 import { scaleFromRequest } from './scale.ts';
 import { tokenFromRequest } from './token.ts';
-import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
+import {
+  status,
+  type ApiRequest,
+  type ApiResponse,
+  type ResourcePath,
+} from '../../shell/api/status.ts';
 
 type Obj = Record<string, unknown>;
 

@@ -6,24 +6,17 @@
  * The v1.33+ deprecation warning is the one kube-apiserver attaches to v1 Endpoints reads.
  */
 import { clusterStart } from '../../src/index.ts';
-import {
-  endpointAddresses as addresses,
-  parseVersion,
-  type ClusterState,
-} from '../../src/index.ts';
+import { endpointAddresses as addresses, type ClusterState } from '../../src/index.ts';
 import type { ApiObject } from '../../src/index.ts';
 import { formatTable, humanDuration } from '../format.ts';
 import { describedText, refOf } from './kubectl-describe-events.ts';
 import { annotationLines, multiline } from './kubectl-describe-maps.ts';
 import type { Invocation } from '../types.ts';
+import { readWarnings } from '../api/warnings.ts';
 
 /** kube-apiserver's deprecation warning on v1 Endpoints reads (v1.33+), on stderr. */
 export function endpointsWarning(inv: Invocation): void {
-  const v = inv.ctx.state.cluster?.version ?? 'v1.33.0';
-  if (parseVersion(v).minor >= 33)
-    inv.io.err(
-      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
-    );
+  for (const w of readWarnings(inv.ctx.state, '', 'endpoints')) inv.io.err(`Warning: ${w}`);
 }
 
 function created(state: ClusterState): number {

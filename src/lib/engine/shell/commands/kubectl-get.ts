@@ -8,7 +8,12 @@
  * single name, otherwise a v1 List; "No resources found in NS namespace."),
  * get_flags.go, staging/src/k8s.io/cli-runtime/pkg/printers/name.go.
  */
-import { resourceByName, type ApiObject, type ApiResourceType } from '../../src/index.ts';
+import {
+  componentNotFound,
+  resourceByName,
+  type ApiObject,
+  type ApiResourceType,
+} from '../../src/index.ts';
 import { bool, str, type ParsedFlags } from '../flags.ts';
 import type { Invocation } from '../types.ts';
 import { renderJsonpath } from '../jsonpath/render.ts';
@@ -17,8 +22,9 @@ import { renderCustomColumns, sortObjects } from './kubectl-custom-columns.ts';
 import { resolveArg, selectObjects, typeArgs, type Selection } from './kubectl-get-select.ts';
 import { renderTables } from './kubectl-get-tables.ts';
 import { getVersioned } from './kubectl-apiversions.ts';
-import { endpointsWarning } from './kubectl-endpoints.ts';
 import type { Connect } from './kubectl-node.ts';
+import { getRaw, rawFlag } from './kubectl-get-raw.ts';
+import { readWarnings } from '../api/warnings.ts';
 import {
   allowMissingKeys,
   outputOf,
@@ -44,6 +50,8 @@ export async function getCommand(
   p: ParsedFlags,
   connect: Connect,
 ): Promise<number> {
+  const raw = rawFlag(p);
+  if (raw !== null) return getRaw(inv, p, connect, raw);
   if (!bool(p, 'watch') && !bool(p, 'watch-only')) return getOnce(inv, p, connect);
   // get.go watch(): the builder asks for SingleResourceType; an empty list prints nothing.
   if (p.positionals.length > 0 && (p.positionals[0] ?? '').includes(',')) {
@@ -83,7 +91,12 @@ async function getOnce(inv: Invocation, p: ParsedFlags, connect: Connect): Promi
     inv.io.err(args.message);
     return 1;
   }
-  if (!connect(inv, p)) return 1;
+  // The componentstatus registry probes the components without reading etcd (rest.go).
+  const probedOnly = args.requests.every((r) => {
+    const t = resolveArg(inv.ctx.state, r.arg);
+    return t.ok && t.types.every((x) => x.id === 'componentstatuses');
+  });
+  if (!connect(inv, p, { etcd: !probedOnly })) return 1;
   const state = inv.ctx.state;
   const single = args.requests.length === 1 ? args.requests[0] : undefined;
   // Resources whose served versions are modelled per stored object keep their printer.
@@ -113,7 +126,13 @@ async function getOnce(inv: Invocation, p: ParsedFlags, connect: Connect): Promi
       selections.push(s);
     }
   }
-  if (selections.some((s) => s.type.id === 'endpoints')) endpointsWarning(inv);
+  const warned = new Set<string>();
+  for (const s of selections)
+    for (const w of readWarnings(state, s.type.group, s.type.plural))
+      if (!warned.has(w)) {
+        warned.add(w);
+        inv.io.err(`Warning: ${w}`);
+      }
   const sortBy = str(p, 'sort-by');
   if (sortBy !== undefined)
     for (let i = 0; i < selections.length; i++) {
@@ -145,6 +164,8 @@ async function getOnce(inv: Invocation, p: ParsedFlags, connect: Connect): Promi
 }
 
 function notFound(type: ApiResourceType, name: string): string {
+  // pkg/registry/core/componentstatus/rest.go Get: a plain error, served without a reason.
+  if (type.id === 'componentstatuses') return `Error from server: ${componentNotFound(name)}`;
   return `Error from server (NotFound): ${type.id} "${name}" not found`;
 }
 

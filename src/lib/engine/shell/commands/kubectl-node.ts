@@ -10,8 +10,12 @@ import { resolveArg, selectObjects } from './kubectl-get-select.ts';
 import type { Invocation } from '../types.ts';
 import { intFlagValue } from '../go-parse-int.ts';
 
-/** Checks the kubeconfig and the API server; prints kubectl's error when unreachable. */
-export type Connect = (inv: Invocation, p: ParsedFlags) => boolean;
+/**
+ * Checks the kubeconfig and the API server; prints kubectl's error when unreachable. With
+ * `etcd: false` the request is one the apiserver answers without etcd (health, discovery,
+ * componentstatuses), so a lost etcd quorum does not stop it.
+ */
+export type Connect = (inv: Invocation, p: ParsedFlags, opts?: { etcd?: boolean }) => boolean;
 
 /** Flags of `kubectl drain`. */
 export const DRAIN_FLAGS: FlagSpec[] = [

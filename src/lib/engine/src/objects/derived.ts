@@ -14,6 +14,7 @@ import { csrObjects, endpointsObjects } from './endpoints-csr.ts';
 import { namespaceObject } from './namespace-object.ts';
 import { servedNodeObject } from './node-object.ts';
 import { servedPods } from '../workloads/served-pods.ts';
+import { componentStatuses } from './component-statuses.ts';
 import { selectorEndpoints, selectorEndpointSlices } from './selector-endpoints.ts';
 
 /** Objects of one derived resource in `namespace` (null: all namespaces). */
@@ -33,6 +34,12 @@ export const VIEWED: ReadonlySet<string> = new Set([
   'certificatesigningrequests.certificates.k8s.io',
 ]);
 
+/**
+ * Resources the API server computes on every read and never stores (componentstatuses:
+ * pkg/registry/core/componentstatus/rest.go probes the components): served from the view alone.
+ */
+export const UNSTORED: ReadonlySet<string> = new Set(['componentstatuses']);
+
 /** Derived resources by store id. */
 export const DERIVED: Readonly<Record<string, DerivedList>> = {
   nodes: (s) => asObjects(storedNodeList(s).map((o) => servedNodeObject(s, o))),
@@ -50,4 +57,6 @@ export const DERIVED: Readonly<Record<string, DerivedList>> = {
   ],
   'certificatesigningrequests.certificates.k8s.io': (s) => asObjects(csrObjects(s)),
   events: eventObjects,
+  // Probed on every read (pkg/registry/core/componentstatus/rest.go), never stored.
+  componentstatuses: (s) => componentStatuses(s),
 };

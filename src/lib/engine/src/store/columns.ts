@@ -140,6 +140,15 @@ function endpointsCell(o: ApiObject): string {
     : pairs.join(',');
 }
 
+/** printComponentStatus: Healthy/Unhealthy from the Healthy condition (Unknown without one). */
+const componentCondition = (o: ApiObject, key: 'status' | 'message' | 'error'): string => {
+  const c = list(field(o, 'conditions')).find((x) => field(x as Obj, 'type') === 'Healthy') as
+    Obj | undefined;
+  if (key !== 'status') return text(field(c, key));
+  if (!c) return 'Unknown';
+  return field(c, 'status') === 'True' ? 'Healthy' : 'Unhealthy';
+};
+
 const hasCondition = (o: ApiObject, type: string): boolean =>
   (list(field(o, 'status', 'conditions')) as readonly Obj[]).some(
     (c) => c['type'] === type && c['status'] === 'True',
@@ -324,6 +333,13 @@ export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
       wide: true,
       cell: (o) => labelString(field(o, 'spec', 'jobTemplate', 'spec', 'selector', 'matchLabels')),
     },
+  ],
+  // printers.go printComponentStatus: the Healthy condition's status, message and error.
+  componentstatuses: [
+    name,
+    { header: 'STATUS', cell: (o) => componentCondition(o, 'status') },
+    { header: 'MESSAGE', cell: (o) => componentCondition(o, 'message') },
+    { header: 'ERROR', cell: (o) => componentCondition(o, 'error') },
   ],
   secrets: [
     name,

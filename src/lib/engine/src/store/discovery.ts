@@ -1,7 +1,7 @@
 /**
  * Discovery: what the API server tells clients it serves, from the resource catalog of the
  * cluster's minor (catalog.ts) and the installed CustomResourceDefinitions. One source for the
- * served API's discovery documents (cli/api/discovery.ts) and for the simulator's
+ * served API's discovery documents (shell/api/discovery.ts) and for the simulator's
  * `kubectl api-resources` / `kubectl api-versions`, so both agree by construction.
  *
  * upstream: staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go (APIResource),

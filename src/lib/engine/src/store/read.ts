@@ -8,7 +8,7 @@
 import type { ClusterState } from '../model/state.ts';
 import { findCrd, customResourcesOf, crdName } from '../kubectl/objects.ts';
 import { crObject } from '../objects/namespace-object.ts';
-import { DERIVED, VIEWED } from '../objects/derived.ts';
+import { DERIVED, UNSTORED, VIEWED } from '../objects/derived.ts';
 import { nodeObject } from '../objects/node-object.ts';
 import { servedUserPod } from '../workloads/user-pods.ts';
 import { isUserPod } from '../workloads/user-pod-mark.ts';
@@ -145,7 +145,7 @@ export function listTyped(
       : [];
   }
   const derived = DERIVED[t.id]?.(state, ns) ?? [];
-  if (VIEWED.has(t.id)) return derived;
+  if (VIEWED.has(t.id) || UNSTORED.has(t.id)) return derived;
   const stored = scanStored(state.cluster.objects, t.id, ns).map((o) =>
     servedStored(state, t.id, o),
   );
@@ -186,7 +186,8 @@ export function getObject(
 ): ApiObject | null {
   const t = requireType(state, resource);
   const ns = t.namespaced ? namespace : null;
-  const stored = t.custom ? undefined : readStored(state.cluster?.objects, t.id, ns, name);
+  const stored =
+    t.custom || UNSTORED.has(t.id) ? undefined : readStored(state.cluster?.objects, t.id, ns, name);
   if (stored && t.id === 'nodes') return nodeObject(state, name) as unknown as ApiObject;
   // A reader's Pod is served from its stored object alone (the listing serves each the same
   // way): reading one does not serve every Pod of the cluster.

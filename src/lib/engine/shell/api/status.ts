@@ -6,11 +6,39 @@
 
 type Obj = Record<string, unknown>;
 
+/** A request's query parameters (what URLSearchParams offers the handlers). */
+export interface Query {
+  get(name: string): string | null;
+  has(name: string): boolean;
+}
+
+/** Parses `a=1&verbose` as a URL query (form-decoded names and values). */
+export function parseQuery(text: string): Query {
+  const pairs = text
+    .split('&')
+    .filter((x) => x !== '')
+    .map((x) => {
+      const i = x.indexOf('=');
+      const decode = (s: string): string => {
+        try {
+          return decodeURIComponent(s.replace(/\+/g, ' '));
+        } catch {
+          return s; // a malformed escape stays as it was sent
+        }
+      };
+      return i < 0 ? [decode(x), ''] : [decode(x.slice(0, i)), decode(x.slice(i + 1))];
+    });
+  return {
+    get: (name) => pairs.find(([k]) => k === name)?.[1] ?? null,
+    has: (name) => pairs.some(([k]) => k === name),
+  };
+}
+
 /** One HTTP request, as the server read it. */
 export interface ApiRequest {
   readonly method: string;
   readonly path: string;
-  readonly query: URLSearchParams;
+  readonly query: Query;
   readonly accept: string;
   readonly contentType: string;
   /** The body as text (JSON bodies) and as bytes (protobuf bodies). */
@@ -44,7 +72,8 @@ export function status(code: number, reason: string, message: string, details?: 
       metadata: {},
       status: 'Failure',
       message,
-      reason,
+      // StatusReasonUnknown is "" and omitted (metav1.Status `reason,omitempty`).
+      ...(reason !== '' ? { reason } : {}),
       ...(details ? { details } : {}),
       code,
     },

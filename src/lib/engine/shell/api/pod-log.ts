@@ -7,7 +7,7 @@
  */
 import type { ClusterState } from '../../src/index.ts';
 import { getObject } from '../../src/index.ts';
-import { logText } from '../../shell/commands/kubectl-log-text.ts';
+import { logText } from '../commands/kubectl-log-text.ts';
 import { status, type ApiRequest, type ApiResponse, type ResourcePath } from './status.ts';
 
 type Obj = Record<string, unknown>;

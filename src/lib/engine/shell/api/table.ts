@@ -9,7 +9,7 @@
  * TableRow, IncludeObjectPolicy), staging/src/k8s.io/apiserver/pkg/endpoints/handlers/response.go.
  */
 import type { ApiObject, ApiResourceType, ClusterState } from '../../src/index.ts';
-import { resourceTable } from '../../shell/commands/kubectl-get-tables.ts';
+import { resourceTable } from '../commands/kubectl-get-tables.ts';
 
 type Obj = Record<string, unknown>;
 
