@@ -39,7 +39,33 @@ const DELETES = [
   'kubectl delete svc,cm -l tier=none',
 ];
 
-/** The delete corpus, as one case. */
+/**
+ * Graceful deletion (src/workloads/pod-deletion.ts, after pkg/registry/core/pod/strategy.go
+ * CheckGracefulDelete and rest/delete.go BeforeDelete): a deleted Pod stays Terminating with its
+ * deletionTimestamp and deletionGracePeriodSeconds while its ReplicaSet replaces it; a second
+ * delete shortens the grace period; `kubectl delete` waits (--wait, the default) until the kubelet
+ * has removed it, the judge in real time against the served clock that moves to that moment.
+ * Lines that leave a Pod terminating are followed at once by one that waits for it, so the
+ * served clock moves only while the judge waits.
+ */
+const GRACEFUL = [
+  'kubectl create deployment web --image=nginx --replicas=2',
+  'kubectl get pods',
+  'kubectl delete pods -l app=web --wait=false',
+  'kubectl get pods',
+  'kubectl get rs',
+  'kubectl delete pods -l app=web --grace-period=2',
+  'kubectl get pods -o wide',
+  'kubectl run solo --image=nginx',
+  'kubectl delete pod solo --now',
+  'kubectl get pods',
+  "kubectl get deploy web -o jsonpath='{.status.replicas} {.status.readyReplicas}'",
+  'kubectl delete pod nope --wait=false',
+  'kubectl delete pods -l app=web --timeout=abc',
+];
+
+/** The delete corpus, as two cases. */
 export const DELETE_CORPUS: readonly ParityCase[] = [
   { id: 'corpus/delete', source: 'corpus', scenario: 'workers-joined', lines: DELETES },
+  { id: 'corpus/delete-graceful', source: 'corpus', scenario: 'workers-joined', lines: GRACEFUL },
 ];

@@ -66,10 +66,9 @@ const SEVERAL = [
   'kubectl drain worker-1 worker-2',
   'kubectl get nodes',
   'kubectl drain worker-1 worker-2 --ignore-daemonsets --grace-period=0x1e --timeout=12s',
-  // Without AGE: the served API removes an evicted Pod at once, where the simulated drain lets
-  // it terminate for 5 s (drain-evictions.ts TERMINATION_MS), so the judge's replacements are
-  // younger by one wait per node.
-  'kubectl get pods -o custom-columns=NAME:.metadata.name,STATUS:.status.phase,NODE:.spec.nodeName',
+  // With AGE: an evicted Pod terminates the same way on both sides (workloads/pod-deletion.ts),
+  // and the served clock moves to the moment its kubelet deletes it, as the simulator's does.
+  'kubectl get pods -o wide',
   'kubectl uncordon worker-1 worker-2',
   'kubectl drain worker-1 nope --ignore-daemonsets',
   'kubectl get nodes',

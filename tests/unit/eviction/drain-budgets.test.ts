@@ -148,7 +148,7 @@ describe('served eviction subresource', () => {
     metadata: { name, namespace: 'default' },
   });
 
-  it('evicts only the named Pod and refuses an Eviction whose name is not the one in the URL', async () => {
+  it('evicts only the named Pod (Terminating until its kubelet is done, then gone) and refuses an Eviction whose name is not the one in the URL', async () => {
     const s = createSession({ scenario: 'workers-joined' });
     await s.run('kubectl create deployment web --image=nginx --replicas=3');
     await s.run('kubectl create pdb web-pdb --selector=app=web --min-available=2');
@@ -160,10 +160,13 @@ describe('served eviction subresource', () => {
     const path = (n: string) => `/api/v1/namespaces/default/pods/${n}/eviction`;
 
     const first = await handleApi(s, post(path(a), eviction(a)));
+    const terminating = (await s.run('kubectl get pods -l app=web')).stdout;
+    await s.run('kubelife clock advance 5s');
     const left = (await s.run('kubectl get pods -l app=web -o name')).stdout;
     const mismatch = await handleApi(s, post(path(b), eviction('other')));
 
     expect(first).toMatchObject({ status: 201, body: { status: 'Success', code: 201 } });
+    expect(terminating).toMatch(new RegExp(`${a} +1/1 +Terminating`));
     expect(left).not.toContain(a);
     for (const n of names.slice(1)) expect(left).toContain(n);
     expect(mismatch).toMatchObject({

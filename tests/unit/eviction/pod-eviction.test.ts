@@ -47,15 +47,23 @@ const pdbOf = (s: Session, name: string): ApiObject | null =>
   getObject(s.save().state, 'poddisruptionbudgets.policy', 'default', name);
 
 describe('eviction.go: one Pod per request', () => {
-  it('evicts only the named Pod and answers 201 Success when no budget covers it', async () => {
+  it('evicts only the named Pod and answers 201 Success when no budget covers it; the Pod terminates (rest/delete.go BeforeDelete) and its ReplicaSet replaces it at once', async () => {
     const s = await web(3);
-    const [first, ...others] = await podNames(s);
+    const [first = '', ...others] = await podNames(s);
 
-    const { exit, st } = await evict(s, first ?? '');
+    const { exit, st } = await evict(s, first);
+    const terminating = getObject(s.save().state, 'pods', 'default', first);
+    const during = await podNames(s);
+    await s.run('kubelife clock advance 5s');
+    const after = await podNames(s);
 
     expect(exit).toBe(0);
     expect(st).toMatchObject({ kind: 'Status', status: 'Success', code: 201 });
-    const after = await podNames(s);
+    expect(terminating?.metadata).toMatchObject({
+      deletionGracePeriodSeconds: 30,
+      deletionTimestamp: formatRfc3339(s.save().state.now - 5000 + 30_000),
+    });
+    expect(during).toHaveLength(4);
     expect(after).not.toContain(first);
     for (const o of others) expect(after).toContain(o);
     expect(after).toHaveLength(3);
@@ -219,7 +227,13 @@ describe('eviction.go: Pods that are not Ready', () => {
     expect(status).toMatchObject({ currentHealthy: 2, desiredHealthy: 2, disruptionsAllowed: 0 });
     expect(kept.st.code).toBe(429);
     expect(gone.st.code).toBe(201);
-    expect(await podNames(s)).not.toContain(lost);
+    // Its kubelet is lost and cannot finish the deletion: the Pod stays Terminating.
+    expect(
+      getObject(s.save().state, 'pods', 'default', lost)?.metadata.deletionTimestamp,
+    ).toBeDefined();
+    expect(await s.run('kubectl get pods -l app=web')).toMatchObject({
+      stdout: expect.stringMatching(new RegExp(`${lost} +\\S+ +Terminating`)) as unknown,
+    });
   });
 
   it('keeps an unready Pod while the application is below its budget, unless the policy is AlwaysAllow', async () => {

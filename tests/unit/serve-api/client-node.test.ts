@@ -20,17 +20,23 @@ describe('serve --api with @kubernetes/client-node', () => {
     expect(nodes.items[0]?.status?.nodeInfo?.kubeletVersion).toMatch(/^v1\.\d+\.\d+$/);
   });
 
-  it('watches CoreDNS pods leave a node evicted over the API and come back elsewhere', async () => {
+  it('watches CoreDNS pods evicted over the API terminate (MODIFIED with a deletionTimestamp, DELETED once the served clock reaches their kubelet finishing, pod-deletion.ts) and come back elsewhere', async () => {
     const api = served.kc.makeApiClient(CoreV1Api);
-    const events: Array<{ type: string; name: string; node: string }> = [];
+    const events: Array<{ type: string; name: string; node: string; deleting: boolean }> = [];
     let settle: () => void = () => undefined;
     const done = new Promise<void>((resolve) => (settle = resolve));
     const watch = await new Watch(served.kc).watch(
       '/api/v1/namespaces/kube-system/pods',
       { labelSelector: 'k8s-app=kube-dns' },
       (type: string, pod: V1Pod) => {
-        events.push({ type, name: pod.metadata?.name ?? '', node: pod.spec?.nodeName ?? '' });
-        if (events.filter((e) => e.type === 'ADDED' && e.node !== 'cp-1').length === 2) settle();
+        events.push({
+          type,
+          name: pod.metadata?.name ?? '',
+          node: pod.spec?.nodeName ?? '',
+          deleting: pod.metadata?.deletionTimestamp !== undefined,
+        });
+        const added = events.filter((e) => e.type === 'ADDED' && e.node !== 'cp-1').length;
+        if (added === 2 && events.filter((e) => e.type === 'DELETED').length === 2) settle();
       },
       () => undefined,
     );
@@ -43,18 +49,24 @@ describe('serve --api with @kubernetes/client-node', () => {
       await api.createNamespacedPodEviction({
         name: pod.metadata?.name ?? '',
         namespace: 'kube-system',
-        body: { metadata: { name: pod.metadata?.name ?? '', namespace: 'kube-system' } },
+        body: {
+          metadata: { name: pod.metadata?.name ?? '', namespace: 'kube-system' },
+          // DeleteOptions.gracePeriodSeconds: gone a second later (the served clock follows).
+          deleteOptions: { gracePeriodSeconds: 1 },
+        },
       });
     await done;
     watch.abort();
 
     expect(before.every((p) => p.spec?.nodeName === 'cp-1')).toBe(true);
-    expect(
+    const names = before.map((p) => p.metadata?.name).sort();
+    const named = (type: string): string[] =>
       events
-        .filter((e) => e.type === 'DELETED')
+        .filter((e) => e.type === type && (type !== 'MODIFIED' || e.deleting))
         .map((e) => e.name)
-        .sort(),
-    ).toEqual(before.map((p) => p.metadata?.name).sort());
+        .sort();
+    expect(named('MODIFIED')).toEqual(names);
+    expect(named('DELETED')).toEqual(names);
     expect(events.filter((e) => e.type === 'ADDED' && e.node !== 'cp-1')).toHaveLength(2);
     expect((await session.run('kubectl get node cp-1')).stdout).toMatch(/SchedulingDisabled/);
   });

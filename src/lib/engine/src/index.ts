@@ -212,6 +212,14 @@ export {
   type EvictionStatus,
 } from './workloads/pod-eviction.ts';
 export {
+  CONTAINER_STOP_MS,
+  DEFAULT_TERMINATION_GRACE_SECONDS,
+  deletePod,
+  nextPodTermination,
+  podGoneAt,
+  type PodDeletion,
+} from './workloads/pod-deletion.ts';
+export {
   KUBERNETES_LIST,
   configuredMinor,
   indexedMinor,

@@ -11,7 +11,7 @@
  * create.go (a returned Status sets the response code).
  */
 import type { Session } from '../../shell/index.ts';
-import { protobufDryRun, protobufMeta } from './protobuf-meta.ts';
+import { protobufDryRun, protobufGracePeriod, protobufMeta } from './protobuf-meta.ts';
 import {
   status,
   type ApiRequest,
@@ -21,11 +21,23 @@ import {
 
 type Obj = Record<string, unknown>;
 
-/** The Eviction's name and whether its deleteOptions ask for a dry run. */
-function evictionBody(req: ApiRequest): { name: string | null; dryRun: boolean } | null {
+/** What an Eviction says: its name, its deleteOptions' dry run and grace period. */
+interface EvictionBody {
+  readonly name: string | null;
+  readonly dryRun: boolean;
+  readonly grace?: number | undefined;
+}
+
+/** The Eviction's name and what its deleteOptions ask for. */
+function evictionBody(req: ApiRequest): EvictionBody | null {
   const meta = protobufMeta(req.raw);
   // The Eviction's field 2 is its DeleteOptions.
-  if (meta) return { name: meta.name, dryRun: protobufDryRun(req.raw, [2]) };
+  if (meta)
+    return {
+      name: meta.name,
+      dryRun: protobufDryRun(req.raw, [2]),
+      grace: protobufGracePeriod(req.raw, [2]),
+    };
   let v: unknown;
   try {
     v = JSON.parse(req.body);
@@ -34,10 +46,13 @@ function evictionBody(req: ApiRequest): { name: string | null; dryRun: boolean }
   }
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
   const name = ((v as Obj)['metadata'] as Obj | undefined)?.['name'];
-  const dry = ((v as Obj)['deleteOptions'] as Obj | undefined)?.['dryRun'];
+  const options = ((v as Obj)['deleteOptions'] ?? {}) as Obj;
+  const dry = options['dryRun'];
+  const grace = options['gracePeriodSeconds'];
   return {
     name: typeof name === 'string' ? name : null,
     dryRun: Array.isArray(dry) && dry.length > 0,
+    grace: typeof grace === 'number' ? grace : undefined,
   };
 }
 
@@ -55,7 +70,7 @@ export async function evictFromRequest(
   const dryRun = body.dryRun || req.query.get('dryRun') !== null;
   const shell = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
   const r = await session.run(
-    `kubelife evict ${shell(`${p.namespace ?? 'default'}/${name}`)}${dryRun ? ' --dry-run' : ''}`,
+    `kubelife evict ${shell(`${p.namespace ?? 'default'}/${name}`)}${dryRun ? ' --dry-run' : ''}${body.grace !== undefined ? ` --grace-period=${body.grace}` : ''}`,
   );
   let answer: Obj;
   try {

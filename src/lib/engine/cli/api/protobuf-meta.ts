@@ -49,3 +49,15 @@ export function protobufDryRun(raw: Uint8Array, at: readonly number[]): boolean 
   for (const field of at) message = fields(message).get(field) ?? new Uint8Array();
   return fields(message).has(5);
 }
+
+/**
+ * The gracePeriodSeconds of a protobuf body's DeleteOptions (`at` as for
+ * {@link protobufDryRun}; DeleteOptions field 1, an int64), or undefined when it has none.
+ */
+export function protobufGracePeriod(raw: Uint8Array, at: readonly number[]): number | undefined {
+  if (raw.length < 4 || text(raw.subarray(0, 4)) !== 'k8s\0') return undefined;
+  let message = fields(raw.subarray(4)).get(2) ?? new Uint8Array();
+  for (const field of at) message = fields(message).get(field) ?? new Uint8Array();
+  const grace = rawFields(message).find((r) => r.field === 1)?.value;
+  return typeof grace === 'number' ? grace : undefined;
+}

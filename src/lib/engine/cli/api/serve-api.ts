@@ -18,6 +18,7 @@ import { handleApi } from './handler.ts';
 import { isWatch, notifyWatchers, openWatch } from './watch.ts';
 import { clientCredentials, clusterCredentials, kubeconfigFor } from './credentials.ts';
 import { status, type ApiResponse } from '../../shell/api/status.ts';
+import { nextPodTermination } from '../../src/index.ts';
 
 const EVICTION = /^\/api\/v1\/namespaces\/[^/]+\/pods\/[^/]+\/eviction(\?|$)/;
 
@@ -104,6 +105,29 @@ export async function startApiServer(
       queue = queue.then(() => answer(req, res));
     },
   );
+  // The simulated clock stands still between requests, except for what the cluster is waiting
+  // for: when a Terminating Pod's kubelet finishes (workloads/pod-deletion.ts), the clock moves
+  // to that moment once as much real time has passed, so a client that waits (kubectl delete,
+  // drain's waitForDelete) waits as long as on a real cluster, sees the Pod go, and the clock
+  // lands on the same instant as the simulator's own kubectl would.
+  let timer: NodeJS.Timeout | null = null;
+  const schedule = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const state = session.save().state;
+    const due = nextPodTermination(state);
+    if (due === null) return;
+    timer = setTimeout(() => {
+      timer = null;
+      queue = queue.then(async () => {
+        const now = session.save().state.now;
+        if (due > now) await session.run(`kubelife clock advance ${due - now}ms`);
+        notifyWatchers(session);
+        schedule();
+      });
+    }, due - state.now);
+    timer.unref();
+  };
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       if (!clientAuthenticated(req.socket as TLSSocket, ca, session.save().state.now)) {
@@ -131,6 +155,7 @@ export async function startApiServer(
       if (request.method === 'GET' && isWatch(request) && openWatch(session, request, res)) return;
       send(res, await handleApi(session, request));
       notifyWatchers(session);
+      if (request.method !== 'GET') schedule();
     } catch (error) {
       send(
         res,
@@ -138,6 +163,9 @@ export async function startApiServer(
       );
     }
   }
+  server.on('close', () => {
+    if (timer !== null) clearTimeout(timer);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', () => resolve());

@@ -1,3 +1,13 @@
+/** A DELETE's DeleteOptions.gracePeriodSeconds (JSON or protobuf body), or undefined. */
+function deleteGracePeriod(req: ApiRequest): number | undefined {
+  const fromProtobuf = protobufGracePeriod(req.raw, []);
+  if (fromProtobuf !== undefined) return fromProtobuf;
+  const grace = parseBody(req.body)?.['gracePeriodSeconds'];
+  const query = req.query.get('gracePeriodSeconds');
+  if (typeof grace === 'number') return grace;
+  return query !== null && /^\d+$/.test(query) ? Number(query) : undefined;
+}
+
 /** True when a DELETE's body (metav1.DeleteOptions, JSON) asks for a dry run. */
 function deleteDryRun(body: string): boolean {
   try {
@@ -21,7 +31,7 @@ function deleteDryRun(body: string): boolean {
  */
 import { applyPatch, getObject, mergePatch, type ClusterState } from '../../src/index.ts';
 import type { Session } from '../../shell/index.ts';
-import { protobufDryRun, protobufMeta } from './protobuf-meta.ts';
+import { protobufDryRun, protobufGracePeriod, protobufMeta } from './protobuf-meta.ts';
 import { createFromRequest } from './create.ts';
 import { evictFromRequest } from './eviction.ts';
 import { scaleFromRequest } from './scale.ts';
@@ -186,11 +196,22 @@ async function applyOtherWrite(
     if (req.query.get('dryRun') !== null || deleteDryRun(req.body) || protobufDryRun(req.raw, []))
       return { status: 200, body: before };
     const ns = p.namespace !== null ? ` -n ${p.namespace}` : '';
-    const failed = await run(session, `kubectl delete ${id} ${p.name}${ns} --wait=false`);
+    // DeleteOptions.gracePeriodSeconds: 0 deletes at once (kubectl's --force sends it).
+    const grace = deleteGracePeriod(req);
+    const graceFlag =
+      grace === undefined
+        ? ''
+        : grace === 0
+          ? ' --force --grace-period=0'
+          : ` --grace-period=${grace}`;
+    const failed = await run(
+      session,
+      `kubectl delete ${id} ${p.name}${ns} --wait=false${graceFlag}`,
+    );
     if (failed) return failed;
     const found = getObject(session.save().state, id, p.namespace, p.name);
-    // Recreated at once under the same name (a mirror Pod): the answer is the deleted object,
-    // whose uid kubectl waits on.
+    // Still there under its uid (a Pod terminating gracefully, an object finalizers hold): the
+    // answer is the object as it is now, with its deletionTimestamp; kubectl waits on its uid.
     const after = found?.metadata.uid === before.metadata.uid ? found : undefined;
     return {
       status: 200,

@@ -15,7 +15,12 @@
  * passing arguments in resource/name form").
  */
 import { parseAllDocuments } from 'yaml';
-import { findMachine, resolveType, type ApiResourceType } from '../../src/index.ts';
+import {
+  findMachine,
+  parseGoTimeDuration,
+  resolveType,
+  type ApiResourceType,
+} from '../../src/index.ts';
 import { bool, list, str, type ParsedFlags } from '../flags.ts';
 import { absolutePath } from '../paths.ts';
 import type { Invocation } from '../types.ts';
@@ -43,6 +48,10 @@ interface Target {
 /** The options Complete and Validate settle, or kubectl's error. */
 interface Options {
   readonly gracePeriod: number;
+  /** --wait (default true): wait for the deleted Pods to be gone. */
+  readonly wait: boolean;
+  /** --timeout of that wait, in milliseconds (0: kubectl's default). */
+  readonly timeoutMs: number;
   readonly dryRun: 'none' | 'client' | 'server';
   readonly ignoreNotFound: boolean;
   readonly outputName: boolean;
@@ -75,6 +84,9 @@ function options(inv: Invocation, p: ParsedFlags): Options | string {
   if (force && grace < 0) grace = 0;
   if (force && grace > 0)
     return 'error: --force and --grace-period greater than 0 cannot be specified together';
+  const timeout = parseGoTimeDuration(str(p, 'timeout') ?? '0s');
+  if (!timeout.ok)
+    return `error: invalid argument "${str(p, 'timeout') ?? ''}" for "--timeout" flag: ${timeout.error}\nSee 'kubectl delete --help' for usage.`;
   const dryRun = str(p, 'dry-run') ?? 'none';
   if (dryRun !== 'none' && dryRun !== 'client' && dryRun !== 'server')
     return `error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`;
@@ -87,6 +99,8 @@ function options(inv: Invocation, p: ParsedFlags): Options | string {
   const explicit = p.values['ignore-not-found'];
   return {
     gracePeriod: grace,
+    wait: !/^(false|f|0|FALSE|False|F)$/.test(str(p, 'wait') ?? 'true'),
+    timeoutMs: Math.max(0, timeout.ms),
     dryRun,
     ignoreNotFound: explicit === undefined ? selecting : explicit === true,
     outputName: output === 'name',
@@ -212,6 +226,7 @@ export function deleteCommand(inv: Invocation, p: ParsedFlags): number {
   let warnClusterScope = explicitNs !== undefined && !bool(p, 'all-namespaces');
   let code = 0;
   let found = 0;
+  const pods: string[] = [];
   for (const t of targets) {
     if (warnClusterScope && !t.type.namespaced) {
       inv.io.err(
@@ -223,10 +238,11 @@ export function deleteCommand(inv: Invocation, p: ParsedFlags): number {
     const printed = o.outputName
       ? `${t.type.namePrefix}/${t.name}`
       : `${t.type.namePrefix} "${t.name}" ${operation}`;
-    const r = deleteOne(inv, t.arg, t.namespace || ns, t.name, o.dryRun !== 'none');
+    const r = deleteOne(inv, t.arg, t.namespace || ns, t.name, o.dryRun !== 'none', o.gracePeriod);
     if (r.ok) {
       found++;
       if (!r.printed) inv.io.out(printed);
+      if (t.type.id === 'pods' && o.dryRun === 'none') pods.push(`${t.namespace || ns}/${t.name}`);
       continue;
     }
     if (r.notFound && (o.ignoreNotFound || t.listed)) continue;
@@ -238,5 +254,13 @@ export function deleteCommand(inv: Invocation, p: ParsedFlags): number {
   // matched nothing says so.
   if (found === 0 && code === 0 && (targets.length === 0 || targets.every((t) => t.listed)))
     inv.io.out('No resources found');
+  // --wait: kubectl waits for what it deleted to be gone (terminating Pods, workloads/pod-deletion.ts).
+  if (o.wait && pods.length > 0) {
+    const w = inv.apply({ type: 'kubectl.delete.wait', pods, timeoutMs: o.timeoutMs });
+    if (!w.ok) {
+      inv.io.err(w.error.message);
+      return 1;
+    }
+  }
   return code;
 }

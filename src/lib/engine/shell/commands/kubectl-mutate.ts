@@ -141,6 +141,7 @@ export function deleteOne(
   ns: string,
   name: string,
   dryRun = false,
+  gracePeriodSeconds = -1,
 ): DeleteOutcome {
   const type = resolveType(inv.ctx.state, kind);
   if (dryRun) {
@@ -160,7 +161,13 @@ export function deleteOne(
   if (type?.id === 'namespaces') t = inv.apply({ type: 'kubectl.namespace.delete', name });
   else if (type?.id === 'nodes') t = inv.apply({ type: 'kubectl.node.delete', name });
   else if (deletable(inv, kind)) {
-    t = inv.apply({ type: 'kubectl.object.delete', resource: kind, namespace: ns, name });
+    t = inv.apply({
+      type: 'kubectl.object.delete',
+      resource: kind,
+      namespace: ns,
+      name,
+      ...(gracePeriodSeconds >= 0 ? { gracePeriodSeconds } : {}),
+    });
     printed = false;
   } else {
     const r = resolveCr(inv, kind, ns, name, true);

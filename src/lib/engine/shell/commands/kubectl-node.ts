@@ -194,6 +194,9 @@ export function drainCommand(inv: Invocation, p: ParsedFlags, connect: Connect):
       timeoutMs: timeout,
       disableEviction: bool(p, 'disable-eviction'),
       ...(dryRun !== 'none' ? { dryRun } : {}),
+      ...(parsedGrace !== null && parsedGrace.value >= 0
+        ? { gracePeriodSeconds: parsedGrace.value }
+        : {}),
     },
   });
   if (!t.ok) {

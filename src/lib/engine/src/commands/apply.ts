@@ -43,6 +43,7 @@ import { applyObjectUpdate } from '../kubectl/object-update.ts';
 import { applyObjectCreate, applyObjectDelete } from '../kubectl/object-create.ts';
 import { runControllers } from '../controllers/run-controllers.ts';
 import { evictPod } from '../workloads/pod-eviction.ts';
+import { applyDeleteWait } from '../kubectl/pod-wait.ts';
 
 function dispatch(state: ClusterState, c: Command): Transition {
   switch (c.type) {
@@ -148,7 +149,9 @@ function dispatch(state: ClusterState, c: Command): Transition {
     case 'kubectl.object.create':
       return applyObjectCreate(state, c.resource, c.object);
     case 'kubectl.object.delete':
-      return applyObjectDelete(state, c.resource, c.namespace, c.name);
+      return applyObjectDelete(state, c.resource, c.namespace, c.name, c.gracePeriodSeconds);
+    case 'kubectl.delete.wait':
+      return applyDeleteWait(state, c.pods, c.timeoutMs);
   }
 }
 

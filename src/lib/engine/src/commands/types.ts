@@ -258,6 +258,8 @@ export type Command =
       readonly namespace: string;
       readonly name: string;
       readonly dryRun?: boolean;
+      /** The Eviction's deleteOptions.gracePeriodSeconds. */
+      readonly gracePeriodSeconds?: number;
     }
   // API objects with a storage version (src/apiserver)
   | { readonly type: 'kubectl.apiobject.apply'; readonly manifest: ApiObjectManifest }
@@ -279,6 +281,16 @@ export type Command =
       readonly resource: string;
       readonly namespace: string | null;
       readonly name: string;
+      /** DeleteOptions.gracePeriodSeconds (absent or negative: the object's own). */
+      readonly gracePeriodSeconds?: number;
+    }
+  // kubectl delete --wait: until the deleted Pods are gone (kubectl/pod-wait.ts)
+  | {
+      readonly type: 'kubectl.delete.wait';
+      /** `namespace/name` of each Pod deleted. */
+      readonly pods: readonly string[];
+      /** --timeout in milliseconds; 0: kubectl's default of a week. */
+      readonly timeoutMs: number;
     };
 
 /** The discriminants of {@link Command}. */

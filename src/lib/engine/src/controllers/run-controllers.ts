@@ -3,7 +3,8 @@
  * (machine/network-since.ts: the node lifecycle and taint eviction controllers read when a node
  * went NotReady), the node lifecycle controller's NoExecute tainting (no-execute-tainting.ts:
  * zone disruption, rate-limited taint queues), the taint eviction controller (controllers/taint-eviction.ts) so evicted Pods
- * are replaced in the same step, the controllers of a reader's workloads and of the cluster's own
+ * are replaced in the same step, the kubelets deleting the Pods whose containers have stopped
+ * (workloads/pod-deletion.ts), the controllers of a reader's workloads and of the cluster's own
  * (workloads.ts, system-workloads.ts, daemonsets.ts, jobs.ts, cronjobs.ts), ClusterRole
  * aggregation, the disruption controller (disruption.ts), which counts the Pods the
  * others left, the writers of the configuration's objects (publishers.ts), and last the Leases'
@@ -23,6 +24,7 @@ import { reconcileNodeTainting } from './no-execute-tainting.ts';
 import { reconcileWorkloads } from './workloads.ts';
 import { keepLeases } from './lease-holders.ts';
 import { publishObjects } from './publishers.ts';
+import { finishPodTermination } from '../workloads/pod-deletion.ts';
 
 /**
  * `after` once every controller has caught up with it; `before` is the state the change started
@@ -40,8 +42,10 @@ export function runControllers(
           reconcileWorkloads(
             reconcileJobs(
               reconcileCronJobs(
-                evictTaintedPods(
-                  reconcileNodeTainting(before, recordNetworkChanges(before, after, machine)),
+                finishPodTermination(
+                  evictTaintedPods(
+                    reconcileNodeTainting(before, recordNetworkChanges(before, after, machine)),
+                  ),
                 ),
               ),
             ),

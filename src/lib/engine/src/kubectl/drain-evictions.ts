@@ -6,30 +6,32 @@
  * disruption now) prints `error when evicting pods/"NAME" -n "NS" (will retry after 5s): …` and
  * the Pod is tried again 5 s later, while the controllers (the ReplicaSet's replacement, the
  * disruption controller's recount) run in between; an attempt made once --timeout has passed
- * fails with `global timeout reached`. Evicted Pods are reported `pod/NAME evicted` once gone.
+ * fails with `global timeout reached`. An evicted Pod terminates like any deleted Pod
+ * (workloads/pod-deletion.ts: Terminating, its ReplicaSet's replacement created at once, gone
+ * once its kubelet has stopped the containers); waitForDelete polls until then and the Pod is
+ * reported `pod/NAME evicted`.
  * --disable-eviction deletes instead (`pod/NAME deleted`, no budget consulted); --dry-run=client
  * only prints what it would evict, --dry-run=server asks the API server with dryRun.
  *
- * Time: the simulated clock moves by the 5 s waits, as the real kubectl sleeps them. kubectl
- * without --timeout (0, infinite) retries until it is interrupted; the simulator stops as soon
- * as a wait changes nothing in the cluster (no controller will make the budget allow it) or after
- * an hour of simulated retries, and says so instead of hanging.
+ * Time: the simulated clock moves by the 5 s waits, as the real kubectl sleeps them, and on to
+ * the moment the last evicted Pod is gone. kubectl without --timeout (0, infinite) retries until
+ * it is interrupted; the simulator stops as soon as a wait changes nothing in the cluster (no
+ * controller will make the budget allow it, no kubelet will finish a Pod) or after an hour of
+ * simulated retries, and says so instead of hanging.
  */
 import type { ClusterState } from '../model/state.ts';
 import { text, type EngineEvent } from '../events.ts';
 import { goDuration } from '../kubeadm/join-command.ts';
 import { runControllers } from '../controllers/run-controllers.ts';
 import { evictPod } from '../workloads/pod-eviction.ts';
-import { removeEvictedPod } from '../workloads/evicted-pod-removal.ts';
+import { deletePod } from '../workloads/pod-deletion.ts';
 import { getObject } from '../store/read.ts';
+import { waitForPodsGone } from './pod-wait.ts';
 import type { DrainOptions } from './drain.ts';
 import { writesBesidesRenewals } from '../objects/lease-renewals.ts';
 
 /** kubectl drain's wait after a 429 (drain.go: time.Sleep(5 * time.Second)). */
 export const EVICTION_RETRY_MS = 5000;
-
-/** How long evicted Pods take to be gone, as kubectl's waitForDelete sees it. */
-export const TERMINATION_MS = 5000;
 
 /** Without --timeout, the simulator retries for at most this long (simulated). */
 export const UNBOUNDED_RETRY_LIMIT_MS = 60 * 60 * 1000;
@@ -81,13 +83,56 @@ function deletePods(state: ClusterState, keys: readonly string[], opts: DrainOpt
     };
   }
   let next = state;
-  const events: EngineEvent[] = [];
   for (const key of present) {
     const { ns, name } = split(key);
-    next = runControllers(next, removeEvictedPod(next, ns, name));
-    events.push(text(`pod/${name} deleted`));
+    next = runControllers(next, deletePod(next, ns, name, opts.gracePeriodSeconds)?.state ?? next);
   }
-  return { state: terminated(next, events.length > 0), events, errors: [], options: opts };
+  return finished(state.now, next, present, [], [], opts, 'deleted');
+}
+
+/**
+ * waitForDelete: kubectl polls each Pod it evicted (or deleted) until it is gone, then reports it
+ * (`pod/NAME evicted|deleted`); a Pod that will not go waits until --timeout (`global timeout
+ * reached`), or for ever without one (the simulator stops and says so).
+ */
+function finished(
+  start: number,
+  state: ClusterState,
+  keys: readonly string[],
+  before: readonly EngineEvent[],
+  errors: readonly string[],
+  opts: DrainOptions,
+  verb: 'evicted' | 'deleted',
+): DrainRun {
+  const timeout = opts.timeoutMs ?? 0;
+  const waited = waitForPodsGone(state, keys, timeout > 0 ? start + timeout : null);
+  const events = [
+    ...before,
+    ...keys
+      .filter((k) => !waited.left.includes(k))
+      .map((k) => text(`pod/${split(k).name} ${verb}`)),
+  ];
+  if (waited.left.length === 0) return { state: waited.state, events, errors, options: opts };
+  if (timeout > 0)
+    return {
+      state: waited.state,
+      events,
+      errors: [
+        ...errors,
+        ...waited.left.map(
+          (k) =>
+            `error when waiting for pod "${split(k).name}" in namespace "${split(k).ns}" to terminate: global timeout reached: ${goDuration(timeout * 1e6)}`,
+        ),
+      ],
+      options: opts,
+    };
+  return {
+    state: waited.state,
+    events,
+    errors,
+    options: opts,
+    notice: `kubelife: kubectl drain waits until the Pods it ${verb} are gone; the kubelet of ${waited.left.length === 1 ? "this Pod's node" : "these Pods' nodes"} cannot finish their deletion (the node is not Ready), so the simulator stopped (set --timeout to bound the wait)`,
+  };
 }
 
 /** The Pods of `keys` drain evicts (or deletes), with kubectl's lines and errors. */
@@ -112,7 +157,7 @@ export function drainPods(
   const errors: string[] = [];
   let next = state;
   let pending = [...keys];
-  let everGone = false;
+  const waiting: { key: string; uid: string | null }[] = [];
   for (;;) {
     const retry: string[] = [];
     const gone: string[] = [];
@@ -126,12 +171,19 @@ export function drainPods(
         );
         continue;
       }
-      const r = evictPod(next, { namespace: ns, name, dryRun: server });
+      const r = evictPod(next, {
+        namespace: ns,
+        name,
+        dryRun: server,
+        ...(opts.gracePeriodSeconds !== undefined
+          ? { gracePeriodSeconds: opts.gracePeriodSeconds }
+          : {}),
+      });
       if (r.evicted) {
         evictedAny = true;
         if (!server) {
           next = runControllers(next, r.state);
-          gone.push(name);
+          gone.push(key);
         }
       } else if (r.status.code === 404) continue;
       else if (r.status.code === 429) {
@@ -145,11 +197,23 @@ export function drainPods(
       } else
         errors.push(`error when evicting pods/"${name}" -n "${ns}": ${r.status.message ?? ''}`);
     }
-    for (const name of gone) events.push(text(`pod/${name} evicted`));
-    everGone = everGone || gone.length > 0;
+    waiting.push(...gone.map((key) => ({ key, uid: uidOf(next, key) })));
     if (retry.length === 0)
-      return { state: terminated(next, everGone), events, errors, options: opts };
+      return finished(
+        start,
+        next,
+        waiting.map((w) => w.key),
+        events,
+        errors,
+        opts,
+        'evicted',
+      );
     const waited = runControllers(next, { ...next, now: next.now + EVICTION_RETRY_MS });
+    // The evicted Pods gone during the 5 s are reported as their waitForDelete sees it, before
+    // the refused ones are tried again.
+    for (const w of waiting.splice(0))
+      if (uidOf(waited, w.key) === w.uid) waiting.push(w);
+      else events.push(text(`pod/${split(w.key).name} evicted`));
     const still = !evictedAny && sameCluster(next, waited);
     if (timeout === 0 && (still || waited.now >= deadline)) {
       return {
@@ -165,12 +229,10 @@ export function drainPods(
   }
 }
 
-/**
- * waitForDelete: kubectl waits until the Pods it evicted (or deleted) are gone, polling each
- * second while their containers stop; the simulator's Pods take 5 s to get there.
- */
-function terminated(state: ClusterState, anyGone: boolean): ClusterState {
-  return anyGone ? runControllers(state, { ...state, now: state.now + TERMINATION_MS }) : state;
+/** The uid of Pod `key`, or null when it is gone. */
+function uidOf(state: ClusterState, key: string): string | null {
+  const { ns, name } = split(key);
+  return getObject(state, 'pods', ns, name)?.metadata.uid ?? null;
 }
 
 /** True when waiting changed no stored object (only the clock moved, and the Leases renewed). */

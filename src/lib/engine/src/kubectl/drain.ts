@@ -33,6 +33,8 @@ export interface DrainOptions {
   readonly disableEviction?: boolean;
   /** --dry-run=client|server (absent: none). */
   readonly dryRun?: 'client' | 'server';
+  /** --grace-period when not negative: each delete's DeleteOptions.gracePeriodSeconds. */
+  readonly gracePeriodSeconds?: number;
 }
 
 /** filters.go's messages: fatal (a refusal) and warning, per filter. */

@@ -17,8 +17,7 @@ import { getObject, resolveType } from '../store/read.ts';
 import type { NewObject } from '../store/types.ts';
 import { putObject, removeObject } from '../store/write.ts';
 import { allocateService } from './service-allocation.ts';
-import { findPod } from '../state/pods.ts';
-import { replaceDeletedPod } from '../controllers/system-workloads.ts';
+import { deletePod } from '../workloads/pod-deletion.ts';
 import { batchFieldErrors, invalidMessage } from '../objects/batch-validation.ts';
 import type { Json } from '../store/types.ts';
 import { podAdmissionError } from '../store/pod-admission.ts';
@@ -88,22 +87,25 @@ export function applyObjectCreate(
 /**
  * Deletes a stored object a client may delete (the generic registry's Delete): gone at once, or
  * marked while finalizers remain; the garbage collector then removes what it owned
- * (controllers/workloads.ts). The cluster's own Pods come back from their owners; Nodes keep
- * their own path.
+ * (controllers/workloads.ts). Pods are deleted gracefully with DeleteOptions.gracePeriodSeconds
+ * `gracePeriodSeconds` (absent: their own), workloads/pod-deletion.ts; Nodes keep their own path.
  */
 export function applyObjectDelete(
   state: ClusterState,
   resource: string,
   namespace: string | null,
   name: string,
+  gracePeriodSeconds?: number,
 ): Transition {
   const type = resolveType(state, resource);
   if (!type || type.custom) throw new EngineError('UnknownResourceType', { resource });
   const ns = type.namespaced ? (namespace ?? 'default') : null;
   if (!getObject(state, type.id, ns, name))
     throw new EngineError('ObjectNotFound', { resource: type.id, name });
-  // The cluster's own Pods: their owner answers at once (controllers/system-workloads.ts).
-  const own = type.id === 'pods' && ns !== null ? findPod(state, ns, name) : undefined;
-  if (own) return ok(replaceDeletedPod(state, own));
+  // Pods terminate (workloads/pod-deletion.ts): Terminating until their kubelet is done.
+  if (type.id === 'pods' && ns !== null) {
+    const deleted = deletePod(state, ns, name, gracePeriodSeconds);
+    if (deleted) return ok(deleted.state);
+  }
   return ok(removeObject(state, type.id, ns, name));
 }

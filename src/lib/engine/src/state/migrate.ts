@@ -76,7 +76,7 @@ function checkCluster(c: unknown): void {
 }
 
 /**
- * The state with the store's `pods/replicaset` and `pods/pending` indexes, each built once for a
+ * The state with the store's `pods/replicaset`, `pods/pending` and `pods/terminating` indexes, each built once for a
  * state saved without it.
  */
 function withPodIndexes(state: ClusterState): ClusterState {
@@ -84,7 +84,7 @@ function withPodIndexes(state: ClusterState): ClusterState {
   const objects = c?.objects;
   if (!c || !objects) return state;
   let indexes = objects.indexes;
-  for (const name of ['pods/replicaset', 'pods/pending'])
+  for (const name of ['pods/replicaset', 'pods/pending', 'pods/terminating'])
     if (indexes?.[name] === undefined)
       indexes = rebuildIndex(indexes, name, scanStored(objects, 'pods'));
   if (indexes === objects.indexes) return state;

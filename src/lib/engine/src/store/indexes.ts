@@ -40,6 +40,10 @@ const replicaSet: IndexFunc = (o) => {
 /** A reader's Pod no node is bound to yet: what the scheduler has to place. */
 const pending: IndexFunc = (o) => (isUserPod(o) && nodeName(o).length === 0 ? ['pending'] : []);
 
+/** A Pod being deleted gracefully: what its kubelet has to finish (workloads/pod-deletion.ts). */
+const terminating: IndexFunc = (o) =>
+  o.metadata.deletionTimestamp !== undefined ? ['terminating'] : [];
+
 const podCidr: IndexFunc = (o) => {
   const cidr = (o['spec'] as { readonly [k: string]: Json } | undefined)?.['podCIDR'];
   return typeof cidr === 'string' && cidr !== '' ? [cidr] : [];
@@ -61,6 +65,8 @@ const INDEXES: Readonly<Record<string, { readonly resource: string; readonly of:
   'pods/replicaset': { resource: 'pods', of: replicaSet },
   // A reader's Pods waiting for a node, for the scheduler (controllers/scheduler.ts).
   'pods/pending': { resource: 'pods', of: pending },
+  // The Pods with a deletionTimestamp, for their kubelets (workloads/pod-deletion.ts).
+  'pods/terminating': { resource: 'pods', of: terminating },
   // The node subnets in use, for the node IPAM allocator (controllers/node-ipam.ts).
   'nodes/podCIDR': { resource: 'nodes', of: podCidr },
 };

@@ -25,7 +25,7 @@ import {
 } from '../store/pdb-status.ts';
 import type { ApiObject, Json } from '../store/types.ts';
 import { putObject } from '../store/write.ts';
-import { removeEvictedPod } from './evicted-pod-removal.ts';
+import { deletePod } from './pod-deletion.ts';
 
 type Obj = { readonly [k: string]: Json };
 
@@ -56,6 +56,8 @@ export interface EvictionRequest {
   readonly name: string;
   /** deleteOptions.dryRun (or the request's ?dryRun=All): decide, change nothing. */
   readonly dryRun?: boolean;
+  /** deleteOptions.gracePeriodSeconds (absent: the Pod's terminationGracePeriodSeconds). */
+  readonly gracePeriodSeconds?: number;
 }
 
 /** The answer, and the state after it (unchanged unless the Pod went). */
@@ -105,9 +107,13 @@ function canIgnorePdb(pod: ApiObject): boolean {
   );
 }
 
+/** The Pod deleted as any delete (workloads/pod-deletion.ts): Terminating until its kubelet is done. */
 function letGo(state: ClusterState, req: EvictionRequest): EvictionOutcome {
   return {
-    state: req.dryRun === true ? state : removeEvictedPod(state, req.namespace, req.name),
+    state:
+      req.dryRun === true
+        ? state
+        : (deletePod(state, req.namespace, req.name, req.gracePeriodSeconds)?.state ?? state),
     status: SUCCESS,
     evicted: true,
   };
