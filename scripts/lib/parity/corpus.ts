@@ -29,6 +29,7 @@ import { EXPLAIN_CORPUS } from './corpus-explain.ts';
 import { DESCRIBE_WORKLOAD_CORPUS } from './corpus-describe-workloads.ts';
 import { POD_CORPUS } from './corpus-pods.ts';
 import { LEASE_CORPUS } from './corpus-leases.ts';
+import { STATEFULSET_CORPUS } from './corpus-statefulsets.ts';
 
 const GETS = [
   'kubectl get nodes',
@@ -449,4 +450,5 @@ export const CORPUS: readonly ParityCase[] = [
   ...EXPLAIN_CORPUS,
   ...DESCRIBE_WORKLOAD_CORPUS,
   ...POD_CORPUS,
+  ...STATEFULSET_CORPUS,
 ];

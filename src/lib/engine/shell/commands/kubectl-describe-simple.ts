@@ -1,15 +1,16 @@
 /**
  * `kubectl describe` of the kinds whose description is their own fields: ConfigMap, Secret,
- * Namespace, ServiceAccount (every object of the namespace without names, as for services).
+ * Namespace, ServiceAccount, PersistentVolumeClaim (every object of the namespace without names, as for services).
  *
  * upstream (v1.33): staging/src/k8s.io/kubectl/pkg/describe/describe.go (ConfigMapDescriber,
  * SecretDescriber describeSecret: token data shown, other keys as byte counts;
  * NamespaceDescriber describeNamespace with its quota and limit-range lines;
- * ServiceAccountDescriber describeServiceAccount). Map keys in the order Go's encoding/json
+ * ServiceAccountDescriber describeServiceAccount, PersistentVolumeClaimDescriber
+ * describePersistentVolumeClaim). Map keys in the order Go's encoding/json
  * would give them (sorted): describe.go ranges over maps, so with several keys kubectl's own
  * order varies from run to run.
  */
-import type { ApiObject, ClusterState } from '../../src/index.ts';
+import { listObjects, type ApiObject, type ClusterState } from '../../src/index.ts';
 import { fromBase64 } from '../../src/pki/der.ts';
 import { describedText, refOf } from './kubectl-describe-events.ts';
 import { annotationLines, multiline } from './kubectl-describe-maps.ts';
@@ -97,15 +98,56 @@ function serviceAccount(sa: ApiObject): string[] {
   ];
 }
 
-const DESCRIBERS: Readonly<Record<string, (obj: ApiObject) => string[]>> = {
+/**
+ * describePersistentVolumeClaim: capacity and access modes once bound, VolumeMode when set, the
+ * Pods of its namespace that mount it (getPodsForPVC), then its Events.
+ */
+function persistentVolumeClaim(state: ClusterState, pvc: ApiObject): string[] {
+  const spec = o(pvc['spec']);
+  const status = o(pvc['status']);
+  const bound = text(spec['volumeName']) !== '';
+  const modes = arr(status['accessModes']).map((m) => text(m));
+  const short = [
+    ['ReadWriteOnce', 'RWO'],
+    ['ReadOnlyMany', 'ROX'],
+    ['ReadWriteMany', 'RWX'],
+    ['ReadWriteOncePod', 'RWOP'],
+  ].filter(([m]) => modes.includes(m ?? ''));
+  const users = listObjects(state, 'pods', pvc.metadata.namespace ?? 'default')
+    .filter((p) =>
+      arr(o(p['spec'])['volumes']).some(
+        (v) => text(o(v['persistentVolumeClaim'])['claimName']) === pvc.metadata.name,
+      ),
+    )
+    .map((p) => p.metadata.name);
+  return [
+    `Name:\t${pvc.metadata.name}`,
+    `Namespace:\t${pvc.metadata.namespace ?? ''}`,
+    `StorageClass:\t${text(spec['storageClassName'])}`,
+    `Status:\t${text(status['phase'])}`,
+    `Volume:\t${text(spec['volumeName'])}`,
+    ...multiline('Labels', pvc.metadata.labels ?? {}, '='),
+    ...annotationLines('Annotations', pvc.metadata.annotations ?? {}),
+    `Finalizers:\t[${(pvc.metadata.finalizers ?? []).join(' ')}]`,
+    `Capacity:\t${bound ? text(o(status['capacity'])['storage']) : ''}`,
+    `Access Modes:\t${bound ? short.map(([, x]) => x).join(',') : ''}`,
+    ...(spec['volumeMode'] !== undefined ? [`VolumeMode:\t${text(spec['volumeMode'])}`] : []),
+    ...(users.length === 0
+      ? ['Used By:\t<none>']
+      : users.map((u, i) => `${i === 0 ? 'Used By:' : ''}\t${u}`)),
+  ];
+}
+
+const DESCRIBERS: Readonly<Record<string, (obj: ApiObject, state: ClusterState) => string[]>> = {
   configmaps: configMap,
   secrets: secret,
   namespaces: namespace,
   serviceaccounts: serviceAccount,
+  persistentvolumeclaims: (obj, state) => persistentVolumeClaim(state, obj),
 };
 
 /** The kinds above whose describers list Events (SecretDescriber and NamespaceDescriber don't). */
-const WITH_EVENTS = new Set(['configmaps', 'serviceaccounts']);
+const WITH_EVENTS = new Set(['configmaps', 'serviceaccounts', 'persistentvolumeclaims']);
 
 /**
  * The describe text of `obj` when `resource` (a store id) is one of the kinds above, else
@@ -120,5 +162,5 @@ export function simpleText(
   const describe = Object.hasOwn(DESCRIBERS, resource) ? DESCRIBERS[resource] : undefined;
   if (describe === undefined) return null;
   const ref = showEvents && WITH_EVENTS.has(resource) ? refOf(obj) : null;
-  return describedText(state, describe(obj), ref);
+  return describedText(state, describe(obj, state), ref);
 }

@@ -1,7 +1,7 @@
 /**
  * `kubectl rollout status|restart|history|undo|pause|resume TYPE/NAME|TYPE NAME` for
  * Deployments (pause and resume: kubectl-rollout-pause.ts; status
- * also for DaemonSets): status reads the Deployment's status the way the rollout status viewer
+ * also for DaemonSets and StatefulSets): status reads the Deployment's status the way the rollout status viewer
  * does; restart stamps `kubectl.kubernetes.io/restartedAt` on the pod template (a new
  * ReplicaSet follows); history lists the revisions of the Deployment's ReplicaSets; undo puts
  * the previous revision's template back.
@@ -124,6 +124,49 @@ function daemonSetStatus(d: ApiObject): { text: string; done: boolean } {
   return { text: `daemon set "${name}" successfully rolled out`, done: true };
 }
 
+/**
+ * StatefulSetStatusViewer.Status: only the RollingUpdate strategy has a status; a partition
+ * (the API server defaults it to 0) reports the partitioned roll out.
+ */
+function statefulSetStatus(d: ApiObject): { text: string; done: boolean } | { error: string } {
+  const spec = (d['spec'] ?? {}) as Obj;
+  const st = (d['status'] ?? {}) as Obj;
+  const strategy = (spec['updateStrategy'] ?? {}) as Obj;
+  if (strategy['type'] !== 'RollingUpdate')
+    return { error: 'rollout status is only available for RollingUpdate strategy type' };
+  const observed = num(st['observedGeneration']);
+  if (observed === 0 || (d.metadata.generation ?? 0) > observed)
+    return { text: 'Waiting for statefulset spec update to be observed...', done: false };
+  const replicas = typeof spec['replicas'] === 'number' ? spec['replicas'] : 1;
+  if (num(st['readyReplicas']) < replicas)
+    return {
+      text: `Waiting for ${replicas - num(st['readyReplicas'])} pods to be ready...`,
+      done: false,
+    };
+  const rolling = strategy['rollingUpdate'] as Obj | undefined;
+  if (rolling !== undefined) {
+    const partition = rolling['partition'];
+    if (typeof partition === 'number' && num(st['updatedReplicas']) < replicas - partition)
+      return {
+        text: `Waiting for partitioned roll out to finish: ${num(st['updatedReplicas'])} out of ${replicas - partition} new pods have been updated...`,
+        done: false,
+      };
+    return {
+      text: `partitioned roll out complete: ${num(st['updatedReplicas'])} new pods have been updated...`,
+      done: true,
+    };
+  }
+  if (st['updateRevision'] !== st['currentRevision'])
+    return {
+      text: `waiting for statefulset rolling update to complete ${num(st['updatedReplicas'])} pods at revision ${String(st['updateRevision'])}...`,
+      done: false,
+    };
+  return {
+    text: `statefulset rolling update complete ${num(st['currentReplicas'])} pods at revision ${String(st['currentRevision'])}...`,
+    done: true,
+  };
+}
+
 function status(inv: Invocation, p: ParsedFlags, args: readonly string[]): number {
   const found = targets(inv, p, args);
   if ('error' in found) return reportErrors(inv, [found.error]);
@@ -133,8 +176,11 @@ function status(inv: Invocation, p: ParsedFlags, args: readonly string[]): numbe
         ? deploymentStatus(object)
         : type.id === 'daemonsets.apps'
           ? daemonSetStatus(object)
-          : null;
+          : type.id === 'statefulsets.apps'
+            ? statefulSetStatus(object)
+            : null;
     if (!s) return reportErrors(inv, [`no status viewer has been implemented for ${object.kind}`]);
+    if ('error' in s) return reportErrors(inv, [s.error]);
     inv.io.out(s.text);
     if (!s.done) {
       // Nothing changes in the simulated cluster while kubectl waits: say so instead of hanging.

@@ -14,13 +14,14 @@
  * ("node(s) didn't match Pod's node affinity/selector"), pkg/scheduler/framework/types.go
  * (FitError.Error: "0/%v nodes are available: %v." with reasons sorted, then the preemption
  * message "preemption: 0/%v nodes are available: %v Preemption is not helpful for scheduling."),
- * k8s.io/api/core/v1 toleration.go (ToleratesTaint).
+ * k8s.io/api/core/v1 toleration.go (ToleratesTaint), volumebinding's PreFilter ("pod has unbound
+ * immediate PersistentVolumeClaims", FitError's PreFilterMsg).
  */
 import type { ClusterState } from '../model/state.ts';
 import { nodeObject } from '../objects/node-object.ts';
 import { nodeList } from '../state/nodes.ts';
 import { podRecord } from '../state/pods.ts';
-import { readByKey } from '../store/buckets.ts';
+import { readByKey, readStored } from '../store/buckets.ts';
 import { indexedKeys } from '../store/indexes.ts';
 import { isUserPod } from '../workloads/user-pod-mark.ts';
 import type { ApiObject, Json } from '../store/types.ts';
@@ -65,6 +66,30 @@ export function nodeRejects(pod: ApiObject, node: Obj): string | null {
       !tolerations.some((x) => tolerates(x, t)),
   );
   return bad ? `node(s) had untolerated taint {${bad.key}: ${bad.value ?? ''}}` : null;
+}
+
+/**
+ * The VolumeBinding plugin's PreFilter (pkg/scheduler/framework/plugins/volumebinding/
+ * volume_binding.go, binder.go GetPodVolumeClaims): a claim that does not exist or is being
+ * deleted, or one not bound to a volume (no StorageClass binds it later: the simulator has no
+ * provisioner, so every claim binds immediately or never), rejects the Pod on every node; null
+ * when its claims are bound or it has none.
+ */
+function volumeBindingRejects(state: ClusterState, pod: ApiObject): string | null {
+  const ns = pod.metadata.namespace ?? 'default';
+  const volumes = (((pod['spec'] ?? {}) as Obj)['volumes'] ?? []) as readonly Obj[];
+  let unbound = false;
+  for (const v of volumes) {
+    const claim = ((v['persistentVolumeClaim'] ?? {}) as Obj)['claimName'];
+    if (typeof claim !== 'string') continue;
+    const pvc = readStored(state.cluster?.objects, 'persistentvolumeclaims', ns, claim);
+    if (!pvc) return `persistentvolumeclaim "${claim}" not found`;
+    if (pvc.metadata.deletionTimestamp !== undefined)
+      return `persistentvolumeclaim "${claim}" is being deleted`;
+    const volume = ((pvc['spec'] ?? {}) as Obj)['volumeName'];
+    if (typeof volume !== 'string' || volume === '') unbound = true;
+  }
+  return unbound ? 'pod has unbound immediate PersistentVolumeClaims' : null;
 }
 
 /** Why one node was filtered out: its reasons, and whether preemption could change that. */
@@ -187,7 +212,9 @@ export function schedulePods(state: ClusterState): ClusterState {
     const verdicts: NodeVerdict[] = [];
     const fits: string[] = [];
     const requests = podRequests((pod['spec'] ?? {}) as Obj);
-    for (const node of nodes) {
+    // A PreFilter rejection: FitError keeps its message, every node UnschedulableAndUnresolvable.
+    const preFilter = volumeBindingRejects(s, pod);
+    for (const node of preFilter === null ? nodes : []) {
       const why = nodeRejects(pod, node.object);
       // NodeResourcesFit runs after the unresolvable filters (default_plugins.go order).
       if (why === null) node.allocatable ??= nodeAllocatable(node.object);
@@ -206,7 +233,11 @@ export function schedulePods(state: ClusterState): ClusterState {
     const sim = userPodSim(pod);
     if (fits.length === 0) {
       const message =
-        nodes.length === 0 ? 'no nodes available to schedule pods' : fitError(verdicts);
+        nodes.length === 0
+          ? 'no nodes available to schedule pods'
+          : preFilter !== null
+            ? `0/${nodes.length} nodes are available: ${preFilter}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`
+            : fitError(verdicts);
       if (sim.unschedulable !== message) {
         s = putObject(s, 'pods', {
           ...pod,

@@ -28,6 +28,7 @@ const WORKLOADS = new Set([
   'deployments.apps',
   'replicasets.apps',
   'daemonsets.apps',
+  'statefulsets.apps',
   'pods',
   'jobs.batch',
   'cronjobs.batch',

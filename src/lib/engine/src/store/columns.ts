@@ -38,6 +38,21 @@ function serviceExternalIP(o: ApiObject): string {
  */
 export type Cell = string | { readonly since: string; readonly until?: string };
 
+/** helper.GetAccessModesAsString: RWO, ROX, RWX, RWOP in that order, comma-separated. */
+function accessModes(v: Json | undefined): string {
+  const modes = list(v).map((m) => text(m));
+  const short: readonly [string, string][] = [
+    ['ReadWriteOnce', 'RWO'],
+    ['ReadOnlyMany', 'ROX'],
+    ['ReadWriteMany', 'RWX'],
+    ['ReadWriteOncePod', 'RWOP'],
+  ];
+  return short
+    .filter(([m]) => modes.includes(m))
+    .map(([, s]) => s)
+    .join(',');
+}
+
 /** One column: header, whether only `-o wide` shows it, and its cell. */
 export interface Column {
   readonly header: string;
@@ -247,6 +262,70 @@ export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
     { header: 'AVAILABLE', cell: (o) => String(num(field(o, 'status', 'availableReplicas'))) },
     age,
     ...workloadWide,
+  ],
+  // printStatefulSet: READY is status.readyReplicas over spec.replicas.
+  'statefulsets.apps': [
+    name,
+    {
+      header: 'READY',
+      cell: (o) =>
+        `${num(field(o, 'status', 'readyReplicas'))}/${num(field(o, 'spec', 'replicas'))}`,
+    },
+    age,
+    ...workloadWide.filter((c) => c.header !== 'SELECTOR'),
+  ],
+  // printPersistentVolumeClaim: capacity and access modes once bound to a volume; Terminating
+  // once deleted; VOLUMEATTRIBUTESCLASS and VOLUMEMODE `<unset>` when the spec has none.
+  persistentvolumeclaims: [
+    name,
+    {
+      header: 'STATUS',
+      cell: (o) =>
+        o.metadata.deletionTimestamp !== undefined
+          ? 'Terminating'
+          : text(field(o, 'status', 'phase')),
+    },
+    { header: 'VOLUME', cell: (o) => text(field(o, 'spec', 'volumeName')) },
+    {
+      header: 'CAPACITY',
+      cell: (o) =>
+        text(field(o, 'spec', 'volumeName')) === ''
+          ? ''
+          : text(field(o, 'status', 'capacity', 'storage')),
+    },
+    {
+      header: 'ACCESS MODES',
+      cell: (o) =>
+        text(field(o, 'spec', 'volumeName')) === ''
+          ? ''
+          : accessModes(field(o, 'status', 'accessModes')),
+    },
+    { header: 'STORAGECLASS', cell: (o) => text(field(o, 'spec', 'storageClassName')) },
+    {
+      header: 'VOLUMEATTRIBUTESCLASS',
+      cell: (o) => text(field(o, 'spec', 'volumeAttributesClassName'), '<unset>'),
+    },
+    age,
+    {
+      header: 'VOLUMEMODE',
+      wide: true,
+      cell: (o) => text(field(o, 'spec', 'volumeMode'), '<unset>'),
+    },
+  ],
+  // printControllerRevision: the controller as `<kind>.<group>/<name>`.
+  'controllerrevisions.apps': [
+    name,
+    {
+      header: 'CONTROLLER',
+      cell: (o) => {
+        const ref = o.metadata.ownerReferences?.find((r) => r.controller === true);
+        if (!ref) return '<none>';
+        const group = ref.apiVersion.includes('/') ? ref.apiVersion.split('/')[0] : '';
+        return `${ref.kind.toLowerCase()}${group ? `.${group}` : ''}/${ref.name}`;
+      },
+    },
+    { header: 'REVISION', cell: (o) => text(o['revision'], '0') },
+    age,
   ],
   'poddisruptionbudgets.policy': [
     name,

@@ -2,7 +2,8 @@
  * Defaulting, the per-resource strategy the API server applies on create (the generated
  * SetObjectDefaults_*: pkg/apis/core/v1/defaults.go, pkg/apis/apps/v1/defaults.go): the fields a
  * manifest leaves out but `kubectl get -o yaml` shows, for the kinds the simulator creates
- * (Service, Secret, Pod, Deployment, ReplicaSet, DaemonSet, Job, CronJob; the Pod and Pod
+ * (Service, Secret, Pod, Deployment, ReplicaSet, DaemonSet, StatefulSet, PersistentVolumeClaim,
+ * Job, CronJob; the Pod and Pod
  * template defaults are in store/pod-defaults.ts).
  */
 import type { Json, NewObject } from './types.ts';
@@ -72,7 +73,49 @@ function workload(kind: string, spec: Obj): Obj {
       template,
     };
   }
+  if (kind === 'StatefulSet') return statefulSet(spec, template);
   return { replicas: 1, ...spec, template };
+}
+
+/**
+ * SetDefaults_StatefulSet (pkg/apis/apps/v1/defaults.go): OrderedReady, RollingUpdate with
+ * partition 0, the PVC retention policy Retain/Retain (StatefulSetAutoDeletePVC, on by default
+ * since v1.27), 1 replica, 10 revisions; each volumeClaimTemplate is a PersistentVolumeClaim
+ * with the core defaults (volumeMode Filesystem) and the empty status the API keeps (Pending).
+ */
+function statefulSet(spec: Obj, template: Obj): Obj {
+  const strategy = objAt(spec, 'updateStrategy');
+  const type = typeof strategy['type'] === 'string' ? strategy['type'] : 'RollingUpdate';
+  const rolling =
+    type === 'RollingUpdate'
+      ? { rollingUpdate: { partition: 0, ...objAt(strategy, 'rollingUpdate') } }
+      : {};
+  const retention = objAt(spec, 'persistentVolumeClaimRetentionPolicy');
+  return {
+    persistentVolumeClaimRetentionPolicy: {
+      whenDeleted: 'Retain',
+      whenScaled: 'Retain',
+      ...retention,
+    },
+    podManagementPolicy: 'OrderedReady',
+    replicas: 1,
+    revisionHistoryLimit: 10,
+    ...spec,
+    template,
+    updateStrategy: { ...strategy, type, ...rolling },
+    ...(spec['volumeClaimTemplates'] !== undefined
+      ? {
+          volumeClaimTemplates: arrAt(spec, 'volumeClaimTemplates').map((c) => ({
+            apiVersion: 'v1',
+            kind: 'PersistentVolumeClaim',
+            ...c,
+            metadata: { creationTimestamp: null, ...objAt(c, 'metadata') },
+            spec: { volumeMode: 'Filesystem', ...objAt(c, 'spec') },
+            status: { phase: 'Pending', ...objAt(c, 'status') },
+          })),
+        }
+      : {}),
+  };
 }
 
 /** The object with the API server's defaults filled in (other kinds unchanged). */
@@ -84,10 +127,20 @@ export function withDefaults(o: NewObject): NewObject {
   if (!isObj(spec as Json)) return o;
   const s = spec as Obj;
   if (o.kind === 'Service' && o.apiVersion === 'v1') return { ...o, spec: service(s) };
+  // SetDefaults_PersistentVolumeClaim: volumeMode Filesystem; a new claim is Pending.
+  if (o.kind === 'PersistentVolumeClaim' && o.apiVersion === 'v1')
+    return {
+      ...o,
+      spec: { volumeMode: 'Filesystem', ...s },
+      status: { phase: 'Pending', ...objAt(o as Obj, 'status') },
+    };
   // The cluster's own Pods are compact records, served whole by objects/pod-object.ts.
   const user = (o['simulator'] as { user?: boolean } | undefined)?.user === true;
   if (o.kind === 'Pod' && o.apiVersion === 'v1' && user) return { ...o, spec: podDefaults(s) };
-  if (o.apiVersion === 'apps/v1' && ['Deployment', 'DaemonSet', 'ReplicaSet'].includes(o.kind))
+  if (
+    o.apiVersion === 'apps/v1' &&
+    ['Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet'].includes(o.kind)
+  )
     return { ...o, spec: workload(o.kind, s) };
   // batch/v1 (objects/job-strategy.ts): a CronJob's jobTemplate gets Pod defaults only.
   if (o.apiVersion === 'batch/v1' && o.kind === 'Job')

@@ -59,6 +59,7 @@ const INDEXES: Readonly<Record<string, { readonly resource: string; readonly of:
   'deployments.apps/user': { resource: 'deployments.apps', of: user },
   'replicasets.apps/user': { resource: 'replicasets.apps', of: user },
   'daemonsets.apps/user': { resource: 'daemonsets.apps', of: user },
+  'statefulsets.apps/user': { resource: 'statefulsets.apps', of: user },
   // A reader's Jobs and CronJobs, for their controllers (controllers/jobs.ts, cronjobs.ts).
   'jobs.batch/user': { resource: 'jobs.batch', of: user },
   'cronjobs.batch/user': { resource: 'cronjobs.batch', of: user },
