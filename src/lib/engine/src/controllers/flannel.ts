@@ -45,14 +45,18 @@ export function flannelLeaseError(state: ClusterState, node: string): string | n
  * condition False (kube.go CompleteLease, --set-node-network-unavailable defaulting to true:
  * reason FlannelIsUp, "Flannel is running on this node", both times the moment it came up), or
  * null: no flannel Pod on the node, its agent cannot get a lease (it exits before
- * CompleteLease), or its kubelet was gone before the Pod could start. Nothing sets the condition
+ * CompleteLease), or its kubelet was gone before the Pod could start (`stopped`: when it stopped
+ * posting, for a caller that has it at hand). Nothing sets the condition
  * back: it stays False when flannel or the kubelet stops later.
  */
-export function flannelUpAt(state: ClusterState, node: string): number | null {
+export function flannelUpAt(
+  state: ClusterState,
+  node: string,
+  stopped: number | null = heartbeatStoppedAt(state, node),
+): number | null {
   if (state.cluster?.cni !== 'flannel') return null;
   const pod = systemPodOnNode(state, node, FLANNEL_NAMESPACE, 'kube-flannel');
   if (!pod || flannelLeaseError(state, node) !== null) return null;
-  const stopped = heartbeatStoppedAt(state, node);
   return stopped !== null && stopped < pod.createdAt ? null : pod.createdAt;
 }
 

@@ -74,6 +74,8 @@ export interface PostedStatus {
   readonly report: KubeletReady | null;
   /** The conditions' lastHeartbeatTime: the kubelet's last node status report. */
   readonly heartbeat: number;
+  /** When the kubelet stopped posting (heartbeatStoppedFor), or null while it posts. */
+  readonly stopped: number | null;
 }
 
 /** KubeletConfiguration nodeStatusReportFrequency (default 5m). */
@@ -101,8 +103,8 @@ export function postedStatus(
       : raw;
   const heartbeat = report && m ? statusReportedAt(n, m, report, last) : n.createdAt;
   if (!report || marked !== null)
-    return { unknownAt: marked ?? heartbeat, report: null, heartbeat };
-  return { unknownAt: null, report, heartbeat };
+    return { unknownAt: marked ?? heartbeat, report: null, heartbeat, stopped };
+  return { unknownAt: null, report, heartbeat, stopped };
 }
 
 /**

@@ -65,7 +65,8 @@ function servedNode(state: ClusterState, name: string, stored: ApiObject | undef
         };
   // flannel's agent patches NetworkUnavailable in at the front (a strategic merge of a new
   // list entry; real flannel nodes list it first) and never touches it again.
-  const flannelUp = flannelUpAt(state, name);
+  // The heartbeat stop postedStatus found: not looked up again per node.
+  const flannelUp = flannelUpAt(state, name, posted ? posted.stopped : undefined);
   const flannel = flannelUp === null ? null : formatRfc3339(flannelUp);
   const conditions = [
     ...(flannel === null
@@ -141,13 +142,7 @@ function servedNode(state: ClusterState, name: string, stored: ApiObject | undef
     metadata:
       flannelUp === null
         ? fixed.metadata
-        : {
-            ...fixed.metadata,
-            annotations: sortedKeys({
-              ...flannelNodeAnnotations(`${name}/${String(fixed.metadata['uid'])}`, m?.ip ?? ''),
-              ...(fixed.metadata['annotations'] as Obj | undefined),
-            }),
-          },
+        : withFlannelAnnotations(fixed.metadata, name, m?.ip ?? ''),
     spec: {
       ...(cidr ? { podCIDR: cidr, podCIDRs: [cidr] } : {}),
       ...(taints.length > 0 ? { taints } : {}),
@@ -171,4 +166,22 @@ function sortedKeys(o: Obj): Obj {
       .sort()
       .map((k) => [k, o[k]]),
   );
+}
+
+/** Node metadata with flannel's annotations, built once per cached fixed metadata (listings read every Node). */
+const annotated = new WeakMap<object, Obj>();
+
+function withFlannelAnnotations(meta: Obj, name: string, ip: string): Obj {
+  let hit = annotated.get(meta);
+  if (!hit) {
+    hit = {
+      ...meta,
+      annotations: sortedKeys({
+        ...flannelNodeAnnotations(`${name}/${String(meta['uid'])}`, ip),
+        ...(meta['annotations'] as Obj | undefined),
+      }),
+    };
+    annotated.set(meta, hit);
+  }
+  return hit;
 }
